@@ -1,0 +1,113 @@
+"""`make bench`: start-up and list benchmarks on the 2,000-student x 10-year building, printed as
+tables beside their references and written to docs/benchmarks.md."""
+
+import os
+import platform
+from datetime import date
+from pathlib import Path
+
+from PySide6 import __version__ as pyside_version
+from sqlalchemy import __version__ as sqlalchemy_version
+
+from bench import lists, startup
+from bench.building import STUDENTS, YEARS, building
+
+RESULTS = Path(__file__).parent.parent / "docs" / "benchmarks.md"
+
+
+def machine() -> str:
+    cpu = platform.processor() or platform.machine()
+    try:
+        with open("/proc/cpuinfo", encoding="utf-8") as info:
+            cpu = next(
+                line.split(":", 1)[1].strip() for line in info if line.startswith("model name")
+            )
+    except (OSError, StopIteration):
+        pass
+    return (
+        f"{platform.system()} {platform.release()}, {cpu}, {os.cpu_count()} logical cores; "
+        f"Python {platform.python_version()}, PySide6 {pyside_version}, "
+        f"SQLAlchemy {sqlalchemy_version}"
+    )
+
+
+def table(header: tuple[str, ...], rows: list[tuple[str, ...]]) -> str:
+    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    lines += ["| " + " | ".join(row) + " |" for row in rows]
+    return "\n".join(lines)
+
+
+def main() -> None:
+    building()
+    start = startup.measure()
+    listed = lists.measure()
+    app_s, app_mib = start["app_window"]
+    ref_s, ref_mib = start["reference_window"]
+    startup_table = table(
+        ("figure", "RP Desktop", "reference", "ratio", "target"),
+        [
+            (
+                "start to window with data",
+                f"{app_s:.3f} s",
+                f"{ref_s:.3f} s",
+                f"{app_s / ref_s:.2f}",
+                "<= 1.3",
+            ),
+            (
+                "peak memory then",
+                f"{app_mib:.0f} MiB",
+                f"{ref_mib:.0f} MiB",
+                f"{app_mib / ref_mib:.2f}",
+                "<= 1.5",
+            ),
+        ],
+    )
+    app_ms = float(listed["app_median"]) * 1000  # type: ignore[arg-type]
+    raw_ms = float(listed["raw_median"]) * 1000  # type: ignore[arg-type]
+    p90_ms = float(listed["app_p90"]) * 1000  # type: ignore[arg-type]
+    lists_table = table(
+        ("figure", "RP Desktop", "raw sqlite3", "ratio", "target"),
+        [
+            (
+                f"search keystroke, median ({listed['total']:,} circles)",
+                f"{app_ms:.1f} ms",
+                f"{raw_ms:.1f} ms",
+                f"{app_ms / raw_ms:.2f}",
+                "<= 30 ms and <= 1.5",
+            ),
+            ("search keystroke, 90th percentile", f"{p90_ms:.1f} ms", "", "", ""),
+        ],
+    )
+    opening = listed["open"]
+    assert isinstance(opening, dict)
+    open_table = table(
+        ("open a record into its form (median)", "time", "target"),
+        [(kind, f"{seconds * 1000:.1f} ms", "<= 20 ms") for kind, seconds in opening.items()],
+    )
+    report = "\n\n".join(
+        [
+            "# Benchmarks",
+            f"Measured {date.today().isoformat()} by `make bench` on {machine()}.",
+            f"Building: {STUDENTS:,} students x {YEARS} school years "
+            "(`rp-desktop demo-data --students 2000 --years 10 --seed 7`).",
+            "## Start-up\nProcess start to the main window showing the first list's rows, "
+            "median of "
+            f"{startup.ROUNDS} alternated runs, offscreen. The reference imports PySide6 and "
+            "SQLAlchemy, opens the same file, runs one query and shows a tabbed window.",
+            startup_table,
+            "## Lists\nOne keystroke = the search box changes, the list counts the matches and "
+            "shows the first page (what the user sees). Typed: "
+            + ", ".join(f"`{q}`" for q in listed["queries"])  # type: ignore[attr-defined]
+            + f", letter by letter, {lists.ROUNDS} times ({listed['keystrokes']} keystrokes). "
+            "The raw side runs the same two SQL statements through sqlite3.",
+            lists_table,
+            open_table,
+        ]
+    )
+    print(report)
+    RESULTS.parent.mkdir(exist_ok=True)
+    RESULTS.write_text(report + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()

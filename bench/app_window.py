@@ -1,0 +1,25 @@
+"""RP Desktop's own start-up, through its real entry point, until the first list shows rows.
+Prints SHOWN and the peak memory at that moment."""
+
+import resource
+import sys
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication
+
+from rp_desktop.app import main as open_window
+from rp_desktop.ui.main_window import MainWindow
+
+
+def main(path: str) -> None:
+    window = open_window(Path(path), exec=False)
+    assert isinstance(window, MainWindow)
+    QApplication.processEvents()
+    assert window.current_list().model.rowCount() > 0, "the first list showed no rows"
+    peak_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    print(f"SHOWN {peak_kib}", flush=True)
+    window.database.close()
+
+
+if __name__ == "__main__":
+    main(sys.argv[1])

@@ -1,0 +1,47 @@
+"""The GUI entry: the application object, the crash handler, the database, the window.
+
+`main(path, exec=False)` builds everything and returns the window without entering the event
+loop, so tests and benchmarks can drive the real start-up.
+"""
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QSettings
+
+from rp_desktop.services import school
+from rp_desktop.services.opening import DatabaseError, open_database
+from rp_desktop.ui import dialogs
+from rp_desktop.ui.application import application
+from rp_desktop.ui.crash import install_excepthook
+from rp_desktop.ui.main_window import MainWindow
+from rp_desktop.ui.welcome import WelcomeDialog
+
+
+def main(db_path: Path | None = None, *, exec: bool = True) -> int | MainWindow | None:
+    """Open the window on the database at `db_path` (the default one when None).
+
+    With exec=False the window is returned without running the event loop (None when the user
+    quit at the welcome or the database could not be opened); the caller then closes
+    `window.database`."""
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    app = application()
+    install_excepthook(lambda: dialogs.show_unexpected_error(app.activeWindow()))
+    try:
+        db = open_database(db_path)
+    except DatabaseError as error:
+        dialogs.show_database_error(None, error)
+        return 1 if exec else None
+    info = school.school_info(db) or WelcomeDialog.ask(db)
+    if info is None:
+        db.close()
+        return 0 if exec else None
+    window = MainWindow(db, info)
+    window.restore_state(QSettings())
+    window.show()
+    if not exec:
+        return window
+    try:
+        return app.exec()
+    finally:
+        db.close()

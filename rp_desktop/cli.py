@@ -1,0 +1,172 @@
+"""The command line: the window, and the admin and automation commands school IT relies on.
+
+Errors are one plain sentence on stderr (a traceback only with --debug); exit 0 on success,
+1 on failure, 2 on a usage error. Qt is imported only by the commands that need it.
+"""
+
+import argparse
+import os
+import sys
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+from rp_desktop import __version__
+
+VIEWS = ("tier1", "tier2", "tier3", "students")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    try:
+        result: int = args.run(args)
+    except KeyboardInterrupt:
+        return 1
+    except Exception as error:
+        if args.debug:
+            raise
+        print(f"rp-desktop: {_sentence(error)}", file=sys.stderr)
+        return 1
+    return result
+
+
+def _sentence(error: Exception) -> str:
+    """The error as one plain sentence. Our own errors already are one; others are only named,
+    since their text could quote data."""
+    from rp_desktop.db.errors import DatabaseError
+    from rp_desktop.domain.validation import InvalidInput
+
+    if isinstance(error, OSError) and error.strerror:
+        return f"{error.strerror}: {error.filename}." if error.filename else f"{error.strerror}."
+    if isinstance(error, DatabaseError | InvalidInput | ValueError) and str(error).strip():
+        return str(error).strip().splitlines()[0]
+    name = type(error).__name__
+    return f"something unexpected went wrong ({name}); run with --debug for details."
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="rp-desktop",
+        description="Records and circles for restorative practices, kept on this computer.",
+    )
+    parser.add_argument("--version", action="version", version=f"rp-desktop {__version__}")
+    parser.add_argument("--db", type=Path, help="the database file (default: your data folder)")
+    parser.add_argument("--debug", action="store_true", help="show tracebacks on errors")
+    parser.set_defaults(run=_open_window)
+    commands = parser.add_subparsers(title="commands", metavar="COMMAND")
+
+    demo = _command(commands, "demo-data", "fill a new database with a made-up school")
+    demo.add_argument("--students", type=_positive, default=2000)
+    demo.add_argument("--years", type=_positive, default=10)
+    demo.add_argument("--seed", type=int, default=7)
+    demo.add_argument("--grades", type=_grades, default=range(9, 13), help="e.g. 9-12 or K-5")
+    demo.set_defaults(run=_demo_data)
+
+    shot = _command(commands, "screenshot", "save a picture of a view, drawn offscreen")
+    shot.add_argument("--view", choices=VIEWS, required=True)
+    shot.add_argument("--out", type=Path, required=True)
+    shot.add_argument("--size", type=_size, default=(1920, 1080), help="WxH, e.g. 1920x1080")
+    shot.set_defaults(run=_screenshot)
+
+    check = _command(commands, "check", "check a database's integrity without changing it")
+    check.set_defaults(run=_check)
+    return parser
+
+
+def _command(
+    commands: "argparse._SubParsersAction[argparse.ArgumentParser]", name: str, summary: str
+) -> argparse.ArgumentParser:
+    command = commands.add_parser(name, help=summary, description=summary)
+    # SUPPRESS keeps a --db given before the command from being overwritten by the default.
+    command.add_argument("--db", type=Path, required=True, default=argparse.SUPPRESS)
+    command.add_argument("--debug", action="store_true", default=argparse.SUPPRESS)
+    return command
+
+
+def _positive(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError("must be 1 or more")
+    return value
+
+
+def _grades(text: str) -> range:
+    names = {"PK": -1, "PREK": -1, "K": 0}
+    try:
+        low, _, high = text.upper().partition("-")
+        first = names.get(low) if low in names else int(low)
+        last = names.get(high) if high in names else int(high or low)
+    except ValueError:
+        raise argparse.ArgumentTypeError("write grades like 9-12 or K-5") from None
+    if first is None or last is None or not -1 <= first <= last <= 12:
+        raise argparse.ArgumentTypeError("grades run from PK or K to 12, lowest first")
+    return range(first, last + 1)
+
+
+def _size(text: str) -> tuple[int, int]:
+    try:
+        width, height = (int(part) for part in text.lower().split("x"))
+    except ValueError:
+        raise argparse.ArgumentTypeError("write the size like 1920x1080") from None
+    if not (200 <= width <= 8000 and 200 <= height <= 8000):
+        raise argparse.ArgumentTypeError("width and height must be between 200 and 8000")
+    return width, height
+
+
+def _open_window(args: argparse.Namespace) -> int:
+    from rp_desktop.app import main as run_app
+
+    result = run_app(args.db)
+    return result if isinstance(result, int) else 0
+
+
+def _demo_data(args: argparse.Namespace) -> int:
+    from rp_desktop.services.demo import build_demo_school
+    from rp_desktop.services.opening import open_database
+
+    started = time.perf_counter()
+    with open_database(args.db) as db:
+        summary = build_demo_school(
+            db, students=args.students, years=args.years, seed=args.seed, grades=args.grades
+        )
+    print(
+        f"Made a sample school in {args.db} in {time.perf_counter() - started:.1f} s: "
+        f"{summary.active_students:,} students enrolled ({summary.students:,} in all), "
+        f"{summary.staff:,} staff, {summary.groups:,} groups, {summary.circles:,} circles, "
+        f"{summary.cases:,} cases, {summary.meetings:,} meetings, "
+        f"{summary.agreements:,} agreements, {summary.follow_ups:,} follow-ups."
+    )
+    return 0
+
+
+def _screenshot(args: argparse.Namespace) -> int:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from rp_desktop.ui.screenshot import save_screenshot
+
+    save_screenshot(args.db, args.view, args.out, args.size)
+    print(f"Saved {args.view} to {args.out}")
+    return 0
+
+
+def _check(args: argparse.Namespace) -> int:
+    from rp_desktop.db.check import check_database
+
+    report = check_database(args.db)
+    if not report.ok:
+        print(
+            f"rp-desktop: The database {args.db} is damaged: "
+            f"{len(report.integrity_problems)} integrity problem(s) and "
+            f"{report.broken_references} broken reference(s).",
+            file=sys.stderr,
+        )
+        if args.debug:
+            for problem in report.integrity_problems:
+                print(f"  {problem}", file=sys.stderr)
+        return 1
+    counts = ", ".join(
+        f"{count:,} {table.replace('_', ' ')}" for table, count in report.counts.items()
+    )
+    state = "current" if report.current else "older; it is brought up to date when opened"
+    print(f"{args.db}: ok. Schema {report.revision} ({state}). Integrity ok. Rows: {counts}.")
+    return 0

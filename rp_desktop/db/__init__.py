@@ -1,0 +1,1 @@
+"""The database: typed SQLAlchemy models, the engine and its pragmas, migrations, the lock."""

@@ -1,0 +1,60 @@
+"""The engine factory: every connection gets the pragmas that make SQLite crash-safe, reads them
+back, and refuses to run without them."""
+
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import URL
+from sqlalchemy.pool import ConnectionPoolEntry
+
+from rp_desktop.db.errors import PragmaRefused
+
+BUSY_TIMEOUT_MS = 5000
+
+# pragma -> (statement that sets it, the value it must read back as)
+PRAGMAS: dict[str, tuple[str, object]] = {
+    "journal_mode": ("PRAGMA journal_mode=WAL", "wal"),
+    "synchronous": ("PRAGMA synchronous=FULL", 2),
+    "foreign_keys": ("PRAGMA foreign_keys=ON", 1),
+    "busy_timeout": (f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}", BUSY_TIMEOUT_MS),
+}
+
+
+def apply_pragmas(connection: sqlite3.Connection) -> None:
+    """Set each pragma, read it back, and raise PragmaRefused if one did not take."""
+    for name, (statement, wanted) in PRAGMAS.items():
+        connection.execute(statement)
+        got = connection.execute(f"PRAGMA {name}").fetchone()[0]
+        if got != wanted:
+            raise PragmaRefused(name, wanted, got)
+
+
+def read_pragmas(connection: sqlite3.Connection) -> dict[str, object]:
+    return {name: connection.execute(f"PRAGMA {name}").fetchone()[0] for name in PRAGMAS}
+
+
+def create_database_engine(path: Path) -> Engine:
+    """An engine for the database file at `path`, which is created if missing.
+
+    Parameters are hidden from error messages, which would otherwise quote student names.
+    """
+    engine = create_engine(
+        URL.create("sqlite+pysqlite", database=str(path)),
+        hide_parameters=True,
+    )
+    event.listen(engine, "connect", _on_connect)
+    event.listen(engine, "begin", _on_begin)
+    return engine
+
+
+def _on_connect(dbapi_connection: Any, _record: ConnectionPoolEntry) -> None:
+    # Let SQLAlchemy, not the sqlite3 module, decide when a transaction begins, so that reads
+    # inside one transaction are consistent and DDL is transactional.
+    dbapi_connection.isolation_level = None
+    apply_pragmas(dbapi_connection)
+
+
+def _on_begin(connection: Any) -> None:
+    connection.exec_driver_sql("BEGIN")

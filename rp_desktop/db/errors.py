@@ -1,0 +1,65 @@
+"""Why a database could not be opened or used. Each message is one plain sentence that names no
+student; the ui says the same things in translatable words."""
+
+from enum import StrEnum
+from pathlib import Path
+
+
+class DatabaseError(Exception):
+    """Base of every problem with the database file itself."""
+
+
+class DatabaseInUse(DatabaseError):
+    def __init__(self, path: Path, user: str, host: str) -> None:
+        self.path, self.user, self.host = path, user, host
+        owner = f"{user} on {host}" if user or host else "another program"
+        super().__init__(
+            f"The database {path.name} is in use by {owner}; close RP Desktop there first."
+        )
+
+
+class SchemaTooNew(DatabaseError):
+    def __init__(self, path: Path, revision: str) -> None:
+        self.path, self.revision = path, revision
+        super().__init__(
+            f"The database {path.name} was made by a newer version of RP Desktop "
+            f"(schema {revision}); install that version to open it."
+        )
+
+
+class PragmaRefused(DatabaseError):
+    def __init__(self, pragma: str, wanted: object, got: object) -> None:
+        self.pragma, self.wanted, self.got = pragma, wanted, got
+        super().__init__(
+            f"The database could not be set up safely ({pragma} is {got}, not {wanted}); "
+            "a network drive or a read-only folder can cause this."
+        )
+
+
+class Unreadable(StrEnum):
+    """Why a file is not a usable RP Desktop database."""
+
+    MISSING = "missing"
+    FOLDER = "folder"
+    EMPTY = "empty"
+    NO_PERMISSION = "no_permission"
+    NOT_SQLITE = "not_sqlite"
+    DAMAGED = "damaged"
+    NOT_RP_DESKTOP = "not_rp_desktop"
+
+
+_UNREADABLE_SENTENCES = {
+    Unreadable.MISSING: "There is no file at {path}.",
+    Unreadable.FOLDER: "{path} is a folder, not a database file.",
+    Unreadable.EMPTY: "{path} is empty; it is not an RP Desktop database.",
+    Unreadable.NO_PERMISSION: "RP Desktop is not allowed to read {path}.",
+    Unreadable.NOT_SQLITE: "{path} is not a database file.",
+    Unreadable.DAMAGED: "The database {path} is damaged and cannot be read safely.",
+    Unreadable.NOT_RP_DESKTOP: "{path} is a database, but not one made by RP Desktop.",
+}
+
+
+class NotADatabase(DatabaseError):
+    def __init__(self, path: Path, reason: Unreadable) -> None:
+        self.path, self.reason = path, reason
+        super().__init__(_UNREADABLE_SENTENCES[reason].format(path=path))

@@ -1,0 +1,51 @@
+"""Every table, imported here so the metadata is complete wherever models are used."""
+
+from rp_desktop.db.models.cases import (
+    Agreement,
+    AgreementItem,
+    Case,
+    CaseCategory,
+    CaseParticipant,
+    FollowUp,
+    Meeting,
+    MeetingAnswer,
+    TierChange,
+)
+from rp_desktop.db.models.circles import (
+    CircleAttendance,
+    CirclePlan,
+    CircleRun,
+    CommunityCircle,
+    PlanRound,
+    Prompt,
+    RunSeat,
+    Turn,
+)
+from rp_desktop.db.models.people import Group, GroupMember, Staff, Student
+from rp_desktop.db.models.school import AuditEvent, SchoolSetting
+
+__all__ = [
+    "Agreement",
+    "AgreementItem",
+    "AuditEvent",
+    "Case",
+    "CaseCategory",
+    "CaseParticipant",
+    "CircleAttendance",
+    "CirclePlan",
+    "CircleRun",
+    "CommunityCircle",
+    "FollowUp",
+    "Group",
+    "GroupMember",
+    "Meeting",
+    "MeetingAnswer",
+    "PlanRound",
+    "Prompt",
+    "RunSeat",
+    "SchoolSetting",
+    "Staff",
+    "Student",
+    "TierChange",
+    "Turn",
+]

@@ -1,0 +1,165 @@
+"""Tier 2 and Tier 3 cases: the people in them, meetings, agreements, follow-up, tier moves."""
+
+from datetime import date, datetime
+
+from sqlalchemy import Boolean, CheckConstraint, Date, ForeignKey, Index, Integer, String, Text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from rp_desktop.db.base import Base, EnumText, TierNumber, UTCDateTime
+from rp_desktop.domain.vocabulary import (
+    AgreementStatus,
+    CaseStatus,
+    CategoryKind,
+    ClosureReason,
+    MeetingKind,
+    Role,
+    Tier,
+    Tier3Kind,
+)
+
+
+class CaseCategory(Base):
+    """A kind of harm, concern or observation, named by the school."""
+
+    __tablename__ = "case_category"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(100), unique=True)
+    kind: Mapped[CategoryKind] = mapped_column(EnumText(CategoryKind))
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class Case(Base):
+    __tablename__ = "case"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    tier: Mapped[Tier] = mapped_column(TierNumber)
+    occurred_on: Mapped[date] = mapped_column(Date)
+    place: Mapped[str] = mapped_column(String(200), default="")
+    category_id: Mapped[int] = mapped_column(ForeignKey("case_category.id", ondelete="RESTRICT"))
+    description: Mapped[str] = mapped_column(Text, default="")
+    status: Mapped[CaseStatus] = mapped_column(EnumText(CaseStatus))
+    closure_reason: Mapped[ClosureReason | None] = mapped_column(EnumText(ClosureReason))
+    tier3_kind: Mapped[Tier3Kind | None] = mapped_column(EnumText(Tier3Kind))
+    search_key: Mapped[str] = mapped_column(String, default="")
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+    participants: Mapped[list["CaseParticipant"]] = relationship(
+        back_populates="case", cascade="all, delete-orphan", order_by="CaseParticipant.id"
+    )
+    category: Mapped[CaseCategory] = relationship()
+
+    __table_args__ = (Index("ix_case_tier_occurred_on", "tier", "occurred_on", "id"),)
+
+
+class CaseParticipant(Base):
+    """A person in a case in one role: a student, a staff member, or someone named only here."""
+
+    __tablename__ = "case_participant"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("case.id", ondelete="CASCADE"), index=True)
+    role: Mapped[Role] = mapped_column(EnumText(Role))
+    student_id: Mapped[int | None] = mapped_column(
+        ForeignKey("student.id", ondelete="RESTRICT"), index=True
+    )
+    staff_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id", ondelete="RESTRICT"))
+    other_name: Mapped[str] = mapped_column(String(100), default="")
+
+    case: Mapped[Case] = relationship(back_populates="participants")
+
+    __table_args__ = (
+        CheckConstraint(
+            "(student_id IS NOT NULL) + (staff_id IS NOT NULL) + (other_name != '') = 1",
+            name="one_person",
+        ),
+    )
+
+
+class Meeting(Base):
+    """A restorative conversation, conference or circle held on a case."""
+
+    __tablename__ = "meeting"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("case.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[MeetingKind] = mapped_column(EnumText(MeetingKind))
+    held_on: Mapped[date] = mapped_column(Date)
+    facilitator_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id", ondelete="SET NULL"))
+    duration_minutes: Mapped[int | None] = mapped_column(Integer)
+    notes: Mapped[str] = mapped_column(Text, default="")
+
+
+class MeetingAnswer(Base):
+    """One participant's answer to one restorative question in a meeting."""
+
+    __tablename__ = "meeting_answer"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(
+        ForeignKey("meeting.id", ondelete="CASCADE"), index=True
+    )
+    participant_id: Mapped[int] = mapped_column(
+        ForeignKey("case_participant.id", ondelete="CASCADE")
+    )
+    question: Mapped[str] = mapped_column(String(60))
+    answer: Mapped[str] = mapped_column(Text, default="")
+
+
+class Agreement(Base):
+    __tablename__ = "agreement"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("case.id", ondelete="CASCADE"), index=True)
+    meeting_id: Mapped[int | None] = mapped_column(ForeignKey("meeting.id", ondelete="SET NULL"))
+    made_on: Mapped[date] = mapped_column(Date)
+    notes: Mapped[str] = mapped_column(Text, default="")
+
+    items: Mapped[list["AgreementItem"]] = relationship(
+        back_populates="agreement", cascade="all, delete-orphan", order_by="AgreementItem.id"
+    )
+
+
+class AgreementItem(Base):
+    """One thing someone agreed to do, by when, and whether it happened."""
+
+    __tablename__ = "agreement_item"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    agreement_id: Mapped[int] = mapped_column(
+        ForeignKey("agreement.id", ondelete="CASCADE"), index=True
+    )
+    description: Mapped[str] = mapped_column(Text)
+    owner_participant_id: Mapped[int | None] = mapped_column(
+        ForeignKey("case_participant.id", ondelete="SET NULL")
+    )
+    owner_staff_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id", ondelete="SET NULL"))
+    due_on: Mapped[date | None] = mapped_column(Date, index=True)
+    status: Mapped[AgreementStatus] = mapped_column(EnumText(AgreementStatus))
+
+    agreement: Mapped[Agreement] = relationship(back_populates="items")
+
+
+class FollowUp(Base):
+    __tablename__ = "follow_up"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("case.id", ondelete="CASCADE"), index=True)
+    on: Mapped[date] = mapped_column(Date)
+    staff_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id", ondelete="SET NULL"))
+    agreement_item_id: Mapped[int | None] = mapped_column(
+        ForeignKey("agreement_item.id", ondelete="SET NULL")
+    )
+    note: Mapped[str] = mapped_column(Text, default="")
+
+
+class TierChange(Base):
+    __tablename__ = "tier_change"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("case.id", ondelete="CASCADE"), index=True)
+    changed_on: Mapped[date] = mapped_column(Date)
+    from_tier: Mapped[Tier] = mapped_column(TierNumber)
+    to_tier: Mapped[Tier] = mapped_column(TierNumber)
+    reason: Mapped[str] = mapped_column(Text, default="")

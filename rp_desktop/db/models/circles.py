@@ -1,0 +1,146 @@
+"""Tier 1 community circles, the circle library (prompts and plans) and recorded circle runs."""
+
+from datetime import date, datetime
+
+from sqlalchemy import Boolean, Date, ForeignKey, Index, Integer, String, Text, true
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from rp_desktop.db.base import Base, EnumText, UTCDateTime
+from rp_desktop.domain.vocabulary import CircleKind, CircleStage, CircleStatus
+
+
+class CommunityCircle(Base):
+    """A Tier 1 circle as a record: when, with whom, who kept it, who was there."""
+
+    __tablename__ = "community_circle"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    held_on: Mapped[date] = mapped_column(Date)
+    status: Mapped[CircleStatus] = mapped_column(EnumText(CircleStatus))
+    kind: Mapped[CircleKind] = mapped_column(EnumText(CircleKind))
+    group_id: Mapped[int | None] = mapped_column(
+        ForeignKey("student_group.id", ondelete="SET NULL"), index=True
+    )
+    facilitator_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id", ondelete="SET NULL"))
+    purpose: Mapped[str] = mapped_column(String(200), default="")
+    duration_minutes: Mapped[int | None] = mapped_column(Integer)
+    notes: Mapped[str] = mapped_column(Text, default="")
+    plan_id: Mapped[int | None] = mapped_column(ForeignKey("circle_plan.id", ondelete="SET NULL"))
+    search_key: Mapped[str] = mapped_column(String, default="")
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+    attendance: Mapped[list["CircleAttendance"]] = relationship(
+        back_populates="circle", cascade="all, delete-orphan"
+    )
+
+    __table_args__ = (Index("ix_community_circle_held_on", "held_on", "id"),)
+
+
+class CircleAttendance(Base):
+    __tablename__ = "circle_attendance"
+
+    circle_id: Mapped[int] = mapped_column(
+        ForeignKey("community_circle.id", ondelete="CASCADE"), primary_key=True
+    )
+    student_id: Mapped[int] = mapped_column(
+        ForeignKey("student.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
+
+    circle: Mapped[CommunityCircle] = relationship(back_populates="attendance")
+
+
+class Prompt(Base):
+    """A question or invitation for one round of a circle."""
+
+    __tablename__ = "prompt"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    text: Mapped[str] = mapped_column(Text)
+    stage: Mapped[CircleStage] = mapped_column(EnumText(CircleStage), index=True)
+    language: Mapped[str] = mapped_column(String(10), default="en")
+    tags: Mapped[str] = mapped_column(String, default="")
+    active: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())
+
+
+class CirclePlan(Base):
+    """An ordered set of rounds, saved to be reused; templates ship with the app."""
+
+    __tablename__ = "circle_plan"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    description: Mapped[str] = mapped_column(Text, default="")
+    is_template: Mapped[bool] = mapped_column(Boolean, default=False)
+
+    rounds: Mapped[list["PlanRound"]] = relationship(
+        back_populates="plan", cascade="all, delete-orphan", order_by="PlanRound.position"
+    )
+
+
+class PlanRound(Base):
+    __tablename__ = "plan_round"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    plan_id: Mapped[int] = mapped_column(ForeignKey("circle_plan.id", ondelete="CASCADE"))
+    position: Mapped[int] = mapped_column(Integer)
+    stage: Mapped[CircleStage] = mapped_column(EnumText(CircleStage))
+    prompt_id: Mapped[int | None] = mapped_column(ForeignKey("prompt.id", ondelete="SET NULL"))
+    prompt_text: Mapped[str] = mapped_column(Text, default="")
+    # Seconds for the whole round or for each speaker, as budget_per_speaker says; None: no limit.
+    budget_seconds: Mapped[int | None] = mapped_column(Integer)
+    budget_per_speaker: Mapped[bool] = mapped_column(Boolean, default=True)
+
+    plan: Mapped[CirclePlan] = relationship(back_populates="rounds")
+
+
+class CircleRun(Base):
+    """A circle as it was actually run with the talking piece: seats, start, end, every turn."""
+
+    __tablename__ = "circle_run"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    plan_id: Mapped[int | None] = mapped_column(ForeignKey("circle_plan.id", ondelete="SET NULL"))
+    group_id: Mapped[int | None] = mapped_column(
+        ForeignKey("student_group.id", ondelete="SET NULL")
+    )
+    community_circle_id: Mapped[int | None] = mapped_column(
+        ForeignKey("community_circle.id", ondelete="SET NULL")
+    )
+    meeting_id: Mapped[int | None] = mapped_column(ForeignKey("meeting.id", ondelete="SET NULL"))
+    talking_piece: Mapped[str] = mapped_column(String(100), default="")
+    started_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    ended_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+    seats: Mapped[list["RunSeat"]] = relationship(
+        back_populates="run", cascade="all, delete-orphan", order_by="RunSeat.position"
+    )
+    turns: Mapped[list["Turn"]] = relationship(back_populates="run", cascade="all, delete-orphan")
+
+
+class RunSeat(Base):
+    __tablename__ = "run_seat"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    run_id: Mapped[int] = mapped_column(ForeignKey("circle_run.id", ondelete="CASCADE"))
+    position: Mapped[int] = mapped_column(Integer)
+    student_id: Mapped[int | None] = mapped_column(ForeignKey("student.id", ondelete="SET NULL"))
+    staff_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id", ondelete="SET NULL"))
+    label: Mapped[str] = mapped_column(String(100), default="")
+    is_keeper: Mapped[bool] = mapped_column(Boolean, default=False)
+
+    run: Mapped[CircleRun] = relationship(back_populates="seats")
+
+
+class Turn(Base):
+    __tablename__ = "turn"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    run_id: Mapped[int] = mapped_column(ForeignKey("circle_run.id", ondelete="CASCADE"), index=True)
+    round_number: Mapped[int] = mapped_column(Integer)
+    seat_id: Mapped[int] = mapped_column(ForeignKey("run_seat.id", ondelete="CASCADE"))
+    start_offset_ms: Mapped[int] = mapped_column(Integer)
+    duration_ms: Mapped[int] = mapped_column(Integer)
+    passed: Mapped[bool] = mapped_column(Boolean, default=False)
+
+    run: Mapped[CircleRun] = relationship(back_populates="turns")

@@ -1,0 +1,67 @@
+"""Students, staff and the groups students meet in."""
+
+from datetime import datetime
+
+from sqlalchemy import Boolean, ForeignKey, Index, Integer, String, true
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from rp_desktop.db.base import Base, EnumText, UTCDateTime
+from rp_desktop.domain.vocabulary import GroupKind, StaffRole
+
+
+class Student(Base):
+    __tablename__ = "student"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    student_number: Mapped[str] = mapped_column(String(32), unique=True)
+    first_name: Mapped[str] = mapped_column(String(100))
+    last_name: Mapped[str] = mapped_column(String(100))
+    preferred_name: Mapped[str] = mapped_column(String(100), default="")
+    grade: Mapped[int] = mapped_column(Integer)
+    homeroom: Mapped[str] = mapped_column(String(40), default="")
+    active: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())
+    search_key: Mapped[str] = mapped_column(String, default="")
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+    __table_args__ = (Index("ix_student_name", "last_name", "first_name"),)
+
+
+class Staff(Base):
+    __tablename__ = "staff"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    first_name: Mapped[str] = mapped_column(String(100))
+    last_name: Mapped[str] = mapped_column(String(100))
+    role: Mapped[StaffRole] = mapped_column(EnumText(StaffRole))
+    active: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())
+
+
+class Group(Base):
+    """A class, advisory or section: the students a Tier 1 circle is usually held with."""
+
+    __tablename__ = "student_group"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(100))
+    kind: Mapped[GroupKind] = mapped_column(EnumText(GroupKind))
+    school_year: Mapped[int] = mapped_column(Integer, index=True)
+    staff_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id", ondelete="SET NULL"))
+    active: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())
+
+    members: Mapped[list["GroupMember"]] = relationship(
+        back_populates="group", cascade="all, delete-orphan"
+    )
+
+
+class GroupMember(Base):
+    __tablename__ = "group_member"
+
+    group_id: Mapped[int] = mapped_column(
+        ForeignKey("student_group.id", ondelete="CASCADE"), primary_key=True
+    )
+    student_id: Mapped[int] = mapped_column(
+        ForeignKey("student.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
+
+    group: Mapped[Group] = relationship(back_populates="members")

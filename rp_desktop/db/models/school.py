@@ -1,0 +1,34 @@
+"""School-wide settings and the audit trail."""
+
+from datetime import datetime
+
+from sqlalchemy import Integer, String
+from sqlalchemy.orm import Mapped, mapped_column
+
+from rp_desktop.db.base import Base, EnumText, UTCDateTime
+from rp_desktop.domain.vocabulary import AuditAction
+
+
+class SchoolSetting(Base):
+    """Settings that belong to the school's data (its name, the school year), not to a laptop."""
+
+    __tablename__ = "school_setting"
+
+    key: Mapped[str] = mapped_column(String(60), primary_key=True)
+    value: Mapped[str] = mapped_column(String)
+
+
+class AuditEvent(Base):
+    """Who did what to which record and when; ids only, chained by hash."""
+
+    __tablename__ = "audit_event"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[datetime] = mapped_column(UTCDateTime)
+    actor: Mapped[str] = mapped_column(String(100))
+    action: Mapped[AuditAction] = mapped_column(EnumText(AuditAction))
+    entity: Mapped[str] = mapped_column(String(40))
+    entity_id: Mapped[int | None] = mapped_column(Integer)
+    detail: Mapped[str] = mapped_column(String, default="")
+    previous_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64))

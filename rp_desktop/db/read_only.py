@@ -1,0 +1,31 @@
+"""Looking into a database file without changing a byte of it or leaving a file beside it."""
+
+import sqlite3
+from pathlib import Path
+
+SIDECARS = ("-wal", "-shm")
+
+
+def open_read_only(path: Path) -> sqlite3.Connection:
+    """A read-only connection. Immutable when no other program has the file open (no write-ahead
+    log beside it), since even a read-only WAL connection would otherwise create log files."""
+    in_use = any(path.with_name(path.name + suffix).exists() for suffix in SIDECARS)
+    mode = "ro" if in_use else "ro&immutable=1"
+    connection = sqlite3.connect(f"{path.as_uri()}?mode={mode}", uri=True)
+    connection.execute("PRAGMA query_only=ON")
+    return connection
+
+
+def schema_revision(connection: sqlite3.Connection) -> str | None:
+    """The Alembic revision stamped in the file, or None when there is none."""
+    has_version = connection.execute(
+        "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = 'alembic_version'"
+    ).fetchone()[0]
+    if not has_version:
+        return None
+    row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
+    return None if row is None else str(row[0])
+
+
+def has_tables(connection: sqlite3.Connection) -> bool:
+    return bool(connection.execute("SELECT count(*) FROM sqlite_schema").fetchone()[0])

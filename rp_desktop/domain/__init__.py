@@ -1,0 +1,1 @@
+"""The practice in pure Python: its vocabulary, records, validation and arithmetic. No I/O."""

@@ -1,0 +1,147 @@
+"""What makes a form's input acceptable. Each rule names the field and the problem; the ui says
+it in words beside the field. Problems never quote what was typed, so names stay out of messages.
+"""
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+
+from rp_desktop.domain.records import CaseFields, CircleFields, StudentFields
+from rp_desktop.domain.vocabulary import (
+    HIGHEST_GRADE,
+    LOWEST_GRADE,
+    CaseStatus,
+    CircleStatus,
+    Role,
+    Tier,
+)
+
+EARLIEST_DATE = date(2000, 1, 1)
+NAME_MAX = 100
+SHORT_TEXT_MAX = 200
+STUDENT_NUMBER_MAX = 32
+# Notes of several megabytes are kept exactly; beyond that is a paste gone wrong.
+LONG_TEXT_MAX = 5_000_000
+LONGEST_CIRCLE_MINUTES = 8 * 60
+
+
+class Problem(StrEnum):
+    REQUIRED = "required"
+    TOO_LONG = "too_long"
+    IN_FUTURE = "in_future"
+    TOO_EARLY = "too_early"
+    NOT_A_GRADE = "not_a_grade"
+    OUT_OF_RANGE = "out_of_range"
+    HAS_SPACES = "has_spaces"
+    DUPLICATE = "duplicate"
+    UNKNOWN = "unknown"
+    NEEDS_PERSON = "needs_person"
+    NEEDS_ROLE = "needs_role"
+    TWO_PEOPLE_AT_ONCE = "two_people_at_once"
+    SAME_PERSON_TWICE = "same_person_twice"
+
+
+@dataclass(frozen=True, slots=True)
+class FieldProblem:
+    """`field` names the form field; `index` picks a row in a list field (participants)."""
+
+    field: str
+    problem: Problem
+    limit: int | None = None
+    index: int | None = None
+
+
+class InvalidInput(Exception):
+    """Raised by a service when input breaks a rule; nothing was written."""
+
+    def __init__(self, problems: list[FieldProblem]) -> None:
+        self.problems = tuple(problems)
+        fields = ", ".join(sorted({p.field for p in problems}))
+        super().__init__(f"The input was not saved; check these fields: {fields}.")
+
+
+def _text(name: str, value: str, *, required: bool, limit: int) -> Iterator[FieldProblem]:
+    if required and not value.strip():
+        yield FieldProblem(name, Problem.REQUIRED)
+    elif len(value) > limit:
+        yield FieldProblem(name, Problem.TOO_LONG, limit)
+
+
+def _past_date(name: str, value: date | None, today: date) -> Iterator[FieldProblem]:
+    if value is None:
+        yield FieldProblem(name, Problem.REQUIRED)
+    elif value > today:
+        yield FieldProblem(name, Problem.IN_FUTURE)
+    elif value < EARLIEST_DATE:
+        yield FieldProblem(name, Problem.TOO_EARLY)
+
+
+def validate_student(fields: StudentFields) -> list[FieldProblem]:
+    problems = list(
+        _text("student_number", fields.student_number, required=True, limit=STUDENT_NUMBER_MAX)
+    )
+    if not problems and any(ch.isspace() for ch in fields.student_number.strip()):
+        problems.append(FieldProblem("student_number", Problem.HAS_SPACES))
+    problems += _text("first_name", fields.first_name, required=True, limit=NAME_MAX)
+    problems += _text("last_name", fields.last_name, required=True, limit=NAME_MAX)
+    problems += _text("preferred_name", fields.preferred_name, required=False, limit=NAME_MAX)
+    problems += _text("homeroom", fields.homeroom, required=False, limit=40)
+    if fields.grade is None:
+        problems.append(FieldProblem("grade", Problem.REQUIRED))
+    elif not LOWEST_GRADE <= fields.grade <= HIGHEST_GRADE:
+        problems.append(FieldProblem("grade", Problem.NOT_A_GRADE))
+    return problems
+
+
+def validate_circle(fields: CircleFields, today: date) -> list[FieldProblem]:
+    problems: list[FieldProblem] = []
+    if fields.status == CircleStatus.HELD:
+        # A circle that was held cannot lie ahead of today.
+        problems += _past_date("held_on", fields.held_on, today)
+    elif fields.held_on is None:
+        problems.append(FieldProblem("held_on", Problem.REQUIRED))
+    elif fields.held_on < EARLIEST_DATE:
+        problems.append(FieldProblem("held_on", Problem.TOO_EARLY))
+    problems += _text("purpose", fields.purpose, required=False, limit=SHORT_TEXT_MAX)
+    problems += _text("notes", fields.notes, required=False, limit=LONG_TEXT_MAX)
+    minutes = fields.duration_minutes
+    if minutes is not None and not 1 <= minutes <= LONGEST_CIRCLE_MINUTES:
+        problems.append(FieldProblem("duration_minutes", Problem.OUT_OF_RANGE))
+    return problems
+
+
+def validate_case(fields: CaseFields, today: date) -> list[FieldProblem]:
+    problems = list(_past_date("occurred_on", fields.occurred_on, today))
+    problems += _text("place", fields.place, required=False, limit=SHORT_TEXT_MAX)
+    problems += _text("description", fields.description, required=True, limit=LONG_TEXT_MAX)
+    if fields.category_id is None:
+        problems.append(FieldProblem("category_id", Problem.REQUIRED))
+    if fields.status == CaseStatus.CLOSED and fields.closure_reason is None:
+        problems.append(FieldProblem("closure_reason", Problem.REQUIRED))
+    if fields.tier == Tier.INTENSIVE and fields.tier3_kind is None:
+        problems.append(FieldProblem("tier3_kind", Problem.REQUIRED))
+    if fields.tier == Tier.UNIVERSAL:
+        problems.append(FieldProblem("tier", Problem.OUT_OF_RANGE))
+    problems += _participant_problems(fields)
+    return problems
+
+
+def _participant_problems(fields: CaseFields) -> Iterator[FieldProblem]:
+    if not fields.participants:
+        yield FieldProblem("participants", Problem.REQUIRED)
+        return
+    seen: set[tuple[tuple[str, int | str], Role | None]] = set()
+    for index, person in enumerate(fields.participants):
+        kind, who = person.person
+        if person.role is None:
+            yield FieldProblem("participants", Problem.NEEDS_ROLE, index=index)
+        elif person.names_more_than_one:
+            yield FieldProblem("participants", Problem.TWO_PEOPLE_AT_ONCE, index=index)
+        elif kind == "other" and not who:
+            yield FieldProblem("participants", Problem.NEEDS_PERSON, index=index)
+        elif len(person.other_name) > NAME_MAX:
+            yield FieldProblem("participants", Problem.TOO_LONG, NAME_MAX, index=index)
+        elif (person.person, person.role) in seen:
+            yield FieldProblem("participants", Problem.SAME_PERSON_TWICE, index=index)
+        seen.add((person.person, person.role))

@@ -1,0 +1,277 @@
+"""Tier 2 and Tier 3 cases: the lists, opening a case with its people in their roles, editing it."""
+
+from collections import defaultdict
+from dataclasses import replace
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from rp_desktop.db.database import Database
+from rp_desktop.db.models import Case as CaseRow_
+from rp_desktop.db.models import CaseCategory, CaseParticipant, Staff, Student
+from rp_desktop.domain.records import (
+    Case,
+    CaseFields,
+    CaseRow,
+    Category,
+    ListQuery,
+    Page,
+    Participant,
+    ParticipantFields,
+    person_name,
+)
+from rp_desktop.domain.validation import FieldProblem, InvalidInput, Problem, validate_case
+from rp_desktop.domain.vocabulary import AuditAction, CaseStatus, Tier
+from rp_desktop.services.audit import record_event
+from rp_desktop.services.listing import DEFAULT_PAGE, fetch_page, in_date_range, matching, ordered
+from rp_desktop.services.search_keys import case_key
+
+SORT_COLUMNS = {
+    "id": CaseRow_.id,
+    "occurred_on": CaseRow_.occurred_on,
+    "category": CaseCategory.name,
+    "place": CaseRow_.place,
+    "status": CaseRow_.status,
+    "tier3_kind": CaseRow_.tier3_kind,
+}
+
+
+class CaseNotFound(LookupError):
+    def __init__(self, case_id: int) -> None:
+        super().__init__(f"There is no case with id {case_id}.")
+
+
+def list_categories(db: Database, *, include_inactive: bool = False) -> list[Category]:
+    stmt = select(CaseCategory).order_by(CaseCategory.id)
+    if not include_inactive:
+        stmt = stmt.where(CaseCategory.active)
+    with Session(db.engine) as session:
+        return [Category(c.id, c.name, c.kind, c.active) for c in session.scalars(stmt)]
+
+
+def list_cases(
+    db: Database, tier: Tier, query: ListQuery, offset: int = 0, limit: int = DEFAULT_PAGE
+) -> Page[CaseRow]:
+    """Cases of one tier matching the search, status and dates; newest first by default."""
+    stmt = (
+        select(CaseRow_, CaseCategory.name)
+        .join(CaseCategory, CaseCategory.id == CaseRow_.category_id)
+        .where(CaseRow_.tier == tier)
+        .where(*matching(CaseRow_.search_key, query.text))
+        .where(*in_date_range(CaseRow_.occurred_on, query))
+    )
+    if query.status:
+        stmt = stmt.where(CaseRow_.status == query.status)
+    if not query.sort:
+        query = replace(query, sort="occurred_on", descending=True)
+    stmt = ordered(stmt, query, SORT_COLUMNS, "occurred_on", CaseRow_.id)
+    with Session(db.engine) as session:
+        rows, total = fetch_page(session, stmt, offset, limit)
+        people = _people_by_case(session, [case.id for case, _ in rows])
+        return Page(
+            tuple(
+                CaseRow(
+                    id=case.id,
+                    tier=case.tier,
+                    occurred_on=case.occurred_on,
+                    category_name=category,
+                    place=case.place,
+                    status=case.status,
+                    tier3_kind=case.tier3_kind,
+                    people=", ".join(people[case.id]),
+                )
+                for case, category in rows
+            ),
+            total,
+        )
+
+
+def get_case(db: Database, case_id: int) -> Case:
+    with Session(db.engine) as session:
+        return _to_record(session, _load(session, case_id))
+
+
+def open_case(db: Database, fields: CaseFields) -> Case:
+    with Session(db.engine) as session, session.begin():
+        fields = _checked(session, db, fields)
+        now = db.now()
+        row = CaseRow_(created_at=now, updated_at=now)
+        session.add(row)  # before filling: the search key reads the participants back by id
+        _fill(session, row, fields)
+        record_event(session, db, AuditAction.CREATE, "case", row.id)
+        return _to_record(session, row)
+
+
+def update_case(db: Database, case_id: int, fields: CaseFields) -> Case:
+    with Session(db.engine) as session, session.begin():
+        row = _load(session, case_id)
+        fields = _checked(session, db, replace(fields, tier=row.tier))
+        _fill(session, row, fields)
+        row.updated_at = db.now()
+        session.flush()
+        record_event(session, db, AuditAction.UPDATE, "case", row.id)
+        return _to_record(session, row)
+
+
+def refresh_search_keys_for_student(session: Session, student_id: int) -> None:
+    """After a student's name changes, let their cases be found by the new name."""
+    case_ids = session.scalars(
+        select(CaseParticipant.case_id).where(CaseParticipant.student_id == student_id)
+    ).all()
+    for case_id in set(case_ids):
+        row = _load(session, case_id)
+        row.search_key = _search_key(session, row)
+
+
+def _checked(session: Session, db: Database, fields: CaseFields) -> CaseFields:
+    """The fields, tidied, or InvalidInput listing every problem found."""
+    if fields.tier != Tier.INTENSIVE:
+        fields = replace(fields, tier3_kind=None)
+    if fields.closure_reason is not None and fields.status != CaseStatus.CLOSED:
+        fields = replace(fields, closure_reason=None)
+    problems = validate_case(fields, db.today())
+    if fields.category_id is not None and session.get(CaseCategory, fields.category_id) is None:
+        problems.append(FieldProblem("category_id", Problem.UNKNOWN))
+    for index, person in enumerate(fields.participants):
+        missing_student = person.student_id is not None and not session.get(
+            Student, person.student_id
+        )
+        missing_staff = person.staff_id is not None and not session.get(Staff, person.staff_id)
+        if missing_student or missing_staff:
+            problems.append(FieldProblem("participants", Problem.UNKNOWN, index=index))
+    if problems:
+        raise InvalidInput(problems)
+    return fields
+
+
+def _fill(session: Session, row: CaseRow_, fields: CaseFields) -> None:
+    assert fields.occurred_on is not None  # validated
+    assert fields.category_id is not None
+    row.tier = fields.tier
+    row.occurred_on = fields.occurred_on
+    row.category_id = fields.category_id
+    row.place = fields.place
+    row.description = fields.description
+    row.status = fields.status
+    row.closure_reason = fields.closure_reason
+    row.tier3_kind = fields.tier3_kind
+    _replace_participants(row, fields.participants)
+    session.flush()
+    row.search_key = _search_key(session, row)
+
+
+def _replace_participants(row: CaseRow_, wanted: tuple[ParticipantFields, ...]) -> None:
+    """Keep participant rows that are still wanted (their ids anchor meetings and agreements)."""
+    kept: list[CaseParticipant] = []
+    remaining = list(wanted)
+    for existing in row.participants:
+        fields = _participant_fields(existing)
+        if fields in remaining:
+            remaining.remove(fields)
+            kept.append(existing)
+    row.participants = kept + [
+        CaseParticipant(
+            role=p.role, student_id=p.student_id, staff_id=p.staff_id, other_name=p.other_name
+        )
+        for p in remaining
+    ]
+
+
+def _participant_fields(row: CaseParticipant) -> ParticipantFields:
+    return ParticipantFields(row.role, row.student_id, row.staff_id, row.other_name)
+
+
+def _search_key(session: Session, row: CaseRow_) -> str:
+    category = session.get(CaseCategory, row.category_id)
+    names = _people_by_case(session, [row.id])[row.id]
+    return case_key(category.name if category else "", row.place, row.description, names)
+
+
+def _people_by_case(session: Session, case_ids: list[int]) -> dict[int, list[str]]:
+    """Each case's participants by name, in the order they were added, each person once even
+    when they have two roles (two students who share a name are both listed)."""
+    stmt = (
+        select(
+            CaseParticipant.case_id,
+            CaseParticipant.student_id,
+            CaseParticipant.staff_id,
+            CaseParticipant.other_name,
+            Student.first_name,
+            Student.last_name,
+            Student.preferred_name,
+            Staff.first_name,
+            Staff.last_name,
+        )
+        .outerjoin(Student, Student.id == CaseParticipant.student_id)
+        .outerjoin(Staff, Staff.id == CaseParticipant.staff_id)
+        .where(CaseParticipant.case_id.in_(case_ids))
+        .order_by(CaseParticipant.case_id, CaseParticipant.id)
+    )
+    people: dict[int, dict[tuple[object, ...], str]] = defaultdict(dict)
+    who: tuple[str, int | str]
+    for (
+        case_id,
+        student_id,
+        staff_id,
+        other,
+        first,
+        last,
+        preferred,
+        s_first,
+        s_last,
+    ) in session.execute(stmt):
+        if student_id is not None:
+            who, name = ("student", student_id), person_name(first, last, preferred)
+        elif staff_id is not None:
+            who, name = ("staff", staff_id), person_name(s_first, s_last)
+        else:
+            who, name = ("other", other.casefold()), other
+        people[case_id].setdefault(who, name)
+    return defaultdict(list, {case_id: list(named.values()) for case_id, named in people.items()})
+
+
+def _to_record(session: Session, row: CaseRow_) -> Case:
+    names = _participant_names(session, row.participants)
+    fields = CaseFields(
+        tier=row.tier,
+        occurred_on=row.occurred_on,
+        category_id=row.category_id,
+        description=row.description,
+        place=row.place,
+        status=row.status,
+        closure_reason=row.closure_reason,
+        tier3_kind=row.tier3_kind,
+        participants=tuple(_participant_fields(p) for p in row.participants),
+    )
+    return Case(
+        id=row.id,
+        fields=fields,
+        category_name=row.category.name,
+        participants=tuple(
+            Participant(p.id, _participant_fields(p), name)
+            for p, name in zip(row.participants, names, strict=True)
+        ),
+        created_at=row.created_at,
+        updated_at=row.updated_at,
+    )
+
+
+def _participant_names(session: Session, participants: list[CaseParticipant]) -> list[str]:
+    names = []
+    for p in participants:
+        if p.student_id is not None:
+            s = session.get(Student, p.student_id)
+            names.append(person_name(s.first_name, s.last_name, s.preferred_name) if s else "")
+        elif p.staff_id is not None:
+            st = session.get(Staff, p.staff_id)
+            names.append(person_name(st.first_name, st.last_name) if st else "")
+        else:
+            names.append(p.other_name)
+    return names
+
+
+def _load(session: Session, case_id: int) -> CaseRow_:
+    row = session.get(CaseRow_, case_id)
+    if row is None:
+        raise CaseNotFound(case_id)
+    return row

@@ -1,0 +1,52 @@
+"""What every list query shares: the search, the date range, the order, and one page of rows."""
+
+from collections.abc import Mapping, Sequence
+from typing import Any, TypeVar
+
+from sqlalchemy import ColumnElement, Row, Select, func, select
+from sqlalchemy.orm import Session
+
+from rp_desktop.domain.records import ListQuery
+from rp_desktop.domain.search import LIKE_ESCAPE, like_patterns
+
+DEFAULT_PAGE = 200
+
+AnySelect = Select[*tuple[Any, ...]]
+S = TypeVar("S", bound=AnySelect)
+
+
+def matching(search_key: Any, text: str) -> list[ColumnElement[bool]]:
+    """Every word of `text` must appear in `search_key`, ignoring case and accents."""
+    return [search_key.like(pattern, escape=LIKE_ESCAPE) for pattern in like_patterns(text)]
+
+
+def in_date_range(column: Any, query: ListQuery) -> list[ColumnElement[bool]]:
+    conditions = []
+    if query.date_from is not None:
+        conditions.append(column >= query.date_from)
+    if query.date_to is not None:
+        conditions.append(column <= query.date_to)
+    return conditions
+
+
+def ordered(
+    stmt: S,
+    query: ListQuery,
+    sort_columns: Mapping[str, Any],
+    default: str,
+    tie_breaker: Any,
+) -> S:
+    """Order by the column the screen asked for (or `default`), then by id so pages are stable."""
+    column = sort_columns.get(query.sort) or sort_columns[default]
+    direction = column.desc() if query.descending else column.asc()
+    tie = tie_breaker.desc() if query.descending else tie_breaker.asc()
+    return stmt.order_by(direction, tie)
+
+
+def fetch_page(
+    session: Session, stmt: AnySelect, offset: int, limit: int
+) -> tuple[Sequence[Row[*tuple[Any, ...]]], int]:
+    """One page of `stmt`'s rows and the number of rows in all."""
+    total = session.scalar(select(func.count()).select_from(stmt.order_by(None).subquery())) or 0
+    rows = session.execute(stmt.offset(offset).limit(limit)).all()
+    return rows, total

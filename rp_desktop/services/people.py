@@ -1,0 +1,56 @@
+"""Staff and student groups, as forms need them for their choices."""
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from rp_desktop.db.database import Database
+from rp_desktop.db.models import Group as GroupRow
+from rp_desktop.db.models import GroupMember, Staff
+from rp_desktop.db.models import Student as StudentRow
+from rp_desktop.domain.records import Group, StaffMember, Student
+from rp_desktop.services.students import to_record as student_record
+
+
+def staff_record(row: Staff) -> StaffMember:
+    return StaffMember(row.id, row.first_name, row.last_name, row.role, row.active)
+
+
+def list_staff(db: Database, *, include_inactive: bool = False) -> list[StaffMember]:
+    stmt = select(Staff).order_by(Staff.last_name, Staff.first_name, Staff.id)
+    if not include_inactive:
+        stmt = stmt.where(Staff.active)
+    with Session(db.engine) as session:
+        return [staff_record(row) for row in session.scalars(stmt)]
+
+
+def list_groups(db: Database, school_year: int | None = None) -> list[Group]:
+    """Active groups, newest school year first, with how many students are in each."""
+    members = (
+        select(func.count())
+        .where(GroupMember.group_id == GroupRow.id)
+        .correlate(GroupRow)
+        .scalar_subquery()
+    )
+    stmt = (
+        select(GroupRow, members)
+        .where(GroupRow.active)
+        .order_by(GroupRow.school_year.desc(), GroupRow.name, GroupRow.id)
+    )
+    if school_year is not None:
+        stmt = stmt.where(GroupRow.school_year == school_year)
+    with Session(db.engine) as session:
+        return [
+            Group(row.id, row.name, row.kind, row.school_year, count)
+            for row, count in session.execute(stmt)
+        ]
+
+
+def group_members(db: Database, group_id: int) -> list[Student]:
+    stmt = (
+        select(StudentRow)
+        .join(GroupMember, GroupMember.student_id == StudentRow.id)
+        .where(GroupMember.group_id == group_id)
+        .order_by(StudentRow.last_name, StudentRow.first_name, StudentRow.id)
+    )
+    with Session(db.engine) as session:
+        return [student_record(row) for row in session.scalars(stmt)]

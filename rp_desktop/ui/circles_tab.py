@@ -1,0 +1,75 @@
+"""The Tier 1 tab: community circles held, planned or cancelled."""
+
+from collections.abc import Callable
+
+from PySide6.QtWidgets import QWidget
+
+from rp_desktop.domain.records import CircleRow
+from rp_desktop.domain.vocabulary import CircleStatus
+from rp_desktop.services import circles
+from rp_desktop.services.opening import Database
+from rp_desktop.ui.formatting import format_date
+from rp_desktop.ui.forms.circle_form import CircleForm
+from rp_desktop.ui.labels import label
+from rp_desktop.ui.list_tab import ListTab
+from rp_desktop.ui.record_model import Column
+
+
+class CirclesTab(ListTab):
+    """Tier 1 circles. Signals: see ListTab."""
+
+    def __init__(
+        self, db: Database, school_year: Callable[[], int], parent: QWidget | None = None
+    ) -> None:
+        columns = [
+            Column(self.tr("Date"), lambda r: format_date(r.held_on), "held_on"),
+            Column(self.tr("Status"), lambda r: label(r.status), "status"),
+            Column(self.tr("Kind"), lambda r: label(r.kind), "kind"),
+            Column(self.tr("Group"), lambda r: r.group_name, "group"),
+            Column(self.tr("Facilitator"), lambda r: r.facilitator_name, "facilitator"),
+            Column(self.tr("Present"), lambda r: str(r.attendance), numeric=True),
+            Column(self.tr("Minutes"), _minutes, "duration", numeric=True),
+            Column(self.tr("Purpose"), lambda r: r.purpose, "purpose"),
+        ]
+        super().__init__(
+            columns,
+            lambda query, offset, limit: circles.list_circles(db, query, offset, limit),
+            order=("held_on", True),
+            search_hint=self.tr("Search by group, facilitator or purpose  (Ctrl+F)"),
+            statuses=list(CircleStatus),
+            today=db.today,
+            parent=parent,
+        )
+        self._db = db
+        self._school_year = school_year
+
+    def new_record(self) -> None:
+        self._show_form(CircleForm(self._db, school_year=self._school_year(), parent=self))
+
+    def open_record(self, record: CircleRow) -> None:
+        form = self._form_for(record)
+        form.set_read_only(True)
+        self._show_form(form)
+
+    def edit_record(self, record: CircleRow) -> None:
+        self._show_form(self._form_for(record))
+
+    def count_text(self, total: int) -> str:
+        return self.tr("%n circle(s)", "", total)
+
+    def empty_text(self) -> str:
+        return self.tr(
+            "No Tier 1 circles are recorded yet.\nChoose New (Ctrl+N) to record a circle."
+        )
+
+    def _form_for(self, record: CircleRow) -> CircleForm:
+        circle = circles.get_circle(self._db, record.id)
+        return CircleForm(self._db, circle, school_year=self._school_year(), parent=self)
+
+    def _show_form(self, form: CircleForm) -> None:
+        form.saved.connect(self.saved)
+        form.open()
+
+
+def _minutes(row: CircleRow) -> str:
+    return "" if row.duration_minutes is None else str(row.duration_minutes)

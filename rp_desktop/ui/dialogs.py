@@ -1,0 +1,119 @@
+"""Every message box the application shows, in one place, so tests can patch one module."""
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from rp_desktop import __version__
+from rp_desktop.services.opening import (
+    DatabaseError,
+    DatabaseInUse,
+    NotADatabase,
+    PragmaRefused,
+    SchemaTooNew,
+    Unreadable,
+)
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Dialogs", text)
+
+
+def show_error(parent: QWidget | None, title: str, text: str) -> None:
+    QMessageBox.warning(parent, title, text)
+
+
+def confirm(parent: QWidget | None, title: str, text: str, yes: str, no: str) -> bool:
+    """Ask a yes/no question with buttons that say what they do; True for `yes`."""
+    box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=parent)
+    yes_button = box.addButton(yes, QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(no, QMessageBox.ButtonRole.RejectRole)
+    box.exec()
+    return box.clickedButton() is yes_button
+
+
+def confirm_discard(parent: QWidget | None) -> bool:
+    return confirm(
+        parent,
+        _tr("Discard changes?"),
+        _tr("You have changes that are not saved. Close the form and lose them?"),
+        _tr("Discard changes"),
+        _tr("Keep editing"),
+    )
+
+
+def show_save_failed(parent: QWidget | None) -> None:
+    show_error(
+        parent,
+        _tr("Not saved"),
+        _tr(
+            "The record could not be saved. What you typed is still in the form; "
+            "try again, or copy it somewhere safe."
+        ),
+    )
+
+
+def show_about(parent: QWidget | None) -> None:
+    QMessageBox.about(
+        parent,
+        _tr("About RP Desktop"),
+        _tr(
+            "<h3>RP Desktop {version}</h3>"
+            "<p>Records and circles for restorative practices, kept on this computer.</p>"
+            "<p><b>Tier 1</b>: community circles for everyone. "
+            "<b>Tier 2</b>: restorative conversations and repair-harm circles. "
+            "<b>Tier 3</b>: formal conferences, re-entry and restorative justice "
+            "instead of suspension.</p>"
+            "<p>Keyboard: Ctrl+N new record, Ctrl+F search, Enter open, Ctrl+S save, "
+            "Ctrl+Q quit, F1 this help.</p>"
+        ).format(version=__version__),
+    )
+
+
+def database_error_text(error: DatabaseError) -> str:
+    """Why the database could not be opened, in plain words."""
+    if isinstance(error, DatabaseInUse):
+        who = (
+            _tr("{user} on {host}").format(user=error.user, host=error.host)
+            if error.user or error.host
+            else _tr("another program")
+        )
+        return _tr(
+            "This database is already open in RP Desktop ({who}). Close it there, then try again."
+        ).format(who=who)
+    if isinstance(error, SchemaTooNew):
+        return _tr(
+            "This database was saved by a newer version of RP Desktop. "
+            "Install that version to open it; nothing was changed."
+        )
+    if isinstance(error, PragmaRefused):
+        return _tr(
+            "The database cannot be kept safe in this folder (a network drive or a read-only "
+            "folder can cause this). Choose a folder on this computer."
+        )
+    if isinstance(error, NotADatabase):
+        return {
+            Unreadable.MISSING: _tr("There is no database file at that place."),
+            Unreadable.FOLDER: _tr("That is a folder, not a database file."),
+            Unreadable.EMPTY: _tr("That file is empty."),
+            Unreadable.NO_PERMISSION: _tr("RP Desktop is not allowed to read that file."),
+            Unreadable.NOT_SQLITE: _tr("That file is not an RP Desktop database."),
+            Unreadable.DAMAGED: _tr("The database is damaged and cannot be read safely."),
+            Unreadable.NOT_RP_DESKTOP: _tr("That file is a database, but not an RP Desktop one."),
+        }[error.reason]
+    return _tr("The database could not be opened.")
+
+
+def show_database_error(parent: QWidget | None, error: DatabaseError) -> None:
+    show_error(parent, _tr("The database could not be opened"), database_error_text(error))
+
+
+def show_unexpected_error(parent: QWidget | None) -> None:
+    show_error(
+        parent,
+        _tr("Something went wrong"),
+        _tr(
+            "RP Desktop ran into a problem it did not expect. Your saved records are safe, "
+            "and any form you were typing in is still open. If it happens again, tell your "
+            "school's IT contact what you were doing."
+        ),
+    )

@@ -1,0 +1,29 @@
+"""Dates and numbers the way the user's locale writes them, always with a four-digit year."""
+
+from datetime import date
+
+from PySide6.QtCore import QDate, QLocale
+
+ISO_DATE = "yyyy-MM-dd"
+
+
+def date_format() -> str:
+    """The locale's short date format, widened to a four-digit year ("M/d/yyyy" in the US).
+    Without a locale (the "C" locale of a bare system) dates are written the ISO way."""
+    locale = QLocale()
+    if locale.language() == QLocale.Language.C:
+        return ISO_DATE
+    fmt = locale.dateFormat(QLocale.FormatType.ShortFormat)
+    return fmt if "yyyy" in fmt else fmt.replace("yy", "yyyy")
+
+
+def qdate(day: date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+def format_date(day: date | None) -> str:
+    return "" if day is None else QLocale().toString(qdate(day), date_format())
+
+
+def format_count(number: int) -> str:
+    return QLocale().toString(number)

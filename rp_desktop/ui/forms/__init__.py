@@ -1,0 +1,1 @@
+"""Forms for creating, opening and editing records."""

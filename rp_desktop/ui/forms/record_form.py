@@ -1,0 +1,198 @@
+"""What every record form shares: fields with their problems shown beside them, Save and Cancel,
+an Open mode that only reads, and a promise never to throw away what was typed."""
+
+import logging
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from rp_desktop.domain.validation import FieldProblem, InvalidInput
+from rp_desktop.ui import dialogs
+from rp_desktop.ui.crash import log_failure
+from rp_desktop.ui.problems import problem_text
+
+log = logging.getLogger(__name__)
+
+
+class RecordForm(QDialog):
+    """A dialog that saves one record through a service.
+
+    A failed save leaves every field as it was: problems appear beside their fields, and any
+    other failure is reported while the form stays open.
+
+    Signals:
+        saved(int): the id of the record that was saved.
+    """
+
+    saved = Signal(int)
+
+    def __init__(self, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.setMinimumWidth(640)
+        self.form = QFormLayout()
+        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+        self._fields: dict[str, QWidget] = {}
+        self._problems: dict[str, QLabel] = {}
+        self._initial: Any = None
+        self._read_only = False
+        self.buttons = QDialogButtonBox()
+        self.save_button = self.buttons.addButton(
+            self.tr("Save"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.save_button.setToolTip(self.tr("Save (Ctrl+S)"))
+        self.edit_button = QPushButton(self.tr("Edit"))
+        self.buttons.addButton(self.edit_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.cancel_button = self.buttons.addButton(
+            self.tr("Cancel"), QDialogButtonBox.ButtonRole.RejectRole
+        )
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        self.edit_button.clicked.connect(lambda: self.set_read_only(False))
+        QShortcut(QKeySequence.StandardKey.Save, self, activated=self.accept)
+        self._lay_out()
+
+    # -- to be given by each form -----------------------------------------------------------
+    def values(self) -> Any:
+        """The record as the form holds it now (a domain `...Fields` value)."""
+        raise NotImplementedError
+
+    def submit(self, values: Any) -> int:
+        """Save `values` through a service and return the record's id."""
+        raise NotImplementedError
+
+    # -- building the form --------------------------------------------------------------------
+    def add_field(self, name: str, text: str, widget: QWidget) -> QWidget:
+        """A labelled field with a place under it for what is wrong with it."""
+        problem = QLabel(wordWrap=True)
+        problem.setObjectName("fieldProblem")
+        problem.setStyleSheet("color: #b00020;")
+        problem.hide()
+        holder = QWidget()
+        column = QVBoxLayout(holder)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(2)
+        column.addWidget(widget)
+        column.addWidget(problem)
+        caption = QLabel(text)
+        caption.setBuddy(widget)
+        self.form.addRow(caption, holder)
+        widget.setAccessibleName(text.replace("&", ""))
+        self._fields[name] = widget
+        self._problems[name] = problem
+        return widget
+
+    def remember_initial(self) -> None:
+        """Call once the fields are filled: closing with anything changed asks first."""
+        self._initial = self.values()
+
+    def is_changed(self) -> bool:
+        return not self._read_only and self.values() != self._initial
+
+    def set_read_only(self, read_only: bool) -> None:
+        """Open mode shows the record; Edit mode lets it be changed."""
+        self._read_only = read_only
+        for widget in self._fields.values():
+            set_widget_read_only(widget, read_only)
+        self.save_button.setVisible(not read_only)
+        self.edit_button.setVisible(read_only)
+        self.cancel_button.setText(self.tr("Close") if read_only else self.tr("Cancel"))
+        if not read_only:
+            self._initial = self.values()
+
+    @property
+    def read_only(self) -> bool:
+        return self._read_only
+
+    # -- problems -----------------------------------------------------------------------------
+    def show_problems(self, problems: tuple[FieldProblem, ...]) -> None:
+        self.clear_problems()
+        for problem in problems:
+            label = self._problems.get(problem.field)
+            if label is None:
+                log.warning("no place on the form for a problem with %s", problem.field)
+                continue
+            text = problem_text(problem)
+            label.setText(f"{label.text()} {text}".strip() if label.isVisible() else text)
+            label.show()
+            self._fields[problem.field].setAccessibleDescription(text)
+        first = next((self._fields[p.field] for p in problems if p.field in self._fields), None)
+        if first is not None:
+            first.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def clear_problems(self) -> None:
+        for name, label in self._problems.items():
+            label.clear()
+            label.hide()
+            self._fields[name].setAccessibleDescription("")
+
+    def problem_text(self, field: str) -> str:
+        label = self._problems.get(field)
+        return label.text() if label is not None and not label.isHidden() else ""
+
+    # -- QDialog ------------------------------------------------------------------------------
+    def accept(self) -> None:
+        if self._read_only:
+            super().accept()
+            return
+        try:
+            record_id = self.submit(self.values())
+        except InvalidInput as invalid:
+            self.show_problems(invalid.problems)
+            return
+        except Exception as error:
+            log_failure(f"saving a {type(self).__name__}", error)
+            dialogs.show_save_failed(self)
+            return
+        self.clear_problems()
+        self._initial = self.values()
+        self.saved.emit(record_id)
+        super().accept()
+
+    def reject(self) -> None:
+        if self.is_changed() and not dialogs.confirm_discard(self):
+            return
+        super().reject()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.is_changed() and not dialogs.confirm_discard(self):
+            event.ignore()
+            return
+        super().closeEvent(event)
+
+    def _lay_out(self) -> None:
+        body = QWidget()
+        body.setLayout(self.form)
+        scroll = QScrollArea()
+        scroll.setWidget(body)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        layout = QVBoxLayout(self)
+        layout.addWidget(scroll, 1)
+        layout.addWidget(self.buttons)
+        self.edit_button.hide()
+
+
+def set_widget_read_only(widget: QWidget, read_only: bool) -> None:
+    """Text stays selectable when read-only; choices are simply not offered."""
+    if isinstance(widget, QLineEdit | QPlainTextEdit | QAbstractSpinBox):
+        widget.setReadOnly(read_only)
+    elif hasattr(widget, "set_read_only"):
+        widget.set_read_only(read_only)
+    else:
+        widget.setEnabled(not read_only)

@@ -1,0 +1,128 @@
+"""The main window: one tab per tier and the students, menus with the keyboard shortcuts, and a
+status bar that says which school and which database this is."""
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QSettings
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QTabWidget, QWidget
+
+from rp_desktop.domain import school_year
+from rp_desktop.domain.records import SchoolInfo
+from rp_desktop.domain.vocabulary import Tier
+from rp_desktop.services.opening import Database
+from rp_desktop.ui import dialogs, settings
+from rp_desktop.ui.cases_tab import CasesTab
+from rp_desktop.ui.circles_tab import CirclesTab
+from rp_desktop.ui.list_tab import ListTab
+from rp_desktop.ui.students_tab import StudentsTab
+
+VIEWS = ("tier1", "tier2", "tier3", "students")
+
+
+class MainWindow(QMainWindow):
+    """The records of one school. Lists load when their tab is first shown."""
+
+    def __init__(self, db: Database, school: SchoolInfo, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._db = db
+        self._school = school
+        self.setWindowTitle(self.tr("RP Desktop — {school}").format(school=school.name))
+        self.tier1 = CirclesTab(db, lambda: self._school.school_year)
+        self.tier2 = CasesTab(db, Tier.TARGETED)
+        self.tier3 = CasesTab(db, Tier.INTENSIVE)
+        self.students = StudentsTab(db)
+        self.tabs = QTabWidget(documentMode=True)
+        self.tabs.addTab(self.tier1, self.tr("Tier 1 · Circles"))
+        self.tabs.addTab(self.tier2, self.tr("Tier 2 · Cases"))
+        self.tabs.addTab(self.tier3, self.tr("Tier 3 · Cases"))
+        self.tabs.addTab(self.students, self.tr("Students"))
+        self.setCentralWidget(self.tabs)
+        self._stale: set[ListTab] = set(self.lists())
+        self.tabs.currentChanged.connect(self._load_current)
+        for tab in self.lists():
+            tab.recordsChanged.connect(self._records_changed)
+        self._make_menus()
+        self._make_status_bar()
+        self.resize(1280, 800)
+
+    @property
+    def database(self) -> Database:
+        return self._db
+
+    def lists(self) -> list[ListTab]:
+        return [self.tier1, self.tier2, self.tier3, self.students]
+
+    def current_list(self) -> ListTab:
+        tab = self.tabs.currentWidget()
+        assert isinstance(tab, ListTab)
+        return tab
+
+    def show_view(self, view: str) -> None:
+        """Bring one of VIEWS to the front, loading its list."""
+        self.tabs.setCurrentIndex(VIEWS.index(view))
+        self._load_current()
+
+    def restore_state(self, store: QSettings) -> None:
+        geometry = settings.WINDOW_GEOMETRY.read(store)
+        if not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        self.tabs.setCurrentIndex(min(settings.LAST_TAB.read(store), self.tabs.count() - 1))
+        self._load_current()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        store = QSettings()
+        settings.WINDOW_GEOMETRY.write(store, self.saveGeometry())
+        settings.LAST_TAB.write(store, self.tabs.currentIndex())
+        super().closeEvent(event)
+
+    def _load_current(self) -> None:
+        tab = self.current_list()
+        if tab in self._stale:
+            self._stale.discard(tab)
+            tab.reload()
+
+    def _records_changed(self) -> None:
+        self._stale = set(self.lists())
+        self._load_current()
+
+    def _make_menus(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        self._action(file_menu, self.tr("&New record"), "Ctrl+N", self._new)
+        file_menu.addSeparator()
+        self._action(file_menu, self.tr("&Quit"), "Ctrl+Q", self.close)
+        edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
+        self._action(edit_menu, self.tr("&Find"), "Ctrl+F", self._find)
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        self._action(
+            help_menu,
+            self.tr("&Help and keyboard shortcuts"),
+            "F1",
+            lambda: dialogs.show_about(self),
+        )
+
+    def _action(self, menu: QMenu, text: str, keys: str, slot: Callable[[], object]) -> QAction:
+        # The same keys on every system (Windows has no standard key for Quit).
+        action = QAction(text, self)
+        action.setShortcut(QKeySequence(keys))
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        return action
+
+    def _new(self) -> None:
+        self.current_list().new_record()
+
+    def _find(self) -> None:
+        self.current_list().focus_search()
+
+    def _make_status_bar(self) -> None:
+        where = QLabel(self.tr("Database: {path}").format(path=self._db.path))
+        where.setToolTip(str(self._db.path))
+        self.statusBar().addWidget(
+            QLabel(
+                self.tr("{school} · school year {year}").format(
+                    school=self._school.name, year=school_year.label(self._school.school_year)
+                )
+            )
+        )
+        self.statusBar().addPermanentWidget(where)

@@ -1,0 +1,70 @@
+"""Validation problems in plain words, to show beside the field they belong to."""
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+from rp_desktop.domain.validation import FieldProblem, Problem
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Problems", text)
+
+
+# Where a field needs its own words for a problem.
+_SPECIFIC = {
+    ("grade", Problem.REQUIRED): QT_TRANSLATE_NOOP("Problems", "Choose a grade."),
+    ("category_id", Problem.REQUIRED): QT_TRANSLATE_NOOP("Problems", "Choose a category."),
+    ("participants", Problem.REQUIRED): QT_TRANSLATE_NOOP(
+        "Problems", "Add at least one person involved."
+    ),
+    ("closure_reason", Problem.REQUIRED): QT_TRANSLATE_NOOP(
+        "Problems", "Choose why the case was closed."
+    ),
+    ("tier3_kind", Problem.REQUIRED): QT_TRANSLATE_NOOP("Problems", "Choose the Tier 3 practice."),
+    ("held_on", Problem.IN_FUTURE): QT_TRANSLATE_NOOP(
+        "Problems",
+        "This date is in the future. Choose an earlier day, or set the status to Planned.",
+    ),
+    ("description", Problem.REQUIRED): QT_TRANSLATE_NOOP(
+        "Problems", "Say in a few words what happened."
+    ),
+}
+
+
+def problem_text(problem: FieldProblem) -> str:
+    """One short sentence saying what to fix."""
+    specific = _SPECIFIC.get((problem.field, problem.problem))
+    if specific is not None:
+        return _tr(specific)
+    match problem.problem:
+        case Problem.REQUIRED:
+            return _tr("This needs to be filled in.")
+        case Problem.TOO_LONG:
+            return QCoreApplication.translate(
+                "Problems",
+                "This is too long: keep it under %n characters.",
+                None,
+                problem.limit or 0,
+            )
+        case Problem.IN_FUTURE:
+            return _tr("This date is in the future. Choose today or an earlier day.")
+        case Problem.TOO_EARLY:
+            return _tr("This date is too far in the past. Check the year.")
+        case Problem.NOT_A_GRADE:
+            return _tr("Choose a grade from Pre-K to 12.")
+        case Problem.OUT_OF_RANGE:
+            return _tr("This value is outside what is possible here.")
+        case Problem.HAS_SPACES:
+            return _tr("A student number cannot contain spaces.")
+        case Problem.DUPLICATE:
+            return _tr("Another student already has this number.")
+        case Problem.UNKNOWN:
+            return _tr("This choice no longer exists. Choose again.")
+        case Problem.NEEDS_PERSON:
+            return _tr("Each person needs a name.")
+        case Problem.NEEDS_ROLE:
+            return _tr("Choose this person's role in the case.")
+        case Problem.TWO_PEOPLE_AT_ONCE:
+            return _tr("Each line names one person only.")
+        case Problem.SAME_PERSON_TWICE:
+            return _tr("This person is already listed in this role.")
+    return _tr("Check this field.")

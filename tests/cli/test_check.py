@@ -1,0 +1,139 @@
+"""`rp-desktop check`: a report on a healthy database, and one plain sentence (exit 1) on every
+kind of damaged or foreign file, which is left byte-for-byte as it was."""
+
+import hashlib
+import os
+import sqlite3
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from rp_desktop.domain.records import CircleFields, StudentFields
+from rp_desktop.services import circles, school, students
+from rp_desktop.services.opening import Database, open_database
+from tests.cli.conftest import Run
+
+
+def fingerprint(path: Path) -> tuple[str, set[str]]:
+    """The file's bytes and the names of the files beside it."""
+    digest = hashlib.sha256(path.read_bytes()).hexdigest() if path.is_file() else "-"
+    return digest, set(os.listdir(path.parent))
+
+
+def fill(db: Database) -> None:
+    school.set_up_school(db, "Prairie Ridge High School", 2025)
+    for number in range(40):
+        students.add_student(db, StudentFields(f"9{number:05d}", "Ximena", "Ortíz", grade=10))
+    for day in range(1, 28):
+        circles.record_circle(db, CircleFields(date(2026, 2, day), notes="x" * 3000))
+
+
+@pytest.fixture
+def healthy(db_path: Path, clock) -> Path:  # type: ignore[no-untyped-def]
+    with open_database(db_path, clock=clock) as db:
+        fill(db)
+    return db_path
+
+
+def test_a_healthy_database_is_reported(run: Run, healthy: Path) -> None:
+    before = fingerprint(healthy)
+    outcome = run("check", "--db", str(healthy))
+    assert outcome.code == 0, outcome.err
+    assert "ok" in outcome.out
+    assert "Schema 0001 (current)" in outcome.out
+    assert "40 student" in outcome.out
+    assert outcome.err == ""
+    assert fingerprint(healthy) == before
+
+
+def test_a_database_open_in_the_app_can_be_checked(run: Run, healthy: Path, clock) -> None:  # type: ignore[no-untyped-def]
+    with open_database(healthy, clock=clock):
+        outcome = run("check", "--db", str(healthy))
+    assert outcome.code == 0, outcome.err
+
+
+def random_bytes(path: Path) -> None:
+    path.write_bytes(os.urandom(8192))
+
+
+def text_file(path: Path) -> None:
+    path.write_text("student_number,first,last\n1001,Ana,Muñoz\n", encoding="utf-8")
+
+
+def empty_file(path: Path) -> None:
+    path.write_bytes(b"")
+
+
+def foreign_sqlite(path: Path) -> None:
+    with sqlite3.connect(path) as connection:
+        connection.execute("CREATE TABLE recipes (name TEXT)")
+    connection.close()
+
+
+def newer_schema(path: Path) -> None:
+    with open_database(path):
+        pass
+    with sqlite3.connect(path) as connection:
+        connection.execute("UPDATE alembic_version SET version_num = '9999'")
+    connection.close()
+
+
+def truncated(path: Path) -> None:
+    with open_database(path) as db:
+        fill(db)
+    data = path.read_bytes()
+    path.write_bytes(data[: len(data) // 2])
+
+
+def scrambled_pages(path: Path) -> None:
+    with open_database(path) as db:
+        fill(db)
+    data = bytearray(path.read_bytes())
+    page = 4096
+    for start in range(page * 3, len(data) - page, page * 2):
+        data[start + 100 : start + 600] = os.urandom(500)
+    path.write_bytes(bytes(data))
+
+
+@pytest.mark.parametrize(
+    ("make", "words"),
+    [
+        (random_bytes, "not a database file"),
+        (text_file, "not a database file"),
+        (empty_file, "is empty"),
+        (foreign_sqlite, "not one made by RP Desktop"),
+        (newer_schema, "newer version"),
+        (truncated, "damaged"),
+        (scrambled_pages, "damaged"),
+    ],
+)
+def test_a_damaged_or_foreign_file_gets_one_sentence_and_is_left_alone(
+    run: Run,
+    tmp_path: Path,
+    make,
+    words: str,  # type: ignore[no-untyped-def]
+) -> None:
+    path = tmp_path / "suspect.db"
+    make(path)
+    for sidecar in ("-wal", "-shm", ".lock"):
+        path.with_name(path.name + sidecar).unlink(missing_ok=True)
+    before = fingerprint(path)
+    outcome = run("check", "--db", str(path))
+    assert outcome.code == 1
+    assert words in outcome.err
+    assert outcome.err.startswith("rp-desktop: ")
+    assert "Traceback" not in outcome.err
+    assert outcome.out == ""
+    assert fingerprint(path) == before
+
+
+def test_a_missing_path_or_a_folder(run: Run, tmp_path: Path) -> None:
+    missing = run("check", "--db", str(tmp_path / "nowhere" / "school.db"))
+    assert missing.code == 1
+    assert "There is no file at" in missing.err
+    assert not (tmp_path / "nowhere").exists()
+    folder = run("check", "--db", str(tmp_path))
+    assert folder.code == 1
+    assert "is a folder" in folder.err
+    assert len(missing.err.strip().splitlines()) == 1

@@ -1,0 +1,44 @@
+"""Shared fixtures. Every test runs headless; the database is a fresh temporary file."""
+
+import os
+
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from rp_desktop.services.opening import Database, open_database
+
+
+class FakeClock:
+    """A clock that stands still until a test moves it."""
+
+    def __init__(self, now: datetime) -> None:
+        self.now = now
+
+    def __call__(self) -> datetime:
+        return self.now
+
+    def advance(self, **delta: float) -> None:
+        self.now += timedelta(**delta)
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    # A Tuesday afternoon in March, school in session.
+    return FakeClock(datetime(2026, 3, 10, 15, 0, tzinfo=UTC))
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    return tmp_path / "school.db"
+
+
+@pytest.fixture
+def db(db_path: Path, clock: FakeClock) -> Iterator[Database]:
+    database = open_database(db_path, clock=clock)
+    yield database
+    database.close()

@@ -1,0 +1,163 @@
+"""One writer per database: a second taker is refused with the holder's name and machine, and a
+lock held by a process that ended is free again."""
+
+import getpass
+import json
+import os
+import socket
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from rp_desktop.db.errors import DatabaseInUse
+from rp_desktop.db.lock import DatabaseLock, lock_path_for
+from rp_desktop.domain.records import ListQuery, StudentFields
+from rp_desktop.services.opening import Database, open_database
+from rp_desktop.services.students import add_student, list_students
+from tests.conftest import FakeClock
+
+PROJECT = Path(__file__).resolve().parents[2]
+
+HOLDER = """
+import sys
+from pathlib import Path
+from rp_desktop.db.lock import DatabaseLock
+lock = DatabaseLock.acquire(Path(sys.argv[1]))  # kept: a closed handle frees the lock
+print("held", flush=True)
+sys.stdin.readline()
+"""
+
+
+@pytest.fixture
+def lock(db_path: Path) -> Iterator[DatabaseLock]:
+    lock = DatabaseLock.acquire(db_path)
+    yield lock
+    lock.release()
+
+
+@pytest.fixture
+def holder(db_path: Path) -> Iterator[subprocess.Popen[str]]:
+    """Another process holding the lock until its stdin is closed."""
+    process = subprocess.Popen(
+        [sys.executable, "-c", HOLDER, str(db_path)],
+        cwd=PROJECT,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    assert process.stdout is not None
+    assert process.stdout.readline().strip() == "held"
+    yield process
+    if process.poll() is None:
+        process.kill()
+    process.wait(timeout=30)
+    for stream in (process.stdin, process.stdout):
+        if stream is not None:
+            stream.close()
+
+
+def this_user() -> str:
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return ""
+
+
+def test_the_lock_file_names_its_holder(lock: DatabaseLock, db_path: Path) -> None:
+    assert lock.held
+    owner = json.loads(lock_path_for(db_path).read_text(encoding="utf-8"))
+    assert owner == {"user": this_user(), "host": socket.gethostname(), "pid": os.getpid()}
+    assert lock_path_for(db_path) == db_path.with_name("school.db.lock")
+
+
+def test_a_second_taker_is_refused_with_user_and_host(lock: DatabaseLock, db_path: Path) -> None:
+    with pytest.raises(DatabaseInUse) as info:
+        DatabaseLock.acquire(db_path)
+    error = info.value
+    assert (error.user, error.host) == (this_user(), socket.gethostname())
+    assert this_user() in str(error)
+    assert socket.gethostname() in str(error)
+    assert db_path.name in str(error)
+    assert lock.held
+
+
+def test_a_refused_taker_leaves_the_owner_text_alone(lock: DatabaseLock, db_path: Path) -> None:
+    before = lock_path_for(db_path).read_bytes()
+    with pytest.raises(DatabaseInUse):
+        DatabaseLock.acquire(db_path)
+    assert lock_path_for(db_path).read_bytes() == before
+
+
+def test_release_lets_the_lock_be_taken_again(db_path: Path) -> None:
+    first = DatabaseLock.acquire(db_path)
+    first.release()
+    assert not first.held
+    first.release()  # a second release is harmless
+    second = DatabaseLock.acquire(db_path)
+    try:
+        assert second.held
+    finally:
+        second.release()
+
+
+def test_another_process_holding_the_lock_is_named(
+    holder: subprocess.Popen[str], db_path: Path
+) -> None:
+    with pytest.raises(DatabaseInUse) as info:
+        DatabaseLock.acquire(db_path)
+    assert (info.value.user, info.value.host) == (this_user(), socket.gethostname())
+
+
+def test_a_lock_left_by_a_process_that_exited_is_free(
+    holder: subprocess.Popen[str], db_path: Path
+) -> None:
+    assert holder.stdin is not None
+    holder.stdin.close()  # the holder returns without releasing its lock
+    assert holder.wait(timeout=30) == 0
+    lock = DatabaseLock.acquire(db_path)
+    try:
+        assert lock.held
+        owner = json.loads(lock_path_for(db_path).read_text(encoding="utf-8"))
+        assert owner["pid"] == os.getpid()
+    finally:
+        lock.release()
+
+
+def test_a_lock_left_by_a_process_that_was_killed_is_free(
+    holder: subprocess.Popen[str], db_path: Path
+) -> None:
+    holder.kill()
+    holder.wait(timeout=30)
+    lock = DatabaseLock.acquire(db_path)
+    lock.release()
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="flock is the POSIX lock")
+def test_a_holder_that_wrote_no_name_is_another_program(db_path: Path) -> None:
+    import fcntl
+
+    with open(lock_path_for(db_path), "w", encoding="utf-8") as handle:
+        fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        with pytest.raises(DatabaseInUse) as info:
+            DatabaseLock.acquire(db_path)
+    assert (info.value.user, info.value.host) == ("", "")
+    assert "another program" in str(info.value)
+
+
+def test_a_second_open_is_refused_and_the_first_stays_usable(
+    db: Database, db_path: Path, clock: FakeClock
+) -> None:
+    with pytest.raises(DatabaseInUse):
+        open_database(db_path, clock=clock)
+    add_student(db, StudentFields("S-1", "Ana", "Muñoz", grade=5))
+    assert list_students(db, ListQuery()).total == 1
+
+
+def test_closing_a_database_releases_its_lock(db_path: Path, clock: FakeClock) -> None:
+    first = open_database(db_path, clock=clock)
+    first.close()
+    with open_database(db_path, clock=clock) as second:
+        assert second.path == db_path

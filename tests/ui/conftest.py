@@ -1,0 +1,97 @@
+"""UI fixtures: settings kept in a temporary folder, a small synthetic school, and a way to type
+any Unicode text (QTest's keyClicks aborts on non-ASCII characters)."""
+
+from dataclasses import dataclass
+from datetime import date
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QEvent, QSettings, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QApplication, QWidget
+from sqlalchemy.orm import Session
+
+from rp_desktop.db.models import Group, GroupMember, Staff
+from rp_desktop.domain.records import CircleFields, SchoolInfo, Student, StudentFields
+from rp_desktop.domain.vocabulary import CircleKind, CircleStatus, GroupKind, StaffRole
+from rp_desktop.services import circles, school, students
+from rp_desktop.services.opening import Database
+from rp_desktop.ui.main_window import MainWindow
+
+
+@pytest.fixture(autouse=True)
+def isolated_settings(qapp: QApplication, tmp_path_factory: pytest.TempPathFactory) -> None:
+    QCoreApplication.setOrganizationName("RP Desktop Tests")
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(
+        QSettings.Format.IniFormat,
+        QSettings.Scope.UserScope,
+        str(tmp_path_factory.mktemp("settings")),
+    )
+
+
+def type_text(widget: QWidget, text: str) -> None:
+    """Type `text` into `widget` one key event per character, accents and emoji included."""
+    for character in text:
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            event = QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, character)
+            QApplication.sendEvent(widget, event)
+
+
+@dataclass(frozen=True)
+class School:
+    info: SchoolInfo
+    counselor_id: int
+    advisory_id: int
+    members: tuple[Student, ...]
+
+
+@pytest.fixture
+def school_db(db: Database) -> School:
+    """Riverside Middle: a counselor, a teacher, an advisory of four students, three circles."""
+    info = school.set_up_school(db, "Riverside Middle School", 2025)
+    with Session(db.engine) as session, session.begin():
+        counselor = Staff(first_name="Marisol", last_name="Quintero", role=StaffRole.COUNSELOR)
+        teacher = Staff(first_name="Gunnar", last_name="Lindqvist", role=StaffRole.TEACHER)
+        session.add_all([counselor, teacher])
+        session.flush()
+        advisory = Group(name="Advisory 7-Blue", kind=GroupKind.ADVISORY, school_year=2025)
+        advisory.staff_id = teacher.id
+        session.add(advisory)
+        session.flush()
+        ids = counselor.id, advisory.id
+    members = tuple(
+        students.add_student(db, StudentFields(number, first, last, "", 7, "7-Blue"))
+        for number, first, last in (
+            ("700101", "Xochitl", "Ibarra"),
+            ("700102", "Nou", "Xiong"),
+            ("700103", "Dariusz", "Kowalczyk"),
+            ("700104", "Amani", "Haddad"),
+        )
+    )
+    with Session(db.engine) as session, session.begin():
+        session.add_all(GroupMember(group_id=ids[1], student_id=s.id) for s in members)
+    for day, purpose in (
+        (date(2026, 2, 23), "Norms for group work"),
+        (date(2026, 3, 2), "Weekend check-in"),
+        (date(2026, 3, 9), "Gratitude"),
+    ):
+        circles.record_circle(
+            db,
+            CircleFields(
+                held_on=day,
+                status=CircleStatus.HELD,
+                kind=CircleKind.COMMUNITY_BUILDING,
+                group_id=ids[1],
+                purpose=purpose,
+                attendee_ids=frozenset(s.id for s in members),
+            ),
+        )
+    return School(info, ids[0], ids[1], members)
+
+
+@pytest.fixture
+def window(qtbot, db: Database, school_db: School) -> MainWindow:  # type: ignore[no-untyped-def]
+    main = MainWindow(db, school_db.info)
+    qtbot.addWidget(main)
+    main.show_view("tier1")
+    return main
