@@ -53,20 +53,26 @@ def list_cases(
     db: Database, tier: Tier, query: ListQuery, offset: int = 0, limit: int = DEFAULT_PAGE
 ) -> Page[CaseRow]:
     """Cases of one tier matching the search, status and dates; newest first by default."""
-    stmt = (
-        select(CaseRow_, CaseCategory.name)
-        .join(CaseCategory, CaseCategory.id == CaseRow_.category_id)
-        .where(CaseRow_.tier == tier)
-        .where(*matching(CaseRow_.search_key, query.text))
-        .where(*in_date_range(CaseRow_.occurred_on, query))
-    )
+    conditions = [
+        CaseRow_.tier == tier,
+        *matching(CaseRow_.search_key, query.text),
+        *in_date_range(CaseRow_.occurred_on, query),
+    ]
     if query.status:
-        stmt = stmt.where(CaseRow_.status == query.status)
+        conditions.append(CaseRow_.status == query.status)
     if not query.sort:
         query = replace(query, sort="occurred_on", descending=True)
-    stmt = ordered(stmt, query, SORT_COLUMNS, "occurred_on", CaseRow_.id)
+    rows_stmt = ordered(
+        select(CaseRow_, CaseCategory.name).join(
+            CaseCategory, CaseCategory.id == CaseRow_.category_id
+        ),
+        query,
+        SORT_COLUMNS,
+        "occurred_on",
+        CaseRow_.id,
+    )
     with Session(db.engine) as session:
-        rows, total = fetch_page(session, stmt, offset, limit)
+        rows, total = fetch_page(session, rows_stmt, conditions, CaseRow_, offset, limit)
         people = _people_by_case(session, [case.id for case, _ in rows])
         return Page(
             tuple(

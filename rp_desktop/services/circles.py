@@ -42,7 +42,15 @@ def list_circles(
     db: Database, query: ListQuery, offset: int = 0, limit: int = DEFAULT_PAGE
 ) -> Page[CircleRow]:
     """Circles matching the search, status and dates; newest first unless asked otherwise."""
-    stmt = (
+    conditions = [
+        *matching(CommunityCircle.search_key, query.text),
+        *in_date_range(CommunityCircle.held_on, query),
+    ]
+    if query.status:
+        conditions.append(CommunityCircle.status == query.status)
+    if not query.sort:
+        query = replace(query, sort="held_on", descending=True)
+    rows = ordered(
         select(
             CommunityCircle.id,
             CommunityCircle.held_on,
@@ -56,17 +64,14 @@ def list_circles(
             CommunityCircle.duration_minutes,
         )
         .outerjoin(Group, Group.id == CommunityCircle.group_id)
-        .outerjoin(_facilitator, _facilitator.id == CommunityCircle.facilitator_id)
-        .where(*matching(CommunityCircle.search_key, query.text))
-        .where(*in_date_range(CommunityCircle.held_on, query))
+        .outerjoin(_facilitator, _facilitator.id == CommunityCircle.facilitator_id),
+        query,
+        SORT_COLUMNS,
+        "held_on",
+        CommunityCircle.id,
     )
-    if query.status:
-        stmt = stmt.where(CommunityCircle.status == query.status)
-    if not query.sort:
-        query = replace(query, sort="held_on", descending=True)
-    stmt = ordered(stmt, query, SORT_COLUMNS, "held_on", CommunityCircle.id)
     with Session(db.engine) as session:
-        rows, total = fetch_page(session, stmt, offset, limit)
+        page, total = fetch_page(session, rows, conditions, CommunityCircle, offset, limit)
     return Page(
         tuple(
             CircleRow(
@@ -80,7 +85,7 @@ def list_circles(
                 attendance=r[8],
                 duration_minutes=r[9],
             )
-            for r in rows
+            for r in page
         ),
         total,
     )

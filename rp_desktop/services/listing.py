@@ -36,17 +36,26 @@ def ordered(
     default: str,
     tie_breaker: Any,
 ) -> S:
-    """Order by the column the screen asked for (or `default`), then by id so pages are stable."""
-    column = sort_columns.get(query.sort) or sort_columns[default]
-    direction = column.desc() if query.descending else column.asc()
-    tie = tie_breaker.desc() if query.descending else tie_breaker.asc()
-    return stmt.order_by(direction, tie)
+    """Order by the column (or columns) the screen asked for, or `default`; then by id, so that
+    pages are stable."""
+    chosen = sort_columns.get(query.sort) or sort_columns[default]
+    columns = chosen if isinstance(chosen, tuple) else (chosen,)
+    keys = [*columns, tie_breaker]
+    return stmt.order_by(*(c.desc() if query.descending else c.asc() for c in keys))
 
 
 def fetch_page(
-    session: Session, stmt: AnySelect, offset: int, limit: int
+    session: Session,
+    rows: AnySelect,
+    conditions: Sequence[ColumnElement[bool]],
+    counted: Any,
+    offset: int,
+    limit: int,
 ) -> tuple[Sequence[Row[*tuple[Any, ...]]], int]:
-    """One page of `stmt`'s rows and the number of rows in all."""
-    total = session.scalar(select(func.count()).select_from(stmt.order_by(None).subquery())) or 0
-    rows = session.execute(stmt.offset(offset).limit(limit)).all()
-    return rows, total
+    """One page of `rows` that meet `conditions`, and how many records of `counted` meet them.
+
+    The count runs on the filtered table alone: counting the page query itself would make
+    SQLite compute every joined and derived column of every match just to count it."""
+    total = session.scalar(select(func.count()).select_from(counted).where(*conditions)) or 0
+    page = session.execute(rows.where(*conditions).offset(offset).limit(limit)).all()
+    return page, total

@@ -15,8 +15,8 @@ from rp_desktop.services.search_keys import student_key
 
 SORT_COLUMNS = {
     "student_number": StudentRow.student_number,
-    "last_name": StudentRow.last_name,
-    "first_name": StudentRow.first_name,
+    "last_name": (StudentRow.last_name, StudentRow.first_name),
+    "first_name": (StudentRow.first_name, StudentRow.last_name),
     "preferred_name": StudentRow.preferred_name,
     "grade": StudentRow.grade,
     "homeroom": StudentRow.homeroom,
@@ -46,12 +46,12 @@ def list_students(
     db: Database, query: ListQuery, offset: int = 0, limit: int = DEFAULT_PAGE
 ) -> Page[Student]:
     """Students matching the search; active ones only unless the query includes inactive."""
-    stmt = select(StudentRow).where(*matching(StudentRow.search_key, query.text))
+    conditions = matching(StudentRow.search_key, query.text)
     if not query.include_inactive:
-        stmt = stmt.where(StudentRow.active)
-    stmt = ordered(stmt, query, SORT_COLUMNS, "last_name", StudentRow.id)
+        conditions.append(StudentRow.active.is_(True))
+    rows_stmt = ordered(select(StudentRow), query, SORT_COLUMNS, "last_name", StudentRow.id)
     with Session(db.engine) as session:
-        rows, total = fetch_page(session, stmt, offset, limit)
+        rows, total = fetch_page(session, rows_stmt, conditions, StudentRow, offset, limit)
         return Page(tuple(to_record(row) for (row,) in rows), total)
 
 

@@ -6,8 +6,8 @@ from rp_desktop.domain.records import CaseRow
 from rp_desktop.domain.vocabulary import CaseStatus, Tier
 from rp_desktop.services import cases
 from rp_desktop.services.opening import Database
-from rp_desktop.ui.formatting import format_date
-from rp_desktop.ui.forms.case_form import CaseForm
+from rp_desktop.ui.formatting import counted, format_date
+from rp_desktop.ui.forms.record_form import RecordForm
 from rp_desktop.ui.labels import label
 from rp_desktop.ui.list_tab import ListTab
 from rp_desktop.ui.record_model import Column
@@ -39,28 +39,17 @@ class CasesTab(ListTab):
         self._db = db
         self.tier = tier
 
-    def new_record(self) -> None:
-        self._show_form(CaseForm(self._db, self.tier, parent=self))
+    def make_form(self, record: CaseRow | None) -> RecordForm:
+        # Imported when first needed: start-up does not wait for the forms.
+        from rp_desktop.ui.forms.case_form import CaseForm
 
-    def open_record(self, record: CaseRow) -> None:
-        form = self._form_for(record)
-        form.set_read_only(True)
-        self._show_form(form)
-
-    def edit_record(self, record: CaseRow) -> None:
-        self._show_form(self._form_for(record))
+        case = cases.get_case(self._db, record.id) if record else None
+        return CaseForm(self._db, self.tier, case, parent=self)
 
     def count_text(self, total: int) -> str:
-        return self.tr("%n case(s)", "", total)
+        return counted(total, self.tr("1 case"), self.tr("{count} cases"))
 
     def empty_text(self) -> str:
         return self.tr("No {tier} cases yet.\nChoose New (Ctrl+N) to open a case.").format(
             tier=label(self.tier)
         )
-
-    def _form_for(self, record: CaseRow) -> CaseForm:
-        return CaseForm(self._db, self.tier, cases.get_case(self._db, record.id), parent=self)
-
-    def _show_form(self, form: CaseForm) -> None:
-        form.saved.connect(self.saved)
-        form.open()

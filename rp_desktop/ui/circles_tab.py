@@ -8,8 +8,8 @@ from rp_desktop.domain.records import CircleRow
 from rp_desktop.domain.vocabulary import CircleStatus
 from rp_desktop.services import circles
 from rp_desktop.services.opening import Database
-from rp_desktop.ui.formatting import format_date
-from rp_desktop.ui.forms.circle_form import CircleForm
+from rp_desktop.ui.formatting import counted, format_date
+from rp_desktop.ui.forms.record_form import RecordForm
 from rp_desktop.ui.labels import label
 from rp_desktop.ui.list_tab import ListTab
 from rp_desktop.ui.record_model import Column
@@ -27,7 +27,7 @@ class CirclesTab(ListTab):
             Column(self.tr("Kind"), lambda r: label(r.kind), "kind"),
             Column(self.tr("Group"), lambda r: r.group_name, "group"),
             Column(self.tr("Facilitator"), lambda r: r.facilitator_name, "facilitator"),
-            Column(self.tr("Present"), lambda r: str(r.attendance), numeric=True),
+            Column(self.tr("Present"), _present, numeric=True),
             Column(self.tr("Minutes"), _minutes, "duration", numeric=True),
             Column(self.tr("Purpose"), lambda r: r.purpose, "purpose"),
         ]
@@ -43,32 +43,25 @@ class CirclesTab(ListTab):
         self._db = db
         self._school_year = school_year
 
-    def new_record(self) -> None:
-        self._show_form(CircleForm(self._db, school_year=self._school_year(), parent=self))
+    def make_form(self, record: CircleRow | None) -> RecordForm:
+        # Imported when first needed: start-up does not wait for the forms.
+        from rp_desktop.ui.forms.circle_form import CircleForm
 
-    def open_record(self, record: CircleRow) -> None:
-        form = self._form_for(record)
-        form.set_read_only(True)
-        self._show_form(form)
-
-    def edit_record(self, record: CircleRow) -> None:
-        self._show_form(self._form_for(record))
+        circle = circles.get_circle(self._db, record.id) if record else None
+        return CircleForm(self._db, circle, school_year=self._school_year(), parent=self)
 
     def count_text(self, total: int) -> str:
-        return self.tr("%n circle(s)", "", total)
+        return counted(total, self.tr("1 circle"), self.tr("{count} circles"))
 
     def empty_text(self) -> str:
         return self.tr(
             "No Tier 1 circles are recorded yet.\nChoose New (Ctrl+N) to record a circle."
         )
 
-    def _form_for(self, record: CircleRow) -> CircleForm:
-        circle = circles.get_circle(self._db, record.id)
-        return CircleForm(self._db, circle, school_year=self._school_year(), parent=self)
 
-    def _show_form(self, form: CircleForm) -> None:
-        form.saved.connect(self.saved)
-        form.open()
+def _present(row: CircleRow) -> str:
+    """Nobody has attended a circle that is still ahead."""
+    return "" if row.status is CircleStatus.PLANNED else str(row.attendance)
 
 
 def _minutes(row: CircleRow) -> str:

@@ -27,3 +27,8 @@ def format_date(day: date | None) -> str:
 
 def format_count(number: int) -> str:
     return QLocale().toString(number)
+
+
+def counted(number: int, one: str, many: str) -> str:
+    """`one` for 1, else `many` with {count} written the locale's way ("83,845 circles")."""
+    return one if number == 1 else many.format(count=format_count(number))

@@ -23,10 +23,13 @@ from PySide6.QtWidgets import (
 
 from rp_desktop.domain.records import ListQuery
 from rp_desktop.ui.date_range import DateRangeFilter
+from rp_desktop.ui.formatting import counted
+from rp_desktop.ui.forms.record_form import RecordForm
 from rp_desktop.ui.labels import label
 from rp_desktop.ui.record_model import Column, Fetch, RecordTableModel
 
 MAX_COLUMN_WIDTH = 320
+FIT_ROWS = 40
 
 
 class ListTab(QWidget):
@@ -76,17 +79,12 @@ class ListTab(QWidget):
         self._connect()
 
     # -- to be given by each kind of list -------------------------------------------------------
-    def new_record(self) -> None:
-        raise NotImplementedError
-
-    def open_record(self, record: Any) -> None:
-        raise NotImplementedError
-
-    def edit_record(self, record: Any) -> None:
+    def make_form(self, record: Any | None) -> RecordForm:
+        """The form for `record` as it is saved now, or for a new record when None."""
         raise NotImplementedError
 
     def count_text(self, total: int) -> str:
-        return self.tr("%n record(s)", "", total)
+        return counted(total, self.tr("1 record"), self.tr("{count} records"))
 
     def empty_text(self) -> str:
         return self.tr("Nothing here yet. Choose New to add the first record.")
@@ -96,6 +94,17 @@ class ListTab(QWidget):
         return query
 
     # -- shared behaviour -----------------------------------------------------------------------
+    def new_record(self) -> None:
+        self._show_form(self.make_form(None))
+
+    def open_record(self, record: Any) -> None:
+        form = self.make_form(record)
+        form.set_read_only(True)
+        self._show_form(form)
+
+    def edit_record(self, record: Any) -> None:
+        self._show_form(self.make_form(record))
+
     def reload(self) -> None:
         """Run the current search and filters again, keeping the selection where possible."""
         selected = self.selected_record()
@@ -154,6 +163,8 @@ class ListTab(QWidget):
         table.setWordWrap(False)
         table.verticalHeader().setVisible(False)
         table.horizontalHeader().setStretchLastSection(True)
+        # Fitting columns to their contents looks at the first rows, not all that are loaded.
+        table.horizontalHeader().setResizeContentsPrecision(FIT_ROWS)
         table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         return table
 
@@ -202,6 +213,10 @@ class ListTab(QWidget):
             shortcut.activated.connect(lambda: self._with_selected(self.open_record))
         self.search.returnPressed.connect(self._focus_first_row)
 
+    def _show_form(self, form: RecordForm) -> None:
+        form.saved.connect(self.saved)
+        form.open()
+
     def _with_selected(self, action: Callable[[Any], None]) -> None:
         record = self.selected_record()
         if record is not None:
@@ -245,7 +260,7 @@ class ListTab(QWidget):
         if self._fitted or not self.model.rowCount():
             return
         self._fitted = True
-        self.table.resizeColumnsToContents()
+        self.table.resizeColumnsToContents()  # measures the first rows only: see _make_table
         header = self.table.horizontalHeader()
         for column in range(header.count() - 1):
             header.resizeSection(column, min(header.sectionSize(column) + 16, MAX_COLUMN_WIDTH))

@@ -7,7 +7,8 @@ from PySide6.QtWidgets import QCheckBox, QPushButton, QWidget
 from rp_desktop.domain.records import ListQuery, Student
 from rp_desktop.services import students
 from rp_desktop.services.opening import Database
-from rp_desktop.ui.forms.student_form import StudentForm
+from rp_desktop.ui.formatting import counted
+from rp_desktop.ui.forms.record_form import RecordForm
 from rp_desktop.ui.labels import grade_label
 from rp_desktop.ui.list_tab import ListTab
 from rp_desktop.ui.record_model import Column
@@ -47,21 +48,15 @@ class StudentsTab(ListTab):
     def extra_filters(self, query: ListQuery) -> ListQuery:
         return replace(query, include_inactive=self.show_inactive.isChecked())
 
-    def new_record(self) -> None:
-        self._show_form(StudentForm(self._db, parent=self))
+    def make_form(self, record: Student | None) -> RecordForm:
+        # Imported when first needed: start-up does not wait for the forms.
+        from rp_desktop.ui.forms.student_form import StudentForm
 
-    def open_record(self, record: Student) -> None:
-        form = StudentForm(self._db, students.get_student(self._db, record.id), parent=self)
-        form.set_read_only(True)
-        self._show_form(form)
-
-    def edit_record(self, record: Student) -> None:
-        self._show_form(
-            StudentForm(self._db, students.get_student(self._db, record.id), parent=self)
-        )
+        student = students.get_student(self._db, record.id) if record else None
+        return StudentForm(self._db, student, parent=self)
 
     def count_text(self, total: int) -> str:
-        return self.tr("%n student(s)", "", total)
+        return counted(total, self.tr("1 student"), self.tr("{count} students"))
 
     def empty_text(self) -> str:
         return self.tr("No students yet.\nChoose New (Ctrl+N) to add a student.")
@@ -84,7 +79,3 @@ class StudentsTab(ListTab):
             if student and not student.active
             else self.tr("Mark as left")
         )
-
-    def _show_form(self, form: StudentForm) -> None:
-        form.saved.connect(self.saved)
-        form.open()

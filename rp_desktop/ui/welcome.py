@@ -19,7 +19,6 @@ from rp_desktop.domain import school_year
 from rp_desktop.domain.records import SchoolInfo
 from rp_desktop.domain.validation import InvalidInput
 from rp_desktop.services import school
-from rp_desktop.services.demo import build_demo_school
 from rp_desktop.services.opening import Database
 from rp_desktop.ui.problems import problem_text
 
@@ -104,6 +103,10 @@ class WelcomeDialog(QDialog):
         super().accept()
 
     def _build_sample(self) -> None:
+        # Imported here: only a first run needs the sample builder, and start-up is faster
+        # without it.
+        from rp_desktop.services.demo import build_demo_school
+
         progress = QProgressDialog(self.tr("Making up a sample school…"), "", 0, 100, self)
         progress.setCancelButton(None)
         progress.setMinimumDuration(0)

@@ -88,3 +88,20 @@ def test_an_unexpected_error_is_named_not_dumped(
     assert "Traceback" not in outcome.err
     with pytest.raises(KeyError):
         cli.main(["--debug", "check", "--db", str(tmp_path / "x.db")])
+
+
+def test_demo_data_makes_a_school_once(run: Run, db_path: Path) -> None:
+    made = run(
+        "demo-data", "--db", str(db_path), "--students", "40", "--years", "1", "--grades", "K-5"
+    )
+    assert made.code == 0, made.err
+    assert "40 students enrolled" in made.out
+    with open_database(db_path) as db:
+        info = school.school_info(db)
+    assert info is not None
+    again = run("demo-data", "--db", str(db_path), "--students", "40", "--years", "1")
+    assert again.code == 1
+    assert again.err.startswith("rp-desktop: ")
+    assert len(again.err.strip().splitlines()) == 1
+    checked = run("check", "--db", str(db_path))
+    assert checked.code == 0, checked.err

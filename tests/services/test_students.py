@@ -189,8 +189,8 @@ def test_sort_keys(db: Database, twelve: list[int]) -> None:
     assert order("first_name")[:2] == ["N11", "N10"]
     by_grade = list_students(db, ListQuery(sort="grade", descending=True)).rows
     assert [s.grade for s in by_grade] == sorted((s.grade for s in by_grade), reverse=True)
-    # Last name, then id: ties come out in the order they were added.
-    assert order("last_name")[:3] == ["N00", "N04", "N08"]
+    # Last name, then first name: Last0 is N00 (First11), N04 (First07), N08 (First03).
+    assert order("last_name")[:3] == ["N08", "N04", "N00"]
     assert order("") == order("last_name")
     assert order("no such column") == order("last_name")
 

@@ -47,7 +47,7 @@ def test_a_circle_recorded_through_the_form_appears_in_the_table(
     assert newest.attendance == 3
     assert newest.group_name == "Advisory 7-Blue"
     assert window.tier1.selected_record().id == newest.id
-    assert window.tier1.count.text() == "4 circle(s)"
+    assert window.tier1.count.text() == "4 circles"
 
 
 def test_choosing_a_group_ticks_its_students(window: MainWindow, school_db: School) -> None:

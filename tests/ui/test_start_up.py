@@ -95,3 +95,21 @@ def test_the_last_tab_is_remembered(qtbot, db: Database, school_db) -> None:  # 
     qtbot.addWidget(second)
     second.restore_state(QSettings())
     assert second.current_list() is second.students
+
+
+def test_sample_data_from_the_welcome(qtbot, db: Database, monkeypatch: pytest.MonkeyPatch) -> None:
+    from rp_desktop.ui import welcome
+
+    monkeypatch.setattr(welcome, "SAMPLE_STUDENTS", 30)
+    monkeypatch.setattr(welcome, "SAMPLE_YEARS", 1)
+    dialog = WelcomeDialog(db)
+    qtbot.addWidget(dialog)
+    dialog.sample.setChecked(True)
+    qtbot.mouseClick(dialog.start_button, Qt.MouseButton.LeftButton)
+    assert dialog.result() == 1
+    assert dialog.school is not None
+    assert dialog.school == school.school_info(db)
+    window = MainWindow(db, dialog.school)
+    qtbot.addWidget(window)
+    window.show_view("students")
+    assert window.students.model.total == 30
