@@ -32,6 +32,9 @@ def main(db_path: Path | None = None, *, exec: bool = True) -> int | MainWindow 
     except DatabaseError as error:
         dialogs.show_database_error(None, error)
         return 1 if exec else None
+    except OSError as error:  # a folder that cannot be created or written to
+        dialogs.show_folder_error(None, error)
+        return 1 if exec else None
     info = school.school_info(db) or WelcomeDialog.ask(db)
     if info is None:
         db.close()

@@ -23,16 +23,25 @@ def list_staff(db: Database, *, include_inactive: bool = False) -> list[StaffMem
         return [staff_record(row) for row in session.scalars(stmt)]
 
 
+def get_staff(db: Database, staff_id: int) -> StaffMember | None:
+    """One staff member, whether or not they still work here."""
+    with Session(db.engine) as session:
+        row = session.get(Staff, staff_id)
+        return staff_record(row) if row else None
+
+
+_MEMBERS = (
+    select(func.count())
+    .where(GroupMember.group_id == GroupRow.id)
+    .correlate(GroupRow)
+    .scalar_subquery()
+)
+
+
 def list_groups(db: Database, school_year: int | None = None) -> list[Group]:
     """Active groups, newest school year first, with how many students are in each."""
-    members = (
-        select(func.count())
-        .where(GroupMember.group_id == GroupRow.id)
-        .correlate(GroupRow)
-        .scalar_subquery()
-    )
     stmt = (
-        select(GroupRow, members)
+        select(GroupRow, _MEMBERS)
         .where(GroupRow.active)
         .order_by(GroupRow.school_year.desc(), GroupRow.name, GroupRow.id)
     )
@@ -43,6 +52,16 @@ def list_groups(db: Database, school_year: int | None = None) -> list[Group]:
             Group(row.id, row.name, row.kind, row.school_year, count)
             for row, count in session.execute(stmt)
         ]
+
+
+def get_group(db: Database, group_id: int) -> Group | None:
+    """One group, even one from a past school year that is no longer active."""
+    with Session(db.engine) as session:
+        found = session.execute(select(GroupRow, _MEMBERS).where(GroupRow.id == group_id)).first()
+    if found is None:
+        return None
+    row, count = found
+    return Group(row.id, row.name, row.kind, row.school_year, count)
 
 
 def group_members(db: Database, group_id: int) -> list[Student]:

@@ -107,6 +107,17 @@ def show_database_error(parent: QWidget | None, error: DatabaseError) -> None:
     show_error(parent, _tr("The database could not be opened"), database_error_text(error))
 
 
+def show_folder_error(parent: QWidget | None, error: OSError) -> None:
+    show_error(
+        parent,
+        _tr("The database could not be opened"),
+        _tr(
+            "RP Desktop cannot create or write its database at {path} ({reason}). "
+            "Choose a folder you can write to."
+        ).format(path=error.filename or "", reason=error.strerror or _tr("not allowed")),
+    )
+
+
 def show_unexpected_error(parent: QWidget | None) -> None:
     show_error(
         parent,

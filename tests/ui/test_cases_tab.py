@@ -129,3 +129,31 @@ def test_search_finds_a_case_by_a_persons_name_without_accents(qtbot, window: Ma
     tab.search.clear()
     type_text(tab.search, "haddad")
     assert tab.model.rowCount() == 0
+
+
+def test_a_case_keeps_a_retired_category_when_edited(qtbot, window: MainWindow, db) -> None:
+    from sqlalchemy import update
+    from sqlalchemy.orm import Session
+
+    from rp_desktop.db.models import CaseCategory
+
+    window.show_view("tier2")
+    tab = window.tier2
+    form = new_case(tab)
+    form.category.setCurrentIndex(5)
+    chosen = form.category.currentData()
+    type_text(form.description, "Phone taken from a locker.")
+    add_student(form, "amani", Role.PERSON_HARMED)
+    qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
+    with Session(db.engine) as session, session.begin():
+        session.execute(update(CaseCategory).where(CaseCategory.id == chosen).values(active=False))
+
+    tab.edit_record(tab.model.record(0))
+    editing = tab.findChildren(CaseForm)[-1]
+    assert editing.category.currentData() == chosen
+    new_case(tab)
+    fresh = tab.findChildren(CaseForm)[-1]
+    offered = [fresh.category.itemData(i) for i in range(fresh.category.count())]
+    assert chosen not in offered
+    qtbot.mouseClick(editing.save_button, Qt.MouseButton.LeftButton)
+    assert cases.get_case(db, tab.model.record(0).id).fields.category_id == chosen

@@ -185,3 +185,41 @@ def test_keyboard_shortcuts(qtbot, window: MainWindow) -> None:
     assert window.tier1.search.hasFocus()
     qtbot.keyClick(window.tier1.search, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
     assert len(window.tier1.findChildren(CircleForm)) == 1
+
+
+def test_an_old_circle_keeps_its_group_and_facilitator_when_edited(
+    qtbot, window: MainWindow, db, school_db: School
+) -> None:
+    """Groups of past years and staff who left are not offered for new circles, but a circle
+    that names them must not lose them when it is edited."""
+    from sqlalchemy import update
+    from sqlalchemy.orm import Session
+
+    from rp_desktop.db.models import Group, Staff
+    from rp_desktop.domain.records import CircleFields
+
+    old = circles.record_circle(
+        db,
+        CircleFields(
+            held_on=date(2025, 5, 12),
+            group_id=school_db.advisory_id,
+            facilitator_id=school_db.counselor_id,
+            purpose="End-of-year circle",
+        ),
+    )
+    with Session(db.engine) as session, session.begin():
+        session.execute(update(Group).values(active=False))
+        session.execute(update(Staff).values(active=False))
+    window.tier1.reload()
+    row = window.tier1.model.row_of(old.id)
+    assert row is not None
+    window.tier1.edit_record(window.tier1.model.record(row))
+    form = window.tier1.findChildren(CircleForm)[-1]
+    assert form.values().group_id == school_db.advisory_id
+    assert form.values().facilitator_id == school_db.counselor_id
+    form.notes.setPlainText("Added later.")
+    qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
+    saved = circles.get_circle(db, old.id)
+    assert saved.fields.group_id == school_db.advisory_id
+    assert saved.fields.facilitator_id == school_db.counselor_id
+    assert saved.fields.notes == "Added later."

@@ -113,3 +113,14 @@ def test_sample_data_from_the_welcome(qtbot, db: Database, monkeypatch: pytest.M
     qtbot.addWidget(window)
     window.show_view("students")
     assert window.students.model.total == 30
+
+
+def test_a_folder_that_cannot_be_written_is_explained(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    blocked = tmp_path / "a file, not a folder"
+    blocked.write_text("x")
+    shown: list[OSError] = []
+    monkeypatch.setattr(dialogs, "show_folder_error", lambda parent, error: shown.append(error))
+    assert app.main(blocked / "school.db", exec=False) is None
+    assert len(shown) == 1

@@ -89,8 +89,11 @@ class CaseForm(RecordForm):
             self.tr("Why it was c&losed"),
             choice_combo(list(ClosureReason), none_text=self.tr("Choose…")),
         )
-        for category in cases.list_categories(db):
-            self.category.addItem(category.name, category.id)
+        # Retired categories are not offered, unless this case already has one.
+        own_category = case.fields.category_id if case else None
+        for category in cases.list_categories(db, include_inactive=True):
+            if category.active or category.id == own_category:
+                self.category.addItem(category.name, category.id)
         self.category.insertItem(0, self.tr("Choose a category…"), None)
         self.category.setCurrentIndex(0)
         self._fill(case)

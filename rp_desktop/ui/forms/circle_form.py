@@ -89,15 +89,22 @@ class CircleForm(RecordForm):
         return saved.id
 
     def _fill_choices(self, school_year: int) -> None:
+        """This year's groups and today's staff, plus whichever this circle names: an old
+        circle keeps its group and facilitator even after they are gone."""
+        fields = self._circle.fields if self._circle else None
         self.group.addItem(self.tr("No group (people chosen one by one)"), None)
         groups = people.list_groups(self._db, school_year=school_year)
-        own = self._circle.fields.group_id if self._circle else None
-        if own is not None and all(g.id != own for g in groups):
-            groups += [g for g in people.list_groups(self._db) if g.id == own]
+        own_group = fields.group_id if fields else None
+        if own_group is not None and all(g.id != own_group for g in groups):
+            groups.extend(g for g in [people.get_group(self._db, own_group)] if g)
         for group in groups:
             self.group.addItem(group.name, group.id)
         self.facilitator.addItem(self.tr("Not recorded"), None)
-        for member in people.list_staff(self._db):
+        staff = people.list_staff(self._db)
+        own_keeper = fields.facilitator_id if fields else None
+        if own_keeper is not None and all(m.id != own_keeper for m in staff):
+            staff.extend(m for m in [people.get_staff(self._db, own_keeper)] if m)
+        for member in staff:
             self.facilitator.addItem(f"{member.display_name} ({label(member.role)})", member.id)
         self.duration.setRange(0, LONGEST_CIRCLE_MINUTES)
         self.duration.setSuffix(self.tr(" min"))
