@@ -95,6 +95,14 @@ def main() -> None:
             f"{startup.ROUNDS} alternated runs, offscreen. The reference imports PySide6 and "
             "SQLAlchemy, opens the same file, runs one query and shows a tabbed window.",
             startup_table,
+            "Where RP Desktop's start-up goes (median of 3 fresh processes):",
+            table(
+                ("phase", "time"),
+                [
+                    (name, f"{seconds * 1000:.0f} ms")
+                    for name, seconds in startup.MEASURED_PHASES.items()
+                ],
+            ),
             "## Lists\nOne keystroke = the search box changes, the list counts the matches and "
             "shows the first page (what the user sees). Typed: "
             + ", ".join(f"`{q}`" for q in listed["queries"])  # type: ignore[attr-defined]

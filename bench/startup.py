@@ -1,6 +1,7 @@
 """Start-up: process start to the main window showing data, and peak memory at that moment,
 for RP Desktop and for the reference script, alternated over several rounds."""
 
+import json
 import os
 import statistics
 import subprocess
@@ -12,6 +13,7 @@ from pathlib import Path
 from bench.building import CACHE, remove, working_copy
 
 ROUNDS = 7
+MEASURED_PHASES: dict[str, float] = {}
 HERE = Path(__file__).parent
 
 
@@ -50,6 +52,23 @@ def launch(script: str, database: Path) -> Startup:
     return Startup(seconds, peak_kib / 1024)
 
 
+def phases(database: Path) -> dict[str, float]:
+    """Median seconds per start-up phase of RP Desktop over a few fresh processes."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_CONFIG_HOME": str(CACHE / "config")}
+    runs = []
+    for _ in range(3):
+        out = subprocess.run(
+            [sys.executable, "-m", "bench.startup_phases", str(database)],
+            capture_output=True,
+            text=True,
+            env=env,
+            cwd=HERE.parent,
+            check=True,
+        ).stdout
+        runs.append(json.loads(out.strip().splitlines()[-1]))
+    return {name: statistics.median(run[name] for run in runs) for name in runs[0]}
+
+
 def measure() -> dict[str, tuple[float, float]]:
     """Median seconds and peak MiB for each side; the app's settings are in a throwaway place."""
     database = working_copy("startup")
@@ -60,8 +79,11 @@ def measure() -> dict[str, tuple[float, float]]:
         for _ in range(ROUNDS):
             for script, results in runs.items():
                 results.append(launch(script, database))
+        breakdown = phases(database)
     finally:
         remove(database)
+    MEASURED_PHASES.clear()
+    MEASURED_PHASES.update(breakdown)
     return {
         script: (
             statistics.median(r.seconds for r in results),

@@ -1,5 +1,7 @@
 """The Tier 2 and Tier 3 tabs: cases of harm or concern and where each one stands."""
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtWidgets import QWidget
 
 from rp_desktop.domain.records import CaseRow
@@ -7,10 +9,12 @@ from rp_desktop.domain.vocabulary import CaseStatus, Tier
 from rp_desktop.services import cases
 from rp_desktop.services.opening import Database
 from rp_desktop.ui.formatting import counted, format_date
-from rp_desktop.ui.forms.record_form import RecordForm
 from rp_desktop.ui.labels import label
 from rp_desktop.ui.list_tab import ListTab
 from rp_desktop.ui.record_model import Column
+
+if TYPE_CHECKING:  # the forms load when first opened, not at start-up
+    from rp_desktop.ui.forms.record_form import RecordForm
 
 
 class CasesTab(ListTab):
@@ -39,7 +43,7 @@ class CasesTab(ListTab):
         self._db = db
         self.tier = tier
 
-    def make_form(self, record: CaseRow | None) -> RecordForm:
+    def make_form(self, record: CaseRow | None) -> "RecordForm":
         # Imported when first needed: start-up does not wait for the forms.
         from rp_desktop.ui.forms.case_form import CaseForm
 

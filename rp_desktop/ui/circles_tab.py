@@ -1,6 +1,7 @@
 """The Tier 1 tab: community circles held, planned or cancelled."""
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QWidget
 
@@ -9,10 +10,12 @@ from rp_desktop.domain.vocabulary import CircleStatus
 from rp_desktop.services import circles
 from rp_desktop.services.opening import Database
 from rp_desktop.ui.formatting import counted, format_date
-from rp_desktop.ui.forms.record_form import RecordForm
 from rp_desktop.ui.labels import label
 from rp_desktop.ui.list_tab import ListTab
 from rp_desktop.ui.record_model import Column
+
+if TYPE_CHECKING:  # the forms load when first opened, not at start-up
+    from rp_desktop.ui.forms.record_form import RecordForm
 
 
 class CirclesTab(ListTab):
@@ -43,7 +46,7 @@ class CirclesTab(ListTab):
         self._db = db
         self._school_year = school_year
 
-    def make_form(self, record: CircleRow | None) -> RecordForm:
+    def make_form(self, record: CircleRow | None) -> "RecordForm":
         # Imported when first needed: start-up does not wait for the forms.
         from rp_desktop.ui.forms.circle_form import CircleForm
 

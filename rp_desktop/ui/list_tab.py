@@ -3,7 +3,7 @@
 from collections.abc import Callable, Sequence
 from datetime import date
 from enum import Enum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -24,9 +24,11 @@ from PySide6.QtWidgets import (
 from rp_desktop.domain.records import ListQuery
 from rp_desktop.ui.date_range import DateRangeFilter
 from rp_desktop.ui.formatting import counted
-from rp_desktop.ui.forms.record_form import RecordForm
 from rp_desktop.ui.labels import label
 from rp_desktop.ui.record_model import Column, Fetch, RecordTableModel
+
+if TYPE_CHECKING:  # the forms load when first opened, not at start-up
+    from rp_desktop.ui.forms.record_form import RecordForm
 
 MAX_COLUMN_WIDTH = 320
 FIT_ROWS = 40
@@ -79,7 +81,7 @@ class ListTab(QWidget):
         self._connect()
 
     # -- to be given by each kind of list -------------------------------------------------------
-    def make_form(self, record: Any | None) -> RecordForm:
+    def make_form(self, record: Any | None) -> "RecordForm":
         """The form for `record` as it is saved now, or for a new record when None."""
         raise NotImplementedError
 
@@ -213,7 +215,7 @@ class ListTab(QWidget):
             shortcut.activated.connect(lambda: self._with_selected(self.open_record))
         self.search.returnPressed.connect(self._focus_first_row)
 
-    def _show_form(self, form: RecordForm) -> None:
+    def _show_form(self, form: "RecordForm") -> None:
         form.saved.connect(self.saved)
         form.open()
 

@@ -1,6 +1,7 @@
 """The Students tab: the roster, with adding, editing and deactivating."""
 
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QCheckBox, QPushButton, QWidget
 
@@ -8,10 +9,12 @@ from rp_desktop.domain.records import ListQuery, Student
 from rp_desktop.services import students
 from rp_desktop.services.opening import Database
 from rp_desktop.ui.formatting import counted
-from rp_desktop.ui.forms.record_form import RecordForm
 from rp_desktop.ui.labels import grade_label
 from rp_desktop.ui.list_tab import ListTab
 from rp_desktop.ui.record_model import Column
+
+if TYPE_CHECKING:  # the forms load when first opened, not at start-up
+    from rp_desktop.ui.forms.record_form import RecordForm
 
 
 class StudentsTab(ListTab):
@@ -48,7 +51,7 @@ class StudentsTab(ListTab):
     def extra_filters(self, query: ListQuery) -> ListQuery:
         return replace(query, include_inactive=self.show_inactive.isChecked())
 
-    def make_form(self, record: Student | None) -> RecordForm:
+    def make_form(self, record: Student | None) -> "RecordForm":
         # Imported when first needed: start-up does not wait for the forms.
         from rp_desktop.ui.forms.student_form import StudentForm
 
