@@ -3,6 +3,7 @@
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -10,7 +11,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QProgressDialog,
     QRadioButton,
-    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -54,19 +54,27 @@ class WelcomeDialog(QDialog):
         choice.addButton(self.sample)
         choice.addButton(self.own)
         self.own.setChecked(True)
-        self.school_name = QLineEdit(placeholderText=self.tr("For example: Lincoln Middle School"))
+        self.school_name = QLineEdit(
+            placeholderText=self.tr("For example: Cedar Hollow Middle School")
+        )
         self.school_name.setAccessibleName(self.tr("School name"))
-        self.school_year = QSpinBox()
-        self.school_year.setRange(2000, 2100)
-        self.school_year.setValue(school_year.school_year_of(db.today()))
-        self.school_year.setAccessibleName(self.tr("School year starting in"))
+        self.school_year = QComboBox()
+        current = school_year.school_year_of(db.today())
+        for year in (current - 1, current, current + 1):
+            self.school_year.addItem(school_year.label(year), year)
+        self.school_year.setCurrentIndex(1)
+        self.school_year.setAccessibleName(self.tr("School year"))
         self.name_problem = QLabel(wordWrap=True)
         self.name_problem.setStyleSheet("color: #b00020;")
         self.name_problem.hide()
+        name_field = QVBoxLayout()
+        name_field.setSpacing(2)
+        name_field.addWidget(self.school_name)
+        name_field.addWidget(self.name_problem)
         details = QFormLayout()
-        details.addRow(self.tr("School name"), self.school_name)
-        details.addRow("", self.name_problem)
-        details.addRow(self.tr("School year starting in"), self.school_year)
+        details.setContentsMargins(24, 0, 0, 8)
+        details.addRow(self.tr("School name"), name_field)
+        details.addRow(self.tr("School year"), self.school_year)
         self._details = QWidget()
         self._details.setLayout(details)
         buttons = QDialogButtonBox()
@@ -81,6 +89,7 @@ class WelcomeDialog(QDialog):
         layout.addWidget(self.own)
         layout.addWidget(self._details)
         layout.addWidget(self.sample)
+        layout.addStretch(1)
         layout.addWidget(buttons)
         self.own.toggled.connect(self._details.setEnabled)
         self.school_name.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -93,7 +102,7 @@ class WelcomeDialog(QDialog):
             return
         try:
             self.school = school.set_up_school(
-                self._db, self.school_name.text(), self.school_year.value()
+                self._db, self.school_name.text(), self.school_year.currentData()
             )
         except InvalidInput as invalid:
             self.name_problem.setText(problem_text(invalid.problems[0]))

@@ -18,7 +18,7 @@ from tests.ui.conftest import type_text
 def test_setting_up_a_school_at_the_welcome(qtbot, db: Database) -> None:
     dialog = WelcomeDialog(db)
     qtbot.addWidget(dialog)
-    assert dialog.school_year.value() == 2025  # March 2026 is in the 2025-26 school year
+    assert dialog.school_year.currentText() == "2025-26"  # March 2026 is in that school year
     qtbot.mouseClick(dialog.start_button, Qt.MouseButton.LeftButton)
     assert dialog.result() == 0
     assert dialog.name_problem.text() == "This needs to be filled in."
