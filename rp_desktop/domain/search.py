@@ -33,7 +33,10 @@ def fold(text: str) -> str:
 
     Case folding and compatibility decomposition come first, so that capitals, full-width
     forms and ligatures meet the tables below in their plain lower-case shape."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    # Decompose before and after folding case: "𝕬" only becomes a letter with a case once
+    # decomposed, and folding can itself leave decomposable letters behind.
+    compatible = unicodedata.normalize("NFKD", text)
+    decomposed = unicodedata.normalize("NFKD", compatible.casefold())
     bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return " ".join(bare.translate(_UNDECOMPOSED).translate(_PUNCTUATION).split())
 
