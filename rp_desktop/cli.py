@@ -13,7 +13,8 @@ from pathlib import Path
 
 from rp_desktop import __version__
 
-VIEWS = ("tier1", "tier2", "tier3", "students")
+# The views `screenshot` draws; a test keeps this equal to the ui's own lists.
+VIEWS = ("tier1", "tier2", "tier3", "students", "circle", "circle-console", "projector")
 
 
 def main(argv: Sequence[str] | None = None) -> int:

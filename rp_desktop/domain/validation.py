@@ -40,6 +40,11 @@ class Problem(StrEnum):
     NEEDS_ROLE = "needs_role"
     TWO_PEOPLE_AT_ONCE = "two_people_at_once"
     SAME_PERSON_TWICE = "same_person_twice"
+    NEEDS_ROUND = "needs_round"
+    TOO_MANY_ROUNDS = "too_many_rounds"
+    SECONDS_WITHOUT_LIMIT = "seconds_without_limit"
+    TIME_OUT_OF_RANGE = "time_out_of_range"
+    TEMPLATE_READ_ONLY = "template_read_only"
 
 
 @dataclass(frozen=True, slots=True)

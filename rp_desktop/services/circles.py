@@ -98,14 +98,20 @@ def get_circle(db: Database, circle_id: int) -> Circle:
 
 def record_circle(db: Database, fields: CircleFields) -> Circle:
     with Session(db.engine) as session, session.begin():
-        _check(session, db, fields)
-        now = db.now()
-        row = CommunityCircle(created_at=now, updated_at=now)
-        _fill(session, row, fields)
-        session.add(row)
-        session.flush()
-        record_event(session, db, AuditAction.CREATE, "community_circle", row.id)
-        return _to_record(session, row)
+        return _to_record(session, add_circle(session, db, fields))
+
+
+def add_circle(session: Session, db: Database, fields: CircleFields) -> CommunityCircle:
+    """Record a circle inside the caller's transaction (a circle run saves its record with
+    the run, all or nothing)."""
+    _check(session, db, fields)
+    now = db.now()
+    row = CommunityCircle(created_at=now, updated_at=now)
+    _fill(session, row, fields)
+    session.add(row)
+    session.flush()
+    record_event(session, db, AuditAction.CREATE, "community_circle", row.id)
+    return row
 
 
 def update_circle(db: Database, circle_id: int, fields: CircleFields) -> Circle:

@@ -2,9 +2,9 @@
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QPushButton, QWidget
 
-from rp_desktop.domain.records import CaseRow
 from rp_desktop.domain.vocabulary import CaseStatus, Tier
 from rp_desktop.services import cases
 from rp_desktop.services.opening import Database
@@ -18,7 +18,13 @@ if TYPE_CHECKING:  # the forms load when first opened, not at start-up
 
 
 class CasesTab(ListTab):
-    """The cases of one tier. Signals: see ListTab."""
+    """The cases of one tier.
+
+    Signals (besides ListTab's):
+        circleRequested(int): the keeper wants to run a circle for this case (its id).
+    """
+
+    circleRequested = Signal(int)
 
     def __init__(self, db: Database, tier: Tier, parent: QWidget | None = None) -> None:
         columns = [
@@ -42,12 +48,18 @@ class CasesTab(ListTab):
         )
         self._db = db
         self.tier = tier
+        self.circle_button = QPushButton(self.tr("Run a circle for this case"))
+        self.add_action(self.circle_button)
+        self.circle_button.clicked.connect(self._request_circle)
+        self.table.selectionModel().selectionChanged.connect(self._sync_circle_button)
+        self.model.modelReset.connect(self._sync_circle_button)
+        self._sync_circle_button()
 
-    def make_form(self, record: CaseRow | None) -> "RecordForm":
+    def make_form(self, record_id: int | None) -> "RecordForm":
         # Imported when first needed: start-up does not wait for the forms.
         from rp_desktop.ui.forms.case_form import CaseForm
 
-        case = cases.get_case(self._db, record.id) if record else None
+        case = cases.get_case(self._db, record_id) if record_id is not None else None
         return CaseForm(self._db, self.tier, case, parent=self)
 
     def count_text(self, total: int) -> str:
@@ -57,3 +69,11 @@ class CasesTab(ListTab):
         return self.tr("No {tier} cases yet.\nChoose New (Ctrl+N) to open a case.").format(
             tier=label(self.tier)
         )
+
+    def _request_circle(self) -> None:
+        case = self.selected_record()
+        if case is not None:
+            self.circleRequested.emit(case.id)
+
+    def _sync_circle_button(self) -> None:
+        self.circle_button.setEnabled(self.selected_record() is not None)

@@ -46,11 +46,11 @@ class CirclesTab(ListTab):
         self._db = db
         self._school_year = school_year
 
-    def make_form(self, record: CircleRow | None) -> "RecordForm":
+    def make_form(self, record_id: int | None) -> "RecordForm":
         # Imported when first needed: start-up does not wait for the forms.
         from rp_desktop.ui.forms.circle_form import CircleForm
 
-        circle = circles.get_circle(self._db, record.id) if record else None
+        circle = circles.get_circle(self._db, record_id) if record_id is not None else None
         return CircleForm(self._db, circle, school_year=self._school_year(), parent=self)
 
     def count_text(self, total: int) -> str:

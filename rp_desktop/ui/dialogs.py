@@ -41,6 +41,37 @@ def confirm_discard(parent: QWidget | None) -> bool:
     )
 
 
+def confirm_end_circle(parent: QWidget | None) -> bool:
+    return confirm(
+        parent,
+        _tr("End the circle?"),
+        _tr("End the circle now? It will be saved with everyone's turns, and cannot be resumed."),
+        _tr("End the circle"),
+        _tr("Keep going"),
+    )
+
+
+def show_circle_not_saved(parent: QWidget | None) -> None:
+    show_error(
+        parent,
+        _tr("The circle was not saved"),
+        _tr(
+            "The circle has ended but could not be saved. Its turns are kept in this window: "
+            "choose “Save the circle again”, and do not close the window until it is saved."
+        ),
+    )
+
+
+def confirm_close_unsaved_circle(parent: QWidget | None) -> bool:
+    return confirm(
+        parent,
+        _tr("Close without saving?"),
+        _tr("This circle is not saved. If you close the window, its turns are lost."),
+        _tr("Close and lose the circle"),
+        _tr("Keep the window"),
+    )
+
+
 def show_save_failed(parent: QWidget | None) -> None:
     show_error(
         parent,

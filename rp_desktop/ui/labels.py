@@ -10,6 +10,7 @@ from PySide6.QtCore import QCoreApplication
 from rp_desktop.domain.vocabulary import (
     CaseStatus,
     CircleKind,
+    CircleStage,
     CircleStatus,
     ClosureReason,
     Role,
@@ -79,6 +80,16 @@ _WORDS: dict[type[Enum], dict[Any, Callable[[], str]]] = {
         Role.WITNESS: lambda: _tr("Witness"),
         Role.STAFF: lambda: _tr("Staff"),
         Role.FACILITATOR: lambda: _tr("Facilitator"),
+    },
+    CircleStage: {
+        CircleStage.OPENING: lambda: _tr("Opening"),
+        CircleStage.CHECK_IN: lambda: _tr("Check-in"),
+        CircleStage.VALUES_AND_GUIDELINES: lambda: _tr("Values and guidelines"),
+        CircleStage.DISCUSSION: lambda: _tr("Discussion"),
+        CircleStage.CHECK_OUT: lambda: _tr("Check-out"),
+        CircleStage.CLOSING: lambda: _tr("Closing"),
+        CircleStage.REPAIR_HARM: lambda: _tr("Repair harm"),
+        CircleStage.RE_ENTRY: lambda: _tr("Re-entry"),
     },
     StaffRole: {
         StaffRole.COUNSELOR: lambda: _tr("Counselor"),

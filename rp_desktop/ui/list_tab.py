@@ -81,8 +81,8 @@ class ListTab(QWidget):
         self._connect()
 
     # -- to be given by each kind of list -------------------------------------------------------
-    def make_form(self, record: Any | None) -> "RecordForm":
-        """The form for `record` as it is saved now, or for a new record when None."""
+    def make_form(self, record_id: int | None) -> "RecordForm":
+        """The form for the record with this id as it is saved now, or for a new one."""
         raise NotImplementedError
 
     def count_text(self, total: int) -> str:
@@ -100,12 +100,15 @@ class ListTab(QWidget):
         self._show_form(self.make_form(None))
 
     def open_record(self, record: Any) -> None:
-        form = self.make_form(record)
+        form = self.make_form(record.id)
         form.set_read_only(True)
         self._show_form(form)
 
     def edit_record(self, record: Any) -> None:
-        self._show_form(self.make_form(record))
+        self.edit_record_id(record.id)
+
+    def edit_record_id(self, record_id: int) -> None:
+        self._show_form(self.make_form(record_id))
 
     def reload(self) -> None:
         """Run the current search and filters again, keeping the selection where possible."""

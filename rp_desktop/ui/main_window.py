@@ -1,5 +1,5 @@
-"""The main window: one tab per tier and the students, menus with the keyboard shortcuts, and a
-status bar that says which school and which database this is."""
+"""The main window: one tab per tier, the students, and running a circle; menus with the
+keyboard shortcuts, and a status bar that says which school and which database this is."""
 
 from collections.abc import Callable
 
@@ -8,16 +8,20 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QTabWidget, QWidget
 
 from rp_desktop.domain import school_year
+from rp_desktop.domain.circle_runs import SavedRun
 from rp_desktop.domain.records import SchoolInfo
 from rp_desktop.domain.vocabulary import Tier
+from rp_desktop.services import cases
 from rp_desktop.services.opening import Database
 from rp_desktop.ui import dialogs, settings
 from rp_desktop.ui.cases_tab import CasesTab
+from rp_desktop.ui.circle.setup_tab import CircleSetupTab
 from rp_desktop.ui.circles_tab import CirclesTab
+from rp_desktop.ui.lazy_tab import LazyTab
 from rp_desktop.ui.list_tab import ListTab
 from rp_desktop.ui.students_tab import StudentsTab
 
-VIEWS = ("tier1", "tier2", "tier3", "students")
+VIEWS = ("tier1", "tier2", "tier3", "students", "circle")
 
 
 class MainWindow(QMainWindow):
@@ -32,16 +36,20 @@ class MainWindow(QMainWindow):
         self.tier2 = CasesTab(db, Tier.TARGETED)
         self.tier3 = CasesTab(db, Tier.INTENSIVE)
         self.students = StudentsTab(db)
+        self.circle = LazyTab(lambda: self._make_circle_tab())
         self.tabs = QTabWidget(documentMode=True)
         self.tabs.addTab(self.tier1, self.tr("Tier 1 · Circles"))
         self.tabs.addTab(self.tier2, self.tr("Tier 2 · Cases"))
         self.tabs.addTab(self.tier3, self.tr("Tier 3 · Cases"))
         self.tabs.addTab(self.students, self.tr("Students"))
+        self.tabs.addTab(self.circle, self.tr("Run a circle"))
         self.setCentralWidget(self.tabs)
         self._stale: set[ListTab] = set(self.lists())
         self.tabs.currentChanged.connect(self._load_current)
         for tab in self.lists():
             tab.recordsChanged.connect(self._records_changed)
+        for cases_tab in (self.tier2, self.tier3):
+            cases_tab.circleRequested.connect(self.run_circle_for_case)
         self._make_menus()
         self._make_status_bar()
         self.resize(1280, 800)
@@ -53,10 +61,19 @@ class MainWindow(QMainWindow):
     def lists(self) -> list[ListTab]:
         return [self.tier1, self.tier2, self.tier3, self.students]
 
-    def current_list(self) -> ListTab:
+    def current_list(self) -> ListTab | None:
         tab = self.tabs.currentWidget()
-        assert isinstance(tab, ListTab)
+        return tab if isinstance(tab, ListTab) else None
+
+    def circle_tab(self) -> CircleSetupTab:
+        """The circle set-up, built the first time it is needed."""
+        tab = self.circle.content()
+        assert isinstance(tab, CircleSetupTab)
         return tab
+
+    def run_circle_for_case(self, case_id: int) -> None:
+        self.circle_tab().set_case(cases.get_case(self._db, case_id))
+        self.tabs.setCurrentWidget(self.circle)
 
     def show_view(self, view: str) -> None:
         """Bring one of VIEWS to the front, loading its list."""
@@ -78,6 +95,8 @@ class MainWindow(QMainWindow):
 
     def _load_current(self) -> None:
         tab = self.current_list()
+        if tab is None:
+            return  # the circle tab builds itself when shown
         if tab in self._stale:
             self._stale.discard(tab)
             tab.reload()
@@ -110,10 +129,34 @@ class MainWindow(QMainWindow):
         return action
 
     def _new(self) -> None:
-        self.current_list().new_record()
+        tab = self.current_list()
+        if tab is not None:
+            tab.new_record()
 
     def _find(self) -> None:
-        self.current_list().focus_search()
+        tab = self.current_list()
+        if tab is not None:
+            tab.focus_search()
+
+    def _make_circle_tab(self) -> CircleSetupTab:
+        tab = CircleSetupTab(self._db, self._school.school_year)
+        tab.circleSaved.connect(lambda _saved: self._records_changed())
+        tab.recordRequested.connect(self.open_saved_circle)
+        return tab
+
+    def open_saved_circle(self, saved: SavedRun) -> None:
+        """Show the record a circle made: its Tier 1 circle, or the case it was run for."""
+        if saved.community_circle_id is not None:
+            self.show_view("tier1")
+            self.tier1.edit_record_id(saved.community_circle_id)
+        elif saved.case_id is not None:
+            case = cases.get_case(self._db, saved.case_id)
+            tab = self.tier3 if case.fields.tier is Tier.INTENSIVE else self.tier2
+            self.tabs.setCurrentWidget(tab)
+            self._load_current()
+            tab.edit_record_id(case.id)
+        self.raise_()
+        self.activateWindow()
 
     def _make_status_bar(self) -> None:
         where = QLabel(self.tr("Database: {path}").format(path=self._db.path))

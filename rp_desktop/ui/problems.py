@@ -67,4 +67,16 @@ def problem_text(problem: FieldProblem) -> str:
             return _tr("Each line names one person only.")
         case Problem.SAME_PERSON_TWICE:
             return _tr("This person is already listed in this role.")
+        case Problem.NEEDS_ROUND:
+            return _tr("Add at least one round.")
+        case Problem.TOO_MANY_ROUNDS:
+            return QCoreApplication.translate(
+                "Problems", "A plan can hold at most %n rounds.", None, problem.limit or 0
+            )
+        case Problem.SECONDS_WITHOUT_LIMIT:
+            return _tr("A round with no time limit takes no seconds.")
+        case Problem.TIME_OUT_OF_RANGE:
+            return _tr("Give a time from 5 seconds to 2 hours.")
+        case Problem.TEMPLATE_READ_ONLY:
+            return _tr("Templates cannot be changed. Copy this one to make a plan of your own.")
     return _tr("Check this field.")

@@ -51,11 +51,11 @@ class StudentsTab(ListTab):
     def extra_filters(self, query: ListQuery) -> ListQuery:
         return replace(query, include_inactive=self.show_inactive.isChecked())
 
-    def make_form(self, record: Student | None) -> "RecordForm":
+    def make_form(self, record_id: int | None) -> "RecordForm":
         # Imported when first needed: start-up does not wait for the forms.
         from rp_desktop.ui.forms.student_form import StudentForm
 
-        student = students.get_student(self._db, record.id) if record else None
+        student = students.get_student(self._db, record_id) if record_id is not None else None
         return StudentForm(self._db, student, parent=self)
 
     def count_text(self, total: int) -> str:

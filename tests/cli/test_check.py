@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from rp_desktop.db import schema
 from rp_desktop.domain.records import CircleFields, StudentFields
 from rp_desktop.services import circles, school, students
 from rp_desktop.services.opening import Database, open_database
@@ -41,7 +42,7 @@ def test_a_healthy_database_is_reported(run: Run, healthy: Path) -> None:
     outcome = run("check", "--db", str(healthy))
     assert outcome.code == 0, outcome.err
     assert "ok" in outcome.out
-    assert "Schema 0001 (current)" in outcome.out
+    assert f"Schema {schema.HEAD_REVISION} (current)" in outcome.out
     assert "40 student" in outcome.out
     assert outcome.err == ""
     assert fingerprint(healthy) == before

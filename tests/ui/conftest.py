@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 from PySide6.QtCore import QCoreApplication, QEvent, QSettings, Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from sqlalchemy.orm import Session
 
 from rp_desktop.db.models import Group, GroupMember, Staff
@@ -27,6 +27,18 @@ def isolated_settings(qapp: QApplication, tmp_path_factory: pytest.TempPathFacto
         QSettings.Scope.UserScope,
         str(tmp_path_factory.mktemp("settings")),
     )
+
+
+@pytest.fixture(autouse=True)
+def no_blocking_dialogs(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A message box waits for a click no test will make: fail instead of hanging. Tests that
+    expect one replace the function in rp_desktop.ui.dialogs that shows it."""
+
+    def refuse(*_args: object, **_kwargs: object) -> None:
+        raise AssertionError("a message box would have waited for a click")
+
+    for name in ("exec", "warning", "about", "information", "critical", "question"):
+        monkeypatch.setattr(QMessageBox, name, refuse)
 
 
 def type_text(widget: QWidget, text: str) -> None:

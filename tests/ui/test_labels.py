@@ -7,6 +7,7 @@ import pytest
 from rp_desktop.domain.vocabulary import (
     CaseStatus,
     CircleKind,
+    CircleStage,
     CircleStatus,
     ClosureReason,
     Role,
@@ -16,7 +17,17 @@ from rp_desktop.domain.vocabulary import (
 )
 from rp_desktop.ui.labels import grade_label, label
 
-SHOWN = (Tier, CircleKind, CircleStatus, CaseStatus, ClosureReason, Tier3Kind, Role, StaffRole)
+SHOWN = (
+    Tier,
+    CircleKind,
+    CircleStage,
+    CircleStatus,
+    CaseStatus,
+    ClosureReason,
+    Tier3Kind,
+    Role,
+    StaffRole,
+)
 
 
 @pytest.mark.parametrize("kind", SHOWN)

@@ -18,6 +18,7 @@ from rp_desktop.db.models.circles import (
     CommunityCircle,
     PlanRound,
     Prompt,
+    RunRound,
     RunSeat,
     Turn,
 )
@@ -42,6 +43,7 @@ __all__ = [
     "MeetingAnswer",
     "PlanRound",
     "Prompt",
+    "RunRound",
     "RunSeat",
     "SchoolSetting",
     "Staff",

@@ -2,10 +2,21 @@
 
 from datetime import date, datetime
 
-from sqlalchemy import Boolean, Date, ForeignKey, Index, Integer, String, Text, true
+from sqlalchemy import (
+    Boolean,
+    Date,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+    true,
+)
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from rp_desktop.db.base import Base, EnumText, UTCDateTime
+from rp_desktop.domain.circle.types import Timing
 from rp_desktop.domain.vocabulary import CircleKind, CircleStage, CircleStatus
 
 
@@ -59,8 +70,12 @@ class Prompt(Base):
     text: Mapped[str] = mapped_column(Text)
     stage: Mapped[CircleStage] = mapped_column(EnumText(CircleStage), index=True)
     language: Mapped[str] = mapped_column(String(10), default="en")
+    # Comma-separated, tidied by domain.library.tidy_tags: "gratitude,getting-to-know".
     tags: Mapped[str] = mapped_column(String, default="")
     active: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())
+    # Set on prompts shipped in resources/, so seeding adds each one once and never rewrites it.
+    seed_key: Mapped[str | None] = mapped_column(String(80), unique=True)
+    translation_of: Mapped[int | None] = mapped_column(ForeignKey("prompt.id", ondelete="SET NULL"))
 
 
 class CirclePlan(Base):
@@ -72,6 +87,10 @@ class CirclePlan(Base):
     name: Mapped[str] = mapped_column(String(200))
     description: Mapped[str] = mapped_column(Text, default="")
     is_template: Mapped[bool] = mapped_column(Boolean, default=False)
+    # Set on templates shipped in resources/; seeding adds each one once.
+    template_key: Mapped[str | None] = mapped_column(String(80), unique=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
     rounds: Mapped[list["PlanRound"]] = relationship(
         back_populates="plan", cascade="all, delete-orphan", order_by="PlanRound.position"
@@ -116,6 +135,28 @@ class CircleRun(Base):
         back_populates="run", cascade="all, delete-orphan", order_by="RunSeat.position"
     )
     turns: Mapped[list["Turn"]] = relationship(back_populates="run", cascade="all, delete-orphan")
+    rounds: Mapped[list["RunRound"]] = relationship(
+        back_populates="run", cascade="all, delete-orphan", order_by="RunRound.number"
+    )
+
+
+class RunRound(Base):
+    """A round as it was run, kept with the run: the plan it came from may change later."""
+
+    __tablename__ = "run_round"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    run_id: Mapped[int] = mapped_column(ForeignKey("circle_run.id", ondelete="CASCADE"))
+    number: Mapped[int] = mapped_column(Integer)  # as in Turn.round_number
+    stage: Mapped[CircleStage] = mapped_column(EnumText(CircleStage))
+    prompt_text: Mapped[str] = mapped_column(Text, default="")
+    timing: Mapped[Timing] = mapped_column(EnumText(Timing))
+    # Seconds per speaker or per round, as `timing` says; None when the round had no limit.
+    budget_seconds: Mapped[int | None] = mapped_column(Integer)
+
+    run: Mapped[CircleRun] = relationship(back_populates="rounds")
+
+    __table_args__ = (UniqueConstraint("run_id", "number"),)
 
 
 class RunSeat(Base):

@@ -1,0 +1,400 @@
+"""The circle engine: where the talking piece is, whose turn comes next, and how time stands.
+
+The position of the circle (`Position`) is an immutable value; every move makes a new one and
+keeps the old one, so Back restores the position before the last move exactly. Pausing is not
+a move of the piece: it lives in the circle clock, which Back never rewinds.
+"""
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field, replace
+from enum import StrEnum
+
+from rp_desktop.domain.circle.clock import CircleClock
+from rp_desktop.domain.circle.types import (
+    CircleSettings,
+    CircleSnapshot,
+    CircleState,
+    Clock,
+    Direction,
+    Move,
+    RoundPlan,
+    Seat,
+    Timing,
+    TurnRecord,
+)
+from rp_desktop.domain.circle.views import Moment, Position, build_snapshot
+from rp_desktop.domain.vocabulary import CircleStage
+
+# A round beyond the plan: the keeper may always ask for one more.
+EXTRA_ROUND = RoundPlan(CircleStage.DISCUSSION)
+
+
+class InvalidMove(Exception):
+    """The move makes no sense now (next before the start, a move while paused...)."""
+
+    def __init__(self, move: Move, reason: "Why") -> None:
+        self.move, self.reason = move, reason
+        super().__init__(f"{move.value} is not possible: {reason.value}")
+
+
+class Why(StrEnum):
+    NOT_RUNNING = "the piece is not going round"
+    PAUSED = "the circle is paused"
+    CLOSED = "the circle has ended"
+    NO_SEATS = "no one is seated"
+    NOTHING_TO_UNDO = "there is no move to take back"
+    ALREADY_STARTED = "the circle has started"
+    UNKNOWN_SEAT = "there is no such seat"
+    SEAT_TAKEN = "that seat key is already used"
+
+
+@dataclass
+class CircleEngine:
+    """A circle from its first round to its end. Moves raise InvalidMove when they make no
+    sense; `snapshot()` says which moves are allowed."""
+
+    seats: Sequence[Seat]
+    rounds: Sequence[RoundPlan]
+    clock: Clock
+    settings: CircleSettings = field(default_factory=CircleSettings)
+
+    def __post_init__(self) -> None:
+        _check_setup(self.seats, self.rounds, self.settings)
+        self._time = CircleClock(self.clock)
+        start = self.settings.start_key
+        if start is None and self.seats:
+            start = self.seats[0].key
+        self._position = Position(CircleState.SETUP, tuple(self.seats), start)
+        self._history: list[Position] = []
+        # Turn numbers only ever grow, even across Back, so a screen never mistakes a new
+        # turn for one it has already chimed for.
+        self._turns_begun = 0
+
+    # -- moves of the piece -----------------------------------------------------------------
+    def start(self) -> None:
+        self._check(Move.START)
+        self._time.start()
+        running = replace(self._position, phase=CircleState.RUNNING, started=True)
+        self._move(self._begin_round(running, 0, self._time.now()))
+
+    def next(self) -> None:
+        self._check(Move.NEXT)
+        now = self._time.now()
+        self._move(self._advance(self._closed_turn(now, passed=False), now))
+
+    def pass_(self) -> None:
+        self._check(Move.PASS)
+        now = self._time.now()
+        self._move(self._advance(self._closed_turn(now, passed=True), now))
+
+    def next_round(self) -> None:
+        """Begin the next round; a turn in progress ends (a keeper may move on early)."""
+        self._check(Move.NEXT_ROUND)
+        now = self._time.now()
+        position = self._closed_turn(now, passed=False)
+        self._move(self._begin_round(position, position.round_index + 1, now))
+
+    def back(self) -> None:
+        """Take back the last move of the piece, seat change or round change."""
+        self._check(Move.BACK)
+        self._position = self._history.pop()
+
+    def add_seat(self, seat: Seat, after_key: int | None = None) -> None:
+        """A late arrival joins the ring after `after_key` (at the end when None)."""
+        self._check(Move.ADD_SEAT)
+        position = self._position
+        if any(s.key == seat.key for s in (*position.seats, *position.departed)):
+            raise InvalidMove(Move.ADD_SEAT, Why.SEAT_TAKEN)
+        seats = list(position.seats)
+        at = len(seats) if after_key is None else self._index_of(after_key, Move.ADD_SEAT) + 1
+        seats.insert(at, seat)
+        self._move(replace(position, seats=tuple(seats)))
+
+    def remove_seat(self, key: int) -> None:
+        """Someone leaves. If they hold the piece, their turn ends and the piece moves on."""
+        self._check(Move.REMOVE_SEAT)
+        index = self._index_of(key, Move.REMOVE_SEAT)
+        now = self._time.now()
+        position = self._position
+        holding = position.holder == key and position.phase is CircleState.RUNNING
+        if holding:
+            position = self._closed_turn(now, passed=False)
+        start_key = position.start_key
+        if start_key == key:
+            start_key = self._neighbour(position.seats, index)
+        leaving = position.seats[index]
+        position = replace(
+            position,
+            seats=position.seats[:index] + position.seats[index + 1 :],
+            departed=(*position.departed, leaving),
+            start_key=start_key,
+        )
+        if holding:
+            before = replace(position, holder=self._neighbour_key(index, position))
+            position = self._advance(before, now)
+        self._move(position)
+
+    # -- time -------------------------------------------------------------------------------
+    def pause(self) -> None:
+        self._check(Move.PAUSE)
+        self._time.pause()
+
+    def resume(self) -> None:
+        self._check(Move.RESUME)
+        self._time.resume()
+
+    def end(self) -> None:
+        self._check(Move.END)
+        position = self._position
+        now = self._time.now() if position.started else 0.0
+        position = self._closed_turn(now, passed=False)
+        self._time.pause()
+        self._move(
+            replace(
+                position,
+                phase=CircleState.CLOSED,
+                holder=None,
+                ended_at=now,
+                round_ended=position.round_ended if position.round_ended is not None else now,
+            )
+        )
+        self._history.clear()  # an ended circle is not reopened
+
+    # -- what the screens and the record need ---------------------------------------------
+    @property
+    def turns(self) -> tuple[TurnRecord, ...]:
+        return self._position.turns
+
+    @property
+    def all_seats(self) -> tuple[Seat, ...]:
+        """Everyone who sat in the circle: the ring as it is now, then those who left."""
+        return self._position.seats + self._position.departed
+
+    @property
+    def rounds_begun(self) -> tuple[RoundPlan, ...]:
+        """The rounds as they were run, including any beyond the plan."""
+        if not self._position.started:
+            return ()
+        return tuple(self._round_plan(i) for i in range(self._position.round_index + 1))
+
+    def snapshot(self) -> CircleSnapshot:
+        position = self._position
+        state = self._state()
+        now = 0.0 if state is CircleState.SETUP else self._time.now()
+        return build_snapshot(
+            position,
+            Moment(
+                now=now,
+                state=state,
+                plan=self._round_plan(position.round_index),
+                plan_count=len(self.rounds),
+                next_key=self._peek_next(now),
+                allowed=frozenset(m for m in Move if self._why_not(m) is None),
+            ),
+            self.settings,
+        )
+
+    def _peek_next(self, now: float) -> int | None:
+        """Who would hold the piece after Next (or when the next round begins)."""
+        position = self._position
+        if position.phase is CircleState.RUNNING:
+            return self._advance(self._closed_turn(now, passed=False), now).holder
+        if position.phase in (CircleState.SETUP, CircleState.BETWEEN_ROUNDS):
+            return self._first_key(position)
+        return None
+
+    # -- the rules ----------------------------------------------------------------------------
+    def _state(self) -> CircleState:
+        phase = self._position.phase
+        if self._time.paused and phase in (CircleState.RUNNING, CircleState.BETWEEN_ROUNDS):
+            return CircleState.PAUSED
+        return phase
+
+    def _why_not(self, move: Move) -> Why | None:
+        state = self._state()
+        if state is CircleState.CLOSED:
+            return Why.CLOSED
+        match move:
+            case Move.START:
+                if state is not CircleState.SETUP:
+                    return Why.ALREADY_STARTED
+                return None if self._position.seats else Why.NO_SEATS
+            case Move.NEXT | Move.PASS:
+                return self._why_not_turn(state)
+            case Move.NEXT_ROUND:
+                if state is CircleState.PAUSED:
+                    return Why.PAUSED
+                if state is CircleState.SETUP:
+                    return Why.NOT_RUNNING
+                return None if self._position.seats else Why.NO_SEATS
+            case Move.BACK:
+                return None if self._history else Why.NOTHING_TO_UNDO
+            case Move.PAUSE:
+                if state in (CircleState.RUNNING, CircleState.BETWEEN_ROUNDS):
+                    return None
+                return Why.PAUSED if state is CircleState.PAUSED else Why.NOT_RUNNING
+            case Move.RESUME:
+                return None if state is CircleState.PAUSED else Why.NOT_RUNNING
+            case Move.ADD_SEAT | Move.REMOVE_SEAT | Move.END:
+                return None
+        return None
+
+    def _why_not_turn(self, state: CircleState) -> Why | None:
+        if state is CircleState.PAUSED:
+            return Why.PAUSED
+        if state is not CircleState.RUNNING or self._position.holder is None:
+            return Why.NOT_RUNNING
+        return None
+
+    def _check(self, move: Move) -> None:
+        why = self._why_not(move)
+        if why is not None:
+            raise InvalidMove(move, why)
+
+    def _move(self, position: Position) -> None:
+        self._history.append(self._position)
+        self._position = position
+        self._turns_begun = max(self._turns_begun, position.turn_number)
+
+    def _new_turn(self, position: Position) -> int:
+        return max(self._turns_begun, position.turn_number) + 1
+
+    def _round_plan(self, index: int) -> RoundPlan:
+        return self.rounds[index] if index < len(self.rounds) else EXTRA_ROUND
+
+    def _closed_turn(self, now: float, *, passed: bool) -> Position:
+        """The position with the holder's turn written down (unchanged if no one holds it)."""
+        position = self._position
+        if position.holder is None or position.phase is not CircleState.RUNNING:
+            return position
+        turn = TurnRecord(
+            position.round_index, position.holder, position.turn_started,
+            now - position.turn_started, passed,
+        )  # fmt: skip
+        key = position.holder
+        return replace(
+            position,
+            turns=(*position.turns, turn),
+            had_turn=position.had_turn | {key},
+            spoke=position.spoke if passed else position.spoke | {key},
+            passed=position.passed | {key} if passed else position.passed,
+            offered_again=(
+                position.offered_again | {key}
+                if position.offering_again
+                else position.offered_again
+            ),
+        )
+
+    def _begin_round(self, position: Position, index: int, now: float) -> Position:
+        first = self._first_key(position)
+        return replace(
+            position,
+            phase=CircleState.RUNNING if first is not None else CircleState.BETWEEN_ROUNDS,
+            round_index=index,
+            round_started=now,
+            round_ended=None if first is not None else now,
+            holder=first,
+            turn_started=now,
+            turn_number=self._new_turn(position) if first is not None else position.turn_number,
+            had_turn=frozenset(),
+            spoke=frozenset(),
+            passed=frozenset(),
+            offered_again=frozenset(),
+            offering_again=False,
+        )
+
+    def _advance(self, position: Position, now: float) -> Position:
+        """Give the piece to the next seat still waiting its turn this round; when none is
+        left, offer it again to those who passed (if the keeper wants), or end the round."""
+        waiting = self._waiting(position, again=position.offering_again)
+        following = self._following(position, waiting)
+        offering_again = position.offering_again
+        if following is None and not offering_again and self.settings.offer_again:
+            offering_again = True
+            following = self._following(position, self._waiting(position, again=True))
+        if following is None:
+            return replace(position, phase=CircleState.BETWEEN_ROUNDS, holder=None, round_ended=now)
+        return replace(
+            position,
+            holder=following,
+            turn_started=now,
+            turn_number=self._new_turn(position),
+            offering_again=offering_again,
+        )
+
+    @staticmethod
+    def _waiting(position: Position, *, again: bool) -> frozenset[int]:
+        """Seats still owed the piece: those with no turn yet this round (late arrivals too),
+        and, once it is offered again, those who passed and have not had it back."""
+        present = frozenset(seat.key for seat in position.seats)
+        waiting = present - position.had_turn
+        if again:
+            waiting |= present & (position.passed - position.spoke - position.offered_again)
+        return waiting
+
+    def _following(self, position: Position, waiting: frozenset[int]) -> int | None:
+        """The first seat in `waiting`, walking the ring from the holder in the direction."""
+        for seat in self._walk(position):
+            if seat.key in waiting:
+                return seat.key
+        return None
+
+    def _walk(self, position: Position) -> Iterator[Seat]:
+        """Every seat once, starting just after the holder (or at the start seat)."""
+        seats = position.seats
+        if not seats:
+            return
+        step = 1 if self.settings.direction is Direction.CLOCKWISE else -1
+        keys = [seat.key for seat in seats]
+        if position.holder in keys:
+            first = keys.index(position.holder) + step
+        else:
+            start = self._first_key(position)
+            first = keys.index(start) if start is not None else 0
+        for offset in range(len(seats)):
+            yield seats[(first + step * offset) % len(seats)]
+
+    @staticmethod
+    def _first_key(position: Position) -> int | None:
+        keys = [seat.key for seat in position.seats]
+        if position.start_key in keys:
+            return position.start_key
+        return keys[0] if keys else None
+
+    def _neighbour(self, seats: tuple[Seat, ...], index: int) -> int | None:
+        """The seat after `seats[index]` in the direction, other than itself."""
+        if len(seats) < 2:
+            return None
+        step = 1 if self.settings.direction is Direction.CLOCKWISE else -1
+        return seats[(index + step) % len(seats)].key
+
+    def _neighbour_key(self, index: int, position: Position) -> int | None:
+        """After a holder at `index` left: the seat just before where they sat, so that the
+        walk carries on from their place."""
+        if not position.seats:
+            return None
+        step = 1 if self.settings.direction is Direction.CLOCKWISE else -1
+        before = (index - 1) % len(position.seats) if step == 1 else index % len(position.seats)
+        return position.seats[before].key
+
+    def _index_of(self, key: int, move: Move) -> int:
+        for index, seat in enumerate(self._position.seats):
+            if seat.key == key:
+                return index
+        raise InvalidMove(move, Why.UNKNOWN_SEAT)
+
+
+def _check_setup(
+    seats: Sequence[Seat], rounds: Sequence[RoundPlan], settings: CircleSettings
+) -> None:
+    """Refuse a circle that could never run as meant (a programming error, not a user's)."""
+    keys = [seat.key for seat in seats]
+    if len(set(keys)) != len(keys):
+        raise ValueError("seat keys must be unique")
+    if settings.start_key is not None and settings.start_key not in keys:
+        raise ValueError("the start seat is not in the circle")
+    if not 0 <= settings.red_at <= settings.amber_at <= 1:
+        raise ValueError("warning thresholds must satisfy 0 <= red_at <= amber_at <= 1")
+    for plan in rounds:
+        if plan.timing is not Timing.NONE and plan.seconds is not None and plan.seconds <= 0:
+            raise ValueError("a timed round needs a positive number of seconds (or None)")

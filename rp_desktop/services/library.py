@@ -1,0 +1,387 @@
+"""The circle library: prompts by stage, circle plans and the templates shipped in resources/."""
+
+import re
+from importlib.resources import files
+
+from sqlalchemy import CompoundSelect, func, literal, select
+from sqlalchemy.orm import Session, selectinload
+
+from rp_desktop.db.database import Database
+from rp_desktop.db.models import CirclePlan as PlanRow
+from rp_desktop.db.models import PlanRound as PlanRoundRow
+from rp_desktop.db.models import Prompt as PromptRow
+from rp_desktop.domain.circle.types import RoundPlan, Timing
+from rp_desktop.domain.library import (
+    CirclePlan,
+    PlanFields,
+    PlannedRound,
+    Prompt,
+    PromptFields,
+    SeedCounts,
+    ShippedLibrary,
+    parse_library,
+    split_tags,
+    tidy_plan,
+    tidy_prompt,
+    tidy_tags,
+    validate_plan,
+    validate_prompt,
+)
+from rp_desktop.domain.search import fold
+from rp_desktop.domain.validation import FieldProblem, InvalidInput, Problem
+from rp_desktop.domain.vocabulary import AuditAction, CircleStage
+from rp_desktop.services.audit import record_event
+
+RESOURCES = files("rp_desktop") / "resources" / "circle_library"
+# Every entry in the two files starts with a line `key = "..."` (a test holds the files to it),
+# so the keys can be read without parsing TOML: start-up only parses when something is missing.
+_KEY_LINE = re.compile(rb'^key = "([^"]+)"', re.MULTILINE)
+_STAGE_ORDER = {stage: index for index, stage in enumerate(CircleStage)}
+
+
+class PromptNotFound(LookupError):
+    def __init__(self, prompt_id: int) -> None:
+        super().__init__(f"There is no prompt with id {prompt_id}.")
+
+
+class PlanNotFound(LookupError):
+    def __init__(self, plan_id: int) -> None:
+        super().__init__(f"There is no circle plan with id {plan_id}.")
+
+
+# -- seeding -------------------------------------------------------------------------------------
+
+
+def ensure_circle_library(db: Database) -> SeedCounts:
+    """Add the built-in prompts and templates that are missing, by key; runs on every start.
+
+    Never changes a prompt or plan that is already there, so a counselor's edits stay. When
+    nothing is missing it costs one query and no parsing."""
+    wanted = shipped_keys(*shipped_files())
+    with Session(db.engine) as session, session.begin():
+        if wanted <= set(session.execute(_seeded_keys())):
+            return SeedCounts()
+        library = read_shipped_library()
+        counts = SeedCounts(_seed_prompts(session, library), _seed_templates(session, db, library))
+        detail = f"prompts={counts.prompts} templates={counts.templates}"
+        record_event(session, db, AuditAction.IMPORT, "circle_library", None, detail)
+        return counts
+
+
+def shipped_files() -> tuple[bytes, bytes]:
+    """The raw prompts.toml and templates.toml that ship with the app."""
+    return (
+        RESOURCES.joinpath("prompts.toml").read_bytes(),
+        RESOURCES.joinpath("templates.toml").read_bytes(),
+    )
+
+
+def shipped_keys(prompt_data: bytes, template_data: bytes) -> set[tuple[str, str]]:
+    """("prompt", key) and ("template", key) for every entry in the files, read without TOML."""
+    keys = {("prompt", key.decode()) for key in _KEY_LINE.findall(prompt_data)}
+    return keys | {("template", key.decode()) for key in _KEY_LINE.findall(template_data)}
+
+
+def read_shipped_library() -> ShippedLibrary:
+    import tomllib  # only when seeding is needed: a start with nothing to do skips it
+
+    prompt_data, template_data = shipped_files()
+    return parse_library(
+        tomllib.loads(prompt_data.decode("utf-8")), tomllib.loads(template_data.decode("utf-8"))
+    )
+
+
+def _seeded_keys() -> CompoundSelect[str, str | None]:
+    prompts = select(literal("prompt"), PromptRow.seed_key).where(PromptRow.seed_key.is_not(None))
+    plans = select(literal("template"), PlanRow.template_key)
+    return prompts.union_all(plans.where(PlanRow.template_key.is_not(None)))
+
+
+def _seed_prompts(session: Session, library: ShippedLibrary) -> int:
+    ids = dict(session.execute(select(PromptRow.seed_key, PromptRow.id)).all())
+    missing = [seed for seed in library.prompts if seed.key not in ids]
+    # Originals first, so that each translation can point at the prompt it translates.
+    for translations in (False, True):
+        rows = {
+            seed.key: _new_prompt_row(seed.fields, seed.key, ids.get(seed.translation_of or ""))
+            for seed in missing
+            if (seed.translation_of is not None) == translations
+        }
+        session.add_all(rows.values())
+        session.flush()
+        ids.update((key, row.id) for key, row in rows.items())
+    return len(missing)
+
+
+def _seed_templates(session: Session, db: Database, library: ShippedLibrary) -> int:
+    present = set(session.scalars(select(PlanRow.template_key)))
+    prompts = {
+        key: (prompt_id, text)
+        for key, prompt_id, text in session.execute(
+            select(PromptRow.seed_key, PromptRow.id, PromptRow.text)
+        )
+    }
+    missing = [template for template in library.templates if template.key not in present]
+    for template in missing:
+        rounds = []
+        for seed in template.rounds:
+            # The prompt's text as it is now, in case a counselor already reworded it.
+            prompt_id, text = prompts[seed.prompt_key] if seed.prompt_key else (None, "")
+            rounds.append(PlannedRound(seed.stage, text, seed.timing, seed.seconds, prompt_id))
+        row = _new_plan_row(db, PlanFields(template.name, template.description, tuple(rounds)))
+        row.is_template = True
+        row.template_key = template.key
+        session.add(row)
+    return len(missing)
+
+
+# -- prompts -------------------------------------------------------------------------------------
+
+
+def list_prompts(
+    db: Database,
+    *,
+    stage: CircleStage | None = None,
+    text: str = "",
+    tag: str | None = None,
+    language: str | None = None,
+    include_inactive: bool = False,
+) -> list[Prompt]:
+    """Prompts in stage order, each translation just after the prompt it translates.
+
+    `text` matches words of the prompt or its tags, ignoring case and accents."""
+    query = select(PromptRow)
+    if stage is not None:
+        query = query.where(PromptRow.stage == stage)
+    if language:
+        query = query.where(PromptRow.language == language)
+    tags = tidy_tags([tag or ""])
+    if tags:
+        # instr, not LIKE: a tag may hold characters LIKE would read as wildcards.
+        query = query.where(func.instr("," + PromptRow.tags + ",", f",{tags[0]},") > 0)
+    if not include_inactive:
+        query = query.where(PromptRow.active.is_(True))
+    with Session(db.engine) as session:
+        found = [_prompt_record(row) for row in session.scalars(query)]
+    terms = fold(text).split()
+    found = [p for p in found if all(t in fold(f"{p.text} {' '.join(p.tags)}") for t in terms)]
+    return sorted(found, key=lambda p: (_STAGE_ORDER[p.stage], p.translation_of or p.id, p.id))
+
+
+def prompt_tags(db: Database) -> list[str]:
+    """Every tag on an active prompt, sorted, for a filter."""
+    with Session(db.engine) as session:
+        stored = session.scalars(select(PromptRow.tags).where(PromptRow.active.is_(True)))
+        return sorted({tag for tags in stored for tag in split_tags(tags)})
+
+
+def get_prompt(db: Database, prompt_id: int) -> Prompt:
+    with Session(db.engine) as session:
+        return _prompt_record(_load_prompt(session, prompt_id))
+
+
+def add_prompt(db: Database, fields: PromptFields) -> Prompt:
+    fields = tidy_prompt(fields)
+    _check_prompt(fields)
+    with Session(db.engine) as session, session.begin():
+        row = _new_prompt_row(fields)
+        session.add(row)
+        session.flush()
+        record_event(session, db, AuditAction.CREATE, "prompt", row.id)
+        return _prompt_record(row)
+
+
+def update_prompt(db: Database, prompt_id: int, fields: PromptFields) -> Prompt:
+    """Change a prompt, built-in ones included; seeding never undoes the change."""
+    fields = tidy_prompt(fields)
+    _check_prompt(fields)
+    with Session(db.engine) as session, session.begin():
+        row = _load_prompt(session, prompt_id)
+        _fill_prompt(row, fields)
+        record_event(session, db, AuditAction.UPDATE, "prompt", row.id)
+        return _prompt_record(row)
+
+
+def set_prompt_active(db: Database, prompt_id: int, active: bool) -> Prompt:
+    """Retire a prompt (or bring it back); plans that use it keep their own copy of the text."""
+    with Session(db.engine) as session, session.begin():
+        row = _load_prompt(session, prompt_id)
+        row.active = active
+        action = AuditAction.REACTIVATE if active else AuditAction.DEACTIVATE
+        record_event(session, db, action, "prompt", row.id)
+        return _prompt_record(row)
+
+
+def _check_prompt(fields: PromptFields) -> None:
+    problems = validate_prompt(fields)
+    if problems:
+        raise InvalidInput(problems)
+
+
+def _new_prompt_row(
+    fields: PromptFields, seed_key: str | None = None, translation_of: int | None = None
+) -> PromptRow:
+    row = PromptRow(seed_key=seed_key, translation_of=translation_of, active=True)
+    _fill_prompt(row, fields)
+    return row
+
+
+def _fill_prompt(row: PromptRow, fields: PromptFields) -> None:
+    row.text = fields.text
+    row.stage = fields.stage
+    row.language = fields.language
+    row.tags = ",".join(fields.tags)
+
+
+def _prompt_record(row: PromptRow) -> Prompt:
+    return Prompt(
+        id=row.id,
+        text=row.text,
+        stage=row.stage,
+        language=row.language,
+        tags=split_tags(row.tags),
+        active=row.active,
+        built_in=row.seed_key is not None,
+        translation_of=row.translation_of,
+    )
+
+
+def _load_prompt(session: Session, prompt_id: int) -> PromptRow:
+    row = session.get(PromptRow, prompt_id)
+    if row is None:
+        raise PromptNotFound(prompt_id)
+    return row
+
+
+# -- plans ---------------------------------------------------------------------------------------
+
+
+def list_plans(db: Database) -> list[CirclePlan]:
+    """Every plan: templates first, in the order they shipped, then plans by name."""
+    with Session(db.engine) as session:
+        plans = session.scalars(select(PlanRow).options(selectinload(PlanRow.rounds)))
+        found = [_plan_record(row) for row in plans]
+    return sorted(
+        found, key=lambda p: (not p.is_template, "" if p.is_template else p.name.casefold(), p.id)
+    )
+
+
+def get_plan(db: Database, plan_id: int) -> CirclePlan:
+    with Session(db.engine) as session:
+        return _plan_record(_load_plan(session, plan_id))
+
+
+def save_plan(db: Database, fields: PlanFields, plan_id: int | None = None) -> CirclePlan:
+    """Create a plan, or replace a plan's name, description and rounds. Templates are refused."""
+    fields = tidy_plan(fields)
+    with Session(db.engine) as session, session.begin():
+        _check_plan(session, fields)
+        if plan_id is None:
+            row = _new_plan_row(db, fields)
+            session.add(row)
+            action = AuditAction.CREATE
+        else:
+            row = _load_editable_plan(session, plan_id)
+            _fill_plan(row, fields)
+            row.updated_at = db.now()
+            action = AuditAction.UPDATE
+        session.flush()
+        record_event(session, db, action, "circle_plan", row.id, f"rounds={len(fields.rounds)}")
+        return _plan_record(row)
+
+
+def copy_plan(db: Database, plan_id: int, name: str) -> CirclePlan:
+    """A new, editable plan with the rounds of `plan_id` (a template or a plan of one's own)."""
+    original = get_plan(db, plan_id)
+    return save_plan(db, PlanFields(name, original.description, original.rounds))
+
+
+def delete_plan(db: Database, plan_id: int) -> None:
+    """Delete a plan of one's own; circles already run keep the rounds they ran."""
+    with Session(db.engine) as session, session.begin():
+        row = _load_editable_plan(session, plan_id)
+        session.delete(row)
+        record_event(session, db, AuditAction.DELETE, "circle_plan", plan_id)
+
+
+def plan_rounds(plan: CirclePlan) -> list[RoundPlan]:
+    """The plan's rounds as the circle engine takes them."""
+    return [
+        RoundPlan(
+            stage=r.stage,
+            prompt=r.prompt_text,
+            timing=r.timing,
+            seconds=None if r.seconds is None else float(r.seconds),
+        )
+        for r in plan.rounds
+    ]
+
+
+def _check_plan(session: Session, fields: PlanFields) -> None:
+    problems = validate_plan(fields)
+    wanted = {r.prompt_id for r in fields.rounds if r.prompt_id is not None}
+    known = set(session.scalars(select(PromptRow.id).where(PromptRow.id.in_(wanted))))
+    problems += [
+        FieldProblem("round_prompt", Problem.UNKNOWN, index=index)
+        for index, r in enumerate(fields.rounds)
+        if r.prompt_id is not None and r.prompt_id not in known
+    ]
+    if problems:
+        raise InvalidInput(problems)
+
+
+def _new_plan_row(db: Database, fields: PlanFields) -> PlanRow:
+    now = db.now()
+    row = PlanRow(is_template=False, created_at=now, updated_at=now)
+    _fill_plan(row, fields)
+    return row
+
+
+def _fill_plan(row: PlanRow, fields: PlanFields) -> None:
+    row.name = fields.name
+    row.description = fields.description
+    row.rounds = [
+        PlanRoundRow(
+            position=position,
+            stage=r.stage,
+            prompt_id=r.prompt_id,
+            prompt_text=r.prompt_text,
+            budget_seconds=None if r.timing is Timing.NONE else r.seconds,
+            budget_per_speaker=r.timing is not Timing.PER_ROUND,
+        )
+        for position, r in enumerate(fields.rounds)
+    ]
+
+
+def _plan_record(row: PlanRow) -> CirclePlan:
+    return CirclePlan(
+        id=row.id,
+        name=row.name,
+        description=row.description,
+        is_template=row.is_template,
+        template_key=row.template_key,
+        rounds=tuple(_round_record(r) for r in row.rounds),
+        updated_at=row.updated_at,
+    )
+
+
+def _round_record(row: PlanRoundRow) -> PlannedRound:
+    if row.budget_seconds is None:
+        timing = Timing.NONE
+    else:
+        timing = Timing.PER_SPEAKER if row.budget_per_speaker else Timing.PER_ROUND
+    return PlannedRound(row.stage, row.prompt_text, timing, row.budget_seconds, row.prompt_id)
+
+
+def _load_plan(session: Session, plan_id: int) -> PlanRow:
+    row = session.get(PlanRow, plan_id)
+    if row is None:
+        raise PlanNotFound(plan_id)
+    return row
+
+
+def _load_editable_plan(session: Session, plan_id: int) -> PlanRow:
+    row = _load_plan(session, plan_id)
+    if row.is_template:
+        raise InvalidInput([FieldProblem("plan", Problem.TEMPLATE_READ_ONLY)])
+    return row

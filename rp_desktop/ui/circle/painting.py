@@ -1,0 +1,359 @@
+"""Colours, fonts and drawing pieces of the projector view: seat badges, the talking piece, the
+countdown ring, and fitting a prompt into a box (shrink, wrap, elide only at the floor size).
+
+`projector.py` decides what to draw and where; these draw it."""
+
+from dataclasses import dataclass
+from enum import Enum
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QPainter,
+    QPainterPath,
+    QPen,
+    QTextLayout,
+    QTextOption,
+)
+
+from rp_desktop.domain.circle.types import SeatView
+
+ELLIPSIS = "…"
+NAME_WEIGHT = QFont.Weight.DemiBold
+TEXT_WEIGHT = QFont.Weight.Normal
+
+
+class Colours:
+    """A dark wall with light text: calm in a dim room, high contrast from the back of it."""
+
+    BACKGROUND = QColor("#10151c")
+    TRACK = QColor("#243040")
+    TEXT = QColor("#f5f3ee")
+    SOFT_TEXT = QColor("#a3afbc")
+    BADGE = QColor("#1d2732")
+    BADGE_EDGE = QColor("#4a5a6c")
+    DONE_BADGE = QColor("#151c25")
+    DONE_TEXT = QColor("#8d99a6")
+    DONE_EDGE = QColor("#2c3845")
+    SPOKE_MARK = QColor("#7fc4a8")
+    PIECE = QColor("#f3d68a")
+    PIECE_DEEP = QColor("#b8903c")
+    ON_PIECE = QColor("#1a1712")
+    KEEPER = QColor("#b9a7f2")
+    CALM = QColor("#6cc3a6")
+    AMBER = QColor("#f2b33d")
+    RED = QColor("#ef6a5b")
+    VEIL = QColor(16, 21, 28, 150)
+
+
+class FontBook:
+    """Fonts and their metrics by pixel size and weight, made once: paintEvent only looks up."""
+
+    def __init__(self) -> None:
+        self._fonts: dict[tuple[int, QFont.Weight], tuple[QFont, QFontMetricsF]] = {}
+
+    def font(self, pixels: int, weight: QFont.Weight = TEXT_WEIGHT) -> QFont:
+        return self._entry(pixels, weight)[0]
+
+    def metrics(self, pixels: int, weight: QFont.Weight = TEXT_WEIGHT) -> QFontMetricsF:
+        return self._entry(pixels, weight)[1]
+
+    def _entry(self, pixels: int, weight: QFont.Weight) -> tuple[QFont, QFontMetricsF]:
+        key = (max(1, pixels), weight)
+        entry = self._fonts.get(key)
+        if entry is None:
+            font = QFont()
+            font.setPixelSize(key[0])
+            font.setWeight(weight)
+            font.setStyleStrategy(QFont.StyleStrategy.PreferAntialias)
+            entry = (font, QFontMetricsF(font))
+            self._fonts[key] = entry
+        return entry
+
+
+@dataclass(frozen=True, slots=True)
+class TextFit:
+    """A text laid out in a box: the pixel size chosen, the lines drawn, and whether the end had
+    to be cut with an ellipsis (only ever at the floor size, when nothing smaller is allowed)."""
+
+    pixel_size: int
+    lines: tuple[str, ...]
+    line_height: float
+    elided: bool
+
+    @property
+    def height(self) -> float:
+        return self.line_height * len(self.lines)
+
+
+def fit_text(
+    text: str, box: QRectF, fonts: FontBook, largest: int, floor: int, weight: QFont.Weight
+) -> TextFit:
+    """The largest size in [floor, largest] at which `text` wraps into `box` whole, its lines
+    made even in length; at the floor, the lines that fit, an ellipsis ending the last."""
+    floor = max(1, min(floor, largest))
+    low, high = floor, largest
+    best: tuple[int, int] | None = None  # pixel size, lines
+    while low <= high:  # larger type never needs fewer lines, so the sizes that fit are a range
+        middle = (low + high) // 2
+        lines = len(_line_spans(text, box.width(), fonts.font(middle, weight)))
+        if lines * _line_height(fonts.metrics(middle, weight)) <= box.height():
+            best, low = (middle, lines), middle + 1
+        else:
+            high = middle - 1
+    if best is None:
+        return _elided_fit(text, box, fonts, floor, weight)
+    pixels, lines = best
+    font = fonts.font(pixels, weight)
+    # The narrowest width that keeps as many lines: no last line left with one word.
+    narrow, wide = box.width() / 2, box.width()
+    for _ in range(10):
+        width = (narrow + wide) / 2
+        narrow, wide = (
+            (narrow, width) if len(_line_spans(text, width, font)) <= lines else (width, wide)
+        )
+    spans = _line_spans(text, wide, font)
+    return TextFit(pixels, _lines(text, spans), _line_height(fonts.metrics(pixels, weight)), False)
+
+
+def _line_height(metrics: QFontMetricsF) -> float:
+    return metrics.lineSpacing() * 1.04
+
+
+def _lines(text: str, spans: list[tuple[int, int]]) -> tuple[str, ...]:
+    return tuple(text[start:end].strip() for start, end in spans)
+
+
+def _line_spans(text: str, width: float, font: QFont) -> list[tuple[int, int]]:
+    # Inside a QTextLayout Qt breaks lines only at U+2028, so a typed newline becomes one.
+    layout = QTextLayout(text.replace("\n", "\u2028"), font)
+    option = QTextOption()
+    option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+    layout.setTextOption(option)
+    spans: list[tuple[int, int]] = []
+    layout.beginLayout()
+    while (line := layout.createLine()).isValid():
+        line.setLineWidth(width)
+        spans.append((line.textStart(), line.textStart() + line.textLength()))
+    layout.endLayout()
+    return spans or [(0, 0)]
+
+
+def _elided_fit(
+    text: str, box: QRectF, fonts: FontBook, pixels: int, weight: QFont.Weight
+) -> TextFit:
+    metrics = fonts.metrics(pixels, weight)
+    height = _line_height(metrics)
+    room = max(1, int(box.height() // height))
+    spans = _line_spans(text, box.width(), fonts.font(pixels, weight))
+    lines = list(_lines(text, spans[: room - 1]))
+    rest = " ".join(text[spans[room - 1][0] :].split())
+    # Always ends in an ellipsis: the text runs on past the last line there is room for.
+    last = metrics.elidedText(rest + ELLIPSIS, Qt.TextElideMode.ElideRight, box.width())
+    lines.append(last.removesuffix(ELLIPSIS).rstrip() + ELLIPSIS)
+    return TextFit(pixels, tuple(lines), height, True)
+
+
+def elide(text: str, metrics: QFontMetricsF, width: float) -> str:
+    return metrics.elidedText(text, Qt.TextElideMode.ElideRight, max(width, 1.0))
+
+
+def draw_lines(painter: QPainter, fit: TextFit, box: QRectF, font: QFont, colour: QColor) -> None:
+    """The fitted lines, each centred, the block centred vertically in `box`."""
+    painter.setFont(font)
+    painter.setPen(colour)
+    top = box.top() + (box.height() - fit.height) / 2
+    flags = Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignVCenter
+    for index, line in enumerate(fit.lines):
+        row = QRectF(box.left(), top + index * fit.line_height, box.width(), fit.line_height)
+        painter.drawText(row, flags, line)
+
+
+def draw_badge(painter: QPainter, rect: QRectF, fill: QColor, edge: QColor, dashed: bool) -> None:
+    pen = QPen(edge, max(1.5, rect.height() * 0.045))
+    if dashed:
+        pen.setStyle(Qt.PenStyle.DashLine)
+    painter.setPen(pen if edge.alpha() else Qt.PenStyle.NoPen)
+    painter.setBrush(fill)
+    radius = min(rect.height(), rect.width()) / 2
+    painter.drawRoundedRect(rect, radius, radius)
+
+
+def draw_spoke_mark(painter: QPainter, centre: QPointF, radius: float) -> None:
+    """A small tick: this seat has had the piece this round."""
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(Colours.SPOKE_MARK)
+    painter.drawEllipse(centre, radius, radius)
+    tick = QPainterPath(centre + QPointF(-0.45 * radius, 0.02 * radius))
+    tick.lineTo(centre + QPointF(-0.1 * radius, 0.38 * radius))
+    tick.lineTo(centre + QPointF(0.48 * radius, -0.35 * radius))
+    pen = QPen(Colours.BACKGROUND, max(1.5, radius * 0.3))
+    pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+    pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+    painter.setPen(pen)
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    painter.drawPath(tick)
+
+
+def draw_passed_mark(painter: QPainter, centre: QPointF, radius: float) -> None:
+    """A quiet open ring: this seat passed this round. Passing is a right, not a fault."""
+    painter.setPen(QPen(Colours.DONE_TEXT, max(1.5, radius * 0.28)))
+    painter.setBrush(Colours.BACKGROUND)
+    painter.drawEllipse(centre, radius * 0.8, radius * 0.8)
+
+
+def draw_keeper_mark(painter: QPainter, centre: QPointF, radius: float) -> None:
+    """A small diamond on the badge's top edge: the keeper's seat."""
+    diamond = QPainterPath(centre + QPointF(0, -radius))
+    for dx, dy in ((radius, 0.0), (0.0, radius), (-radius, 0.0), (0.0, -radius)):
+        diamond.lineTo(centre + QPointF(dx, dy))
+    painter.setPen(QPen(Colours.BACKGROUND, max(1.0, radius * 0.25)))
+    painter.setBrush(Colours.KEEPER)
+    painter.drawPath(diamond)
+
+
+def draw_piece(painter: QPainter, centre: QPointF, radius: float) -> None:
+    """The talking piece: a warm stone with a soft halo."""
+    painter.setPen(Qt.PenStyle.NoPen)
+    halo = QColor(Colours.PIECE)
+    halo.setAlpha(48)
+    painter.setBrush(halo)
+    painter.drawEllipse(centre, radius * 1.55, radius * 1.55)
+    painter.setBrush(Colours.PIECE)
+    painter.drawEllipse(centre, radius, radius)
+    painter.setPen(QPen(Colours.PIECE_DEEP, max(1.5, radius * 0.14)))
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    painter.drawEllipse(centre, radius * 0.55, radius * 0.55)
+
+
+def draw_countdown(painter: QPainter, box: QRectF, fraction: float | None, colour: QColor) -> None:
+    """A ring whose arc is the share of time left (from twelve o'clock, shrinking clockwise).
+    `fraction` None means over time: the whole ring, thin, in `colour`."""
+    width = box.width() * 0.13
+    ring = box.adjusted(width / 2, width / 2, -width / 2, -width / 2)
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    painter.setPen(QPen(Colours.TRACK, width))
+    painter.drawEllipse(ring)
+    pen = QPen(colour, width if fraction is not None else width * 0.5)
+    pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+    painter.setPen(pen)
+    if fraction is None:
+        painter.drawEllipse(ring)
+    elif fraction > 0:
+        painter.drawArc(ring, 90 * 16, -round(360 * 16 * min(1.0, fraction)))
+
+
+def draw_pause_bars(painter: QPainter, box: QRectF, colour: QColor) -> None:
+    w, h = box.width(), box.height()
+    inner = box.adjusted(w * 0.22, h * 0.2, -w * 0.22, -h * 0.2)
+    bar, radius = inner.width() * 0.3, inner.width() * 0.09
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(colour)
+    painter.drawRoundedRect(QRectF(inner.left(), inner.top(), bar, inner.height()), radius, radius)
+    painter.drawRoundedRect(
+        QRectF(inner.right() - bar, inner.top(), bar, inner.height()), radius, radius
+    )
+
+
+class RowIcon(Enum):
+    NONE = "none"
+    COUNTDOWN = "countdown"
+    PAUSE = "pause"
+
+
+def draw_row(
+    painter: QPainter,
+    row: QRectF,
+    text: str,
+    fonts: FontBook,
+    icon: RowIcon,
+    share: float | None = None,
+    colour: QColor = Colours.CALM,
+) -> None:
+    """The bottom row: a countdown ring (its arc `share`, None when over) or pause bars, then
+    `text` beside it, centred together; without an icon, a quieter line of text alone."""
+    side = row.height() if icon is not RowIcon.NONE else 0.0
+    pixels = round(row.height() * (0.6 if side else 0.42))
+    weight = NAME_WEIGHT if side else TEXT_WEIGHT
+    metrics = fonts.metrics(pixels, weight)
+    space = side * 0.25
+    width = min(metrics.horizontalAdvance(text) + 1, row.width() - side - space)
+    left = row.center().x() - (side + space + width) / 2
+    symbol = QRectF(left, row.top(), side, side)
+    if icon is RowIcon.PAUSE:
+        draw_pause_bars(painter, symbol, Colours.TEXT)
+    elif icon is RowIcon.COUNTDOWN:
+        draw_countdown(painter, symbol, share, colour)
+    painter.setFont(fonts.font(pixels, weight))
+    painter.setPen(Colours.TEXT if side else Colours.SOFT_TEXT)
+    words = QRectF(left + side + space, row.top(), width, row.height())
+    painter.drawText(words, Qt.AlignmentFlag.AlignCenter, elide(text, metrics, width))
+
+
+def draw_line(
+    painter: QPainter, box: QRectF, text: str, fonts: FontBook, pixels: int, colour: QColor
+) -> None:
+    """One line of quieter text, made smaller (to two thirds at most) before it is elided."""
+    width = fonts.metrics(pixels).horizontalAdvance(text)
+    if width > box.width():
+        pixels = max(pixels * 2 // 3, int(pixels * box.width() / width))
+    painter.setFont(fonts.font(pixels))
+    painter.setPen(colour)
+    shown = elide(text, fonts.metrics(pixels), box.width())
+    painter.drawText(box, Qt.AlignmentFlag.AlignCenter, shown)
+
+
+def draw_seat(
+    painter: QPainter, rect: QRectF, text: str, seat: SeatView, font: QFont, lit: float
+) -> None:
+    """A seat's name badge. `lit` (0 to 1) is how far the talking piece has arrived here."""
+    done = seat.had_turn and not seat.is_holder
+    fill, edge, ink = (
+        (Colours.DONE_BADGE, Colours.DONE_EDGE, Colours.DONE_TEXT)
+        if done
+        else (Colours.BADGE, Colours.BADGE_EDGE, Colours.TEXT)
+    )
+    if seat.is_keeper:
+        edge = Colours.KEEPER
+    if seat.is_next and not seat.is_holder:
+        edge = Colours.PIECE
+    draw_badge(painter, rect, fill, edge, dashed=seat.is_next and not seat.is_holder)
+    if lit > 0:
+        painter.setOpacity(lit)
+        draw_badge(painter, rect, Colours.PIECE, QColor(0, 0, 0, 0), dashed=False)
+        painter.setOpacity(1.0)
+        ink = Colours.ON_PIECE if lit > 0.5 else ink
+    painter.setFont(font)
+    painter.setPen(ink)
+    painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
+    _draw_marks(painter, rect, seat, done)
+
+
+def _draw_marks(painter: QPainter, rect: QRectF, seat: SeatView, done: bool) -> None:
+    size = min(rect.height(), rect.width())
+    if seat.is_keeper:
+        draw_keeper_mark(painter, QPointF(rect.center().x(), rect.top()), size * 0.17)
+    if done:
+        corner = QPointF(rect.right() - size * 0.2, rect.top() + size * 0.08)
+        if seat.passed_this_round:
+            draw_passed_mark(painter, corner, size * 0.2)
+        else:
+            draw_spoke_mark(painter, corner, size * 0.2)
+
+
+def draw_dot(painter: QPainter, rect: QRectF, number: str, seat: SeatView, font: QFont) -> None:
+    """A seat as a small numbered dot, for a ring too large for every name."""
+    done = seat.had_turn and not seat.is_holder
+    fill = Colours.DONE_BADGE if done else Colours.BADGE
+    edge = Colours.KEEPER if seat.is_keeper else Colours.DONE_EDGE if done else Colours.BADGE_EDGE
+    if seat.is_next and not seat.is_holder:
+        edge = Colours.PIECE
+    if done and seat.passed_this_round:
+        fill = Colours.BACKGROUND
+    draw_badge(painter, rect, fill, edge, dashed=False)
+    if font.pixelSize() >= 9:
+        painter.setFont(font)
+        painter.setPen(Colours.DONE_TEXT if done else Colours.TEXT)
+        painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, number)
