@@ -9,7 +9,7 @@ from pathlib import Path
 from PySide6 import __version__ as pyside_version
 from sqlalchemy import __version__ as sqlalchemy_version
 
-from bench import lists, startup
+from bench import circle, lists, startup
 from bench.building import STUDENTS, YEARS, building
 
 RESULTS = Path(__file__).parent.parent / "docs" / "benchmarks.md"
@@ -84,6 +84,36 @@ def main() -> None:
         ("open a record into its form (median)", "time", "target"),
         [(kind, f"{seconds * 1000:.1f} ms", "<= 20 ms") for kind, seconds in opening.items()],
     )
+    circling = circle.measure()
+    sim, sim_naive, wall, wall_naive = (
+        circling.sim,
+        circling.sim_naive,
+        circling.wall,
+        circling.wall_naive,
+    )
+    circle_table = table(
+        ("figure", "RP Desktop", "reference", "target"),
+        [
+            (
+                "shown time behind the clock, simulated 90 min (worst / median)",
+                f"{sim.worst_ms:.1f} / {sim.median_ms:.1f} ms",
+                f"{sim_naive.worst_ms:.1f} / {sim_naive.median_ms:.1f} ms",
+                "<= 16 ms, no drift",
+            ),
+            (
+                f"wake-ups late, real {circle.REAL_SECONDS} s (worst / median)",
+                f"{wall.late_worst_ms:.1f} / {wall.late_median_ms:.1f} ms",
+                f"{wall_naive.late_worst_ms:.1f} / {wall_naive.late_median_ms:.1f} ms",
+                "<= 16 ms",
+            ),
+            (
+                f"CPU of the wall at 1920x1080, {circle.REAL_SECONDS} s",
+                f"{wall.cpu_percent:.1f} % ({wall.repaints} repaints)",
+                f"{wall_naive.cpu_percent:.1f} % ({wall_naive.repaints} repaints)",
+                "<= 3 % of a core",
+            ),
+        ],
+    )
     report = "\n\n".join(
         [
             "# Benchmarks",
@@ -110,6 +140,12 @@ def main() -> None:
             "The raw side runs the same two SQL statements through sqlite3.",
             lists_table,
             open_table,
+            "## The circle on the wall\nA 30-seat circle, the piece passed every 8 s. RP Desktop "
+            "wakes once when a shown number changes (computed from the clock, never counted); the "
+            "reference is the usual way, a timer ticking at 10 Hz (simulation) or repainting at "
+            "60 fps (real time). Shown numbers are always read from the clock when drawn, so a "
+            "late wake-up is the only way a shown time can be behind, and no error accumulates.",
+            circle_table,
         ]
     )
     print(report)

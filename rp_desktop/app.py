@@ -9,7 +9,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings
 
-from rp_desktop.services import library, school
+from rp_desktop.services import library_seed, school
 from rp_desktop.services.opening import DatabaseError, open_database
 from rp_desktop.ui import dialogs
 from rp_desktop.ui.application import application
@@ -35,7 +35,7 @@ def main(db_path: Path | None = None, *, exec: bool = True) -> int | MainWindow 
     except OSError as error:  # a folder that cannot be created or written to
         dialogs.show_folder_error(None, error)
         return 1 if exec else None
-    library.ensure_circle_library(db)  # built-in prompts and templates, added once
+    library_seed.ensure_circle_library(db)  # built-in prompts and templates, added once
     info = school.school_info(db) or WelcomeDialog.ask(db)
     if info is None:
         db.close()

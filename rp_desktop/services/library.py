@@ -1,9 +1,7 @@
-"""The circle library: prompts by stage, circle plans and the templates shipped in resources/."""
+"""The circle library: prompts by stage, and circle plans (templates and the school's own).
+The built-in prompts and templates are added by library_seed."""
 
-import re
-from importlib.resources import files
-
-from sqlalchemy import CompoundSelect, func, literal, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
 from rp_desktop.db.database import Database
@@ -17,9 +15,6 @@ from rp_desktop.domain.library import (
     PlannedRound,
     Prompt,
     PromptFields,
-    SeedCounts,
-    ShippedLibrary,
-    parse_library,
     split_tags,
     tidy_plan,
     tidy_prompt,
@@ -32,10 +27,6 @@ from rp_desktop.domain.validation import FieldProblem, InvalidInput, Problem
 from rp_desktop.domain.vocabulary import AuditAction, CircleStage
 from rp_desktop.services.audit import record_event
 
-RESOURCES = files("rp_desktop") / "resources" / "circle_library"
-# Every entry in the two files starts with a line `key = "..."` (a test holds the files to it),
-# so the keys can be read without parsing TOML: start-up only parses when something is missing.
-_KEY_LINE = re.compile(rb'^key = "([^"]+)"', re.MULTILINE)
 _STAGE_ORDER = {stage: index for index, stage in enumerate(CircleStage)}
 
 
@@ -47,92 +38,6 @@ class PromptNotFound(LookupError):
 class PlanNotFound(LookupError):
     def __init__(self, plan_id: int) -> None:
         super().__init__(f"There is no circle plan with id {plan_id}.")
-
-
-# -- seeding -------------------------------------------------------------------------------------
-
-
-def ensure_circle_library(db: Database) -> SeedCounts:
-    """Add the built-in prompts and templates that are missing, by key; runs on every start.
-
-    Never changes a prompt or plan that is already there, so a counselor's edits stay. When
-    nothing is missing it costs one query and no parsing."""
-    wanted = shipped_keys(*shipped_files())
-    with Session(db.engine) as session, session.begin():
-        if wanted <= set(session.execute(_seeded_keys())):
-            return SeedCounts()
-        library = read_shipped_library()
-        counts = SeedCounts(_seed_prompts(session, library), _seed_templates(session, db, library))
-        detail = f"prompts={counts.prompts} templates={counts.templates}"
-        record_event(session, db, AuditAction.IMPORT, "circle_library", None, detail)
-        return counts
-
-
-def shipped_files() -> tuple[bytes, bytes]:
-    """The raw prompts.toml and templates.toml that ship with the app."""
-    return (
-        RESOURCES.joinpath("prompts.toml").read_bytes(),
-        RESOURCES.joinpath("templates.toml").read_bytes(),
-    )
-
-
-def shipped_keys(prompt_data: bytes, template_data: bytes) -> set[tuple[str, str]]:
-    """("prompt", key) and ("template", key) for every entry in the files, read without TOML."""
-    keys = {("prompt", key.decode()) for key in _KEY_LINE.findall(prompt_data)}
-    return keys | {("template", key.decode()) for key in _KEY_LINE.findall(template_data)}
-
-
-def read_shipped_library() -> ShippedLibrary:
-    import tomllib  # only when seeding is needed: a start with nothing to do skips it
-
-    prompt_data, template_data = shipped_files()
-    return parse_library(
-        tomllib.loads(prompt_data.decode("utf-8")), tomllib.loads(template_data.decode("utf-8"))
-    )
-
-
-def _seeded_keys() -> CompoundSelect[str, str | None]:
-    prompts = select(literal("prompt"), PromptRow.seed_key).where(PromptRow.seed_key.is_not(None))
-    plans = select(literal("template"), PlanRow.template_key)
-    return prompts.union_all(plans.where(PlanRow.template_key.is_not(None)))
-
-
-def _seed_prompts(session: Session, library: ShippedLibrary) -> int:
-    ids = dict(session.execute(select(PromptRow.seed_key, PromptRow.id)).all())
-    missing = [seed for seed in library.prompts if seed.key not in ids]
-    # Originals first, so that each translation can point at the prompt it translates.
-    for translations in (False, True):
-        rows = {
-            seed.key: _new_prompt_row(seed.fields, seed.key, ids.get(seed.translation_of or ""))
-            for seed in missing
-            if (seed.translation_of is not None) == translations
-        }
-        session.add_all(rows.values())
-        session.flush()
-        ids.update((key, row.id) for key, row in rows.items())
-    return len(missing)
-
-
-def _seed_templates(session: Session, db: Database, library: ShippedLibrary) -> int:
-    present = set(session.scalars(select(PlanRow.template_key)))
-    prompts = {
-        key: (prompt_id, text)
-        for key, prompt_id, text in session.execute(
-            select(PromptRow.seed_key, PromptRow.id, PromptRow.text)
-        )
-    }
-    missing = [template for template in library.templates if template.key not in present]
-    for template in missing:
-        rounds = []
-        for seed in template.rounds:
-            # The prompt's text as it is now, in case a counselor already reworded it.
-            prompt_id, text = prompts[seed.prompt_key] if seed.prompt_key else (None, "")
-            rounds.append(PlannedRound(seed.stage, text, seed.timing, seed.seconds, prompt_id))
-        row = _new_plan_row(db, PlanFields(template.name, template.description, tuple(rounds)))
-        row.is_template = True
-        row.template_key = template.key
-        session.add(row)
-    return len(missing)
 
 
 # -- prompts -------------------------------------------------------------------------------------
@@ -184,7 +89,7 @@ def add_prompt(db: Database, fields: PromptFields) -> Prompt:
     fields = tidy_prompt(fields)
     _check_prompt(fields)
     with Session(db.engine) as session, session.begin():
-        row = _new_prompt_row(fields)
+        row = new_prompt_row(fields)
         session.add(row)
         session.flush()
         record_event(session, db, AuditAction.CREATE, "prompt", row.id)
@@ -218,7 +123,7 @@ def _check_prompt(fields: PromptFields) -> None:
         raise InvalidInput(problems)
 
 
-def _new_prompt_row(
+def new_prompt_row(
     fields: PromptFields, seed_key: str | None = None, translation_of: int | None = None
 ) -> PromptRow:
     row = PromptRow(seed_key=seed_key, translation_of=translation_of, active=True)
@@ -277,7 +182,7 @@ def save_plan(db: Database, fields: PlanFields, plan_id: int | None = None) -> C
     with Session(db.engine) as session, session.begin():
         _check_plan(session, fields)
         if plan_id is None:
-            row = _new_plan_row(db, fields)
+            row = new_plan_row(db, fields)
             session.add(row)
             action = AuditAction.CREATE
         else:
@@ -330,7 +235,7 @@ def _check_plan(session: Session, fields: PlanFields) -> None:
         raise InvalidInput(problems)
 
 
-def _new_plan_row(db: Database, fields: PlanFields) -> PlanRow:
+def new_plan_row(db: Database, fields: PlanFields) -> PlanRow:
     now = db.now()
     row = PlanRow(is_template=False, created_at=now, updated_at=now)
     _fill_plan(row, fields)

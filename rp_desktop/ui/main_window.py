@@ -2,6 +2,7 @@
 keyboard shortcuts, and a status bar that says which school and which database this is."""
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -15,9 +16,11 @@ from rp_desktop.services import cases
 from rp_desktop.services.opening import Database
 from rp_desktop.ui import dialogs, settings
 from rp_desktop.ui.cases_tab import CasesTab
-from rp_desktop.ui.circle.setup_tab import CircleSetupTab
 from rp_desktop.ui.circles_tab import CirclesTab
 from rp_desktop.ui.lazy_tab import LazyTab
+
+if TYPE_CHECKING:
+    from rp_desktop.ui.circle.setup_tab import CircleSetupTab
 from rp_desktop.ui.list_tab import ListTab
 from rp_desktop.ui.students_tab import StudentsTab
 
@@ -65,8 +68,10 @@ class MainWindow(QMainWindow):
         tab = self.tabs.currentWidget()
         return tab if isinstance(tab, ListTab) else None
 
-    def circle_tab(self) -> CircleSetupTab:
+    def circle_tab(self) -> "CircleSetupTab":
         """The circle set-up, built the first time it is needed."""
+        from rp_desktop.ui.circle.setup_tab import CircleSetupTab
+
         tab = self.circle.content()
         assert isinstance(tab, CircleSetupTab)
         return tab
@@ -138,7 +143,11 @@ class MainWindow(QMainWindow):
         if tab is not None:
             tab.focus_search()
 
-    def _make_circle_tab(self) -> CircleSetupTab:
+    def _make_circle_tab(self) -> "CircleSetupTab":
+        # Imported when the tab is first shown: the circle's screens (charts, sound) are
+        # heavy, and start-up does not need them.
+        from rp_desktop.ui.circle.setup_tab import CircleSetupTab
+
         tab = CircleSetupTab(self._db, self._school.school_year)
         tab.circleSaved.connect(lambda _saved: self._records_changed())
         tab.recordRequested.connect(self.open_saved_circle)

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from rp_desktop.domain import school_year
 from rp_desktop.domain.circle import Move
 from rp_desktop.domain.records import SchoolInfo
-from rp_desktop.services import library, people, school
+from rp_desktop.services import library_seed, people, school
 from rp_desktop.services.opening import Database, open_database
 from rp_desktop.ui.application import application
 from rp_desktop.ui.circle.chime import SilentChime
@@ -25,7 +25,7 @@ def save_screenshot(db_path: Path, view: str, out: Path, size: tuple[int, int]) 
     """Draw `view` of the database at `db_path` at `size` and save it as a PNG at `out`."""
     application()
     with open_database(db_path) as db:
-        library.ensure_circle_library(db)
+        library_seed.ensure_circle_library(db)
         info = school.school_info(db) or SchoolInfo(
             "School not set up yet", school_year.school_year_of(db.today())
         )

@@ -21,7 +21,7 @@ from rp_desktop.domain.library import (
 )
 from rp_desktop.domain.validation import FieldProblem, InvalidInput, Problem
 from rp_desktop.domain.vocabulary import AuditAction, CircleStage
-from rp_desktop.services import library
+from rp_desktop.services import library, library_seed
 from rp_desktop.services.opening import Database
 from tests.services.conftest import audit_rows, table_count
 
@@ -45,7 +45,7 @@ AFFECTED_QUESTIONS = [
 
 @pytest.fixture
 def seeded(db: Database) -> Database:
-    library.ensure_circle_library(db)
+    library_seed.ensure_circle_library(db)
     return db
 
 
@@ -77,7 +77,7 @@ def a_plan(**changes: object) -> PlanFields:
 
 
 def test_the_shipped_library_has_prompts_for_every_stage_in_two_languages() -> None:
-    shipped = library.read_shipped_library()
+    shipped = library_seed.read_shipped_library()
     english = [p for p in shipped.prompts if p.fields.language == "en"]
     assert len(english) >= 60
     assert {p.fields.stage for p in english} == set(CircleStage)
@@ -91,14 +91,14 @@ def test_the_shipped_library_has_prompts_for_every_stage_in_two_languages() -> N
 
 
 def test_the_keys_the_fast_path_reads_are_exactly_the_keys() -> None:
-    shipped = library.read_shipped_library()
+    shipped = library_seed.read_shipped_library()
     parsed = {("prompt", p.key) for p in shipped.prompts}
     parsed |= {("template", t.key) for t in shipped.templates}
-    assert library.shipped_keys(*library.shipped_files()) == parsed
+    assert library_seed.shipped_keys(*library_seed.shipped_files()) == parsed
 
 
 def test_the_templates_keep_the_restorative_order() -> None:
-    shipped = library.read_shipped_library()
+    shipped = library_seed.read_shipped_library()
     assert [t.key for t in shipped.templates] == TEMPLATE_KEYS
     repair = next(t for t in shipped.templates if t.key == "repair-harm")
     keys = [r.prompt_key for r in repair.rounds if r.stage is CircleStage.REPAIR_HARM]
@@ -147,10 +147,10 @@ def test_a_malformed_library_is_refused(prompts: dict, templates: dict) -> None:
 
 
 def test_seeding_adds_every_prompt_and_template_once(db: Database) -> None:
-    shipped = library.read_shipped_library()
-    first = library.ensure_circle_library(db)
+    shipped = library_seed.read_shipped_library()
+    first = library_seed.ensure_circle_library(db)
     assert first == SeedCounts(len(shipped.prompts), 4)
-    assert library.ensure_circle_library(db) == SeedCounts(0, 0)
+    assert library_seed.ensure_circle_library(db) == SeedCounts(0, 0)
     assert table_count(db, "prompt") == len(shipped.prompts)
     assert table_count(db, "circle_plan") == 4
     events = [(e.action, e.entity, e.detail) for e in audit_rows(db)]
@@ -180,8 +180,8 @@ def test_an_already_seeded_library_costs_one_query_and_no_parsing(
     def no_parsing() -> None:
         raise AssertionError("the resources were parsed")
 
-    monkeypatch.setattr(library, "read_shipped_library", no_parsing)
-    seen = statements_during(seeded, lambda: library.ensure_circle_library(seeded))
+    monkeypatch.setattr(library_seed, "read_shipped_library", no_parsing)
+    seen = statements_during(seeded, lambda: library_seed.ensure_circle_library(seeded))
     assert [s for s in seen if s not in ("BEGIN", "COMMIT", "ROLLBACK", "PRAGMA")] == ["SELECT"]
 
 
@@ -195,7 +195,7 @@ def test_seeding_never_undoes_a_counselors_changes(seeded: Database) -> None:
     library.set_prompt_active(seeded, retired.id, False)
     before = library.list_prompts(seeded, include_inactive=True)
 
-    assert library.ensure_circle_library(seeded) == SeedCounts(0, 0)
+    assert library_seed.ensure_circle_library(seeded) == SeedCounts(0, 0)
     assert library.list_prompts(seeded, include_inactive=True) == before
     assert library.get_prompt(seeded, weather.id).fields() == changed
     assert not library.get_prompt(seeded, retired.id).active
@@ -204,7 +204,7 @@ def test_seeding_never_undoes_a_counselors_changes(seeded: Database) -> None:
 def test_prompts_and_templates_shipped_later_are_added_alone(
     seeded: Database, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    prompt_data, template_data = library.shipped_files()
+    prompt_data, template_data = library_seed.shipped_files()
     later_prompts = prompt_data + (
         b'\n[[prompt]]\nkey = "check-in-new-season"\nstage = "check_in"\n'
         b'text = "What do you hope this season brings?"\ntags = ["seasons"]\n'
@@ -216,8 +216,8 @@ def test_prompts_and_templates_shipped_later_are_added_alone(
         b'[[template.round]]\nstage = "check_in"\nprompt = "check-in-new-season"\n'
         b'timing = "per_speaker"\nseconds = 20\n'
     )
-    monkeypatch.setattr(library, "shipped_files", lambda: (later_prompts, later_templates))
-    assert library.ensure_circle_library(seeded) == SeedCounts(2, 1)
+    monkeypatch.setattr(library_seed, "shipped_files", lambda: (later_prompts, later_templates))
+    assert library_seed.ensure_circle_library(seeded) == SeedCounts(2, 1)
     new, translation = library.list_prompts(seeded, tag="seasons")
     assert (new.text, translation.translation_of, translation.language) == (
         "What do you hope this season brings?",

@@ -13,7 +13,7 @@ from rp_desktop.domain.circle.types import Timing
 from rp_desktop.domain.library import PlanFields, PlannedRound
 from rp_desktop.domain.records import CaseFields, ParticipantFields
 from rp_desktop.domain.vocabulary import CaseStatus, CircleStage, MeetingKind, Role, Tier
-from rp_desktop.services import cases, library
+from rp_desktop.services import cases, library, library_seed
 from rp_desktop.services.opening import Database
 from rp_desktop.ui import dialogs
 from rp_desktop.ui.circle.runner import CircleRunner
@@ -54,7 +54,7 @@ def chime() -> FakeChime:
 
 @pytest.fixture
 def setup(qtbot, db: Database, school_db: School, monotonic, chime) -> CircleSetupTab:  # type: ignore[no-untyped-def]
-    library.ensure_circle_library(db)
+    library_seed.ensure_circle_library(db)
     plan = library.save_plan(
         db,
         PlanFields(

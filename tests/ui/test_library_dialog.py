@@ -4,7 +4,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from rp_desktop.domain.vocabulary import CircleStage
-from rp_desktop.services import library
+from rp_desktop.services import library, library_seed
 from rp_desktop.services.opening import Database
 from rp_desktop.ui.circle.library_dialog import CircleLibraryDialog, PromptTableModel
 from rp_desktop.ui.forms.widgets import select_data
@@ -14,7 +14,7 @@ from tests.ui.conftest import type_text
 
 @pytest.fixture
 def dialog(qtbot, db: Database) -> CircleLibraryDialog:  # type: ignore[no-untyped-def]
-    library.ensure_circle_library(db)
+    library_seed.ensure_circle_library(db)
     shown = CircleLibraryDialog(db)
     qtbot.addWidget(shown)
     shown.show()
@@ -160,7 +160,7 @@ def test_buttons_need_a_chosen_prompt(dialog: CircleLibraryDialog) -> None:
 
 
 def test_the_prompt_model(qtmodeltester, db: Database) -> None:  # type: ignore[no-untyped-def]
-    library.ensure_circle_library(db)
+    library_seed.ensure_circle_library(db)
     model = PromptTableModel()
     model.set_prompts(library.list_prompts(db, stage=CircleStage.CHECK_OUT))
     qtmodeltester.check(model)

@@ -56,7 +56,7 @@ class Frame:
 
     joined: frozenset[int] = frozenset()  # seats added since the round began
     turn_start: float = 0.0  # circle time when the holder's turn began
-    start_key: int | None = None  # the seat that starts a round (the first seat when None)
+    start_key: int | None = None  # the seat that starts a round (None only with no seats)
 
 
 @dataclass
@@ -121,12 +121,15 @@ class CircleMachine(RuleBasedStateMachine):
     ) -> None:
         self.clock = FakeClock()
         ring = make_seats(seats)
-        start_key = None if start_index is None or not ring else start_index % seats
+        chosen = None if start_index is None or not ring else start_index % seats
         self.circle_settings = CircleSettings(
-            direction, start_key, offer_again, amber_at=thresholds[0], red_at=thresholds[1]
+            direction, chosen, offer_again, amber_at=thresholds[0], red_at=thresholds[1]
         )
         self.plans = plans
         self.engine = CircleEngine(ring, plans, self.clock, self.circle_settings)
+        # No start seat chosen: the first seat starts, known as such from the outset (if it
+        # leaves, the seat after it in the direction starts, as with a chosen one).
+        start_key = chosen if chosen is not None else (ring[0].key if ring else None)
         self.model = Model(frame=Frame(start_key=start_key))
         self.fresh_key = 100
         if started:
