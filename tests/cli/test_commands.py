@@ -105,3 +105,41 @@ def test_demo_data_makes_a_school_once(run: Run, db_path: Path) -> None:
     assert len(again.err.strip().splitlines()) == 1
     checked = run("check", "--db", str(db_path))
     assert checked.code == 0, checked.err
+
+
+def test_the_cli_knows_every_view_the_ui_can_draw() -> None:
+    from rp_desktop.ui.main_window import VIEWS as WINDOW_VIEWS
+    from rp_desktop.ui.screenshot import CIRCLE_VIEWS
+
+    assert set(cli.VIEWS) == set(WINDOW_VIEWS) | set(CIRCLE_VIEWS)
+
+
+@pytest.mark.parametrize(
+    ("view", "size"), [("projector", "1920x1080"), ("circle-console", "1280x720")]
+)
+def test_screenshot_of_a_circle_in_progress(run: Run, tmp_path: Path, view: str, size: str) -> None:
+    db_path = tmp_path / "school.db"
+    made = run("demo-data", "--db", str(db_path), "--students", "60", "--years", "1")
+    assert made.code == 0, made.err
+    out = tmp_path / f"{view}.png"
+    outcome = run(
+        "screenshot", "--db", str(db_path), "--view", view, "--out", str(out), "--size", size
+    )
+    assert outcome.code == 0, outcome.err
+    image = QImage(str(out))
+    width, height = (int(n) for n in size.split("x"))
+    assert (image.width(), image.height()) == (width, height)
+    colours = {image.pixel(x, y) for x in range(0, width, 16) for y in range(0, height, 16)}
+    assert len(colours) > 5
+
+
+def test_a_circle_screenshot_of_an_empty_school_says_why(
+    run: Run, db_path: Path, tmp_path: Path
+) -> None:
+    with open_database(db_path) as db:
+        school.set_up_school(db, "Harbor View Academy", 2025)
+    outcome = run(
+        "screenshot", "--db", str(db_path), "--view", "projector", "--out", str(tmp_path / "p.png")
+    )
+    assert outcome.code == 1
+    assert "no group with students" in outcome.err

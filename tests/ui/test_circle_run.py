@@ -291,3 +291,51 @@ def test_the_wall_shows_nothing_confidential(qtbot, db, setup, school_db: School
         for secret in DISTINCT:
             assert secret not in shown
     runner.session.stop()
+
+
+def test_someone_arrives_late_and_someone_leaves(
+    qtbot, db, setup, school_db: School, monotonic
+) -> None:
+    from rp_desktop.domain.records import StudentFields
+    from rp_desktop.services import students
+    from rp_desktop.ui.circle.seating import Attendee
+
+    late = students.add_student(db, StudentFields("700199", "Xochitl", "Reyes", grade=7))
+    runner = start(qtbot, setup)
+    console = runner.console
+    console.press("next")  # the first seat (Amani) holds the piece
+    ring = {seat.label: seat.key for seat in runner.session.snapshot.seats}
+    monotonic.advance(9)
+    assert runner.seat_late_arrival(Attendee.student(late), after_key=ring["Amani"])
+    labels = [seat.label for seat in runner.session.snapshot.seats]
+    assert labels == ["Amani", "Xochitl (5)", "Xochitl", "Dariusz", "Nou"]  # told apart
+
+    console.seats.selectRow(0)
+    console.press("leave")  # the holder leaves: her turn ends, the piece moves on
+    snapshot = runner.session.snapshot
+    assert [seat.label for seat in snapshot.seats] == ["Xochitl (5)", "Xochitl", "Dariusz", "Nou"]
+    assert snapshot.holder_key == 5  # the newcomer sat right after her
+    monotonic.advance(4)
+    console.press("end")
+    assert runner.result is not None
+    seats = rows(db, "SELECT label, student_id FROM run_seat ORDER BY position")
+    assert ("Xochitl (5)", late.id) in seats
+    assert len(seats) == 5  # the one who left is still part of the record
+    attended = rows(
+        db,
+        "SELECT student_id FROM circle_attendance "
+        f"WHERE circle_id = {runner.result.community_circle_id}",
+    )
+    assert (late.id,) in attended
+    assert (school_db.members[3].id,) in attended  # Amani, who left early, was there
+
+
+def test_a_circle_needs_people_and_rounds(qtbot, db, school_db: School, monotonic, chime) -> None:
+    tab = CircleSetupTab(db, 2025, clock=monotonic, chime=chime)  # no library: no plan
+    qtbot.addWidget(tab)
+    assert tab.rounds.rounds() == []
+    assert tab.start_circle() is None
+    assert "Seat at least one person" in tab.problem.text()
+    tab.seating.seat_group(school_db.advisory_id)
+    assert tab.start_circle() is None
+    assert "add a round" in tab.problem.text()

@@ -60,6 +60,7 @@ class CircleConsole(QWidget):
         finish: Callable[[], VoiceSummary],
         *,
         talking_piece: str = "",
+        arrive: Callable[[int | None], None] | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent, Qt.WindowType.Window)
@@ -67,6 +68,7 @@ class CircleConsole(QWidget):
         self.session = session
         self.wall = wall
         self._finish = finish
+        self._arrive = arrive
         self._ended = False
         self.saved_ok = False
         self.header = PromptHeader()
@@ -113,6 +115,13 @@ class CircleConsole(QWidget):
                 self.wall.toggle_full_screen()
             case "leave_full_screen":
                 self.wall.leave_full_screen()
+            case "arrive":
+                if self._arrive is not None:
+                    self._arrive(self.seats.selected_key(self.session.snapshot))
+            case "leave":
+                key = self.seats.selected_key(self.session.snapshot)
+                if key is not None:
+                    self.session.remove_seat(key)
             case "end":
                 if self._ended:
                     self.save()
@@ -170,6 +179,8 @@ class CircleConsole(QWidget):
         ):
             self.buttons[action].setEnabled(move in allowed and not self._ended)
         self.buttons["start"].setVisible(snapshot.state is CircleState.SETUP)
+        self.buttons["arrive"].setEnabled(self._arrive is not None and not self._ended)
+        self.buttons["leave"].setEnabled(Move.REMOVE_SEAT in allowed and not self._ended)
         self.buttons["next"].setEnabled(
             (Move.NEXT in allowed or Move.NEXT_ROUND in allowed) and not self._ended
         )
@@ -204,6 +215,8 @@ class CircleConsole(QWidget):
             "next_round": self.tr("Next round  (N)"),
             "blank": self.tr("Blank the wall"),
             "full_screen": self.tr("Full screen  (F)"),
+            "arrive": self.tr("Someone arrives…"),
+            "leave": self.tr("Someone leaves"),
             "end": self.tr("End the circle"),
         }
         buttons = {}
@@ -235,7 +248,13 @@ class CircleConsole(QWidget):
         live_layout = QHBoxLayout(live)
         live_layout.setContentsMargins(0, 0, 0, 0)
         live_layout.addWidget(self.times, 3)
-        live_layout.addWidget(self.seats, 2)
+        seat_column = QVBoxLayout()
+        seat_column.addWidget(self.seats, 1)
+        seat_row = QHBoxLayout()
+        seat_row.addWidget(self.buttons["arrive"])
+        seat_row.addWidget(self.buttons["leave"])
+        seat_column.addLayout(seat_row)
+        live_layout.addLayout(seat_column, 2)
         self._pages.addWidget(live)
         self._pages.addWidget(self.summary)
         layout = QVBoxLayout(self)

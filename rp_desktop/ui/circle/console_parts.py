@@ -215,3 +215,13 @@ class SoundControls(QWidget):
         self.volume.valueChanged.connect(lambda value: chime.set_volume(value / 100))
         for widget in (self.mute, self.volume):
             widget.setEnabled(chime.available)
+        found = getattr(chime, "problemFound", None)  # a chime that can fall silent later
+        if found is not None:
+            found.connect(self.show_problem)
+
+    def show_problem(self, problem: str) -> None:
+        """Say once, in plain words, why the chime went silent; the circle carries on."""
+        self.problem.setText(problem)
+        self.problem.show()
+        for widget in (self.mute, self.volume):
+            widget.setEnabled(False)

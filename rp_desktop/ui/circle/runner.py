@@ -4,7 +4,7 @@ The runner is the one place that knows both who sits where (students, staff) and
 that runs: the engine, the console and the wall know seats and labels only."""
 
 import time
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import datetime
 
 from PySide6.QtCore import QObject, Signal
@@ -19,12 +19,16 @@ from rp_desktop.domain.circle import (
 )
 from rp_desktop.domain.circle.equity import VoiceSummary, voice_summary
 from rp_desktop.domain.circle.types import Clock
+from rp_desktop.domain.circle.wall import NameStyle, wall_labels
 from rp_desktop.domain.circle_runs import CircleRunFields, SavedRun, SeatedPerson
 from rp_desktop.domain.vocabulary import CircleKind, MeetingKind
+from rp_desktop.services import students
 from rp_desktop.services.circle_runs import save_circle_run
 from rp_desktop.services.opening import Database
+from rp_desktop.ui.circle.arrivals import ArrivalDialog
 from rp_desktop.ui.circle.chime import Chime, make_chime
 from rp_desktop.ui.circle.console import CircleConsole
+from rp_desktop.ui.circle.seating import Attendee
 from rp_desktop.ui.circle.session import CircleSession
 from rp_desktop.ui.circle.wall_window import WallWindow
 
@@ -44,6 +48,7 @@ class CirclePlanChoice:
     facilitator_id: int | None = None
     case_id: int | None = None
     meeting_kind: MeetingKind = MeetingKind.REPAIR_HARM_CIRCLE
+    name_style: NameStyle = NameStyle.FIRST_NAME
 
 
 class CircleRunner(QObject):
@@ -75,7 +80,11 @@ class CircleRunner(QObject):
         self.session = CircleSession(self.engine, chime or make_chime(), self)
         self.wall = WallWindow()
         self.console = CircleConsole(
-            self.session, self.wall, self._finish, talking_piece=choice.talking_piece
+            self.session,
+            self.wall,
+            self._finish,
+            talking_piece=choice.talking_piece,
+            arrive=self.ask_arrival,
         )
         self.started_at: datetime | None = None
         self.result: SavedRun | None = None
@@ -86,11 +95,24 @@ class CircleRunner(QObject):
         self.console.show()
         self.console.show_wall()
 
-    def seat_late_arrival(self, person: SeatedPerson, after_key: int | None = None) -> bool:
-        """Someone joins after the start: they get a seat (and a key nobody had)."""
+    def ask_arrival(self, after_key: int | None) -> None:
+        """Ask who arrived, and seat them after `after_key` (at the end when None)."""
+        attendee = ArrivalDialog.ask(
+            lambda text: students.find_students(self._db, text), self.console
+        )
+        if attendee is not None:
+            self.seat_late_arrival(attendee, after_key)
+
+    def seat_late_arrival(self, attendee: Attendee, after_key: int | None = None) -> bool:
+        """Someone joins after the start: a new seat, a key nobody had, a label of their own."""
         key = max(self.people, default=0) + 1
-        person = replace(person, key=key)
-        if not self.session.add_seat(Seat(key, person.label, person.is_keeper), after_key):
+        label = wall_labels([attendee.sitter], self.choice.name_style)[0]
+        if self.choice.name_style is NameStyle.SEAT_NUMBER:
+            label = str(key)
+        if label in {person.label for person in self.people.values()}:
+            label = f"{label} ({key})"
+        person = SeatedPerson(key, label, False, attendee.student_id, attendee.staff_id)
+        if not self.session.add_seat(Seat(key, label), after_key):
             return False
         self.people[key] = person
         return True

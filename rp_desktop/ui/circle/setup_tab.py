@@ -187,6 +187,7 @@ class CircleSetupTab(QWidget):
             facilitator_id=keeper_staff,
             case_id=self._case.case_id if self._case else None,
             meeting_kind=self._case.meeting_kind if self._case else MeetingKind.REPAIR_HARM_CIRCLE,
+            name_style=style,
         )
 
     # -- private -----------------------------------------------------------------------------
