@@ -81,8 +81,10 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentWidget(self.circle)
 
     def show_view(self, view: str) -> None:
-        """Bring one of VIEWS to the front, loading its list."""
+        """Bring one of VIEWS to the front, loading its list (or building the circle tab)."""
         self.tabs.setCurrentIndex(VIEWS.index(view))
+        if self.tabs.currentWidget() is self.circle:
+            self.circle.content()
         self._load_current()
 
     def restore_state(self, store: QSettings) -> None:
