@@ -86,6 +86,7 @@ class ProjectorView(QWidget):
         self._animation.setEasingCurve(QEasingCurve.Type.InOutCubic)
         self._animation.valueChanged.connect(self._piece_moved)
         self._animation.finished.connect(self.update)
+        self._piece_area: QRectF | None = None  # where the travelling piece was last drawn
 
     def show_snapshot(self, snapshot: CircleSnapshot) -> None:
         previous = self._snapshot
@@ -253,6 +254,7 @@ class ProjectorView(QWidget):
 
     def _move_piece(self, start: QPointF | None) -> None:
         self._animation.stop()
+        self._piece_area = None
         target = self._holder_rest()
         if start is None or target is None:
             return
@@ -265,7 +267,20 @@ class ProjectorView(QWidget):
             self._animation.start()
 
     def _piece_moved(self, _angle: object) -> None:
-        self.update()
+        """Repaint only where the piece was and is, and the badge it is lighting up: the rest
+        of the wall does not change while the piece travels (this keeps the wall cheap)."""
+        point = self._piece_point()
+        if point is None:
+            self.update()
+            return
+        reach = self._ensure_frame().ring.piece_radius * 2.5
+        here = QRectF(point.x() - reach, point.y() - reach, 2 * reach, 2 * reach)
+        dirty = here.united(self._piece_area) if self._piece_area is not None else here
+        badge = self.holder_badge()
+        if badge is not None:
+            dirty = dirty.united(badge[0].adjusted(-reach, -reach, reach, reach))
+        self._piece_area = here
+        self.update(dirty.toAlignedRect())
 
     def _moving(self) -> bool:
         return self._animation.state() is QVariantAnimation.State.Running
