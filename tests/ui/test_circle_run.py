@@ -339,3 +339,42 @@ def test_a_circle_needs_people_and_rounds(qtbot, db, school_db: School, monotoni
     tab.seating.seat_group(school_db.advisory_id)
     assert tab.start_circle() is None
     assert "add a round" in tab.problem.text()
+
+
+def test_the_wall_shows_the_summary_only_anonymously_and_only_when_asked(
+    qtbot, setup, monotonic
+) -> None:
+    from PySide6.QtCharts import QBarCategoryAxis, QChartView
+
+    runner = start(qtbot, setup)
+    for seconds in (30, 5, 50, 12):
+        runner.console.press("next")
+        monotonic.advance(seconds)
+    runner.console.press("end")
+    assert runner.wall.blank  # the circle is over: the wall goes dark, no summary
+    summary = runner.console.summary
+    summary.on_wall.setChecked(True)
+    charts = runner.wall.findChildren(QChartView)
+    assert len(charts) == 1
+    axis = next(a for a in charts[0].chart().axes() if isinstance(a, QBarCategoryAxis))
+    assert all(not category.strip() for category in axis.categories())  # no names at all
+    summary.on_wall.setChecked(False)
+    assert runner.wall.blank
+
+
+def test_the_record_a_circle_made_opens_in_the_main_window(qtbot, db, school_db: School) -> None:
+    from rp_desktop.domain.circle_runs import SavedRun
+    from rp_desktop.domain.records import CircleFields
+    from rp_desktop.services import circles
+    from rp_desktop.ui.forms.circle_form import CircleForm
+    from rp_desktop.ui.main_window import MainWindow
+
+    circle = circles.record_circle(db, CircleFields(date(2026, 3, 10), purpose="From a run"))
+    window = MainWindow(db, school_db.info)
+    qtbot.addWidget(window)
+    window.show_view("circle")
+    window.open_saved_circle(SavedRun(1, circle.id, None))
+    assert window.current_list() is window.tier1
+    form = window.tier1.findChildren(CircleForm)[-1]
+    assert form.purpose.text() == "From a run"
+    assert not form.read_only
