@@ -157,3 +157,21 @@ def test_a_case_keeps_a_retired_category_when_edited(qtbot, window: MainWindow, 
     assert chosen not in offered
     qtbot.mouseClick(editing.save_button, Qt.MouseButton.LeftButton)
     assert cases.get_case(db, tab.model.record(0).id).fields.category_id == chosen
+
+
+def test_run_a_circle_for_a_case_seats_its_people(qtbot, window: MainWindow, db) -> None:
+    window.show_view("tier2")
+    tab = window.tier2
+    form = new_case(tab)
+    form.category.setCurrentIndex(1)
+    type_text(form.description, "Words in the hallway.")
+    add_student(form, "xiong", Role.PERSON_HARMED)
+    add_student(form, "haddad", Role.PERSON_WHO_CAUSED_HARM)
+    qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
+    tab.table.selectRow(0)
+    assert tab.circle_button.isEnabled()
+    qtbot.mouseClick(tab.circle_button, Qt.MouseButton.LeftButton)
+    circle_tab = window.circle_tab()
+    assert window.tabs.currentWidget() is window.circle
+    assert [a.name for a in circle_tab.seating.attendees()] == ["Nou Xiong", "Amani Haddad"]
+    assert "case" in circle_tab.case_note.text()
