@@ -5,7 +5,7 @@ keeps the old one, so Back restores the position before the last move exactly. P
 a move of the piece: it lives in the circle clock, which Back never rewinds.
 """
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
@@ -15,14 +15,20 @@ from rp_desktop.domain.circle.types import (
     CircleSnapshot,
     CircleState,
     Clock,
-    Direction,
     Move,
     RoundPlan,
     Seat,
-    Timing,
     TurnRecord,
 )
 from rp_desktop.domain.circle.views import Moment, Position, build_snapshot
+from rp_desktop.domain.circle.walking import (
+    check_setup,
+    first_key,
+    following,
+    neighbour,
+    seat_before,
+    waiting_for,
+)
 from rp_desktop.domain.vocabulary import CircleStage
 
 # A round beyond the plan: the keeper may always ask for one more.
@@ -59,7 +65,7 @@ class CircleEngine:
     settings: CircleSettings = field(default_factory=CircleSettings)
 
     def __post_init__(self) -> None:
-        _check_setup(self.seats, self.rounds, self.settings)
+        check_setup(self.seats, self.rounds, self.settings)
         self._time = CircleClock(self.clock)
         start = self.settings.start_key
         if start is None and self.seats:
@@ -121,7 +127,7 @@ class CircleEngine:
             position = self._closed_turn(now, passed=False)
         start_key = position.start_key
         if start_key == key:
-            start_key = self._neighbour(position.seats, index)
+            start_key = neighbour(position.seats, index, self.settings.direction)
         leaving = position.seats[index]
         position = replace(
             position,
@@ -130,7 +136,9 @@ class CircleEngine:
             start_key=start_key,
         )
         if holding:
-            before = replace(position, holder=self._neighbour_key(index, position))
+            before = replace(
+                position, holder=seat_before(position.seats, index, self.settings.direction)
+            )
             position = self._advance(before, now)
         self._move(position)
 
@@ -200,7 +208,7 @@ class CircleEngine:
         if position.phase is CircleState.RUNNING:
             return self._advance(self._closed_turn(now, passed=False), now).holder
         if position.phase in (CircleState.SETUP, CircleState.BETWEEN_ROUNDS):
-            return self._first_key(position)
+            return first_key(position)
         return None
 
     # -- the rules ----------------------------------------------------------------------------
@@ -286,7 +294,7 @@ class CircleEngine:
         )
 
     def _begin_round(self, position: Position, index: int, now: float) -> Position:
-        first = self._first_key(position)
+        first = first_key(position)
         return replace(
             position,
             phase=CircleState.RUNNING if first is not None else CircleState.BETWEEN_ROUNDS,
@@ -306,95 +314,24 @@ class CircleEngine:
     def _advance(self, position: Position, now: float) -> Position:
         """Give the piece to the next seat still waiting its turn this round; when none is
         left, offer it again to those who passed (if the keeper wants), or end the round."""
-        waiting = self._waiting(position, again=position.offering_again)
-        following = self._following(position, waiting)
+        direction = self.settings.direction
         offering_again = position.offering_again
-        if following is None and not offering_again and self.settings.offer_again:
+        receiver = following(position, waiting_for(position, again=offering_again), direction)
+        if receiver is None and not offering_again and self.settings.offer_again:
             offering_again = True
-            following = self._following(position, self._waiting(position, again=True))
-        if following is None:
+            receiver = following(position, waiting_for(position, again=True), direction)
+        if receiver is None:
             return replace(position, phase=CircleState.BETWEEN_ROUNDS, holder=None, round_ended=now)
         return replace(
             position,
-            holder=following,
+            holder=receiver,
             turn_started=now,
             turn_number=self._new_turn(position),
             offering_again=offering_again,
         )
-
-    @staticmethod
-    def _waiting(position: Position, *, again: bool) -> frozenset[int]:
-        """Seats still owed the piece: those with no turn yet this round (late arrivals too),
-        and, once it is offered again, those who passed and have not had it back."""
-        present = frozenset(seat.key for seat in position.seats)
-        waiting = present - position.had_turn
-        if again:
-            waiting |= present & (position.passed - position.spoke - position.offered_again)
-        return waiting
-
-    def _following(self, position: Position, waiting: frozenset[int]) -> int | None:
-        """The first seat in `waiting`, walking the ring from the holder in the direction."""
-        for seat in self._walk(position):
-            if seat.key in waiting:
-                return seat.key
-        return None
-
-    def _walk(self, position: Position) -> Iterator[Seat]:
-        """Every seat once, starting just after the holder (or at the start seat)."""
-        seats = position.seats
-        if not seats:
-            return
-        step = 1 if self.settings.direction is Direction.CLOCKWISE else -1
-        keys = [seat.key for seat in seats]
-        if position.holder in keys:
-            first = keys.index(position.holder) + step
-        else:
-            start = self._first_key(position)
-            first = keys.index(start) if start is not None else 0
-        for offset in range(len(seats)):
-            yield seats[(first + step * offset) % len(seats)]
-
-    @staticmethod
-    def _first_key(position: Position) -> int | None:
-        keys = [seat.key for seat in position.seats]
-        if position.start_key in keys:
-            return position.start_key
-        return keys[0] if keys else None
-
-    def _neighbour(self, seats: tuple[Seat, ...], index: int) -> int | None:
-        """The seat after `seats[index]` in the direction, other than itself."""
-        if len(seats) < 2:
-            return None
-        step = 1 if self.settings.direction is Direction.CLOCKWISE else -1
-        return seats[(index + step) % len(seats)].key
-
-    def _neighbour_key(self, index: int, position: Position) -> int | None:
-        """After a holder at `index` left: the seat just before where they sat, so that the
-        walk carries on from their place."""
-        if not position.seats:
-            return None
-        step = 1 if self.settings.direction is Direction.CLOCKWISE else -1
-        before = (index - 1) % len(position.seats) if step == 1 else index % len(position.seats)
-        return position.seats[before].key
 
     def _index_of(self, key: int, move: Move) -> int:
         for index, seat in enumerate(self._position.seats):
             if seat.key == key:
                 return index
         raise InvalidMove(move, Why.UNKNOWN_SEAT)
-
-
-def _check_setup(
-    seats: Sequence[Seat], rounds: Sequence[RoundPlan], settings: CircleSettings
-) -> None:
-    """Refuse a circle that could never run as meant (a programming error, not a user's)."""
-    keys = [seat.key for seat in seats]
-    if len(set(keys)) != len(keys):
-        raise ValueError("seat keys must be unique")
-    if settings.start_key is not None and settings.start_key not in keys:
-        raise ValueError("the start seat is not in the circle")
-    if not 0 <= settings.red_at <= settings.amber_at <= 1:
-        raise ValueError("warning thresholds must satisfy 0 <= red_at <= amber_at <= 1")
-    for plan in rounds:
-        if plan.timing is not Timing.NONE and plan.seconds is not None and plan.seconds <= 0:
-            raise ValueError("a timed round needs a positive number of seconds (or None)")
