@@ -10,8 +10,12 @@ import sys
 import time
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rp_desktop import __version__
+
+if TYPE_CHECKING:
+    from rp_desktop.domain.roster import RosterPlan
 
 # The views `screenshot` draws; a test keeps this equal to the ui's own lists.
 VIEWS = ("tier1", "tier2", "tier3", "students", "circle", "circle-console", "projector")
@@ -69,6 +73,18 @@ def _parser() -> argparse.ArgumentParser:
     shot.add_argument("--out", type=Path, required=True)
     shot.add_argument("--size", type=_size, default=(1920, 1080), help="WxH, e.g. 1920x1080")
     shot.set_defaults(run=_screenshot)
+
+    roster = _command(commands, "import-roster", "add and update students from a CSV roster")
+    roster.add_argument("file", type=Path, metavar="FILE", help="a CSV export of the roster")
+    roster.add_argument(
+        "--dry-run", action="store_true", help="say what would change, and change nothing"
+    )
+    roster.add_argument(
+        "--full-roster",
+        action="store_true",
+        help="the file lists every enrolled student: mark those it leaves out inactive",
+    )
+    roster.set_defaults(run=_import_roster)
 
     check = _command(commands, "check", "check a database's integrity without changing it")
     check.set_defaults(run=_check)
@@ -148,6 +164,41 @@ def _screenshot(args: argparse.Namespace) -> int:
     save_screenshot(args.db, args.view, args.out, args.size)
     print(f"Saved {args.view} to {args.out}")
     return 0
+
+
+def _import_roster(args: argparse.Namespace) -> int:
+    from rp_desktop.domain.roster import RosterRefused, describe_located
+
+    data = args.file.read_bytes()
+    try:
+        plan = _roster_plan(args, data)
+    except RosterRefused as refused:
+        print(f"rp-desktop: {refused}", file=sys.stderr)
+        for problem in refused.problems:
+            print(f"  {describe_located(problem)}", file=sys.stderr)
+        return 1
+    done = "Would import" if args.dry_run else "Imported"
+    print(
+        f"{done} {args.file} ({plan.source.encoding}): {plan.added:,} added, "
+        f"{plan.updated:,} updated, {plan.unchanged:,} unchanged, "
+        f"{plan.marked_inactive:,} marked inactive."
+        + (" Nothing was changed (dry run)." if args.dry_run else "")
+    )
+    return 0
+
+
+def _roster_plan(args: argparse.Namespace, data: bytes) -> "RosterPlan":
+    from rp_desktop.domain.roster import plan_roster
+    from rp_desktop.services.opening import open_database
+    from rp_desktop.services.roster_import import import_roster, preview_roster, read_roster
+
+    roster = read_roster(data)  # a refused file leaves even a new database path untouched
+    if args.dry_run and not args.db.expanduser().exists():
+        return plan_roster(roster.rows, [], roster.source, full_roster=args.full_roster)
+    with open_database(args.db) as db:
+        if args.dry_run:
+            return preview_roster(db, data, full_roster=args.full_roster)
+        return import_roster(db, data, full_roster=args.full_roster).plan
 
 
 def _check(args: argparse.Namespace) -> int:

@@ -45,6 +45,15 @@ class Problem(StrEnum):
     SECONDS_WITHOUT_LIMIT = "seconds_without_limit"
     TIME_OUT_OF_RANGE = "time_out_of_range"
     TEMPLATE_READ_ONLY = "template_read_only"
+    BEFORE_CASE = "before_case"
+    BEFORE_START = "before_start"
+    NOT_IN_CASE = "not_in_case"
+    QUESTION_NOT_FOR_ROLE = "question_not_for_role"
+    ANSWERED_TWICE = "answered_twice"
+    NEEDS_ITEM = "needs_item"
+    NEEDS_OWNER = "needs_owner"
+    SAME_TIER = "same_tier"
+    NAME_TAKEN = "name_taken"
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,6 +2,7 @@
 
 from collections import defaultdict
 from dataclasses import replace
+from datetime import date
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -104,6 +105,7 @@ def open_case(db: Database, fields: CaseFields) -> Case:
         row = CaseRow_(created_at=now, updated_at=now)
         session.add(row)  # before filling: the search key reads the participants back by id
         _fill(session, row, fields)
+        row.closed_on = _closed_on(row, db)
         record_event(session, db, AuditAction.CREATE, "case", row.id)
         return _to_record(session, row)
 
@@ -113,10 +115,27 @@ def update_case(db: Database, case_id: int, fields: CaseFields) -> Case:
         row = _load(session, case_id)
         fields = _checked(session, db, replace(fields, tier=row.tier))
         _fill(session, row, fields)
+        row.closed_on = _closed_on(row, db)
         row.updated_at = db.now()
         session.flush()
         record_event(session, db, AuditAction.UPDATE, "case", row.id)
         return _to_record(session, row)
+
+
+def load_case(session: Session, case_id: int) -> CaseRow_:
+    """The case's row inside the caller's transaction, or CaseNotFound."""
+    return _load(session, case_id)
+
+
+def case_record(session: Session, row: CaseRow_) -> Case:
+    """The case as the domain record `get_case` returns, read inside the caller's session."""
+    return _to_record(session, row)
+
+
+def refresh_search_keys_for_category(session: Session, category_id: int) -> None:
+    """After a category is renamed, let its cases be found by the new name."""
+    for row in session.scalars(select(CaseRow_).where(CaseRow_.category_id == category_id)):
+        row.search_key = _search_key(session, row)
 
 
 def refresh_search_keys_for_student(session: Session, student_id: int) -> None:
@@ -148,6 +167,13 @@ def _checked(session: Session, db: Database, fields: CaseFields) -> CaseFields:
     if problems:
         raise InvalidInput(problems)
     return fields
+
+
+def _closed_on(row: CaseRow_, db: Database) -> date | None:
+    """A case closed through the case form is closed today, unless it already had a day."""
+    if row.status != CaseStatus.CLOSED:
+        return None
+    return row.closed_on or db.today()
 
 
 def _fill(session: Session, row: CaseRow_, fields: CaseFields) -> None:

@@ -5,6 +5,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QPushButton, QWidget
 
+from rp_desktop.domain.records import CaseRow
 from rp_desktop.domain.vocabulary import CaseStatus, Tier
 from rp_desktop.services import cases
 from rp_desktop.services.opening import Database
@@ -22,9 +23,11 @@ class CasesTab(ListTab):
 
     Signals (besides ListTab's):
         circleRequested(int): the keeper wants to run a circle for this case (its id).
+        caseOpenRequested(int): open the case's own window (its id).
     """
 
     circleRequested = Signal(int)
+    caseOpenRequested = Signal(int)
 
     def __init__(self, db: Database, tier: Tier, parent: QWidget | None = None) -> None:
         columns = [
@@ -69,6 +72,10 @@ class CasesTab(ListTab):
         return self.tr("No {tier} cases yet.\nChoose New (Ctrl+N) to open a case.").format(
             tier=label(self.tier)
         )
+
+    def open_record(self, record: CaseRow) -> None:
+        """Open shows the whole case: its meetings, agreement, follow-up and plans."""
+        self.caseOpenRequested.emit(record.id)
 
     def _request_circle(self) -> None:
         case = self.selected_record()

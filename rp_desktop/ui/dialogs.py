@@ -72,6 +72,14 @@ def confirm_close_unsaved_circle(parent: QWidget | None) -> bool:
     )
 
 
+def show_not_written(parent: QWidget | None, path: object) -> None:
+    show_error(
+        parent,
+        _tr("Not saved"),
+        _tr("The file could not be written at {path}. Choose another folder.").format(path=path),
+    )
+
+
 def show_save_failed(parent: QWidget | None) -> None:
     show_error(
         parent,

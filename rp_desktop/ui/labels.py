@@ -7,12 +7,18 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
+from rp_desktop.domain.casework import ConferenceStep
+from rp_desktop.domain.restorative import RestorativeQuestion
+from rp_desktop.domain.support_plans import MonitoringFrequency
+from rp_desktop.domain.timeline import TimelineKind
 from rp_desktop.domain.vocabulary import (
+    AgreementStatus,
     CaseStatus,
     CircleKind,
     CircleStage,
     CircleStatus,
     ClosureReason,
+    MeetingKind,
     Role,
     StaffRole,
     Tier,
@@ -90,6 +96,67 @@ _WORDS: dict[type[Enum], dict[Any, Callable[[], str]]] = {
         CircleStage.CLOSING: lambda: _tr("Closing"),
         CircleStage.REPAIR_HARM: lambda: _tr("Repair harm"),
         CircleStage.RE_ENTRY: lambda: _tr("Re-entry"),
+    },
+    MeetingKind: {
+        MeetingKind.RESTORATIVE_CONVERSATION: lambda: _tr("Restorative conversation"),
+        MeetingKind.IMPROMPTU_CONFERENCE: lambda: _tr("Impromptu conference"),
+        MeetingKind.REPAIR_HARM_CIRCLE: lambda: _tr("Repair-harm circle"),
+        MeetingKind.PEER_MEDIATION: lambda: _tr("Peer mediation"),
+        MeetingKind.PRE_CONFERENCE: lambda: _tr("Pre-conference"),
+        MeetingKind.FORMAL_CONFERENCE: lambda: _tr("Formal conference"),
+        MeetingKind.RE_ENTRY_CIRCLE: lambda: _tr("Re-entry circle"),
+        MeetingKind.AGREEMENT_FOLLOW_UP: lambda: _tr("Agreement follow-up meeting"),
+    },
+    AgreementStatus: {
+        AgreementStatus.OPEN: lambda: _tr("Open"),
+        AgreementStatus.DONE: lambda: _tr("Done"),
+        AgreementStatus.MISSED: lambda: _tr("Missed"),
+        AgreementStatus.RENEGOTIATED: lambda: _tr("Renegotiated"),
+    },
+    RestorativeQuestion: {
+        RestorativeQuestion.WHAT_HAPPENED: lambda: _tr("What happened?"),
+        RestorativeQuestion.THINKING_AT_THE_TIME: lambda: _tr(
+            "What were you thinking about at the time?"
+        ),
+        RestorativeQuestion.THOUGHT_ABOUT_SINCE: lambda: _tr("What have you thought about since?"),
+        RestorativeQuestion.WHO_HAS_BEEN_AFFECTED: lambda: _tr(
+            "Who has been affected by what you did?"
+        ),
+        RestorativeQuestion.IN_WHAT_WAY: lambda: _tr("In what way have they been affected?"),
+        RestorativeQuestion.WHAT_YOU_NEED_TO_DO: lambda: _tr(
+            "What do you think you need to do to make things right?"
+        ),
+        RestorativeQuestion.THOUGHT_WHEN_REALISED: lambda: _tr(
+            "What did you think when you realised what had happened?"
+        ),
+        RestorativeQuestion.IMPACT_ON_YOU_AND_OTHERS: lambda: _tr(
+            "What impact has this had on you and on others?"
+        ),
+        RestorativeQuestion.HARDEST_THING: lambda: _tr("What has been the hardest thing for you?"),
+        RestorativeQuestion.WHAT_NEEDS_TO_HAPPEN: lambda: _tr(
+            "What do you think needs to happen to make things right?"
+        ),
+    },
+    MonitoringFrequency: {
+        MonitoringFrequency.DAILY: lambda: _tr("Daily"),
+        MonitoringFrequency.WEEKLY: lambda: _tr("Weekly"),
+        MonitoringFrequency.EVERY_TWO_WEEKS: lambda: _tr("Every two weeks"),
+        MonitoringFrequency.MONTHLY: lambda: _tr("Monthly"),
+    },
+    ConferenceStep: {
+        ConferenceStep.PRE_CONFERENCES: lambda: _tr("Pre-conference with each side"),
+        ConferenceStep.CONFERENCE: lambda: _tr("The conference"),
+        ConferenceStep.AGREEMENT: lambda: _tr("The agreement"),
+        ConferenceStep.COMPLETION_MEETING: lambda: _tr("Meeting on whether it was kept"),
+    },
+    TimelineKind: {
+        TimelineKind.CIRCLE: lambda: _tr("Circle"),
+        TimelineKind.CASE: lambda: _tr("Case"),
+        TimelineKind.MEETING: lambda: _tr("Meeting"),
+        TimelineKind.AGREEMENT_ITEM: lambda: _tr("Agreed to"),
+        TimelineKind.SUPPORT_PLAN: lambda: _tr("Support plan"),
+        TimelineKind.PROGRESS: lambda: _tr("Progress"),
+        TimelineKind.TIER_CHANGE: lambda: _tr("Tier change"),
     },
     StaffRole: {
         StaffRole.COUNSELOR: lambda: _tr("Counselor"),

@@ -13,11 +13,13 @@ from rp_desktop.domain.circle_runs import SavedRun
 from rp_desktop.domain.records import SchoolInfo
 from rp_desktop.domain.vocabulary import Tier
 from rp_desktop.services import cases
+from rp_desktop.services.due_items import due_items
 from rp_desktop.services.opening import Database
 from rp_desktop.ui import dialogs, settings
 from rp_desktop.ui.cases_tab import CasesTab
 from rp_desktop.ui.circles_tab import CirclesTab
 from rp_desktop.ui.lazy_tab import LazyTab
+from rp_desktop.ui.open_windows import OpenWindows
 
 if TYPE_CHECKING:
     from rp_desktop.ui.circle.setup_tab import CircleSetupTab
@@ -40,6 +42,8 @@ class MainWindow(QMainWindow):
         self.tier3 = CasesTab(db, Tier.INTENSIVE)
         self.students = StudentsTab(db)
         self.circle = LazyTab(lambda: self._make_circle_tab())
+        self.windows = OpenWindows(db, school.name, self)
+        self.windows.recordsChanged.connect(self._records_changed)
         self.tabs = QTabWidget(documentMode=True)
         self.tabs.addTab(self.tier1, self.tr("Tier 1 · Circles"))
         self.tabs.addTab(self.tier2, self.tr("Tier 2 · Cases"))
@@ -53,6 +57,8 @@ class MainWindow(QMainWindow):
             tab.recordsChanged.connect(self._records_changed)
         for cases_tab in (self.tier2, self.tier3):
             cases_tab.circleRequested.connect(self.run_circle_for_case)
+            cases_tab.caseOpenRequested.connect(self.windows.case)
+        self.students.timelineRequested.connect(self.windows.timeline)
         self._make_menus()
         self._make_status_bar()
         self.resize(1280, 800)
@@ -95,6 +101,7 @@ class MainWindow(QMainWindow):
         self._load_current()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.windows.close_all()
         store = QSettings()
         settings.WINDOW_GEOMETRY.write(store, self.saveGeometry())
         settings.LAST_TAB.write(store, self.tabs.currentIndex())
@@ -111,14 +118,19 @@ class MainWindow(QMainWindow):
     def _records_changed(self) -> None:
         self._stale = set(self.lists())
         self._load_current()
+        self.windows.refresh()
+        self._show_due()
 
     def _make_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
         self._action(file_menu, self.tr("&New record"), "Ctrl+N", self._new)
+        self._action(file_menu, self.tr("&Import the roster…"), "Ctrl+I", self.import_roster)
         file_menu.addSeparator()
         self._action(file_menu, self.tr("&Quit"), "Ctrl+Q", self.close)
         edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
         self._action(edit_menu, self.tr("&Find"), "Ctrl+F", self._find)
+        go_menu = self.menuBar().addMenu(self.tr("&Go"))
+        self._action(go_menu, self.tr("&Agreements due"), "Ctrl+D", self.windows.due_list)
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         self._action(
             help_menu,
@@ -134,6 +146,13 @@ class MainWindow(QMainWindow):
         action.triggered.connect(slot)
         menu.addAction(action)
         return action
+
+    def import_roster(self) -> None:
+        """The roster wizard; the lists show the new and changed students afterwards."""
+        from rp_desktop.ui.roster_wizard import RosterWizard
+
+        if RosterWizard.ask(self._db, self) is not None:
+            self._records_changed()
 
     def _new(self) -> None:
         tab = self.current_list()
@@ -179,4 +198,19 @@ class MainWindow(QMainWindow):
                 )
             )
         )
+        self.due = QLabel()
+        self.due.linkActivated.connect(lambda _link: self.windows.due_list())
+        self.statusBar().addWidget(self.due)
         self.statusBar().addPermanentWidget(where)
+        self._show_due()
+
+    def _show_due(self) -> None:
+        """How many agreement items are overdue or due this week, one click from the list."""
+        soon, overdue = due_items(self._db, self._db.today())
+        if not soon and not overdue:
+            self.due.setText(self.tr("No agreements due this week"))
+            return
+        text = self.tr("{overdue} overdue · {soon} due this week").format(
+            overdue=len(overdue), soon=len(soon)
+        )
+        self.due.setText(f'<a href="due">{text}</a>')

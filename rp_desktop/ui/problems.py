@@ -79,4 +79,22 @@ def problem_text(problem: FieldProblem) -> str:
             return _tr("Give a time from 5 seconds to 2 hours.")
         case Problem.TEMPLATE_READ_ONLY:
             return _tr("Templates cannot be changed. Copy this one to make a plan of your own.")
+        case Problem.BEFORE_CASE:
+            return _tr("This date is before the date of the case. Check the day.")
+        case Problem.BEFORE_START:
+            return _tr("This date is before the plan starts. Check the day.")
+        case Problem.NOT_IN_CASE:
+            return _tr("This is not part of this case. Choose from the case's own people.")
+        case Problem.QUESTION_NOT_FOR_ROLE:
+            return _tr("This question is not asked of someone in this role.")
+        case Problem.ANSWERED_TWICE:
+            return _tr("This person already has an answer to this question.")
+        case Problem.NEEDS_ITEM:
+            return _tr("Add at least one thing someone agrees to do.")
+        case Problem.NEEDS_OWNER:
+            return _tr("An agreement item with no owner: choose who will do it.")
+        case Problem.SAME_TIER:
+            return _tr("The case is already at this tier. Choose another tier.")
+        case Problem.NAME_TAKEN:
+            return _tr("Another category already has this name.")
     return _tr("Check this field.")

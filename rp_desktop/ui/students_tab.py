@@ -3,6 +3,7 @@
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QCheckBox, QPushButton, QWidget
 
 from rp_desktop.domain.records import ListQuery, Student
@@ -18,7 +19,13 @@ if TYPE_CHECKING:  # the forms load when first opened, not at start-up
 
 
 class StudentsTab(ListTab):
-    """Students, active ones unless asked otherwise. Signals: see ListTab."""
+    """Students, active ones unless asked otherwise.
+
+    Signals (besides ListTab's):
+        timelineRequested(int): show this student's timeline (their id).
+    """
+
+    timelineRequested = Signal(int)
 
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         columns = [
@@ -50,6 +57,10 @@ class StudentsTab(ListTab):
 
     def extra_filters(self, query: ListQuery) -> ListQuery:
         return replace(query, include_inactive=self.show_inactive.isChecked())
+
+    def open_record(self, record: Student) -> None:
+        """Open shows the student's whole story across the tiers; Edit changes their details."""
+        self.timelineRequested.emit(record.id)
 
     def make_form(self, record_id: int | None) -> "RecordForm":
         # Imported when first needed: start-up does not wait for the forms.

@@ -81,6 +81,8 @@ TABLES = [
 COLUMNS_AT_0001 = {
     "prompt": "id, text, stage, language, tags, active",
     "circle_plan": "id, name, description, is_template",
+    "case": "id, tier, occurred_on, place, category_id, description, status, closure_reason,"
+    " tier3_kind, search_key, created_at, updated_at",
 }
 
 
@@ -118,7 +120,7 @@ def test_every_row_survives_the_upgrade(old_database: Path, clock: FakeClock) ->
     assert len(before["turn"]) == 3
     with open_database(old_database, clock=clock):
         pass
-    assert revision(old_database) == "0002"
+    assert revision(old_database) == schema.HEAD_REVISION  # 0002 and every later migration
     assert rows(old_database) == before
 
 
@@ -128,8 +130,8 @@ def test_a_verified_copy_of_the_old_database_is_made_first(
     before = rows(old_database)
     with open_database(old_database, clock=clock):
         pass
-    (backup,) = old_database.parent.glob("school.before-0002-*.db")
-    assert backup.name == "school.before-0002-20260310-150000.db"
+    (backup,) = old_database.parent.glob("school.before-*.db")
+    assert backup.name == f"school.before-{schema.HEAD_REVISION}-20260310-150000.db"
     assert revision(backup) == "0001"
     assert rows(backup) == before
     with closing(sqlite3.connect(backup)) as connection:

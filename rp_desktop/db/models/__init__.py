@@ -9,6 +9,7 @@ from rp_desktop.db.models.cases import (
     FollowUp,
     Meeting,
     MeetingAnswer,
+    MeetingAttendee,
     TierChange,
 )
 from rp_desktop.db.models.circles import (
@@ -23,6 +24,7 @@ from rp_desktop.db.models.circles import (
     Turn,
 )
 from rp_desktop.db.models.people import Group, GroupMember, Staff, Student
+from rp_desktop.db.models.plans import ProgressEntry, ReEntryPlan, SupportPlan
 from rp_desktop.db.models.school import AuditEvent, SchoolSetting
 
 __all__ = [
@@ -41,13 +43,17 @@ __all__ = [
     "GroupMember",
     "Meeting",
     "MeetingAnswer",
+    "MeetingAttendee",
     "PlanRound",
+    "ProgressEntry",
     "Prompt",
+    "ReEntryPlan",
     "RunRound",
     "RunSeat",
     "SchoolSetting",
     "Staff",
     "Student",
+    "SupportPlan",
     "TierChange",
     "Turn",
 ]

@@ -2,7 +2,17 @@
 
 from datetime import date, datetime
 
-from sqlalchemy import Boolean, CheckConstraint, Date, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import (
+    Boolean,
+    CheckConstraint,
+    Date,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    text,
+)
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from rp_desktop.db.base import Base, EnumText, TierNumber, UTCDateTime
@@ -44,6 +54,11 @@ class Case(Base):
     search_key: Mapped[str] = mapped_column(String, default="")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    # The counselor's own memory aid, apart from the shared record; never in an export or a log.
+    # (The empty default as SQL text: Alembic compares an empty string default wrongly.)
+    private_note: Mapped[str] = mapped_column(Text, default="", server_default=text("''"))
+    suspension_days_avoided: Mapped[int | None] = mapped_column(Integer)
+    closed_on: Mapped[date | None] = mapped_column(Date)
 
     participants: Mapped[list["CaseParticipant"]] = relationship(
         back_populates="case", cascade="all, delete-orphan", order_by="CaseParticipant.id"
@@ -90,6 +105,26 @@ class Meeting(Base):
     duration_minutes: Mapped[int | None] = mapped_column(Integer)
     notes: Mapped[str] = mapped_column(Text, default="")
 
+    attendees: Mapped[list["MeetingAttendee"]] = relationship(
+        cascade="all, delete-orphan", order_by="MeetingAttendee.participant_id"
+    )
+    answers: Mapped[list["MeetingAnswer"]] = relationship(
+        cascade="all, delete-orphan", order_by="MeetingAnswer.id"
+    )
+
+
+class MeetingAttendee(Base):
+    """A participant of the case who was at a meeting (a pre-conference is with one party)."""
+
+    __tablename__ = "meeting_attendee"
+
+    meeting_id: Mapped[int] = mapped_column(
+        ForeignKey("meeting.id", ondelete="CASCADE"), primary_key=True
+    )
+    participant_id: Mapped[int] = mapped_column(
+        ForeignKey("case_participant.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
+
 
 class MeetingAnswer(Base):
     """One participant's answer to one restorative question in a meeting."""
@@ -132,7 +167,7 @@ class AgreementItem(Base):
     )
     description: Mapped[str] = mapped_column(Text)
     owner_participant_id: Mapped[int | None] = mapped_column(
-        ForeignKey("case_participant.id", ondelete="SET NULL")
+        ForeignKey("case_participant.id", ondelete="SET NULL"), index=True
     )
     owner_staff_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id", ondelete="SET NULL"))
     due_on: Mapped[date | None] = mapped_column(Date, index=True)

@@ -1,0 +1,86 @@
+"""The restorative questions, who is asked which, and who speaks first.
+
+The keys are stored with each answer, so they never change once released; the words a person
+reads live in the ui layer, where they can be translated.
+"""
+
+from collections.abc import Iterable
+from enum import StrEnum
+from typing import Protocol, TypeVar
+
+from rp_desktop.domain.vocabulary import Role
+
+
+class RestorativeQuestion(StrEnum):
+    """The widely used restorative questions, each set in the order it is asked."""
+
+    # To the person whose behaviour caused harm.
+    WHAT_HAPPENED = "what_happened"
+    THINKING_AT_THE_TIME = "thinking_at_the_time"
+    THOUGHT_ABOUT_SINCE = "thought_about_since"
+    WHO_HAS_BEEN_AFFECTED = "who_has_been_affected"
+    IN_WHAT_WAY = "in_what_way"
+    WHAT_YOU_NEED_TO_DO = "what_you_need_to_do"
+    # To the people affected.
+    THOUGHT_WHEN_REALISED = "thought_when_realised"
+    IMPACT_ON_YOU_AND_OTHERS = "impact_on_you_and_others"
+    HARDEST_THING = "hardest_thing"
+    WHAT_NEEDS_TO_HAPPEN = "what_needs_to_happen"
+
+
+FOR_PERSON_WHO_CAUSED_HARM = (
+    RestorativeQuestion.WHAT_HAPPENED,
+    RestorativeQuestion.THINKING_AT_THE_TIME,
+    RestorativeQuestion.THOUGHT_ABOUT_SINCE,
+    RestorativeQuestion.WHO_HAS_BEEN_AFFECTED,
+    RestorativeQuestion.IN_WHAT_WAY,
+    RestorativeQuestion.WHAT_YOU_NEED_TO_DO,
+)
+FOR_THOSE_AFFECTED = (
+    RestorativeQuestion.THOUGHT_WHEN_REALISED,
+    RestorativeQuestion.IMPACT_ON_YOU_AND_OTHERS,
+    RestorativeQuestion.HARDEST_THING,
+    RestorativeQuestion.WHAT_NEEDS_TO_HAPPEN,
+)
+
+
+def questions_for(role: Role) -> tuple[RestorativeQuestion, ...]:
+    """The questions asked of someone in `role`, in the order they are asked.
+
+    Only the person who caused harm is asked the first set. Everyone else is asked the questions
+    for those affected: the person harmed, family members, supporters and witnesses, and also
+    staff and the facilitator, who are affected members of the school community too (a
+    facilitator keeps the circle but sits in it as a participant)."""
+    if role is Role.PERSON_WHO_CAUSED_HARM:
+        return FOR_PERSON_WHO_CAUSED_HARM
+    return FOR_THOSE_AFFECTED
+
+
+class HasRole(Protocol):
+    """Anything with a role, as a participant's fields have."""
+
+    @property
+    def role(self) -> Role | None: ...
+
+
+class InCase(Protocol):
+    """A participant record: its fields carry the role."""
+
+    @property
+    def fields(self) -> HasRole: ...
+
+
+P = TypeVar("P", bound="InCase")
+
+_FIRST = {Role.PERSON_WHO_CAUSED_HARM: 0, Role.PERSON_HARMED: 1}
+
+
+def speaking_rank(role: Role | None) -> int:
+    """0 for the person who caused harm, 1 for the person harmed, 2 for everyone else."""
+    return 2 if role is None else _FIRST.get(role, 2)
+
+
+def speaking_order(participants: Iterable[P]) -> list[P]:
+    """The usual order when both sides meet: the person (or people) who caused harm first, then
+    those harmed, then everyone else, each group in the order given."""
+    return sorted(participants, key=lambda person: speaking_rank(person.fields.role))

@@ -1,0 +1,77 @@
+"""One student's history across the tiers, as a list of dated entries, newest first."""
+
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+
+from rp_desktop.domain.vocabulary import Role, Tier
+
+
+class TimelineKind(StrEnum):
+    """What an entry on a student's timeline is."""
+
+    CIRCLE = "circle"
+    CASE = "case"
+    MEETING = "meeting"
+    AGREEMENT_ITEM = "agreement_item"
+    SUPPORT_PLAN = "support_plan"
+    PROGRESS = "progress"
+    TIER_CHANGE = "tier_change"
+
+
+# The order things of one day usually happen in: a case is opened, people meet, agree, the case
+# may move tier, a plan starts and is checked. Newest first lists them the other way round.
+_WITHIN_A_DAY = {
+    kind: index
+    for index, kind in enumerate(
+        (
+            TimelineKind.CIRCLE,
+            TimelineKind.CASE,
+            TimelineKind.MEETING,
+            TimelineKind.AGREEMENT_ITEM,
+            TimelineKind.TIER_CHANGE,
+            TimelineKind.SUPPORT_PLAN,
+            TimelineKind.PROGRESS,
+        )
+    )
+}
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineEntry:
+    """One dated thing in a student's history.
+
+    `record_id` is the id of the record of that kind (a circle, a case, a meeting, ...) and
+    `case_id` the case it belongs to, if any. `role` is the student's role in that case.
+    `status` is an enum value whose enum depends on the kind:
+
+    | kind           | on                  | status                  | text                  |
+    |----------------|---------------------|-------------------------|-----------------------|
+    | circle         | held on             | CircleKind              | the circle's purpose  |
+    | case           | occurred on         | CaseStatus              | the category's name   |
+    | meeting        | held on             | MeetingKind             | the category's name   |
+    | agreement_item | due on (or made on) | AgreementStatus         | the item's description|
+    | support_plan   | start on            | MonitoringFrequency     | the plan's goal       |
+    | progress       | on                  | None (see `rating`)     | the entry's note      |
+    | tier_change    | changed on          | None (tier: the new one)| the category's name   |
+
+    `text` never holds a person's name that the software put there: no other participant of a
+    case, no owner, no facilitator.
+    """
+
+    on: date
+    kind: TimelineKind
+    record_id: int
+    case_id: int | None
+    tier: Tier | None
+    role: Role | None
+    status: str | None
+    text: str
+    rating: int | None = None  # progress entries only
+    from_tier: Tier | None = None  # tier changes only
+
+
+def newest_first(entries: list[TimelineEntry]) -> list[TimelineEntry]:
+    """Newest day first; within a day, the latest step first (a meeting above the case it was
+    held on, a progress entry above its plan), and the latest record of a kind first."""
+    return sorted(entries, key=lambda e: (-e.on.toordinal(), -_WITHIN_A_DAY[e.kind], -e.record_id))

@@ -1,0 +1,216 @@
+"""A student's history across the tiers: circles, cases, meetings, agreement items, support
+plans and their progress, tier moves, newest first.
+
+Only the student's own records: the cases they are a participant of, the meetings they were at,
+the items they own. Nothing names another person. Each kind is one indexed query on plain
+columns (no ORM objects), so the longest history of the demo building opens in a few ms.
+"""
+
+from collections import defaultdict
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from rp_desktop.db.database import Database
+from rp_desktop.db.models import (
+    Agreement,
+    AgreementItem,
+    CaseCategory,
+    CaseParticipant,
+    CircleAttendance,
+    CommunityCircle,
+    Meeting,
+    MeetingAttendee,
+    ProgressEntry,
+    SupportPlan,
+    TierChange,
+)
+from rp_desktop.db.models import Case as CaseRow
+from rp_desktop.domain.timeline import TimelineEntry, TimelineKind, newest_first
+from rp_desktop.domain.vocabulary import CircleStatus, Role, Tier
+
+
+class _Cases:
+    """The student's cases: their role in each (the first one given, if they have two), tier
+    and category, and which participant rows are theirs."""
+
+    def __init__(self, session: Session, student_id: int) -> None:
+        self.roles: dict[int, Role] = {}
+        self.participant_ids: set[int] = set()
+        for participant_id, case_id, role in session.execute(
+            select(CaseParticipant.id, CaseParticipant.case_id, CaseParticipant.role)
+            .where(CaseParticipant.student_id == student_id)
+            .order_by(CaseParticipant.id)
+        ):
+            self.roles.setdefault(case_id, role)
+            self.participant_ids.add(participant_id)
+        self.tiers: dict[int, Tier] = {}
+        self.categories: dict[int, str] = {}
+
+    def tier(self, case_id: int | None) -> Tier | None:
+        return self.tiers.get(case_id) if case_id is not None else None
+
+    def role(self, case_id: int | None) -> Role | None:
+        return self.roles.get(case_id) if case_id is not None else None
+
+
+def student_timeline(db: Database, student_id: int) -> list[TimelineEntry]:
+    """Everything in the student's history, newest first (see TimelineEntry for what each kind
+    carries). A meeting whose attendance was never recorded (saved before attendance was kept,
+    or from a circle run) counts as attended by every participant of its case."""
+    with Session(db.engine) as session:
+        cases = _Cases(session, student_id)
+        entries = _circles(session, student_id)
+        entries += _cases(session, cases)
+        entries += _meetings(session, cases)
+        entries += _items(session, cases)
+        entries += _plans(session, student_id, cases)
+        entries += _tier_changes(session, cases)
+    return newest_first(entries)
+
+
+def _circles(session: Session, student_id: int) -> list[TimelineEntry]:
+    stmt = (
+        select(CommunityCircle.id, CommunityCircle.held_on, CommunityCircle.kind)
+        .add_columns(CommunityCircle.purpose)
+        .join(CircleAttendance, CircleAttendance.circle_id == CommunityCircle.id)
+        .where(
+            CircleAttendance.student_id == student_id,
+            CommunityCircle.status == CircleStatus.HELD,
+        )
+    )
+    return [
+        TimelineEntry(on, TimelineKind.CIRCLE, id_, None, Tier.UNIVERSAL, None, kind, purpose)
+        for id_, on, kind, purpose in session.execute(stmt)
+    ]
+
+
+def _cases(session: Session, cases: _Cases) -> list[TimelineEntry]:
+    stmt = (
+        select(CaseRow.id, CaseRow.occurred_on, CaseRow.tier, CaseRow.status, CaseCategory.name)
+        .join(CaseCategory, CaseCategory.id == CaseRow.category_id)
+        .where(CaseRow.id.in_(cases.roles))
+    )
+    entries = []
+    for case_id, on, tier, status, category in session.execute(stmt):
+        cases.tiers[case_id] = tier
+        cases.categories[case_id] = category
+        role = cases.roles[case_id]
+        entries.append(
+            TimelineEntry(on, TimelineKind.CASE, case_id, case_id, tier, role, status, category)
+        )
+    return entries
+
+
+def _meetings(session: Session, cases: _Cases) -> list[TimelineEntry]:
+    meetings = session.execute(
+        select(Meeting.id, Meeting.case_id, Meeting.held_on, Meeting.kind).where(
+            Meeting.case_id.in_(cases.roles)
+        )
+    ).all()
+    present: dict[int, set[int]] = defaultdict(set)
+    for meeting_id, participant_id in session.execute(
+        select(MeetingAttendee.meeting_id, MeetingAttendee.participant_id).where(
+            MeetingAttendee.meeting_id.in_([m.id for m in meetings])
+        )
+    ):
+        present[meeting_id].add(participant_id)
+    return [
+        TimelineEntry(
+            on,
+            TimelineKind.MEETING,
+            meeting_id,
+            case_id,
+            cases.tier(case_id),
+            cases.role(case_id),
+            kind,
+            cases.categories.get(case_id, ""),
+        )
+        for meeting_id, case_id, on, kind in meetings
+        if meeting_id not in present or present[meeting_id] & cases.participant_ids
+    ]
+
+
+def _items(session: Session, cases: _Cases) -> list[TimelineEntry]:
+    stmt = (
+        select(AgreementItem.id, AgreementItem.due_on, AgreementItem.status)
+        .add_columns(AgreementItem.description, Agreement.case_id, Agreement.made_on)
+        .join(Agreement, Agreement.id == AgreementItem.agreement_id)
+        .where(AgreementItem.owner_participant_id.in_(cases.participant_ids))
+    )
+    return [
+        TimelineEntry(
+            due_on or made_on,
+            TimelineKind.AGREEMENT_ITEM,
+            item_id,
+            case_id,
+            cases.tier(case_id),
+            cases.role(case_id),
+            status,
+            description,
+        )
+        for item_id, due_on, status, description, case_id, made_on in session.execute(stmt)
+    ]
+
+
+def _plans(session: Session, student_id: int, cases: _Cases) -> list[TimelineEntry]:
+    """The student's support plans and, after them, their progress entries."""
+    plans = session.execute(
+        select(SupportPlan.id, SupportPlan.case_id, SupportPlan.start_on)
+        .add_columns(SupportPlan.frequency, SupportPlan.goal)
+        .where(SupportPlan.student_id == student_id)
+    ).all()
+    entries = [
+        TimelineEntry(
+            start_on,
+            TimelineKind.SUPPORT_PLAN,
+            plan_id,
+            case_id,
+            cases.tier(case_id) or Tier.INTENSIVE,
+            cases.role(case_id),
+            frequency,
+            goal,
+        )
+        for plan_id, case_id, start_on, frequency, goal in plans
+    ]
+    return entries + _progress(session, {plan.id: plan.case_id for plan in plans}, cases)
+
+
+def _progress(
+    session: Session, plan_cases: dict[int, int | None], cases: _Cases
+) -> list[TimelineEntry]:
+    stmt = (
+        select(ProgressEntry.id, ProgressEntry.plan_id, ProgressEntry.on)
+        .add_columns(ProgressEntry.rating, ProgressEntry.note)
+        .where(ProgressEntry.plan_id.in_(plan_cases))
+    )
+    entries = []
+    for entry_id, plan_id, on, rating, note in session.execute(stmt):
+        case_id = plan_cases[plan_id]
+        tier = cases.tier(case_id) or Tier.INTENSIVE
+        role = cases.role(case_id)
+        kind = TimelineKind.PROGRESS
+        entries.append(TimelineEntry(on, kind, entry_id, case_id, tier, role, None, note, rating))
+    return entries
+
+
+def _tier_changes(session: Session, cases: _Cases) -> list[TimelineEntry]:
+    stmt = (
+        select(TierChange.id, TierChange.case_id, TierChange.changed_on, TierChange.from_tier)
+        .add_columns(TierChange.to_tier)
+        .where(TierChange.case_id.in_(cases.roles))
+    )
+    return [
+        TimelineEntry(
+            on,
+            TimelineKind.TIER_CHANGE,
+            move_id,
+            case_id,
+            to_tier,
+            cases.role(case_id),
+            None,
+            cases.categories.get(case_id, ""),
+            from_tier=from_tier,
+        )
+        for move_id, case_id, on, from_tier, to_tier in session.execute(stmt)
+    ]

@@ -1,0 +1,1 @@
+"""One case and everything done on it: meetings, agreements, follow-up, plans."""

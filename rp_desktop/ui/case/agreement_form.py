@@ -1,0 +1,228 @@
+"""An agreement: what each person will do to make things right, by when, and whether it happened."""
+
+from PySide6.QtCore import QDate, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QGridLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from rp_desktop.domain.casework import Agreement, AgreementFields, AgreementItemFields, CaseDetail
+from rp_desktop.domain.validation import FieldProblem
+from rp_desktop.domain.vocabulary import AgreementStatus
+from rp_desktop.services import agreements, people
+from rp_desktop.services.opening import Database
+from rp_desktop.ui.formatting import qdate
+from rp_desktop.ui.forms.record_form import RecordForm
+from rp_desktop.ui.forms.widgets import choice_combo, current_choice, date_edit, select_data
+from rp_desktop.ui.labels import label
+from rp_desktop.ui.problems import problem_text
+
+# Owners are kept as ("participant", id) or ("staff", id) in the owner drop-down.
+Owner = tuple[str, int]
+
+
+class _ItemRow:
+    """One thing agreed: its words, who does it, by when, and where it stands."""
+
+    def __init__(self, owners: list[tuple[str, Owner]], today: QDate, no_owner: str) -> None:
+        self.what = QLineEdit()
+        self.owner = QComboBox()
+        self.owner.addItem(no_owner, None)
+        for text, owner in owners:
+            self.owner.addItem(text, owner)
+        self.has_date = QCheckBox()
+        self.due = date_edit()
+        self.due.setDate(today.addDays(7))
+        self.status = choice_combo(list(AgreementStatus))
+        self.remove = QPushButton("✕")
+        self.remove.setFixedWidth(32)
+        self.problem = QLabel(wordWrap=True)
+        self.problem.setStyleSheet("color: #b00020;")
+        self.problem.hide()
+        self.has_date.setChecked(True)
+        self.has_date.toggled.connect(self.due.setEnabled)
+
+    def value(self) -> AgreementItemFields:
+        owner: Owner | None = self.owner.currentData()
+        return AgreementItemFields(
+            description=self.what.text(),
+            owner_participant_id=owner[1] if owner and owner[0] == "participant" else None,
+            owner_staff_id=owner[1] if owner and owner[0] == "staff" else None,
+            due_on=self.due.date().toPython() if self.has_date.isChecked() else None,
+            status=current_choice(self.status, AgreementStatus) or AgreementStatus.OPEN,
+        )
+
+    def fill(self, item: AgreementItemFields) -> None:
+        self.what.setText(item.description)
+        if item.owner_participant_id is not None:
+            select_data(self.owner, ("participant", item.owner_participant_id))
+        elif item.owner_staff_id is not None:
+            select_data(self.owner, ("staff", item.owner_staff_id))
+        self.has_date.setChecked(item.due_on is not None)
+        if item.due_on is not None:
+            self.due.setDate(qdate(item.due_on))
+        select_data(self.status, item.status)
+
+    def widgets(self) -> tuple[QWidget, ...]:
+        return (self.what, self.owner, self.has_date, self.due, self.status, self.remove)
+
+
+class ItemsEditor(QWidget):
+    """The items of an agreement, one line each.
+
+    Signals:
+        changed(): an item was added or removed.
+    """
+
+    changed = Signal()
+
+    def __init__(
+        self, owners: list[tuple[str, Owner]], today: QDate, parent: QWidget | None = None
+    ):
+        super().__init__(parent)
+        self._owners = owners
+        self._today = today
+        self._rows: list[_ItemRow] = []
+        self._grid = QGridLayout()
+        self._grid.setColumnStretch(0, 3)
+        self._grid.setColumnStretch(1, 2)
+        for column, text in enumerate(
+            (self.tr("What will be done"), self.tr("Who"), "", self.tr("By"), self.tr("Status"))
+        ):
+            self._grid.addWidget(QLabel(text), 0, column)
+        self.add = QPushButton(self.tr("Add an item"))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(self._grid)
+        layout.addWidget(self.add)
+        self.add.clicked.connect(lambda: self.add_item())
+
+    def items(self) -> tuple[AgreementItemFields, ...]:
+        return tuple(row.value() for row in self._rows)
+
+    def add_item(self, item: AgreementItemFields | None = None) -> None:
+        row = _ItemRow(self._owners, self._today, self.tr("Who will do it?"))
+        row.what.setPlaceholderText(self.tr("For example: repair the locker door"))
+        row.has_date.setToolTip(self.tr("There is a date to do it by"))
+        if item is not None:
+            row.fill(item)
+        line = 1 + len(self._rows) * 2
+        for column, widget in enumerate(row.widgets()):
+            self._grid.addWidget(widget, line, column)
+        self._grid.addWidget(row.problem, line + 1, 0, 1, 6)
+        row.remove.clicked.connect(lambda: self._remove(row))
+        self._rows.append(row)
+        self.changed.emit()
+
+    def show_problem(self, index: int, text: str) -> None:
+        if 0 <= index < len(self._rows):
+            self._rows[index].problem.setText(text)
+            self._rows[index].problem.show()
+
+    def clear_problems(self) -> None:
+        for row in self._rows:
+            row.problem.hide()
+
+    def set_read_only(self, read_only: bool) -> None:
+        self.add.setVisible(not read_only)
+        for row in self._rows:
+            for widget in row.widgets():
+                widget.setEnabled(not read_only)
+
+    def _remove(self, row: _ItemRow) -> None:
+        kept = [r.value() for r in self._rows if r is not row]
+        for old in self._rows:
+            for widget in (*old.widgets(), old.problem):
+                widget.setParent(None)
+                widget.deleteLater()
+        self._rows = []
+        for item in kept:
+            self.add_item(item)
+        self.changed.emit()
+
+
+class AgreementForm(RecordForm):
+    """Make or change a case's agreement. Signals: see RecordForm."""
+
+    def __init__(
+        self,
+        db: Database,
+        detail: CaseDetail,
+        agreement: Agreement | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(self.tr("Agreement") if agreement else self.tr("New agreement"), parent)
+        self.setMinimumWidth(900)
+        self._db = db
+        self._case_id = detail.case.id
+        self._agreement = agreement
+        self.made_on: QDateEdit = self.add_field("made_on", self.tr("&Made on"), date_edit())
+        self.meeting: QComboBox = self.add_field(
+            "meeting_id", self.tr("At the &meeting"), QComboBox()
+        )
+        self.items: ItemsEditor = self.add_field(
+            "items", self.tr("&Items"), ItemsEditor(_owners(db, detail), qdate(db.today()))
+        )
+        self.notes: QPlainTextEdit = self.add_field("notes", self.tr("&Notes"), QPlainTextEdit())
+        self.notes.setMaximumHeight(100)
+        self.meeting.addItem(self.tr("Not at a meeting"), None)
+        for meeting in detail.meetings:
+            when = meeting.fields.held_on.isoformat() if meeting.fields.held_on else ""
+            self.meeting.addItem(f"{when} · {label(meeting.fields.kind)}", meeting.id)
+        self._fill(agreement)
+        self.remember_initial()
+
+    def values(self) -> AgreementFields:
+        return AgreementFields(
+            made_on=self.made_on.date().toPython(),
+            meeting_id=self.meeting.currentData(),
+            notes=self.notes.toPlainText(),
+            items=self.items.items(),
+        )
+
+    def submit(self, values: AgreementFields) -> int:
+        agreement_id = self._agreement.id if self._agreement else None
+        saved = agreements.save_agreement(self._db, self._case_id, values, agreement_id)
+        self._agreement = saved
+        return saved.id
+
+    def show_problems(self, problems: tuple[FieldProblem, ...]) -> None:
+        super().show_problems(tuple(p for p in problems if p.index is None))
+        self.items.clear_problems()
+        for problem in problems:
+            if problem.index is not None:
+                self.items.show_problem(problem.index, problem_text(problem))
+
+    def _fill(self, agreement: Agreement | None) -> None:
+        if agreement is None:
+            self.made_on.setDate(qdate(self._db.today()))
+            self.items.add_item()
+            return
+        self.made_on.setDate(qdate(agreement.made_on))
+        select_data(self.meeting, agreement.meeting_id)
+        self.notes.setPlainText(agreement.notes)
+        for item in agreement.items:
+            self.items.add_item(item.fields)
+
+
+def _owners(db: Database, detail: CaseDetail) -> list[tuple[str, Owner]]:
+    """The case's people first, then staff who are not already among them."""
+    owners: list[tuple[str, Owner]] = [
+        (f"{p.display_name} ({label(p.fields.role)})", ("participant", p.id))
+        for p in detail.case.participants
+    ]
+    seated_staff = {p.fields.staff_id for p in detail.case.participants}
+    owners += [
+        (member.display_name, ("staff", member.id))
+        for member in people.list_staff(db)
+        if member.id not in seated_staff
+    ]
+    return owners

@@ -1,0 +1,267 @@
+"""One case, everything done on it: its people, its story, meetings with the restorative
+questions, the agreement and whether it is kept, follow-up, Tier 3 plans, and the counselor's
+private note. Opened from the Tier 2 and Tier 3 lists."""
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QCloseEvent, QFont
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from rp_desktop.domain.casework import CaseDetail
+from rp_desktop.domain.support_plans import SupportPlan
+from rp_desktop.domain.vocabulary import AgreementStatus, Tier
+from rp_desktop.services import agreements, casework, printing
+from rp_desktop.services.opening import Database
+from rp_desktop.ui import dialogs
+from rp_desktop.ui.case.agreement_pdf import write_agreement_pdf
+from rp_desktop.ui.case.panels import AgreementPanel, FollowUpPanel, MeetingsPanel
+from rp_desktop.ui.case.printing import agreement_sheet, choose_pdf_path
+from rp_desktop.ui.case.tier3_panel import Tier3Panel
+from rp_desktop.ui.formatting import format_date
+from rp_desktop.ui.forms.record_form import RecordForm
+from rp_desktop.ui.labels import label
+
+
+class CaseWindow(QWidget):
+    """A window on one case. It re-reads the case after every change.
+
+    Signals:
+        changed(): something on the case was saved (lists may need a reload).
+    """
+
+    changed = Signal()
+
+    def __init__(
+        self,
+        db: Database,
+        case_id: int,
+        *,
+        school_name: str,
+        open_student: Callable[[int], None] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent, Qt.WindowType.Window)
+        self._db = db
+        self._case_id = case_id
+        self._school = school_name
+        self._open_student = open_student
+        self.detail: CaseDetail = casework.get_case_detail(db, case_id)
+        self.title = QLabel()
+        self.title.setFont(_font(20, bold=True))
+        self.facts = QLabel(wordWrap=True)
+        self.people = QListWidget()
+        self.people.setMaximumWidth(320)
+        self.story = QPlainTextEdit(readOnly=True)
+        self.meetings = MeetingsPanel()
+        self.agreement = AgreementPanel()
+        self.follow_up = FollowUpPanel()
+        self.tier3 = Tier3Panel()
+        self.note = QPlainTextEdit()
+        self.buttons = {
+            key: QPushButton(text)
+            for key, text in (
+                ("edit", self.tr("Edit the case…")),
+                ("tier", self.tr("Move to another tier…")),
+                ("close", self.tr("Close the case…")),
+                ("note", self.tr("Save my note")),
+            )
+        }
+        self.tabs = QTabWidget()
+        self._lay_out()
+        self._connect()
+        self.resize(1100, 760)
+        self.show_detail(self.detail)
+
+    def reload(self) -> None:
+        self.show_detail(casework.get_case_detail(self._db, self._case_id))
+
+    def show_detail(self, detail: CaseDetail) -> None:
+        self.detail = detail
+        case = detail.case
+        fields = case.fields
+        self.setWindowTitle(self.tr("Case {number}").format(number=case.id))  # never a name
+        self.title.setText(
+            self.tr("{tier} case {number} · {category}").format(
+                tier=label(fields.tier), number=case.id, category=case.category_name
+            )
+        )
+        facts = [format_date(fields.occurred_on), fields.place, label(fields.status)]
+        if fields.closure_reason is not None:
+            facts.append(label(fields.closure_reason))
+        if fields.tier3_kind is not None:
+            facts.append(label(fields.tier3_kind))
+        self.facts.setText(" · ".join(text for text in facts if text))
+        self.people.clear()
+        for participant in case.participants:
+            item = QListWidgetItem(f"{participant.display_name} — {label(participant.fields.role)}")
+            item.setData(Qt.ItemDataRole.UserRole, participant.fields.student_id)
+            self.people.addItem(item)
+        self.story.setPlainText(fields.description)
+        for panel in (self.meetings, self.agreement, self.follow_up, self.tier3):
+            panel.show_detail(detail)
+        self.tabs.setTabVisible(self.tabs.indexOf(self.tier3), fields.tier == Tier.INTENSIVE)
+        if not self.note.document().isModified():
+            self.note.setPlainText(detail.private_note)
+            self.note.document().setModified(False)
+
+    # -- what the buttons do ----------------------------------------------------------------
+    def new_meeting(self) -> RecordForm:
+        from rp_desktop.ui.case.meeting_form import MeetingForm
+
+        return self._open(MeetingForm(self._db, self.detail, parent=self))
+
+    def open_meeting(self, meeting_id: int) -> RecordForm:
+        from rp_desktop.ui.case.meeting_form import MeetingForm
+
+        meeting = next(m for m in self.detail.meetings if m.id == meeting_id)
+        return self._open(MeetingForm(self._db, self.detail, meeting, parent=self))
+
+    def edit_agreement(self, agreement_id: int | None = None) -> RecordForm:
+        from rp_desktop.ui.case.agreement_form import AgreementForm
+
+        agreement = next((a for a in self.detail.agreements if a.id == agreement_id), None)
+        return self._open(AgreementForm(self._db, self.detail, agreement, parent=self))
+
+    def print_agreement(self, agreement_id: int) -> Path | None:
+        path = choose_pdf_path(self, f"agreement-case-{self._case_id}.pdf")
+        if path is None:
+            return None
+        agreement = next(a for a in self.detail.agreements if a.id == agreement_id)
+        try:
+            write_agreement_pdf(agreement_sheet(self._school, self.detail, agreement), path)
+        except OSError:
+            dialogs.show_not_written(self, path)
+            return None
+        printing.record_agreement_printed(self._db, agreement_id)
+        return path
+
+    def set_item_status(self, item_id: int, status: AgreementStatus) -> None:
+        agreements.set_item_status(self._db, item_id, status)
+        self._saved()
+
+    def save_note(self) -> None:
+        casework.set_private_note(self._db, self._case_id, self.note.toPlainText())
+        self.note.document().setModified(False)
+        self._saved()
+
+    def step_form(self, which: str, plan: SupportPlan | None = None) -> RecordForm:
+        from rp_desktop.ui.case import plan_forms, step_forms
+
+        makers: dict[str, Callable[[], RecordForm]] = {
+            "follow_up": lambda: step_forms.FollowUpForm(self._db, self.detail, self),
+            "tier": lambda: step_forms.TierChangeForm(self._db, self.detail, self),
+            "close": lambda: step_forms.CloseCaseForm(self._db, self.detail, self),
+            "re_entry": lambda: plan_forms.ReEntryForm(self._db, self.detail, self),
+            "plan": lambda: plan_forms.SupportPlanForm(self._db, self.detail, plan, self),
+            "progress": lambda: plan_forms.ProgressForm(self._db, plan, self),  # type: ignore[arg-type]
+        }
+        return self._open(makers[which]())
+
+    # -- private -----------------------------------------------------------------------------
+    def _open(self, form: RecordForm) -> RecordForm:
+        form.saved.connect(lambda _id: self._saved())
+        form.open()
+        return form
+
+    def _saved(self) -> None:
+        self.reload()
+        self.changed.emit()
+
+    def edit_details(self) -> RecordForm:
+        from rp_desktop.ui.forms.case_form import CaseForm
+
+        case = self.detail.case
+        return self._open(CaseForm(self._db, case.fields.tier, case, parent=self))
+
+    def _person_chosen(self, item: QListWidgetItem) -> None:
+        student_id = item.data(Qt.ItemDataRole.UserRole)
+        if student_id is not None and self._open_student is not None:
+            self._open_student(student_id)
+
+    def _set_days(self, days: int | None) -> None:
+        casework.set_suspension_days_avoided(self._db, self._case_id, days)
+        self._saved()
+
+    def _lay_out(self) -> None:
+        story = QWidget()
+        story_layout = QVBoxLayout(story)
+        story_layout.addWidget(self.story)
+        actions = QHBoxLayout()
+        for key in ("edit", "tier", "close"):
+            actions.addWidget(self.buttons[key])
+        actions.addStretch(1)
+        story_layout.addLayout(actions)
+        private = QWidget()
+        private_layout = QVBoxLayout(private)
+        private_layout.addWidget(
+            QLabel(
+                self.tr(
+                    "Your own memory aid. It is never exported, printed or counted in reports."
+                ),
+                wordWrap=True,
+            )
+        )
+        private_layout.addWidget(self.note)
+        private_layout.addWidget(self.buttons["note"])
+        for widget, text in (
+            (story, self.tr("What happened")),
+            (self.meetings, self.tr("Meetings")),
+            (self.agreement, self.tr("Agreement")),
+            (self.follow_up, self.tr("Follow-up")),
+            (self.tier3, self.tr("Tier 3")),
+            (private, self.tr("My private note")),
+        ):
+            self.tabs.addTab(widget, text)
+        side = QVBoxLayout()
+        side.addWidget(QLabel(self.tr("People (double-click a student for their timeline)")))
+        side.addWidget(self.people)
+        body = QHBoxLayout()
+        body.addLayout(side)
+        body.addWidget(self.tabs, 1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addWidget(self.facts)
+        layout.addLayout(body, 1)
+
+    def _connect(self) -> None:
+        self.buttons["edit"].clicked.connect(self.edit_details)
+        self.buttons["tier"].clicked.connect(lambda: self.step_form("tier"))
+        self.buttons["close"].clicked.connect(lambda: self.step_form("close"))
+        self.buttons["note"].clicked.connect(self.save_note)
+        self.people.itemDoubleClicked.connect(self._person_chosen)
+        self.meetings.newRequested.connect(self.new_meeting)
+        self.meetings.openRequested.connect(self.open_meeting)
+        self.agreement.newRequested.connect(self.edit_agreement)
+        self.agreement.editRequested.connect(self.edit_agreement)
+        self.agreement.printRequested.connect(self.print_agreement)
+        self.agreement.statusRequested.connect(self.set_item_status)
+        self.follow_up.newRequested.connect(lambda: self.step_form("follow_up"))
+        self.tier3.reEntryRequested.connect(lambda: self.step_form("re_entry"))
+        self.tier3.planRequested.connect(lambda plan: self.step_form("plan", plan))
+        self.tier3.progressRequested.connect(lambda plan: self.step_form("progress", plan))
+        self.tier3.suspensionDaysChanged.connect(self._set_days)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.note.document().isModified() and not dialogs.confirm_discard(self):
+            event.ignore()
+            return
+        super().closeEvent(event)
+
+
+def _font(pixels: int, *, bold: bool = False) -> QFont:
+    font = QFont()
+    font.setPixelSize(pixels)
+    font.setBold(bold)
+    return font

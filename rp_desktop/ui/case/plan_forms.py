@@ -1,0 +1,180 @@
+"""Tier 3 plans: a support plan with its progress (and a chart of it), and a re-entry plan."""
+
+from PySide6.QtCharts import QChart, QChartView, QDateTimeAxis, QLineSeries, QValueAxis
+from PySide6.QtCore import QDateTime, Qt, QTime
+from PySide6.QtGui import QPainter
+from PySide6.QtWidgets import QComboBox, QDateEdit, QLineEdit, QPlainTextEdit, QSpinBox, QWidget
+
+from rp_desktop.domain.casework import CaseDetail
+from rp_desktop.domain.support_plans import (
+    MonitoringFrequency,
+    ProgressEntryFields,
+    ReEntryPlanFields,
+    SupportPlan,
+    SupportPlanFields,
+)
+from rp_desktop.services import people, support_plans
+from rp_desktop.services.opening import Database
+from rp_desktop.ui.formatting import date_format, qdate
+from rp_desktop.ui.forms.record_form import RecordForm
+from rp_desktop.ui.forms.widgets import choice_combo, current_choice, date_edit, select_data
+
+
+class SupportPlanForm(RecordForm):
+    """A support plan for one student of the case. Signals: see RecordForm."""
+
+    def __init__(
+        self,
+        db: Database,
+        detail: CaseDetail,
+        plan: SupportPlan | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(self.tr("Support plan") if plan else self.tr("New support plan"), parent)
+        self._db = db
+        self._case_id = detail.case.id
+        self._plan = plan
+        self.student: QComboBox = self.add_field("student_id", self.tr("&For"), QComboBox())
+        for participant in detail.case.participants:
+            if participant.fields.student_id is not None:
+                self.student.addItem(participant.display_name, participant.fields.student_id)
+        self.goal: QLineEdit = self.add_field("goal", self.tr("&Goal"), QLineEdit())
+        self.strategies: QPlainTextEdit = self.add_field(
+            "strategies", self.tr("&Strategies"), QPlainTextEdit()
+        )
+        self.owner: QComboBox = self.add_field("owner_staff_id", self.tr("&Owner"), QComboBox())
+        self.owner.addItem(self.tr("Not chosen yet"), None)
+        for member in people.list_staff(db):
+            self.owner.addItem(member.display_name, member.id)
+        self.start_on: QDateEdit = self.add_field("start_on", self.tr("S&tarts"), date_edit())
+        self.review_on: QDateEdit = self.add_field("review_on", self.tr("&Review on"), date_edit())
+        self.frequency: QComboBox = self.add_field(
+            "frequency", self.tr("&Check progress"), choice_combo(list(MonitoringFrequency))
+        )
+        self._fill(plan)
+        self.remember_initial()
+
+    def values(self) -> SupportPlanFields:
+        return SupportPlanFields(
+            student_id=self.student.currentData(),
+            goal=self.goal.text(),
+            strategies=self.strategies.toPlainText(),
+            owner_staff_id=self.owner.currentData(),
+            start_on=self.start_on.date().toPython(),
+            review_on=self.review_on.date().toPython(),
+            frequency=current_choice(self.frequency, MonitoringFrequency)
+            or MonitoringFrequency.WEEKLY,
+        )
+
+    def submit(self, values: SupportPlanFields) -> int:
+        plan_id = self._plan.id if self._plan else None
+        saved = support_plans.save_support_plan(self._db, values, plan_id, self._case_id)
+        self._plan = saved
+        return saved.id
+
+    def _fill(self, plan: SupportPlan | None) -> None:
+        today = qdate(self._db.today())
+        if plan is None:
+            self.start_on.setDate(today)
+            self.review_on.setDate(today.addDays(42))
+            select_data(self.frequency, MonitoringFrequency.WEEKLY)
+            return
+        fields = plan.fields
+        select_data(self.student, fields.student_id)
+        self.goal.setText(fields.goal)
+        self.strategies.setPlainText(fields.strategies)
+        select_data(self.owner, fields.owner_staff_id)
+        self.start_on.setDate(qdate(fields.start_on) if fields.start_on else today)
+        self.review_on.setDate(qdate(fields.review_on) if fields.review_on else today)
+        select_data(self.frequency, fields.frequency)
+
+
+class ProgressForm(RecordForm):
+    """One progress check on a support plan: how it went, 1 to 5. Signals: see RecordForm."""
+
+    def __init__(self, db: Database, plan: SupportPlan, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("Progress check"), parent)
+        self._db = db
+        self._plan_id = plan.id
+        self.on: QDateEdit = self.add_field("on", self.tr("&Date"), date_edit())
+        self.on.setDate(qdate(db.today()))
+        self.rating: QSpinBox = self.add_field("rating", self.tr("&How it went (1-5)"), QSpinBox())
+        self.rating.setRange(1, 5)
+        self.rating.setValue(3)
+        self.note: QPlainTextEdit = self.add_field("note", self.tr("&Note"), QPlainTextEdit())
+        self.remember_initial()
+
+    def values(self) -> ProgressEntryFields:
+        return ProgressEntryFields(
+            self.on.date().toPython(), self.rating.value(), self.note.toPlainText()
+        )
+
+    def submit(self, values: ProgressEntryFields) -> int:
+        return support_plans.add_progress_entry(self._db, self._plan_id, values).id
+
+
+class ReEntryForm(RecordForm):
+    """The re-entry plan of a case: supports, needs, responsibilities. Signals: see RecordForm."""
+
+    def __init__(self, db: Database, detail: CaseDetail, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("Re-entry plan"), parent)
+        self._db = db
+        self._case_id = detail.case.id
+        self.supports: QPlainTextEdit = self.add_field(
+            "supports", self.tr("&Supports: who and what will help"), QPlainTextEdit()
+        )
+        self.needs: QPlainTextEdit = self.add_field(
+            "needs", self.tr("&Needs: what the student needs to do well"), QPlainTextEdit()
+        )
+        self.responsibilities: QPlainTextEdit = self.add_field(
+            "responsibilities",
+            self.tr("&Responsibilities: what each person will do"),
+            QPlainTextEdit(),
+        )
+        plan = detail.re_entry_plan or ReEntryPlanFields()
+        self.supports.setPlainText(plan.supports)
+        self.needs.setPlainText(plan.needs)
+        self.responsibilities.setPlainText(plan.responsibilities)
+        self._returned_on = plan.returned_on
+        self.remember_initial()
+
+    def values(self) -> ReEntryPlanFields:
+        return ReEntryPlanFields(
+            self.supports.toPlainText(),
+            self.needs.toPlainText(),
+            self.responsibilities.toPlainText(),
+            self._returned_on,
+        )
+
+    def submit(self, values: ReEntryPlanFields) -> int:
+        support_plans.save_re_entry_plan(self._db, self._case_id, values)
+        return self._case_id
+
+
+def progress_chart(plan: SupportPlan) -> QChartView:
+    """The plan's ratings over time, 1 to 5."""
+    series = QLineSeries()
+    series.setPointsVisible(True)
+    for entry in plan.progress:
+        day = entry.fields.on
+        if day is not None:
+            moment = QDateTime(qdate(day), QTime(12, 0))
+            series.append(moment.toMSecsSinceEpoch(), entry.fields.rating)
+    chart = QChart()
+    chart.addSeries(series)
+    chart.legend().hide()
+    chart.setTitle(plan.fields.goal)
+    days = QDateTimeAxis()
+    days.setFormat(date_format())
+    ratings = QValueAxis()
+    ratings.setRange(1, 5)
+    ratings.setTickCount(5)
+    ratings.setLabelFormat("%d")
+    chart.addAxis(days, Qt.AlignmentFlag.AlignBottom)
+    chart.addAxis(ratings, Qt.AlignmentFlag.AlignLeft)
+    series.attachAxis(days)
+    series.attachAxis(ratings)
+    view = QChartView(chart)
+    view.setRenderHint(QPainter.RenderHint.Antialiasing)
+    view.setMinimumHeight(220)
+    return view

@@ -1,0 +1,125 @@
+"""The small forms of casework: a follow-up entry, moving a case to another tier, closing it."""
+
+from datetime import date
+from typing import Any
+
+from PySide6.QtWidgets import QComboBox, QDateEdit, QPlainTextEdit, QWidget
+
+from rp_desktop.domain.casework import CaseDetail, FollowUpFields, TierChangeFields
+from rp_desktop.domain.validation import FieldProblem, InvalidInput, Problem
+from rp_desktop.domain.vocabulary import ClosureReason, Tier, Tier3Kind
+from rp_desktop.services import agreements, casework, people
+from rp_desktop.services.opening import Database
+from rp_desktop.ui.formatting import qdate
+from rp_desktop.ui.forms.record_form import RecordForm
+from rp_desktop.ui.forms.widgets import choice_combo, current_choice, date_edit
+
+
+def _staff_combo(db: Database, none_text: str) -> QComboBox:
+    combo = QComboBox()
+    combo.addItem(none_text, None)
+    for member in people.list_staff(db):
+        combo.addItem(member.display_name, member.id)
+    return combo
+
+
+class FollowUpForm(RecordForm):
+    """One entry in a case's follow-up log. Signals: see RecordForm."""
+
+    def __init__(self, db: Database, detail: CaseDetail, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("Follow-up"), parent)
+        self._db = db
+        self._case_id = detail.case.id
+        self.on: QDateEdit = self.add_field("on", self.tr("&Date"), date_edit())
+        self.on.setDate(qdate(db.today()))
+        self.staff: QComboBox = self.add_field(
+            "staff_id", self.tr("&By"), _staff_combo(db, self.tr("Not recorded"))
+        )
+        self.item: QComboBox = self.add_field("agreement_item_id", self.tr("&About"), QComboBox())
+        self.item.addItem(self.tr("The case in general"), None)
+        for agreement in detail.agreements:
+            for item in agreement.items:
+                self.item.addItem(f"{item.fields.description} ({item.owner_name})", item.id)
+        self.note: QPlainTextEdit = self.add_field(
+            "note", self.tr("&What happened"), QPlainTextEdit()
+        )
+        self.remember_initial()
+
+    def values(self) -> FollowUpFields:
+        return FollowUpFields(
+            on=self.on.date().toPython(),
+            staff_id=self.staff.currentData(),
+            note=self.note.toPlainText(),
+            agreement_item_id=self.item.currentData(),
+        )
+
+    def submit(self, values: FollowUpFields) -> int:
+        return agreements.add_follow_up(self._db, self._case_id, values).id
+
+
+class TierChangeForm(RecordForm):
+    """Move a case to another tier, with the day and the reason. Signals: see RecordForm."""
+
+    def __init__(self, db: Database, detail: CaseDetail, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("Move to another tier"), parent)
+        self._db = db
+        self._case_id = detail.case.id
+        current = detail.case.fields.tier
+        self.changed_on: QDateEdit = self.add_field("changed_on", self.tr("&Date"), date_edit())
+        self.changed_on.setDate(qdate(db.today()))
+        others = [t for t in (Tier.TARGETED, Tier.INTENSIVE) if t != current]
+        self.to_tier: QComboBox = self.add_field("to_tier", self.tr("&To"), choice_combo(others))
+        self.tier3_kind: QComboBox = self.add_field(
+            "tier3_kind",
+            self.tr("Tier 3 &practice"),
+            choice_combo(list(Tier3Kind), none_text=self.tr("Choose…")),
+        )
+        self.reason: QPlainTextEdit = self.add_field("reason", self.tr("&Why"), QPlainTextEdit())
+        self.to_tier.currentIndexChanged.connect(self._sync)
+        self._sync()
+        self.remember_initial()
+
+    def values(self) -> TierChangeFields:
+        to_tier = Tier(self.to_tier.currentData())
+        return TierChangeFields(
+            changed_on=self.changed_on.date().toPython(),
+            to_tier=to_tier,
+            reason=self.reason.toPlainText(),
+            tier3_kind=current_choice(self.tier3_kind, Tier3Kind)
+            if to_tier == Tier.INTENSIVE
+            else None,
+        )
+
+    def submit(self, values: TierChangeFields) -> int:
+        casework.change_tier(self._db, self._case_id, values)
+        return self._case_id
+
+    def _sync(self) -> None:
+        self.tier3_kind.setEnabled(Tier(self.to_tier.currentData()) == Tier.INTENSIVE)
+
+
+class CloseCaseForm(RecordForm):
+    """Close a case: the day and why. Signals: see RecordForm."""
+
+    def __init__(self, db: Database, detail: CaseDetail, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("Close the case"), parent)
+        self._db = db
+        self._case_id = detail.case.id
+        self.closed_on: QDateEdit = self.add_field("closed_on", self.tr("&Closed on"), date_edit())
+        self.closed_on.setDate(qdate(db.today()))
+        self.reason: QComboBox = self.add_field(
+            "closure_reason",
+            self.tr("&Why"),
+            choice_combo(list(ClosureReason), none_text=self.tr("Choose…")),
+        )
+        self.remember_initial()
+
+    def values(self) -> tuple[date, ClosureReason | None]:
+        return self.closed_on.date().toPython(), current_choice(self.reason, ClosureReason)
+
+    def submit(self, values: Any) -> int:
+        closed_on, reason = values
+        if reason is None:
+            raise InvalidInput([FieldProblem("closure_reason", Problem.REQUIRED)])
+        casework.close_case(self._db, self._case_id, reason, closed_on)
+        return self._case_id
