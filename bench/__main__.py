@@ -82,7 +82,10 @@ def main() -> None:
     assert isinstance(opening, dict)
     open_table = table(
         ("open a record into its form (median)", "time", "target"),
-        [(kind, f"{seconds * 1000:.1f} ms", "<= 20 ms") for kind, seconds in opening.items()],
+        [
+            (kind, f"{seconds * 1000:.1f} ms", "<= 50 ms" if "timeline" in kind else "<= 20 ms")
+            for kind, seconds in opening.items()
+        ],
     )
     importing = roster.measure()
     roster_table = table(

@@ -6,6 +6,7 @@ import sqlite3
 import statistics
 import time
 from collections.abc import Callable
+from contextlib import closing
 from pathlib import Path
 
 from PySide6.QtWidgets import QApplication
@@ -111,6 +112,17 @@ def open_record_times(database: Path) -> dict[str, float]:
         }
     QApplication.processEvents()
     return {kind: statistics.median(times) for kind, times in samples.items()}
+
+
+def fullest_timelines(database: Path, count: int = 20) -> list[int]:
+    """The students with the most circles and case parts: the slowest timelines to open."""
+    with closing(sqlite3.connect(database)) as connection:
+        rows = connection.execute(
+            "SELECT student_id FROM circle_attendance GROUP BY student_id "
+            "ORDER BY count(*) DESC LIMIT ?",
+            (count,),
+        ).fetchall()
+    return [student_id for (student_id,) in rows]
 
 
 def search_words(database: Path) -> list[str]:

@@ -18,7 +18,17 @@ if TYPE_CHECKING:
     from rp_desktop.domain.roster import RosterPlan
 
 # The views `screenshot` draws; a test keeps this equal to the ui's own lists.
-VIEWS = ("tier1", "tier2", "tier3", "students", "circle", "circle-console", "projector")
+VIEWS = (
+    "tier1",
+    "tier2",
+    "tier3",
+    "students",
+    "circle",
+    "circle-console",
+    "projector",
+    "case",
+    "timeline",
+)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -7,7 +7,7 @@ from sqlalchemy.orm import Session
 
 from rp_desktop.db.database import Database
 from rp_desktop.db.models import Case as CaseRow
-from rp_desktop.db.models import CircleRun, Meeting, RunRound, RunSeat, Turn
+from rp_desktop.db.models import CircleRun, Meeting, MeetingAttendee, RunRound, RunSeat, Turn
 from rp_desktop.domain.circle.types import Timing
 from rp_desktop.domain.circle_runs import CircleRunFields, SavedRun
 from rp_desktop.domain.records import CircleFields
@@ -103,7 +103,8 @@ def _circle_fields(db: Database, fields: CircleRunFields) -> CircleFields:
 
 def _add_meeting(session: Session, db: Database, fields: CircleRunFields) -> Meeting:
     assert fields.case_id is not None
-    if session.get(CaseRow, fields.case_id) is None:
+    case = session.get(CaseRow, fields.case_id)
+    if case is None:
         raise CaseNotFound(fields.case_id)
     meeting = Meeting(
         case_id=fields.case_id,
@@ -114,8 +115,24 @@ def _add_meeting(session: Session, db: Database, fields: CircleRunFields) -> Mee
     )
     session.add(meeting)
     session.flush()
+    session.add_all(
+        MeetingAttendee(meeting_id=meeting.id, participant_id=participant_id)
+        for participant_id in _seated_participants(case, fields)
+    )
     record_event(session, db, AuditAction.CREATE, "meeting", meeting.id)
     return meeting
+
+
+def _seated_participants(case: CaseRow, fields: CircleRunFields) -> set[int]:
+    """The case's participants who sat in the circle: its students and staff, matched by who
+    they are (someone named only in the case, a parent, has no seat to match)."""
+    students = {p.student_id for p in fields.seats if p.student_id is not None}
+    staff = {p.staff_id for p in fields.seats if p.staff_id is not None}
+    return {
+        participant.id
+        for participant in case.participants
+        if participant.student_id in students or participant.staff_id in staff
+    }
 
 
 def _whole(seconds: float | None) -> int | None:

@@ -14,6 +14,7 @@ from rp_desktop.domain.timeline import TimelineKind
 from rp_desktop.domain.vocabulary import (
     AgreementStatus,
     CaseStatus,
+    CategoryKind,
     CircleKind,
     CircleStage,
     CircleStatus,
@@ -157,6 +158,12 @@ _WORDS: dict[type[Enum], dict[Any, Callable[[], str]]] = {
         TimelineKind.SUPPORT_PLAN: lambda: _tr("Support plan"),
         TimelineKind.PROGRESS: lambda: _tr("Progress"),
         TimelineKind.TIER_CHANGE: lambda: _tr("Tier change"),
+    },
+    CategoryKind: {
+        CategoryKind.HARM: lambda: _tr("Harm"),
+        CategoryKind.CONCERN: lambda: _tr("Concern"),
+        CategoryKind.POSITIVE: lambda: _tr("Positive observation"),
+        CategoryKind.NEUTRAL: lambda: _tr("Neutral"),
     },
     StaffRole: {
         StaffRole.COUNSELOR: lambda: _tr("Counselor"),

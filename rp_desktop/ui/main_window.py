@@ -129,6 +129,8 @@ class MainWindow(QMainWindow):
         self._action(file_menu, self.tr("&Quit"), "Ctrl+Q", self.close)
         edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
         self._action(edit_menu, self.tr("&Find"), "Ctrl+F", self._find)
+        edit_menu.addSeparator()
+        self._action(edit_menu, self.tr("Case &categories…"), "", self.edit_categories)
         go_menu = self.menuBar().addMenu(self.tr("&Go"))
         self._action(go_menu, self.tr("&Agreements due"), "Ctrl+D", self.windows.due_list)
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
@@ -146,6 +148,12 @@ class MainWindow(QMainWindow):
         action.triggered.connect(slot)
         menu.addAction(action)
         return action
+
+    def edit_categories(self) -> None:
+        from rp_desktop.ui.categories_dialog import CategoriesDialog
+
+        CategoriesDialog(self._db, self).exec()
+        self._records_changed()
 
     def import_roster(self) -> None:
         """The roster wizard; the lists show the new and changed students afterwards."""

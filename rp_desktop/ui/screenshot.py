@@ -9,7 +9,8 @@ from PySide6.QtWidgets import QApplication, QWidget
 from rp_desktop.domain import school_year
 from rp_desktop.domain.circle import Move
 from rp_desktop.domain.records import SchoolInfo
-from rp_desktop.services import library_seed, people, school
+from rp_desktop.domain.vocabulary import Tier
+from rp_desktop.services import library_seed, people, school, showcase
 from rp_desktop.services.opening import Database, open_database
 from rp_desktop.ui.application import application
 from rp_desktop.ui.circle.chime import SilentChime
@@ -19,6 +20,7 @@ from rp_desktop.ui.circle.setup_tab import CircleSetupTab
 from rp_desktop.ui.main_window import MainWindow
 
 CIRCLE_VIEWS = ("circle-console", "projector")
+RECORD_VIEWS = ("case", "timeline")
 
 
 def save_screenshot(db_path: Path, view: str, out: Path, size: tuple[int, int]) -> None:
@@ -31,6 +33,8 @@ def save_screenshot(db_path: Path, view: str, out: Path, size: tuple[int, int]) 
         )
         if view in CIRCLE_VIEWS:
             picture = _circle_picture(db, info, view, size)
+        elif view in RECORD_VIEWS:
+            picture = _record_picture(db, info, view, size)
         else:
             picture = _main_window_picture(db, info, view, size)
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -45,6 +49,33 @@ def _main_window_picture(
     try:
         window.resize(*size)
         window.show_view(view)
+        return _grab(window)
+    finally:
+        window.hide()
+        window.deleteLater()
+
+
+def _record_picture(db: Database, info: SchoolInfo, view: str, size: tuple[int, int]) -> QPixmap:
+    """The busiest Tier 3 case in its window (agreement tab), or the timeline of the student
+    with the most cases."""
+    if view == "case":
+        from rp_desktop.ui.case.case_window import CaseWindow
+
+        case_id = showcase.busiest_case(db, Tier.INTENSIVE)
+        if case_id is None:
+            raise ValueError("This database has no Tier 3 case to show.")
+        window: QWidget = CaseWindow(db, case_id, school_name=info.name)
+        window.tabs.setCurrentWidget(window.agreement)  # type: ignore[attr-defined]
+    else:
+        from rp_desktop.ui.student_timeline import StudentTimeline
+
+        student_id = showcase.most_involved_student(db)
+        if student_id is None:
+            raise ValueError("This database has no student in a case to show.")
+        window = StudentTimeline(db, student_id)
+    try:
+        window.resize(*size)
+        window.show()
         return _grab(window)
     finally:
         window.hide()

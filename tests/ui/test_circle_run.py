@@ -250,6 +250,10 @@ def test_a_circle_for_a_case_is_saved_as_a_meeting_on_it(
     assert runner.result.community_circle_id is None
     meetings = rows(db, f"SELECT kind, case_id FROM meeting WHERE id = {runner.result.meeting_id}")
     assert meetings == [(MeetingKind.REPAIR_HARM_CIRCLE.value, case.id)]
+    came = rows(
+        db, f"SELECT count(*) FROM meeting_attendee WHERE meeting_id = {runner.result.meeting_id}"
+    )
+    assert came == [(3,)]  # both students and the counselor; the grandmother has no record
 
 
 DISTINCT = ("Ibarra", "Xiong", "Kowalczyk", "Haddad", "flamingo-violet", "Quintero", "Shoving")

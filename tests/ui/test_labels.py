@@ -4,12 +4,19 @@ from enum import Enum
 
 import pytest
 
+from rp_desktop.domain.casework import ConferenceStep
+from rp_desktop.domain.restorative import RestorativeQuestion
+from rp_desktop.domain.support_plans import MonitoringFrequency
+from rp_desktop.domain.timeline import TimelineKind
 from rp_desktop.domain.vocabulary import (
+    AgreementStatus,
     CaseStatus,
+    CategoryKind,
     CircleKind,
     CircleStage,
     CircleStatus,
     ClosureReason,
+    MeetingKind,
     Role,
     StaffRole,
     Tier,
@@ -18,7 +25,14 @@ from rp_desktop.domain.vocabulary import (
 from rp_desktop.ui.labels import grade_label, label
 
 SHOWN = (
+    RestorativeQuestion,
+    MonitoringFrequency,
+    ConferenceStep,
+    TimelineKind,
     Tier,
+    CategoryKind,
+    MeetingKind,
+    AgreementStatus,
     CircleKind,
     CircleStage,
     CircleStatus,
