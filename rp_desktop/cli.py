@@ -177,13 +177,14 @@ def _screenshot(args: argparse.Namespace) -> int:
 
 
 def _import_roster(args: argparse.Namespace) -> int:
-    from rp_desktop.domain.roster import RosterRefused, describe_located
+    from rp_desktop.domain.roster import RosterRefused
+    from rp_desktop.ui.roster_words import describe_located, refusal_summary
 
     data = args.file.read_bytes()
     try:
         plan = _roster_plan(args, data)
     except RosterRefused as refused:
-        print(f"rp-desktop: {refused}", file=sys.stderr)
+        print(f"rp-desktop: {refusal_summary(refused.problems)}", file=sys.stderr)
         for problem in refused.problems:
             print(f"  {describe_located(problem)}", file=sys.stderr)
         return 1

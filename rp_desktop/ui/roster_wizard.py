@@ -30,7 +30,6 @@ from PySide6.QtWidgets import (
 
 from rp_desktop.domain.records import StudentFields, person_name
 from rp_desktop.domain.roster import (
-    FIELD_WORDS,
     Change,
     PlannedStudent,
     RosterField,
@@ -38,13 +37,12 @@ from rp_desktop.domain.roster import (
     RosterProblem,
     RosterRefused,
     RosterResult,
-    describe,
-    refusal_summary,
 )
 from rp_desktop.services.opening import Database
 from rp_desktop.services.roster_import import import_roster, preview_roster
 from rp_desktop.ui import dialogs
 from rp_desktop.ui.labels import grade_label
+from rp_desktop.ui.roster_words import FIELD_WORDS, describe, refusal_summary
 
 Index = QModelIndex | QPersistentModelIndex
 _ORDER = (Change.ADDED, Change.UPDATED, Change.MARKED_INACTIVE, Change.UNCHANGED)

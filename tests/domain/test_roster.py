@@ -15,16 +15,14 @@ from rp_desktop.domain.roster import (
     RosterRow,
     RosterSource,
     check_rows,
-    describe,
-    describe_located,
     find_columns,
     header_key,
     header_score,
     looks_garbled,
     parse_grade,
     plan_roster,
-    refusal_summary,
 )
+from rp_desktop.ui.roster_words import describe, describe_located, refusal_summary
 
 HEADERS = ("Student Number", "First Name", "Last Name", "Preferred Name", "Grade", "Homeroom")
 
