@@ -1,14 +1,19 @@
 """The sample-school builder: deterministic, believable, consistent with what the services write."""
 
-from datetime import date
+import re
+from collections.abc import Iterator
+from datetime import UTC, date, datetime
 from pathlib import Path
+from statistics import mean
 from typing import Any
 
 import pytest
 
 from rp_desktop.domain.records import ListQuery
+from rp_desktop.domain.restorative import RestorativeQuestion, questions_for
 from rp_desktop.domain.search import fold
-from rp_desktop.domain.vocabulary import Tier
+from rp_desktop.domain.support_plans import HIGHEST_RATING, LOWEST_RATING
+from rp_desktop.domain.vocabulary import Role, Tier
 from rp_desktop.services import cases, circles, students
 from rp_desktop.services.demo import DemoSummary, build_demo_school
 from rp_desktop.services.opening import Database, open_database
@@ -34,6 +39,15 @@ FILLED_TABLES = (
     "school_setting",
     "audit_event",
 )
+CASEWORK_TABLES = (
+    "meeting_attendee",
+    "meeting_answer",
+    "support_plan",
+    "progress_entry",
+    "re_entry_plan",
+)
+# Big enough for a few of every kind of Tier 3 case, and so for support plans.
+CASEWORK_SCHOOL = {"students": 2000, "years": 2}
 
 
 def rows(db: Database, sql: str) -> list[tuple[object, ...]]:
@@ -56,15 +70,26 @@ def summary(db: Database) -> DemoSummary:
     return build_demo_school(db, **SMALL)
 
 
+@pytest.fixture(scope="module")
+def casework(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Database]:
+    """One bigger school, read (never changed) by the casework tests, on the clock's day."""
+    clock = FakeClock(datetime(2026, 3, 10, 15, 0, tzinfo=UTC))
+    path = tmp_path_factory.mktemp("casework") / "school.db"
+    with open_database(path, clock=clock) as db:
+        build_demo_school(db, **CASEWORK_SCHOOL)
+        yield db
+
+
 def test_the_same_seed_and_day_give_the_same_rows(
     db: Database, tmp_path: Path, clock: FakeClock
 ) -> None:
     build_demo_school(db, **SMALL, seed=3)
     with open_database(tmp_path / "again.db", clock=clock) as again:
         build_demo_school(again, **SMALL, seed=3)
-        for name in FILLED_TABLES:
+        for name in FILLED_TABLES + CASEWORK_TABLES:
             assert table(db, name) == table(again, name), name
     assert table(db, "circle_attendance")
+    assert table(db, "meeting_answer")
 
 
 def test_another_seed_gives_another_school(db: Database, tmp_path: Path, clock: FakeClock) -> None:
@@ -88,20 +113,29 @@ def test_the_summary_counts_the_rows_written(db: Database, summary: DemoSummary)
     assert summary.agreements == count(db, "SELECT count(*) FROM agreement")
     assert summary.agreement_items == count(db, "SELECT count(*) FROM agreement_item")
     assert summary.follow_ups == count(db, "SELECT count(*) FROM follow_up")
+    assert summary.meeting_attendees == count(db, "SELECT count(*) FROM meeting_attendee")
+    assert summary.meeting_answers == count(db, "SELECT count(*) FROM meeting_answer")
+    assert summary.support_plans == count(db, "SELECT count(*) FROM support_plan")
+    assert summary.progress_entries == count(db, "SELECT count(*) FROM progress_entry")
+    assert summary.re_entry_plans == count(db, "SELECT count(*) FROM re_entry_plan")
     assert min(summary.circles, summary.cases, summary.agreement_items) > 0
 
 
 def test_nothing_that_took_place_lies_after_today(db: Database, summary: DemoSummary) -> None:
     today = db.today().isoformat()
-    happened = {
-        "community_circle WHERE status != 'planned'": "held_on",
-        '"case"': "occurred_on",
-        "meeting": "held_on",
-        "agreement": "made_on",
-        "follow_up": '"on"',
-        "tier_change": "changed_on",
-    }
-    for source, column in happened.items():
+    happened = [
+        ("community_circle WHERE status != 'planned'", "held_on"),
+        ('"case"', "occurred_on"),
+        ('"case"', "closed_on"),
+        ("meeting", "held_on"),
+        ("agreement", "made_on"),
+        ("follow_up", '"on"'),
+        ("tier_change", "changed_on"),
+        ("support_plan", "start_on"),
+        ("progress_entry", '"on"'),
+        ("re_entry_plan", "returned_on"),
+    ]
+    for source, column in happened:
         latest = rows(db, f"SELECT max({column}) FROM {source}")[0][0]
         assert latest is None or str(latest) < today, source
     planned = rows(db, "SELECT min(held_on) FROM community_circle WHERE status = 'planned'")
@@ -303,3 +337,196 @@ def test_dates_follow_the_clock(db_path: Path, clock: FakeClock) -> None:
         build_demo_school(db, students=30, years=1)
         latest = rows(db, "SELECT max(held_on) FROM community_circle WHERE status = 'held'")
         assert date(2031, 8, 1) <= date.fromisoformat(str(latest[0][0])) < date(2031, 10, 1)
+
+
+def test_every_meeting_has_attendees_from_its_own_case(casework: Database) -> None:
+    alone = """SELECT count(*) FROM meeting m
+        WHERE NOT EXISTS (SELECT 1 FROM meeting_attendee a WHERE a.meeting_id = m.id)"""
+    assert count(casework, alone) == 0
+    strangers = """SELECT count(*) FROM meeting_attendee a
+        JOIN meeting m ON m.id = a.meeting_id JOIN case_participant p ON p.id = a.participant_id
+        WHERE p.case_id != m.case_id"""
+    assert count(casework, strangers) == 0
+    assert count(casework, "SELECT count(*) FROM meeting_attendee") > 2 * count(
+        casework, "SELECT count(*) FROM meeting"
+    )
+
+
+def test_who_comes_depends_on_the_kind_of_meeting(casework: Database) -> None:
+    sides = "('person_harmed', 'person_who_caused_harm')"
+    both_sides_at_a_pre_conference = f"""SELECT count(*) FROM meeting m
+        WHERE m.kind = 'pre_conference' AND (
+            SELECT count(DISTINCT p.role) FROM meeting_attendee a
+            JOIN case_participant p ON p.id = a.participant_id
+            WHERE a.meeting_id = m.id AND p.role IN {sides}) != 1"""
+    assert count(casework, both_sides_at_a_pre_conference) == 0
+    unprepared = f"""SELECT count(*) FROM case_participant p
+        WHERE p.role IN {sides}
+          AND EXISTS (SELECT 1 FROM meeting m
+                      WHERE m.case_id = p.case_id AND m.kind = 'formal_conference')
+          AND NOT EXISTS (SELECT 1 FROM meeting_attendee a JOIN meeting m ON m.id = a.meeting_id
+                          WHERE a.participant_id = p.id AND m.kind = 'pre_conference')"""
+    assert count(casework, unprepared) == 0
+    missing_from_a_conference = f"""SELECT count(*) FROM meeting m
+        JOIN case_participant p ON p.case_id = m.case_id
+        WHERE m.kind IN ('formal_conference', 'repair_harm_circle') AND p.role IN {sides}
+          AND NOT EXISTS (SELECT 1 FROM meeting_attendee a
+                          WHERE a.meeting_id = m.id AND a.participant_id = p.id)"""
+    assert count(casework, missing_from_a_conference) == 0
+    conversations = rows(
+        casework,
+        """SELECT min(n), max(n) FROM (
+            SELECT count(*) AS n FROM meeting m
+            JOIN meeting_attendee a ON a.meeting_id = m.id
+            JOIN case_participant p ON p.id = a.participant_id
+            WHERE m.kind = 'restorative_conversation' AND p.role != 'facilitator'
+            GROUP BY m.id)""",
+    )
+    assert conversations == [(1, 2)]
+
+
+def test_answers_fit_the_role_of_who_gave_them(casework: Database) -> None:
+    answers = rows(
+        casework,
+        """SELECT x.meeting_id, x.participant_id, p.role, x.question, x.answer,
+                  EXISTS (SELECT 1 FROM meeting_attendee a
+                          WHERE a.meeting_id = x.meeting_id AND a.participant_id = x.participant_id)
+           FROM meeting_answer x JOIN case_participant p ON p.id = x.participant_id""",
+    )
+    assert answers
+    asked = set()
+    for meeting_id, participant_id, role, question, answer, attended in answers:
+        assert RestorativeQuestion(str(question)) in questions_for(Role(str(role)))
+        assert attended
+        assert str(answer).strip()
+        asked.add((meeting_id, participant_id, question))
+    assert len(asked) == len(answers)  # nobody answers the same question twice
+    roles = {Role(str(role)) for _m, _p, role, *_ in answers}
+    assert {Role.PERSON_WHO_CAUSED_HARM, Role.PERSON_HARMED, Role.FAMILY_MEMBER} <= roles
+    assert Role.FACILITATOR not in roles  # the keeper asks
+
+
+def test_some_circles_and_conferences_have_their_answers_written_down(casework: Database) -> None:
+    shares = rows(
+        casework,
+        """SELECT m.kind, avg(EXISTS (SELECT 1 FROM meeting_answer x WHERE x.meeting_id = m.id))
+           FROM meeting m GROUP BY m.kind""",
+    )
+    answered = {str(kind): float(str(share)) for kind, share in shares}
+    assert 0.3 < answered["repair_harm_circle"] < 0.7
+    assert 0.3 < answered["formal_conference"] < 0.7
+    assert 0 < answered["restorative_conversation"] < 0.4
+    assert answered["pre_conference"] == answered["agreement_follow_up"] == 0
+
+
+def test_casework_texts_name_nobody(casework: Database) -> None:
+    people = rows(
+        casework,
+        "SELECT first_name, last_name FROM student UNION ALL "
+        "SELECT first_name, last_name FROM staff",
+    )
+    others = rows(casework, "SELECT other_name FROM case_participant WHERE other_name != ''")
+    names = {str(name) for person in people for name in person}
+    names |= {part for (other,) in others for part in str(other).split()}
+    texts = rows(
+        casework,
+        """SELECT answer FROM meeting_answer UNION SELECT private_note FROM "case"
+           UNION SELECT goal || ' ' || strategies || ' ' || note FROM support_plan
+                        JOIN progress_entry ON plan_id = support_plan.id
+           UNION SELECT supports || ' ' || needs || ' ' || responsibilities FROM re_entry_plan""",
+    )
+    words = {word for (text,) in texts for word in re.findall(r"[\w']+", str(text))}
+    assert len(words) > 100
+    assert not words & names
+
+
+def test_closed_cases_carry_their_closing_day(casework: Database) -> None:
+    today = casework.today().isoformat()
+    assert count(casework, """SELECT count(*) FROM "case" WHERE status = 'closed'""") > 0
+    mismatched = """SELECT count(*) FROM "case"
+        WHERE (status = 'closed') != (closed_on IS NOT NULL)
+           OR closed_on < occurred_on OR closed_on >= ? OR closed_on != date(updated_at)"""
+    with casework.engine.connect() as connection:
+        assert connection.exec_driver_sql(mismatched, (today,)).scalar() == 0
+    after_closing = """SELECT count(*) FROM "case" c
+        JOIN meeting m ON m.case_id = c.id LEFT JOIN follow_up f ON f.case_id = c.id
+        WHERE m.held_on > c.closed_on OR f."on" > c.closed_on"""
+    assert count(casework, after_closing) == 0
+
+
+def test_alternatives_to_suspension_count_the_days_kept(casework: Database) -> None:
+    days = rows(
+        casework,
+        """SELECT tier = 3 AND tier3_kind = 'alternative_to_suspension', suspension_days_avoided
+           FROM "case" """,
+    )
+    kept = [avoided for alternative, avoided in days if alternative]
+    assert kept
+    assert all(isinstance(n, int) and 1 <= n <= 10 for n in kept)
+    assert all(avoided is None for alternative, avoided in days if not alternative)
+
+
+def test_re_entry_cases_have_a_plan_and_a_day_of_return(casework: Database) -> None:
+    without_plan = """SELECT count(*) FROM "case" c WHERE tier = 3 AND tier3_kind = 're_entry'
+        AND NOT EXISTS (SELECT 1 FROM re_entry_plan r WHERE r.case_id = c.id)"""
+    assert count(casework, without_plan) == 0
+    plans = rows(
+        casework,
+        """SELECT c.occurred_on, r.returned_on, r.supports, r.needs, r.responsibilities,
+                  (SELECT min(held_on) FROM meeting m
+                   WHERE m.case_id = c.id AND m.kind = 're_entry_circle')
+           FROM re_entry_plan r JOIN "case" c ON c.id = r.case_id""",
+    )
+    assert plans
+    for occurred, returned, supports, needs, responsibilities, circle in plans:
+        assert all(str(text).strip() for text in (supports, needs, responsibilities))
+        if returned is not None:
+            assert str(occurred) < str(returned) < casework.today().isoformat()
+            assert circle is None or str(returned) <= str(circle)
+
+
+def test_support_plans_are_watched_on_their_rhythm(casework: Database) -> None:
+    plans = rows(
+        casework,
+        """SELECT s.id, s.start_on, s.review_on, c.occurred_on, p.role FROM support_plan s
+           JOIN "case" c ON c.id = s.case_id
+           LEFT JOIN case_participant p ON p.case_id = c.id AND p.student_id = s.student_id""",
+    )
+    assert plans
+    assert all(role == Role.PERSON_WHO_CAUSED_HARM for *_, role in plans)
+    assert all(
+        str(occurred) <= str(start) <= str(review) for _, start, review, occurred, _ in plans
+    )
+    entries = rows(
+        casework,
+        """SELECT e.plan_id, e."on", e.rating, s.start_on, s.review_on FROM progress_entry e
+           JOIN support_plan s ON s.id = e.plan_id ORDER BY e.plan_id, e."on" """,
+    )
+    assert entries
+    for _plan, on, rating, start, review in entries:
+        assert str(start) <= str(on) <= str(review)
+        assert str(on) < casework.today().isoformat()
+        assert isinstance(rating, int)
+        assert LOWEST_RATING <= rating <= HIGHEST_RATING
+    by_plan: dict[object, list[int]] = {}
+    for plan, _on, rating, *_ in entries:
+        assert isinstance(rating, int)
+        by_plan.setdefault(plan, []).append(rating)
+    watched = [ratings for ratings in by_plan.values() if len(ratings) >= 3]
+    assert mean(r[-1] for r in watched) > mean(r[0] for r in watched)  # mostly upward
+
+
+def test_private_notes_are_kept_on_open_cases(casework: Database) -> None:
+    notes = rows(casework, """SELECT status FROM "case" WHERE private_note != ''""")
+    assert notes
+    assert all(status != "closed" for (status,) in notes)
+
+
+def test_the_same_seed_gives_the_same_casework(
+    casework: Database, tmp_path: Path, clock: FakeClock
+) -> None:
+    with open_database(tmp_path / "again.db", clock=clock) as again:
+        build_demo_school(again, **CASEWORK_SCHOOL)
+        for name in ("case", *CASEWORK_TABLES):
+            assert table(casework, name) == table(again, name), name
+            assert table(casework, name), name

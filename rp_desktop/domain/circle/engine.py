@@ -286,9 +286,11 @@ class CircleEngine:
             had_turn=position.had_turn | {key},
             spoke=position.spoke if passed else position.spoke | {key},
             passed=position.passed | {key} if passed else position.passed,
+            # A turn is a second offer only for someone who passed before; a late arrival's
+            # first turn, even while the piece goes round again, is still their first offer.
             offered_again=(
                 position.offered_again | {key}
-                if position.offering_again
+                if position.offering_again and key in position.passed
                 else position.offered_again
             ),
         )

@@ -12,34 +12,26 @@ from sqlalchemy import Connection, func, select
 from sqlalchemy.orm import Session
 
 from rp_desktop.db.database import Database
-from rp_desktop.db.models import (
-    Agreement,
-    AgreementItem,
-    Case,
-    CaseCategory,
-    CaseParticipant,
-    CommunityCircle,
-    FollowUp,
-    Group,
-    Meeting,
-    Staff,
-    Student,
-    TierChange,
-)
+from rp_desktop.db.models import CaseCategory, CommunityCircle, Group, Staff, Student
 from rp_desktop.domain.records import Category
 from rp_desktop.domain.school_year import school_year_of
 from rp_desktop.domain.vocabulary import HIGHEST_GRADE, LOWEST_GRADE, AuditAction
 from rp_desktop.services.audit import record_event
 from rp_desktop.services.demo.calendar import SchoolDays, school_calendar
 from rp_desktop.services.demo.case_people import YearPeople
-from rp_desktop.services.demo.case_rows import CaseRows
 from rp_desktop.services.demo.cases import CaseYear, Categories, plan_cases
+from rp_desktop.services.demo.casework_planner import CaseworkPlanner
 from rp_desktop.services.demo.community_circles import CircleYear, plan_circles
 from rp_desktop.services.demo.groups import GroupPlan
 from rp_desktop.services.demo.ids import Ids
 from rp_desktop.services.demo.plan import SchoolPlan, plan_school, stream
 from rp_desktop.services.demo.stamps import Stamps
-from rp_desktop.services.demo.writing import insert_attendance, insert_group_members, insert_rows
+from rp_desktop.services.demo.writing import (
+    insert_attendance,
+    insert_cases,
+    insert_group_members,
+    insert_rows,
+)
 from rp_desktop.services.school import set_up_school
 from rp_desktop.services.search_keys import student_key
 
@@ -60,6 +52,11 @@ class DemoSummary:
     agreements: int
     agreement_items: int
     follow_ups: int
+    meeting_attendees: int
+    meeting_answers: int
+    support_plans: int
+    progress_entries: int
+    re_entry_plans: int
 
 
 def build_demo_school(
@@ -200,30 +197,17 @@ class _Builder:
         plan = self.plan
         people = YearPeople(year, plan.enrolled(year), plan.groups[year], plan.staffing)
         case_year = CaseYear(plan.calendars[year], self.days, people, self.categories, self.today)
-        rows = plan_cases(stream(self.seed, "cases", year), self.ids, self.stamps, case_year)
-        self._insert_cases(rows)
-        self._count(
-            cases=len(rows.cases),
-            meetings=len(rows.meetings),
-            agreements=len(rows.agreements),
-            agreement_items=len(rows.items),
-            follow_ups=len(rows.follow_ups),
+        # Casework draws from a stream of its own, so the cases come out as they did without it.
+        casework = CaseworkPlanner(
+            stream(self.seed, "casework", year), self.days, self.stamps, self.today
         )
+        rng = stream(self.seed, "cases", year)
+        rows = plan_cases(rng, self.ids, self.stamps, case_year, casework)
+        insert_cases(self.connection, rows)
+        self._count(**rows.counts())
 
     def summary(self) -> DemoSummary:
         return DemoSummary(**self.counts)
-
-    def _insert_cases(self, rows: CaseRows) -> None:
-        for model, table_rows in (
-            (Case, rows.cases),
-            (CaseParticipant, rows.participants),
-            (Meeting, rows.meetings),
-            (Agreement, rows.agreements),
-            (AgreementItem, rows.items),
-            (FollowUp, rows.follow_ups),
-            (TierChange, rows.tier_changes),
-        ):
-            insert_rows(self.connection, model, table_rows)
 
     def _count(self, **written: int) -> None:
         for name, count in written.items():

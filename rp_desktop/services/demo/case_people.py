@@ -51,6 +51,7 @@ class Person:
     student: StudentPlan | None = None
     staff: StaffPlan | None = None
     other_name: str = ""
+    family_of: int | None = None  # a family member's student, by id: whose side they are on
 
     @property
     def who(self) -> tuple[str, int | str]:
@@ -210,4 +211,4 @@ def _add_intensive_circle(
 
 def _add_family(rng: random.Random, cast: Cast, student: StudentPlan) -> None:
     name = family_member_name(rng, student.name.last, student.name.heritage)
-    cast.add(Person(Role.FAMILY_MEMBER, other_name=name))
+    cast.add(Person(Role.FAMILY_MEMBER, other_name=name, family_of=student.id))

@@ -1,5 +1,5 @@
-"""A planned case turned into rows: the case, its people, meetings, agreement, items, follow-up
-and tier moves, each pointing at the others by the ids handed out here."""
+"""A planned case turned into rows: the case, its people, meetings, agreement, items, follow-up,
+tier moves and casework, each pointing at the others by the ids handed out here."""
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -9,6 +9,8 @@ from rp_desktop.domain.records import Category
 from rp_desktop.domain.vocabulary import Tier, Tier3Kind
 from rp_desktop.services.demo.case_people import Cast
 from rp_desktop.services.demo.case_story import Story
+from rp_desktop.services.demo.casework_plans import Casework
+from rp_desktop.services.demo.casework_rows import CaseIds, CaseworkRows
 from rp_desktop.services.demo.ids import Ids
 from rp_desktop.services.search_keys import case_key
 
@@ -24,6 +26,23 @@ class CaseRows:
     items: list[Row] = field(default_factory=list)
     follow_ups: list[Row] = field(default_factory=list)
     tier_changes: list[Row] = field(default_factory=list)
+    casework: CaseworkRows = field(default_factory=CaseworkRows)
+
+    def counts(self) -> dict[str, int]:
+        """How many rows of each kind, by the names the building's summary counts them under."""
+        casework = self.casework
+        return {
+            "cases": len(self.cases),
+            "meetings": len(self.meetings),
+            "agreements": len(self.agreements),
+            "agreement_items": len(self.items),
+            "follow_ups": len(self.follow_ups),
+            "meeting_attendees": len(casework.attendees),
+            "meeting_answers": len(casework.answers),
+            "support_plans": len(casework.support_plans),
+            "progress_entries": len(casework.progress),
+            "re_entry_plans": len(casework.re_entry_plans),
+        }
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,11 +65,12 @@ class CaseDraft:
 class CaseWriter:
     """Writes one case's rows, in the order foreign keys need them."""
 
-    def __init__(self, ids: Ids, rows: CaseRows, draft: CaseDraft) -> None:
+    def __init__(self, ids: Ids, rows: CaseRows, draft: CaseDraft, casework: Casework) -> None:
         self.ids = ids
         self.rows = rows
         self.draft = draft
         self.story = draft.story
+        self.casework = casework
         self.case_id = ids.take("case")
         self.keeper_id = draft.cast.facilitator.id
 
@@ -67,6 +87,8 @@ class CaseWriter:
                 self._follow_up(index, items)
         for index in range(len(self.story.moves)):
             self._tier_change(index)
+        case = CaseIds(self.case_id, people, meetings)
+        self.rows.casework.add(self.ids, self.casework, case)
 
     def _case(self, created: datetime, updated: datetime) -> None:
         draft, story = self.draft, self.story
@@ -83,6 +105,9 @@ class CaseWriter:
                 "status": story.status,
                 "closure_reason": story.closure,
                 "tier3_kind": draft.tier3_kind if tier is Tier.INTENSIVE else None,
+                "private_note": self.casework.private_note,
+                "suspension_days_avoided": self.casework.suspension_days_avoided,
+                "closed_on": story.closed_on,
                 "search_key": case_key(draft.category.name, draft.place, draft.description, names),
                 "created_at": created,
                 "updated_at": updated,

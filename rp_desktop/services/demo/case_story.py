@@ -186,7 +186,9 @@ class StoryTeller:
         self.story.tier = Tier.INTENSIVE
         if kind in REACHED_FROM_TIER2 and rng.random() < 0.2:
             day = self._escalate(began)
-        for _ in range(rng.choice((1, 2))):
+        # A pre-conference with each side of the harm; one side may need a second.
+        sides = 2 if self.cast.indexes(Role.PERSON_HARMED) else 1
+        for _ in range(max(sides, rng.choice((1, 2)))):
             day = self.days.after(day, rng.randint(1, 3))
             self._meet(MeetingKind.PRE_CONFERENCE, day)
         day = self.days.after(day, rng.randint(2, 6))

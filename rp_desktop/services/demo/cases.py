@@ -16,6 +16,7 @@ from rp_desktop.services.demo.calendar import SchoolCalendar, SchoolDays
 from rp_desktop.services.demo.case_people import Shape, YearPeople, cast_case
 from rp_desktop.services.demo.case_rows import CaseDraft, CaseRows, CaseWriter
 from rp_desktop.services.demo.case_story import StoryTeller
+from rp_desktop.services.demo.casework_planner import CaseworkPlanner
 from rp_desktop.services.demo.ids import Ids
 from rp_desktop.services.demo.stamps import Stamps
 
@@ -95,8 +96,10 @@ class CaseYear:
     today: date
 
 
-def plan_cases(rng: random.Random, ids: Ids, stamps: Stamps, year: CaseYear) -> CaseRows:
-    """The year's cases, numbered in the order they happened."""
+def plan_cases(
+    rng: random.Random, ids: Ids, stamps: Stamps, year: CaseYear, casework: CaseworkPlanner
+) -> CaseRows:
+    """The year's cases, numbered in the order they happened, with their casework."""
     all_days = year.calendar.school_days()
     gone_by = [day for day in all_days if day < year.today]
     rows = CaseRows()
@@ -110,7 +113,8 @@ def plan_cases(rng: random.Random, ids: Ids, stamps: Stamps, year: CaseYear) -> 
     drafts.sort(key=lambda draft: draft.occurred_on)
     for draft in drafts:
         created = stamps.on(rng, draft.occurred_on)
-        CaseWriter(ids, rows, draft).write(created, updated=stamps.on(rng, draft.last_day))
+        writer = CaseWriter(ids, rows, draft, casework.plan(draft))
+        writer.write(created, updated=stamps.on(rng, draft.last_day))
     return rows
 
 

@@ -13,8 +13,11 @@ from rp_desktop.db.models import (
     FollowUp,
     Group,
     Meeting,
+    MeetingAnswer,
+    ProgressEntry,
     Staff,
     Student,
+    SupportPlan,
     TierChange,
 )
 
@@ -30,6 +33,9 @@ ID_COLUMNS: dict[str, InstrumentedAttribute[int]] = {
     "agreement_item": AgreementItem.id,
     "follow_up": FollowUp.id,
     "tier_change": TierChange.id,
+    "meeting_answer": MeetingAnswer.id,
+    "support_plan": SupportPlan.id,
+    "progress_entry": ProgressEntry.id,
 }
 
 

@@ -1,7 +1,7 @@
 """Bulk writing: many rows per statement, inside the caller's transaction.
 
 Records go through SQLAlchemy Core, so the models' column types store enums, dates and
-timestamps exactly as the services do. The two link tables, two integers a row and millions of
+timestamps exactly as the services do. The link tables, two integers a row and up to millions of
 rows, go straight to the driver's executemany.
 """
 
@@ -11,12 +11,49 @@ from typing import Any
 from sqlalchemy import Connection, insert
 
 from rp_desktop.db.base import Base
-from rp_desktop.db.models import CircleAttendance, GroupMember
+from rp_desktop.db.models import (
+    Agreement,
+    AgreementItem,
+    Case,
+    CaseParticipant,
+    CircleAttendance,
+    FollowUp,
+    GroupMember,
+    Meeting,
+    MeetingAnswer,
+    MeetingAttendee,
+    ProgressEntry,
+    ReEntryPlan,
+    SupportPlan,
+    TierChange,
+)
+from rp_desktop.services.demo.case_rows import CaseRows
 
 
 def insert_rows(connection: Connection, model: type[Base], rows: Sequence[dict[str, Any]]) -> None:
     if rows:
         connection.execute(insert(model), list(rows))
+
+
+def insert_cases(connection: Connection, rows: CaseRows) -> None:
+    """A year's cases and everything on them, in the order foreign keys need."""
+    casework = rows.casework
+    for model, table_rows in (
+        (Case, rows.cases),
+        (CaseParticipant, rows.participants),
+        (Meeting, rows.meetings),
+        (Agreement, rows.agreements),
+        (AgreementItem, rows.items),
+        (FollowUp, rows.follow_ups),
+        (TierChange, rows.tier_changes),
+        (MeetingAnswer, casework.answers),
+        (SupportPlan, casework.support_plans),
+        (ProgressEntry, casework.progress),
+        (ReEntryPlan, casework.re_entry_plans),
+    ):
+        insert_rows(connection, model, table_rows)
+    table = MeetingAttendee.__tablename__
+    _insert_links(connection, table, ("meeting_id", "participant_id"), casework.attendees)
 
 
 def insert_group_members(connection: Connection, links: Sequence[tuple[int, int]]) -> None:

@@ -317,3 +317,21 @@ def test_seat_changes_between_rounds(clock: FakeClock) -> None:
     assert snap.next_key == 1
     engine.next_round()
     assert holders(engine, clock, "nnn") == [1, 2, 5]
+
+
+def test_a_late_arrival_who_passes_during_the_offer_again_is_offered_it_again(
+    clock: FakeClock,
+) -> None:
+    """Found by the property test: the newcomer's first turn came while the piece was going
+    round again, and was taken for their second offer."""
+    engine = make_engine(clock, 1)  # offer_again is on by default
+    engine.start()
+    engine.pass_()  # the only seat passes, and is offered the piece again at once
+    assert engine.snapshot().round.offering_again
+    engine.add_seat(Seat(100, "Late"))
+    engine.remove_seat(0)  # the one holding it leaves; the newcomer has it
+    assert engine.snapshot().holder_key == 100
+    engine.pass_()  # their first pass
+    assert engine.snapshot().holder_key == 100  # offered again, as everyone who passed
+    engine.pass_()
+    assert engine.snapshot().state is CircleState.BETWEEN_ROUNDS
