@@ -67,7 +67,13 @@ class StudentTimeline(QWidget):
         self.show_circles.setChecked(False)
         self.table = QTableWidget(0, 5)
         self.table.setHorizontalHeaderLabels(
-            [self.tr("Date"), self.tr("What"), self.tr("Tier"), self.tr("Role or status"), ""]
+            [
+                self.tr("Date"),
+                self.tr("What"),
+                self.tr("Tier"),
+                self.tr("Role or status"),
+                self.tr("Details"),
+            ]
         )
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
