@@ -22,6 +22,7 @@ from rp_desktop.ui.circles_tab import CirclesTab
 from rp_desktop.ui.forms.case_form import CaseForm
 from rp_desktop.ui.forms.circle_form import CircleForm
 from rp_desktop.ui.forms.student_form import StudentForm
+from rp_desktop.ui.student_timeline import StudentTimeline
 
 ROUNDS = 5
 PAGE = 200
@@ -108,6 +109,9 @@ def open_record_times(database: Path) -> dict[str, float]:
             ],
             "Student": [
                 timed(lambda i=i: StudentForm(db, students.get_student(db, i))) for i in student_ids
+            ],
+            "Student timeline (the 20 fullest)": [
+                timed(lambda i=i: StudentTimeline(db, i)) for i in fullest_timelines(database)
             ],
         }
     QApplication.processEvents()
