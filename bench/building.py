@@ -25,7 +25,7 @@ def building() -> Path:
         print(
             f"Making the benchmark building ({STUDENTS} students x {YEARS} years)…", file=sys.stderr
         )
-        with open_database(partial) as db:
+        with open_database(partial, unencrypted=True) as db:
             build_demo_school(db, students=STUDENTS, years=YEARS, seed=SEED)
         partial.rename(path)
         print(f"  made in {time.perf_counter() - started:.1f} s", file=sys.stderr)

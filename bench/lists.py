@@ -64,7 +64,7 @@ def keystrokes(database: Path, queries: list[str]) -> tuple[list[float], list[fl
     app = application()
     app_times: list[float] = []
     raw_times: list[float] = []
-    with open_database(database) as db:
+    with open_database(database, unencrypted=True) as db:
         info = school.school_info(db)
         assert info is not None
         tab = CirclesTab(db, lambda: info.school_year)
@@ -88,7 +88,7 @@ def keystrokes(database: Path, queries: list[str]) -> tuple[list[float], list[fl
 def open_record_times(database: Path) -> dict[str, float]:
     """Median seconds to fetch a record and build its form, for each kind of record."""
     application()
-    with open_database(database) as db:
+    with open_database(database, unencrypted=True) as db:
         info = school.school_info(db)
         assert info is not None
         circle_ids = [r.id for r in circles.list_circles(db, ListQuery(), limit=40).rows]

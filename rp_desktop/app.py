@@ -10,11 +10,12 @@ from pathlib import Path
 from PySide6.QtCore import QSettings
 
 from rp_desktop.services import library_seed, school
-from rp_desktop.services.opening import DatabaseError, open_database
+from rp_desktop.services.opening import default_database_path
 from rp_desktop.ui import dialogs
 from rp_desktop.ui.application import application
 from rp_desktop.ui.crash import install_excepthook
 from rp_desktop.ui.main_window import MainWindow
+from rp_desktop.ui.start import open_at_start
 from rp_desktop.ui.welcome import WelcomeDialog
 
 
@@ -27,13 +28,8 @@ def main(db_path: Path | None = None, *, exec: bool = True) -> int | MainWindow 
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     app = application()
     install_excepthook(lambda: dialogs.show_unexpected_error(app.activeWindow()))
-    try:
-        db = open_database(db_path)
-    except DatabaseError as error:
-        dialogs.show_database_error(None, error)
-        return 1 if exec else None
-    except OSError as error:  # a folder that cannot be created or written to
-        dialogs.show_folder_error(None, error)
+    db = open_at_start(db_path or default_database_path())
+    if db is None:
         return 1 if exec else None
     library_seed.ensure_circle_library(db)  # built-in prompts and templates, added once
     info = school.school_info(db) or WelcomeDialog.ask(db)

@@ -16,6 +16,9 @@ from rp_desktop import __version__
 
 if TYPE_CHECKING:
     from rp_desktop.domain.roster import RosterPlan
+    from rp_desktop.services.opening import Database, Passphrase
+
+PASSPHRASE_VARIABLE = "RP_DESKTOP_PASSPHRASE"
 
 # The views `screenshot` draws; a test keeps this equal to the ui's own lists.
 VIEWS = (
@@ -108,7 +111,51 @@ def _command(
     # SUPPRESS keeps a --db given before the command from being overwritten by the default.
     command.add_argument("--db", type=Path, required=True, default=argparse.SUPPRESS)
     command.add_argument("--debug", action="store_true", default=argparse.SUPPRESS)
+    command.add_argument(
+        "--passphrase-file",
+        type=Path,
+        metavar="FILE",
+        help=f"read the database passphrase from FILE (or set {PASSPHRASE_VARIABLE})",
+    )
+    command.add_argument(
+        "--unencrypted",
+        action="store_true",
+        help="create a new database without encryption (not recommended)",
+    )
     return command
+
+
+def _passphrase(args: argparse.Namespace) -> "Passphrase | None":
+    """The passphrase from --passphrase-file or the environment; never from the command line,
+    where other users of the machine could read it."""
+    from rp_desktop.services.opening import Passphrase
+
+    if args.passphrase_file is not None:
+        text = args.passphrase_file.read_text(encoding="utf-8").rstrip("\r\n")
+        if not text:
+            raise ValueError(f"The passphrase file {args.passphrase_file} is empty.")
+        return Passphrase(text)
+    text = os.environ.get(PASSPHRASE_VARIABLE, "")
+    return Passphrase(text) if text else None
+
+
+def _open(args: argparse.Namespace) -> "Database":
+    """Open --db with the passphrase given; a new database gets only a good one."""
+    from rp_desktop.services.opening import open_database
+    from rp_desktop.services.passphrases import require_good_passphrase
+
+    passphrase = _passphrase(args)
+    path = args.db.expanduser()
+    is_new = not path.exists() or (path.is_file() and path.stat().st_size == 0)
+    if passphrase is not None and is_new:
+        require_good_passphrase(passphrase)
+    if is_new and passphrase is None and not args.unencrypted:
+        raise ValueError(
+            f"There is no database at {args.db} yet. Give it a passphrase (in "
+            f"{PASSPHRASE_VARIABLE} or with --passphrase-file) to create it encrypted, or add "
+            "--unencrypted to create it without encryption."
+        )
+    return open_database(args.db, passphrase=passphrase, unencrypted=args.unencrypted)
 
 
 def _positive(text: str) -> int:
@@ -150,10 +197,9 @@ def _open_window(args: argparse.Namespace) -> int:
 
 def _demo_data(args: argparse.Namespace) -> int:
     from rp_desktop.services.demo import build_demo_school
-    from rp_desktop.services.opening import open_database
 
     started = time.perf_counter()
-    with open_database(args.db) as db:
+    with _open(args) as db:
         summary = build_demo_school(
             db, students=args.students, years=args.years, seed=args.seed, grades=args.grades
         )
@@ -171,7 +217,7 @@ def _screenshot(args: argparse.Namespace) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from rp_desktop.ui.screenshot import save_screenshot
 
-    save_screenshot(args.db, args.view, args.out, args.size)
+    save_screenshot(args.db, args.view, args.out, args.size, _passphrase(args))
     print(f"Saved {args.view} to {args.out}")
     return 0
 
@@ -200,13 +246,12 @@ def _import_roster(args: argparse.Namespace) -> int:
 
 def _roster_plan(args: argparse.Namespace, data: bytes) -> "RosterPlan":
     from rp_desktop.domain.roster import plan_roster
-    from rp_desktop.services.opening import open_database
     from rp_desktop.services.roster_import import import_roster, preview_roster, read_roster
 
     roster = read_roster(data)  # a refused file leaves even a new database path untouched
     if args.dry_run and not args.db.expanduser().exists():
         return plan_roster(roster.rows, [], roster.source, full_roster=args.full_roster)
-    with open_database(args.db) as db:
+    with _open(args) as db:
         if args.dry_run:
             return preview_roster(db, data, full_roster=args.full_roster)
         return import_roster(db, data, full_roster=args.full_roster).plan
@@ -215,7 +260,7 @@ def _roster_plan(args: argparse.Namespace, data: bytes) -> "RosterPlan":
 def _check(args: argparse.Namespace) -> int:
     from rp_desktop.db.check import check_database
 
-    report = check_database(args.db)
+    report = check_database(args.db, _passphrase(args))
     if not report.ok:
         print(
             f"rp-desktop: The database {args.db} is damaged: "

@@ -39,6 +39,6 @@ def db_path(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def db(db_path: Path, clock: FakeClock) -> Iterator[Database]:
-    database = open_database(db_path, clock=clock)
+    database = open_database(db_path, unencrypted=True, clock=clock)
     yield database
     database.close()

@@ -1,11 +1,11 @@
 """An open database: its engine, its write lock and the clock that stamps changes.
 
-Opening checks the file, takes the lock, and brings the schema up to date (after a verified
-copy of the old one). Everything that can go wrong raises a DatabaseError with a plain message.
+Opening checks the file, takes the lock, derives the key once (for an encrypted file) and brings
+the schema up to date (after a verified copy of the old one). Everything that can go wrong raises
+a DatabaseError with a plain message. Locking forgets the key; unlocking derives it again.
 """
 
 import getpass
-import sqlite3
 from collections.abc import Callable
 from contextlib import closing
 from datetime import UTC, date, datetime
@@ -16,12 +16,29 @@ from sqlalchemy.exc import DBAPIError
 
 from rp_desktop.db import schema
 from rp_desktop.db.backup import copy_database
+from rp_desktop.db.cipher import (
+    Key,
+    Passphrase,
+    connect,
+    derive_key,
+    driver_errors,
+    is_plain_sqlite,
+    key_for_file,
+    may_be_encrypted,
+    new_key,
+)
 from rp_desktop.db.engine import create_database_engine
-from rp_desktop.db.errors import NotADatabase, SchemaTooNew, Unreadable
+from rp_desktop.db.errors import (
+    DatabaseLocked,
+    EncryptionNotChosen,
+    NotADatabase,
+    PassphraseNeeded,
+    SchemaTooNew,
+    Unreadable,
+    WrongPassphrase,
+)
 from rp_desktop.db.lock import DatabaseLock
 from rp_desktop.db.read_only import has_tables, open_read_only, schema_revision
-
-SQLITE_HEADER = b"SQLite format 3\x00"
 
 Clock = Callable[[], datetime]
 
@@ -31,53 +48,92 @@ def system_clock() -> datetime:
 
 
 def sniff(path: Path) -> Unreadable | None:
-    """Why `path` cannot be an SQLite database, judged from outside, or None if it may be one."""
+    """Why `path` cannot be a database, judged from outside, or None if it may be one
+    (plain SQLite, or whole pages that may be encrypted)."""
     if not path.exists():
         return Unreadable.MISSING
     if path.is_dir():
         return Unreadable.FOLDER
     try:
-        with path.open("rb") as handle:
-            header = handle.read(len(SQLITE_HEADER))
+        size = path.stat().st_size
+        plain = size > 0 and is_plain_sqlite(path)
     except PermissionError:
         return Unreadable.NO_PERMISSION
-    if not header:
+    if not size:
         return Unreadable.EMPTY
-    if header != SQLITE_HEADER:
+    if not plain and not may_be_encrypted(path):
         return Unreadable.NOT_SQLITE
     return None
+
+
+def key_for(path: Path, passphrase: Passphrase | None) -> Key | None:
+    """The key to open the existing file at `path` (None for a plain file), checked against it.
+
+    Raises PassphraseNeeded or WrongPassphrase; reads the file and writes nothing."""
+    if is_plain_sqlite(path):
+        return None
+    if passphrase is None:
+        raise PassphraseNeeded(path)
+    key = key_for_file(path, passphrase)
+    try:
+        with closing(open_read_only(path, key)) as connection:
+            connection.execute("SELECT count(*) FROM sqlite_schema").fetchone()
+    except driver_errors(key) as error:
+        raise WrongPassphrase(path) from error
+    return key
 
 
 class Database:
     """An open RP Desktop database. Close it to release the lock."""
 
-    def __init__(self, path: Path, engine: Engine, lock: DatabaseLock, clock: Clock) -> None:
+    def __init__(
+        self, path: Path, engine: Engine, lock: DatabaseLock, clock: Clock, key: Key | None
+    ) -> None:
         self.path = path
-        self.engine = engine
+        self._engine: Engine | None = engine
         self._lock = lock
         self._clock = clock
+        self._key = key
+        self.encrypted = key is not None
         try:
             self.actor = getpass.getuser()
         except (KeyError, OSError):
             self.actor = "unknown"
 
     @classmethod
-    def open(cls, path: Path, *, clock: Clock = system_clock) -> "Database":
+    def open(
+        cls,
+        path: Path,
+        *,
+        passphrase: Passphrase | None = None,
+        unencrypted: bool = False,
+        clock: Clock = system_clock,
+    ) -> "Database":
         """Open (or create) the database at `path` for writing.
 
-        A file that cannot be opened is refused before anything is written to it or beside it."""
+        A new database is encrypted with `passphrase`; without one it is made only when
+        `unencrypted` says so explicitly. An existing file opens as it is: a plain one needs no
+        passphrase, an encrypted one its own. A file that cannot be opened is refused before
+        anything is written to it or beside it; so is an empty file, which may be what is left of
+        one."""
         path = path.expanduser().absolute()
         problem = sniff(path)
         if problem is None:
-            _refuse_if_foreign(path)
-        elif problem not in (Unreadable.MISSING, Unreadable.EMPTY):
+            key = key_for(path, passphrase)
+            _refuse_if_foreign(path, key)
+        elif problem is Unreadable.MISSING:
+            if passphrase is None and not unencrypted:
+                raise EncryptionNotChosen(path)
+            key = None if passphrase is None else new_key(passphrase)
+        else:
             raise NotADatabase(path, problem)
         path.parent.mkdir(parents=True, exist_ok=True)
         lock = DatabaseLock.acquire(path)
-        engine = create_database_engine(path)
+        engine = create_database_engine(path, key)
+        unreadable: tuple[type[Exception], ...] = (DBAPIError, *driver_errors(key))
         try:
-            _bring_up_to_date(engine, path, clock)
-        except (DBAPIError, sqlite3.DatabaseError) as error:
+            _bring_up_to_date(engine, path, key, clock)
+        except unreadable as error:
             engine.dispose()
             lock.release()
             raise NotADatabase(path, Unreadable.DAMAGED) from error
@@ -85,7 +141,65 @@ class Database:
             engine.dispose()
             lock.release()
             raise
-        return cls(path, engine, lock, clock)
+        return cls(path, engine, lock, clock, key)
+
+    @property
+    def engine(self) -> Engine:
+        if self._engine is None:
+            raise DatabaseLocked()
+        return self._engine
+
+    @property
+    def key(self) -> Key | None:
+        """The key of an encrypted database (None for a plain one); raises when locked."""
+        if self._engine is None:
+            raise DatabaseLocked()
+        return self._key
+
+    @property
+    def locked(self) -> bool:
+        return self._engine is None
+
+    def lock(self) -> None:
+        """Close every connection and forget the key until `unlock`."""
+        if self._engine is not None:
+            self._engine.dispose()
+        self._engine = None
+        self._key = None
+
+    def unlock(self, passphrase: Passphrase | None) -> None:
+        """Derive the key again and reopen; raises WrongPassphrase and stays locked."""
+        if self._engine is not None:
+            return
+        if self.encrypted and passphrase is None:
+            raise PassphraseNeeded(self.path)
+        key = key_for(self.path, passphrase) if self.encrypted else None
+        self._engine = create_database_engine(self.path, key)
+        self._key = key
+
+    def check_passphrase(self, passphrase: Passphrase) -> bool:
+        """True when `passphrase` is this database's own (always False for a plain one)."""
+        if not self.encrypted:
+            return False
+        try:
+            key_for(self.path, passphrase)
+        except WrongPassphrase:
+            return False
+        return True
+
+    def change_passphrase(self, current: Passphrase, new: Passphrase) -> None:
+        """Re-encrypt every page under `new` (SQLCipher's rekey, one transaction).
+
+        Raises WrongPassphrase, and changes nothing, when `current` is not the passphrase."""
+        old = key_for(self.path, current)
+        if old is None:
+            raise ValueError("a plain database has no passphrase to change")
+        replacement = derive_key(new, old.salt)  # the salt stays with the file
+        self.engine.dispose()
+        with closing(connect(self.path, old)) as connection:
+            connection.execute(f'PRAGMA rekey = "{replacement.pragma_value()}"')
+        self._engine = create_database_engine(self.path, replacement)
+        self._key = replacement
 
     def now(self) -> datetime:
         return self._clock()
@@ -95,7 +209,9 @@ class Database:
         return self._clock().astimezone().date()
 
     def close(self) -> None:
-        self.engine.dispose()
+        if self._engine is not None:
+            self._engine.dispose()
+        self._engine = None
         self._lock.release()
 
     def __enter__(self) -> "Database":
@@ -105,13 +221,13 @@ class Database:
         self.close()
 
 
-def _refuse_if_foreign(path: Path) -> None:
+def _refuse_if_foreign(path: Path, key: Key | None) -> None:
     """Refuse, untouched, a file that is damaged, another program's, or from a newer version."""
     try:
-        with closing(open_read_only(path)) as connection:
+        with closing(open_read_only(path, key)) as connection:
             revision = schema_revision(connection)
             foreign = revision is None and has_tables(connection)
-    except sqlite3.DatabaseError as error:
+    except driver_errors(key) as error:
         raise NotADatabase(path, Unreadable.DAMAGED) from error
     if foreign:
         raise NotADatabase(path, Unreadable.NOT_RP_DESKTOP)
@@ -119,12 +235,13 @@ def _refuse_if_foreign(path: Path) -> None:
         raise SchemaTooNew(path, revision)
 
 
-def _bring_up_to_date(engine: Engine, path: Path, clock: Clock) -> None:
+def _bring_up_to_date(engine: Engine, path: Path, key: Key | None, clock: Clock) -> None:
     if not schema.needs_upgrade(engine, path):
         return
     with engine.connect() as connection:
         revision = schema.current_revision(connection)
     if revision is not None:
         stamp = clock().astimezone(UTC).strftime("%Y%m%d-%H%M%S")
-        copy_database(path, path.with_name(f"{path.stem}.before-{schema.HEAD_REVISION}-{stamp}.db"))
+        copy = path.with_name(f"{path.stem}.before-{schema.HEAD_REVISION}-{stamp}.db")
+        copy_database(path, copy, key)
     schema.upgrade(engine)

@@ -7,8 +7,9 @@ from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import URL
-from sqlalchemy.pool import ConnectionPoolEntry
+from sqlalchemy.pool import ConnectionPoolEntry, QueuePool
 
+from rp_desktop.db.cipher import Key, driver
 from rp_desktop.db.errors import PragmaRefused
 
 BUSY_TIMEOUT_MS = 5000
@@ -35,14 +36,25 @@ def read_pragmas(connection: sqlite3.Connection) -> dict[str, object]:
     return {name: connection.execute(f"PRAGMA {name}").fetchone()[0] for name in PRAGMAS}
 
 
-def create_database_engine(path: Path) -> Engine:
-    """An engine for the database file at `path`, which is created if missing.
+def create_database_engine(path: Path, key: Key | None = None) -> Engine:
+    """An engine for the database file at `path`, which is created if missing; encrypted with
+    `key` through SQLCipher, or plain SQLite when `key` is None.
 
     Parameters are hidden from error messages, which would otherwise quote student names.
     """
+    if key is None:
+        url = URL.create("sqlite+pysqlite", database=str(path))
+    else:
+        driver()  # imported and silenced before the dialect's first connection
+        # The dialect sends the password as `PRAGMA key = "<password>"`: a raw-key literal
+        # there skips SQLCipher's own derivation, which was done once, in cipher.derive_key.
+        url = URL.create("sqlite+pysqlcipher", password=key.pragma_value(), database=str(path))
     engine = create_engine(
-        URL.create("sqlite+pysqlite", database=str(path)),
+        url,
         hide_parameters=True,
+        # The same pool as plain SQLite files (the SQLCipher dialect's default is one
+        # connection per thread, kept forever).
+        poolclass=QueuePool,
     )
     event.listen(engine, "connect", _on_connect)
     event.listen(engine, "begin", _on_begin)

@@ -36,6 +36,37 @@ class PragmaRefused(DatabaseError):
         )
 
 
+class DatabaseLocked(DatabaseError):
+    def __init__(self) -> None:
+        super().__init__("The database is locked; unlock it with its passphrase first.")
+
+
+class PassphraseNeeded(DatabaseError):
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        super().__init__(
+            f"{path} is encrypted, or is not a database: its passphrase is needed to open it."
+        )
+
+
+class WrongPassphrase(DatabaseError):
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        super().__init__(
+            f"That passphrase does not open {path}. Check it and try again; if it is right, "
+            "the file is damaged or is not an RP Desktop database."
+        )
+
+
+class EncryptionNotChosen(DatabaseError):
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        super().__init__(
+            f"There is no database at {path} yet: give a passphrase to create it encrypted, "
+            "or choose explicitly to keep it unencrypted."
+        )
+
+
 class Unreadable(StrEnum):
     """Why a file is not a usable RP Desktop database."""
 

@@ -3,16 +3,21 @@
 import sqlite3
 from pathlib import Path
 
+from rp_desktop.db.cipher import Key, connect
+
 SIDECARS = ("-wal", "-shm")
 
 
-def open_read_only(path: Path) -> sqlite3.Connection:
-    """A read-only connection. Immutable when no other program has the file open (no write-ahead
-    log beside it), since even a read-only WAL connection would otherwise create log files."""
+def open_read_only(path: Path, key: Key | None = None) -> sqlite3.Connection:
+    """A read-only connection, through SQLCipher when `key` is given. Immutable when no other
+    program has the file open (no write-ahead log beside it), since even a read-only WAL
+    connection would otherwise create log files."""
     in_use = any(path.with_name(path.name + suffix).exists() for suffix in SIDECARS)
     mode = "ro" if in_use else "ro&immutable=1"
-    connection = sqlite3.connect(f"{path.as_uri()}?mode={mode}", uri=True)
+    connection = connect(f"{path.as_uri()}?mode={mode}", key, uri=True)
     connection.execute("PRAGMA query_only=ON")
+    # A damaged file can hold any bytes where text should be; read them, never fail on them.
+    connection.text_factory = lambda data: data.decode("utf-8", errors="replace")
     return connection
 
 

@@ -4,25 +4,36 @@ from pathlib import Path
 
 import platformdirs
 
-from rp_desktop.db.database import Clock, Database, system_clock
+from rp_desktop.db.cipher import Passphrase, is_plain_sqlite
+from rp_desktop.db.database import Clock, Database, sniff, system_clock
 from rp_desktop.db.errors import (
     DatabaseError,
     DatabaseInUse,
+    DatabaseLocked,
+    EncryptionNotChosen,
     NotADatabase,
+    PassphraseNeeded,
     PragmaRefused,
     SchemaTooNew,
     Unreadable,
+    WrongPassphrase,
 )
 
 __all__ = [
     "Database",
     "DatabaseError",
     "DatabaseInUse",
+    "DatabaseLocked",
+    "EncryptionNotChosen",
     "NotADatabase",
+    "Passphrase",
+    "PassphraseNeeded",
     "PragmaRefused",
     "SchemaTooNew",
     "Unreadable",
+    "WrongPassphrase",
     "default_database_path",
+    "is_encrypted_file",
     "open_database",
 ]
 
@@ -34,5 +45,23 @@ def default_database_path() -> Path:
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)) / "school.db"
 
 
-def open_database(path: Path | None = None, *, clock: Clock = system_clock) -> Database:
-    return Database.open(path or default_database_path(), clock=clock)
+def open_database(
+    path: Path | None = None,
+    *,
+    passphrase: Passphrase | None = None,
+    unencrypted: bool = False,
+    clock: Clock = system_clock,
+) -> Database:
+    """Open the database at `path` (the default one when None); see Database.open."""
+    return Database.open(
+        path or default_database_path(),
+        passphrase=passphrase,
+        unencrypted=unencrypted,
+        clock=clock,
+    )
+
+
+def is_encrypted_file(path: Path) -> bool:
+    """True when `path` looks like an encrypted database (whole pages, not plain SQLite): opening
+    it needs a passphrase. Anything else that is not a database is left for opening to explain."""
+    return sniff(path) is None and not is_plain_sqlite(path)

@@ -11,7 +11,7 @@ from rp_desktop.domain.circle import Move
 from rp_desktop.domain.records import SchoolInfo
 from rp_desktop.domain.vocabulary import Tier
 from rp_desktop.services import library_seed, people, school, showcase
-from rp_desktop.services.opening import Database, open_database
+from rp_desktop.services.opening import Database, Passphrase, open_database
 from rp_desktop.ui.application import application
 from rp_desktop.ui.circle.chime import SilentChime
 from rp_desktop.ui.circle.runner import CircleRunner
@@ -23,10 +23,16 @@ CIRCLE_VIEWS = ("circle-console", "projector")
 RECORD_VIEWS = ("case", "timeline")
 
 
-def save_screenshot(db_path: Path, view: str, out: Path, size: tuple[int, int]) -> None:
+def save_screenshot(
+    db_path: Path,
+    view: str,
+    out: Path,
+    size: tuple[int, int],
+    passphrase: Passphrase | None = None,
+) -> None:
     """Draw `view` of the database at `db_path` at `size` and save it as a PNG at `out`."""
     application()
-    with open_database(db_path) as db:
+    with open_database(db_path, passphrase=passphrase) as db:
         library_seed.ensure_circle_library(db)
         info = school.school_info(db) or SchoolInfo(
             "School not set up yet", school_year.school_year_of(db.today())

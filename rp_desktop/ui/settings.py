@@ -24,3 +24,7 @@ class Option(Generic[T]):
 
 WINDOW_GEOMETRY = Option("window/geometry", QByteArray())
 LAST_TAB = Option("window/last_tab", 0)
+# Wrong passphrases in a row on this laptop: the wait before the next attempt grows with it, and
+# restarting the application does not reset it.
+FAILED_UNLOCKS = Option("security/failed_unlocks", 0)
+IDLE_LOCK_MINUTES = Option("security/idle_lock_minutes", 10)

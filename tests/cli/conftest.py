@@ -19,7 +19,9 @@ Run = Callable[..., Outcome]
 
 
 @pytest.fixture
-def run(capsys: pytest.CaptureFixture[str]) -> Run:
+def run(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> Run:
+    monkeypatch.delenv(cli.PASSPHRASE_VARIABLE, raising=False)
+
     def invoke(*argv: str) -> Outcome:
         try:
             code = cli.main(list(argv))

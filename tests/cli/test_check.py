@@ -32,7 +32,7 @@ def fill(db: Database) -> None:
 
 @pytest.fixture
 def healthy(db_path: Path, clock) -> Path:  # type: ignore[no-untyped-def]
-    with open_database(db_path, clock=clock) as db:
+    with open_database(db_path, unencrypted=True, clock=clock) as db:
         fill(db)
     return db_path
 
@@ -49,7 +49,7 @@ def test_a_healthy_database_is_reported(run: Run, healthy: Path) -> None:
 
 
 def test_a_database_open_in_the_app_can_be_checked(run: Run, healthy: Path, clock) -> None:  # type: ignore[no-untyped-def]
-    with open_database(healthy, clock=clock):
+    with open_database(healthy, unencrypted=True, clock=clock):
         outcome = run("check", "--db", str(healthy))
     assert outcome.code == 0, outcome.err
 
@@ -73,7 +73,7 @@ def foreign_sqlite(path: Path) -> None:
 
 
 def newer_schema(path: Path) -> None:
-    with open_database(path):
+    with open_database(path, unencrypted=True):
         pass
     with sqlite3.connect(path) as connection:
         connection.execute("UPDATE alembic_version SET version_num = '9999'")
@@ -81,14 +81,14 @@ def newer_schema(path: Path) -> None:
 
 
 def truncated(path: Path) -> None:
-    with open_database(path) as db:
+    with open_database(path, unencrypted=True) as db:
         fill(db)
     data = path.read_bytes()
     path.write_bytes(data[: len(data) // 2])
 
 
 def scrambled_pages(path: Path) -> None:
-    with open_database(path) as db:
+    with open_database(path, unencrypted=True) as db:
         fill(db)
     data = bytearray(path.read_bytes())
     page = 4096
@@ -100,7 +100,8 @@ def scrambled_pages(path: Path) -> None:
 @pytest.mark.parametrize(
     ("make", "words"),
     [
-        (random_bytes, "not a database file"),
+        # Whole pages of random bytes cannot be told from an encrypted database without its key.
+        (random_bytes, "is encrypted, or is not a database"),
         (text_file, "not a database file"),
         (empty_file, "is empty"),
         (foreign_sqlite, "not one made by RP Desktop"),

@@ -46,7 +46,7 @@ def test_usage_errors_exit_2(run: Run, argv: tuple[str, ...]) -> None:
 def test_screenshot_draws_the_view_at_the_size_asked(
     run: Run, db_path: Path, tmp_path: Path, view: str
 ) -> None:
-    with open_database(db_path) as db:
+    with open_database(db_path, unencrypted=True) as db:
         school.set_up_school(db, "Harbor View Academy", 2025)
     out = tmp_path / "shots" / f"{view}.png"
     outcome = run(
@@ -62,7 +62,7 @@ def test_screenshot_draws_the_view_at_the_size_asked(
 def test_screenshot_of_a_database_in_use_is_refused_plainly(
     run: Run, db_path: Path, tmp_path: Path
 ) -> None:
-    with open_database(db_path):
+    with open_database(db_path, unencrypted=True):
         outcome = run(
             "screenshot", "--db", str(db_path), "--view", "tier1", "--out", str(tmp_path / "x.png")
         )
@@ -77,7 +77,7 @@ def test_an_unexpected_error_is_named_not_dumped(
 ) -> None:
     from rp_desktop.db import check
 
-    def broken(path: Path) -> None:
+    def broken(path: Path, passphrase: object = None) -> None:
         raise KeyError("Ximena Ortíz")
 
     monkeypatch.setattr(check, "check_database", broken)
@@ -92,14 +92,25 @@ def test_an_unexpected_error_is_named_not_dumped(
 
 def test_demo_data_makes_a_school_once(run: Run, db_path: Path) -> None:
     made = run(
-        "demo-data", "--db", str(db_path), "--students", "40", "--years", "1", "--grades", "K-5"
+        "demo-data",
+        "--db",
+        str(db_path),
+        "--unencrypted",
+        "--students",
+        "40",
+        "--years",
+        "1",
+        "--grades",
+        "K-5",
     )
     assert made.code == 0, made.err
     assert "40 students enrolled" in made.out
-    with open_database(db_path) as db:
+    with open_database(db_path, unencrypted=True) as db:
         info = school.school_info(db)
     assert info is not None
-    again = run("demo-data", "--db", str(db_path), "--students", "40", "--years", "1")
+    again = run(
+        "demo-data", "--db", str(db_path), "--unencrypted", "--students", "40", "--years", "1"
+    )
     assert again.code == 1
     assert again.err.startswith("rp-desktop: ")
     assert len(again.err.strip().splitlines()) == 1
@@ -119,7 +130,9 @@ def test_the_cli_knows_every_view_the_ui_can_draw() -> None:
 )
 def test_screenshot_of_a_circle_in_progress(run: Run, tmp_path: Path, view: str, size: str) -> None:
     db_path = tmp_path / "school.db"
-    made = run("demo-data", "--db", str(db_path), "--students", "60", "--years", "1")
+    made = run(
+        "demo-data", "--db", str(db_path), "--unencrypted", "--students", "60", "--years", "1"
+    )
     assert made.code == 0, made.err
     out = tmp_path / f"{view}.png"
     outcome = run(
@@ -136,7 +149,7 @@ def test_screenshot_of_a_circle_in_progress(run: Run, tmp_path: Path, view: str,
 def test_a_circle_screenshot_of_an_empty_school_says_why(
     run: Run, db_path: Path, tmp_path: Path
 ) -> None:
-    with open_database(db_path) as db:
+    with open_database(db_path, unencrypted=True) as db:
         school.set_up_school(db, "Harbor View Academy", 2025)
     outcome = run(
         "screenshot", "--db", str(db_path), "--view", "projector", "--out", str(tmp_path / "p.png")

@@ -33,7 +33,7 @@ def dump(path: Path) -> list[str]:
 
 
 def students(path: Path) -> list[tuple[StudentFields, bool]]:
-    with open_database(path) as db:
+    with open_database(path, unencrypted=True) as db:
         page = list_students(db, ListQuery(include_inactive=True, sort="student_number"))
         return [(s.fields(), s.active) for s in page.rows]
 
@@ -41,7 +41,7 @@ def students(path: Path) -> list[tuple[StudentFields, bool]]:
 def test_a_path_with_no_database_gets_one_with_the_students(
     run: Run, db_path: Path, roster_csv: Path
 ) -> None:
-    outcome = run("import-roster", "--db", str(db_path), str(roster_csv))
+    outcome = run("import-roster", "--db", str(db_path), "--unencrypted", str(roster_csv))
     assert outcome.code == 0, outcome.err
     assert outcome.out.strip() == (
         f"Imported {roster_csv} (UTF-8 with BOM): 3 added, 0 updated, 0 unchanged, "
@@ -57,7 +57,7 @@ def test_a_path_with_no_database_gets_one_with_the_students(
 def test_a_dry_run_says_what_would_change_and_changes_nothing(
     run: Run, db_path: Path, roster_csv: Path
 ) -> None:
-    with open_database(db_path) as db:
+    with open_database(db_path, unencrypted=True) as db:
         add_student(db, StudentFields("S-3", "Liam", "O'Connor", "", 11, "11A"))
         add_student(db, StudentFields("S-9", "Amani", "Haddad", "", 8, "8C"))
     before = dump(db_path)
@@ -82,7 +82,7 @@ def test_a_dry_run_on_a_new_path_creates_no_database(
 
 
 def test_a_full_roster_marks_the_others_inactive(run: Run, db_path: Path, roster_csv: Path) -> None:
-    with open_database(db_path) as db:
+    with open_database(db_path, unencrypted=True) as db:
         add_student(db, StudentFields("S-9", "Amani", "Haddad", "", 8, "8C"))
     assert run("import-roster", "--db", str(db_path), str(roster_csv)).code == 0
     assert (StudentFields("S-9", "Amani", "Haddad", "", 8, "8C"), True) in students(db_path)
@@ -95,7 +95,7 @@ def test_a_full_roster_marks_the_others_inactive(run: Run, db_path: Path, roster
 def test_a_refused_file_prints_a_sentence_then_each_row_and_changes_nothing(
     run: Run, db_path: Path, tmp_path: Path
 ) -> None:
-    with open_database(db_path) as db:
+    with open_database(db_path, unencrypted=True) as db:
         add_student(db, StudentFields("S-9", "Amani", "Haddad", "", 8, "8C"))
     before = dump(db_path)
     bad = tmp_path / "bad.csv"

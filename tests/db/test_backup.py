@@ -56,7 +56,7 @@ def test_the_copy_has_the_same_rows_and_is_sound(filled: Database, tmp_path: Pat
 def test_a_copy_that_fails_its_check_is_removed(
     filled: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def failing(source: Path, target: Path) -> None:
+    def failing(source: Path, target: Path, key: object) -> None:
         raise BackupFailed("the copy does not hold the same rows")
 
     monkeypatch.setattr(backup, "_verify", failing)
@@ -72,4 +72,4 @@ def test_row_counts_differ_when_a_row_is_missing(filled: Database, tmp_path: Pat
     with closing(sqlite3.connect(target)) as connection, connection:
         connection.execute("DELETE FROM student WHERE student_number = 'S-2'")
     with pytest.raises(BackupFailed):
-        backup._verify(filled.path, target)
+        backup._verify(filled.path, target, None)

@@ -19,7 +19,7 @@ from tests.conftest import FakeClock
 
 def refused(path: Path, clock: FakeClock) -> NotADatabase:
     with pytest.raises(NotADatabase) as info:
-        Database.open(path, clock=clock)
+        Database.open(path, unencrypted=True, clock=clock)
     return info.value
 
 
@@ -30,7 +30,7 @@ def random_bytes(size: int) -> bytes:
 @pytest.mark.parametrize(
     "content",
     [
-        random_bytes(4096),
+        random_bytes(4000),  # not whole pages, so not an encrypted database either
         "Name,Grade\nAna Muñoz,5\n".encode(),
         b"SQLite format 2\x00" + bytes(100),
     ],
@@ -69,24 +69,31 @@ def test_a_folder_is_refused(tmp_path: Path, clock: FakeClock) -> None:
 
 def test_a_missing_path_is_created_with_its_folders(tmp_path: Path, clock: FakeClock) -> None:
     path = tmp_path / "district" / "school" / "rp.db"
-    with Database.open(path, clock=clock) as db:
+    with Database.open(path, unencrypted=True, clock=clock) as db:
         assert path.is_file()
         with db.engine.connect() as connection:
             assert schema.current_revision(connection) == schema.HEAD_REVISION
 
 
-def test_an_empty_file_becomes_a_new_database(db_path: Path, clock: FakeClock) -> None:
+def test_an_empty_file_is_refused_and_left_as_it_is(db_path: Path, clock: FakeClock) -> None:
+    """An empty file may be all that is left of a database: never build over it."""
     db_path.touch()
-    with Database.open(db_path, clock=clock) as db, db.engine.connect() as connection:
-        assert schema.current_revision(connection) == schema.HEAD_REVISION
-        count = connection.execute(text("SELECT count(*) FROM case_category")).scalar()
-        assert count == 17
+    with pytest.raises(NotADatabase, match="is empty"):
+        Database.open(db_path, unencrypted=True, clock=clock)
+    assert db_path.stat().st_size == 0
+    assert sorted(p.name for p in db_path.parent.iterdir()) == [db_path.name]
 
 
 def test_reopening_keeps_the_data_and_makes_no_copy(db_path: Path, clock: FakeClock) -> None:
-    with Database.open(db_path, clock=clock) as db, db.engine.begin() as connection:
+    with (
+        Database.open(db_path, unencrypted=True, clock=clock) as db,
+        db.engine.begin() as connection,
+    ):
         connection.execute(text("INSERT INTO school_setting VALUES ('school_name', 'Oak Hill')"))
-    with Database.open(db_path, clock=clock) as db, db.engine.connect() as connection:
+    with (
+        Database.open(db_path, unencrypted=True, clock=clock) as db,
+        db.engine.connect() as connection,
+    ):
         assert connection.execute(text("SELECT value FROM school_setting")).scalar() == "Oak Hill"
     assert sorted(p.name for p in db_path.parent.glob("*.db")) == ["school.db"]
 
@@ -95,7 +102,7 @@ def test_a_relative_path_is_made_absolute(
     tmp_path: Path, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.chdir(tmp_path)
-    with Database.open(Path("relative.db"), clock=clock) as db:
+    with Database.open(Path("relative.db"), unencrypted=True, clock=clock) as db:
         assert db.path == tmp_path / "relative.db"
 
 

@@ -151,13 +151,13 @@ def test_a_second_open_is_refused_and_the_first_stays_usable(
     db: Database, db_path: Path, clock: FakeClock
 ) -> None:
     with pytest.raises(DatabaseInUse):
-        open_database(db_path, clock=clock)
+        open_database(db_path, unencrypted=True, clock=clock)
     add_student(db, StudentFields("S-1", "Ana", "Muñoz", grade=5))
     assert list_students(db, ListQuery()).total == 1
 
 
 def test_closing_a_database_releases_its_lock(db_path: Path, clock: FakeClock) -> None:
-    first = open_database(db_path, clock=clock)
+    first = open_database(db_path, unencrypted=True, clock=clock)
     first.close()
-    with open_database(db_path, clock=clock) as second:
+    with open_database(db_path, unencrypted=True, clock=clock) as second:
         assert second.path == db_path

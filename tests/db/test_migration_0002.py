@@ -118,7 +118,7 @@ def test_every_row_survives_the_upgrade(old_database: Path, clock: FakeClock) ->
     before = rows(old_database)
     assert revision(old_database) == "0001"
     assert len(before["turn"]) == 3
-    with open_database(old_database, clock=clock):
+    with open_database(old_database, unencrypted=True, clock=clock):
         pass
     assert revision(old_database) == schema.HEAD_REVISION  # 0002 and every later migration
     assert rows(old_database) == before
@@ -128,7 +128,7 @@ def test_a_verified_copy_of_the_old_database_is_made_first(
     old_database: Path, clock: FakeClock
 ) -> None:
     before = rows(old_database)
-    with open_database(old_database, clock=clock):
+    with open_database(old_database, unencrypted=True, clock=clock):
         pass
     (backup,) = old_database.parent.glob("school.before-*.db")
     assert backup.name == f"school.before-{schema.HEAD_REVISION}-20260310-150000.db"
@@ -139,7 +139,10 @@ def test_a_verified_copy_of_the_old_database_is_made_first(
 
 
 def test_the_new_columns_and_table_are_there(old_database: Path, clock: FakeClock) -> None:
-    with open_database(old_database, clock=clock) as db, db.engine.connect() as connection:
+    with (
+        open_database(old_database, unencrypted=True, clock=clock) as db,
+        db.engine.connect() as connection,
+    ):
         columns = {
             table: {c["name"]: c for c in inspect(connection).get_columns(table)}
             for table in ("prompt", "circle_plan", "run_round")
@@ -171,7 +174,7 @@ def test_the_new_columns_and_table_are_there(old_database: Path, clock: FakeCloc
 
 
 def test_the_new_constraints_hold_after_the_upgrade(old_database: Path, clock: FakeClock) -> None:
-    with open_database(old_database, clock=clock) as db:
+    with open_database(old_database, unencrypted=True, clock=clock) as db:
         with db.engine.begin() as connection:
             connection.execute(text("UPDATE prompt SET seed_key = 'a-key' WHERE id = 1"))
             connection.execute(text("UPDATE prompt SET translation_of = 2 WHERE id = 1"))

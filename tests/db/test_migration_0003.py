@@ -145,7 +145,7 @@ def test_every_row_of_every_table_survives(old_database: Path, clock: FakeClock)
     empty = {table for table, found in before.items() if not found}
     assert empty == set(), "the old database should have rows in every table"
     assert ("Both spoke.",) in [row[-1:] for row in before["meeting"]]  # real values, not names
-    with open_database(old_database, clock=clock):
+    with open_database(old_database, unencrypted=True, clock=clock):
         pass
     assert revision(old_database) == "0003"
     assert rows(old_database, columns) == before
@@ -154,7 +154,7 @@ def test_every_row_of_every_table_survives(old_database: Path, clock: FakeClock)
 def test_a_verified_copy_is_made_first(old_database: Path, clock: FakeClock) -> None:
     columns = columns_at_0002(old_database)
     before = rows(old_database, columns)
-    with open_database(old_database, clock=clock):
+    with open_database(old_database, unencrypted=True, clock=clock):
         pass
     (backup,) = old_database.parent.glob("school.before-*.db")
     assert backup.name == "school.before-0003-20260310-150000.db"
@@ -165,7 +165,10 @@ def test_a_verified_copy_is_made_first(old_database: Path, clock: FakeClock) -> 
 
 
 def test_new_case_columns_have_sensible_values(old_database: Path, clock: FakeClock) -> None:
-    with open_database(old_database, clock=clock) as db, db.engine.connect() as connection:
+    with (
+        open_database(old_database, unencrypted=True, clock=clock) as db,
+        db.engine.connect() as connection,
+    ):
         found = connection.execute(
             text(
                 'SELECT id, private_note, suspension_days_avoided, closed_on FROM "case"'
@@ -177,7 +180,10 @@ def test_new_case_columns_have_sensible_values(old_database: Path, clock: FakeCl
 
 
 def test_the_new_tables_and_indexes_are_there(old_database: Path, clock: FakeClock) -> None:
-    with open_database(old_database, clock=clock) as db, db.engine.connect() as connection:
+    with (
+        open_database(old_database, unencrypted=True, clock=clock) as db,
+        db.engine.connect() as connection,
+    ):
         inspector = inspect(connection)
         tables = {
             table: {c["name"] for c in inspector.get_columns(table)}
@@ -237,7 +243,7 @@ PLAN = (
 
 
 def test_the_new_rules_hold_after_the_upgrade(old_database: Path, clock: FakeClock) -> None:
-    with open_database(old_database, clock=clock) as db:
+    with open_database(old_database, unencrypted=True, clock=clock) as db:
         with db.engine.begin() as connection:
             connection.execute(text("INSERT INTO meeting_attendee VALUES (1, 1), (1, 2)"))
             connection.execute(text(PLAN))

@@ -149,7 +149,7 @@ def test_needs_upgrade(db_path: Path, migrated: Engine) -> None:
 
 
 def make_rp_database(path: Path, clock: FakeClock) -> None:
-    open_database(path, clock=clock).close()
+    open_database(path, unencrypted=True, clock=clock).close()
 
 
 def stamp(path: Path, revision: str) -> None:
@@ -162,7 +162,7 @@ def test_a_newer_schema_is_refused_and_left_alone(db_path: Path, clock: FakeCloc
     stamp(db_path, "9999")
     before = db_path.read_bytes()
     with pytest.raises(SchemaTooNew) as info:
-        open_database(db_path, clock=clock)
+        open_database(db_path, unencrypted=True, clock=clock)
     assert info.value.revision == "9999"
     assert "9999" in str(info.value)
     assert db_path.read_bytes() == before
@@ -188,7 +188,7 @@ def test_a_database_from_another_program_is_refused_and_left_alone(
         connection.execute("INSERT INTO recipe (name) VALUES ('Lentil soup')")
     before = db_path.read_bytes()
     with pytest.raises(NotADatabase) as info:
-        open_database(db_path, clock=clock)
+        open_database(db_path, unencrypted=True, clock=clock)
     assert info.value.reason is Unreadable.NOT_RP_DESKTOP
     assert db_path.read_bytes() == before
     with closing(sqlite3.connect(db_path)) as connection:

@@ -75,7 +75,7 @@ def casework(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Database]:
     """One bigger school, read (never changed) by the casework tests, on the clock's day."""
     clock = FakeClock(datetime(2026, 3, 10, 15, 0, tzinfo=UTC))
     path = tmp_path_factory.mktemp("casework") / "school.db"
-    with open_database(path, clock=clock) as db:
+    with open_database(path, unencrypted=True, clock=clock) as db:
         build_demo_school(db, **CASEWORK_SCHOOL)
         yield db
 
@@ -84,7 +84,7 @@ def test_the_same_seed_and_day_give_the_same_rows(
     db: Database, tmp_path: Path, clock: FakeClock
 ) -> None:
     build_demo_school(db, **SMALL, seed=3)
-    with open_database(tmp_path / "again.db", clock=clock) as again:
+    with open_database(tmp_path / "again.db", unencrypted=True, clock=clock) as again:
         build_demo_school(again, **SMALL, seed=3)
         for name in FILLED_TABLES + CASEWORK_TABLES:
             assert table(db, name) == table(again, name), name
@@ -94,7 +94,7 @@ def test_the_same_seed_and_day_give_the_same_rows(
 
 def test_another_seed_gives_another_school(db: Database, tmp_path: Path, clock: FakeClock) -> None:
     build_demo_school(db, **SMALL, seed=3)
-    with open_database(tmp_path / "other.db", clock=clock) as other:
+    with open_database(tmp_path / "other.db", unencrypted=True, clock=clock) as other:
         build_demo_school(other, **SMALL, seed=4)
         assert table(db, "student") != table(other, "student")
         assert table(db, "case") != table(other, "case")
@@ -333,7 +333,7 @@ def test_the_audit_event_holds_counts_and_no_names(db: Database, summary: DemoSu
 
 def test_dates_follow_the_clock(db_path: Path, clock: FakeClock) -> None:
     clock.now = clock.now.replace(year=2031, month=10, day=1)
-    with open_database(db_path, clock=clock) as db:
+    with open_database(db_path, unencrypted=True, clock=clock) as db:
         build_demo_school(db, students=30, years=1)
         latest = rows(db, "SELECT max(held_on) FROM community_circle WHERE status = 'held'")
         assert date(2031, 8, 1) <= date.fromisoformat(str(latest[0][0])) < date(2031, 10, 1)
@@ -525,7 +525,7 @@ def test_private_notes_are_kept_on_open_cases(casework: Database) -> None:
 def test_the_same_seed_gives_the_same_casework(
     casework: Database, tmp_path: Path, clock: FakeClock
 ) -> None:
-    with open_database(tmp_path / "again.db", clock=clock) as again:
+    with open_database(tmp_path / "again.db", unencrypted=True, clock=clock) as again:
         build_demo_school(again, **CASEWORK_SCHOOL)
         for name in ("case", *CASEWORK_TABLES):
             assert table(casework, name) == table(again, name), name

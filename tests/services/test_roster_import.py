@@ -135,7 +135,7 @@ def utf8(students: list[StudentFields], **layout: object) -> bytes:
 @pytest.fixture(scope="module")
 def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("template") / "school.db"
-    with open_database(path) as db:
+    with open_database(path, unencrypted=True) as db:
         for student in KEPT:
             add_student(db, student)
     return path
@@ -146,7 +146,7 @@ def school(template: Path, tmp_path: Path, clock: FakeClock) -> Iterator[Databas
     """A copy of a small school that already keeps two students."""
     path = tmp_path / "school.db"
     copy_database(template, path)
-    with open_database(path, clock=clock) as db:
+    with open_database(path, unencrypted=True, clock=clock) as db:
         yield db
 
 

@@ -24,9 +24,9 @@ def test_set_up_and_read_back(db: Database) -> None:
 
 
 def test_the_school_survives_reopening(db_path: Path, clock: FakeClock) -> None:
-    with open_database(db_path, clock=clock) as db:
+    with open_database(db_path, unencrypted=True, clock=clock) as db:
         set_up_school(db, "Oak Hill Middle School", 2025)
-    with open_database(db_path, clock=clock) as db:
+    with open_database(db_path, unencrypted=True, clock=clock) as db:
         assert school_info(db) == SchoolInfo("Oak Hill Middle School", 2025)
 
 

@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 from PySide6.QtCore import QCoreApplication, QEvent, QSettings, Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 from sqlalchemy.orm import Session
 
 from rp_desktop.db.models import Group, GroupMember, Staff
@@ -31,14 +31,15 @@ def isolated_settings(qapp: QApplication, tmp_path_factory: pytest.TempPathFacto
 
 @pytest.fixture(autouse=True)
 def no_blocking_dialogs(monkeypatch: pytest.MonkeyPatch) -> None:
-    """A message box waits for a click no test will make: fail instead of hanging. Tests that
-    expect one replace the function in rp_desktop.ui.dialogs that shows it."""
+    """A message box or dialog waits for a click no test will make: fail instead of hanging.
+    Tests that expect one replace the function (or the dialog's `ask`) that shows it."""
 
     def refuse(*_args: object, **_kwargs: object) -> None:
         raise AssertionError("a message box would have waited for a click")
 
     for name in ("exec", "warning", "about", "information", "critical", "question"):
         monkeypatch.setattr(QMessageBox, name, refuse)
+    monkeypatch.setattr(QDialog, "exec", refuse)
 
 
 def type_text(widget: QWidget, text: str) -> None:

@@ -8,11 +8,14 @@ from PySide6.QtCore import Qt
 
 from rp_desktop import app
 from rp_desktop.services import school
-from rp_desktop.services.opening import Database, DatabaseInUse, open_database
+from rp_desktop.services.opening import Database, DatabaseInUse, Passphrase, open_database
 from rp_desktop.ui import dialogs
 from rp_desktop.ui.main_window import MainWindow
+from rp_desktop.ui.passphrase_forms import NewDatabaseChoice, NewDatabaseDialog
 from rp_desktop.ui.welcome import WelcomeDialog
 from tests.ui.conftest import type_text
+
+SECRET = Passphrase("lantern maple river quiet")
 
 
 def test_setting_up_a_school_at_the_welcome(qtbot, db: Database) -> None:
@@ -40,11 +43,13 @@ def test_first_run_shows_the_welcome_then_the_window(
         return school.set_up_school(db, "Lakeview Elementary", 2025)
 
     monkeypatch.setattr(WelcomeDialog, "ask", staticmethod(welcome))
+    monkeypatch.setattr(NewDatabaseDialog, "ask", staticmethod(lambda: NewDatabaseChoice(SECRET)))
     window = app.main(db_path, exec=False)
     assert isinstance(window, MainWindow)
     qtbot.addWidget(window)
     try:
         assert len(asked) == 1
+        assert window.database.encrypted
         assert "Lakeview Elementary" in window.windowTitle()
         assert window.isVisible()
     finally:
@@ -55,8 +60,9 @@ def test_quitting_at_the_welcome_opens_no_window(
     db_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(WelcomeDialog, "ask", staticmethod(lambda db, parent=None: None))
+    monkeypatch.setattr(NewDatabaseDialog, "ask", staticmethod(lambda: NewDatabaseChoice(None)))
     assert app.main(db_path, exec=False) is None
-    open_database(db_path).close()  # the lock was released
+    open_database(db_path, unencrypted=True).close()  # the lock was released
 
 
 def test_a_database_in_use_is_explained_not_opened(
@@ -64,7 +70,7 @@ def test_a_database_in_use_is_explained_not_opened(
 ) -> None:
     shown: list[Exception] = []
     monkeypatch.setattr(dialogs, "show_database_error", lambda parent, error: shown.append(error))
-    with open_database(db_path):
+    with open_database(db_path, unencrypted=True):
         assert app.main(db_path, exec=False) is None
     assert len(shown) == 1
     assert isinstance(shown[0], DatabaseInUse)
@@ -122,5 +128,6 @@ def test_a_folder_that_cannot_be_written_is_explained(
     blocked.write_text("x")
     shown: list[OSError] = []
     monkeypatch.setattr(dialogs, "show_folder_error", lambda parent, error: shown.append(error))
+    monkeypatch.setattr(NewDatabaseDialog, "ask", staticmethod(lambda: NewDatabaseChoice(SECRET)))
     assert app.main(blocked / "school.db", exec=False) is None
     assert len(shown) == 1

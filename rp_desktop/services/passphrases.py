@@ -1,0 +1,47 @@
+"""Choosing a passphrase: the rules of domain.passphrase with the built-in list of common ones."""
+
+from functools import cache
+from importlib.resources import files
+
+from rp_desktop.db.cipher import Passphrase
+from rp_desktop.domain.passphrase import PassphraseProblem, judge_passphrase, plain_form
+
+COMMON_LIST = files("rp_desktop") / "resources" / "passphrases" / "common.txt"
+
+_SENTENCES = {
+    PassphraseProblem.EMPTY: "The passphrase is empty.",
+    PassphraseProblem.TOO_SHORT: (
+        "The passphrase is too short: use at least 15 characters, or four or more words."
+    ),
+    PassphraseProblem.COMMON: (
+        "That passphrase is one of the most commonly chosen, so it is easy to guess; "
+        "choose another."
+    ),
+    PassphraseProblem.REPEATED: (
+        "The passphrase repeats the same few characters; choose something less predictable."
+    ),
+    PassphraseProblem.MISMATCH: "The two passphrases are not the same.",
+}
+
+
+class WeakPassphrase(ValueError):
+    def __init__(self, problem: PassphraseProblem) -> None:
+        self.problem = problem
+        super().__init__(_SENTENCES[problem])
+
+
+@cache
+def common_passphrases() -> frozenset[str]:
+    lines = COMMON_LIST.read_text(encoding="utf-8").splitlines()
+    return frozenset(plain_form(line) for line in lines if line.strip() and line[0] != "#")
+
+
+def passphrase_problem(text: str, confirmation: str | None = None) -> PassphraseProblem | None:
+    return judge_passphrase(text, common_passphrases(), confirmation)
+
+
+def require_good_passphrase(passphrase: Passphrase) -> None:
+    """Raise WeakPassphrase when `passphrase` may not protect a new database."""
+    problem = passphrase_problem(passphrase.reveal())
+    if problem is not None:
+        raise WeakPassphrase(problem)
