@@ -147,7 +147,7 @@ def test_every_row_of_every_table_survives(old_database: Path, clock: FakeClock)
     assert ("Both spoke.",) in [row[-1:] for row in before["meeting"]]  # real values, not names
     with open_database(old_database, unencrypted=True, clock=clock):
         pass
-    assert revision(old_database) == "0003"
+    assert revision(old_database) == schema.HEAD_REVISION
     assert rows(old_database, columns) == before
 
 
@@ -157,7 +157,7 @@ def test_a_verified_copy_is_made_first(old_database: Path, clock: FakeClock) -> 
     with open_database(old_database, unencrypted=True, clock=clock):
         pass
     (backup,) = old_database.parent.glob("school.before-*.db")
-    assert backup.name == "school.before-0003-20260310-150000.db"
+    assert backup.name == f"school.before-{schema.HEAD_REVISION}-20260310-150000.db"
     assert revision(backup) == "0002"
     assert rows(backup, columns) == before
     with closing(sqlite3.connect(backup)) as connection:

@@ -25,7 +25,7 @@ from rp_desktop.db.models.circles import (
 )
 from rp_desktop.db.models.people import Group, GroupMember, Staff, Student
 from rp_desktop.db.models.plans import ProgressEntry, ReEntryPlan, SupportPlan
-from rp_desktop.db.models.school import AuditEvent, SchoolSetting
+from rp_desktop.db.models.school import AuditEvent, FormDraft, SchoolSetting
 
 __all__ = [
     "Agreement",
@@ -39,6 +39,7 @@ __all__ = [
     "CircleRun",
     "CommunityCircle",
     "FollowUp",
+    "FormDraft",
     "Group",
     "GroupMember",
     "Meeting",

@@ -59,6 +59,8 @@ class Case(Base):
     private_note: Mapped[str] = mapped_column(Text, default="", server_default=text("''"))
     suspension_days_avoided: Mapped[int | None] = mapped_column(Integer)
     closed_on: Mapped[date | None] = mapped_column(Date)
+    # Kept whatever the retention period: a case under a legal or district hold is never purged.
+    hold: Mapped[bool] = mapped_column(Boolean, default=False, server_default=text("0"))
 
     participants: Mapped[list["CaseParticipant"]] = relationship(
         back_populates="case", cascade="all, delete-orphan", order_by="CaseParticipant.id"

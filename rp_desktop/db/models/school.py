@@ -2,7 +2,7 @@
 
 from datetime import datetime
 
-from sqlalchemy import Integer, String
+from sqlalchemy import Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from rp_desktop.db.base import Base, EnumText, UTCDateTime
@@ -32,3 +32,23 @@ class AuditEvent(Base):
     detail: Mapped[str] = mapped_column(String, default="")
     previous_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64))
+
+
+class FormDraft(Base):
+    """What a form held when last typed in, saved as the user types so that a crash or a kill
+    loses nothing; offered back on the next start and deleted once saved or discarded. It lives
+    in the (encrypted) database, never in a file beside it."""
+
+    __tablename__ = "form_draft"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    # One per open form window, chosen by the window, so two open forms never share a draft.
+    key: Mapped[str] = mapped_column(String(80), unique=True)
+    # Which form ("case", "circle", "student", ...) and which record (None for a new one).
+    form: Mapped[str] = mapped_column(String(40))
+    record_id: Mapped[int | None] = mapped_column(Integer)
+    # A few words that describe the form without quoting what was typed ("Tier 2 case").
+    label: Mapped[str] = mapped_column(String(100), default="")
+    # The fields as JSON: field name to value.
+    fields: Mapped[str] = mapped_column(Text)
+    saved_at: Mapped[datetime] = mapped_column(UTCDateTime)
