@@ -159,6 +159,8 @@ class AuditAction(StrEnum):
     RESTORE = "restore"
     PURGE = "purge"
     IMPORT = "import"
+    BACKUP = "backup"
+    CHANGE_PASSPHRASE = "change_passphrase"
 
 
 GRADE_PRE_K = -1
