@@ -64,8 +64,11 @@ def _sentence(error: Exception) -> str:
 
 
 def _parser() -> argparse.ArgumentParser:
+    # No abbreviated options: "--passphrase SECRET" must not be taken for --passphrase-file and
+    # the secret then quoted back as a file name.
     parser = argparse.ArgumentParser(
         prog="rp-desktop",
+        allow_abbrev=False,
         description="Records and circles for restorative practices, kept on this computer.",
     )
     parser.add_argument("--version", action="version", version=f"rp-desktop {__version__}")
@@ -107,7 +110,7 @@ def _parser() -> argparse.ArgumentParser:
 def _command(
     commands: "argparse._SubParsersAction[argparse.ArgumentParser]", name: str, summary: str
 ) -> argparse.ArgumentParser:
-    command = commands.add_parser(name, help=summary, description=summary)
+    command = commands.add_parser(name, help=summary, description=summary, allow_abbrev=False)
     # SUPPRESS keeps a --db given before the command from being overwritten by the default.
     command.add_argument("--db", type=Path, required=True, default=argparse.SUPPRESS)
     command.add_argument("--debug", action="store_true", default=argparse.SUPPRESS)
@@ -146,7 +149,7 @@ def _open(args: argparse.Namespace) -> "Database":
 
     passphrase = _passphrase(args)
     path = args.db.expanduser()
-    is_new = not path.exists() or (path.is_file() and path.stat().st_size == 0)
+    is_new = not path.exists()
     if passphrase is not None and is_new:
         require_good_passphrase(passphrase)
     if is_new and passphrase is None and not args.unencrypted:
@@ -259,9 +262,11 @@ def _roster_plan(args: argparse.Namespace, data: bytes) -> "RosterPlan":
 
 def _check(args: argparse.Namespace) -> int:
     from rp_desktop.db.check import check_database
+    from rp_desktop.domain.audit import BreakKind
 
     report = check_database(args.db, _passphrase(args))
-    if not report.ok:
+    damaged = report.integrity_problems or report.broken_references or report.cipher_problems
+    if damaged:
         print(
             f"rp-desktop: The database {args.db} is damaged: "
             f"{len(report.integrity_problems)} integrity problem(s) and "
@@ -271,10 +276,26 @@ def _check(args: argparse.Namespace) -> int:
         if args.debug:
             for problem in report.integrity_problems:
                 print(f"  {problem}", file=sys.stderr)
+    if report.audit_break is not None:
+        how = {
+            BreakKind.CHANGED: "changed",
+            BreakKind.REMOVED_BEFORE: "an event before it was removed",
+            BreakKind.INSERTED: "inserted",
+        }[report.audit_break.kind]
+        print(
+            f"rp-desktop: The audit trail was altered at event "
+            f"{report.audit_break.event_id:,} ({how}).",
+            file=sys.stderr,
+        )
+    if not report.ok:
         return 1
     counts = ", ".join(
         f"{count:,} {table.replace('_', ' ')}" for table, count in report.counts.items()
     )
     state = "current" if report.current else "older; it is brought up to date when opened"
-    print(f"{args.db}: ok. Schema {report.revision} ({state}). Integrity ok. Rows: {counts}.")
+    events = "1 event" if report.audit_events == 1 else f"{report.audit_events:,} events"
+    print(
+        f"{args.db}: ok. Schema {report.revision} ({state}). Integrity ok. Rows: {counts}. "
+        f"Audit trail: {events}, chain intact."
+    )
     return 0
