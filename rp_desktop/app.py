@@ -1,10 +1,10 @@
-"""The GUI entry: the application object, the crash handler, the database, the window.
+"""The GUI entry: the log and the crash handler, the application object, the database, the
+window, and the forms left unsaved last time.
 
 `main(path, exec=False)` builds everything and returns the window without entering the event
 loop, so tests and benchmarks can drive the real start-up.
 """
 
-import logging
 from pathlib import Path
 
 from PySide6.QtCore import QSettings
@@ -13,21 +13,28 @@ from rp_desktop.services import library_seed, school
 from rp_desktop.services.opening import default_database_path
 from rp_desktop.ui import dialogs
 from rp_desktop.ui.application import application
-from rp_desktop.ui.crash import install_excepthook
+from rp_desktop.ui.crash import configure_logging, install_background_hooks, install_excepthook
+from rp_desktop.ui.drafts import offer_drafts
 from rp_desktop.ui.main_window import MainWindow
 from rp_desktop.ui.start import open_at_start
 from rp_desktop.ui.welcome import WelcomeDialog
 
 
-def main(db_path: Path | None = None, *, exec: bool = True) -> int | MainWindow | None:
+def main(
+    db_path: Path | None = None, *, exec: bool = True, log_dir: Path | None = None
+) -> int | MainWindow | None:
     """Open the window on the database at `db_path` (the default one when None).
 
     With exec=False the window is returned without running the event loop (None when the user
     quit at the welcome or the database could not be opened); the caller then closes
-    `window.database`."""
-    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    `window.database`. The log goes to `log_dir`, or to the user's log folder when the event
+    loop runs; tests and benchmarks (exec=False, no log_dir) keep their own logging."""
+    if exec or log_dir is not None:
+        configure_logging(log_dir)
     app = application()
     install_excepthook(lambda: dialogs.show_unexpected_error(app.activeWindow()))
+    if exec:
+        install_background_hooks()
     db = open_at_start(db_path or default_database_path())
     if db is None:
         return 1 if exec else None
@@ -39,6 +46,15 @@ def main(db_path: Path | None = None, *, exec: bool = True) -> int | MainWindow 
     window = MainWindow(db, info)
     window.restore_state(QSettings())
     window.show()
+    window.system_session.listen()  # lock when the computer locks or sleeps, where Qt can tell
+    window.safekeeping.schedule.start()
+    offer_drafts(
+        window,
+        db,
+        info.school_year,
+        open_case=window.windows.case,
+        changed=window.windows.recordsChanged.emit,
+    )
     if not exec:
         return window
     try:

@@ -15,6 +15,8 @@ from typing import TYPE_CHECKING
 from rp_desktop import __version__
 
 if TYPE_CHECKING:
+    from datetime import datetime
+
     from rp_desktop.domain.roster import RosterPlan
     from rp_desktop.services.opening import Database, Passphrase
 
@@ -31,6 +33,14 @@ VIEWS = (
     "projector",
     "case",
     "timeline",
+    "unlock",
+    "new-database",
+    "locked",
+    "backups",
+    "recovery",
+    "audit",
+    "check",
+    "retention",
 )
 
 
@@ -53,8 +63,11 @@ def _sentence(error: Exception) -> str:
     """The error as one plain sentence. Our own errors already are one; others are only named,
     since their text could quote data."""
     from rp_desktop.db.errors import DatabaseError
+    from rp_desktop.db.faults import disk_full_from
     from rp_desktop.domain.validation import InvalidInput
 
+    if (full := disk_full_from(error)) is not None:
+        return str(full)
     if isinstance(error, OSError) and error.strerror:
         return f"{error.strerror}: {error.filename}." if error.filename else f"{error.strerror}."
     if isinstance(error, DatabaseError | InvalidInput | ValueError) and str(error).strip():
@@ -104,6 +117,19 @@ def _parser() -> argparse.ArgumentParser:
 
     check = _command(commands, "check", "check a database's integrity without changing it")
     check.set_defaults(run=_check)
+
+    backup = _command(commands, "backup", "make a verified backup, encrypted like the database")
+    backup.add_argument(
+        "--out", type=Path, metavar="FILE", help="where to write it (default: the backups folder)"
+    )
+    backup.set_defaults(run=_backup)
+
+    restore = _command(
+        commands, "restore", "put a backup in place of the database (backing it up first)"
+    )
+    restore.add_argument("file", type=Path, nargs="?", metavar="FILE", help="the backup")
+    restore.add_argument("--from", type=Path, dest="from_file", metavar="FILE", help="the same")
+    restore.set_defaults(run=_restore)
     return parser
 
 
@@ -299,3 +325,63 @@ def _check(args: argparse.Namespace) -> int:
         f"Audit trail: {events}, chain intact."
     )
     return 0
+
+
+def _backup(args: argparse.Namespace) -> int:
+    from rp_desktop.services.backups import BackupFailed, BackupReason, make_backup
+
+    if args.out is not None and args.out.exists():
+        raise ValueError(f"There is already a file at {args.out}; choose a new name.")
+    with _open(args) as db:
+        try:
+            made = make_backup(db, BackupReason.COMMAND_LINE, out=args.out)
+        except BackupFailed as failed:
+            print(f"rp-desktop: The backup was not made: {failed}.", file=sys.stderr)
+            return 1
+    print(f"Backed up {args.db} to {made.path}: {_row_summary(made.counts)}.")
+    return 0
+
+
+def _restore(args: argparse.Namespace) -> int:
+    """Restore into an open database (its current state backed up first); a database that
+    cannot be opened is set aside, never deleted, and the backup put in its place."""
+    from rp_desktop.services.backups import BackupFailed, restore_backup, restore_in_place
+    from rp_desktop.services.opening import NotADatabase, Unreadable
+
+    source = args.file or args.from_file
+    if source is None or (args.file and args.from_file):
+        raise ValueError("Name one backup to restore: rp-desktop restore --db PATH FILE.")
+    if not source.is_file():
+        raise ValueError(f"There is no backup file at {source}.")
+    try:
+        with _open(args) as db:
+            done = restore_backup(db, source)
+    except NotADatabase as error:
+        if error.reason not in (Unreadable.DAMAGED, Unreadable.EMPTY, Unreadable.NOT_SQLITE):
+            raise
+        aside = restore_in_place(args.db.expanduser(), source, _passphrase(args), _now())
+        print(
+            f"The database {args.db} could not be opened; it was kept, renamed to {aside.name}. "
+            f"Restored {source} in its place."
+        )
+        return 0
+    except BackupFailed as failed:
+        print(f"rp-desktop: Nothing was restored: {failed}.", file=sys.stderr)
+        return 1
+    print(
+        f"Backed up the current state to {done.before.path}. "
+        f"Restored {source} into {args.db}: {_row_summary(done.counts)}."
+    )
+    return 0
+
+
+def _now() -> "datetime":
+    from datetime import UTC, datetime
+
+    return datetime.now(UTC)
+
+
+def _row_summary(counts: dict[str, int]) -> str:
+    shown = ("student", "staff", "community_circle", "case", "audit_event")
+    parts = [f"{counts[t]:,} {t.replace('_', ' ')}" for t in shown if t in counts]
+    return f"{sum(counts.values()):,} rows ({', '.join(parts)})"

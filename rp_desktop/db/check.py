@@ -1,16 +1,21 @@
-"""Checking a database file without changing it: is it an RP Desktop database, is it whole, and
-which schema it has. Opened read-only; a file that is not a database is judged from outside."""
+"""Checking a database file without changing it: is it an RP Desktop database, is it whole,
+which schema it has, and does its audit trail still chain. Opened read-only; a file that is not a
+database is judged from outside."""
 
 import sqlite3
+from collections.abc import Iterator
 from contextlib import closing
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 
-from rp_desktop.db.cipher import Passphrase, driver_errors
+from rp_desktop.db.cipher import Key, Passphrase, driver_errors
 from rp_desktop.db.database import key_for, sniff
 from rp_desktop.db.errors import NotADatabase, SchemaTooNew, Unreadable
 from rp_desktop.db.read_only import open_read_only, schema_revision
 from rp_desktop.db.schema import HEAD_REVISION, KNOWN_REVISIONS
+from rp_desktop.domain.audit import AuditEntry, BrokenLink, ChainedEvent, first_broken_link
+from rp_desktop.domain.vocabulary import AuditAction
 
 COUNTED_TABLES = ("student", "staff", "student_group", "community_circle", "case", "audit_event")
 MAX_REPORTED = 20
@@ -26,13 +31,17 @@ class CheckReport:
     encrypted: bool
     # SQLCipher's own check of every page's authentication code (empty for a plain file)
     cipher_problems: tuple[str, ...] = ()
+    # Where the audit trail's hash chain first breaks, if it does, and how many events it has.
+    audit_break: BrokenLink | None = None
+    audit_events: int = 0
 
     @property
     def ok(self) -> bool:
         return (
             not self.integrity_problems
             and not self.broken_references
-            and not (self.cipher_problems)
+            and not self.cipher_problems
+            and self.audit_break is None
         )
 
     @property
@@ -49,7 +58,14 @@ def check_database(path: Path, passphrase: Passphrase | None = None) -> CheckRep
     problem = sniff(path)
     if problem is not None:
         raise NotADatabase(path, problem)
-    key = key_for(path, passphrase)
+    return check_with_key(path, key_for(path, passphrase))
+
+
+def check_with_key(path: Path, key: Key | None) -> CheckReport:
+    """Report on the database at `path` with a key already checked against it (None for a
+    plain file): how the app checks the database it has open, without deriving the key again.
+    Read-only, so the app's own connections are not disturbed."""
+    path = path.expanduser().absolute()
     try:
         with closing(open_read_only(path, key)) as connection:
             revision = _revision(connection, path)
@@ -64,9 +80,70 @@ def check_database(path: Path, passphrase: Passphrase | None = None) -> CheckRep
                 for table in COUNTED_TABLES
             }
             cipher = () if key is None else _cipher_problems(connection)
+            audit_events, audit_break = read_audit_chain(connection)
     except driver_errors(key) as error:
         raise NotADatabase(path, Unreadable.DAMAGED) from error
-    return CheckReport(path, revision, integrity, broken, counts, key is not None, cipher)
+    return CheckReport(
+        path,
+        revision,
+        integrity,
+        broken,
+        counts,
+        key is not None,
+        cipher,
+        audit_break,
+        audit_events,
+    )
+
+
+def read_audit_chain(connection: sqlite3.Connection) -> tuple[int, BrokenLink | None]:
+    """How many audit events there are, and where their chain first breaks (None if nowhere).
+    Streams the events, so memory stays small however long the trail."""
+    counted = _AuditCount(audit_events(connection))
+    broken = first_broken_link(counted)
+    if broken is not None:
+        counted.seen = connection.execute("SELECT count(*) FROM audit_event").fetchone()[0]
+    return counted.seen, broken
+
+
+class _AuditCount:
+    """Passes events through, counting them: the chain is read once, as a stream."""
+
+    def __init__(self, events: Iterator[ChainedEvent]) -> None:
+        self._events = events
+        self.seen = 0
+
+    def __iter__(self) -> Iterator[ChainedEvent]:
+        for event in self._events:
+            self.seen += 1
+            yield event
+
+
+def audit_events(connection: sqlite3.Connection) -> Iterator[ChainedEvent]:
+    """The audit trail in id order, one row at a time (a school's trail runs to many thousands)."""
+    rows = connection.execute(
+        "SELECT id, at, actor, action, entity, entity_id, detail, previous_hash, hash "
+        "FROM audit_event ORDER BY id"
+    )
+    for event_id, at, actor, action, entity, entity_id, detail, previous, link in rows:
+        entry = audit_entry(at, actor, action, entity, entity_id, detail)
+        yield ChainedEvent(event_id, entry, str(previous), str(link))
+
+
+def audit_entry(
+    at: object, actor: object, action: object, entity: object, entity_id: object, detail: object
+) -> AuditEntry | None:
+    """The entry as the app wrote it, or None when a field no longer reads as one (an edit made
+    outside the app): the event then counts as changed."""
+    try:
+        # Stored as naive UTC text, the way SQLAlchemy writes a DateTime to SQLite.
+        when = datetime.fromisoformat(str(at)).replace(tzinfo=UTC)
+        what = AuditAction(str(action))
+    except ValueError:
+        return None
+    if not isinstance(entity_id, int | None) or isinstance(entity_id, bool):
+        return None
+    return AuditEntry(when, str(actor), what, str(entity), entity_id, str(detail or ""))
 
 
 def _cipher_problems(connection: sqlite3.Connection) -> tuple[str, ...]:

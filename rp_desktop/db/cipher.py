@@ -128,7 +128,9 @@ def connect(
 
 
 def driver_errors(key: Key | None) -> tuple[type[Exception], ...]:
-    """The exception classes a connection made by `connect` raises for a bad file."""
+    """The exception classes a connection made by `connect` raises for a bad file. A damaged
+    schema can make SQLite's own error message invalid UTF-8, which the driver then fails to
+    decode: that is a bad file too."""
     if key is None:
-        return (sqlite3.DatabaseError,)
-    return (sqlite3.DatabaseError, driver().DatabaseError)
+        return (sqlite3.DatabaseError, UnicodeDecodeError)
+    return (sqlite3.DatabaseError, driver().DatabaseError, UnicodeDecodeError)

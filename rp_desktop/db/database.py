@@ -41,6 +41,7 @@ from rp_desktop.db.lock import DatabaseLock
 from rp_desktop.db.read_only import has_tables, open_read_only, schema_revision
 
 Clock = Callable[[], datetime]
+SQLITE_CORRUPT = 11  # "database disk image is malformed"
 
 
 def system_clock() -> datetime:
@@ -79,6 +80,9 @@ def key_for(path: Path, passphrase: Passphrase | None) -> Key | None:
         with closing(open_read_only(path, key)) as connection:
             connection.execute("SELECT count(*) FROM sqlite_schema").fetchone()
     except driver_errors(key) as error:
+        # The key opened the first page but a later one is malformed: damage, not a wrong key.
+        if getattr(error, "sqlite_errorcode", None) == SQLITE_CORRUPT:
+            raise NotADatabase(path, Unreadable.DAMAGED) from error
         raise WrongPassphrase(path) from error
     return key
 

@@ -94,3 +94,16 @@ class NotADatabase(DatabaseError):
     def __init__(self, path: Path, reason: Unreadable) -> None:
         self.path, self.reason = path, reason
         super().__init__(_UNREADABLE_SENTENCES[reason].format(path=path))
+
+
+class DiskFull(DatabaseError):
+    """A write failed for lack of room: the disk (or the user's quota) is full, or the file hit a
+    size limit. SQLite rolled the change back, so what was saved before is intact."""
+
+    def __init__(self, path: Path | None = None) -> None:
+        self.path = path
+        where = f" for {path.name}" if path is not None else ""
+        super().__init__(
+            f"There is no room left on the disk{where}, so this change was not saved; "
+            "what was saved before is safe. Free some space, then try again."
+        )

@@ -1,14 +1,41 @@
-"""Writing audit events inside the caller's transaction, chained to the event before."""
+"""The audit trail: writing events inside the caller's transaction, chained to the event before;
+reading them a page at a time for the viewer; and checking that the chain still holds."""
 
-from datetime import UTC
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, String, func, select, type_coerce
 from sqlalchemy.orm import Session
 
+from rp_desktop.db.check import audit_entry, read_audit_chain
 from rp_desktop.db.database import Database
 from rp_desktop.db.models import AuditEvent
-from rp_desktop.domain.audit import GENESIS, AuditEntry, chain_hash
+from rp_desktop.domain.audit import GENESIS, AuditEntry, BrokenLink, chain_hash
+from rp_desktop.domain.records import Page
 from rp_desktop.domain.vocabulary import AuditAction
+from rp_desktop.services.drafts import clear_replaced_draft
+
+AUDIT_PAGE = 200
+
+
+@dataclass(frozen=True, slots=True)
+class LoggedEvent:
+    """One event as the viewer shows it; `entry` is None when the row no longer reads as an
+    event (an edit made outside the app), which the chain check reports too."""
+
+    id: int
+    entry: AuditEntry | None
+
+
+@dataclass(frozen=True, slots=True)
+class ChainState:
+    events: int
+    broken: BrokenLink | None
+
+    @property
+    def intact(self) -> bool:
+        return self.broken is None
 
 
 def record_event(
@@ -19,7 +46,11 @@ def record_event(
     entity_id: int | None,
     detail: str = "",
 ) -> None:
-    """Add one event; `detail` must hold counts or field names only, never a person's name."""
+    """Add one event; `detail` must hold counts or field names only, never a person's name.
+
+    A form's draft that this action saves goes in the same transaction (drafts.cleared_by_save).
+    """
+    clear_replaced_draft(session)
     previous = session.scalar(select(AuditEvent.hash).order_by(AuditEvent.id.desc()).limit(1))
     entry = AuditEntry(db.now().astimezone(UTC), db.actor, action, entity, entity_id, detail)
     link = previous or GENESIS
@@ -35,3 +66,75 @@ def record_event(
             hash=chain_hash(link, entry),
         )
     )
+
+
+def list_events(
+    db: Database,
+    *,
+    page: int = 0,
+    page_size: int = AUDIT_PAGE,
+    action: AuditAction | None = None,
+    entity: str | None = None,
+    date_from: date | None = None,
+    date_to: date | None = None,
+    up_to_id: int | None = None,
+) -> Page[LoggedEvent]:
+    """One page (counting from 0) of events, newest first, and how many match. Dates are the
+    user's local days, both ends included; `up_to_id` starts the list at that event (to show
+    where the chain breaks)."""
+    conditions = _conditions(action, entity, date_from, date_to)
+    if up_to_id is not None:
+        conditions.append(AuditEvent.id <= up_to_id)
+    # Read the stored text, not the typed columns, so that a row edited outside the app still
+    # shows (as unreadable) instead of failing the whole page.
+    rows = select(
+        AuditEvent.id,
+        type_coerce(AuditEvent.at, String),
+        AuditEvent.actor,
+        type_coerce(AuditEvent.action, String),
+        AuditEvent.entity,
+        AuditEvent.entity_id,
+        AuditEvent.detail,
+    ).where(*conditions)
+    with Session(db.engine) as session:
+        total = session.scalar(select(func.count(AuditEvent.id)).where(*conditions)) or 0
+        found = session.execute(
+            rows.order_by(AuditEvent.id.desc()).offset(page * page_size).limit(page_size)
+        ).all()
+    return Page(tuple(_logged(row) for row in found), total)
+
+
+def verify_chain(db: Database) -> ChainState:
+    """Walk the whole trail in order and say where its hash chain first breaks, if it does."""
+    with db.engine.connect() as connection:
+        driver_connection: Any = connection.connection.driver_connection
+        events, broken = read_audit_chain(driver_connection)
+    return ChainState(events, broken)
+
+
+def _conditions(
+    action: AuditAction | None,
+    entity: str | None,
+    date_from: date | None,
+    date_to: date | None,
+) -> list[ColumnElement[bool]]:
+    conditions = []
+    if action is not None:
+        conditions.append(AuditEvent.action == action)
+    if entity is not None:
+        conditions.append(AuditEvent.entity == entity)
+    if date_from is not None:
+        conditions.append(AuditEvent.at >= _local_midnight(date_from))
+    if date_to is not None:
+        conditions.append(AuditEvent.at < _local_midnight(date_to + timedelta(days=1)))
+    return conditions
+
+
+def _local_midnight(day: date) -> datetime:
+    """The start of `day` where the user is, as an aware time (stored times are UTC)."""
+    return datetime.combine(day, time()).astimezone()
+
+
+def _logged(row: Any) -> LoggedEvent:
+    event_id, *fields = row
+    return LoggedEvent(event_id, audit_entry(*fields))

@@ -1,5 +1,6 @@
 """Saving a circle that was run: the run with its seats, rounds and turns, and the record it
-makes, in one transaction: a Tier 1 circle, or a meeting on the case it was run for."""
+makes, in one transaction: a Tier 1 circle, or a meeting on the case it was run for. One audit
+event, on that record, names the run by id."""
 
 import math
 
@@ -28,12 +29,11 @@ def save_circle_run(db: Database, fields: CircleRunFields) -> SavedRun:
         run = _add_run(session, fields)
         circle_id = meeting_id = None
         if fields.case_id is None:
-            circle = add_circle(session, db, _circle_fields(db, fields))
+            circle = add_circle(session, db, _circle_fields(db, fields), f"run={run.id}")
             run.community_circle_id = circle_id = circle.id
         else:
-            meeting = _add_meeting(session, db, fields)
+            meeting = _add_meeting(session, db, fields, run.id)
             run.meeting_id = meeting_id = meeting.id
-        record_event(session, db, AuditAction.CREATE, "circle_run", run.id)
         return SavedRun(run.id, circle_id, meeting_id, fields.case_id)
 
 
@@ -101,7 +101,7 @@ def _circle_fields(db: Database, fields: CircleRunFields) -> CircleFields:
     )
 
 
-def _add_meeting(session: Session, db: Database, fields: CircleRunFields) -> Meeting:
+def _add_meeting(session: Session, db: Database, fields: CircleRunFields, run_id: int) -> Meeting:
     assert fields.case_id is not None
     case = session.get(CaseRow, fields.case_id)
     if case is None:
@@ -115,11 +115,13 @@ def _add_meeting(session: Session, db: Database, fields: CircleRunFields) -> Mee
     )
     session.add(meeting)
     session.flush()
+    attendees = _seated_participants(case, fields)
     session.add_all(
         MeetingAttendee(meeting_id=meeting.id, participant_id=participant_id)
-        for participant_id in _seated_participants(case, fields)
+        for participant_id in attendees
     )
-    record_event(session, db, AuditAction.CREATE, "meeting", meeting.id)
+    detail = f"case={fields.case_id} attendees={len(attendees)} run={run_id}"
+    record_event(session, db, AuditAction.CREATE, "meeting", meeting.id, detail)
     return meeting
 
 

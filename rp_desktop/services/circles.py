@@ -101,16 +101,18 @@ def record_circle(db: Database, fields: CircleFields) -> Circle:
         return _to_record(session, add_circle(session, db, fields))
 
 
-def add_circle(session: Session, db: Database, fields: CircleFields) -> CommunityCircle:
+def add_circle(
+    session: Session, db: Database, fields: CircleFields, detail: str = ""
+) -> CommunityCircle:
     """Record a circle inside the caller's transaction (a circle run saves its record with
-    the run, all or nothing)."""
+    the run, all or nothing); `detail` goes into its audit event (ids and counts only)."""
     _check(session, db, fields)
     now = db.now()
     row = CommunityCircle(created_at=now, updated_at=now)
     _fill(session, row, fields)
     session.add(row)
     session.flush()
-    record_event(session, db, AuditAction.CREATE, "community_circle", row.id)
+    record_event(session, db, AuditAction.CREATE, "community_circle", row.id, detail)
     return row
 
 

@@ -10,6 +10,7 @@ from rp_desktop.db.errors import (
     DatabaseError,
     DatabaseInUse,
     DatabaseLocked,
+    DiskFull,
     EncryptionNotChosen,
     NotADatabase,
     PassphraseNeeded,
@@ -18,12 +19,14 @@ from rp_desktop.db.errors import (
     Unreadable,
     WrongPassphrase,
 )
+from rp_desktop.db.faults import WriteFailure, disk_full_from, write_failure
 
 __all__ = [
     "Database",
     "DatabaseError",
     "DatabaseInUse",
     "DatabaseLocked",
+    "DiskFull",
     "EncryptionNotChosen",
     "NotADatabase",
     "Passphrase",
@@ -31,10 +34,13 @@ __all__ = [
     "PragmaRefused",
     "SchemaTooNew",
     "Unreadable",
+    "WriteFailure",
     "WrongPassphrase",
     "default_database_path",
+    "disk_full_from",
     "is_encrypted_file",
     "open_database",
+    "write_failure",
 ]
 
 APP_NAME = "RP Desktop"

@@ -1,10 +1,16 @@
-"""Choosing a passphrase: the rules of domain.passphrase with the built-in list of common ones."""
+"""Choosing a passphrase: the rules of domain.passphrase with the built-in list of common ones;
+and changing the passphrase of an encrypted database."""
 
 from functools import cache
 from importlib.resources import files
 
+from sqlalchemy.orm import Session
+
 from rp_desktop.db.cipher import Passphrase
+from rp_desktop.db.database import Database
 from rp_desktop.domain.passphrase import PassphraseProblem, judge_passphrase, plain_form
+from rp_desktop.domain.vocabulary import AuditAction
+from rp_desktop.services.audit import record_event
 
 COMMON_LIST = files("rp_desktop") / "resources" / "passphrases" / "common.txt"
 
@@ -45,3 +51,17 @@ def require_good_passphrase(passphrase: Passphrase) -> None:
     problem = passphrase_problem(passphrase.reveal())
     if problem is not None:
         raise WeakPassphrase(problem)
+
+
+def change_passphrase(db: Database, current: Passphrase, new: Passphrase) -> None:
+    """Re-encrypt the database under `new`, and say so in the audit trail.
+
+    Raises WeakPassphrase (before anything is tried) when `new` would not do, and
+    WrongPassphrase, changing nothing, when `current` is not the passphrase. The event says only
+    that the passphrase changed: no passphrase, no detail."""
+    if not db.encrypted:
+        raise ValueError("a plain database has no passphrase to change")
+    require_good_passphrase(new)
+    db.change_passphrase(current, new)
+    with Session(db.engine) as session, session.begin():
+        record_event(session, db, AuditAction.CHANGE_PASSPHRASE, "database", None)

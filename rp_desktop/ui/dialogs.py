@@ -7,10 +7,12 @@ from rp_desktop import __version__
 from rp_desktop.services.opening import (
     DatabaseError,
     DatabaseInUse,
+    DiskFull,
     NotADatabase,
     PragmaRefused,
     SchemaTooNew,
     Unreadable,
+    WrongPassphrase,
 )
 
 
@@ -91,6 +93,28 @@ def show_save_failed(parent: QWidget | None) -> None:
     )
 
 
+def show_disk_full(parent: QWidget | None) -> None:
+    show_error(
+        parent,
+        _tr("Not saved: the disk is full"),
+        _tr(
+            "The disk is full, so this was not saved. Free some space and press Save again; "
+            "what you typed is still here."
+        ),
+    )
+
+
+def show_disk_refused(parent: QWidget | None) -> None:
+    show_error(
+        parent,
+        _tr("Not saved"),
+        _tr(
+            "The computer could not write to its disk, so this was not saved. The disk may be "
+            "full or failing: free some space and press Save again; what you typed is still here."
+        ),
+    )
+
+
 def show_about(parent: QWidget | None) -> None:
     QMessageBox.about(
         parent,
@@ -129,6 +153,13 @@ def database_error_text(error: DatabaseError) -> str:
             "The database cannot be kept safe in this folder (a network drive or a read-only "
             "folder can cause this). Choose a folder on this computer."
         )
+    if isinstance(error, DiskFull):
+        return _tr(
+            "There is no room left on the disk, so this change was not saved; what was saved "
+            "before is safe. Free some space, then try again."
+        )
+    if isinstance(error, WrongPassphrase):
+        return _tr("That passphrase does not open this database.")
     if isinstance(error, NotADatabase):
         return {
             Unreadable.MISSING: _tr("There is no database file at that place."),

@@ -7,12 +7,14 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
+from rp_desktop.domain.audit import BreakKind
 from rp_desktop.domain.casework import ConferenceStep
 from rp_desktop.domain.restorative import RestorativeQuestion
 from rp_desktop.domain.support_plans import MonitoringFrequency
 from rp_desktop.domain.timeline import TimelineKind
 from rp_desktop.domain.vocabulary import (
     AgreementStatus,
+    AuditAction,
     CaseStatus,
     CategoryKind,
     CircleKind,
@@ -173,6 +175,26 @@ _WORDS: dict[type[Enum], dict[Any, Callable[[], str]]] = {
         StaffRole.TEACHER: lambda: _tr("Teacher"),
         StaffRole.ADMINISTRATOR: lambda: _tr("Administrator"),
         StaffRole.OTHER: lambda: _tr("Staff"),
+    },
+    AuditAction: {
+        AuditAction.CREATE: lambda: _tr("Added"),
+        AuditAction.UPDATE: lambda: _tr("Changed"),
+        AuditAction.DEACTIVATE: lambda: _tr("Marked inactive"),
+        AuditAction.REACTIVATE: lambda: _tr("Made active again"),
+        AuditAction.DELETE: lambda: _tr("Deleted"),
+        AuditAction.EXPORT: lambda: _tr("Exported"),
+        AuditAction.PRINT: lambda: _tr("Printed"),
+        AuditAction.RESTORE: lambda: _tr("Restored from a backup"),
+        AuditAction.PURGE: lambda: _tr("Removed old records"),
+        AuditAction.IMPORT: lambda: _tr("Imported"),
+        AuditAction.BACKUP: lambda: _tr("Backed up"),
+        AuditAction.CHANGE_PASSPHRASE: lambda: _tr("Changed the passphrase"),
+    },
+    # How the audit trail's chain was broken, as the end of "altered at event 12 (...)".
+    BreakKind: {
+        BreakKind.CHANGED: lambda: _tr("the event was changed"),
+        BreakKind.REMOVED_BEFORE: lambda: _tr("an event before it was removed"),
+        BreakKind.INSERTED: lambda: _tr("the event was added afterwards"),
     },
 }
 

@@ -1,12 +1,16 @@
 """The main window: one tab per tier, the students, and running a circle; menus with the
-keyboard shortcuts, and a status bar that says which school and which database this is."""
+keyboard shortcuts, and a status bar that says which school and which database this is.
 
+It locks (ui/locking.py) after a time without use, on Ctrl+L, and when the system session
+locks or sleeps (once `system_session.listen()` is called)."""
+
+import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QTabWidget, QWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QStackedWidget, QTabWidget, QWidget
 
 from rp_desktop.domain import school_year
 from rp_desktop.domain.circle_runs import SavedRun
@@ -18,8 +22,13 @@ from rp_desktop.services.opening import Database
 from rp_desktop.ui import dialogs, settings
 from rp_desktop.ui.cases_tab import CasesTab
 from rp_desktop.ui.circles_tab import CirclesTab
+from rp_desktop.ui.idle import IdleWatcher, MonotonicClock
 from rp_desktop.ui.lazy_tab import LazyTab
+from rp_desktop.ui.locking import WindowLock
 from rp_desktop.ui.open_windows import OpenWindows
+from rp_desktop.ui.safekeeping import Safekeeping
+from rp_desktop.ui.security_menu import add_security_menu, encryption_label
+from rp_desktop.ui.system_session import SystemSession
 
 if TYPE_CHECKING:
     from rp_desktop.ui.circle.setup_tab import CircleSetupTab
@@ -30,9 +39,18 @@ VIEWS = ("tier1", "tier2", "tier3", "students", "circle")
 
 
 class MainWindow(QMainWindow):
-    """The records of one school. Lists load when their tab is first shown."""
+    """The records of one school. Lists load when their tab is first shown.
 
-    def __init__(self, db: Database, school: SchoolInfo, parent: QWidget | None = None) -> None:
+    `idle_clock` is the monotonic clock the idle lock reads (tests give a fake one)."""
+
+    def __init__(
+        self,
+        db: Database,
+        school: SchoolInfo,
+        parent: QWidget | None = None,
+        *,
+        idle_clock: MonotonicClock = time.monotonic,
+    ) -> None:
         super().__init__(parent)
         self._db = db
         self._school = school
@@ -50,7 +68,9 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.tier3, self.tr("Tier 3 · Cases"))
         self.tabs.addTab(self.students, self.tr("Students"))
         self.tabs.addTab(self.circle, self.tr("Run a circle"))
-        self.setCentralWidget(self.tabs)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.tabs)
+        self.setCentralWidget(self.stack)
         self._stale: set[ListTab] = set(self.lists())
         self.tabs.currentChanged.connect(self._load_current)
         for tab in self.lists():
@@ -59,6 +79,9 @@ class MainWindow(QMainWindow):
             cases_tab.circleRequested.connect(self.run_circle_for_case)
             cases_tab.caseOpenRequested.connect(self.windows.case)
         self.students.timelineRequested.connect(self.windows.timeline)
+        self._make_lock(idle_clock)
+        self.safekeeping = Safekeeping(self, db, self._records_changed)
+        self.locking.aboutToLock.connect(self.safekeeping.before_lock)
         self._make_menus()
         self._make_status_bar()
         self.resize(1280, 800)
@@ -66,6 +89,14 @@ class MainWindow(QMainWindow):
     @property
     def database(self) -> Database:
         return self._db
+
+    @property
+    def locked(self) -> bool:
+        return self.locking.locked
+
+    def lock(self) -> None:
+        """Hide every record, in this window and the others, and close the database."""
+        self.locking.lock()
 
     def lists(self) -> list[ListTab]:
         return [self.tier1, self.tier2, self.tier3, self.students]
@@ -102,6 +133,8 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.windows.close_all()
+        if not self.locked:
+            self.safekeeping.schedule.on_close()
         store = QSettings()
         settings.WINDOW_GEOMETRY.write(store, self.saveGeometry())
         settings.LAST_TAB.write(store, self.tabs.currentIndex())
@@ -117,6 +150,8 @@ class MainWindow(QMainWindow):
 
     def _records_changed(self) -> None:
         self._stale = set(self.lists())
+        if self.locked:
+            return  # a dialog cancelled by locking; unlocking re-reads
         self._load_current()
         self.windows.refresh()
         self._show_due()
@@ -126,20 +161,49 @@ class MainWindow(QMainWindow):
         self._action(file_menu, self.tr("&New record"), "Ctrl+N", self._new)
         self._action(file_menu, self.tr("&Import the roster…"), "Ctrl+I", self.import_roster)
         file_menu.addSeparator()
-        self._action(file_menu, self.tr("&Quit"), "Ctrl+Q", self.close)
+        self.safekeeping.add_to_file_menu(file_menu)
+        file_menu.addSeparator()
+        self._still_work = [self._action(file_menu, self.tr("&Quit"), "Ctrl+Q", self.close)]
         edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
         self._action(edit_menu, self.tr("&Find"), "Ctrl+F", self._find)
         edit_menu.addSeparator()
         self._action(edit_menu, self.tr("Case &categories…"), "", self.edit_categories)
         go_menu = self.menuBar().addMenu(self.tr("&Go"))
         self._action(go_menu, self.tr("&Agreements due"), "Ctrl+D", self.windows.due_list)
+        add_security_menu(self, self._db, self.locking, self.idle)
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
-        self._action(
+        help_action = self._action(
             help_menu,
             self.tr("&Help and keyboard shortcuts"),
             "F1",
             lambda: dialogs.show_about(self),
         )
+        self._still_work.append(help_action)
+        help_menu.addSeparator()
+        self.safekeeping.add_to_help_menu(help_menu)
+
+    def _make_lock(self, idle_clock: MonotonicClock) -> None:
+        self.locking = WindowLock(
+            self,
+            self._db,
+            self.stack,
+            self.tabs,
+            keep_enabled=lambda action: action in self._still_work,
+            unlocked_again=self._unlocked_again,
+        )
+        minutes = settings.IDLE_LOCK_MINUTES.read(QSettings())
+        self.idle = IdleWatcher(minutes, idle_clock, self)
+        self.idle.idle.connect(self.lock)
+        self.idle.install()
+        self.system_session = SystemSession(self)
+        self.system_session.lockRequested.connect(lambda _why: self.lock())
+
+    def _unlocked_again(self) -> None:
+        """Nothing changed while locked (the database was closed), but the lists re-read so no
+        cancelled dialog leaves them stale."""
+        self._stale = set(self.lists())
+        self._load_current()
+        self._show_due()
 
     def _action(self, menu: QMenu, text: str, keys: str, slot: Callable[[], object]) -> QAction:
         # The same keys on every system (Windows has no standard key for Quit).
@@ -210,6 +274,8 @@ class MainWindow(QMainWindow):
         self.due.linkActivated.connect(lambda _link: self.windows.due_list())
         self.statusBar().addWidget(self.due)
         self.statusBar().addPermanentWidget(where)
+        self.statusBar().addPermanentWidget(self.safekeeping.last_backup)
+        self.statusBar().addPermanentWidget(encryption_label(self._db))
         self._show_due()
 
     def _show_due(self) -> None:

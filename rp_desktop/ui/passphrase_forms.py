@@ -3,7 +3,6 @@
 Pasting is allowed, there are no composition rules, and the advice beside the field says what
 is wrong in plain words as the user types."""
 
-from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, Qt
@@ -20,8 +19,8 @@ from PySide6.QtWidgets import (
 )
 
 from rp_desktop.domain.passphrase import PassphraseProblem
-from rp_desktop.services.opening import Passphrase, WrongPassphrase
-from rp_desktop.services.passphrases import passphrase_problem
+from rp_desktop.services.opening import Database, Passphrase, WrongPassphrase
+from rp_desktop.services.passphrases import WeakPassphrase, change_passphrase, passphrase_problem
 from rp_desktop.ui.unlock import PROBLEM_STYLE
 
 ADVICE_STYLE = "color: #3c4043;"
@@ -194,14 +193,13 @@ class NewDatabaseDialog(QDialog):
 
 
 class ChangePassphraseDialog(QDialog):
-    """The current passphrase, then the new one twice; `change(current, new)` does the change
-    and raises WrongPassphrase when `current` is not right."""
+    """The current passphrase, then the new one twice; the database is re-encrypted under the
+    new one (services.passphrases.change_passphrase, which writes the audit event)."""
 
-    def __init__(
-        self, change: Callable[[Passphrase, Passphrase], None], parent: QWidget | None = None
-    ) -> None:
+    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._change = change
+        self._db = db
+        self.changed = False
         self.setWindowTitle(self.tr("Change the passphrase"))
         self.current_field = _password_field(self.tr("Current passphrase"))
         self.fields = NewPassphraseFields()
@@ -239,10 +237,22 @@ class ChangePassphraseDialog(QDialog):
             return
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            self._change(Passphrase(self.current_field.text()), new)
+            change_passphrase(self._db, Passphrase(self.current_field.text()), new)
         except WrongPassphrase:
             self._current_is_wrong()
             return
+        except WeakPassphrase as weak:  # the fields judge the same way; this is belt and braces
+            self.fields.advice.setText(problem_words(weak.problem))
+            self.fields.advice.setStyleSheet(PROBLEM_STYLE)
+            return
         finally:
             QApplication.restoreOverrideCursor()
+        self.changed = True
         super().accept()
+
+    @classmethod
+    def ask(cls, db: Database, parent: QWidget | None = None) -> bool:
+        """True when the passphrase was changed."""
+        dialog = cls(db, parent)
+        dialog.exec()
+        return dialog.changed

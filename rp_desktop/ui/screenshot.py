@@ -18,6 +18,7 @@ from rp_desktop.ui.circle.runner import CircleRunner
 from rp_desktop.ui.circle.seating import Attendee
 from rp_desktop.ui.circle.setup_tab import CircleSetupTab
 from rp_desktop.ui.main_window import MainWindow
+from rp_desktop.ui.screenshot_dialogs import DIALOG_VIEWS
 
 CIRCLE_VIEWS = ("circle-console", "projector")
 RECORD_VIEWS = ("case", "timeline")
@@ -37,7 +38,9 @@ def save_screenshot(
         info = school.school_info(db) or SchoolInfo(
             "School not set up yet", school_year.school_year_of(db.today())
         )
-        if view in CIRCLE_VIEWS:
+        if view in DIALOG_VIEWS:
+            picture = _dialog_picture(db, info, view, size)
+        elif view in CIRCLE_VIEWS:
             picture = _circle_picture(db, info, view, size)
         elif view in RECORD_VIEWS:
             picture = _record_picture(db, info, view, size)
@@ -59,6 +62,28 @@ def _main_window_picture(
     finally:
         window.hide()
         window.deleteLater()
+
+
+def _dialog_picture(db: Database, info: SchoolInfo, view: str, size: tuple[int, int]) -> QPixmap:
+    """A dialog at its own size (no larger than `size`); the main window, locked, at `size`."""
+    widget = DIALOG_VIEWS[view](db, info)
+    try:
+        widget.show()
+        QApplication.processEvents()
+        hint = widget.sizeHint()
+        wanted = (
+            size
+            if view == "locked"
+            else (
+                min(size[0], max(hint.width(), widget.width())),
+                min(size[1], max(hint.height(), widget.height())),
+            )
+        )
+        widget.resize(*wanted)
+        return _grab(widget)
+    finally:
+        widget.hide()
+        widget.deleteLater()
 
 
 def _record_picture(db: Database, info: SchoolInfo, view: str, size: tuple[int, int]) -> QPixmap:

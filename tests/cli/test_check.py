@@ -4,6 +4,7 @@ kind of damaged or foreign file, which is left byte-for-byte as it was."""
 import hashlib
 import os
 import sqlite3
+from contextlib import closing
 from datetime import date
 from pathlib import Path
 
@@ -97,6 +98,20 @@ def scrambled_pages(path: Path) -> None:
     path.write_bytes(bytes(data))
 
 
+def schema_with_bad_bytes(path: Path) -> None:
+    """A table whose name in the schema is not UTF-8: SQLite's own error message then quotes
+    bytes the driver cannot decode (this once surfaced as a codec error)."""
+    with open_database(path, unencrypted=True) as db:
+        fill(db)
+    with closing(sqlite3.connect(path)) as connection:
+        connection.execute("PRAGMA writable_schema=ON")
+        connection.execute(
+            "UPDATE sqlite_schema SET name = CAST(x'7495' AS TEXT), "
+            "sql = 'CREATE TABLE t(a,' WHERE name = 'staff'"
+        )
+        connection.commit()
+
+
 @pytest.mark.parametrize(
     ("make", "words"),
     [
@@ -108,6 +123,7 @@ def scrambled_pages(path: Path) -> None:
         (newer_schema, "newer version"),
         (truncated, "damaged"),
         (scrambled_pages, "damaged"),
+        (schema_with_bad_bytes, "damaged"),
     ],
 )
 def test_a_damaged_or_foreign_file_gets_one_sentence_and_is_left_alone(
@@ -139,3 +155,35 @@ def test_a_missing_path_or_a_folder(run: Run, tmp_path: Path) -> None:
     assert folder.code == 1
     assert "is a folder" in folder.err
     assert len(missing.err.strip().splitlines()) == 1
+
+
+def test_a_healthy_database_reports_its_audit_trail(run: Run, healthy: Path) -> None:
+    outcome = run("check", "--db", str(healthy))
+    # 40 students, 27 circles and the school's setup, each one event.
+    assert "Audit trail: 68 events, chain intact." in outcome.out
+
+
+@pytest.mark.parametrize(
+    ("sql", "sentence"),
+    [
+        (
+            "UPDATE audit_event SET detail = 'field=grade' WHERE id = 12",
+            "The audit trail was altered at event 12 (changed).",
+        ),
+        (
+            "DELETE FROM audit_event WHERE id = 30",
+            "The audit trail was altered at event 31 (an event before it was removed).",
+        ),
+    ],
+)
+def test_an_altered_audit_trail_is_named_and_fails(
+    run: Run, healthy: Path, sql: str, sentence: str
+) -> None:
+    with sqlite3.connect(healthy) as connection:
+        connection.execute(sql)
+    connection.close()
+    outcome = run("check", "--db", str(healthy))
+    assert outcome.code == 1
+    assert outcome.err == f"rp-desktop: {sentence}\n"
+    assert outcome.out == ""
+    assert "damaged" not in outcome.err  # SQLite's own checks pass: only the trail was touched

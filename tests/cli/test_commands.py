@@ -121,8 +121,10 @@ def test_demo_data_makes_a_school_once(run: Run, db_path: Path) -> None:
 def test_the_cli_knows_every_view_the_ui_can_draw() -> None:
     from rp_desktop.ui.main_window import VIEWS as WINDOW_VIEWS
     from rp_desktop.ui.screenshot import CIRCLE_VIEWS, RECORD_VIEWS
+    from rp_desktop.ui.screenshot_dialogs import DIALOG_VIEWS
 
-    assert set(cli.VIEWS) == set(WINDOW_VIEWS) | set(CIRCLE_VIEWS) | set(RECORD_VIEWS)
+    drawn = set(WINDOW_VIEWS) | set(CIRCLE_VIEWS) | set(RECORD_VIEWS) | set(DIALOG_VIEWS)
+    assert set(cli.VIEWS) == drawn
 
 
 @pytest.mark.parametrize(

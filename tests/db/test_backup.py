@@ -56,10 +56,10 @@ def test_the_copy_has_the_same_rows_and_is_sound(filled: Database, tmp_path: Pat
 def test_a_copy_that_fails_its_check_is_removed(
     filled: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def failing(source: Path, target: Path, key: object) -> None:
+    def failing(target: Path, key: object, expected: object) -> None:
         raise BackupFailed("the copy does not hold the same rows")
 
-    monkeypatch.setattr(backup, "_verify", failing)
+    monkeypatch.setattr(backup, "_check_copy", failing)
     target = tmp_path / "copy.db"
     with pytest.raises(BackupFailed):
         copy_database(filled.path, target)

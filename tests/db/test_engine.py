@@ -22,7 +22,13 @@ from rp_desktop.db.engine import (
 from rp_desktop.db.errors import PragmaRefused
 from rp_desktop.db.models import Student
 
-EXPECTED = {"journal_mode": "wal", "synchronous": 2, "foreign_keys": 1, "busy_timeout": 5000}
+EXPECTED = {
+    "journal_mode": "wal",
+    "synchronous": 2,
+    "foreign_keys": 1,
+    "busy_timeout": 5000,
+    "cache_size": -32768,
+}
 
 
 @pytest.fixture

@@ -161,3 +161,58 @@ def test_closing_a_database_releases_its_lock(db_path: Path, clock: FakeClock) -
     first.close()
     with open_database(db_path, unencrypted=True, clock=clock) as second:
         assert second.path == db_path
+
+
+WRITER = """
+import sys
+from pathlib import Path
+from sqlalchemy import text
+from rp_desktop.domain.records import StudentFields
+from rp_desktop.services.opening import open_database
+from rp_desktop.services.students import add_student
+db = open_database(Path(sys.argv[1]), unencrypted=True)
+add_student(db, StudentFields("S-1", "Odalys", "Fenwick", grade=5))
+connection = db.engine.connect()
+transaction = connection.begin()
+connection.execute(text("UPDATE student SET first_name = 'half-written'"))
+print("writing", flush=True)
+sys.stdin.readline()
+"""
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX; CI runs Linux")
+def test_a_database_held_by_a_process_killed_mid_transaction_is_reclaimed(
+    db_path: Path, clock: FakeClock
+) -> None:
+    """The app's own opening, in another process, killed with SIGKILL while it holds the lock
+    and an open transaction: refused while it lives, opened normally once it is gone."""
+    import signal
+
+    process = subprocess.Popen(
+        [sys.executable, "-c", WRITER, str(db_path)],
+        cwd=PROJECT,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert process.stdout is not None
+        assert process.stdout.readline().strip() == "writing"
+        with pytest.raises(DatabaseInUse) as second:
+            open_database(db_path, unencrypted=True, clock=clock)
+        assert f"is in use by {this_user()} on {socket.gethostname()}" in str(second.value)
+        os.kill(process.pid, signal.SIGKILL)
+        assert process.wait(timeout=30) == -signal.SIGKILL
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait(timeout=30)
+        for stream in (process.stdin, process.stdout):
+            if stream is not None:
+                stream.close()
+    stale = json.loads(lock_path_for(db_path).read_text(encoding="utf-8"))
+    assert stale["pid"] == process.pid  # the dead holder's name is still written there
+    with open_database(db_path, unencrypted=True, clock=clock) as db:
+        owner = json.loads(lock_path_for(db_path).read_text(encoding="utf-8"))
+        assert owner["pid"] == os.getpid()
+        assert [s.first_name for s in list_students(db, ListQuery()).rows] == ["Odalys"]

@@ -88,3 +88,19 @@ def test_the_copy_made_first_is_at_0003(old_database: Path, clock: FakeClock) ->
     (copy,) = old_database.parent.glob("school.before-0004-*.db")
     assert revision(copy) == "0003"
     assert rows(copy, columns) == before
+
+
+def test_every_foreign_key_a_delete_follows_is_indexed(
+    old_database: Path, clock: FakeClock
+) -> None:
+    with closing(sqlite3.connect(old_database)) as connection:
+        before = {row[0] for row in connection.execute("SELECT name FROM sqlite_schema")}
+    with open_database(old_database, unencrypted=True, clock=clock):
+        pass
+    with closing(sqlite3.connect(old_database)) as connection:
+        after = {row[0] for row in connection.execute("SELECT name FROM sqlite_schema")}
+        plan = connection.execute(
+            "EXPLAIN QUERY PLAN SELECT id FROM turn WHERE seat_id = 1"
+        ).fetchall()
+    assert after - before >= {"ix_turn_seat_id", "ix_run_seat_run_id", "ix_circle_run_meeting_id"}
+    assert "ix_turn_seat_id" in str(plan)

@@ -286,3 +286,25 @@ def test_a_students_timeline(qtbot, db, case_id, school_db: School) -> None:
     timeline.table.selectRow(row)
     timeline._open_case()
     assert opened == [case_id]
+
+
+def test_the_hold_box_keeps_the_case_from_removal(qtbot, db, case_id, window: CaseWindow) -> None:
+    from rp_desktop.services import retention
+
+    assert not window.hold.isChecked()
+    assert "never removed" in window.hold.text()
+    changes: list[bool] = []
+    window.changed.connect(lambda: changes.append(True))
+
+    qtbot.mouseClick(window.hold, Qt.MouseButton.LeftButton)
+
+    assert retention.is_on_hold(db, case_id)
+    assert changes == [True]  # the lists may show it
+    again = CaseWindow(db, case_id, school_name="Riverside Middle School")
+    qtbot.addWidget(again)
+    assert again.hold.isChecked()  # read back from the database
+    again.reload()  # a reload neither clears it nor writes it again
+    assert again.hold.isChecked()
+    assert changes == [True]
+    qtbot.mouseClick(again.hold, Qt.MouseButton.LeftButton)
+    assert not retention.is_on_hold(db, case_id)

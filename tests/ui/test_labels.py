@@ -10,6 +10,7 @@ from rp_desktop.domain.support_plans import MonitoringFrequency
 from rp_desktop.domain.timeline import TimelineKind
 from rp_desktop.domain.vocabulary import (
     AgreementStatus,
+    AuditAction,
     CaseStatus,
     CategoryKind,
     CircleKind,
@@ -25,6 +26,7 @@ from rp_desktop.domain.vocabulary import (
 from rp_desktop.ui.labels import grade_label, label
 
 SHOWN = (
+    AuditAction,
     RestorativeQuestion,
     MonitoringFrequency,
     ConferenceStep,

@@ -142,7 +142,11 @@ def test_start_up_explains_a_file_that_is_not_a_database(
 ) -> None:
     db_path.write_text("Name,Grade\nsomeone,5\n", encoding="utf-8")
     shown: list[Exception] = []
-    monkeypatch.setattr(start.dialogs, "show_database_error", lambda p, e: shown.append(e))
+
+    def recovery(path: Path, problem: Exception, parent: object = None) -> None:
+        shown.append(problem)
+
+    monkeypatch.setattr(start.RecoveryDialog, "ask", staticmethod(recovery))
     assert start.open_at_start(db_path) is None
     assert len(shown) == 1
     assert isinstance(shown[0], NotADatabase)
@@ -152,7 +156,7 @@ def test_changing_the_passphrase_needs_the_current_one(
     qtbot, locked_file: Path, clock: FakeClock
 ) -> None:  # type: ignore[no-untyped-def]
     with open_database(locked_file, passphrase=Passphrase(SECRET), clock=clock) as db:
-        dialog = ChangePassphraseDialog(db.change_passphrase)
+        dialog = ChangePassphraseDialog(db)
         qtbot.addWidget(dialog)
         new = "harbor cedar violin morning"
         type_text(dialog.current_field, "a wrong current passphrase")
@@ -164,4 +168,5 @@ def test_changing_the_passphrase_needs_the_current_one(
         type_text(dialog.current_field, SECRET)
         click(qtbot, dialog.change_button)
         assert dialog.result() == 1
+        assert dialog.changed
         assert db.check_passphrase(Passphrase(new))

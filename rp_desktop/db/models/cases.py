@@ -138,7 +138,7 @@ class MeetingAnswer(Base):
         ForeignKey("meeting.id", ondelete="CASCADE"), index=True
     )
     participant_id: Mapped[int] = mapped_column(
-        ForeignKey("case_participant.id", ondelete="CASCADE")
+        ForeignKey("case_participant.id", ondelete="CASCADE"), index=True
     )
     question: Mapped[str] = mapped_column(String(60))
     answer: Mapped[str] = mapped_column(Text, default="")
@@ -149,7 +149,9 @@ class Agreement(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     case_id: Mapped[int] = mapped_column(ForeignKey("case.id", ondelete="CASCADE"), index=True)
-    meeting_id: Mapped[int | None] = mapped_column(ForeignKey("meeting.id", ondelete="SET NULL"))
+    meeting_id: Mapped[int | None] = mapped_column(
+        ForeignKey("meeting.id", ondelete="SET NULL"), index=True
+    )
     made_on: Mapped[date] = mapped_column(Date)
     notes: Mapped[str] = mapped_column(Text, default="")
 
@@ -186,7 +188,7 @@ class FollowUp(Base):
     on: Mapped[date] = mapped_column(Date)
     staff_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id", ondelete="SET NULL"))
     agreement_item_id: Mapped[int | None] = mapped_column(
-        ForeignKey("agreement_item.id", ondelete="SET NULL")
+        ForeignKey("agreement_item.id", ondelete="SET NULL"), index=True
     )
     note: Mapped[str] = mapped_column(Text, default="")
 

@@ -101,7 +101,9 @@ class PlanRound(Base):
     __tablename__ = "plan_round"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    plan_id: Mapped[int] = mapped_column(ForeignKey("circle_plan.id", ondelete="CASCADE"))
+    plan_id: Mapped[int] = mapped_column(
+        ForeignKey("circle_plan.id", ondelete="CASCADE"), index=True
+    )
     position: Mapped[int] = mapped_column(Integer)
     stage: Mapped[CircleStage] = mapped_column(EnumText(CircleStage))
     prompt_id: Mapped[int | None] = mapped_column(ForeignKey("prompt.id", ondelete="SET NULL"))
@@ -119,14 +121,18 @@ class CircleRun(Base):
     __tablename__ = "circle_run"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    plan_id: Mapped[int | None] = mapped_column(ForeignKey("circle_plan.id", ondelete="SET NULL"))
+    plan_id: Mapped[int | None] = mapped_column(
+        ForeignKey("circle_plan.id", ondelete="SET NULL"), index=True
+    )
     group_id: Mapped[int | None] = mapped_column(
-        ForeignKey("student_group.id", ondelete="SET NULL")
+        ForeignKey("student_group.id", ondelete="SET NULL"), index=True
     )
     community_circle_id: Mapped[int | None] = mapped_column(
-        ForeignKey("community_circle.id", ondelete="SET NULL")
+        ForeignKey("community_circle.id", ondelete="SET NULL"), index=True
     )
-    meeting_id: Mapped[int | None] = mapped_column(ForeignKey("meeting.id", ondelete="SET NULL"))
+    meeting_id: Mapped[int | None] = mapped_column(
+        ForeignKey("meeting.id", ondelete="SET NULL"), index=True
+    )
     talking_piece: Mapped[str] = mapped_column(String(100), default="")
     started_at: Mapped[datetime] = mapped_column(UTCDateTime)
     ended_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
@@ -163,9 +169,11 @@ class RunSeat(Base):
     __tablename__ = "run_seat"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    run_id: Mapped[int] = mapped_column(ForeignKey("circle_run.id", ondelete="CASCADE"))
+    run_id: Mapped[int] = mapped_column(ForeignKey("circle_run.id", ondelete="CASCADE"), index=True)
     position: Mapped[int] = mapped_column(Integer)
-    student_id: Mapped[int | None] = mapped_column(ForeignKey("student.id", ondelete="SET NULL"))
+    student_id: Mapped[int | None] = mapped_column(
+        ForeignKey("student.id", ondelete="SET NULL"), index=True
+    )
     staff_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id", ondelete="SET NULL"))
     label: Mapped[str] = mapped_column(String(100), default="")
     is_keeper: Mapped[bool] = mapped_column(Boolean, default=False)
@@ -179,7 +187,7 @@ class Turn(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     run_id: Mapped[int] = mapped_column(ForeignKey("circle_run.id", ondelete="CASCADE"), index=True)
     round_number: Mapped[int] = mapped_column(Integer)
-    seat_id: Mapped[int] = mapped_column(ForeignKey("run_seat.id", ondelete="CASCADE"))
+    seat_id: Mapped[int] = mapped_column(ForeignKey("run_seat.id", ondelete="CASCADE"), index=True)
     start_offset_ms: Mapped[int] = mapped_column(Integer)
     duration_ms: Mapped[int] = mapped_column(Integer)
     passed: Mapped[bool] = mapped_column(Boolean, default=False)

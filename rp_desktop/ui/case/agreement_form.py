@@ -20,6 +20,9 @@ from rp_desktop.domain.vocabulary import AgreementStatus
 from rp_desktop.services import agreements, people
 from rp_desktop.services.opening import Database
 from rp_desktop.ui.formatting import qdate
+from rp_desktop.ui.forms import form_state
+from rp_desktop.ui.forms.form_draft import DraftPlace
+from rp_desktop.ui.forms.form_state import Json
 from rp_desktop.ui.forms.record_form import RecordForm
 from rp_desktop.ui.forms.widgets import choice_combo, current_choice, date_edit, select_data
 from rp_desktop.ui.labels import label
@@ -74,6 +77,16 @@ class _ItemRow:
     def widgets(self) -> tuple[QWidget, ...]:
         return (self.what, self.owner, self.has_date, self.due, self.status, self.remove)
 
+    def inputs(self) -> dict[str, QWidget]:
+        """The row's inputs by name, for drafts (the date after its tick, which enables it)."""
+        return {
+            "what": self.what,
+            "owner": self.owner,
+            "has_date": self.has_date,
+            "due": self.due,
+            "status": self.status,
+        }
+
 
 class ItemsEditor(QWidget):
     """The items of an agreement, one line each.
@@ -122,6 +135,24 @@ class ItemsEditor(QWidget):
         self._rows.append(row)
         self.changed.emit()
 
+    def draft_state(self) -> list[dict[str, Json]]:
+        """Each row as typed, for the form's draft."""
+        return [
+            {name: form_state.capture(widget) for name, widget in row.inputs().items()}
+            for row in self._rows
+        ]
+
+    def restore_draft_state(self, state: Json) -> None:
+        if not isinstance(state, list):
+            return
+        self._clear()
+        for saved in state:
+            self.add_item()
+            for name, widget in self._rows[-1].inputs().items():
+                if isinstance(saved, dict) and name in saved:
+                    form_state.restore(widget, saved[name])
+        self.changed.emit()
+
     def show_problem(self, index: int, text: str) -> None:
         if 0 <= index < len(self._rows):
             self._rows[index].problem.setText(text)
@@ -139,14 +170,17 @@ class ItemsEditor(QWidget):
 
     def _remove(self, row: _ItemRow) -> None:
         kept = [r.value() for r in self._rows if r is not row]
+        self._clear()
+        for item in kept:
+            self.add_item(item)
+        self.changed.emit()
+
+    def _clear(self) -> None:
         for old in self._rows:
             for widget in (*old.widgets(), old.problem):
                 widget.setParent(None)
                 widget.deleteLater()
         self._rows = []
-        for item in kept:
-            self.add_item(item)
-        self.changed.emit()
 
 
 class AgreementForm(RecordForm):
@@ -178,6 +212,9 @@ class AgreementForm(RecordForm):
             when = meeting.fields.held_on.isoformat() if meeting.fields.held_on else ""
             self.meeting.addItem(f"{when} · {label(meeting.fields.kind)}", meeting.id)
         self._fill(agreement)
+        self.draft.keep("items", self.items.draft_state, self.items.restore_draft_state)
+        agreement_id = agreement.id if agreement else None
+        self.draft.start(DraftPlace(db, "agreement", agreement_id, case_id=self._case_id))
         self.remember_initial()
 
     def values(self) -> AgreementFields:

@@ -8,6 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent, QFont
 from PySide6.QtWidgets import (
+    QCheckBox,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -22,7 +23,7 @@ from PySide6.QtWidgets import (
 from rp_desktop.domain.casework import CaseDetail
 from rp_desktop.domain.support_plans import SupportPlan
 from rp_desktop.domain.vocabulary import AgreementStatus, Tier
-from rp_desktop.services import agreements, casework, printing
+from rp_desktop.services import agreements, casework, printing, retention
 from rp_desktop.services.opening import Database
 from rp_desktop.ui import dialogs
 from rp_desktop.ui.case.agreement_pdf import write_agreement_pdf
@@ -61,6 +62,13 @@ class CaseWindow(QWidget):
         self.title = QLabel()
         self.title.setFont(_font(20, bold=True))
         self.facts = QLabel(wordWrap=True)
+        self.hold = QCheckBox(self.tr("Keep this case (hold): never removed by retention"))
+        self.hold.setToolTip(
+            self.tr(
+                "For a case under a legal or district hold. Removing old records never "
+                "removes it, however long ago it closed."
+            )
+        )
         self.people = QListWidget()
         self.people.setMaximumWidth(320)
         self.story = QPlainTextEdit(readOnly=True)
@@ -103,6 +111,7 @@ class CaseWindow(QWidget):
         if fields.tier3_kind is not None:
             facts.append(label(fields.tier3_kind))
         self.facts.setText(" · ".join(text for text in facts if text))
+        self._show_hold()
         self.people.clear()
         for participant in case.participants:
             item = QListWidgetItem(f"{participant.display_name} — {label(participant.fields.role)}")
@@ -169,7 +178,17 @@ class CaseWindow(QWidget):
         }
         return self._open(makers[which]())
 
+    def set_hold(self, hold: bool) -> None:
+        retention.set_hold(self._db, self._case_id, hold)
+        self._saved()
+
     # -- private -----------------------------------------------------------------------------
+    def _show_hold(self) -> None:
+        # The hold is not part of the case's detail: it is the retention service's to read.
+        self.hold.blockSignals(True)
+        self.hold.setChecked(retention.is_on_hold(self._db, self._case_id))
+        self.hold.blockSignals(False)
+
     def _open(self, form: RecordForm) -> RecordForm:
         form.saved.connect(lambda _id: self._saved())
         form.open()
@@ -231,8 +250,11 @@ class CaseWindow(QWidget):
         body.addLayout(side)
         body.addWidget(self.tabs, 1)
         layout = QVBoxLayout(self)
+        status = QHBoxLayout()
+        status.addWidget(self.facts, 1)
+        status.addWidget(self.hold)
         layout.addWidget(self.title)
-        layout.addWidget(self.facts)
+        layout.addLayout(status)
         layout.addLayout(body, 1)
 
     def _connect(self) -> None:
@@ -240,6 +262,7 @@ class CaseWindow(QWidget):
         self.buttons["tier"].clicked.connect(lambda: self.step_form("tier"))
         self.buttons["close"].clicked.connect(lambda: self.step_form("close"))
         self.buttons["note"].clicked.connect(self.save_note)
+        self.hold.toggled.connect(self.set_hold)
         self.people.itemDoubleClicked.connect(self._person_chosen)
         self.meetings.newRequested.connect(self.new_meeting)
         self.meetings.openRequested.connect(self.open_meeting)

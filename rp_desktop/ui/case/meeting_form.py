@@ -27,6 +27,8 @@ from rp_desktop.domain.vocabulary import MeetingKind
 from rp_desktop.services import meetings, people
 from rp_desktop.services.opening import Database
 from rp_desktop.ui.formatting import qdate
+from rp_desktop.ui.forms.form_draft import DraftPlace
+from rp_desktop.ui.forms.form_state import Json
 from rp_desktop.ui.forms.record_form import RecordForm
 from rp_desktop.ui.forms.widgets import choice_combo, current_choice, date_edit, select_data
 from rp_desktop.ui.labels import label
@@ -139,6 +141,24 @@ class AnswersByPerson(QWidget):
         for edit in self._texts.values():
             edit.setReadOnly(read_only)
 
+    def draft_state(self) -> list[dict[str, Json]]:
+        """Every answer typed so far, for the form's draft: a person unticked keeps theirs."""
+        return [
+            {"participant": pid, "question": question.value, "text": edit.toPlainText()}
+            for (pid, question), edit in self._texts.items()
+            if edit.toPlainText()
+        ]
+
+    def restore_draft_state(self, state: Json) -> None:
+        for entry in state if isinstance(state, list) else []:
+            try:
+                participant = self._participants[entry["participant"]]
+                question = RestorativeQuestion(entry["question"])
+                text = str(entry["text"])
+            except (KeyError, TypeError, ValueError):
+                continue  # someone taken off the case since, or a question not asked now
+            self._edit(participant, question).setPlainText(text)
+
     def _page(self, participant: Participant) -> QWidget:
         page = QWidget()
         column = QVBoxLayout(page)
@@ -217,6 +237,9 @@ class MeetingForm(RecordForm):
         self._fill_choices()
         self._fill(meeting, kind)
         self.attendees.changed.connect(self._people_changed)
+        self.draft.keep("answers", self.answers.draft_state, self.answers.restore_draft_state)
+        meeting_id = meeting.id if meeting else None
+        self.draft.start(DraftPlace(db, "meeting", meeting_id, case_id=self._case_id))
         self.remember_initial()
 
     def values(self) -> MeetingFields:

@@ -16,6 +16,7 @@ from rp_desktop.domain.support_plans import (
 from rp_desktop.services import people, support_plans
 from rp_desktop.services.opening import Database
 from rp_desktop.ui.formatting import date_format, qdate
+from rp_desktop.ui.forms.form_draft import DraftPlace
 from rp_desktop.ui.forms.record_form import RecordForm
 from rp_desktop.ui.forms.widgets import choice_combo, current_choice, date_edit, select_data
 
@@ -52,6 +53,8 @@ class SupportPlanForm(RecordForm):
             "frequency", self.tr("&Check progress"), choice_combo(list(MonitoringFrequency))
         )
         self._fill(plan)
+        plan_id = plan.id if plan else None
+        self.draft.start(DraftPlace(db, "support_plan", plan_id, case_id=detail.case.id))
         self.remember_initial()
 
     def values(self) -> SupportPlanFields:
@@ -102,6 +105,8 @@ class ProgressForm(RecordForm):
         self.rating.setRange(1, 5)
         self.rating.setValue(3)
         self.note: QPlainTextEdit = self.add_field("note", self.tr("&Note"), QPlainTextEdit())
+        place = DraftPlace(db, "progress", case_id=plan.case_id, extra={"plan_id": plan.id})
+        self.draft.start(place)
         self.remember_initial()
 
     def values(self) -> ProgressEntryFields:
@@ -136,6 +141,7 @@ class ReEntryForm(RecordForm):
         self.needs.setPlainText(plan.needs)
         self.responsibilities.setPlainText(plan.responsibilities)
         self._returned_on = plan.returned_on
+        self.draft.start(DraftPlace(db, "re_entry", case_id=detail.case.id))
         self.remember_initial()
 
     def values(self) -> ReEntryPlanFields:

@@ -11,6 +11,7 @@ from rp_desktop.domain.vocabulary import ClosureReason, Tier, Tier3Kind
 from rp_desktop.services import agreements, casework, people
 from rp_desktop.services.opening import Database
 from rp_desktop.ui.formatting import qdate
+from rp_desktop.ui.forms.form_draft import DraftPlace
 from rp_desktop.ui.forms.record_form import RecordForm
 from rp_desktop.ui.forms.widgets import choice_combo, current_choice, date_edit
 
@@ -43,6 +44,7 @@ class FollowUpForm(RecordForm):
         self.note: QPlainTextEdit = self.add_field(
             "note", self.tr("&What happened"), QPlainTextEdit()
         )
+        self.draft.start(DraftPlace(db, "follow_up", case_id=detail.case.id))
         self.remember_initial()
 
     def values(self) -> FollowUpFields:
@@ -77,6 +79,7 @@ class TierChangeForm(RecordForm):
         self.reason: QPlainTextEdit = self.add_field("reason", self.tr("&Why"), QPlainTextEdit())
         self.to_tier.currentIndexChanged.connect(self._sync)
         self._sync()
+        self.draft.start(DraftPlace(db, "tier_change", case_id=detail.case.id))
         self.remember_initial()
 
     def values(self) -> TierChangeFields:
@@ -112,6 +115,7 @@ class CloseCaseForm(RecordForm):
             self.tr("&Why"),
             choice_combo(list(ClosureReason), none_text=self.tr("Choose…")),
         )
+        self.draft.start(DraftPlace(db, "close_case", case_id=detail.case.id))
         self.remember_initial()
 
     def values(self) -> tuple[date, ClosureReason | None]:

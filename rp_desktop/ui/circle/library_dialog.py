@@ -35,6 +35,7 @@ from rp_desktop.domain.vocabulary import CircleStage
 from rp_desktop.services import library
 from rp_desktop.services.opening import Database
 from rp_desktop.ui.formatting import counted
+from rp_desktop.ui.forms.form_draft import DraftPlace
 from rp_desktop.ui.forms.record_form import RecordForm
 from rp_desktop.ui.forms.widgets import select_data
 from rp_desktop.ui.labels import label
@@ -124,6 +125,7 @@ class PromptForm(RecordForm):
         self.tags.setPlaceholderText(self.tr("Separate tags with commas: gratitude, academic"))
         if prompt is not None:
             self._fill(prompt)
+        self.draft.start(DraftPlace(db, "prompt", prompt.id if prompt else None))
         self.remember_initial()
 
     def values(self) -> PromptFields:

@@ -1,15 +1,19 @@
 """The Tier 2 / Tier 3 case form: what happened, where, who was involved in which role, and
 where the case stands."""
 
+from dataclasses import replace
+
 from PySide6.QtCore import QT_TR_NOOP
 from PySide6.QtWidgets import QComboBox, QDateEdit, QPlainTextEdit, QWidget
 
-from rp_desktop.domain.records import Case, CaseFields
+from rp_desktop.domain.records import Case, CaseFields, Participant, ParticipantFields
 from rp_desktop.domain.validation import FieldProblem
-from rp_desktop.domain.vocabulary import CaseStatus, ClosureReason, Tier, Tier3Kind
+from rp_desktop.domain.vocabulary import CaseStatus, ClosureReason, Role, Tier, Tier3Kind
 from rp_desktop.services import cases, people, students
 from rp_desktop.services.opening import Database
 from rp_desktop.ui.formatting import qdate
+from rp_desktop.ui.forms.form_draft import DraftPlace
+from rp_desktop.ui.forms.form_state import Json
 from rp_desktop.ui.forms.participants import ParticipantsEditor
 from rp_desktop.ui.forms.record_form import RecordForm
 from rp_desktop.ui.forms.widgets import choice_combo, current_choice, date_edit, select_data
@@ -99,7 +103,24 @@ class CaseForm(RecordForm):
         self._fill(case)
         self.status.currentIndexChanged.connect(self._sync_closure)
         self._sync_closure()
+        self.draft.keep("participants", self._people_draft, self._restore_people)
+        case_id = case.id if case else None
+        self.draft.start(DraftPlace(db, "case", case_id, extra={"tier": tier.value}))
         self.remember_initial()
+
+    @classmethod
+    def for_draft(
+        cls, db: Database, tier: Tier, case: Case | None, *, parent: QWidget | None = None
+    ) -> "CaseForm":
+        """A form on `case` to be filled from a draft. It is built without the case's people,
+        since the people list can add but not take away and the draft says who is in it; it
+        still compares with the case as saved, so closing asks before losing the draft."""
+        if case is None:
+            return cls(db, tier, None, parent=parent)
+        form = cls(db, tier, replace(case, participants=()), parent=parent)
+        saved = tuple(p.fields for p in case.participants)
+        form.set_initial(replace(form.values(), participants=saved))
+        return form
 
     def values(self) -> CaseFields:
         return CaseFields(
@@ -132,6 +153,47 @@ class CaseForm(RecordForm):
     def set_read_only(self, read_only: bool) -> None:
         super().set_read_only(read_only)
         self._sync_closure()
+
+    def _people_draft(self) -> list[dict[str, Json]]:
+        return [
+            {
+                "role": None if p.role is None else p.role.value,
+                "student_id": p.student_id,
+                "staff_id": p.staff_id,
+                "other_name": p.other_name,
+            }
+            for p in self.people.participants()
+        ]
+
+    def _restore_people(self, state: Json) -> None:
+        """Add the draft's people, but not twice: `for_draft` builds the form without any."""
+        present = set(self.people.participants())
+        restored = (self._person(entry) for entry in (state if isinstance(state, list) else []))
+        self.people.set_participants(
+            tuple(p for p in restored if p is not None and p.fields not in present)
+        )
+
+    def _person(self, entry: Json) -> Participant | None:
+        """A person from a draft, named as the records name them now; None for someone no
+        longer on record."""
+        try:
+            role = Role(entry["role"]) if entry.get("role") else None
+            fields = ParticipantFields(
+                role, entry.get("student_id"), entry.get("staff_id"), entry.get("other_name", "")
+            )
+        except (AttributeError, KeyError, TypeError, ValueError):
+            return None
+        if fields.student_id is not None:
+            try:
+                name = students.get_student(self._db, fields.student_id).display_name
+            except students.StudentNotFound:
+                return None
+        elif fields.staff_id is not None:
+            member = people.get_staff(self._db, fields.staff_id)
+            name = member.display_name if member else ""
+        else:
+            name = fields.other_name
+        return Participant(0, fields, name) if name else None
 
     def _place_combo(self) -> QComboBox:
         combo = QComboBox()

@@ -9,6 +9,7 @@ from rp_desktop.services import circles, people, students
 from rp_desktop.services.opening import Database
 from rp_desktop.ui.formatting import qdate
 from rp_desktop.ui.forms.attendance import AttendanceList
+from rp_desktop.ui.forms.form_draft import DraftPlace
 from rp_desktop.ui.forms.record_form import RecordForm
 from rp_desktop.ui.forms.widgets import (
     choice_combo,
@@ -64,6 +65,7 @@ class CircleForm(RecordForm):
         self._fill_choices(school_year)
         self._fill(circle)
         self.group.currentIndexChanged.connect(self._on_group_changed)
+        self.draft.start(DraftPlace(db, "circle", circle.id if circle else None))
         self.remember_initial()
 
     def values(self) -> CircleFields:

@@ -1,11 +1,16 @@
 """What every record form shares: fields with their problems shown beside them, Save and Cancel,
-an Open mode that only reads, and a promise never to throw away what was typed."""
+an Open mode that only reads, and a promise never to throw away what was typed.
+
+While a form is being edited it keeps a draft in the database: a change starts a short timer,
+and when it runs out (or the form is hidden or loses focus) the fields are saved as a draft.
+Saving the record, or discarding the changes, deletes the draft; if the app dies, it stays and
+is offered back at the next start (ui/drafts.py; the workings are in form_draft.py)."""
 
 import logging
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QHideEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QDialog,
@@ -21,8 +26,10 @@ from PySide6.QtWidgets import (
 )
 
 from rp_desktop.domain.validation import FieldProblem, InvalidInput
+from rp_desktop.services import drafts
 from rp_desktop.ui import dialogs
-from rp_desktop.ui.crash import log_failure
+from rp_desktop.ui.crash import CodeText, WriteFailure, log_failure, write_failure
+from rp_desktop.ui.forms.form_draft import FormDraft
 from rp_desktop.ui.problems import problem_text
 
 log = logging.getLogger(__name__)
@@ -42,6 +49,7 @@ class RecordForm(QDialog):
 
     def __init__(self, title: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.draft = FormDraft(self)
         self.setWindowTitle(title)
         self.setMinimumWidth(640)
         self.form = QFormLayout()
@@ -101,12 +109,19 @@ class RecordForm(QDialog):
         """Call once the fields are filled: closing with anything changed asks first."""
         self._initial = self.values()
 
+    def set_initial(self, values: Any) -> None:
+        """What counts as unchanged, when it is not what the fields hold now (a form rebuilt
+        from a draft compares with the record as saved)."""
+        self._initial = values
+
     def is_changed(self) -> bool:
         return not self._read_only and self.values() != self._initial
 
     def set_read_only(self, read_only: bool) -> None:
         """Open mode shows the record; Edit mode lets it be changed."""
         self._read_only = read_only
+        if read_only:
+            self.draft.stop()
         for widget in self._fields.values():
             set_widget_read_only(widget, read_only)
         self.save_button.setVisible(not read_only)
@@ -119,13 +134,18 @@ class RecordForm(QDialog):
     def read_only(self) -> bool:
         return self._read_only
 
+    @property
+    def fields(self) -> dict[str, QWidget]:
+        """The form's fields by name, in the order they were added."""
+        return self._fields
+
     # -- problems -----------------------------------------------------------------------------
     def show_problems(self, problems: tuple[FieldProblem, ...]) -> None:
         self.clear_problems()
         for problem in problems:
             label = self._problems.get(problem.field)
             if label is None:
-                log.warning("no place on the form for a problem with %s", problem.field)
+                log.warning("no place on the form for a problem with %s", CodeText(problem.field))
                 continue
             text = problem_text(problem)
             label.setText(f"{label.text()} {text}".strip() if label.isVisible() else text)
@@ -151,29 +171,46 @@ class RecordForm(QDialog):
             super().accept()
             return
         try:
-            record_id = self.submit(self.values())
+            with drafts.cleared_by_save(self.draft.key):
+                record_id = self.submit(self.values())
         except InvalidInput as invalid:
             self.show_problems(invalid.problems)
             return
         except Exception as error:
             log_failure(f"saving a {type(self).__name__}", error)
-            dialogs.show_save_failed(self)
+            self._say_not_saved(error)
+            self.draft.save_now()  # the draft holds what is typed now, if it can be written
             return
         self.clear_problems()
         self._initial = self.values()
+        self.draft.end()
         self.saved.emit(record_id)
         super().accept()
 
     def reject(self) -> None:
+        # Closing the window comes here too (QDialog.closeEvent calls reject).
         if self.is_changed() and not dialogs.confirm_discard(self):
             return
+        self.draft.end()
         super().reject()
 
-    def closeEvent(self, event: QCloseEvent) -> None:
-        if self.is_changed() and not dialogs.confirm_discard(self):
-            event.ignore()
-            return
-        super().closeEvent(event)
+    def hideEvent(self, event: QHideEvent) -> None:
+        self.draft.flush()
+        super().hideEvent(event)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.ActivationChange and not self.isActiveWindow():
+            self.draft.flush()
+        super().changeEvent(event)
+
+    def _say_not_saved(self, error: Exception) -> None:
+        failure = write_failure(error)
+        if failure is WriteFailure.DISK_FULL:
+            dialogs.show_disk_full(self)
+        elif failure is WriteFailure.NOT_WRITTEN:
+            dialogs.show_disk_refused(self)
+        else:
+            dialogs.show_save_failed(self)
 
     def _lay_out(self) -> None:
         body = QWidget()
@@ -184,6 +221,7 @@ class RecordForm(QDialog):
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         layout = QVBoxLayout(self)
         layout.addWidget(scroll, 1)
+        layout.addWidget(self.draft.notice)
         layout.addWidget(self.buttons)
         self.edit_button.hide()
 

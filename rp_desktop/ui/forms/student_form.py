@@ -6,6 +6,7 @@ from rp_desktop.domain.records import Student, StudentFields
 from rp_desktop.domain.vocabulary import HIGHEST_GRADE, LOWEST_GRADE
 from rp_desktop.services import students
 from rp_desktop.services.opening import Database
+from rp_desktop.ui.forms.form_draft import DraftPlace
 from rp_desktop.ui.forms.record_form import RecordForm
 from rp_desktop.ui.forms.widgets import select_data
 from rp_desktop.ui.labels import grade_label
@@ -40,6 +41,7 @@ class StudentForm(RecordForm):
         self.homeroom: QLineEdit = self.add_field("homeroom", self.tr("&Homeroom"), QLineEdit())
         if student is not None:
             self._fill(student)
+        self.draft.start(DraftPlace(db, "student", student.id if student else None))
         self.remember_initial()
 
     def values(self) -> StudentFields:

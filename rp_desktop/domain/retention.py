@@ -1,0 +1,290 @@
+"""Retention: which records are older than the school keeps them, and may be removed for good.
+
+A school keeps the current school year and the `years` whole school years before it; anything
+that ended before the first of those is old. The rules never remove what is still in use:
+- a case only once it is closed, and never one on hold (an open case is kept, however old);
+- a Tier 1 circle held before the cut-off, with its attendance;
+- a circle run with its circle, or with the case its meeting belongs to; a run saved as
+  neither goes by the day it started;
+- a support plan that stands on its own once it has ended (inactive) and nothing happened on
+  it since the cut-off; a plan on a case goes with its case and stays with a kept one;
+- a class or advisory of a school year before the cut-off that no kept circle or run names;
+- a student only when inactive (a former student), unchanged since the cut-off, and in nothing
+  that is kept: no kept case, support plan, circle, run or group.
+Everything here is pure: the service gathers the facts and deletes what the plan names.
+"""
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+
+from rp_desktop.domain.school_year import first_day, school_year_of
+
+LEAST_YEARS = 1
+MOST_YEARS = 50
+
+
+def cutoff_date(today: date, years: int) -> date:
+    """The first day kept: August 1 of the school year `years` before the current one.
+
+    With years=3 in 2026-27 the cut-off is 1 August 2023, so 2023-24 onward is kept."""
+    if not LEAST_YEARS <= years <= MOST_YEARS:
+        raise ValueError(f"years must be between {LEAST_YEARS} and {MOST_YEARS}")
+    return first_day(school_year_of(today) - years)
+
+
+class CaseFate(StrEnum):
+    """What retention does with one case, and why."""
+
+    REMOVE = "remove"
+    KEEP_RECENT = "keep_recent"
+    KEEP_OPEN = "keep_open"
+    KEEP_HELD = "keep_held"
+
+
+@dataclass(frozen=True, slots=True)
+class CaseFacts:
+    id: int
+    occurred_on: date
+    closed: bool
+    closed_on: date | None
+    hold: bool
+
+
+@dataclass(frozen=True, slots=True)
+class CircleFacts:
+    id: int
+    held_on: date
+    group_id: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class RunFacts:
+    """A circle run and the record it was saved as: a Tier 1 circle or a meeting on a case."""
+
+    id: int
+    started_on: date
+    circle_id: int | None = None
+    case_id: int | None = None
+    group_id: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class PlanFacts:
+    """A support plan; `last_day` is the latest day anything happened on it (start, review,
+    progress entry, last change)."""
+
+    id: int
+    student_id: int
+    case_id: int | None
+    active: bool
+    last_day: date
+
+
+@dataclass(frozen=True, slots=True)
+class GroupFacts:
+    id: int
+    school_year: int
+
+
+class LinkKind(StrEnum):
+    """A record that names a student: kept records keep the student."""
+
+    CASE = "case"
+    RUN = "run"
+    GROUP = "group"
+
+
+@dataclass(frozen=True, slots=True)
+class StudentLink:
+    student_id: int
+    kind: LinkKind
+    owner_id: int
+
+
+@dataclass(frozen=True, slots=True)
+class StudentFacts:
+    """A student; `last_circle_on` is the latest Tier 1 circle they attended (circles are kept
+    by their day alone, so the latest one decides whether any attended circle is kept)."""
+
+    id: int
+    active: bool
+    changed_on: date
+    last_circle_on: date | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class RetentionFacts:
+    cases: tuple[CaseFacts, ...] = ()
+    circles: tuple[CircleFacts, ...] = ()
+    runs: tuple[RunFacts, ...] = ()
+    plans: tuple[PlanFacts, ...] = ()
+    groups: tuple[GroupFacts, ...] = ()
+    students: tuple[StudentFacts, ...] = ()
+    links: tuple[StudentLink, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class PurgeCounts:
+    """How many records of each kind a purge removes (the parts of a record, such as a case's
+    meetings or a circle's attendance, go with it), and how many old cases it keeps."""
+
+    cases: int = 0
+    circles: int = 0
+    runs: int = 0
+    support_plans: int = 0
+    groups: int = 0
+    students: int = 0
+    held_cases_kept: int = 0
+    open_cases_kept: int = 0
+
+    @property
+    def removed(self) -> int:
+        return (
+            self.cases + self.circles + self.runs + self.support_plans + self.groups + self.students
+        )
+
+    def detail(self) -> str:
+        """For the audit trail: counts only."""
+        return " ".join(
+            f"{name}={getattr(self, name)}"
+            for name in (
+                "cases",
+                "circles",
+                "runs",
+                "support_plans",
+                "groups",
+                "students",
+                "held_cases_kept",
+                "open_cases_kept",
+            )
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class PurgePlan:
+    """The ids to remove, by kind. `support_plans` holds only plans that do not go with a
+    removed case."""
+
+    cutoff: date
+    cases: frozenset[int]
+    circles: frozenset[int]
+    runs: frozenset[int]
+    support_plans: frozenset[int]
+    groups: frozenset[int]
+    students: frozenset[int]
+    held_cases_kept: int
+    open_cases_kept: int
+
+    def counts(self) -> PurgeCounts:
+        return PurgeCounts(
+            cases=len(self.cases),
+            circles=len(self.circles),
+            runs=len(self.runs),
+            support_plans=len(self.support_plans),
+            groups=len(self.groups),
+            students=len(self.students),
+            held_cases_kept=self.held_cases_kept,
+            open_cases_kept=self.open_cases_kept,
+        )
+
+
+def case_fate(case: CaseFacts, cutoff: date) -> CaseFate:
+    """A closed case is old when it closed before the cut-off (a case closed before the day
+    of closing was kept goes by the day it happened)."""
+    if not case.closed:
+        return CaseFate.KEEP_OPEN if case.occurred_on < cutoff else CaseFate.KEEP_RECENT
+    if (case.closed_on or case.occurred_on) >= cutoff:
+        return CaseFate.KEEP_RECENT
+    return CaseFate.KEEP_HELD if case.hold else CaseFate.REMOVE
+
+
+def circle_is_old(held_on: date, cutoff: date) -> bool:
+    return held_on < cutoff
+
+
+def plan_purge(facts: RetentionFacts, cutoff: date) -> PurgePlan:
+    """Everything the rules remove for `cutoff`, and how many old cases they keep."""
+    fates = [(case.id, case_fate(case, cutoff)) for case in facts.cases]
+    cases = frozenset(case_id for case_id, fate in fates if fate is CaseFate.REMOVE)
+    circles = frozenset(c.id for c in facts.circles if circle_is_old(c.held_on, cutoff))
+    runs = frozenset(run.id for run in facts.runs if _run_is_old(run, cases, circles, cutoff))
+    plans = frozenset(
+        plan.id
+        for plan in facts.plans
+        if plan.case_id is None and not plan.active and plan.last_day < cutoff
+    )
+    groups = _old_groups(facts, circles, runs, cutoff)
+    students = _former_students(facts, cases, plans, runs, groups, cutoff)
+    return PurgePlan(
+        cutoff=cutoff,
+        cases=cases,
+        circles=circles,
+        runs=runs,
+        support_plans=plans,
+        groups=groups,
+        students=students,
+        held_cases_kept=sum(fate is CaseFate.KEEP_HELD for _id, fate in fates),
+        open_cases_kept=sum(fate is CaseFate.KEEP_OPEN for _id, fate in fates),
+    )
+
+
+def _run_is_old(
+    run: RunFacts, cases: frozenset[int], circles: frozenset[int], cutoff: date
+) -> bool:
+    if run.circle_id is not None:
+        return run.circle_id in circles
+    if run.case_id is not None:
+        return run.case_id in cases
+    return run.started_on < cutoff
+
+
+def _old_groups(
+    facts: RetentionFacts, circles: frozenset[int], runs: frozenset[int], cutoff: date
+) -> frozenset[int]:
+    """Groups of a school year before the cut-off's, unless a kept circle or run names them."""
+    named = _kept_owners(((c.id, c.group_id) for c in facts.circles), circles)
+    named |= _kept_owners(((r.id, r.group_id) for r in facts.runs), runs)
+    first_kept_year = school_year_of(cutoff)
+    return frozenset(
+        group.id
+        for group in facts.groups
+        if group.school_year < first_kept_year and group.id not in named
+    )
+
+
+def _former_students(
+    facts: RetentionFacts,
+    cases: frozenset[int],
+    plans: frozenset[int],
+    runs: frozenset[int],
+    groups: frozenset[int],
+    cutoff: date,
+) -> frozenset[int]:
+    removed = {LinkKind.CASE: cases, LinkKind.RUN: runs, LinkKind.GROUP: groups}
+    kept_somewhere = {
+        link.student_id for link in facts.links if link.owner_id not in removed[link.kind]
+    }
+    kept_somewhere |= {
+        plan.student_id
+        for plan in facts.plans
+        if plan.id not in plans and (plan.case_id is None or plan.case_id not in cases)
+    }
+    return frozenset(
+        student.id
+        for student in facts.students
+        if not student.active
+        and student.changed_on < cutoff
+        and (student.last_circle_on is None or circle_is_old(student.last_circle_on, cutoff))
+        and student.id not in kept_somewhere
+    )
+
+
+def _kept_owners(pairs: Iterable[tuple[int, int | None]], removed: frozenset[int]) -> set[int]:
+    """The group ids named by records that are kept."""
+    return {
+        group_id
+        for record_id, group_id in pairs
+        if group_id is not None and record_id not in removed
+    }

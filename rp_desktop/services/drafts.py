@@ -1,0 +1,137 @@
+"""Drafts of open forms, saved as the user types so that a crash or a kill loses nothing.
+
+A draft is not a record: saving or deleting one writes no audit event, and no list or report
+reads it. It lives in the database, so an encrypted database keeps its drafts encrypted too.
+Each call is one short transaction; saving is a single upsert statement.
+"""
+
+import json
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any, cast
+
+from sqlalchemy import CursorResult, delete, select
+from sqlalchemy.dialects.sqlite import insert
+from sqlalchemy.orm import Session
+
+from rp_desktop.db.database import Database
+from rp_desktop.db.models import FormDraft
+
+# Column sizes of form_draft (migration 0004).
+LONGEST_KEY = 80
+LONGEST_FORM = 40
+LONGEST_LABEL = 100
+
+JsonObject = dict[str, Any]
+
+# The draft that the save now under way replaces (see cleared_by_save).
+_replaced_by_save: ContextVar[str | None] = ContextVar("replaced_by_save", default=None)
+
+
+@dataclass(frozen=True, slots=True)
+class Draft:
+    """What one form held when it was last typed in.
+
+    `label` describes the form without quoting what was typed ("Tier 2 case"); `fields` is what
+    the form needs to fill itself in again, as JSON values."""
+
+    id: int
+    key: str
+    form: str
+    record_id: int | None
+    label: str
+    fields: JsonObject
+    saved_at: datetime
+
+
+def save_draft(
+    db: Database,
+    key: str,
+    form: str,
+    record_id: int | None,
+    label: str,
+    fields: JsonObject,
+) -> None:
+    """Keep `fields` as the draft called `key`, replacing the one saved before."""
+    if not key or len(key) > LONGEST_KEY:
+        raise ValueError(f"a draft key is 1 to {LONGEST_KEY} characters")
+    if not form or len(form) > LONGEST_FORM:
+        raise ValueError(f"a form name is 1 to {LONGEST_FORM} characters")
+    values = {
+        "form": form,
+        "record_id": record_id,
+        "label": label[:LONGEST_LABEL],
+        "fields": json.dumps(fields, ensure_ascii=False, separators=(",", ":")),
+        "saved_at": db.now(),
+    }
+    statement = insert(FormDraft).values(key=key, **values)
+    statement = statement.on_conflict_do_update(index_elements=[FormDraft.key], set_=values)
+    with Session(db.engine) as session, session.begin():
+        session.execute(statement)
+
+
+def delete_draft(db: Database, key: str) -> bool:
+    """Forget the draft called `key`; True if there was one."""
+    with Session(db.engine) as session, session.begin():
+        result = session.execute(delete(FormDraft).where(FormDraft.key == key))
+        return cast(CursorResult[Any], result).rowcount > 0
+
+
+def get_draft(db: Database, key: str) -> Draft | None:
+    with Session(db.engine) as session:
+        row = session.scalars(select(FormDraft).where(FormDraft.key == key)).one_or_none()
+        return None if row is None else _record(row)
+
+
+def list_drafts(db: Database) -> list[Draft]:
+    """Every draft, the most recently saved first."""
+    with Session(db.engine) as session:
+        rows = session.scalars(
+            select(FormDraft).order_by(FormDraft.saved_at.desc(), FormDraft.id.desc())
+        )
+        return [_record(row) for row in rows]
+
+
+def _record(row: FormDraft) -> Draft:
+    return Draft(
+        id=row.id,
+        key=row.key,
+        form=row.form,
+        record_id=row.record_id,
+        label=row.label,
+        fields=_fields(row.fields),
+        saved_at=row.saved_at,
+    )
+
+
+def _fields(text: str) -> JsonObject:
+    """The saved fields; a draft that cannot be read gives an empty form, not an error."""
+    try:
+        value = json.loads(text)
+    except ValueError:
+        return {}
+    return value if isinstance(value, dict) else {}
+
+
+@contextmanager
+def cleared_by_save(key: str) -> Iterator[None]:
+    """While a form saves its record, delete its draft in the record's own transaction, so a
+    crash can never leave both a saved record and a draft that would save it again.
+
+    Every user action writes an audit event in its transaction; the audit service calls
+    `clear_replaced_draft` there."""
+    token = _replaced_by_save.set(key or None)
+    try:
+        yield
+    finally:
+        _replaced_by_save.reset(token)
+
+
+def clear_replaced_draft(session: Session) -> None:
+    """Inside a user action's transaction: delete the draft that the action saves, if any."""
+    key = _replaced_by_save.get()
+    if key is not None:
+        session.execute(delete(FormDraft).where(FormDraft.key == key))

@@ -1,0 +1,120 @@
+"""Writing exports safely: cells a spreadsheet cannot run as formulas, and files that are
+either whole or not there.
+
+A cell that starts with = + - @, a tab or a carriage return is read by Excel, LibreOffice and
+Google Sheets as a formula, which can fetch a web address or run a command when the file is
+opened (OWASP, "CSV Injection"). Such text gets a leading apostrophe, which spreadsheets show
+as text. Real numbers are left as they are, and so is text that is only a number ("-3").
+
+An export is written to a temporary file in the same folder, flushed to the disk and then moved
+over the target in one step, so a failure or a crash never leaves half a file under the name
+the user chose, nor replaces an earlier export with a broken one. The file is made readable by
+its owner only (mkstemp's 0600), as a file of confidential records should be.
+"""
+
+import errno
+import os
+import re
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import IO, Any, TypeVar, overload
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_PLAIN_NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)")
+_NO_ROOM = {errno.ENOSPC, errno.EFBIG, getattr(errno, "EDQUOT", errno.ENOSPC)}
+_NOT_ALLOWED = {errno.EACCES, errno.EPERM, errno.EROFS}
+
+T = TypeVar("T")
+
+
+@overload
+def safe_cell(value: str) -> str: ...
+@overload
+def safe_cell(value: T) -> T: ...
+def safe_cell(value: object) -> object:
+    """`value` as it may go into a spreadsheet cell: text that a spreadsheet would run as a
+    formula gets a leading apostrophe; anything else, numbers included, is unchanged."""
+    if not isinstance(value, str) or not value.startswith(FORMULA_STARTS):
+        return value
+    if _PLAIN_NUMBER.fullmatch(value):
+        return value
+    return "'" + value
+
+
+class ExportNotWritten(OSError):
+    """Why an export could not be written, in one plain sentence (its `str`); `errno` and
+    `filename` are kept for whoever needs them."""
+
+    def __init__(self, code: int | None, sentence: str, path: Path) -> None:
+        # strerror without the full stop: the command line prints it as "{strerror}."
+        super().__init__(code, sentence)
+        self.sentence = sentence + "."
+        self.path = path
+
+    def __str__(self) -> str:
+        return self.sentence
+
+
+def write_atomically(
+    path: Path,
+    write: Callable[[IO[Any]], None],
+    *,
+    binary: bool = False,
+    encoding: str = "utf-8",
+    newline: str | None = "",
+) -> None:
+    """Create or replace `path` with what `write` writes to the file it is given (text, or bytes
+    when `binary`), all or nothing. Raises ExportNotWritten for a folder that is missing, not
+    writable or full; any error from `write` itself comes through unchanged. Either way no
+    temporary file is left behind and an earlier file at `path` is untouched."""
+    path = Path(path)
+    folder = path.parent
+    try:
+        handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".part")
+    except OSError as error:
+        raise _plain(error, path) from error
+    try:
+        mode = "wb" if binary else "w"
+        options: dict[str, Any] = {} if binary else {"encoding": encoding, "newline": newline}
+        with open(handle, mode, **options) as stream:
+            write(stream)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(temporary, path)
+    except BaseException as error:
+        Path(temporary).unlink(missing_ok=True)
+        if isinstance(error, OSError) and not isinstance(error, ExportNotWritten):
+            raise _plain(error, path) from error
+        raise
+    _sync_folder(folder)
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make the rename itself durable (POSIX); Windows has no folder handles to sync."""
+    if os.name != "posix":
+        return
+    descriptor = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(descriptor)
+    finally:
+        os.close(descriptor)
+
+
+def _plain(error: OSError, path: Path) -> ExportNotWritten:
+    folder = path.parent
+    if error.errno == errno.ENOENT and not folder.is_dir():
+        sentence = f"The folder {folder} does not exist; choose another folder"
+    elif error.errno in _NOT_ALLOWED:
+        sentence = f"RP Desktop is not allowed to write in {folder}; choose another folder"
+    elif error.errno in _NO_ROOM:
+        sentence = (
+            f"There is not enough room in {folder} to write {path.name}; free some space "
+            "or choose another folder"
+        )
+    elif error.errno == errno.EISDIR or path.is_dir():
+        sentence = f"{path} is a folder; choose another name for the file"
+    else:
+        reason = error.strerror or type(error).__name__
+        sentence = f"{path.name} could not be written in {folder} ({reason})"
+    return ExportNotWritten(error.errno, sentence, path)
