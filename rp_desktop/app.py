@@ -48,6 +48,7 @@ def main(
     window.show()
     window.system_session.listen()  # lock when the computer locks or sleeps, where Qt can tell
     window.safekeeping.schedule.start()
+    window.safekeeping.quick_check.start()  # on a worker: says something only if damaged
     offer_drafts(
         window,
         db,

@@ -130,7 +130,7 @@ def put_copy_in_place(copy: Path, database: Path, key: Key | None) -> RowCounts:
     except BaseException:
         _remove_copy(staging)
         raise
-    _fsync_folder(database.parent)
+    fsync_folder(database.parent)
     return counts
 
 
@@ -160,7 +160,7 @@ def set_aside(path: Path, new_name: str) -> Path:
     for from_, to in moves:
         if from_.exists():
             from_.rename(to)
-    _fsync_folder(path.parent)
+    fsync_folder(path.parent)
     return target
 
 
@@ -309,7 +309,7 @@ def _fsync(path: Path) -> None:
         os.fsync(handle.fileno())
 
 
-def _fsync_folder(folder: Path) -> None:
+def fsync_folder(folder: Path) -> None:
     """Make a rename in `folder` durable; Windows cannot open a folder, and needs no help."""
     if os.name == "nt":
         return

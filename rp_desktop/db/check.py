@@ -158,3 +158,15 @@ def _revision(connection: sqlite3.Connection, path: Path) -> str:
     if revision not in KNOWN_REVISIONS:
         raise SchemaTooNew(path, revision)
     return revision
+
+
+def quick_check_with_key(path: Path, key: Key | None) -> tuple[str, ...]:
+    """PRAGMA quick_check over a read-only connection: the problems found (at most
+    MAX_REPORTED), none when every page and record reads back whole. An unreadable file is
+    one problem, described without the driver's words (they can quote data)."""
+    try:
+        with closing(open_read_only(path, key)) as connection:
+            rows = connection.execute(f"PRAGMA quick_check({MAX_REPORTED})").fetchall()
+    except driver_errors(key) as error:
+        return (f"the file could not be read ({type(error).__name__})",)
+    return tuple(str(row[0]) for row in rows if row[0] != "ok")

@@ -134,7 +134,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.windows.close_all()
         if not self.locked:
-            self.safekeeping.schedule.on_close()
+            self.safekeeping.on_close()
         store = QSettings()
         settings.WINDOW_GEOMETRY.write(store, self.saveGeometry())
         settings.LAST_TAB.write(store, self.tabs.currentIndex())

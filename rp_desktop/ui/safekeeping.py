@@ -1,6 +1,7 @@
-"""The main window's safekeeping: scheduled backups and the status line that says when the last
-one was made, and the menu entries for Backups, Remove old records, the audit trail and Check
-database. Each dialog is imported when first opened: start-up does not need them."""
+"""The main window's safekeeping: the quick check of the file as it opens, scheduled backups
+and the status line that says when the last one was made, and the menu entries for Backups,
+Remove old records, the audit trail and Check database. Each dialog is imported when first
+opened: start-up does not need them."""
 
 from collections.abc import Callable
 
@@ -10,6 +11,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QMenu
 from rp_desktop.services.backups import BackupMade
 from rp_desktop.services.opening import Database
 from rp_desktop.ui.backup_schedule import BackupSchedule
+from rp_desktop.ui.quick_check import QuickCheck
 
 
 def _tr(text: str) -> str:
@@ -29,6 +31,7 @@ class Safekeeping(QObject):
         self._db = db
         self._records_changed = records_changed
         self.schedule = BackupSchedule(db, db.now, self)
+        self.quick_check = QuickCheck(db, window)
         self.last_backup = QLabel()
         self.last_backup.setToolTip(_tr("Backups are made every half hour while you work"))
         self.schedule.backedUp.connect(self._show_last_backup)
@@ -66,8 +69,14 @@ class Safekeeping(QObject):
         open_check_dialog(self._window, self._db)
 
     def before_lock(self) -> None:
-        """The key is about to be forgotten: let a backup being made finish first."""
+        """The key is about to be forgotten: let a backup or a check under way finish first."""
+        self.quick_check.wait()
         self.schedule.wait()
+
+    def on_close(self) -> None:
+        """The window closes: finish the check, then back up what changed."""
+        self.quick_check.wait()
+        self.schedule.on_close()
 
     def _show_last_backup(self, made: BackupMade) -> None:
         when = made.taken_at.astimezone().strftime("%H:%M")
