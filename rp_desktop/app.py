@@ -7,7 +7,7 @@ loop, so tests and benchmarks can drive the real start-up.
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, QTimer
 
 from rp_desktop.services import library_seed, school
 from rp_desktop.services.opening import default_database_path
@@ -18,6 +18,8 @@ from rp_desktop.ui.drafts import offer_drafts
 from rp_desktop.ui.main_window import MainWindow
 from rp_desktop.ui.start import open_at_start
 from rp_desktop.ui.welcome import WelcomeDialog
+
+QUICK_CHECK_AFTER_MS = 3000
 
 
 def main(
@@ -48,7 +50,9 @@ def main(
     window.show()
     window.system_session.listen()  # lock when the computer locks or sleeps, where Qt can tell
     window.safekeeping.schedule.start()
-    window.safekeeping.quick_check.start()  # on a worker: says something only if damaged
+    # A few seconds later, on a worker, so the first list is not slowed: the quick check of
+    # the file says something only if it finds damage.
+    QTimer.singleShot(QUICK_CHECK_AFTER_MS, window.safekeeping.quick_check.start)
     offer_drafts(
         window,
         db,
