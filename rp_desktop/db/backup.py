@@ -3,23 +3,20 @@ change the key) and verified afterwards: integrity check and the same rows in ev
 
 The rows are counted inside the same read transaction the copy is made from, so a copy taken
 while another connection writes is compared with the moment it copied, not with a later one.
-Also here: putting a copy in place of a database without ever leaving a half-written one, and
-reading what can still be read out of a damaged file without writing to it.
+Also here: putting a copy in place of a database without ever leaving a half-written one
+(db/salvage.py reads what can still be read out of a damaged file).
 """
 
 import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import closing, contextmanager
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from rp_desktop.db.cipher import Key, connect, driver_errors
-from rp_desktop.db.read_only import open_read_only
 
 RowCounts = dict[str, int]
 SIDECARS = ("-wal", "-shm", "-journal")
-_BATCH = 500
 
 
 class BackupFailed(Exception):
@@ -30,7 +27,7 @@ def copy_database(source: Path, target: Path, key: Key | None = None) -> RowCoun
     """Copy `source` to `target` page by page, under the same key (None for plain files), then
     check the copy; return its row counts. A copy that fails is removed; `target` must not
     exist yet."""
-    _refuse_existing(target)
+    refuse_existing(target)
     try:
         with (
             closing(connect(source, key, isolation_level=None)) as src,
@@ -39,9 +36,9 @@ def copy_database(source: Path, target: Path, key: Key | None = None) -> RowCoun
         ):
             counts = row_counts(src)
             src.backup(dst)
-        _check_copy(target, key, counts)
+        check_copy(target, key, counts)
     except BaseException:
-        _remove_copy(target)
+        remove_copy(target)
         raise
     return counts
 
@@ -51,7 +48,7 @@ def export_database(
 ) -> RowCounts:
     """Write an encrypted copy of `source` under a different key (a recovery copy, or a plain
     database being encrypted), through SQLCipher's export; then check it like any copy."""
-    _refuse_existing(target)
+    refuse_existing(target)
     try:
         with closing(connect(source, source_key, sqlcipher=True, isolation_level=None)) as src:
             src.execute(
@@ -61,9 +58,9 @@ def export_database(
                 counts = row_counts(src)
                 src.execute("SELECT sqlcipher_export('copy')")
             src.execute("DETACH DATABASE copy")
-        _check_copy(target, target_key, counts)
+        check_copy(target, target_key, counts)
     except BaseException:
-        _remove_copy(target)
+        remove_copy(target)
         raise
     return counts
 
@@ -79,7 +76,7 @@ def _read_snapshot(connection: sqlite3.Connection) -> Iterator[None]:
         connection.execute("COMMIT")
 
 
-def _check_copy(target: Path, key: Key | None, expected: RowCounts) -> None:
+def check_copy(target: Path, key: Key | None, expected: RowCounts) -> None:
     """SQLite's quick check reads and checks every page (through SQLCipher's page codes, for
     an encrypted copy) and every record; it skips only matching each index against its table,
     which a page-for-page copy cannot change and which costs eight times as long (5.7 s against
@@ -101,7 +98,7 @@ def _verify(source: Path, target: Path, key: Key | None) -> None:
             expected = row_counts(src)
     except driver_errors(key) as error:
         raise BackupFailed("the original cannot be read") from error
-    _check_copy(target, key, expected)
+    check_copy(target, key, expected)
 
 
 def row_counts(connection: sqlite3.Connection) -> RowCounts:
@@ -122,13 +119,13 @@ def put_copy_in_place(copy: Path, database: Path, key: Key | None) -> RowCounts:
     crash at any moment leaves either the old database or the new one, never half of each."""
     _fold_in_log(database, key)
     staging = database.with_name(database.name + ".restoring")
-    _remove_copy(staging)  # only ever our own leftover from an interrupted restore
+    remove_copy(staging)  # only ever our own leftover from an interrupted restore
     counts = copy_database(copy, staging, key)
     try:
         _fsync(staging)
         os.replace(staging, database)
     except BaseException:
-        _remove_copy(staging)
+        remove_copy(staging)
         raise
     fsync_folder(database.parent)
     return counts
@@ -156,7 +153,7 @@ def set_aside(path: Path, new_name: str) -> Path:
         (path.with_name(path.name + s), target.with_name(target.name + s)) for s in SIDECARS
     ]
     for _, to in moves:
-        _refuse_existing(to)
+        refuse_existing(to)
     for from_, to in moves:
         if from_.exists():
             from_.rename(to)
@@ -164,142 +161,12 @@ def set_aside(path: Path, new_name: str) -> Path:
     return target
 
 
-@dataclass(frozen=True, slots=True)
-class Salvage:
-    """What could be read out of a damaged file: rows copied per table, and the tables that
-    could not be read at all or only in part."""
-
-    copied: RowCounts = field(default_factory=dict)
-    unreadable: tuple[str, ...] = ()
-    incomplete: tuple[str, ...] = ()
-
-    @property
-    def rows(self) -> int:
-        return sum(self.copied.values())
-
-
-def salvage_database(source: Path, key: Key | None, target: Path) -> Salvage:
-    """Copy what can be read from `source` into a new database at `target` (under the same
-    key): table by table, row by row where a table fails, skipping what cannot be read.
-
-    `source` is opened read-only and immutable; not a byte of it changes. Raises BackupFailed
-    when not even its list of tables can be read."""
-    _refuse_existing(target)
-    errors = driver_errors(key)
-    with closing(open_read_only(source, key)) as src:
-        try:
-            schema = src.execute(
-                "SELECT type, name, sql FROM sqlite_schema WHERE sql IS NOT NULL "
-                "AND name NOT LIKE 'sqlite_%'"
-            ).fetchall()
-        except errors as error:
-            raise BackupFailed("nothing in the file can be read") from error
-        if not schema:  # an empty file reads as an empty database: there is nothing to save
-            raise BackupFailed("nothing in the file can be read")
-        try:
-            with closing(connect(target, key, isolation_level=None)) as dst:
-                dst.execute("BEGIN")
-                result = _salvage_tables(src, dst, schema, errors)
-                _salvage_rest(dst, schema)
-                dst.execute("COMMIT")
-            _check_copy(target, key, result.copied)
-        except BaseException:
-            _remove_copy(target)
-            raise
-    return result
-
-
-def _salvage_tables(
-    src: sqlite3.Connection,
-    dst: sqlite3.Connection,
-    schema: list[tuple[str, str, str]],
-    errors: tuple[type[Exception], ...],
-) -> Salvage:
-    copied: RowCounts = {}
-    unreadable: list[str] = []
-    incomplete: list[str] = []
-    for kind, name, sql in schema:
-        if kind != "table":
-            continue
-        try:
-            dst.execute(sql)
-        except sqlite3.DatabaseError:
-            unreadable.append(name)
-            continue
-        copied[name], complete = _salvage_rows(src, dst, name, errors)
-        if not complete:
-            (incomplete if copied[name] else unreadable).append(name)
-    return Salvage(copied, tuple(unreadable), tuple(incomplete))
-
-
-def _salvage_rows(
-    src: sqlite3.Connection,
-    dst: sqlite3.Connection,
-    table: str,
-    errors: tuple[type[Exception], ...],
-) -> tuple[int, bool]:
-    """Rows in rowid order; past a page that cannot be read, go on from the next rowid."""
-    copied, after, complete = 0, None, True
-    try:
-        last = src.execute(f'SELECT max(rowid) FROM "{table}"').fetchone()[0]
-    except errors:
-        last = None  # the end of the table is unreadable: read up to the damage
-    except sqlite3.OperationalError:
-        return _salvage_without_rowid(src, dst, table, errors)
-    while True:
-        start = "" if after is None else f" WHERE rowid > {after}"
-        try:
-            cursor = src.execute(f'SELECT rowid, * FROM "{table}"{start} ORDER BY rowid')
-            while batch := cursor.fetchmany(_BATCH):
-                _insert(dst, table, [row[1:] for row in batch])
-                copied += len(batch)
-                after = batch[-1][0]
-            return copied, complete
-        except errors:
-            complete = False
-            after = (after or 0) + 1
-            if last is None or after >= last:
-                return copied, complete
-
-
-def _salvage_without_rowid(
-    src: sqlite3.Connection,
-    dst: sqlite3.Connection,
-    table: str,
-    errors: tuple[type[Exception], ...],
-) -> tuple[int, bool]:
-    copied = 0
-    try:
-        cursor = src.execute(f'SELECT * FROM "{table}"')
-        while batch := cursor.fetchmany(_BATCH):
-            _insert(dst, table, batch)
-            copied += len(batch)
-    except errors:
-        return copied, False
-    return copied, True
-
-
-def _insert(dst: sqlite3.Connection, table: str, rows: list[tuple[object, ...]]) -> None:
-    marks = ", ".join("?" * len(rows[0]))
-    dst.executemany(f'INSERT OR IGNORE INTO "{table}" VALUES ({marks})', rows)
-
-
-def _salvage_rest(dst: sqlite3.Connection, schema: list[tuple[str, str, str]]) -> None:
-    """Indexes, views and triggers after the rows; one that no longer fits is left out."""
-    for kind, _, sql in schema:
-        if kind != "table":
-            try:
-                dst.execute(sql)
-            except sqlite3.DatabaseError:
-                continue
-
-
-def _refuse_existing(target: Path) -> None:
+def refuse_existing(target: Path) -> None:
     if target.exists():
         raise FileExistsError(17, "A file is already there", str(target))
 
 
-def _remove_copy(target: Path) -> None:
+def remove_copy(target: Path) -> None:
     for suffix in ("", *SIDECARS):
         target.with_name(target.name + suffix).unlink(missing_ok=True)
 

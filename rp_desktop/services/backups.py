@@ -23,14 +23,12 @@ from rp_desktop.db import schema
 from rp_desktop.db.backup import (
     BackupFailed,
     RowCounts,
-    Salvage,
     copy_database,
     export_database,
     put_copy_in_place,
-    salvage_database,
     set_aside,
 )
-from rp_desktop.db.cipher import Key, Passphrase, is_plain_sqlite, key_for_file, new_key
+from rp_desktop.db.cipher import Key, Passphrase, is_plain_sqlite, new_key
 from rp_desktop.db.database import Database, key_for
 from rp_desktop.db.lock import DatabaseLock
 from rp_desktop.db.models import AuditEvent
@@ -49,7 +47,6 @@ __all__ = [
     "PendingBackup",
     "RestoreRefused",
     "Restored",
-    "Salvage",
     "SamePassphrase",
     "Unfit",
     "backups_folder",
@@ -62,11 +59,8 @@ __all__ = [
     "make_recovery_copy",
     "restore_backup",
     "restore_in_place",
-    "salvage",
-    "salvage_file",
 ]
 
-salvage = salvage_database
 # A backup made just before a restore outlives ordinary thinning for this long, so a restore
 # of the wrong backup can be undone even after a day of scheduled backups.
 KEEP_BEFORE_RESTORE = timedelta(days=30)
@@ -303,13 +297,6 @@ def make_recovery_copy(db: Database, passphrase: Passphrase, target: Path) -> Ro
         target.unlink(missing_ok=True)
         raise
     return counts
-
-
-def salvage_file(path: Path, passphrase: Passphrase | None, target: Path) -> Salvage:
-    """Read what can be read of the damaged file at `path` into a new database at `target`,
-    encrypted like it. The damaged file is opened read-only and not changed."""
-    key = None if is_plain_sqlite(path) or passphrase is None else key_for_file(path, passphrase)
-    return salvage_database(path, key, target)
 
 
 def _require_restorable(backup: Path, key: Key | None) -> None:

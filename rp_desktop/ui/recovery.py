@@ -37,6 +37,7 @@ from rp_desktop.services.opening import (
     is_encrypted_file,
     open_database,
 )
+from rp_desktop.services.salvage import Salvage, salvage_file
 from rp_desktop.ui import dialogs
 from rp_desktop.ui.backups_dialog import backup_time, reason_words, size_words, unfit_words
 from rp_desktop.ui.unlock import PROBLEM_STYLE
@@ -283,7 +284,7 @@ class RecoveryDialog(QDialog):
         if target is None:
             return
         try:
-            salvage = backups.salvage_file(self._path, passphrase, target)
+            salvage = salvage_file(self._path, passphrase, target)
         except backups.BackupFailed:
             self._say(
                 self.tr(
@@ -298,7 +299,7 @@ class RecoveryDialog(QDialog):
         self._say("")
         self.salvage_result.setText(self._salvage_words(salvage, target))
 
-    def _salvage_words(self, salvage: backups.Salvage, target: Path) -> str:
+    def _salvage_words(self, salvage: Salvage, target: Path) -> str:
         text = self.tr("Saved {rows} entries from {tables} tables to {path}.").format(
             rows=f"{salvage.rows:,}", tables=len(salvage.copied), path=target
         )

@@ -59,7 +59,7 @@ def test_a_copy_that_fails_its_check_is_removed(
     def failing(target: Path, key: object, expected: object) -> None:
         raise BackupFailed("the copy does not hold the same rows")
 
-    monkeypatch.setattr(backup, "_check_copy", failing)
+    monkeypatch.setattr(backup, "check_copy", failing)
     target = tmp_path / "copy.db"
     with pytest.raises(BackupFailed):
         copy_database(filled.path, target)

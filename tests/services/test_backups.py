@@ -17,6 +17,7 @@ from rp_desktop.services.backups import BackupReason, RestoreRefused, Unfit
 from rp_desktop.services.demo import build_demo_school
 from rp_desktop.services.opening import Database, Passphrase, WrongPassphrase, open_database
 from rp_desktop.services.passphrases import WeakPassphrase
+from rp_desktop.services.salvage import salvage_database, salvage_file
 from rp_desktop.services.students import add_student, list_students, set_student_active
 from tests.conftest import FakeClock
 from tests.services.conftest import Roster
@@ -254,7 +255,7 @@ def test_salvage_reads_what_it_can_and_leaves_the_damaged_file_as_it_was(
     beside = sorted(p.name for p in tmp_path.iterdir())
 
     target = tmp_path / "what could be read.db"
-    salvage = backups.salvage(path, None, target)
+    salvage = salvage_database(path, None, target)
 
     assert digest(path) == before
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted([*beside, target.name])
@@ -277,7 +278,7 @@ def test_salvage_of_an_encrypted_file_stays_encrypted(tmp_path: Path, clock: Fak
     path.write_bytes(bytes(data))
     before = digest(path)
     target = tmp_path / "salvaged.db"
-    salvage = backups.salvage_file(path, SECRET, target)
+    salvage = salvage_file(path, SECRET, target)
     assert digest(path) == before
     assert salvage.rows > 0
     assert salvage.incomplete or salvage.unreadable

@@ -15,12 +15,8 @@ from rp_desktop.services.backups import BackupReason
 from rp_desktop.services.opening import Database, Passphrase
 from rp_desktop.ui import backups_dialog, dialogs
 from rp_desktop.ui.backup_schedule import BackupSchedule
-from rp_desktop.ui.backups_dialog import (
-    BackupsDialog,
-    RecoveryCopyDialog,
-    RecoveryCopyRequest,
-    open_backups_dialog,
-)
+from rp_desktop.ui.backups_dialog import BackupsDialog, open_backups_dialog
+from rp_desktop.ui.recovery_copy import RecoveryCopyDialog, RecoveryCopyRequest
 from tests.conftest import FakeClock
 from tests.ui.conftest import type_text
 
