@@ -9,12 +9,12 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings, QTimer
 
+from rp_desktop.services import drafts as form_drafts
 from rp_desktop.services import library_seed, school
-from rp_desktop.services.opening import default_database_path
+from rp_desktop.services.opening import Database, default_database_path
 from rp_desktop.ui import dialogs
 from rp_desktop.ui.application import application
 from rp_desktop.ui.crash import configure_logging, install_background_hooks, install_excepthook
-from rp_desktop.ui.drafts import offer_drafts
 from rp_desktop.ui.main_window import MainWindow
 from rp_desktop.ui.start import open_at_start
 from rp_desktop.ui.welcome import WelcomeDialog
@@ -53,16 +53,28 @@ def main(
     # A few seconds later, on a worker, so the first list is not slowed: the quick check of
     # the file says something only if it finds damage.
     QTimer.singleShot(QUICK_CHECK_AFTER_MS, window.safekeeping.quick_check.start)
-    offer_drafts(
-        window,
-        db,
-        info.school_year,
-        open_case=window.windows.case,
-        changed=window.windows.recordsChanged.emit,
-    )
+    if _drafts_waiting(db):
+        from rp_desktop.ui.drafts import offer_drafts  # its forms load only when needed
+
+        offer_drafts(
+            window,
+            db,
+            info.school_year,
+            open_case=window.windows.case,
+            changed=window.windows.recordsChanged.emit,
+        )
     if not exec:
         return window
     try:
         return app.exec()
     finally:
         db.close()
+
+
+def _drafts_waiting(db: Database) -> bool:
+    """Whether forms were left unsaved last time (when the drafts cannot even be listed, the
+    offer itself says so)."""
+    try:
+        return bool(form_drafts.list_drafts(db))
+    except Exception:
+        return True

@@ -111,8 +111,12 @@ def row_counts(connection: sqlite3.Connection) -> RowCounts:
     return {t: connection.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0] for t in tables}
 
 
-def put_copy_in_place(copy: Path, database: Path, key: Key | None) -> RowCounts:
-    """Replace `database` with a verified copy of `copy`, all or nothing.
+def put_copy_in_place(
+    copy: Path, database: Path, key: Key | None, copy_key: Key | None = None
+) -> RowCounts:
+    """Replace `database` with a verified copy of `copy`, all or nothing. `copy_key` is the
+    copy's own key when it differs from `key` (a backup made under an earlier passphrase): it
+    is then re-encrypted under `key` as it is copied.
 
     No connection to `database` may be open. Its write-ahead log is folded in first; the copy
     is made beside it, checked and flushed to disk, then renamed over it in one step, so a
@@ -120,7 +124,10 @@ def put_copy_in_place(copy: Path, database: Path, key: Key | None) -> RowCounts:
     _fold_in_log(database, key)
     staging = database.with_name(database.name + ".restoring")
     remove_copy(staging)  # only ever our own leftover from an interrupted restore
-    counts = copy_database(copy, staging, key)
+    if copy_key is not None and key is not None and copy_key != key:
+        counts = export_database(copy, copy_key, staging, key)
+    else:
+        counts = copy_database(copy, staging, key)
     try:
         _fsync(staging)
         os.replace(staging, database)

@@ -230,17 +230,29 @@ def changes_since_last_backup(db: Database, *, folder: Path | None = None) -> bo
         return _newest_event(session) != backups[0].newest_event
 
 
-def restore_backup(db: Database, backup: Path, *, folder: Path | None = None) -> Restored:
+def restore_backup(
+    db: Database,
+    backup: Path,
+    *,
+    folder: Path | None = None,
+    backup_passphrase: Passphrase | None = None,
+) -> Restored:
     """Put the backup at `backup` in place of the database, after backing up its current state.
 
-    Raises RestoreRefused, having changed nothing, for a file that cannot be restored."""
+    `backup_passphrase` is for a backup made before the passphrase was changed: the backup is
+    opened with it and re-encrypted under the database's present key as it is restored.
+    Raises WrongPassphrase or RestoreRefused, having changed nothing, for a file that cannot
+    be restored."""
     if backup.resolve() == db.path.resolve():
         raise RestoreRefused(Unfit.SAME_FILE)
-    _require_restorable(backup, db.key)
+    backup_key = db.key
+    if backup_passphrase is not None and db.key is not None:
+        backup_key = key_for(backup, backup_passphrase)
+    _require_restorable(backup, backup_key)
     folder = folder or backups_folder(db.path)
     before = make_backup(db, BackupReason.BEFORE_RESTORE, folder=folder, spare=backup)
     db.engine.dispose()  # every pooled connection closed; the next one opens the new file
-    counts = put_copy_in_place(backup, db.path, db.key)
+    counts = put_copy_in_place(backup, db.path, db.key, backup_key)
     if schema.needs_upgrade(db.engine, db.path):
         schema.upgrade(db.engine)
     with Session(db.engine) as session, session.begin():

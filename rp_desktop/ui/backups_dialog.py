@@ -21,7 +21,9 @@ from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
     QHeaderView,
+    QInputDialog,
     QLabel,
+    QLineEdit,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -36,7 +38,7 @@ from rp_desktop.services.backups import (
     SamePassphrase,
     Unfit,
 )
-from rp_desktop.services.opening import Database
+from rp_desktop.services.opening import Database, Passphrase, WrongPassphrase
 from rp_desktop.ui import dialogs
 from rp_desktop.ui.recovery_copy import RecoveryCopyDialog
 
@@ -90,9 +92,14 @@ def unfit_words(reason: Unfit) -> str:
 class BackupListModel(QAbstractTableModel):
     """The backups, newest first: when, why, size, and whether this passphrase opens them."""
 
-    def __init__(self, rows: list[Backup]) -> None:
+    def __init__(self, rows: list[Backup], *, encrypted: bool = True) -> None:
         super().__init__()
         self._rows = rows
+        # An encrypted database's backup that its key does not open was most likely made
+        # before the passphrase was changed; the earlier passphrase restores it.
+        self._not_opened = (
+            self.tr("With its earlier passphrase") if encrypted else self.tr("No: it does not open")
+        )
         self._headers = [
             self.tr("Taken"),
             self.tr("Why"),
@@ -120,8 +127,7 @@ class BackupListModel(QAbstractTableModel):
         if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
             return None
         backup = self._rows[index.row()]
-        opens = {True: self.tr("Yes"), False: self.tr("No: made under another passphrase")}
-        opens[None] = ""
+        opens = {True: self.tr("Yes"), False: self._not_opened, None: ""}
         return (
             backup_time(backup.taken_at),
             reason_words(backup.reason),
@@ -189,7 +195,8 @@ class BackupsDialog(QDialog):
 
     def reload(self) -> None:
         self.model = BackupListModel(
-            backups.list_backups(self._db.path, self._db.key, folder=self.folder)
+            backups.list_backups(self._db.path, self._db.key, folder=self.folder),
+            encrypted=self._db.encrypted,
         )
         self.table.setModel(self.model)
         header = self.table.horizontalHeader()
@@ -207,7 +214,9 @@ class BackupsDialog(QDialog):
 
     def _selection_changed(self) -> None:
         chosen = self.chosen()
-        self.restore_button.setEnabled(chosen is not None and chosen.readable is not False)
+        self.restore_button.setEnabled(
+            chosen is not None and (chosen.readable is not False or self._db.encrypted)
+        )
 
     def back_up_now(self) -> None:
         try:
@@ -226,8 +235,20 @@ class BackupsDialog(QDialog):
         chosen = self.chosen()
         if chosen is None or not self._confirm_restore(chosen):
             return
+        earlier: Passphrase | None = None
+        if chosen.readable is False and self._db.encrypted:
+            earlier = self.ask_earlier_passphrase()
+            if earlier is None:
+                return
         try:
-            backups.restore_backup(self._db, chosen.path, folder=self.folder)
+            backups.restore_backup(
+                self._db, chosen.path, folder=self.folder, backup_passphrase=earlier
+            )
+        except WrongPassphrase:
+            self._failed(
+                self.tr("That passphrase does not open this backup either. Nothing was changed.")
+            )
+            return
         except RestoreRefused as refused:
             self._failed(unfit_words(refused.reason))
             return
@@ -242,6 +263,19 @@ class BackupsDialog(QDialog):
                 "the backup marked “Before a restore”."
             ).format(when=backup_time(chosen.taken_at))
         )
+
+    def ask_earlier_passphrase(self) -> Passphrase | None:
+        """The passphrase a backup made before the last change of passphrase was made under."""
+        text, ok = QInputDialog.getText(
+            self,
+            self.tr("A backup under an earlier passphrase"),
+            self.tr(
+                "This backup was made before the passphrase was changed. Type the passphrase "
+                "it was made under; it is restored under today's passphrase."
+            ),
+            QLineEdit.EchoMode.Password,
+        )
+        return Passphrase(text) if ok and text else None
 
     def _confirm_restore(self, chosen: Backup) -> bool:
         return dialogs.confirm(

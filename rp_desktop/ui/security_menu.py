@@ -18,7 +18,6 @@ from rp_desktop.services.opening import Database
 from rp_desktop.ui import dialogs
 from rp_desktop.ui.idle import IdleWatcher
 from rp_desktop.ui.locking import LockKey, WindowLock
-from rp_desktop.ui.passphrase_forms import ChangePassphraseDialog
 from rp_desktop.ui.settings import IDLE_LOCK_MINUTES
 
 MIN_MINUTES, MAX_MINUTES = 1, 60
@@ -103,6 +102,8 @@ def change_passphrase(parent: QWidget, db: Database) -> None:
             ),
         )
         return
+    from rp_desktop.ui.passphrase_forms import ChangePassphraseDialog  # loaded when first used
+
     ChangePassphraseDialog.ask(db, parent)
 
 

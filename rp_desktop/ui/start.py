@@ -17,10 +17,10 @@ from rp_desktop.services.opening import (
     open_database,
 )
 from rp_desktop.ui import dialogs
-from rp_desktop.ui.passphrase_forms import NewDatabaseDialog
-from rp_desktop.ui.recovery import PassphraseKeepsFailing, Recovery, RecoveryDialog, recovery_helps
 from rp_desktop.ui.settings import FAILED_UNLOCKS
-from rp_desktop.ui.unlock import UnlockDialog
+
+# The screens below are imported when they are needed: a plain database that opens (each
+# start-up of the benchmarks) needs none of them, and start-up time counts.
 
 # Wrong passphrases in a row, at one start, before the recovery screen says the file may be
 # damaged: random bytes look exactly like an encrypted database, and no passphrase opens them.
@@ -41,6 +41,8 @@ def open_at_start(path: Path) -> Database | None:
             return None
         if not isinstance(result, DatabaseError):
             return result
+        from rp_desktop.ui.recovery import Recovery, RecoveryDialog, recovery_helps
+
         if not recovery_helps(result):
             dialogs.show_database_error(None, result)
             return None
@@ -51,11 +53,15 @@ def open_at_start(path: Path) -> Database | None:
 
 def _open(path: Path) -> Database | DatabaseError | None:
     if not path.exists():
+        from rp_desktop.ui.passphrase_forms import NewDatabaseDialog
+
         choice = NewDatabaseDialog.ask()
         if choice is None:
             return None
         return open_database(path, passphrase=choice.passphrase, unencrypted=choice.unencrypted)
     if is_encrypted_file(path):
+        from rp_desktop.ui.unlock import UnlockDialog
+
         return UnlockDialog.ask(path, _counting_opener(path))
     return open_database(path)
 
@@ -76,6 +82,8 @@ def _counting_opener(path: Path) -> Callable[[Passphrase], Database]:
                 raise
         settings = QSettings()
         FAILED_UNLOCKS.write(settings, FAILED_UNLOCKS.read(settings) + 1)
+        from rp_desktop.ui.recovery import PassphraseKeepsFailing
+
         raise PassphraseKeepsFailing(path)
 
     return opener

@@ -49,12 +49,19 @@ def opened(database: Path) -> Database:
     )
 
 
+def say(line: str) -> None:
+    """One line in one write: print() writes the text and the newline separately, and a kill
+    between the two left "ack 141" run into the parent's next line."""
+    sys.stdout.write(line + "\n")
+    sys.stdout.flush()
+
+
 def write_forever(database: Path, start: int) -> None:
     db = opened(database)
     number = start
     while True:
         add_numbered(db, number)
-        print(f"ack {number}", flush=True)  # the acknowledgement: only after the commit
+        say(f"ack {number}")  # the acknowledgement: only after the commit
         number += 1
 
 
@@ -67,13 +74,13 @@ def serve(database: Path) -> None:
             try:
                 write_forever(database, start)
             except BaseException as error:
-                print(f"error {type(error).__name__}: {error}", flush=True)
+                say(f"error {type(error).__name__}: {error}")
                 code = 2
             finally:
                 os._exit(code)
-        print(f"worker {pid}", flush=True)
+        say(f"worker {pid}")
         _, status = os.waitpid(pid, 0)
-        print(f"ended {status}", flush=True)
+        say(f"ended {status}")
 
 
 def fill(database: Path, start: int, limit: int) -> None:
@@ -87,11 +94,11 @@ def fill(database: Path, start: int, limit: int) -> None:
     try:
         while True:
             add_numbered(db, number)
-            print(f"ack {number}", flush=True)
+            say(f"ack {number}")
             number += 1
     except Exception as error:
         full = disk_full_from(error, database)
-        print(f"refused {full if full is not None else type(error).__name__}", flush=True)
+        say(f"refused {full if full is not None else type(error).__name__}")
     finally:
         db.close()
 

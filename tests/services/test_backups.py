@@ -301,3 +301,30 @@ def test_recovery_sets_the_damaged_file_aside_and_restores(
     assert digest(aside) == before
     with open_database(path, clock=clock) as restored:
         assert list_students(restored, EVERYONE).total == 4
+
+
+def test_a_backup_from_before_a_passphrase_change_is_restored_with_the_earlier_one(
+    tmp_path: Path, folder: Path, clock: FakeClock
+) -> None:
+    path = tmp_path / "school.db"
+    newer = Passphrase("harbor cedar violin morning")
+    with open_database(path, passphrase=SECRET, clock=clock) as db:
+        add_student(db, StudentFields("S-1", "Ines", "Valderrama", "", 7, "7A"))
+        made = backups.make_backup(db, BackupReason.BY_HAND, folder=folder)
+        db.change_passphrase(SECRET, newer)
+        add_student(db, StudentFields("S-2", "Tobiah", "Fenwick", "", 7, "7A"))
+        [listed] = backups.list_backups(path, db.key, folder=folder)
+        assert listed.readable is False  # today's key does not open it
+        with pytest.raises(WrongPassphrase):
+            backups.restore_backup(
+                db, made.path, folder=folder, backup_passphrase=Passphrase("not the one ever")
+            )
+        assert numbers(db) == ["S-1", "S-2"]  # nothing changed
+        backups.restore_backup(db, made.path, folder=folder, backup_passphrase=SECRET)
+        assert numbers(db) == ["S-1"]
+    with open_database(path, passphrase=newer, clock=clock) as db:  # today's passphrase
+        assert numbers(db) == ["S-1"]
+
+
+def numbers(db: Database) -> list[str]:
+    return sorted(s.student_number for s in list_students(db, EVERYONE).rows)

@@ -111,7 +111,7 @@ def test_a_backup_under_another_passphrase_is_not_offered(
     stranger.write_bytes(bytes(range(256)) * 16)
     dialog = BackupsDialog(db, folder=folder)
     qtbot.addWidget(dialog)
-    assert dialog.model.index(0, 3).data() == "No: made under another passphrase"
+    assert dialog.model.index(0, 3).data() == "No: it does not open"
     assert not dialog.restore_button.isEnabled()
 
 

@@ -19,6 +19,7 @@ from rp_desktop.ui.passphrase_forms import (
     NewDatabaseChoice,
     NewDatabaseDialog,
 )
+from rp_desktop.ui.recovery import RecoveryDialog
 from rp_desktop.ui.settings import FAILED_UNLOCKS
 from rp_desktop.ui.unlock import UnlockDialog
 from tests.conftest import FakeClock
@@ -146,7 +147,7 @@ def test_start_up_explains_a_file_that_is_not_a_database(
     def recovery(path: Path, problem: Exception, parent: object = None) -> None:
         shown.append(problem)
 
-    monkeypatch.setattr(start.RecoveryDialog, "ask", staticmethod(recovery))
+    monkeypatch.setattr(RecoveryDialog, "ask", staticmethod(recovery))
     assert start.open_at_start(db_path) is None
     assert len(shown) == 1
     assert isinstance(shown[0], NotADatabase)
