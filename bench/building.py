@@ -45,5 +45,8 @@ def working_copy(name: str) -> Path:
 
 
 def remove(path: Path) -> None:
+    """A working copy, its sidecars, and the copies opening made before migrating it."""
     for suffix in ("", "-wal", "-shm", ".lock"):
         Path(f"{path}{suffix}").unlink(missing_ok=True)
+    for before in path.parent.glob(f"{path.stem}.before-*.db"):
+        before.unlink()

@@ -52,7 +52,8 @@ def main(
     window.safekeeping.schedule.start()
     # A few seconds later, on a worker, so the first list is not slowed: the quick check of
     # the file says something only if it finds damage.
-    QTimer.singleShot(QUICK_CHECK_AFTER_MS, window.safekeeping.quick_check.start)
+    check = window.safekeeping.quick_check
+    QTimer.singleShot(QUICK_CHECK_AFTER_MS, check, check.start)
     if _drafts_waiting(db):
         from rp_desktop.ui.drafts import offer_drafts  # its forms load only when needed
 

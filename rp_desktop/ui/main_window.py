@@ -8,7 +8,7 @@ import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QCoreApplication, QSettings, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QStackedWidget, QTabWidget, QWidget
 
@@ -36,6 +36,7 @@ from rp_desktop.ui.list_tab import ListTab
 from rp_desktop.ui.students_tab import StudentsTab
 
 VIEWS = ("tier1", "tier2", "tier3", "students", "circle")
+WATCH_INPUT_AFTER_MS = 1500
 
 
 class MainWindow(QMainWindow):
@@ -170,7 +171,7 @@ class MainWindow(QMainWindow):
         self._action(edit_menu, self.tr("Case &categories…"), "", self.edit_categories)
         go_menu = self.menuBar().addMenu(self.tr("&Go"))
         self._action(go_menu, self.tr("&Agreements due"), "Ctrl+D", self.windows.due_list)
-        add_security_menu(self, self._db, self.locking, self.idle)
+        self.lock_key = add_security_menu(self, self._db, self.locking, self.idle)
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         help_action = self._action(
             help_menu,
@@ -194,9 +195,21 @@ class MainWindow(QMainWindow):
         minutes = settings.IDLE_LOCK_MINUTES.read(QSettings())
         self.idle = IdleWatcher(minutes, idle_clock, self)
         self.idle.idle.connect(self.lock)
-        self.idle.install()
+        # Watching every input event from Python costs a few microseconds an event, and the
+        # first one builds Qt's event-type enum (tens of milliseconds): not before the first
+        # list has shown.
+        self.input_watch = QTimer(self, singleShot=True, interval=WATCH_INPUT_AFTER_MS)
+        self.input_watch.timeout.connect(self.watch_input)
+        self.input_watch.start()
         self.system_session = SystemSession(self)
         self.system_session.lockRequested.connect(lambda _why: self.lock())
+
+    def watch_input(self) -> None:
+        """Start the idle watch and the Ctrl+L catcher over every window of the application."""
+        self.idle.install()
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.installEventFilter(self.lock_key)
 
     def _unlocked_again(self) -> None:
         """Nothing changed while locked (the database was closed), but the lists re-read so no

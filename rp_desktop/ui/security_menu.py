@@ -8,7 +8,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QLabel,
     QMainWindow,
-    QMenu,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -67,25 +66,25 @@ class IdleMinutesDialog(QDialog):
 
 def add_security_menu(
     window: QMainWindow, db: Database, lock: WindowLock, idle: IdleWatcher
-) -> QMenu:
-    """The Security menu, with Lock now on Ctrl+L."""
+) -> LockKey:
+    """The Security menu, with Lock now on Ctrl+L; returns the filter that catches Ctrl+L in
+    any window, for the caller to install."""
     menu = window.menuBar().addMenu(_tr("&Security"))
     lock_now = QAction(_tr("&Lock now"), window)
     lock_now.setShortcut(LOCK_KEYS)
     lock_now.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)  # from any window
     lock_now.triggered.connect(lock.lock)
     menu.addAction(lock_now)
-    key = LockKey(LOCK_KEYS, menu)  # and from a form, which the shortcut cannot reach
+    # And from a form, which the shortcut cannot reach: the key filter returned is installed
+    # with the window's other input watch (MainWindow.watch_input).
+    key = LockKey(LOCK_KEYS, menu)
     key.pressed.connect(lock.lock)
-    app = QCoreApplication.instance()
-    if app is not None:
-        app.installEventFilter(key)
     menu.addSeparator()
     change = menu.addAction(_tr("&Change passphrase…"))
     change.triggered.connect(lambda: change_passphrase(window, db))
     after = menu.addAction(_tr("Lock &after…"))
     after.triggered.connect(lambda: choose_idle_minutes(window, idle))
-    return menu
+    return key
 
 
 def change_passphrase(parent: QWidget, db: Database) -> None:

@@ -30,7 +30,7 @@ from rp_desktop.ui import security_menu
 from rp_desktop.ui.circle.wall_window import WallWindow
 from rp_desktop.ui.forms.student_form import StudentForm
 from rp_desktop.ui.idle import IdleWatcher
-from rp_desktop.ui.main_window import MainWindow
+from rp_desktop.ui.main_window import WATCH_INPUT_AFTER_MS, MainWindow
 from rp_desktop.ui.settings import IDLE_LOCK_MINUTES
 from tests.conftest import FakeClock
 from tests.ui.conftest import School, type_text
@@ -109,6 +109,7 @@ def main(qtbot, db: Database, school_db: School, case_id: int, ticks: FakeMonoto
     window = MainWindow(db, school_db.info, idle_clock=ticks)
     qtbot.addWidget(window)
     window.show()
+    window.watch_input()  # what a timer does once the window has settled
     window.show_view("tier1")
     return window
 
@@ -317,6 +318,7 @@ def test_ctrl_l_locks_and_only_the_passphrase_unlocks(
     main = MainWindow(encrypted, info, idle_clock=ticks)
     qtbot.addWidget(main)
     main.show()
+    main.watch_input()
     main.show_view("students")
     main.students.new_record()
     form = main.students.findChild(StudentForm)
@@ -404,3 +406,20 @@ def test_the_lock_after_dialog_offers_one_to_sixty_minutes(qtbot) -> None:  # ty
     assert (dialog.minutes.minimum(), dialog.minutes.maximum()) == (1, 60)
     assert dialog.minutes.value() == 60
     assert isinstance(dialog, QDialog)
+
+
+def test_the_input_watch_starts_by_itself_once_the_window_has_settled(
+    qtbot, db: Database, school_db: School, ticks: FakeMonotonic
+) -> None:  # type: ignore[no-untyped-def]
+    window = MainWindow(db, school_db.info, idle_clock=ticks)
+    qtbot.addWidget(window)
+    window.show()
+    assert window.input_watch.isActive()
+    assert window.input_watch.interval() == WATCH_INPUT_AFTER_MS
+    window.input_watch.timeout.emit()  # what the timer does when it fires
+    ticks.advance(9)
+    key = QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_A, Qt.KeyboardModifier.NoModifier, "a")
+    QApplication.sendEvent(window.tier1.search, key)  # heard: the idle time starts again
+    ticks.advance(2)
+    window.idle.check()
+    assert not window.locked
