@@ -1,10 +1,13 @@
 """Shared fixtures. Every test runs headless; the database is a fresh temporary file."""
 
+import hashlib
 import os
+import sqlite3
 
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
 from collections.abc import Iterator
+from contextlib import closing
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -54,3 +57,23 @@ def db(db_path: Path, clock: FakeClock) -> Iterator[Database]:
     database = open_database(db_path, unencrypted=True, clock=clock)
     yield database
     database.close()
+
+
+def digest(path: Path) -> str:
+    """The file's sha256: a file that must be left alone is compared before and after."""
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def table_rows(path: Path) -> dict[str, list[tuple[object, ...]]]:
+    """Every table's rows, sorted; a plain file only."""
+    with closing(sqlite3.connect(path)) as connection:
+        tables = [
+            name
+            for (name,) in connection.execute(
+                "SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name"
+            )
+        ]
+        return {
+            table: sorted(connection.execute(f'SELECT * FROM "{table}"').fetchall(), key=repr)
+            for table in tables
+        }

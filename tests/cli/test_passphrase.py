@@ -2,7 +2,6 @@
 argument; a new database is encrypted when one is given, plain only with --unencrypted, and a
 weak or wrong passphrase is one plain sentence with nothing created or changed."""
 
-import hashlib
 from pathlib import Path
 
 import pytest
@@ -10,13 +9,10 @@ import pytest
 from rp_desktop import cli
 from rp_desktop.services.opening import is_encrypted_file
 from tests.cli.conftest import Run
+from tests.conftest import digest
 
 GOOD = "lantern meadow pocket thunder"
 SMALL_SCHOOL = ("--students", "12", "--years", "1")
-
-
-def digest(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def test_a_passphrase_in_the_environment_creates_an_encrypted_database(

@@ -12,20 +12,7 @@ from rp_desktop.domain.records import StudentFields
 from rp_desktop.services.opening import Database
 from rp_desktop.services.school import set_up_school
 from rp_desktop.services.students import add_student, set_student_active
-
-
-def table_rows(path: Path) -> dict[str, list[tuple[object, ...]]]:
-    with closing(sqlite3.connect(path)) as connection:
-        tables = [
-            name
-            for (name,) in connection.execute(
-                "SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name"
-            )
-        ]
-        return {
-            table: sorted(connection.execute(f'SELECT * FROM "{table}"').fetchall(), key=repr)
-            for table in tables
-        }
+from tests.conftest import table_rows
 
 
 @pytest.fixture

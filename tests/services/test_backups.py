@@ -1,7 +1,6 @@
 """Backups: a backup restores to the same data, one taken during writes is sound, an encrypted
 one needs the key, the folder is thinned, and a damaged file is read without being changed."""
 
-import hashlib
 import sqlite3
 import threading
 from contextlib import closing
@@ -19,33 +18,12 @@ from rp_desktop.services.opening import Database, Passphrase, WrongPassphrase, o
 from rp_desktop.services.passphrases import WeakPassphrase
 from rp_desktop.services.salvage import salvage_database, salvage_file
 from rp_desktop.services.students import add_student, list_students, set_student_active
-from tests.conftest import FakeClock
+from tests.conftest import FakeClock, digest, table_rows
 from tests.services.conftest import Roster
 
 SECRET = Passphrase("copper lantern meadow whistle")
 DISTRICT = Passphrase("granite orchard evening compass")
 EVERYONE = ListQuery(include_inactive=True)
-
-Rows = dict[str, list[tuple[object, ...]]]
-
-
-def table_rows(path: Path) -> Rows:
-    """Every table's rows, sorted; a plain file only."""
-    with closing(sqlite3.connect(path)) as connection:
-        tables = [
-            name
-            for (name,) in connection.execute(
-                "SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name"
-            )
-        ]
-        return {
-            table: sorted(connection.execute(f'SELECT * FROM "{table}"').fetchall(), key=repr)
-            for table in tables
-        }
-
-
-def digest(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 @pytest.fixture

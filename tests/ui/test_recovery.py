@@ -2,7 +2,6 @@
 file it appears, says what is wrong in plain words, and every option leaves the file's bytes as
 they were (restoring keeps it, renamed, beside the restored database)."""
 
-import hashlib
 import os
 from collections.abc import Callable
 from pathlib import Path
@@ -25,14 +24,10 @@ from rp_desktop.services.opening import (
 from rp_desktop.ui import dialogs, start
 from rp_desktop.ui.recovery import PassphraseKeepsFailing, Recovery, RecoveryDialog
 from rp_desktop.ui.unlock import UnlockDialog
-from tests.conftest import FakeClock
+from tests.conftest import FakeClock, digest
 from tests.ui.conftest import type_text
 
 SECRET = "tamarind harbor quilt seventeen"
-
-
-def digest(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 @pytest.fixture(autouse=True)
