@@ -3,7 +3,8 @@
 The bytes are decoded, or refused when their encoding cannot be told (never imported as
 mojibake); the table is read with the csv module; every row is judged before anything is
 written. Then, in one transaction, students are added or updated by student number and, for a
-full roster, those missing from the file are marked inactive (never deleted). A refusal changes
+full roster, those missing from the file are marked inactive (never deleted). Demographic
+columns the file has replace the values kept; those it lacks leave them alone. A refusal changes
 nothing and lists the problems row by row, without students' names.
 """
 
@@ -11,19 +12,12 @@ import codecs
 import csv
 import io
 from dataclasses import dataclass
-from datetime import datetime
 from itertools import islice
-from typing import Any
 
-from sqlalchemy import insert, select, update
 from sqlalchemy.orm import Session
 
 from rp_desktop.db.database import Database
-from rp_desktop.db.models import Student as StudentRow
-from rp_desktop.domain.records import Student, StudentFields
 from rp_desktop.domain.roster import (
-    Change,
-    PlannedStudent,
     RosterIssue,
     RosterPlan,
     RosterProblem,
@@ -37,9 +31,9 @@ from rp_desktop.domain.roster import (
     plan_roster,
 )
 from rp_desktop.domain.vocabulary import AuditAction
-from rp_desktop.services import cases
 from rp_desktop.services.audit import record_event
-from rp_desktop.services.search_keys import student_key
+from rp_desktop.services.demographics import kept_values
+from rp_desktop.services.roster_writing import apply_plan, existing_students
 
 __all__ = [
     "Decoded",
@@ -87,8 +81,11 @@ def preview_roster(db: Database, data: bytes, *, full_roster: bool) -> RosterPla
     """What importing `data` would change; nothing is written. Raises RosterRefused."""
     roster = read_roster(data)
     with Session(db.engine) as session:
-        existing = _existing(session)
-    return plan_roster(roster.rows, existing, roster.source, full_roster=full_roster)
+        existing = existing_students(session)
+        kept = kept_values(session) if roster.source.columns.demographics else {}
+    return plan_roster(
+        roster.rows, existing, roster.source, full_roster=full_roster, demographics=kept
+    )
 
 
 def import_roster(db: Database, data: bytes, *, full_roster: bool) -> RosterResult:
@@ -96,9 +93,12 @@ def import_roster(db: Database, data: bytes, *, full_roster: bool) -> RosterResu
     RosterRefused, having changed nothing, when any row cannot be imported."""
     roster = read_roster(data)
     with Session(db.engine) as session, session.begin():
-        existing = _existing(session)
-        plan = plan_roster(roster.rows, existing, roster.source, full_roster=full_roster)
-        _apply(session, plan, db.now())
+        existing = existing_students(session)
+        kept = kept_values(session) if roster.source.columns.demographics else {}
+        plan = plan_roster(
+            roster.rows, existing, roster.source, full_roster=full_roster, demographics=kept
+        )
+        apply_plan(session, plan, db.now())
         record_event(session, db, AuditAction.IMPORT, "student", None, _counts(plan))
     return RosterResult(plan)
 
@@ -240,65 +240,6 @@ def _records(text: str, delimiter: str) -> tuple[list[list[str]], list[RosterPro
     except csv.Error:
         return records, _refused(RosterIssue.BROKEN_QUOTES, len(records) + 1)
     return records, []
-
-
-def _existing(session: Session) -> list[Student]:
-    rows = session.execute(
-        select(
-            StudentRow.id,
-            StudentRow.student_number,
-            StudentRow.first_name,
-            StudentRow.last_name,
-            StudentRow.preferred_name,
-            StudentRow.grade,
-            StudentRow.homeroom,
-            StudentRow.active,
-        ).order_by(StudentRow.last_name, StudentRow.first_name, StudentRow.id)
-    )
-    return [Student(*row) for row in rows]
-
-
-def _apply(session: Session, plan: RosterPlan, now: datetime) -> None:
-    def having(change: Change) -> list[PlannedStudent]:
-        return [student for student in plan.students if student.change == change]
-
-    added = [_columns(s.fields) | {"created_at": now} for s in having(Change.ADDED)]
-    updated = having(Change.UPDATED)
-    leaving = having(Change.MARKED_INACTIVE)
-    if added:
-        session.execute(insert(StudentRow), [row | {"updated_at": now} for row in added])
-    if updated:
-        changes = [_columns(s.fields) | {"id": s.student_id, "updated_at": now} for s in updated]
-        session.execute(update(StudentRow), changes)
-    if leaving:
-        gone = [{"id": s.student_id, "active": False, "updated_at": now} for s in leaving]
-        session.execute(update(StudentRow), gone)
-    for student in updated:
-        if student.student_id is not None and _renamed(student):
-            cases.refresh_search_keys_for_student(session, student.student_id)
-
-
-def _columns(fields: StudentFields) -> dict[str, Any]:
-    return {
-        "student_number": fields.student_number,
-        "first_name": fields.first_name,
-        "last_name": fields.last_name,
-        "preferred_name": fields.preferred_name,
-        "grade": fields.grade,
-        "homeroom": fields.homeroom,
-        "active": True,
-        "search_key": student_key(
-            fields.student_number,
-            fields.first_name,
-            fields.last_name,
-            fields.preferred_name,
-            fields.homeroom,
-        ),
-    }
-
-
-def _renamed(student: PlannedStudent) -> bool:
-    return bool({"first_name", "last_name", "preferred_name"} & set(student.changed))
 
 
 def _counts(plan: RosterPlan) -> str:

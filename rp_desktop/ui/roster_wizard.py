@@ -28,11 +28,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from rp_desktop.domain.records import StudentFields, person_name
+from rp_desktop.domain.records import person_name
 from rp_desktop.domain.roster import (
     Change,
     PlannedStudent,
-    RosterField,
     RosterPlan,
     RosterProblem,
     RosterRefused,
@@ -42,7 +41,7 @@ from rp_desktop.services.opening import Database
 from rp_desktop.services.roster_import import import_roster, preview_roster
 from rp_desktop.ui import dialogs
 from rp_desktop.ui.labels import grade_label
-from rp_desktop.ui.roster_words import FIELD_WORDS, describe, refusal_summary
+from rp_desktop.ui.roster_words import changed_value, describe, field_words, refusal_summary
 
 Index = QModelIndex | QPersistentModelIndex
 _ORDER = (Change.ADDED, Change.UPDATED, Change.MARKED_INACTIVE, Change.UNCHANGED)
@@ -274,8 +273,8 @@ class RosterWizard(QDialog):
             if name == "active":
                 parts.append(self.tr("back on the roster"))
             else:
-                before, after = _shown(student.before, name), _shown(student.fields, name)
-                field = self.tr(FIELD_WORDS[RosterField(name)])
+                before, after = _shown(student, name, True), _shown(student, name, False)
+                field = self.tr(field_words(name))
                 parts.append(f"{field}: {before} → {after}")
         return "; ".join(parts)
 
@@ -292,8 +291,8 @@ def _table_view(model: _Table) -> QTableView:
     return view
 
 
-def _shown(fields: StudentFields, name: str) -> str:
-    if name == "grade":
-        return grade_label(fields.grade)
-    value: str = getattr(fields, name)
-    return value or "—"
+def _shown(student: PlannedStudent, name: str, before: bool) -> str:
+    value = changed_value(student, name, before=before)
+    if name == "grade" and not isinstance(value, str):
+        return grade_label(value)
+    return str(value or "—")

@@ -3,8 +3,11 @@
 
 from collections.abc import Callable, Sequence
 
+from rp_desktop.domain.demographics import HEADER_SYNONYMS, DemographicField, demographic_field
 from rp_desktop.domain.roster import (
     ALIASES,
+    ColumnField,
+    PlannedStudent,
     RefusalReason,
     RosterField,
     RosterIssue,
@@ -13,14 +16,38 @@ from rp_desktop.domain.roster import (
     rows_with_problems,
 )
 
-FIELD_WORDS = {
+FIELD_WORDS: dict[ColumnField, str] = {
     RosterField.STUDENT_NUMBER: "student number",
     RosterField.FIRST_NAME: "first name",
     RosterField.LAST_NAME: "last name",
     RosterField.PREFERRED_NAME: "preferred name",
     RosterField.GRADE: "grade",
     RosterField.HOMEROOM: "homeroom",
+    DemographicField.GENDER: "gender",
+    DemographicField.RACE_ETHNICITY: "race/ethnicity",
+    DemographicField.SPECIAL_EDUCATION: "special education",
+    DemographicField.ENGLISH_LEARNER: "English learner",
+    DemographicField.ECONOMICALLY_DISADVANTAGED: "economically disadvantaged",
 }
+
+
+def field_words(name: str) -> str:
+    """The English words for a field named in PlannedStudent.changed ("active" is not one)."""
+    return FIELD_WORDS[demographic_field(name) or RosterField(name)]
+
+
+def changed_value(student: PlannedStudent, name: str, *, before: bool) -> str | int | None:
+    """What a field named in `student.changed` held before the import, or holds after it: text
+    ("" for none, an unknown demographic value included) or, for the grade, a number."""
+    if (demographic := demographic_field(name)) is not None:
+        values = student.demographics_before if before else student.demographics
+        return values.get(demographic, "")
+    fields = student.before if before else student.fields
+    assert fields is not None, "only an updated student has values before"
+    value: str | int | None = getattr(fields, name)
+    return value
+
+
 SAVE_AS_UTF8 = 'Save the file from the spreadsheet program as "CSV UTF-8" and try again.'
 SENTENCES = {
     RosterIssue.EMPTY_FILE: "the file is empty",
@@ -82,12 +109,18 @@ def _same(text: str) -> str:
     return text
 
 
+def _example(field: ColumnField) -> str:
+    if isinstance(field, DemographicField):
+        return HEADER_SYNONYMS[field][0]
+    return ALIASES[field][0]
+
+
 def describe(problem: RosterProblem, translate: Callable[[str], str] = _same) -> str:
     """The problem as a short clause, without its row number."""
     field = problem.field
     return translate(SENTENCES[problem.issue]).format(
         field=translate(FIELD_WORDS[field]) if field else "",
-        example=ALIASES[field][0] if field else "",
+        example=_example(field) if field else "",
         column=problem.column,
         columns=", ".join(f'"{column}"' for column in problem.columns),
         value=f' "{problem.value}"' if problem.value else "",

@@ -38,6 +38,7 @@ from rp_desktop.db.models import (
     RunRound,
     RunSeat,
     Student,
+    StudentDemographic,
     SupportPlan,
     TierChange,
     Turn,
@@ -488,3 +489,22 @@ def test_a_file_that_cannot_be_compacted_is_said_with_what_was_removed(
 
     assert raised.value.counts == EXPECTED
     assert count(db, "case") == 3  # the removal itself was committed
+
+
+def test_a_removed_student_s_demographic_values_go_with_them(db: Database) -> None:
+    building = build(db)
+    current = building.kept_students[-1]
+    with Session(db.engine) as session, session.begin():
+        session.add_all(
+            StudentDemographic(student_id=student, field="gender", value="Female")
+            for student in (*building.gone_students, current)
+        )
+        session.add(StudentDemographic(student_id=current, field="english_learner", value="No"))
+
+    retention.purge(db, 3, confirm_counts=retention.preview_purge(db, 3).counts)
+
+    with db.engine.connect() as connection:
+        left = connection.execute(
+            text("SELECT student_id, field FROM student_demographic ORDER BY field")
+        ).all()
+    assert left == [(current, "english_learner"), (current, "gender")]

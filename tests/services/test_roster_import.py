@@ -460,3 +460,69 @@ def test_a_new_name_from_the_roster_finds_the_students_cases(db: Database, roste
     import_roster(db, utf8([renamed]), full_roster=False)
     found = list_cases(db, Tier.TARGETED, ListQuery(text="reyes")).rows
     assert [c.id for c in found] == [case.id]
+
+
+# Demographic columns: S-1002 is already kept (KEPT[0]); S-7001 is new. Values are invented.
+WITH_DEMOGRAPHICS = (
+    "Student ID,First Name,Last Name,Grade,Sex,ELL,Race/Ethnicity\r\n"
+    "S-1002,Liam,O'Connor,9,M, y ,White\r\n"
+    "S-7001,Imani,Okafor,6,F,0,Black or  African American\r\n"
+)
+
+
+def demographic_rows(db: Database) -> list[tuple[str, str, str]]:
+    with closing(sqlite3.connect(f"file:{db.path}?mode=ro", uri=True)) as connection:
+        query = (
+            "SELECT s.student_number, d.field, d.value FROM student_demographic d "
+            "JOIN student s ON s.id = d.student_id ORDER BY 1, 2"
+        )
+        return connection.execute(query).fetchall()
+
+
+def test_demographic_columns_are_imported_cleaned(school: Database) -> None:
+    result = import_roster(school, WITH_DEMOGRAPHICS.encode(), full_roster=False)
+    assert (result.plan.added, result.plan.updated) == (1, 1)
+    assert result.plan.students[0].changed == ("gender", "race_ethnicity", "english_learner")
+    assert demographic_rows(school) == [
+        ("S-1002", "english_learner", "Yes"),
+        ("S-1002", "gender", "M"),
+        ("S-1002", "race_ethnicity", "White"),
+        ("S-7001", "english_learner", "No"),
+        ("S-7001", "gender", "F"),
+        ("S-7001", "race_ethnicity", "Black or African American"),
+    ]
+
+
+def test_a_later_import_with_the_column_replaces_and_one_without_leaves_alone(
+    school: Database,
+) -> None:
+    import_roster(school, WITH_DEMOGRAPHICS.encode(), full_roster=False)
+    later = (
+        "Student ID,First Name,Last Name,Grade,ELL\r\n"
+        "S-1002,Liam,O'Connor,9,No\r\n"
+        "S-7001,Imani,Okafor,6,\r\n"
+    )
+    preview = preview_roster(school, later.encode(), full_roster=False)
+    assert (preview.updated, preview.unchanged) == (2, 0)
+    assert [s.changed for s in preview.students] == [("english_learner",)] * 2
+    assert len(demographic_rows(school)) == 6  # the preview wrote nothing
+    import_roster(school, later.encode(), full_roster=False)
+    assert demographic_rows(school) == [
+        ("S-1002", "english_learner", "No"),
+        ("S-1002", "gender", "M"),
+        ("S-1002", "race_ethnicity", "White"),
+        ("S-7001", "gender", "F"),  # the empty cell made English learner unknown
+        ("S-7001", "race_ethnicity", "Black or African American"),
+    ]
+    again = import_roster(school, utf8([KEPT[0]]), full_roster=False)
+    assert again.plan.unchanged == 1
+    assert len(demographic_rows(school)) == 5
+
+
+def test_the_audit_event_of_an_import_with_demographics_has_counts_only(
+    school: Database,
+) -> None:
+    before = len(audit_rows(school))
+    import_roster(school, WITH_DEMOGRAPHICS.encode(), full_roster=False)
+    (event,) = audit_rows(school)[before:]
+    assert event.detail == "roster import: added 1, updated 1, unchanged 0, marked inactive 0"

@@ -23,7 +23,7 @@ from rp_desktop.db.models.circles import (
     RunSeat,
     Turn,
 )
-from rp_desktop.db.models.people import Group, GroupMember, Staff, Student
+from rp_desktop.db.models.people import Group, GroupMember, Staff, Student, StudentDemographic
 from rp_desktop.db.models.plans import ProgressEntry, ReEntryPlan, SupportPlan
 from rp_desktop.db.models.school import AuditEvent, FormDraft, SchoolSetting
 
@@ -54,6 +54,7 @@ __all__ = [
     "SchoolSetting",
     "Staff",
     "Student",
+    "StudentDemographic",
     "SupportPlan",
     "TierChange",
     "Turn",

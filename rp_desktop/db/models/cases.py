@@ -67,7 +67,11 @@ class Case(Base):
     )
     category: Mapped[CaseCategory] = relationship()
 
-    __table_args__ = (Index("ix_case_tier_occurred_on", "tier", "occurred_on", "id"),)
+    __table_args__ = (
+        Index("ix_case_tier_occurred_on", "tier", "occurred_on", "id"),
+        # Home's recent activity and open cases: the last cases changed.
+        Index("ix_case_updated_at", "updated_at", "id"),
+    )
 
 
 class CaseParticipant(Base):

@@ -45,7 +45,11 @@ class CommunityCircle(Base):
         back_populates="circle", cascade="all, delete-orphan"
     )
 
-    __table_args__ = (Index("ix_community_circle_held_on", "held_on", "id"),)
+    __table_args__ = (
+        Index("ix_community_circle_held_on", "held_on", "id"),
+        # Home's recent activity: the last circles changed, without reading them all.
+        Index("ix_community_circle_updated_at", "updated_at", "id"),
+    )
 
 
 class CircleAttendance(Base):
@@ -134,7 +138,8 @@ class CircleRun(Base):
         ForeignKey("meeting.id", ondelete="SET NULL"), index=True
     )
     talking_piece: Mapped[str] = mapped_column(String(100), default="")
-    started_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    # Indexed: reports read the runs of a period (equity of voice).
+    started_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
     ended_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
     seats: Mapped[list["RunSeat"]] = relationship(

@@ -65,3 +65,23 @@ class GroupMember(Base):
     )
 
     group: Mapped[Group] = relationship(back_populates="members")
+
+
+class StudentDemographic(Base):
+    """One demographic value the roster gives for a student (gender, English learner, ...).
+
+    A missing row means unknown. Confidential: read inside the app and in suppressed aggregates
+    only. `field` holds a `DemographicField` value as plain text, so a field added later needs
+    no migration and an old program reading it does not fail.
+    """
+
+    __tablename__ = "student_demographic"
+
+    student_id: Mapped[int] = mapped_column(
+        ForeignKey("student.id", ondelete="CASCADE"), primary_key=True
+    )
+    field: Mapped[str] = mapped_column(String(40), primary_key=True)
+    value: Mapped[str] = mapped_column(String(60))
+
+    # Reports group students by one field's values.
+    __table_args__ = (Index("ix_student_demographic_field_value", "field", "value"),)

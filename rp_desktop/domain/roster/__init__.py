@@ -6,7 +6,12 @@ Problems name a row, a column and what is wrong, never a student's name. A grade
 (it is not a name); a name never is.
 """
 
-from rp_desktop.domain.roster.fields import NAME_FIELDS, REQUIRED_FIELDS, RosterField
+from rp_desktop.domain.roster.fields import (
+    NAME_FIELDS,
+    REQUIRED_FIELDS,
+    ColumnField,
+    RosterField,
+)
 from rp_desktop.domain.roster.headers import (
     ALIASES,
     Columns,
@@ -41,6 +46,7 @@ __all__ = [
     "NAME_FIELDS",
     "REQUIRED_FIELDS",
     "Change",
+    "ColumnField",
     "Columns",
     "PlannedStudent",
     "RefusalReason",

@@ -2,6 +2,8 @@
 
 from enum import StrEnum
 
+from rp_desktop.domain.demographics import DemographicField
+
 
 class RosterField(StrEnum):
     """What a column holds; the values are the names of StudentFields' fields."""
@@ -21,3 +23,6 @@ REQUIRED_FIELDS = (
     RosterField.GRADE,
 )
 NAME_FIELDS = (RosterField.FIRST_NAME, RosterField.LAST_NAME, RosterField.PREFERRED_NAME)
+
+# Any column a roster can have: a student's own field, or an optional demographic one.
+ColumnField = RosterField | DemographicField

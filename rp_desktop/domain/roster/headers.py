@@ -1,11 +1,13 @@
 """Which column is which: the headers student information systems write, and what a grade
 looks like in them."""
 
+import dataclasses
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from rp_desktop.domain.roster.fields import REQUIRED_FIELDS, RosterField
+from rp_desktop.domain.demographics import HEADER_SYNONYMS, DemographicField
+from rp_desktop.domain.roster.fields import REQUIRED_FIELDS, ColumnField, RosterField
 from rp_desktop.domain.roster.problems import RosterIssue, RosterProblem
 from rp_desktop.domain.vocabulary import HIGHEST_GRADE, LOWEST_GRADE
 
@@ -45,17 +47,29 @@ def header_key(header: str) -> str:
 
 
 _FIELD_OF_KEY = {header_key(alias): field for field, names in ALIASES.items() for alias in names}
+_DEMOGRAPHIC_OF_KEY = {
+    header_key(alias): field for field, names in HEADER_SYNONYMS.items() for alias in names
+}
 
 
 @dataclass(frozen=True, slots=True)
 class Columns:
-    """Where each field is in a row, and the header row as the file wrote it."""
+    """Where each field is in a row, and the header row as the file wrote it. `demographics`
+    holds the optional demographic columns the file has."""
 
     headers: tuple[str, ...]
     index: dict[RosterField, int]
+    demographics: dict[DemographicField, int] = dataclasses.field(default_factory=dict)
 
-    def header(self, field: RosterField) -> str:
-        return self.headers[self.index[field]]
+    def column(self, field: ColumnField) -> int | None:
+        if isinstance(field, DemographicField):
+            return self.demographics.get(field)
+        return self.index.get(field)
+
+    def header(self, field: ColumnField) -> str:
+        index = self.column(field)
+        assert index is not None, "only a column the file has has a header"
+        return self.headers[index]
 
 
 def header_score(headers: Sequence[str]) -> int:
@@ -66,13 +80,17 @@ def header_score(headers: Sequence[str]) -> int:
 def find_columns(headers: Sequence[str]) -> tuple[Columns, list[RosterProblem]]:
     """The fields' columns, or the problems that make the header row unusable."""
     found: dict[RosterField, list[int]] = {}
+    demographics: dict[DemographicField, list[int]] = {}
     for index, header in enumerate(headers):
-        field = _FIELD_OF_KEY.get(header_key(header))
-        if field is not None:
+        key = header_key(header)
+        if (field := _FIELD_OF_KEY.get(key)) is not None:
             found.setdefault(field, []).append(index)
+        elif (demographic := _DEMOGRAPHIC_OF_KEY.get(key)) is not None:
+            demographics.setdefault(demographic, []).append(index)
+    every: list[tuple[ColumnField, list[int]]] = [*found.items(), *demographics.items()]
     problems = [
         RosterProblem(RosterIssue.TWO_COLUMNS, field=field, columns=tuple(headers[i] for i in at))
-        for field, at in found.items()
+        for field, at in every
         if len(at) > 1
     ]
     problems += [
@@ -80,7 +98,12 @@ def find_columns(headers: Sequence[str]) -> tuple[Columns, list[RosterProblem]]:
         for field in REQUIRED_FIELDS
         if field not in found
     ]
-    return Columns(tuple(headers), {field: at[0] for field, at in found.items()}), problems
+    columns = Columns(
+        tuple(headers),
+        {field: at[0] for field, at in found.items()},
+        {field: at[0] for field, at in demographics.items()},
+    )
+    return columns, problems
 
 
 def parse_grade(text: str) -> int | None:

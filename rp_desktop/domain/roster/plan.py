@@ -1,9 +1,10 @@
 """What importing a roster's rows would change for the students already kept."""
 
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
+from rp_desktop.domain.demographics import DemographicValues, changed_fields, merged
 from rp_desktop.domain.records import Student, StudentFields
 from rp_desktop.domain.roster.fields import RosterField
 from rp_desktop.domain.roster.headers import Columns
@@ -29,8 +30,9 @@ class RosterSource:
 
 @dataclass(frozen=True, slots=True)
 class PlannedStudent:
-    """One student and what the import does to them. `fields` is the student afterwards;
-    `changed` names the fields that change ("active" when a student comes back or leaves)."""
+    """One student and what the import does to them. `fields` and `demographics` are the
+    student afterwards; `changed` names the fields that change (a StudentFields name, a
+    DemographicField value, or "active" when a student comes back or leaves)."""
 
     change: Change
     fields: StudentFields
@@ -38,6 +40,8 @@ class PlannedStudent:
     student_id: int | None = None  # None for a new student
     changed: tuple[str, ...] = ()
     before: StudentFields | None = None
+    demographics: DemographicValues = field(default_factory=dict)
+    demographics_before: DemographicValues = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,12 +86,17 @@ def plan_roster(
     source: RosterSource,
     *,
     full_roster: bool,
+    demographics: Mapping[int, DemographicValues] | None = None,
 ) -> RosterPlan:
     """What importing `rows` does to the students already kept: matched by student number.
-    A full roster marks active students the file does not list inactive."""
+    A full roster marks active students the file does not list inactive. `demographics` holds
+    the values kept, by student id; a demographic column the file has replaces them."""
     by_number = {student.student_number: student for student in existing}
+    kept = demographics or {}
     present = set(source.columns.index)
-    planned = [_plan_row(row, by_number.get(row.fields.student_number), present) for row in rows]
+    planned = [
+        _plan_row(row, by_number.get(row.fields.student_number), present, kept) for row in rows
+    ]
     if full_roster:
         listed = {row.fields.student_number for row in rows}
         planned += [
@@ -98,9 +107,16 @@ def plan_roster(
     return RosterPlan(tuple(planned), full_roster, source)
 
 
-def _plan_row(row: RosterRow, student: Student | None, present: set[RosterField]) -> PlannedStudent:
+def _plan_row(
+    row: RosterRow,
+    student: Student | None,
+    present: set[RosterField],
+    kept: Mapping[int, DemographicValues],
+) -> PlannedStudent:
+    demographics_before = kept.get(student.id, {}) if student else {}
+    demographics = merged(demographics_before, row.demographics)
     if student is None:
-        return PlannedStudent(Change.ADDED, row.fields, row.row)
+        return PlannedStudent(Change.ADDED, row.fields, row.row, demographics=demographics)
     before = student.fields()
     after = row.fields
     # A column the file does not have keeps what was kept (a preferred name typed by hand).
@@ -109,7 +125,10 @@ def _plan_row(row: RosterRow, student: Student | None, present: set[RosterField]
     if RosterField.HOMEROOM not in present:
         after = replace(after, homeroom=before.homeroom)
     changed = tuple(name for name in _COMPARED if getattr(after, name) != getattr(before, name))
+    changed += changed_fields(demographics_before, demographics)
     if not student.active:
         changed += ("active",)
     change = Change.UPDATED if changed else Change.UNCHANGED
-    return PlannedStudent(change, after, row.row, student.id, changed, before)
+    return PlannedStudent(
+        change, after, row.row, student.id, changed, before, demographics, demographics_before
+    )

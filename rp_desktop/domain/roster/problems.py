@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
-from rp_desktop.domain.roster.fields import RosterField
+from rp_desktop.domain.roster.fields import ColumnField
 
 
 class RosterIssue(StrEnum):
@@ -52,11 +52,12 @@ ENCODING_ISSUES = frozenset(
 @dataclass(frozen=True, slots=True)
 class RosterProblem:
     """`row` counts the file's rows as a spreadsheet does (the first row is 1); `column` is a
-    header as the file wrote it; `value` is only ever a grade, never a name."""
+    header as the file wrote it; `value` is only ever a grade, never a name (nor a demographic
+    value)."""
 
     issue: RosterIssue
     row: int | None = None
-    field: RosterField | None = None
+    field: ColumnField | None = None
     column: str = ""
     value: str = ""
     other_row: int | None = None

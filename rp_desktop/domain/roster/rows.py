@@ -2,10 +2,11 @@
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
+from rp_desktop.domain.demographics import DemographicField, DemographicValues, clean_value
 from rp_desktop.domain.records import StudentFields
-from rp_desktop.domain.roster.fields import RosterField
+from rp_desktop.domain.roster.fields import ColumnField, RosterField
 from rp_desktop.domain.roster.headers import Columns, parse_grade
 from rp_desktop.domain.roster.problems import RosterIssue, RosterProblem
 from rp_desktop.domain.roster.text_checks import text_issue
@@ -16,10 +17,12 @@ _SCIENTIFIC = re.compile(r"\d+(\.\d+)?[eE]\+\d+")
 
 @dataclass(frozen=True, slots=True)
 class RosterRow:
-    """A row that can be imported: the row number and the student as the file has them."""
+    """A row that can be imported: the row number and the student as the file has them.
+    `demographics` has every demographic column of the file, cleaned; "" for an empty cell."""
 
     row: int
     fields: StudentFields
+    demographics: DemographicValues = field(default_factory=dict)
 
 
 def check_rows(
@@ -33,6 +36,8 @@ def check_rows(
         if not any(cell.strip() for cell in cells):
             continue
         fields, found = _read_row(columns, number, cells, legacy_text)
+        if fields is not None:
+            found += _demographic_problems(columns, number, cells, legacy_text)
         student_number = _cell(columns, cells, RosterField.STUDENT_NUMBER)
         if student_number in first_row_of:
             found.append(
@@ -48,7 +53,7 @@ def check_rows(
             first_row_of[student_number] = number
         problems += found
         if fields is not None and not found:
-            rows.append(RosterRow(number, fields))
+            rows.append(RosterRow(number, fields, _demographics(columns, cells)))
     return rows, problems
 
 
@@ -80,6 +85,27 @@ def _read_row(
     return fields, problems
 
 
+def _demographic_problems(
+    columns: Columns, number: int, cells: Sequence[str], legacy_text: bool
+) -> list[RosterProblem]:
+    """Damaged text in a demographic column is refused like a damaged name: kept, it would
+    make a group of its own in every report."""
+    found = []
+    for demographic in columns.demographics:
+        text = _cell(columns, cells, demographic)
+        if (issue := text_issue(demographic, text, legacy_text)) is not None:
+            found.append(_located(issue, number, columns, demographic))
+    return found
+
+
+def _demographics(columns: Columns, cells: Sequence[str]) -> dict[DemographicField, str]:
+    return {
+        demographic: clean_value(demographic, _cell(columns, cells, demographic))
+        for demographic in DemographicField
+        if demographic in columns.demographics
+    }
+
+
 def _fields(text: dict[RosterField, str], grade: int | None) -> StudentFields:
     return StudentFields(
         student_number=text[RosterField.STUDENT_NUMBER],
@@ -98,8 +124,8 @@ _ISSUE_OF_PROBLEM = {
 }
 
 
-def _cell(columns: Columns, cells: Sequence[str], field: RosterField) -> str:
-    index = columns.index.get(field)
+def _cell(columns: Columns, cells: Sequence[str], field: ColumnField) -> str:
+    index = columns.column(field)
     return cells[index].strip() if index is not None and index < len(cells) else ""
 
 
@@ -107,7 +133,7 @@ def _located(
     issue: RosterIssue,
     row: int,
     columns: Columns,
-    field: RosterField,
+    field: ColumnField,
     *,
     other_row: int | None = None,
     limit: int | None = None,

@@ -3,7 +3,7 @@ characters lost to an earlier conversion, or holding invisible control character
 
 import re
 
-from rp_desktop.domain.roster.fields import NAME_FIELDS, RosterField
+from rp_desktop.domain.roster.fields import NAME_FIELDS, ColumnField
 from rp_desktop.domain.roster.problems import RosterIssue
 
 # Text that went through the wrong encoding somewhere. UTF-8 read as Windows-1252 turns "é"
@@ -39,7 +39,7 @@ def looks_garbled(text: str, *, legacy_text: bool) -> bool:
     return legacy_text and any(sign.search(text) for sign in _LEGACY_SIGNS)
 
 
-def text_issue(field: RosterField, text: str, legacy_text: bool) -> RosterIssue | None:
+def text_issue(field: ColumnField, text: str, legacy_text: bool) -> RosterIssue | None:
     """What is wrong with a cell's text as text, whatever the field: None when nothing is."""
     if _CONTROL.search(text):
         return RosterIssue.UNPRINTABLE

@@ -12,7 +12,14 @@ from sqlalchemy import Connection, func, select
 from sqlalchemy.orm import Session
 
 from rp_desktop.db.database import Database
-from rp_desktop.db.models import CaseCategory, CommunityCircle, Group, Staff, Student
+from rp_desktop.db.models import (
+    CaseCategory,
+    CommunityCircle,
+    Group,
+    Staff,
+    Student,
+    StudentDemographic,
+)
 from rp_desktop.domain.records import Category
 from rp_desktop.domain.school_year import school_year_of
 from rp_desktop.domain.vocabulary import HIGHEST_GRADE, LOWEST_GRADE, AuditAction
@@ -22,9 +29,11 @@ from rp_desktop.services.demo.case_people import YearPeople
 from rp_desktop.services.demo.cases import CaseYear, Categories, plan_cases
 from rp_desktop.services.demo.casework_planner import CaseworkPlanner
 from rp_desktop.services.demo.community_circles import CircleYear, plan_circles
+from rp_desktop.services.demo.demographics import demographic_rows
 from rp_desktop.services.demo.groups import GroupPlan
 from rp_desktop.services.demo.ids import Ids
 from rp_desktop.services.demo.plan import SchoolPlan, plan_school, stream
+from rp_desktop.services.demo.runs import DemoRuns
 from rp_desktop.services.demo.stamps import Stamps
 from rp_desktop.services.demo.writing import (
     insert_attendance,
@@ -168,10 +177,15 @@ class _Builder:
         self.days = SchoolDays([*plan.calendars.values(), next_year])
         self.presence = {student.id: student.presence for student in plan.students}
         self.counts: dict[str, int] = {f.name: 0 for f in fields(DemoSummary)}
+        # Circle runs, turn by turn, for a few circles: from streams of their own.
+        self.runs = DemoRuns(connection, seed, plan.students, today)
 
     def write_people(self) -> None:
         plan, connection = self.plan, self.connection
         insert_rows(connection, Student, self._student_rows())
+        # From a stream of its own: the rest of the school comes out as it did without it.
+        demographics = demographic_rows(stream(self.seed, "demographics"), plan.students)
+        insert_rows(connection, StudentDemographic, demographics)
         insert_rows(connection, Staff, self._staff_rows())
         groups = [group for year in plan.years for group in plan.groups[year]]
         insert_rows(connection, Group, [self._group_row(group) for group in groups])
@@ -191,6 +205,7 @@ class _Builder:
         rows = plan_circles(stream(self.seed, "circles", year), self.ids, self.stamps, circle_year)
         insert_rows(self.connection, CommunityCircle, rows.circles)
         insert_attendance(self.connection, rows.attendance)
+        self.runs.add_circles(year, rows)
         self._count(circles=len(rows.circles))
 
     def write_cases(self, year: int) -> None:
@@ -204,6 +219,7 @@ class _Builder:
         rng = stream(self.seed, "cases", year)
         rows = plan_cases(rng, self.ids, self.stamps, case_year, casework)
         insert_cases(self.connection, rows)
+        self.runs.add_meetings(year, rows)
         self._count(**rows.counts())
 
     def summary(self) -> DemoSummary:
