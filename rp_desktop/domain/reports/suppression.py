@@ -1,0 +1,122 @@
+"""Small-cell suppression: the counts a shared table may not show, and the ones hidden with them.
+
+A count of 1 to threshold-1 can point at a student ("the one grade-12 student with a Tier 3
+case"), so it is not published (primary suppression). Hiding it is not enough when its line
+adds up to a total the reader can see: the total minus the other cells gives it back. So when a
+line with a published total has exactly one hidden cell, its smallest published non-zero cell
+is hidden too (secondary, or complementary, suppression), and this is repeated until no line
+has a lone hidden cell, since hiding a cell in a column can leave a row with a lone one.
+
+A zero is always published as 0: it is a true zero, points at nobody, and hiding it would not
+protect the cell beside it. The threshold is the minimum count that may be published.
+"""
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+Table = Sequence[Sequence[int]]
+
+
+@dataclass(frozen=True, slots=True)
+class SuppressedTable:
+    """`cells` as published: None where a count is hidden. `row_totals` and `column_totals`
+    are the lines' totals as published (None where hidden), or None when not asked for.
+    `primary` counts the cells hidden for being small, `secondary` those hidden so that a small
+    one cannot be worked out (cells only; `hidden_totals` counts the totals)."""
+
+    cells: tuple[tuple[int | None, ...], ...]
+    row_totals: tuple[int | None, ...] | None
+    column_totals: tuple[int | None, ...] | None
+    primary: int
+    secondary: int
+    hidden_totals: int
+
+    @property
+    def suppressed(self) -> int:
+        return self.primary + self.secondary + self.hidden_totals
+
+
+def is_small(count: int, threshold: int) -> bool:
+    """Whether `count` is too small to publish: more than zero and under the threshold."""
+    return 0 < count < threshold
+
+
+def suppress(
+    table: Table,
+    threshold: int,
+    *,
+    row_totals: bool = False,
+    column_totals: bool = False,
+    hidden: Sequence[Sequence[bool]] | None = None,
+) -> SuppressedTable:
+    """Hide the small counts of `table` (rows of equal length) and, for the lines whose total
+    is published (every row with `row_totals`, every column with `column_totals`), the
+    cells that would let a reader subtract a hidden count back out of that total.
+
+    A total is published with its line unless it is small itself, or its line's lone hidden
+    cell has nothing but zeros beside it (then the total would be that cell). `hidden` marks
+    cells the caller hides for a reason of its own (a group too small to show at all); they
+    count as primary suppression."""
+    if threshold < 1:
+        raise ValueError("the threshold must be 1 or more")
+    counts = [list(row) for row in table]
+    if any(count < 0 for row in counts for count in row):
+        raise ValueError("counts cannot be negative")
+    given = hidden or [[False] * len(row) for row in counts]
+    masked = [
+        [is_small(count, threshold) or bool(also) for count, also in zip(row, more, strict=True)]
+        for row, more in zip(counts, given, strict=True)
+    ]
+    primary = sum(map(sum, masked))
+    lines = _lines(counts, row_totals, column_totals)
+    total_hidden = [is_small(sum(counts[r][c] for r, c in line), threshold) for line in lines]
+    secondary = 0
+    changed = True
+    while changed:
+        changed = False
+        for number, line in enumerate(lines):
+            if total_hidden[number] or sum(masked[r][c] for r, c in line) != 1:
+                continue
+            cell = _complement(line, counts, masked)
+            if cell is None:
+                total_hidden[number] = True
+            else:
+                masked[cell[0]][cell[1]] = True
+                secondary += 1
+            changed = True
+    cells = tuple(
+        tuple(None if gone else count for count, gone in zip(row, flags, strict=True))
+        for row, flags in zip(counts, masked, strict=True)
+    )
+    totals = [
+        None if gone else sum(counts[r][c] for r, c in line)
+        for line, gone in zip(lines, total_hidden, strict=True)
+    ]
+    rows_part = tuple(totals[: len(counts)]) if row_totals else None
+    columns_part = tuple(totals[len(counts) if row_totals else 0 :]) if column_totals else None
+    return SuppressedTable(cells, rows_part, columns_part, primary, secondary, sum(total_hidden))
+
+
+Cell = tuple[int, int]
+
+
+def _lines(counts: list[list[int]], rows: bool, columns: bool) -> list[list[Cell]]:
+    width = len(counts[0]) if counts else 0
+    if any(len(row) != width for row in counts):
+        raise ValueError("every row of a table must have the same number of cells")
+    lines: list[list[Cell]] = []
+    if rows:
+        lines += [[(r, c) for c in range(width)] for r in range(len(counts))]
+    if columns:
+        lines += [[(r, c) for r in range(len(counts))] for c in range(width)]
+    return lines
+
+
+def _complement(line: list[Cell], counts: list[list[int]], masked: list[list[bool]]) -> Cell | None:
+    """The smallest published non-zero cell of `line`, to hide beside its lone masked cell;
+    None when only zeros are left (hiding a zero protects nothing: zeros are always zeros)."""
+    shown = [(counts[r][c], r, c) for r, c in line if not masked[r][c] and counts[r][c] > 0]
+    if not shown:
+        return None
+    _, r, c = min(shown)
+    return r, c

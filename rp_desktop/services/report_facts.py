@@ -1,0 +1,216 @@
+"""The rows a report counts: every record that falls in the period, with the day that places it,
+the series it counts in, its month (or practice kind) and, for a breakdown, each of its students.
+A report's rows come in parts (circles, meetings; cases opened, closed), each one SELECT, so that
+each part can be counted where it is (SQLite would otherwise first copy a union of them all).
+
+Columns: `rec` (the id counted, distinct within a series), `day`, `series` (a series key, or
+"item:done" / "item:missed" for the items behind the share kept), `cat` (the month "YYYY-MM", or
+"circle_kind:..." / "meeting_kind:..."), `student` (only with students: one row per student of
+the record), `value` (suspension days only). The report and the list of records behind a bar
+both read these rows, so a bar and its list always agree.
+"""
+
+from collections.abc import Callable
+from typing import Any
+
+from sqlalchemy import (
+    ColumnElement,
+    Select,
+    SelectBase,
+    String,
+    and_,
+    func,
+    literal,
+    select,
+    type_coerce,
+    union_all,
+)
+
+from rp_desktop.db.models import (
+    Agreement,
+    AgreementItem,
+    CaseParticipant,
+    CircleAttendance,
+    CommunityCircle,
+    Meeting,
+)
+from rp_desktop.db.models import Case as CaseRow
+from rp_desktop.domain.reports.model import Period, ReportKind
+from rp_desktop.domain.vocabulary import AgreementStatus, CircleStatus
+
+AnySelect = Select[*tuple[Any, ...]]
+
+KEPT_ITEMS = ("item:done", "item:missed")
+REACHED = "measure:reached"
+
+
+def facts(kind: ReportKind, period: Period, with_students: bool) -> list[AnySelect]:
+    """The parts of the rows of report `kind` (not FOLLOW_UPS or EQUITY_OF_VOICE, which are
+    not counts). Within one series, the parts' `rec` are records of one kind."""
+    builders: dict[ReportKind, Callable[[], list[AnySelect]]] = {
+        ReportKind.PRACTICES_BY_MONTH: lambda: _practices(period, with_students, by_kind=False),
+        ReportKind.PRACTICE_KINDS: lambda: _practices(period, with_students, by_kind=True),
+        ReportKind.STUDENTS_REACHED: lambda: _reached(period),
+        ReportKind.CASES: lambda: _cases(period, with_students),
+        ReportKind.AGREEMENTS: lambda: _agreements(period, with_students),
+        ReportKind.SUSPENSION_DAYS_AVOIDED: lambda: [_days_avoided(period, with_students)],
+    }
+    return builders[kind]()
+
+
+def _practices(period: Period, with_students: bool, by_kind: bool) -> list[AnySelect]:
+    """Held Tier 1 circles (tier:1) and meetings on cases, by their case's tier."""
+    circle, meeting = CommunityCircle, Meeting
+    circles = select(
+        circle.id.label("rec"),
+        circle.held_on.label("day"),
+        literal("tier:1").label("series"),
+        (_joined("circle_kind:", circle.kind) if by_kind else _month(circle.held_on)).label("cat"),
+    ).where(circle.status == CircleStatus.HELD, _in(circle.held_on, period))
+    meetings = (
+        select(
+            meeting.id.label("rec"),
+            meeting.held_on.label("day"),
+            _joined("tier:", CaseRow.tier).label("series"),
+            (_joined("meeting_kind:", meeting.kind) if by_kind else _month(meeting.held_on)).label(
+                "cat"
+            ),
+        )
+        .join(CaseRow, CaseRow.id == meeting.case_id)
+        .where(_in(meeting.held_on, period))
+    )
+    if with_students:
+        circles = circles.join(
+            CircleAttendance, CircleAttendance.circle_id == circle.id
+        ).add_columns(CircleAttendance.student_id.label("student"))
+        meetings = _with_case_students(meetings, CaseRow.id)
+    return [circles, meetings]
+
+
+def circle_attendance(period: Period) -> AnySelect:
+    """Students in held circles (tier:1); `rec` and `student` are both the student."""
+    return (
+        select(
+            CircleAttendance.student_id.label("rec"),
+            CommunityCircle.held_on.label("day"),
+            literal("tier:1").label("series"),
+            _month(CommunityCircle.held_on).label("cat"),
+            CircleAttendance.student_id.label("student"),
+        )
+        .join(CommunityCircle, CommunityCircle.id == CircleAttendance.circle_id)
+        .where(CommunityCircle.status == CircleStatus.HELD, _in(CommunityCircle.held_on, period))
+    )
+
+
+def _reached(period: Period) -> list[AnySelect]:
+    """Students in a held circle (tier:1), and students in a case of that tier opened or with
+    a meeting held in the period; `rec` and `student` are both the student. The first part is
+    the circles'."""
+    parts = [circle_attendance(period)]
+    for day, source in ((CaseRow.occurred_on, None), (Meeting.held_on, Meeting)):
+        part = select(
+            CaseParticipant.student_id.label("rec"),
+            day.label("day"),
+            _joined("tier:", CaseRow.tier).label("series"),
+            _month(day).label("cat"),
+            CaseParticipant.student_id.label("student"),
+        ).select_from(CaseRow)
+        if source is not None:
+            part = part.join(Meeting, Meeting.case_id == CaseRow.id)
+        parts.append(
+            part.join(CaseParticipant, CaseParticipant.case_id == CaseRow.id).where(
+                CaseParticipant.student_id.is_not(None), _in(day, period)
+            )
+        )
+    return parts
+
+
+def _cases(period: Period, with_students: bool) -> list[AnySelect]:
+    """Cases opened (measure:opened, and tier:2 / tier:3 for the same cases by tier) by the
+    day they happened, and cases closed by the day they were closed."""
+    parts = [
+        select(
+            CaseRow.id.label("rec"),
+            day.label("day"),
+            series.label("series"),
+            _month(day).label("cat"),
+        ).where(_in(day, period))
+        for day, series in (
+            (CaseRow.occurred_on, literal("measure:opened")),
+            (CaseRow.occurred_on, _joined("tier:", CaseRow.tier)),
+            (CaseRow.closed_on, literal("measure:closed")),
+        )
+    ]
+    if with_students:
+        parts = [_with_case_students(part, CaseRow.id) for part in parts]
+    return parts
+
+
+def _agreements(period: Period, with_students: bool) -> list[AnySelect]:
+    """Agreements made (measure:made) and their done and missed items, by the day the
+    agreement was made."""
+    made = select(
+        Agreement.id.label("rec"),
+        Agreement.made_on.label("day"),
+        literal("measure:made").label("series"),
+        _month(Agreement.made_on).label("cat"),
+    ).where(_in(Agreement.made_on, period))
+    settled = (
+        select(
+            AgreementItem.id.label("rec"),
+            Agreement.made_on.label("day"),
+            _joined("item:", AgreementItem.status).label("series"),
+            _month(Agreement.made_on).label("cat"),
+        )
+        .join(Agreement, Agreement.id == AgreementItem.agreement_id)
+        .where(
+            _in(Agreement.made_on, period),
+            AgreementItem.status.in_((AgreementStatus.DONE, AgreementStatus.MISSED)),
+        )
+    )
+    if with_students:
+        made = _with_case_students(made, Agreement.case_id)
+        settled = _with_case_students(settled, Agreement.case_id)
+    return [made, settled]
+
+
+def _days_avoided(period: Period, with_students: bool) -> AnySelect:
+    """Cases with days of suspension avoided, by the day they happened; `value`: the days."""
+    days = CaseRow.suspension_days_avoided
+    stmt = select(
+        CaseRow.id.label("rec"),
+        CaseRow.occurred_on.label("day"),
+        literal("measure:days").label("series"),
+        _month(CaseRow.occurred_on).label("cat"),
+        days.label("value"),
+    ).where(_in(CaseRow.occurred_on, period), days > 0)
+    return _with_case_students(stmt, CaseRow.id) if with_students else stmt
+
+
+def _with_case_students(stmt: AnySelect, case_id: Any) -> AnySelect:
+    """One row per student of the record's case (staff and people named only in the case
+    have no student row)."""
+    participant = CaseParticipant.__table__.alias()
+    return stmt.join(
+        participant,
+        and_(participant.c.case_id == case_id, participant.c.student_id.is_not(None)),
+    ).add_columns(participant.c.student_id.label("student"))
+
+
+def all_rows(parts: list[AnySelect]) -> SelectBase:
+    """The parts as one query (for a few records: SQLite copies the whole union first)."""
+    return union_all(*parts) if len(parts) > 1 else parts[0]
+
+
+def _in(day: Any, period: Period) -> ColumnElement[bool]:
+    return day.between(period.first, period.last)  # type: ignore[no-any-return]
+
+
+def _month(day: Any) -> ColumnElement[str]:
+    # Dates are stored as "YYYY-MM-DD" text.
+    return func.substr(day, 1, 7, type_=String)
+
+
+def _joined(prefix: str, column: Any) -> ColumnElement[str]:
+    """`prefix` followed by the column's stored value as text ("tier:" || 2)."""
+    return literal(prefix, String) + type_coerce(column, String)
