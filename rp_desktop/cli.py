@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from rp_desktop import __version__
+from rp_desktop.cli_export import add_export_command
 
 if TYPE_CHECKING:
     from datetime import datetime
@@ -24,11 +25,13 @@ PASSPHRASE_VARIABLE = "RP_DESKTOP_PASSPHRASE"
 
 # The views `screenshot` draws; a test keeps this equal to the ui's own lists.
 VIEWS = (
+    "home",
     "tier1",
     "tier2",
     "tier3",
     "students",
     "circle",
+    "reports",
     "circle-console",
     "projector",
     "case",
@@ -130,6 +133,10 @@ def _parser() -> argparse.ArgumentParser:
     restore.add_argument("file", type=Path, nargs="?", metavar="FILE", help="the backup")
     restore.add_argument("--from", type=Path, dest="from_file", metavar="FILE", help="the same")
     restore.set_defaults(run=_restore)
+
+    add_export_command(
+        _command(commands, "export", "write the records, or the district package"), _open
+    )
     return parser
 
 

@@ -3,9 +3,11 @@ record by id, and no event's detail holds a student's name: checked action by ac
 school, and all together on a demo building."""
 
 import re
+import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
 
 import pytest
 from sqlalchemy import select
@@ -30,6 +32,7 @@ from rp_desktop.domain.records import (
     ParticipantFields,
     StudentFields,
 )
+from rp_desktop.domain.reports.model import Period
 from rp_desktop.domain.support_plans import (
     ProgressEntryFields,
     ReEntryPlanFields,
@@ -53,15 +56,19 @@ from rp_desktop.services import (
     categories,
     circle_runs,
     circles,
+    district_package,
+    exports,
     library,
     library_seed,
     meetings,
+    pdf_export,
     people,
     printing,
     roster_import,
     school,
     students,
     support_plans,
+    table_export,
 )
 from rp_desktop.services.demo import build_demo_school
 from rp_desktop.services.opening import Database, open_database
@@ -489,7 +496,47 @@ ACTIONS: dict[str, tuple[Step, Act]] = {
             library_seed.ensure_circle_library(w.db) and None,
         ),
     ),
+    "export every record": (
+        nothing,
+        lambda w: (EX, "export", exports.export_records(w.db, new_folder(w)) and None),
+    ),
+    "export the district package": (
+        nothing,
+        lambda w: (
+            EX,
+            "export",
+            district_package.write_district_package(w.db, new_folder(w), YEAR) and None,
+        ),
+    ),
+    "save a list or a report's table": (
+        nothing,
+        lambda w: (
+            EX,
+            "export",
+            table_export.export_table(
+                w.db, new_folder(w) / "t.csv", ["a"], [[TYPED]], what="students list"
+            )
+            and None,
+        ),
+    ),
+    "save the monthly summary": (
+        nothing,
+        lambda w: (
+            EX,
+            "export",
+            pdf_export.save_pdf(
+                w.db, new_folder(w) / "s.pdf", b"%PDF-1.4\n%%EOF\n", "monthly summary 2026-03"
+            ),
+        ),
+    ),
 }
+EX = AuditAction.EXPORT
+YEAR = Period(date(2025, 8, 1), date(2026, 7, 31))
+
+
+def new_folder(w: World) -> Path:
+    """A new folder beside the test's database (removed with it)."""
+    return Path(tempfile.mkdtemp(dir=w.db.path.parent))
 
 
 @pytest.fixture
@@ -506,7 +553,12 @@ def test_each_action_leaves_one_event_naming_its_record(world: World, name: str)
     expected = act(world)
     events = audit_rows(world.db)[before:]
     assert [(e.action, e.entity, e.entity_id) for e in events] == [expected]
-    assert expected[2] is not None or expected[0] in (AuditAction.IMPORT, AuditAction.UPDATE)
+    # Only imports, school settings and exports concern no one record.
+    assert expected[2] is not None or expected[0] in (
+        AuditAction.IMPORT,
+        AuditAction.UPDATE,
+        AuditAction.EXPORT,
+    )
 
 
 # "case=12 items=1", "field=private_note", "status=done": a field's name, an id, a count or a
@@ -514,6 +566,12 @@ def test_each_action_leaves_one_event_naming_its_record(world: World, name: str)
 KEY_VALUES = re.compile(r"(?:[a-z_]+=[a-z0-9_]+(?: [a-z_]+=[a-z0-9_]+)*)?")
 ROSTER_COUNTS = re.compile(
     r"roster import: added \d+, updated \d+, unchanged \d+, marked inactive \d+(?:, full roster)?"
+)
+# What was exported, the dates, and counts: "records; every date; 18 files, 40 rows".
+EXPORT_WORDS = re.compile(
+    r"(records|district package|students list|monthly summary [\d-]+)"
+    r"(; (every date|[\d-]+ to [\d-]+))?(; threshold \d+)?"
+    r"(; (\d+ files, \d+ (rows|cells suppressed)|\d+ rows))?"
 )
 
 
@@ -528,7 +586,9 @@ def test_details_hold_field_names_and_counts_only(world: World) -> None:
     details = {event.detail for event in audit_rows(world.db)}
     assert len(details) > 10
     for detail in details:
-        assert KEY_VALUES.fullmatch(detail) or ROSTER_COUNTS.fullmatch(detail), detail
+        assert any(
+            pattern.fullmatch(detail) for pattern in (KEY_VALUES, ROSTER_COUNTS, EXPORT_WORDS)
+        ), detail
 
 
 def words(text: str) -> set[str]:

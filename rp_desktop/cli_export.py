@@ -1,0 +1,134 @@
+"""`rp-desktop export`: the school's own record export, or with --deidentified the district
+package (aggregates only, small counts suppressed), written into a folder.
+
+    rp-desktop export --db PATH --out DIR [--deidentified] [--school-year YYYY] [--threshold N]
+                      [--replace]
+
+--school-year 2025 means August 1 2025 to July 31 2026; without it, every date. A folder that
+already holds an export is refused unless --replace is given, so two exports never mix. The
+services are imported only when the command runs, as cli.py does for every command.
+"""
+
+import argparse
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from rp_desktop.domain.reports.model import Period
+    from rp_desktop.services.opening import Database
+
+OpenDatabase = Callable[[argparse.Namespace], "Database"]
+DEFAULT_THRESHOLD = 10
+
+
+def add_export_command(command: argparse.ArgumentParser, open_database: OpenDatabase) -> None:
+    """Give the `export` command its options; `open_database` opens --db as other commands do
+    (passphrase from the environment or --passphrase-file)."""
+    command.add_argument(
+        "--out",
+        type=Path,
+        required=True,
+        metavar="DIR",
+        help="the folder to write into (it must exist)",
+    )
+    command.add_argument(
+        "--deidentified",
+        action="store_true",
+        help="write the district package (totals only, small counts suppressed) instead of "
+        "every record",
+    )
+    command.add_argument(
+        "--school-year",
+        type=_school_year,
+        metavar="YYYY",
+        help="only the school year that starts in August YYYY (default: every date)",
+    )
+    command.add_argument(
+        "--threshold",
+        type=_threshold,
+        metavar="N",
+        help=f"with --deidentified: the smallest count shown (default {DEFAULT_THRESHOLD})",
+    )
+    command.add_argument("--replace", action="store_true", help="replace an earlier export in DIR")
+    command.set_defaults(run=lambda args: run_export(args, command, open_database))
+
+
+def run_export(
+    args: argparse.Namespace, command: argparse.ArgumentParser, open_database: OpenDatabase
+) -> int:
+    from rp_desktop.services.export_folder import FolderHoldsExport
+
+    if args.threshold is not None and not args.deidentified:
+        command.error("--threshold applies only to the district package (--deidentified)")
+    if not args.db.expanduser().is_file():
+        raise ValueError(f"There is no database at {args.db}.")
+    try:
+        with open_database(args) as db:
+            said = _package(db, args) if args.deidentified else _records(db, args)
+    except FolderHoldsExport as taken:
+        print(
+            f"rp-desktop: The folder {args.out} already holds an export ({taken.names[0]}, ...); "
+            "choose an empty folder, or add --replace to replace it.",
+            file=sys.stderr,
+        )
+        return 1
+    print(said)
+    return 0
+
+
+def _records(db: "Database", args: argparse.Namespace) -> str:
+    from rp_desktop.services.exports import export_records, period_words
+
+    done = export_records(db, args.out, _period(args), replace=args.replace)
+    return (
+        f"Wrote every record of {period_words(done.period)} to {done.folder}: "
+        f"{len(done.files)} CSV files, {done.rows:,} rows, and README.txt. They hold names "
+        "and notes: keep them confidential."
+    )
+
+
+def _package(db: "Database", args: argparse.Namespace) -> str:
+    from rp_desktop.services.district_package import package_period, write_district_package
+    from rp_desktop.services.exports import period_words
+
+    period = _period(args) or package_period(db)
+    threshold = DEFAULT_THRESHOLD if args.threshold is None else args.threshold
+    done = write_district_package(db, args.out, period, threshold, replace=args.replace)
+    return (
+        f"Wrote the district package for {period_words(period)} to {done.folder}: "
+        f"{len(done.files)} CSV files and README.txt, counts under {threshold} suppressed "
+        f"({done.suppressed:,} cells)."
+    )
+
+
+def _period(args: argparse.Namespace) -> "Period | None":
+    from rp_desktop.domain.reports.model import Period
+    from rp_desktop.domain.school_year import first_day, last_day
+
+    if args.school_year is None:
+        return None
+    return Period(first_day(args.school_year), last_day(args.school_year))
+
+
+def _school_year(text: str) -> int:
+    try:
+        year = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            "write the year the school year starts in, e.g. 2025"
+        ) from None
+    if not 2000 <= year <= 2100:
+        raise argparse.ArgumentTypeError("the school year must be between 2000 and 2100")
+    return year
+
+
+def _threshold(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError("the threshold is a whole number, e.g. 10") from None
+    if value < 2:
+        raise argparse.ArgumentTypeError("must be 2 or more (1 would suppress nothing)")
+    return value
