@@ -35,11 +35,11 @@ class CasesTab(ListTab):
             Column(self.tr("Date"), lambda r: format_date(r.occurred_on), "occurred_on"),
             Column(self.tr("Status"), lambda r: label(r.status), "status"),
             Column(self.tr("Category"), lambda r: r.category_name, "category"),
-            Column(self.tr("Place"), lambda r: r.place, "place"),
+            Column(self.tr("Place"), lambda r: r.place, "place", private=True),
         ]
         if tier is Tier.INTENSIVE:
             columns.append(Column(self.tr("Practice"), lambda r: label(r.tier3_kind), "tier3_kind"))
-        columns.append(Column(self.tr("People involved"), lambda r: r.people))
+        columns.append(Column(self.tr("People involved"), lambda r: r.people, private=True))
         super().__init__(
             columns,
             lambda query, offset, limit: cases.list_cases(db, tier, query, offset, limit),

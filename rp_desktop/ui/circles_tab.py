@@ -29,10 +29,12 @@ class CirclesTab(ListTab):
             Column(self.tr("Status"), lambda r: label(r.status), "status"),
             Column(self.tr("Kind"), lambda r: label(r.kind), "kind"),
             Column(self.tr("Group"), lambda r: r.group_name, "group"),
-            Column(self.tr("Facilitator"), lambda r: r.facilitator_name, "facilitator"),
+            Column(
+                self.tr("Facilitator"), lambda r: r.facilitator_name, "facilitator", private=True
+            ),
             Column(self.tr("Present"), _present, numeric=True),
             Column(self.tr("Minutes"), _minutes, "duration", numeric=True),
-            Column(self.tr("Purpose"), lambda r: r.purpose, "purpose"),
+            Column(self.tr("Purpose"), lambda r: r.purpose, "purpose", private=True),
         ]
         super().__init__(
             columns,

@@ -14,6 +14,10 @@ class LazyTab(QWidget):
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
 
+    def built(self) -> QWidget | None:
+        """The content if it has been built, without building it."""
+        return self._content
+
     def content(self) -> QWidget:
         if self._content is None:
             self._content = self._build()

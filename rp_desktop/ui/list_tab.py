@@ -28,6 +28,7 @@ from rp_desktop.ui.labels import label
 from rp_desktop.ui.record_model import Column, Fetch, RecordTableModel
 
 if TYPE_CHECKING:  # the forms load when first opened, not at start-up
+    from rp_desktop.services.opening import Database
     from rp_desktop.ui.forms.record_form import RecordForm
 
 MAX_COLUMN_WIDTH = 320
@@ -42,6 +43,7 @@ class ListTab(QWidget):
     """
 
     recordsChanged = Signal()
+    _db: "Database"  # each kind of list keeps the database it reads
 
     def __init__(
         self,
@@ -56,6 +58,7 @@ class ListTab(QWidget):
     ) -> None:
         super().__init__(parent)
         self.model = RecordTableModel(columns, fetch, self)
+        self.columns, self.fetch = tuple(columns), fetch  # for exporting every matching row
         self.model.set_order(*order)
         self.search = QLineEdit(placeholderText=search_hint, clearButtonEnabled=True)
         self.search.setAccessibleName(self.tr("Search"))
@@ -69,6 +72,8 @@ class ListTab(QWidget):
         self.new_button = QPushButton(self.tr("New"))
         self.open_button = QPushButton(self.tr("Open"))
         self.edit_button = QPushButton(self.tr("Edit"))
+        self.export_button = QPushButton(self.tr("Export…"))
+        self.export_button.setToolTip(self.tr("Save every row this list shows as CSV or Excel"))
         self.table = self._make_table()
         self.empty = QLabel(alignment=Qt.AlignmentFlag.AlignCenter, wordWrap=True)
         self.empty.setObjectName("emptyState")
@@ -128,6 +133,17 @@ class ListTab(QWidget):
             descending=self.model.query.descending,
         )
         return self.extra_filters(query)
+
+    @property
+    def database(self) -> "Database":
+        return self._db
+
+    def export_list(self) -> None:
+        """Save every record that matches the search and filters to a file (list_export.py)."""
+        # Imported when first used: the spreadsheet library is not needed to start.
+        from rp_desktop.ui import list_export
+
+        list_export.export_list(self)
 
     def is_filtering(self) -> bool:
         return bool(
@@ -190,7 +206,7 @@ class ListTab(QWidget):
             self._filters.addWidget(self.dates)
             self._stretch_at = self.dates
         self._filters.addStretch(1)
-        for button in (self.new_button, self.open_button, self.edit_button):
+        for button in (self.new_button, self.open_button, self.edit_button, self.export_button):
             self._filters.addWidget(button)
         layout = QVBoxLayout(self)
         layout.addLayout(self._filters)
@@ -205,6 +221,7 @@ class ListTab(QWidget):
         self.new_button.clicked.connect(self.new_record)
         self.open_button.clicked.connect(lambda: self._with_selected(self.open_record))
         self.edit_button.clicked.connect(lambda: self._with_selected(self.edit_record))
+        self.export_button.clicked.connect(self.export_list)
         self.table.doubleClicked.connect(self._open_at)
         self.model.totalChanged.connect(self._show_total)
         self.model.modelReset.connect(self._sync_sort_indicator)
@@ -238,6 +255,7 @@ class ListTab(QWidget):
 
     def _show_total(self, total: int) -> None:
         self.count.setText(self.count_text(total))
+        self.export_button.setEnabled(total > 0)
         if total:
             self.pages.setCurrentWidget(self.table)
         else:

@@ -1,5 +1,5 @@
-"""The main window: one tab per tier, the students, and running a circle; menus with the
-keyboard shortcuts, and a status bar that says which school and which database this is.
+"""The main window: Home, one tab per tier, the students, running a circle and the reports;
+menus with the keyboard shortcuts, and a status bar that names the school and the database.
 
 It locks (ui/locking.py) after a time without use, on Ctrl+L, and when the system session
 locks or sleeps (once `system_session.listen()` is called)."""
@@ -10,32 +10,33 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QSettings, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QStackedWidget, QTabWidget, QWidget
+from PySide6.QtWidgets import QMainWindow, QMenu, QStackedWidget, QTabWidget, QWidget
 
-from rp_desktop.domain import school_year
 from rp_desktop.domain.circle_runs import SavedRun
 from rp_desktop.domain.records import SchoolInfo
 from rp_desktop.domain.vocabulary import Tier
 from rp_desktop.services import cases
-from rp_desktop.services.due_items import due_items
 from rp_desktop.services.opening import Database
 from rp_desktop.ui import dialogs, settings
 from rp_desktop.ui.cases_tab import CasesTab
 from rp_desktop.ui.circles_tab import CirclesTab
+from rp_desktop.ui.home_tab import HomeTab
 from rp_desktop.ui.idle import IdleWatcher, MonotonicClock
 from rp_desktop.ui.lazy_tab import LazyTab
 from rp_desktop.ui.locking import WindowLock
 from rp_desktop.ui.open_windows import OpenWindows
 from rp_desktop.ui.safekeeping import Safekeeping
-from rp_desktop.ui.security_menu import add_security_menu, encryption_label
+from rp_desktop.ui.security_menu import add_security_menu
+from rp_desktop.ui.status_line import StatusLine
 from rp_desktop.ui.system_session import SystemSession
 
 if TYPE_CHECKING:
     from rp_desktop.ui.circle.setup_tab import CircleSetupTab
 from rp_desktop.ui.list_tab import ListTab
+from rp_desktop.ui.main_links import connect_home, make_circle_tab, make_reports_tab
 from rp_desktop.ui.students_tab import StudentsTab
 
-VIEWS = ("tier1", "tier2", "tier3", "students", "circle")
+VIEWS = ("home", "tier1", "tier2", "tier3", "students", "circle", "reports")
 WATCH_INPUT_AFTER_MS = 1500
 
 
@@ -56,32 +57,37 @@ class MainWindow(QMainWindow):
         self._db = db
         self._school = school
         self.setWindowTitle(self.tr("RP Desktop — {school}").format(school=school.name))
+        self.home = HomeTab(db)
         self.tier1 = CirclesTab(db, lambda: self._school.school_year)
         self.tier2 = CasesTab(db, Tier.TARGETED)
         self.tier3 = CasesTab(db, Tier.INTENSIVE)
         self.students = StudentsTab(db)
-        self.circle = LazyTab(lambda: self._make_circle_tab())
+        self.circle = LazyTab(lambda: make_circle_tab(self))
+        self.reports = LazyTab(lambda: make_reports_tab(self))
         self.windows = OpenWindows(db, school.name, self)
-        self.windows.recordsChanged.connect(self._records_changed)
+        self.windows.recordsChanged.connect(self.records_changed)
         self.tabs = QTabWidget(documentMode=True)
+        self.tabs.addTab(self.home, self.tr("Home"))
         self.tabs.addTab(self.tier1, self.tr("Tier 1 · Circles"))
         self.tabs.addTab(self.tier2, self.tr("Tier 2 · Cases"))
         self.tabs.addTab(self.tier3, self.tr("Tier 3 · Cases"))
         self.tabs.addTab(self.students, self.tr("Students"))
         self.tabs.addTab(self.circle, self.tr("Run a circle"))
+        self.tabs.addTab(self.reports, self.tr("Reports"))
         self.stack = QStackedWidget()
         self.stack.addWidget(self.tabs)
         self.setCentralWidget(self.stack)
-        self._stale: set[ListTab] = set(self.lists())
+        self._stale: set[QWidget] = set(self.pages())
         self.tabs.currentChanged.connect(self._load_current)
         for tab in self.lists():
-            tab.recordsChanged.connect(self._records_changed)
+            tab.recordsChanged.connect(self.records_changed)
         for cases_tab in (self.tier2, self.tier3):
             cases_tab.circleRequested.connect(self.run_circle_for_case)
             cases_tab.caseOpenRequested.connect(self.windows.case)
         self.students.timelineRequested.connect(self.windows.timeline)
+        connect_home(self, self.home)
         self._make_lock(idle_clock)
-        self.safekeeping = Safekeeping(self, db, self._records_changed)
+        self.safekeeping = Safekeeping(self, db, self.records_changed)
         self.locking.aboutToLock.connect(self.safekeeping.before_lock)
         self._make_menus()
         self._make_status_bar()
@@ -90,6 +96,10 @@ class MainWindow(QMainWindow):
     @property
     def database(self) -> Database:
         return self._db
+
+    @property
+    def school(self) -> SchoolInfo:
+        return self._school
 
     @property
     def locked(self) -> bool:
@@ -101,6 +111,14 @@ class MainWindow(QMainWindow):
 
     def lists(self) -> list[ListTab]:
         return [self.tier1, self.tier2, self.tier3, self.students]
+
+    def mark_stale(self, page: QWidget) -> None:
+        self._stale.add(page)
+
+    def pages(self) -> list[QWidget]:
+        """What reads the database when shown: Home, the lists, and the reports once built."""
+        built = self.reports.built()
+        return [self.home, *self.lists(), *([built] if built is not None else [])]
 
     def current_list(self) -> ListTab | None:
         tab = self.tabs.currentWidget()
@@ -121,8 +139,6 @@ class MainWindow(QMainWindow):
     def show_view(self, view: str) -> None:
         """Bring one of VIEWS to the front, loading its list (or building the circle tab)."""
         self.tabs.setCurrentIndex(VIEWS.index(view))
-        if self.tabs.currentWidget() is self.circle:
-            self.circle.content()
         self._load_current()
 
     def restore_state(self, store: QSettings) -> None:
@@ -142,15 +158,16 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
     def _load_current(self) -> None:
-        tab = self.current_list()
-        if tab is None:
-            return  # the circle tab builds itself when shown
+        tab = self.tabs.currentWidget()
+        if isinstance(tab, LazyTab):
+            tab = tab.content()  # built (and, for the reports, read) the first time
         if tab in self._stale:
             self._stale.discard(tab)
-            tab.reload()
+            tab.reload()  # type: ignore[attr-defined]
 
-    def _records_changed(self) -> None:
-        self._stale = set(self.lists())
+    def records_changed(self) -> None:
+        """Something was saved: every page reads again when next shown."""
+        self._stale = set(self.pages())
         if self.locked:
             return  # a dialog cancelled by locking; unlocking re-reads
         self._load_current()
@@ -161,6 +178,7 @@ class MainWindow(QMainWindow):
         file_menu = self.menuBar().addMenu(self.tr("&File"))
         self._action(file_menu, self.tr("&New record"), "Ctrl+N", self._new)
         self._action(file_menu, self.tr("&Import the roster…"), "Ctrl+I", self.import_roster)
+        self._action(file_menu, self.tr("&Export…"), "Ctrl+E", self.export)
         file_menu.addSeparator()
         self.safekeeping.add_to_file_menu(file_menu)
         file_menu.addSeparator()
@@ -214,7 +232,7 @@ class MainWindow(QMainWindow):
     def _unlocked_again(self) -> None:
         """Nothing changed while locked (the database was closed), but the lists re-read so no
         cancelled dialog leaves them stale."""
-        self._stale = set(self.lists())
+        self._stale = set(self.pages())
         self._load_current()
         self._show_due()
 
@@ -230,14 +248,20 @@ class MainWindow(QMainWindow):
         from rp_desktop.ui.categories_dialog import CategoriesDialog
 
         CategoriesDialog(self._db, self).exec()
-        self._records_changed()
+        self.records_changed()
 
     def import_roster(self) -> None:
         """The roster wizard; the lists show the new and changed students afterwards."""
         from rp_desktop.ui.roster_wizard import RosterWizard
 
         if RosterWizard.ask(self._db, self) is not None:
-            self._records_changed()
+            self.records_changed()
+
+    def export(self) -> None:
+        """The district package (de-identified, the default) or every record, to a folder."""
+        from rp_desktop.ui.export_dialog import ask_and_export
+
+        ask_and_export(self._db, self)
 
     def _new(self) -> None:
         tab = self.current_list()
@@ -249,21 +273,15 @@ class MainWindow(QMainWindow):
         if tab is not None:
             tab.focus_search()
 
-    def _make_circle_tab(self) -> "CircleSetupTab":
-        # Imported when the tab is first shown: the circle's screens (charts, sound) are
-        # heavy, and start-up does not need them.
-        from rp_desktop.ui.circle.setup_tab import CircleSetupTab
-
-        tab = CircleSetupTab(self._db, self._school.school_year)
-        tab.circleSaved.connect(lambda _saved: self._records_changed())
-        tab.recordRequested.connect(self.open_saved_circle)
-        return tab
+    def open_circle(self, circle_id: int) -> None:
+        """A Tier 1 circle in its form, on the Tier 1 tab."""
+        self.show_view("tier1")
+        self.tier1.edit_record_id(circle_id)
 
     def open_saved_circle(self, saved: SavedRun) -> None:
         """Show the record a circle made: its Tier 1 circle, or the case it was run for."""
         if saved.community_circle_id is not None:
-            self.show_view("tier1")
-            self.tier1.edit_record_id(saved.community_circle_id)
+            self.open_circle(saved.community_circle_id)
         elif saved.case_id is not None:
             case = cases.get_case(self._db, saved.case_id)
             tab = self.tier3 if case.fields.tier is Tier.INTENSIVE else self.tier2
@@ -274,30 +292,14 @@ class MainWindow(QMainWindow):
         self.activateWindow()
 
     def _make_status_bar(self) -> None:
-        where = QLabel(self.tr("Database: {path}").format(path=self._db.path))
-        where.setToolTip(str(self._db.path))
-        self.statusBar().addWidget(
-            QLabel(
-                self.tr("{school} · school year {year}").format(
-                    school=self._school.name, year=school_year.label(self._school.school_year)
-                )
-            )
+        self.status_line = StatusLine(
+            self.statusBar(),
+            self._db,
+            self._school,
+            self.safekeeping.last_backup,
+            self.windows.due_list,
         )
-        self.due = QLabel()
-        self.due.linkActivated.connect(lambda _link: self.windows.due_list())
-        self.statusBar().addWidget(self.due)
-        self.statusBar().addPermanentWidget(where)
-        self.statusBar().addPermanentWidget(self.safekeeping.last_backup)
-        self.statusBar().addPermanentWidget(encryption_label(self._db))
-        self._show_due()
+        self.due = self.status_line.due
 
     def _show_due(self) -> None:
-        """How many agreement items are overdue or due this week, one click from the list."""
-        soon, overdue = due_items(self._db, self._db.today())
-        if not soon and not overdue:
-            self.due.setText(self.tr("No agreements due this week"))
-            return
-        text = self.tr("{overdue} overdue · {soon} due this week").format(
-            overdue=len(overdue), soon=len(soon)
-        )
-        self.due.setText(f'<a href="due">{text}</a>')
+        self.status_line.show_due()

@@ -29,6 +29,9 @@ class Column:
     text: Callable[[Any], str]
     sort_key: str = ""
     numeric: bool = False
+    # Names a person, gives a student number, or is text someone typed (which can hold a
+    # name): left out of a de-identified export.
+    private: bool = False
 
 
 class RecordTableModel(QAbstractTableModel):

@@ -1,8 +1,10 @@
 """Pictures of the real windows, drawn offscreen, for documentation and for looking at a change:
 the main window's tabs, and a circle in progress on the facilitator's console and on the wall."""
 
+import sys
 from pathlib import Path
 
+from PySide6.QtCore import QMessageLogContext, QtMsgType, qInstallMessageHandler
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -33,19 +35,23 @@ def save_screenshot(
 ) -> None:
     """Draw `view` of the database at `db_path` at `size` and save it as a PNG at `out`."""
     application()
-    with open_database(db_path, passphrase=passphrase) as db:
-        library_seed.ensure_circle_library(db)
-        info = school.school_info(db) or SchoolInfo(
-            "School not set up yet", school_year.school_year_of(db.today())
-        )
-        if view in DIALOG_VIEWS:
-            picture = _dialog_picture(db, info, view, size)
-        elif view in CIRCLE_VIEWS:
-            picture = _circle_picture(db, info, view, size)
-        elif view in RECORD_VIEWS:
-            picture = _record_picture(db, info, view, size)
-        else:
-            picture = _main_window_picture(db, info, view, size)
+    earlier = qInstallMessageHandler(_quiet_offscreen)
+    try:
+        with open_database(db_path, passphrase=passphrase) as db:
+            library_seed.ensure_circle_library(db)
+            info = school.school_info(db) or SchoolInfo(
+                "School not set up yet", school_year.school_year_of(db.today())
+            )
+            if view in DIALOG_VIEWS:
+                picture = _dialog_picture(db, info, view, size)
+            elif view in CIRCLE_VIEWS:
+                picture = _circle_picture(db, info, view, size)
+            elif view in RECORD_VIEWS:
+                picture = _record_picture(db, info, view, size)
+            else:
+                picture = _main_window_picture(db, info, view, size)
+    finally:
+        qInstallMessageHandler(earlier)
     out.parent.mkdir(parents=True, exist_ok=True)
     if not picture.save(str(out), "PNG"):
         raise OSError(0, "The picture could not be written", str(out))
@@ -57,6 +63,8 @@ def _main_window_picture(
     window = MainWindow(db, info)
     try:
         window.resize(*size)
+        # Shown (offscreen), so that scroll areas settle as they do on a screen.
+        window.show()
         window.show_view(view)
         return _grab(window)
     finally:
@@ -162,6 +170,13 @@ def _play(runner: CircleRunner, seconds: list[float]) -> None:
         if step < 5:
             session.move(Move.PASS if held < 5 else Move.NEXT)
     session.refresh()
+
+
+def _quiet_offscreen(kind: QtMsgType, context: QMessageLogContext, message: str) -> None:
+    """Qt's messages on stderr, less the offscreen platform's note that it cannot size native
+    windows, which it prints on every show() and which says nothing about the picture."""
+    if "does not support propagateSizeHints" not in message:
+        print(message, file=sys.stderr)
 
 
 def _grab(widget: QWidget) -> QPixmap:

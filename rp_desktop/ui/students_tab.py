@@ -29,12 +29,17 @@ class StudentsTab(ListTab):
 
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         columns = [
-            Column(self.tr("Last name"), lambda s: s.last_name, "last_name"),
-            Column(self.tr("First name"), lambda s: s.first_name, "first_name"),
-            Column(self.tr("Goes by"), lambda s: s.preferred_name, "preferred_name"),
+            Column(self.tr("Last name"), lambda s: s.last_name, "last_name", private=True),
+            Column(self.tr("First name"), lambda s: s.first_name, "first_name", private=True),
+            Column(self.tr("Goes by"), lambda s: s.preferred_name, "preferred_name", private=True),
             Column(self.tr("Grade"), lambda s: grade_label(s.grade), "grade", numeric=True),
             Column(self.tr("Homeroom"), lambda s: s.homeroom, "homeroom"),
-            Column(self.tr("Student number"), lambda s: s.student_number, "student_number"),
+            Column(
+                self.tr("Student number"),
+                lambda s: s.student_number,
+                "student_number",
+                private=True,
+            ),
             Column(self.tr("Status"), self._status_text, "active"),
         ]
         super().__init__(

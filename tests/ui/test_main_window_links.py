@@ -63,6 +63,6 @@ def test_importing_the_roster_reloads_the_lists(
     monkeypatch.setattr(
         roster_wizard.RosterWizard, "ask", staticmethod(lambda db, parent: object())
     )
-    monkeypatch.setattr(window, "_records_changed", lambda: reloaded.append(True))
+    monkeypatch.setattr(window, "records_changed", lambda: reloaded.append(True))
     window.import_roster()
     assert reloaded == [True]

@@ -1,0 +1,97 @@
+"""The parts of a report chart that do not depend on its shape: colours that keep their meaning
+from chart to chart, axes that end on round numbers, and category labels that stay unique."""
+
+import math
+from collections.abc import Mapping, Sequence
+
+from PySide6.QtCharts import QValueAxis
+from PySide6.QtGui import QColor, QFont
+
+from rp_desktop.domain.reports.model import Unit
+from rp_desktop.ui.reports.words import key_word, month_name
+
+# A tier has the same colour in every chart, and a measure one that fits its meaning (overdue
+# is red, not yet due is grey); other series take the rest in order.
+FIXED_COLOURS = {
+    "tier:1": "#209fdf",
+    "tier:2": "#99ca53",
+    "tier:3": "#f6a625",
+    "measure:on_time": "#3f8f3f",
+    "measure:late": "#e0a100",
+    "measure:overdue": "#c0392b",
+    "measure:not_yet_due": "#9e9e9e",
+}
+OTHER_COLOURS = ("#209fdf", "#6d5fd5", "#99ca53", "#bf593e", "#f6a625", "#5b8a72", "#d45087")
+
+
+def series_colours(keys: Sequence[str]) -> dict[str, QColor]:
+    taken = {FIXED_COLOURS[key] for key in keys if key in FIXED_COLOURS}
+    free = iter([colour for colour in OTHER_COLOURS if colour not in taken] + list(OTHER_COLOURS))
+    return {key: QColor(FIXED_COLOURS.get(key) or next(free)) for key in keys}
+
+
+def smaller(font: QFont) -> QFont:
+    # Sixteen practice kinds, one a row, in a small card: 9 px text keeps every row named.
+    small = QFont(font)
+    small.setPixelSize(9)
+    return small
+
+
+def value_axis(unit: Unit, highest: float, font: QFont) -> QValueAxis:
+    axis = QValueAxis()
+    axis.setLabelsFont(font)
+    axis.setMin(0)
+    if unit is Unit.SHARE:
+        axis.setMax(100)
+        axis.setLabelFormat("%.0f%%")
+        axis.setTickCount(5)
+    elif unit is Unit.INDEX:
+        axis.setMax(1)
+        axis.setLabelFormat("%.1f")
+        axis.setTickCount(6)
+    elif unit is Unit.RATIO:
+        # An even share is 1: the axis always reaches 2 so "twice as much" has its place.
+        top = max(2, math.ceil(highest))
+        axis.setMax(top)
+        axis.setLabelFormat("%.1f")
+        axis.setTickCount(top + 1 if top <= 6 else 5)
+    else:
+        top, ticks = nice_top(highest)
+        axis.setMax(top)
+        axis.setTickCount(ticks)
+        axis.setLabelFormat("%d")
+    return axis
+
+
+def nice_top(highest: float) -> tuple[int, int]:
+    """A round axis top at or above `highest` and a tick count giving whole-number steps:
+    counts never get ticks at 2.5."""
+    ceiling = max(1, math.ceil(highest))
+    if ceiling <= 4:
+        return ceiling, ceiling + 1
+    magnitude = 10 ** (len(str(ceiling)) - 1)
+    for step_factor in (0.1, 0.2, 0.25, 0.5, 1, 2):
+        step = max(1, int(magnitude * step_factor))
+        top = step * math.ceil(ceiling / step)
+        if top // step <= 6:
+            return top, top // step + 1
+    return ceiling, 2
+
+
+def are_months(categories: Sequence[str]) -> bool:
+    return bool(categories) and all(len(c) == 7 and c[4] == "-" for c in categories)
+
+
+def axis_labels(keys: Sequence[str], groups: Mapping[int, str], months: bool) -> list[str]:
+    """Short month names when the months fit in one year ("Sep"), else "Sep 2025"; every label
+    unique, because the category axis merges equal labels into one."""
+    if months and len(keys) <= 12:
+        words = [month_name(key) for key in keys]
+    else:
+        words = [key_word(key, groups) for key in keys]
+    seen: dict[str, int] = {}
+    unique = []
+    for word in words:
+        seen[word] = seen.get(word, 0) + 1
+        unique.append(word if seen[word] == 1 else f"{word} ({seen[word]})")
+    return unique

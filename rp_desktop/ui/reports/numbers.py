@@ -1,0 +1,136 @@
+"""A report's numbers as a table: the same numbers as its chart, for reading them exactly, for a
+screen reader, and for saving as a spreadsheet."""
+
+from collections.abc import Mapping
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt
+
+from rp_desktop.domain.reports.model import ReportTable, Unit
+from rp_desktop.ui.reports.records import Index
+from rp_desktop.ui.reports.words import (
+    breakdown_word,
+    format_value,
+    key_word,
+    report_title,
+    series_unit,
+)
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("ReportNumbers", text)
+
+
+def headers(table: ReportTable, groups: Mapping[int, str]) -> list[str]:
+    return [breakdown_word(table.request.breakdown)] + [
+        key_word(s.key, groups) for s in table.series
+    ]
+
+
+def shown_rows(table: ReportTable, groups: Mapping[int, str]) -> list[list[str]]:
+    """Every cell as the screen writes it: shares as percentages, nothing as a dash."""
+    units = [series_unit(table, s) for s in table.series]
+    return [
+        [key_word(category, groups)]
+        + [format_value(s.values[row], unit) for s, unit in zip(table.series, units, strict=True)]
+        for row, category in enumerate(table.categories)
+    ]
+
+
+def export_rows(
+    table: ReportTable, groups: Mapping[int, str]
+) -> tuple[list[str], list[list[object]]]:
+    """Headers and rows for a spreadsheet: numbers stay numbers (a share as a percentage with
+    one decimal, its header saying so), nothing is an empty cell."""
+    units = [series_unit(table, s) for s in table.series]
+    names = headers(table, groups)
+    for column, unit in enumerate(units, start=1):
+        if unit is Unit.SHARE:
+            names[column] = _tr("{name} (%)").format(name=names[column])
+    rows: list[list[object]] = []
+    for row, category in enumerate(table.categories):
+        cells: list[object] = [key_word(category, groups)]
+        for series, unit in zip(table.series, units, strict=True):
+            cells.append(_number(series.values[row], unit))
+        rows.append(cells)
+    return names, rows
+
+
+def long_rows(
+    tables: Mapping[Any, ReportTable], groups: Mapping[int, str]
+) -> tuple[list[str], list[list[object]]]:
+    """Every report in one sheet, one number a row: report, category, measure, value."""
+    names = [_tr("Report"), _tr("Category"), _tr("Measure"), _tr("Value"), _tr("Unit")]
+    rows: list[list[object]] = []
+    for kind, table in tables.items():
+        if table.empty is not None:
+            continue
+        for series in table.series:
+            unit = series_unit(table, series)
+            for row, category in enumerate(table.categories):
+                rows.append(
+                    [
+                        report_title(kind),
+                        key_word(category, groups),
+                        key_word(series.key, groups),
+                        _number(series.values[row], unit),
+                        unit_word(unit),
+                    ]
+                )
+    return names, rows
+
+
+def unit_word(unit: Unit) -> str:
+    return {
+        Unit.COUNT: _tr("count"),
+        Unit.DAYS: _tr("days"),
+        Unit.SHARE: _tr("percent"),
+        Unit.INDEX: _tr("index, 0 to 1"),
+    }[unit]
+
+
+def _number(value: float | None, unit: Unit) -> object:
+    if value is None:
+        return None
+    if unit is Unit.SHARE:
+        return round(value * 100, 1)
+    if unit is Unit.INDEX:
+        return round(value, 3)
+    return int(value) if float(value).is_integer() else round(value, 2)
+
+
+class NumbersModel(QAbstractTableModel):
+    """The rows and columns of one ReportTable, in words and formatted numbers."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._headers: list[str] = []
+        self._rows: list[list[str]] = []
+
+    def set_table(self, table: ReportTable, groups: Mapping[int, str]) -> None:
+        self.beginResetModel()
+        self._headers = headers(table, groups) if table.empty is None else []
+        self._rows = shown_rows(table, groups) if table.empty is None else []
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._headers)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._rows[index.row()][index.column()]
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() > 0:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self._headers[section]
+        return None
