@@ -1,4 +1,4 @@
-"""RP Desktop's own start-up, through its real entry point, until the first list shows rows.
+"""RP Desktop's own start-up, through its real entry point, until the first tab (Home) shows.
 Prints SHOWN and the peak memory at that moment."""
 
 import resource
@@ -15,7 +15,10 @@ def main(path: str) -> None:
     window = open_window(Path(path), exec=False)
     assert isinstance(window, MainWindow)
     QApplication.processEvents()
-    assert window.current_list().model.rowCount() > 0, "the first list showed no rows"
+    # The first tab is Home: today's and this week's circles, what is due, open cases.
+    assert window.tabs.currentWidget() is window.home, "the window did not open on Home"
+    assert window.home.summary is not None, "Home showed nothing"
+    assert window.home.recent.lines.count() > 0, "Home showed no recent activity"
     peak_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     print(f"SHOWN {peak_kib}", flush=True)
     window.database.close()

@@ -17,7 +17,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from bench.building import CACHE, STUDENTS, YEARS, building, remove
+from bench.building import CACHE, DEMO, STUDENTS, YEARS, building, remove
 from bench.lists import search_words, typed
 from rp_desktop.db.backup import export_database
 from rp_desktop.db.cipher import Passphrase, derive_key, key_for_file, new_key
@@ -36,7 +36,7 @@ RATIO_TARGET = 1.3
 
 def encrypted_building() -> Path:
     """The building encrypted with PASSPHRASE, made first if it is missing."""
-    path = CACHE / f"building-{STUDENTS}x{YEARS}-encrypted.db"
+    path = CACHE / f"building-{STUDENTS}x{YEARS}-{DEMO}-encrypted.db"
     if not path.exists():
         partial = path.with_suffix(".partial.db")
         remove(partial)

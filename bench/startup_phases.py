@@ -31,7 +31,7 @@ def main(path: str) -> None:
 
     window = rp_desktop.app.main(Path(path), exec=False)
     QApplication.processEvents()
-    mark("open the database, build the window, load the first page")
+    mark("open the database, build the window, show Home")
     assert window is not None
     window.database.close()
     print(json.dumps({name: end - marks[i][1] for i, (name, end) in enumerate(marks[1:])}))
