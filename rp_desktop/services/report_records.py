@@ -39,8 +39,16 @@ def describe(session: Session, kind: str, records: Sequence[Dated]) -> list[Reco
         return []
     ids = [record_id for record_id, _ in records]
     summaries, cases = _DESCRIBERS[kind](session, ids)
+    circles = _circles_of_runs(session, ids) if kind == "run" else {}
     return [
-        RecordRef(kind, record_id, day, summaries.get(record_id, ""), cases.get(record_id))
+        RecordRef(
+            kind,
+            record_id,
+            day,
+            summaries.get(record_id, ""),
+            cases.get(record_id),
+            circles.get(record_id),
+        )
         for record_id, day in records
     ]
 
@@ -58,12 +66,27 @@ def _circles(session: Session, ids: list[int]) -> Summaries:
 
 
 def _runs(session: Session, ids: list[int]) -> Summaries:
+    """A run is named by its group and talking piece; one run for a case opens that case."""
     rows = session.execute(
-        select(CircleRun.id, Group.name, CircleRun.talking_piece)
+        select(CircleRun.id, Group.name, CircleRun.talking_piece, Meeting.case_id)
         .outerjoin(Group, Group.id == CircleRun.group_id)
+        .outerjoin(Meeting, Meeting.id == CircleRun.meeting_id)
         .where(CircleRun.id.in_(ids))
     )
-    return {record_id: _joined(group, piece) for record_id, group, piece in rows}, {}
+    summaries, cases = {}, {}
+    for record_id, group, piece, case_id in rows:
+        summaries[record_id] = _joined(group, piece)
+        if case_id is not None:
+            cases[record_id] = case_id
+    return summaries, cases
+
+
+def _circles_of_runs(session: Session, ids: list[int]) -> dict[int, int]:
+    """The Tier 1 circle record each run made (runs for a case made none)."""
+    rows = session.execute(
+        select(CircleRun.id, CircleRun.community_circle_id).where(CircleRun.id.in_(ids))
+    )
+    return {run_id: circle_id for run_id, circle_id in rows if circle_id is not None}
 
 
 def _students(session: Session, ids: list[int]) -> Summaries:

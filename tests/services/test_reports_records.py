@@ -141,6 +141,16 @@ def test_runs_behind_equity_of_voice(db: Database, school: ReportSchool) -> None
         Breakdown(BreakdownKind.GROUP),
     )
     assert ids(by_group) == [("run", school["R2"])]  # s10, in no group
+    assert [r.circle_id for r in february] == [None, None]  # made no circle record
+
+
+def test_a_run_that_made_a_circle_record_opens_as_that_circle(
+    db: Database, school: ReportSchool
+) -> None:
+    january = behind(db, ReportKind.EQUITY_OF_VOICE, "2026-01", "measure:gini")
+    assert ids(january) == [("run", school["R1"])]
+    assert january[0].circle_id == school["C1"]
+    assert january[0].case_id is None
 
 
 def test_limit_keeps_the_newest(db: Database, school: ReportSchool) -> None:

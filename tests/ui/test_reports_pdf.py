@@ -144,3 +144,40 @@ def test_saving_refuses_other_names_and_leaves_nothing_in_a_missing_folder(
     pdf_export.save_pdf(db, tmp_path / "s.pdf", b"%PDF-1.4 whole", "monthly summary 2026-03")
     assert (tmp_path / "s.pdf").read_bytes() == b"%PDF-1.4 whole"
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
+
+
+def test_a_chart_taller_than_its_slot_is_scaled_into_it_not_drawn_over_the_next(qapp) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QRect, Qt
+    from PySide6.QtGui import QColor, QImage, QPainter
+    from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+    from rp_desktop.ui.reports.summary_pdf import _draw_widget
+
+    # As a horizontal chart with sixteen rows asks on screen: taller than its slot, with
+    # something to see in its middle (a black bar, 40 px of 600).
+    tall = QWidget()
+    tall.setMinimumHeight(600)
+    bar = QLabel()
+    bar.setFixedHeight(40)
+    bar.setStyleSheet("background: black")
+    layout = QVBoxLayout(tall)
+    layout.addStretch(1)
+    layout.addWidget(bar)
+    layout.addStretch(1)
+    page = QImage(400, 800, QImage.Format.Format_RGB32)
+    page.fill(Qt.GlobalColor.white)
+    slot = QRect(10, 20, 300, 150)
+    painter = QPainter(page)
+    _draw_widget(painter, tall, slot)
+    painter.end()
+
+    def dark(x: int, y: int) -> bool:
+        return QColor(page.pixel(x, y)).lightness() < 60
+
+    inside = [(x, y) for x in range(400) for y in range(0, 800, 2) if dark(x, y)]
+    assert inside, "nothing was drawn"
+    assert all(slot.contains(x, y) for x, y in inside)  # nothing over the next chart
+    ys = [y for _, y in inside]
+    # In the middle of the slot (20 to 170): the 600 px widget was scaled by 1/4.
+    assert min(ys) >= 80
+    assert max(ys) <= 110

@@ -14,7 +14,7 @@ from openpyxl import load_workbook
 from PySide6.QtPdf import QPdfDocument
 
 from rp_desktop.domain.records import CaseFields, ParticipantFields, StudentFields
-from rp_desktop.domain.reports.model import Breakdown, BreakdownKind, ReportKind
+from rp_desktop.domain.reports.model import Breakdown, BreakdownKind, RecordRef, ReportKind
 from rp_desktop.domain.vocabulary import AuditAction, Role, Tier
 from rp_desktop.services import audit, cases, circles, students
 from rp_desktop.services.opening import Database
@@ -126,6 +126,18 @@ def test_a_case_behind_a_bar_opens_its_case(qtbot, db, case_id) -> None:  # type
     with qtbot.waitSignal(tab.caseOpenRequested) as opened:
         tab.detail.records.doubleClicked.emit(listed.index(0, 2))
     assert opened.args == [case_id]
+
+
+def test_a_circle_run_behind_a_bar_opens_the_circle_it_made_or_its_case(qtbot, db) -> None:  # type: ignore[no-untyped-def]
+    tab = make_tab(qtbot, db)
+    made_a_circle = RecordRef("run", 7, date(2026, 3, 2), "Advisory 7B", circle_id=41)
+    for_a_case = RecordRef("run", 8, date(2026, 3, 3), "", case_id=12)
+    with qtbot.waitSignal(tab.circleOpenRequested) as circle:
+        tab.open_record(made_a_circle)
+    assert circle.args == [41]
+    with qtbot.waitSignal(tab.caseOpenRequested) as case:
+        tab.open_record(for_a_case)
+    assert case.args == [12]
 
 
 def test_breaking_down_by_grade_draws_grades_and_says_groups_overlap(qtbot, db, school_db) -> None:  # type: ignore[no-untyped-def]

@@ -117,6 +117,8 @@ class RecordRef:
     on: date | None
     summary: str
     case_id: int | None = None
+    # Set for a circle run that made a Tier 1 circle record: it opens as that circle.
+    circle_id: int | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,7 +9,7 @@ import math
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
-from PySide6.QtCore import QBuffer, QCoreApplication, QIODevice, QMarginsF, QRect, Qt
+from PySide6.QtCore import QBuffer, QCoreApplication, QIODevice, QMarginsF, QPoint, QRect, Qt
 from PySide6.QtGui import QFont, QPageLayout, QPageSize, QPainter, QPdfWriter, QRegion
 from PySide6.QtWidgets import QWidget
 
@@ -200,10 +200,20 @@ def _chart_page(
 
 
 def _draw_widget(painter: QPainter, widget: QWidget, target: QRect) -> None:
-    widget.resize(target.size())
+    """Draw `widget` into `target`. A chart taller than its slot (a row per practice kind has a
+    minimum height on screen) is drawn at that height and scaled down to fit, never over the
+    chart below it and never with rows left unnamed."""
+    size = widget.minimumSize().expandedTo(target.size())
+    widget.resize(size)
     widget.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen)
+    scale = min(target.width() / size.width(), target.height() / size.height())
+    painter.save()
+    painter.setClipRect(target)
+    painter.translate(target.topLeft())
+    painter.scale(scale, scale)
     # Children only: the widget's own window-coloured background would print as a grey box.
-    QWidget.render(widget, painter, target.topLeft(), QRegion(), QWidget.RenderFlag.DrawChildren)
+    QWidget.render(widget, painter, QPoint(0, 0), QRegion(), QWidget.RenderFlag.DrawChildren)
+    painter.restore()
     widget.deleteLater()
 
 

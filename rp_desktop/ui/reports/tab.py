@@ -143,6 +143,8 @@ class ReportsTab(QWidget):
         """Ask for the window that shows `ref`: its case, its circle, or the student."""
         if ref.case_id is not None:
             self.caseOpenRequested.emit(ref.case_id)
+        elif ref.circle_id is not None:  # a circle run: the circle record it made
+            self.circleOpenRequested.emit(ref.circle_id)
         elif ref.kind == "case":
             self.caseOpenRequested.emit(ref.id)
         elif ref.kind == "circle":
