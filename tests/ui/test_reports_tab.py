@@ -286,3 +286,20 @@ def test_groups_are_named_by_their_names(qtbot, db, school_db) -> None:  # type:
     assert tab.tables[ReportKind.PRACTICES_BY_MONTH].categories == (key,)
     view = chart(tab, ReportKind.PRACTICES_BY_MONTH)
     assert view.chart().axes()[0].categories() == ["Advisory 7-Blue"]
+
+
+def test_a_past_years_groups_are_named_too(qtbot, db, school_db) -> None:  # type: ignore[no-untyped-def]
+    """An earlier year's advisory is no longer active, so not among the groups a form offers:
+    the tab asks for it by id, in one call."""
+    from sqlalchemy import update
+    from sqlalchemy.orm import Session
+
+    from rp_desktop.db.models import Group
+
+    with Session(db.engine) as session, session.begin():
+        session.execute(update(Group).where(Group.id == school_db.advisory_id).values(active=False))
+    tab = make_tab(qtbot, db)
+    assert school_db.advisory_id not in tab.groups  # not among the active ones
+    tab.filters.choose_breakdown(Breakdown(BreakdownKind.GROUP))
+    view = chart(tab, ReportKind.PRACTICES_BY_MONTH)
+    assert view.chart().axes()[0].categories() == ["Advisory 7-Blue"]

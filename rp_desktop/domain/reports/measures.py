@@ -1,6 +1,7 @@
 """The small sums behind the reports: shares that are None when there is nothing to share
 (never a division by zero, never a made-up 0), a median and a mean."""
 
+import statistics
 from collections.abc import Sequence
 
 from rp_desktop.domain.circle.equity import gini
@@ -23,15 +24,8 @@ def kept_share(done: int, missed: int) -> float | None:
 
 def median(values: Sequence[float]) -> float | None:
     """The middle value (the mean of the two middle ones for an even count); None for none."""
-    ordered = sorted(values)
-    count = len(ordered)
-    if not count:
-        return None
-    middle = count // 2
-    if count % 2:
-        return ordered[middle]
-    return (ordered[middle - 1] + ordered[middle]) / 2
+    return statistics.median(values) if values else None
 
 
 def mean(values: Sequence[float]) -> float | None:
-    return sum(values) / len(values) if values else None
+    return statistics.fmean(values) if values else None

@@ -100,6 +100,7 @@ class ReportsTab(QWidget):
     def refresh(self) -> None:
         """Every report for the chosen period and breakdown, on whichever page is shown."""
         self.tables = reports.all_reports(self._db, self.filters.period(), self.filters.breakdown())
+        self._name_past_groups()
         self.overview.show_tables(self.tables, self.groups)
         notes = {note for table in self.tables.values() for note in table.notes}
         text = " ".join(filter(None, (note_sentence(n) for n in sorted(notes))))
@@ -117,7 +118,7 @@ class ReportsTab(QWidget):
             return
         keys = {key for table in self.tables.values() for key in table.categories}
         wanted = {int(key[6:]) for key in keys if key.startswith("group:")} - set(self.groups)
-        found = [group for gid in sorted(wanted) if (group := people.get_group(self._db, gid))]
+        found = people.get_groups(self._db, wanted) if wanted else []
         if found:
             self.groups = {**self.groups, **{g.id: g.name for g in found}}
 
