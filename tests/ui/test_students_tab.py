@@ -92,3 +92,30 @@ def test_editing_keeps_the_student_number_rule(qtbot, tab, school_db: School) ->
     type_text(form.student_number, "700 101")
     qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
     assert "cannot contain spaces" in form.problem_text("student_number")
+
+
+def test_a_students_form_shows_what_the_roster_says_of_them_read_only(
+    qtbot, db, school_db: School
+) -> None:
+    from sqlalchemy.orm import Session
+
+    from rp_desktop.domain.demographics import DemographicField
+    from rp_desktop.services import demographics
+
+    first, second = school_db.members[0], school_db.members[1]
+    with Session(db.engine) as session, session.begin():
+        demographics.write_values(
+            session,
+            {
+                first.id: {
+                    DemographicField.GENDER: "Female",
+                    DemographicField.ENGLISH_LEARNER: "Yes",
+                }
+            },
+        )
+    form = StudentForm(db, students.get_student(db, first.id))
+    qtbot.addWidget(form)
+    assert form.from_roster.text() == "Gender: Female · English learner: Yes"
+    other = StudentForm(db, students.get_student(db, second.id))
+    qtbot.addWidget(other)
+    assert other.from_roster.text().startswith("No demographic fields")

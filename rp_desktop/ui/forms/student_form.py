@@ -1,15 +1,17 @@
-"""The student form: the school's student number, names, grade and homeroom."""
+"""The student form: the school's student number, names, grade and homeroom, and what the
+roster says of the student's demographics (read only: the roster is where they change)."""
 
-from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
+from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QWidget
 
 from rp_desktop.domain.records import Student, StudentFields
 from rp_desktop.domain.vocabulary import HIGHEST_GRADE, LOWEST_GRADE
-from rp_desktop.services import students
+from rp_desktop.services import demographics, students
 from rp_desktop.services.opening import Database
 from rp_desktop.ui.forms.form_draft import DraftPlace
 from rp_desktop.ui.forms.record_form import RecordForm
 from rp_desktop.ui.forms.widgets import select_data
 from rp_desktop.ui.labels import grade_label
+from rp_desktop.ui.reports.words import field_word
 
 
 class StudentForm(RecordForm):
@@ -39,8 +41,10 @@ class StudentForm(RecordForm):
         for grade in range(LOWEST_GRADE, HIGHEST_GRADE + 1):
             self.grade.addItem(grade_label(grade), grade)
         self.homeroom: QLineEdit = self.add_field("homeroom", self.tr("&Homeroom"), QLineEdit())
+        self.from_roster = QLabel(wordWrap=True)
         if student is not None:
             self._fill(student)
+            self.form.addRow(self.tr("From the roster"), self.from_roster)
         self.draft.start(DraftPlace(db, "student", student.id if student else None))
         self.remember_initial()
 
@@ -69,3 +73,8 @@ class StudentForm(RecordForm):
         self.preferred_name.setText(student.preferred_name)
         select_data(self.grade, student.grade)
         self.homeroom.setText(student.homeroom)
+        known = demographics.values_for_student(self._db, student.id)
+        self.from_roster.setText(
+            " · ".join(f"{field_word(field)}: {value}" for field, value in known.items())
+            or self.tr("No demographic fields; a roster import with those columns adds them.")
+        )

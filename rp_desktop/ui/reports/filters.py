@@ -108,9 +108,6 @@ class ReportFilters(QWidget):
         index = self.breakdown_choice.currentIndex()
         return self._breakdowns[index] if 0 <= index < len(self._breakdowns) else Breakdown()
 
-    def choose_year(self, year: int) -> None:
-        self.year.setCurrentIndex(self.year.findData(year))
-
     def choose_dates(self, first: date, last: date) -> None:
         self._quiet = True
         try:
