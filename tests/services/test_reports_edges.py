@@ -12,6 +12,7 @@ from rp_desktop.domain.reports.model import (
     BreakdownKind,
     Period,
     ReportKind,
+    ReportRequest,
     ReportTable,
 )
 from rp_desktop.domain.vocabulary import CircleKind, CircleStatus, Role
@@ -222,3 +223,39 @@ def test_runs_are_dated_by_their_local_day(db: Database, school: ReportSchool) -
     assert datetime(2026, 2, 24, 12, tzinfo=UTC).astimezone().date() == date(2026, 2, 24)
     tables = all_reports(db, Period(date(2026, 2, 24), date(2026, 2, 24)), Breakdown())
     assert column(tables[ReportKind.EQUITY_OF_VOICE], "measure:gini") == pytest.approx((0.25,))
+
+
+ALL_BREAKDOWNS = (
+    Breakdown(),
+    Breakdown(BreakdownKind.GRADE),
+    Breakdown(BreakdownKind.GROUP),
+    Breakdown(BreakdownKind.HOMEROOM),
+)
+
+
+@pytest.mark.parametrize("breakdown", ALL_BREAKDOWNS, ids=lambda b: b.kind.value)
+def test_all_reports_counted_two_at_a_time_are_each_report_on_its_own(
+    db: Database, breakdown: Breakdown
+) -> None:
+    """all_reports hands the reports to two workers, in batches of its own; each table is what
+    report() gives for it alone, and every report is there once, in ReportKind's order."""
+    from rp_desktop.services.reports import _BATCHES, report
+
+    build_report_school(db)
+    tables = all_reports(db, PERIOD, breakdown)
+    assert list(tables) == list(ReportKind)
+    assert sorted(k for batch in _BATCHES for k in batch) == sorted(ReportKind)
+    for kind, table in tables.items():
+        assert table == report(db, ReportRequest(kind, PERIOD, breakdown)), kind
+
+
+def test_all_reports_of_an_encrypted_school(tmp_path, clock) -> None:  # type: ignore[no-untyped-def]
+    """The workers' connections get the key too."""
+    from rp_desktop.services.opening import Passphrase, open_database
+
+    secret = Passphrase("willow harbor copper lantern")
+    with open_database(tmp_path / "sealed.db", passphrase=secret, clock=clock) as sealed:
+        build_report_school(sealed)
+        tables = all_reports(sealed, PERIOD, Breakdown(BreakdownKind.GRADE))
+    assert tables[ReportKind.PRACTICES_BY_MONTH].empty is None
+    assert sum(v or 0 for s in tables[ReportKind.STUDENTS_REACHED].series for v in s.values) > 0
