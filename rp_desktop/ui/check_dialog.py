@@ -1,12 +1,19 @@
 """Help > Check database: the checks `rp-desktop check` runs, on the database that is open, said
-in plain words with what to do when one fails."""
+in plain words with what to do when one fails.
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, Qt
+The check reads the whole file (seconds on a large one), so the window runs it on a worker thread
+and stays usable meanwhile; the result comes back to the dialog on the window's thread."""
+
+import logging
+import threading
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QLabel,
+    QProgressBar,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -19,6 +26,8 @@ from rp_desktop.ui import dialogs
 from rp_desktop.ui.audit_viewer import open_audit_viewer
 from rp_desktop.ui.formatting import counted, format_count
 from rp_desktop.ui.labels import label
+
+log = logging.getLogger(__name__)
 
 PASSED = "✓"
 FAILED = "✗"
@@ -106,7 +115,14 @@ def _audit(report: CheckReport) -> tuple[bool, str]:
 
 
 class CheckDialog(QDialog):
-    """Runs the check when asked (`run_check`) and shows what it found."""
+    """Runs the check when asked, here (`run_check`) or on a worker thread (`start_check`), and
+    shows what it found.
+
+    Signals:
+        checked(): the result (or why there is none) is shown."""
+
+    checked = Signal()
+    _done = Signal(object)  # emitted on the worker: a CheckReport or a DatabaseError
 
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -122,6 +138,10 @@ class CheckDialog(QDialog):
         self.details.setWordWrap(True)
         self.details.setTextFormat(Qt.TextFormat.PlainText)
         self.details.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.busy = QProgressBar(minimum=0, maximum=0, textVisible=False)  # moving, no end known
+        self.busy.hide()
+        self._done.connect(self._finish)
+        self._worker: threading.Thread | None = None
         self.trail = QPushButton(self.tr("Open the audit trail"))
         self.trail.setEnabled(False)
         self.trail.clicked.connect(lambda: open_audit_viewer(self, self._db))
@@ -130,6 +150,7 @@ class CheckDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.headline)
+        layout.addWidget(self.busy)
         layout.addWidget(self.details, 1)
         layout.addWidget(buttons)
 
@@ -138,13 +159,42 @@ class CheckDialog(QDialog):
         said in the same words as when opening fails."""
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            self.report = checking.check_open_database(self._db)
-        except DatabaseError as error:
-            self._show_unreadable(error)
-            return
+            self._finish(self._checked())
         finally:
             QGuiApplication.restoreOverrideCursor()
-        self._show(self.report)
+
+    def start_check(self) -> None:
+        """Check on a worker thread; `checked` is emitted once the result is shown."""
+        self.busy.show()
+        self._worker = threading.Thread(target=self._work, name="check-database", daemon=True)
+        self._worker.start()
+
+    def wait(self) -> None:
+        """Wait for a check started on the worker (tests; the window never waits)."""
+        if self._worker is not None:
+            self._worker.join()
+
+    def _checked(self) -> CheckReport | DatabaseError:
+        try:
+            return checking.check_open_database(self._db)
+        except DatabaseError as error:
+            return error
+
+    def _work(self) -> None:
+        outcome = self._checked()
+        try:
+            self._done.emit(outcome)
+        except RuntimeError:  # the dialog was closed and deleted meanwhile: nobody to tell
+            log.info("The database check finished after its window was closed.")
+
+    def _finish(self, outcome: CheckReport | DatabaseError) -> None:
+        self.busy.hide()
+        if isinstance(outcome, DatabaseError):
+            self._show_unreadable(outcome)
+        else:
+            self.report = outcome
+            self._show(outcome)
+        self.checked.emit()
 
     def _show(self, report: CheckReport) -> None:
         self.headline.setText(summary(report))
@@ -161,11 +211,10 @@ class CheckDialog(QDialog):
         )
 
 
-def open_check_dialog(parent: QWidget | None, db: Database) -> None:
-    """Show the dialog, run the check while it says so, then wait for the user to close it."""
+def open_check_dialog(parent: QWidget | None, db: Database) -> CheckDialog:
+    """Show the dialog, checking on a worker thread while it says so; the user may close it
+    (and go on working) before the check is done."""
     dialog = CheckDialog(db, parent)
-    dialog.show()
-    # Paint "Checking…" before the check holds the event loop for a few seconds.
-    QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
-    dialog.run_check()
+    dialog.start_check()
     dialog.exec()
+    return dialog

@@ -4,7 +4,6 @@ named, and the open database left working."""
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QDialog
 from sqlalchemy import text
 
 from rp_desktop.domain.records import StudentFields
@@ -93,22 +92,61 @@ def test_an_encrypted_database_gets_sqlcipher_s_check_too(
     assert "Xochitl" not in dialog.details.text() + dialog.headline.text()
 
 
-def test_open_check_dialog_checks_then_waits(
-    db: Database, school_db: School, monkeypatch: pytest.MonkeyPatch
+def test_open_check_dialog_checks_on_a_worker_while_the_dialog_shows(
+    qtbot,  # type: ignore[no-untyped-def]
+    db: Database,
+    school_db: School,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    shown: list[CheckDialog] = []
+    import threading
 
-    def exec_(dialog: QDialog) -> int:
-        shown.append(dialog)  # type: ignore[arg-type]
-        return 0
+    go_on = threading.Event()
+    checked_on: list[str] = []
+    real_check = checking.check_open_database
 
-    monkeypatch.setattr(check_dialog.CheckDialog, "exec", exec_)
-    open_check_dialog(None, db)
-    (dialog,) = shown
+    def slow_check(database: Database) -> checking.CheckReport:
+        checked_on.append(threading.current_thread().name)
+        go_on.wait(timeout=10)
+        return real_check(database)
+
+    monkeypatch.setattr(checking, "check_open_database", slow_check)
+    monkeypatch.setattr(check_dialog.CheckDialog, "exec", lambda dialog: 0)
+    dialog = open_check_dialog(None, db)
+    qtbot.addWidget(dialog)
+    # The window's thread is free while the check runs: the dialog says it is checking.
+    assert dialog.report is None
+    assert dialog.headline.text().startswith("Checking the database")
+    assert not dialog.busy.isHidden()
+    with qtbot.waitSignal(dialog.checked, timeout=10_000):
+        go_on.set()
+    assert checked_on == ["check-database"]
     assert dialog.report is not None
     assert dialog.report.ok
-    dialog.close()
+    assert dialog.busy.isHidden()
+    assert dialog.trail.isEnabled()
+
+
+def test_a_check_that_ends_after_its_dialog_was_deleted_is_dropped_quietly(
+    qtbot,  # type: ignore[no-untyped-def]
+    db: Database,
+    school_db: School,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import threading
+
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    go_on = threading.Event()
+    real_check = checking.check_open_database
+    monkeypatch.setattr(
+        checking, "check_open_database", lambda d: go_on.wait(timeout=10) and real_check(d)
+    )
+    dialog = CheckDialog(db)
+    dialog.start_check()
     dialog.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    go_on.set()
+    dialog.wait()  # an error on the worker would fail the test (pytest reports it)
 
 
 def test_the_audit_trail_opens_from_the_result(
