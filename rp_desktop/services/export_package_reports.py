@@ -90,7 +90,8 @@ def package_tables(db: Database, period: Period, threshold: int) -> list[Package
     for breakdown in (Breakdown(), Breakdown(BreakdownKind.GRADE)):
         found = reports.all_reports(db, period, breakdown)
         extra = _settled_and_days(db, period, breakdown)
-        tables += _by(breakdown, found, extra, threshold)
+        large = _large_groups(db, period, breakdown, threshold)
+        tables += _by(breakdown, found, extra, threshold, large)
     kinds = reports.report(db, ReportRequest(ReportKind.PRACTICE_KINDS, period))
     tables.append(_table("practices", BY_KIND, kinds, (PRACTICES,), threshold, "practice_kind"))
     demographic = [b for b in reports.breakdown_choices(db) if b.kind is BreakdownKind.DEMOGRAPHIC]
@@ -100,15 +101,33 @@ def package_tables(db: Database, period: Period, threshold: int) -> list[Package
             (ReportKind.CASES, (CASES_OPENED, CASES_CLOSED)),
         ):
             table = reports.report(db, ReportRequest(kind, period, breakdown))
-            tables.append(_table(kind.value, breakdown.field or "", table, counts, threshold))
+            large = _large_groups(db, period, breakdown, threshold)
+            tables.append(
+                _table(kind.value, breakdown.field or "", table, counts, threshold, large=large)
+            )
     for breakdown in (Breakdown(BreakdownKind.GRADE), *demographic):
         risk = reports.disproportionality(db, period, breakdown, minimum_group=threshold)
         tables.append(risk_table(risk, _by_name(breakdown), threshold))
     return tables
 
 
+def _large_groups(
+    db: Database, period: Period, breakdown: Breakdown, threshold: int
+) -> frozenset[str] | None:
+    """The groups with at least `threshold` active students (None by month: no groups). Any
+    other group's row is hidden whole, however large its counts."""
+    if breakdown.kind is BreakdownKind.NONE:
+        return None
+    risk = reports.disproportionality(db, period, breakdown, minimum_group=threshold)
+    return frozenset(group.key for group in risk.groups if group.enrolled >= threshold)
+
+
 def _by(
-    breakdown: Breakdown, found: dict[ReportKind, ReportTable], extra: Cells, threshold: int
+    breakdown: Breakdown,
+    found: dict[ReportKind, ReportTable],
+    extra: Cells,
+    threshold: int,
+    large: frozenset[str] | None,
 ) -> list[PackageTable]:
     by = _by_name(breakdown)
     agreements = found[ReportKind.AGREEMENTS]
@@ -119,14 +138,18 @@ def _by(
         places=0,
     )
     return [
-        _table("practices", by, found[ReportKind.PRACTICES_BY_MONTH], (PRACTICES,), threshold),
-        _table("students_reached", by, found[ReportKind.STUDENTS_REACHED], (REACHED,), threshold),
-        _table("cases", by, found[ReportKind.CASES], (CASES_OPENED, CASES_CLOSED), threshold),
+        _table("practices", by, found[ReportKind.PRACTICES_BY_MONTH], (PRACTICES,), threshold,
+               large=large),
+        _table("students_reached", by, found[ReportKind.STUDENTS_REACHED], (REACHED,), threshold,
+               large=large),
+        _table("cases", by, found[ReportKind.CASES], (CASES_OPENED, CASES_CLOSED), threshold,
+               large=large),
         _table("agreements", by, agreements, (AGREEMENTS, ITEMS), threshold, extra=extra,
-               derived=(KEPT,)),
-        _table("follow_ups", by, found[ReportKind.FOLLOW_UPS], (FOLLOW_UPS,), threshold),
+               derived=(KEPT,), large=large),
+        _table("follow_ups", by, found[ReportKind.FOLLOW_UPS], (FOLLOW_UPS,), threshold,
+               large=large),
         _table("suspension_days_avoided", by, days, (CASES_DAYS,), threshold, extra=extra,
-               derived=(days_column,)),
+               derived=(days_column,), large=large),
     ]  # fmt: skip
 
 
@@ -140,6 +163,7 @@ def _table(
     *,
     extra: Cells | None = None,
     derived: tuple[Derived, ...] = (),
+    large: frozenset[str] | None = None,
 ) -> PackageTable:
     cells = dict(cells_of(found)) | dict(extra or {})
     return package_table(
@@ -151,6 +175,7 @@ def _table(
         counts,
         threshold,
         derived,
+        large,
     )
 
 

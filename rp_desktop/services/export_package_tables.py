@@ -62,13 +62,17 @@ def package_table(
     counts: Sequence[Counts],
     threshold: int,
     derived: Sequence[Derived] = (),
+    large: frozenset[str] | None = None,
 ) -> PackageTable:
     """One file's table: a row per category (`category` is its column's header and meaning),
-    the count columns suppressed, then the derived columns."""
+    the count columns suppressed, then the derived columns. With `large` (the groups of at
+    least `threshold` students), every other group's row is hidden whole: a count of circles or
+    cases can be large while the students behind it are one or two."""
     published: list[Published] = [{} for _ in categories]
+    small = [large is not None and key not in large for key in categories]
     suppressed = 0
     for group in counts:
-        suppressed += _suppress_group(group, categories, cells, threshold, published)
+        suppressed += _suppress_group(group, categories, cells, threshold, published, small)
     rows = []
     for row_number, key in enumerate(categories):
         row: list[object] = [category_value(key)]
@@ -86,9 +90,13 @@ def _suppress_group(
     cells: Cells,
     threshold: int,
     published: list[Published],
+    small: Sequence[bool],
 ) -> int:
     table = [[whole(cells.get((key, c.key))) for c in group.columns] for key in categories]
-    done = suppress(table, threshold, row_totals=group.total is not None, column_totals=True)
+    hidden = [[row_small] * len(group.columns) for row_small in small]
+    done = suppress(
+        table, threshold, row_totals=group.total is not None, column_totals=True, hidden=hidden
+    )
     for row_number, row in enumerate(done.cells):
         for column, value in zip(group.columns, row, strict=True):
             published[row_number][column.key] = value

@@ -125,3 +125,19 @@ def test_an_empty_table() -> None:
 def test_bad_tables_are_refused(table: list[list[int]], threshold: int, words: str) -> None:
     with pytest.raises(ValueError, match=words):
         suppress(table, threshold, column_totals=True)
+
+
+def test_a_lone_hidden_row_total_takes_another_with_it_when_the_grand_total_is_known() -> None:
+    # Cases opened by month, Tier 2 and Tier 3, with the month's total (opened) beside them
+    # and every column's total known, the grand total 75 too. By hand, lines r0 r1 r2, then
+    # c0 c1, then the totals' column:
+    # r0 [3, 0 | 3]: 3 and its total 3 are small (two unknowns); r1, r2 have none.
+    # c0 [3, 15, 20]: lone 3 -> hide 15. c1 [0, 12, 25]: none.
+    # totals [3, 27, 45]: lone 3 -> hide 27; else 75 - 27 - 45 gives the first month's 3.
+    # Pass 2: r1 [15, 12 | 27] has two unknowns; every line has 0 or 2+.
+    # Left: 3 = t0, t1 = 15 + 12, 3 + 15 = 18, t0 + t1 = 30: four unknowns, three equations.
+    result = suppress([[3, 0], [15, 12], [20, 25]], 10, row_totals=True, column_totals=True)
+    assert result.cells == ((X, 0), (X, 12), (20, 25))
+    assert result.row_totals == (X, X, 45)
+    assert result.column_totals == (38, 37)
+    assert (result.primary, result.secondary, result.hidden_totals) == (1, 1, 2)

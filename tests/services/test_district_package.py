@@ -4,14 +4,14 @@ small cells suppressed as worked out by hand, and a README that says what was su
 import csv
 import errno
 import os
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from rp_desktop.db.models import CaseCategory
+from rp_desktop.db.models import CaseCategory, CircleAttendance, CommunityCircle, Student
 from rp_desktop.domain.reports.model import Period
 from rp_desktop.domain.vocabulary import AuditAction
 from rp_desktop.services import export_folder
@@ -109,6 +109,32 @@ def test_disproportionality_by_grade_and_by_gender(
     assert gender["M"][:3] == ["10", "*", "0.417"]
     assert gender["unknown"][:2] == ["*", "*"]
     assert gender["all"][:2] == ["24", "*"]
+
+
+def test_a_group_under_the_threshold_shows_no_counts_however_large(
+    db: Database, school: ExportSchool, out: Path
+) -> None:
+    """One grade-12 student at every circle: 30 circles is no small count, but it is one
+    student's, so the row is hidden whole; so is gender's "unknown" (4 students)."""
+    with Session(db.engine) as session, session.begin():
+        lone = Student(
+            student_number="S-1201", first_name="Oriel", last_name="Quennell", grade=12,
+            created_at=datetime.now(UTC), updated_at=datetime.now(UTC),
+        )  # fmt: skip
+        session.add(lone)
+        session.flush()
+        circles = session.scalars(select(CommunityCircle.id)).all()
+        session.add_all(CircleAttendance(circle_id=c, student_id=lone.id) for c in circles)
+    assert len(circles) >= 30
+    write_district_package(db, out, YEAR_2025)
+    by_grade = read(out / "practices_by_grade.csv")
+    assert by_grade["12"] == ["*", "*", "*"]
+    # Grade 8 was at none of these circles (a true 0), so grade 7's count goes with grade
+    # 12's, or the year's circle total minus grade 7 would give grade 12 back.
+    assert by_grade["8"][0] == "0"
+    assert by_grade["7"][0] == "*"
+    reached = read(out / "students_reached_by_gender.csv")
+    assert set(reached["unknown"]) == {"*"}  # its true zeros too: the row says nothing
 
 
 def test_every_star_is_counted_in_the_summary_and_the_readme(

@@ -53,57 +53,86 @@ def suppress(
     is published (every row with `row_totals`, every column with `column_totals`), the
     cells that would let a reader subtract a hidden count back out of that total.
 
-    A total is published with its line unless it is small itself, or its line's lone hidden
-    cell has nothing but zeros beside it (then the total would be that cell). `hidden` marks
-    cells the caller hides for a reason of its own (a group too small to show at all); they
-    count as primary suppression."""
+    A row's total is handled as one more cell of its row: the row, cells and total together,
+    may not have exactly one unknown. With both kinds of totals, the totals themselves make one
+    more column, whose own total (the grand total) is known too, so a lone hidden row total
+    takes another with it. A column's total is published unless it is small itself, or its
+    line's lone hidden cell has nothing but zeros beside it (then the total would be that cell).
+    `hidden` marks cells the caller hides for a reason of its own (a group too small to show at
+    all); they count as primary suppression, and a row hidden whole hides its total too."""
     if threshold < 1:
         raise ValueError("the threshold must be 1 or more")
     counts = [list(row) for row in table]
     if any(count < 0 for row in counts for count in row):
         raise ValueError("counts cannot be negative")
+    width = _width(counts)
     given = hidden or [[False] * len(row) for row in counts]
     masked = [
         [is_small(count, threshold) or bool(also) for count, also in zip(row, more, strict=True)]
         for row, more in zip(counts, given, strict=True)
     ]
     primary = sum(map(sum, masked))
-    lines = _lines(counts, row_totals, column_totals)
-    total_hidden = [is_small(sum(counts[r][c] for r, c in line), threshold) for line in lines]
+    if row_totals:  # each row's total becomes its last cell
+        for row, flags, more in zip(counts, masked, given, strict=True):
+            flags.append(is_small(sum(row), threshold) or (bool(more) and all(more)))
+            row.append(sum(row))
+    lines = _lines(counts, width + row_totals, row_totals, column_totals)
+    column_lines = range(len(counts) if row_totals else 0, len(lines))
+    column_hidden = {
+        number: is_small(sum(counts[r][c] for r, c in lines[number]), threshold)
+        for number in column_lines
+    }
     secondary = 0
     changed = True
     while changed:
         changed = False
         for number, line in enumerate(lines):
-            if total_hidden[number] or sum(masked[r][c] for r, c in line) != 1:
+            if column_hidden.get(number) or sum(masked[r][c] for r, c in line) != 1:
                 continue
             cell = _complement(line, counts, masked)
-            if cell is None:
-                total_hidden[number] = True
-            else:
+            if cell is not None:
                 masked[cell[0]][cell[1]] = True
-                secondary += 1
+                secondary += cell[1] < width  # a row total hidden is counted with the totals
+            elif number in column_hidden:
+                column_hidden[number] = True
+            else:
+                continue  # a row of zeros beside its lone hidden total: nothing to protect
             changed = True
     cells = tuple(
-        tuple(None if gone else count for count, gone in zip(row, flags, strict=True))
+        tuple(None if gone else count for count, gone in zip(row[:width], flags, strict=False))
         for row, flags in zip(counts, masked, strict=True)
     )
-    totals = [
-        None if gone else sum(counts[r][c] for r, c in line)
-        for line, gone in zip(lines, total_hidden, strict=True)
-    ]
-    rows_part = tuple(totals[: len(counts)]) if row_totals else None
-    columns_part = tuple(totals[len(counts) if row_totals else 0 :]) if column_totals else None
-    return SuppressedTable(cells, rows_part, columns_part, primary, secondary, sum(total_hidden))
+    rows_part = (
+        tuple(
+            None if flags[width] else row[width] for row, flags in zip(counts, masked, strict=True)
+        )
+        if row_totals
+        else None
+    )
+    columns_part = (
+        tuple(
+            None if column_hidden[number] else sum(counts[r][c] for r, c in lines[number])
+            for number in list(column_lines)[:width]
+        )
+        if column_totals
+        else None
+    )
+    hidden_totals = sum(column_hidden.values()) + (rows_part or ()).count(None)
+    return SuppressedTable(cells, rows_part, columns_part, primary, secondary, hidden_totals)
 
 
 Cell = tuple[int, int]
 
 
-def _lines(counts: list[list[int]], rows: bool, columns: bool) -> list[list[Cell]]:
+def _width(counts: list[list[int]]) -> int:
     width = len(counts[0]) if counts else 0
     if any(len(row) != width for row in counts):
         raise ValueError("every row of a table must have the same number of cells")
+    return width
+
+
+def _lines(counts: list[list[int]], width: int, rows: bool, columns: bool) -> list[list[Cell]]:
+    """Every row (with `rows`), then every column (with `columns`), the totals' column last."""
     lines: list[list[Cell]] = []
     if rows:
         lines += [[(r, c) for c in range(width)] for r in range(len(counts))]

@@ -42,7 +42,8 @@ _AIDS: dict[ReportKind, Callable[[], str]] = {
     ),
     ReportKind.PRACTICE_KINDS: lambda: _tr("Circles and meetings held, by kind of practice."),
     ReportKind.STUDENTS_REACHED: lambda: _tr(
-        "Different students in a circle or a case; a student counts once in each bar."
+        "Different students in a circle or a case, those who have since left included; a "
+        "student counts once in each bar."
     ),
     ReportKind.CASES: lambda: _tr("Tier 2 and 3 cases: opened on the day of the harm, closed."),
     ReportKind.AGREEMENTS: lambda: _tr("Share kept: items done ÷ items done or missed."),
