@@ -100,7 +100,7 @@ def _package(db: "Database", args: argparse.Namespace) -> str:
         f"Wrote the district package for {period_words(period)} to {done.folder}: "
         f"{len(done.files)} CSV files and README.txt, counts under {threshold} suppressed "
         f"({done.suppressed:,} cells)."
-    )
+    ) + (" No record falls in this period: every count is 0." if done.empty else "")
 
 
 def _period(args: argparse.Namespace) -> "Period | None":

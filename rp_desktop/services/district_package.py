@@ -50,6 +50,7 @@ class PackageSummary:
     period: Period
     threshold: int
     files: tuple[PackagedFile, ...]
+    empty: bool = False  # no record falls in the period: every count is 0
 
     @property
     def suppressed(self) -> int:
@@ -81,7 +82,9 @@ def write_district_package(
     folder = Path(folder)
     tables = package_tables(db, period, threshold)
     info = school_info(db)
-    readme = package_readme(info.name if info else "", period, threshold, tables)
+    span = data_span(db)
+    empty = span is None or span.last < period.first or period.last < span.first
+    readme = package_readme(info.name if info else "", period, threshold, tables, empty=empty)
     files = [FolderFile(table.name, _writer(table)) for table in tables]
     files.append(FolderFile(README, lambda stream: stream.write(readme), encoding="utf-8"))
     write_export_folder(folder, files, EXPORT_NAMES, replace=replace)
@@ -90,6 +93,7 @@ def write_district_package(
         period,
         threshold,
         tuple(PackagedFile(t.name, len(t.rows), t.suppressed) for t in tables),
+        empty,
     )
     record_export(
         db,

@@ -43,8 +43,16 @@ DEFINITIONS = (
 )
 
 
+NO_RECORDS = "No record falls in this period: every count is 0."
+
+
 def package_readme(
-    school: str, period: Period, threshold: int, tables: Sequence[PackageTable]
+    school: str,
+    period: Period,
+    threshold: int,
+    tables: Sequence[PackageTable],
+    *,
+    empty: bool = False,
 ) -> str:
     hidden = sum(table.suppressed for table in tables)
     lines = [
@@ -53,6 +61,7 @@ def package_readme(
         f"School: {school}" if school else "School: (not set up)",
         f"Period: {period.first.isoformat()} to {period.last.isoformat()}",
         f"Threshold: {threshold}",
+        *(["", NO_RECORDS] if empty else []),
         "",
         "Totals only. There are no names, no student numbers, no notes or other text typed",
         "about a case, no category names and no class, advisory or homeroom names in these",

@@ -140,9 +140,11 @@ def _series(key: str, categories: tuple[str, ...], cells: Cells, unit: Unit) -> 
 def _empty(
     request: ReportRequest, setting: Setting, series: tuple[Series, ...], runs: int | None
 ) -> str | None:
+    if request.kind is ReportKind.EQUITY_OF_VOICE:
+        if runs:
+            return None
+    elif any(value for s in series for value in s.values):
+        return None  # circles kept before the roster was imported still count
     if not setting.has_students:
         return NO_STUDENTS
-    if request.kind is ReportKind.EQUITY_OF_VOICE:
-        return NO_RUNS if not runs else None
-    nothing = all(not value for s in series for value in s.values)
-    return NO_RECORDS if nothing else None
+    return NO_RUNS if request.kind is ReportKind.EQUITY_OF_VOICE else NO_RECORDS

@@ -184,10 +184,13 @@ def _run(db: Database, choice: ExportChoice, folder: Path, replace: bool) -> str
         package = write_district_package(
             db, folder, period or package_period(db), THRESHOLD, replace=replace
         )
-        return _tr(
+        written = _tr(
             "The district package was written to {folder}: {files} files and README.txt, "
             "which says what each file holds. {suppressed} small counts are hidden."
         ).format(folder=folder, files=len(package.files), suppressed=package.suppressed)
+        if package.empty:
+            written += " " + _tr("No record falls in this period: every count is 0.")
+        return written
     records = export_records(db, folder, period, replace=replace)
     return _tr(
         "Every record was written to {folder}: {files} files ({rows} rows) and README.txt. "

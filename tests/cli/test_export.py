@@ -66,6 +66,29 @@ def test_the_district_package(run: Run, school_file: Path, out: Path) -> None:
     assert not (out / "students.csv").exists()
 
 
+def test_a_year_without_records_is_said_plainly(run: Run, school_file: Path, out: Path) -> None:
+    done = run(
+        "export", "--db", str(school_file), "--out", str(out), "--deidentified",
+        "--school-year", "2030",
+    )  # fmt: skip
+    assert done.code == 0, done.err
+    assert done.out.endswith("No record falls in this period: every count is 0.\n")
+    readme = (out / "README.txt").read_text(encoding="utf-8")
+    assert "No record falls in this period: every count is 0." in readme
+
+
+def test_a_year_with_records_says_nothing_of_the_kind(
+    run: Run, school_file: Path, out: Path
+) -> None:
+    done = run(
+        "export", "--db", str(school_file), "--out", str(out), "--deidentified",
+        "--school-year", "2025",
+    )  # fmt: skip
+    assert done.code == 0, done.err
+    assert "No record falls" not in done.out
+    assert "No record falls" not in (out / "README.txt").read_text(encoding="utf-8")
+
+
 def test_the_district_package_of_every_date_spans_the_records(
     run: Run, school_file: Path, out: Path
 ) -> None:

@@ -33,6 +33,21 @@ def column(table: ReportTable, series: str) -> tuple[float | None, ...]:
     return next(s.values for s in table.series if s.key == series)
 
 
+def test_circles_kept_before_the_roster_was_imported_are_counted(db: Database) -> None:
+    """No students yet, but a circle on record: its report shows it; the others say why they
+    are empty."""
+    from rp_desktop.domain.records import CircleFields
+    from rp_desktop.services.circles import record_circle
+
+    record_circle(db, CircleFields(held_on=PERIOD.first))
+    tables = all_reports(db, PERIOD, Breakdown())
+    held = tables[ReportKind.PRACTICES_BY_MONTH]
+    assert held.empty is None
+    assert column(held, "tier:1")[0] == 1
+    assert tables[ReportKind.CASES].empty == "no_students"
+    assert tables[ReportKind.EQUITY_OF_VOICE].empty == "no_students"
+
+
 def test_an_empty_database_says_there_are_no_students(db: Database) -> None:
     for breakdown in (Breakdown(), GRADE, Breakdown(BreakdownKind.GROUP)):
         tables = all_reports(db, PERIOD, breakdown)
