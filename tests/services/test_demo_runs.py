@@ -2,6 +2,8 @@
 turn by turn as the console saves them, read back by the reports; the rest of the school as it
 was before runs were added."""
 
+import os
+import time
 from collections import defaultdict
 from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
@@ -53,11 +55,23 @@ def number(db: Database, sql: str) -> int:
 
 @pytest.fixture(scope="module")
 def school(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Database]:
-    """One school, read (never changed) by every test here."""
-    path = tmp_path_factory.mktemp("runs") / "school.db"
-    with open_database(path, unencrypted=True, clock=FakeClock(NOW)) as db:
-        build_demo_school(db, **SCHOOL)
-        yield db
+    """One school, read (never changed) by every test here. Built on a computer set to UTC:
+    the demo's "today" is the local date of NOW, and the counts above were taken there (at
+    15:00 UTC it is already tomorrow in Tokyo)."""
+    was = os.environ.get("TZ")
+    os.environ["TZ"] = "UTC"
+    time.tzset()
+    try:
+        path = tmp_path_factory.mktemp("runs") / "school.db"
+        with open_database(path, unencrypted=True, clock=FakeClock(NOW)) as db:
+            build_demo_school(db, **SCHOOL)
+            yield db
+    finally:
+        if was is None:
+            del os.environ["TZ"]
+        else:
+            os.environ["TZ"] = was
+        time.tzset()
 
 
 def by_run(table: list[Row]) -> dict[int, list[Row]]:
@@ -136,7 +150,7 @@ def test_about_one_held_circle_in_twenty_has_a_run_on_its_day(school: Database) 
         assert status == "held"
         start, end = datetime.fromisoformat(str(started)), datetime.fromisoformat(str(ended))
         assert start.date().isoformat() == held_on
-        assert 13 <= start.hour < 22
+        assert 8 <= start.hour < 15  # school hours, local (the school is built in UTC)
         assert start < end < NOW.replace(tzinfo=None)
     assert number(school, "SELECT count(*) FROM circle_run WHERE plan_id IS NOT NULL") == 0
     pieces = rows(school, "SELECT DISTINCT talking_piece FROM circle_run")

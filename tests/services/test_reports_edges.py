@@ -1,7 +1,7 @@
 """Reports where there is little or nothing to count (an empty database, a single student, a
 quarter without circles), disproportionality, and what the Reports tab offers to choose."""
 
-from datetime import UTC, date, datetime
+from datetime import date
 
 import pytest
 from sqlalchemy.orm import Session
@@ -233,11 +233,25 @@ def test_disproportionality_refuses_what_it_cannot_compare(
 
 
 def test_runs_are_dated_by_their_local_day(db: Database, school: ReportSchool) -> None:
-    # The fixture starts its runs at noon UTC: the same day wherever the tests run, bar the
-    # date line. R4 started 2026-02-24.
-    assert datetime(2026, 2, 24, 12, tzinfo=UTC).astimezone().date() == date(2026, 2, 24)
-    tables = all_reports(db, Period(date(2026, 2, 24), date(2026, 2, 24)), Breakdown())
-    assert column(tables[ReportKind.EQUITY_OF_VOICE], "measure:gini") == pytest.approx((0.25,))
+    """R4 started at noon UTC on 2026-02-24: on Kiritimati (UTC+14) that is 02:00 on the 25th,
+    and the 25th is the day it counts on there."""
+    import os
+    import time
+
+    was = os.environ.get("TZ")
+    os.environ["TZ"] = "Pacific/Kiritimati"
+    time.tzset()
+    try:
+        on_the_24th = all_reports(db, Period(date(2026, 2, 24), date(2026, 2, 24)), Breakdown())
+        on_the_25th = all_reports(db, Period(date(2026, 2, 25), date(2026, 2, 25)), Breakdown())
+    finally:
+        if was is None:
+            del os.environ["TZ"]
+        else:
+            os.environ["TZ"] = was
+        time.tzset()
+    assert on_the_24th[ReportKind.EQUITY_OF_VOICE].empty == "no_runs"
+    assert column(on_the_25th[ReportKind.EQUITY_OF_VOICE], "measure:gini") == pytest.approx((0.25,))
 
 
 ALL_BREAKDOWNS = (

@@ -38,7 +38,9 @@ MEETING_TEMPLATES = {
 }
 ACADEMIC = CircleKind.ACADEMIC
 TALKING_PIECES = ("river stone", "talking stick", "wooden heart", "seashell", "pine cone")
-START_MINUTES = (13 * 60 + 15, 20 * 60)  # UTC: the school day in Chicago, as demo stamps count
+# Local time: 8:15 to 15:00 on the computer's clock, so that a run falls on its circle's day
+# wherever the demo is made (reports date a run by the local day it started).
+START_MINUTES = (8 * 60 + 15, 15 * 60)
 SHORTEST_MS, LONGEST_MS = 10_000, 90_000  # a turn in which someone speaks
 PASS_MS = (1_500, 3_500)  # the moment it takes to hand the piece on
 # How long a turn of a student with an average voice lasts, by the round's stage.
@@ -206,7 +208,7 @@ class DemoRuns:
         speakers = [(seat_ids[i], self.voices[s]) for i, s in enumerate(plan.students, 1)]
         turns = _turns(rng, plan, run_id, self.ids[Turn], [*speakers, (seat_ids[0], KEEPER)])
         rows.turns += turns
-        started = datetime.combine(plan.day, time(), UTC)
+        started = datetime.combine(plan.day, time()).astimezone(UTC)  # local midnight
         started += timedelta(minutes=rng.randrange(*START_MINUTES))
         closing = rng.randrange(30_000, 150_000)  # the keeper's closing words
         rows.runs.append(

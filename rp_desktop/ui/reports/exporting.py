@@ -2,7 +2,7 @@
 PDF. A folder that is missing, read-only or full gets a plain sentence and no file."""
 
 from collections.abc import Mapping, Sequence
-from datetime import date, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QWidget
 
 from rp_desktop.domain import school_year
 from rp_desktop.domain.reports.model import Breakdown, Period
+from rp_desktop.domain.reports.months import month_days, months_of
 from rp_desktop.services import pdf_export, reports, school, table_export
 from rp_desktop.services.opening import Database
 from rp_desktop.ui import dialogs
@@ -41,22 +42,6 @@ def save_table(
         dialogs.show_error(parent, _tr("The table was not saved"), str(error))
         return None
     return path
-
-
-def months_of(period: Period) -> list[str]:
-    """Every month of `period` as a "YYYY-MM" key, in order."""
-    keys = []
-    year, month = period.first.year, period.first.month
-    while (year, month) <= (period.last.year, period.last.month):
-        keys.append(f"{year:04d}-{month:02d}")
-        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
-    return keys
-
-
-def month_period(key: str) -> Period:
-    first = date(int(key[:4]), int(key[5:7]), 1)
-    following = (first + timedelta(days=32)).replace(day=1)
-    return Period(first, following - timedelta(days=1))
 
 
 def save_monthly_summary(
@@ -91,7 +76,7 @@ def save_monthly_summary(
 
 def monthly_summary(db: Database, month: str, groups: Mapping[int, str]) -> MonthlySummary:
     """The month's figures, and the school year's charts up to the month's end."""
-    alone = month_period(month)
+    alone = month_days(month)
     year_first = school_year.first_day(school_year.school_year_of(alone.first))
     info = school.school_info(db)
     return MonthlySummary(
