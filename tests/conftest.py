@@ -4,8 +4,12 @@ import hashlib
 import os
 import shutil
 import sqlite3
+import time
 
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
+# One time zone wherever the tests run: "today" is the local date of the fake clock's 15:00
+# UTC, which is already tomorrow in Tokyo. Tests about time zones set their own.
+os.environ["TZ"] = "UTC"  # (read by time.tzset() below the imports)
 
 from collections.abc import Iterator
 from contextlib import closing
@@ -15,6 +19,8 @@ from pathlib import Path
 import pytest
 
 from rp_desktop.services.opening import Database, open_database
+
+time.tzset()
 
 
 class FakeClock:
