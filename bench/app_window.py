@@ -8,7 +8,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QApplication
 
 from rp_desktop.app import main as open_window
-from rp_desktop.ui.main_window import MainWindow
+from rp_desktop.ui.window.main_window import MainWindow
 
 
 def main(path: str) -> None:

@@ -8,7 +8,7 @@ import time
 from pathlib import Path
 
 from rp_desktop.services.demo import build_demo_school
-from rp_desktop.services.opening import open_database
+from rp_desktop.services.safekeeping.opening import open_database
 
 CACHE = Path(__file__).with_name(".cache")
 STUDENTS, YEARS, SEED = 2000, 10, 7

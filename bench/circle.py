@@ -32,9 +32,9 @@ from rp_desktop.domain.circle import (
 from rp_desktop.domain.circle.display import seconds_to_next_change
 from rp_desktop.domain.vocabulary import CircleStage
 from rp_desktop.ui.application import application
-from rp_desktop.ui.circle.chime import SilentChime
-from rp_desktop.ui.circle.session import WAKE_MARGIN_MS, CircleSession
-from rp_desktop.ui.circle.wall_window import WallWindow
+from rp_desktop.ui.run_circle.chime import SilentChime
+from rp_desktop.ui.run_circle.session import WAKE_MARGIN_MS, CircleSession
+from rp_desktop.ui.run_circle.wall.window import WallWindow
 
 SEATS = 30
 SIMULATED_SECONDS = 90 * 60

@@ -23,8 +23,10 @@ from rp_desktop.db.backup import export_database
 from rp_desktop.db.cipher import Passphrase, derive_key, key_for_file, new_key
 from rp_desktop.domain.records import ListQuery
 from rp_desktop.domain.vocabulary import Tier
-from rp_desktop.services import cases, circles, students
-from rp_desktop.services.opening import Database, open_database
+from rp_desktop.services.casework import cases
+from rp_desktop.services.circles import records as circles
+from rp_desktop.services.safekeeping.opening import Database, open_database
+from rp_desktop.services.students import records as students
 
 PASSPHRASE = Passphrase("bench marigold lantern seven rivers")
 OPEN_ROUNDS = 7

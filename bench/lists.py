@@ -15,14 +15,17 @@ from bench.building import remove, working_copy
 from rp_desktop.domain.records import ListQuery
 from rp_desktop.domain.search import like_patterns
 from rp_desktop.domain.vocabulary import Tier
-from rp_desktop.services import cases, circles, school, students
-from rp_desktop.services.opening import open_database
+from rp_desktop.services import school
+from rp_desktop.services.casework import cases
+from rp_desktop.services.circles import records as circles
+from rp_desktop.services.safekeeping.opening import open_database
+from rp_desktop.services.students import records as students
 from rp_desktop.ui.application import application
-from rp_desktop.ui.circles_tab import CirclesTab
-from rp_desktop.ui.forms.case_form import CaseForm
-from rp_desktop.ui.forms.circle_form import CircleForm
-from rp_desktop.ui.forms.student_form import StudentForm
-from rp_desktop.ui.student_timeline import StudentTimeline
+from rp_desktop.ui.case.form import CaseForm
+from rp_desktop.ui.circles.form import CircleForm
+from rp_desktop.ui.circles.tab import CirclesTab
+from rp_desktop.ui.students.form import StudentForm
+from rp_desktop.ui.students.timeline import StudentTimeline
 
 ROUNDS = 5
 PAGE = 200

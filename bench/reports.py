@@ -18,8 +18,10 @@ from PySide6.QtWidgets import QApplication
 from bench.building import remove, working_copy
 from rp_desktop.domain import school_year
 from rp_desktop.domain.reports.model import Breakdown, BreakdownKind, Period
-from rp_desktop.services import district_package, exports, reports
-from rp_desktop.services.opening import open_database
+from rp_desktop.services.exports.district import package as district_package
+from rp_desktop.services.exports.records import export as exports
+from rp_desktop.services.reports import reporting as reports
+from rp_desktop.services.safekeeping.opening import open_database
 from rp_desktop.ui.application import application
 from rp_desktop.ui.reports.tab import ReportsTab
 

@@ -17,9 +17,9 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from rp_desktop.domain.roster import parse_grade
-from rp_desktop.services.opening import open_database
-from rp_desktop.services.roster_import import import_roster
+from rp_desktop.services.safekeeping.opening import open_database
 from rp_desktop.services.search_keys import student_key
+from rp_desktop.services.students.roster_import import import_roster
 
 ROWS = 10_000
 ROUNDS = 3

@@ -10,14 +10,15 @@ from pathlib import Path
 from PySide6.QtCore import QSettings, QTimer
 
 from rp_desktop.services import drafts as form_drafts
-from rp_desktop.services import library_seed, school
-from rp_desktop.services.opening import Database, default_database_path
+from rp_desktop.services import school
+from rp_desktop.services.circles import seeding as library_seed
+from rp_desktop.services.safekeeping.opening import Database, default_database_path
 from rp_desktop.ui import dialogs
 from rp_desktop.ui.application import application
 from rp_desktop.ui.crash import configure_logging, install_background_hooks, install_excepthook
-from rp_desktop.ui.main_window import MainWindow
-from rp_desktop.ui.start import open_at_start
-from rp_desktop.ui.welcome import WelcomeDialog
+from rp_desktop.ui.startup.opening import open_at_start
+from rp_desktop.ui.startup.welcome import WelcomeDialog
+from rp_desktop.ui.window.main_window import MainWindow
 
 QUICK_CHECK_AFTER_MS = 3000
 
@@ -55,7 +56,7 @@ def main(
     check = window.safekeeping.quick_check
     QTimer.singleShot(QUICK_CHECK_AFTER_MS, check, check.start)
     if _drafts_waiting(db):
-        from rp_desktop.ui.drafts import offer_drafts  # its forms load only when needed
+        from rp_desktop.ui.window.drafts import offer_drafts  # its forms load only when needed
 
         offer_drafts(
             window,

@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from datetime import datetime
 
     from rp_desktop.domain.roster import RosterPlan
-    from rp_desktop.services.opening import Database, Passphrase
+    from rp_desktop.services.safekeeping.opening import Database, Passphrase
 
 PASSPHRASE_VARIABLE = "RP_DESKTOP_PASSPHRASE"
 
@@ -164,7 +164,7 @@ def _command(
 def _passphrase(args: argparse.Namespace) -> "Passphrase | None":
     """The passphrase from --passphrase-file or the environment; never from the command line,
     where other users of the machine could read it."""
-    from rp_desktop.services.opening import Passphrase
+    from rp_desktop.services.safekeeping.opening import Passphrase
 
     if args.passphrase_file is not None:
         text = args.passphrase_file.read_text(encoding="utf-8").rstrip("\r\n")
@@ -177,8 +177,8 @@ def _passphrase(args: argparse.Namespace) -> "Passphrase | None":
 
 def _open(args: argparse.Namespace) -> "Database":
     """Open --db with the passphrase given; a new database gets only a good one."""
-    from rp_desktop.services.opening import open_database
-    from rp_desktop.services.passphrases import require_good_passphrase
+    from rp_desktop.services.safekeeping.opening import open_database
+    from rp_desktop.services.safekeeping.passphrases import require_good_passphrase
 
     passphrase = _passphrase(args)
     path = args.db.expanduser()
@@ -251,7 +251,7 @@ def _demo_data(args: argparse.Namespace) -> int:
 
 def _screenshot(args: argparse.Namespace) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from rp_desktop.ui.screenshot import save_screenshot
+    from rp_desktop.ui.screenshots.views import save_screenshot
 
     save_screenshot(args.db, args.view, args.out, args.size, _passphrase(args))
     print(f"Saved {args.view} to {args.out}")
@@ -260,7 +260,7 @@ def _screenshot(args: argparse.Namespace) -> int:
 
 def _import_roster(args: argparse.Namespace) -> int:
     from rp_desktop.domain.roster import RosterRefused
-    from rp_desktop.ui.roster_words import describe_located, refusal_summary
+    from rp_desktop.ui.words.roster import describe_located, refusal_summary
 
     data = args.file.read_bytes()
     try:
@@ -282,7 +282,11 @@ def _import_roster(args: argparse.Namespace) -> int:
 
 def _roster_plan(args: argparse.Namespace, data: bytes) -> "RosterPlan":
     from rp_desktop.domain.roster import plan_roster
-    from rp_desktop.services.roster_import import import_roster, preview_roster, read_roster
+    from rp_desktop.services.students.roster_import import (
+        import_roster,
+        preview_roster,
+        read_roster,
+    )
 
     roster = read_roster(data)  # a refused file leaves even a new database path untouched
     if args.dry_run and not args.db.expanduser().exists():
@@ -295,7 +299,7 @@ def _roster_plan(args: argparse.Namespace, data: bytes) -> "RosterPlan":
 
 def _check(args: argparse.Namespace) -> int:
     from rp_desktop.db.check import check_database
-    from rp_desktop.domain.audit import BreakKind
+    from rp_desktop.domain.safekeeping.audit import BreakKind
 
     report = check_database(args.db, _passphrase(args))
     damaged = report.integrity_problems or report.broken_references or report.cipher_problems
@@ -335,7 +339,7 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _backup(args: argparse.Namespace) -> int:
-    from rp_desktop.services.backups import BackupFailed, BackupReason, make_backup
+    from rp_desktop.services.safekeeping.backups import BackupFailed, BackupReason, make_backup
 
     if args.out is not None and args.out.exists():
         raise ValueError(f"There is already a file at {args.out}; choose a new name.")
@@ -352,8 +356,12 @@ def _backup(args: argparse.Namespace) -> int:
 def _restore(args: argparse.Namespace) -> int:
     """Restore into an open database (its current state backed up first); a database that
     cannot be opened is set aside, never deleted, and the backup put in its place."""
-    from rp_desktop.services.backups import BackupFailed, restore_backup, restore_in_place
-    from rp_desktop.services.opening import NotADatabase, Unreadable
+    from rp_desktop.services.safekeeping.backups import (
+        BackupFailed,
+        restore_backup,
+        restore_in_place,
+    )
+    from rp_desktop.services.safekeeping.opening import NotADatabase, Unreadable
 
     source = args.file or args.from_file
     if source is None or (args.file and args.from_file):

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from rp_desktop.domain.reports.model import Period
-    from rp_desktop.services.opening import Database
+    from rp_desktop.services.safekeeping.opening import Database
 
 OpenDatabase = Callable[[argparse.Namespace], "Database"]
 DEFAULT_THRESHOLD = 10
@@ -58,7 +58,7 @@ def add_export_command(command: argparse.ArgumentParser, open_database: OpenData
 def run_export(
     args: argparse.Namespace, command: argparse.ArgumentParser, open_database: OpenDatabase
 ) -> int:
-    from rp_desktop.services.export_folder import FolderHoldsExport
+    from rp_desktop.services.exports.folder import FolderHoldsExport
 
     if args.threshold is not None and not args.deidentified:
         command.error("--threshold applies only to the district package (--deidentified)")
@@ -79,7 +79,7 @@ def run_export(
 
 
 def _records(db: "Database", args: argparse.Namespace) -> str:
-    from rp_desktop.services.exports import export_records, period_words
+    from rp_desktop.services.exports.records.export import export_records, period_words
 
     done = export_records(db, args.out, _period(args), replace=args.replace)
     return (
@@ -90,8 +90,8 @@ def _records(db: "Database", args: argparse.Namespace) -> str:
 
 
 def _package(db: "Database", args: argparse.Namespace) -> str:
-    from rp_desktop.services.district_package import package_period, write_district_package
-    from rp_desktop.services.exports import period_words
+    from rp_desktop.services.exports.district.package import package_period, write_district_package
+    from rp_desktop.services.exports.records.export import period_words
 
     period = _period(args) or package_period(db)
     threshold = DEFAULT_THRESHOLD if args.threshold is None else args.threshold

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from rp_desktop.services.opening import Database, open_database
+from rp_desktop.services.safekeeping.opening import Database, open_database
 
 time.tzset()
 

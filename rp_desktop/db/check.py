@@ -14,7 +14,12 @@ from rp_desktop.db.database import key_for, sniff
 from rp_desktop.db.errors import NotADatabase, SchemaTooNew, Unreadable
 from rp_desktop.db.read_only import open_read_only, schema_revision
 from rp_desktop.db.schema import HEAD_REVISION, KNOWN_REVISIONS
-from rp_desktop.domain.audit import AuditEntry, BrokenLink, ChainedEvent, first_broken_link
+from rp_desktop.domain.safekeeping.audit import (
+    AuditEntry,
+    BrokenLink,
+    ChainedEvent,
+    first_broken_link,
+)
 from rp_desktop.domain.vocabulary import AuditAction
 
 COUNTED_TABLES = ("student", "staff", "student_group", "community_circle", "case", "audit_event")

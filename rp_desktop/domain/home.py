@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from enum import StrEnum
 
-from rp_desktop.domain.casework import DueItem
+from rp_desktop.domain.casework.records import DueItem
 from rp_desktop.domain.vocabulary import CaseStatus, CircleKind, CircleStatus, Tier
 
 

@@ -23,7 +23,7 @@ from rp_desktop.domain.home import (
 )
 from rp_desktop.domain.records import person_name
 from rp_desktop.domain.vocabulary import CaseStatus, CircleStatus, Tier
-from rp_desktop.services.due_items import due_items
+from rp_desktop.services.casework.due_items import due_items
 from rp_desktop.services.listing import AnySelect
 
 CIRCLES_SHOWN = 40  # a large building holds some fifty circles on a busy day

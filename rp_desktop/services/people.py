@@ -10,7 +10,7 @@ from rp_desktop.db.models import Group as GroupRow
 from rp_desktop.db.models import GroupMember, Staff
 from rp_desktop.db.models import Student as StudentRow
 from rp_desktop.domain.records import Group, StaffMember, Student
-from rp_desktop.services.students import to_record as student_record
+from rp_desktop.services.students.records import to_record as student_record
 
 
 def staff_record(row: Staff) -> StaffMember:

@@ -4,7 +4,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from rp_desktop import __version__
-from rp_desktop.services.opening import (
+from rp_desktop.services.safekeeping.opening import (
     DatabaseError,
     DatabaseInUse,
     DiskFull,

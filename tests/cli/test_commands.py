@@ -9,7 +9,7 @@ from PySide6.QtGui import QImage
 
 from rp_desktop import __version__, cli
 from rp_desktop.services import school
-from rp_desktop.services.opening import open_database
+from rp_desktop.services.safekeeping.opening import open_database
 from tests.cli.conftest import Run
 
 
@@ -119,9 +119,9 @@ def test_demo_data_makes_a_school_once(run: Run, db_path: Path) -> None:
 
 
 def test_the_cli_knows_every_view_the_ui_can_draw() -> None:
-    from rp_desktop.ui.main_window import VIEWS as WINDOW_VIEWS
-    from rp_desktop.ui.screenshot import CIRCLE_VIEWS, RECORD_VIEWS
-    from rp_desktop.ui.screenshot_dialogs import DIALOG_VIEWS
+    from rp_desktop.ui.screenshots.dialogs import DIALOG_VIEWS
+    from rp_desktop.ui.screenshots.views import CIRCLE_VIEWS, RECORD_VIEWS
+    from rp_desktop.ui.window.main_window import VIEWS as WINDOW_VIEWS
 
     drawn = set(WINDOW_VIEWS) | set(CIRCLE_VIEWS) | set(RECORD_VIEWS) | set(DIALOG_VIEWS)
     assert set(cli.VIEWS) == drawn

@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 
 from rp_desktop import cli
-from rp_desktop.services.opening import Passphrase, open_database
+from rp_desktop.services.safekeeping.opening import Passphrase, open_database
 from tests.cli.conftest import Run
 from tests.conftest import FakeClock, digest
-from tests.services.export_school import build_export_school
+from tests.services.exports.school import build_export_school
 
 SECRET = "juniper harbor lantern seventeen"
 

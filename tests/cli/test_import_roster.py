@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from rp_desktop.domain.records import ListQuery, StudentFields
-from rp_desktop.services.opening import open_database
-from rp_desktop.services.students import add_student, list_students
+from rp_desktop.services.safekeeping.opening import open_database
+from rp_desktop.services.students.records import add_student, list_students
 from tests.cli.conftest import Run
 
 ROSTER = (

@@ -9,9 +9,9 @@ import pytest
 from rp_desktop.db import backup, schema
 from rp_desktop.db.backup import BackupFailed, copy_database
 from rp_desktop.domain.records import StudentFields
-from rp_desktop.services.opening import Database
+from rp_desktop.services.safekeeping.opening import Database
 from rp_desktop.services.school import set_up_school
-from rp_desktop.services.students import add_student, set_student_active
+from rp_desktop.services.students.records import add_student, set_student_active
 from tests.conftest import table_rows
 
 

@@ -12,11 +12,11 @@ import pytest
 
 from rp_desktop.db.check import check_database, check_with_key
 from rp_desktop.db.cipher import Passphrase, connect, key_for_file
-from rp_desktop.domain.audit import AuditEntry, BreakKind, BrokenLink, chain_hash
 from rp_desktop.domain.records import StudentFields
+from rp_desktop.domain.safekeeping.audit import AuditEntry, BreakKind, BrokenLink, chain_hash
 from rp_desktop.domain.vocabulary import AuditAction
-from rp_desktop.services.opening import open_database
-from rp_desktop.services.students import add_student, set_student_active, update_student
+from rp_desktop.services.safekeeping.opening import open_database
+from rp_desktop.services.students.records import add_student, set_student_active, update_student
 from tests.conftest import FakeClock
 
 PASSPHRASE = Passphrase("pebble orchard lantern tuesday")

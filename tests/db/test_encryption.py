@@ -22,7 +22,7 @@ from rp_desktop.db.errors import (
 )
 from rp_desktop.domain.records import StudentFields
 from rp_desktop.services.school import set_up_school
-from rp_desktop.services.students import add_student
+from rp_desktop.services.students.records import add_student
 from tests.conftest import FakeClock
 
 SECRET = Passphrase("lantern maple river quiet")

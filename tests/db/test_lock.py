@@ -15,8 +15,8 @@ import pytest
 from rp_desktop.db.errors import DatabaseInUse
 from rp_desktop.db.lock import DatabaseLock, lock_path_for
 from rp_desktop.domain.records import ListQuery, StudentFields
-from rp_desktop.services.opening import Database, open_database
-from rp_desktop.services.students import add_student, list_students
+from rp_desktop.services.safekeeping.opening import Database, open_database
+from rp_desktop.services.students.records import add_student, list_students
 from tests.conftest import FakeClock
 
 PROJECT = Path(__file__).resolve().parents[2]
@@ -168,8 +168,8 @@ import sys
 from pathlib import Path
 from sqlalchemy import text
 from rp_desktop.domain.records import StudentFields
-from rp_desktop.services.opening import open_database
-from rp_desktop.services.students import add_student
+from rp_desktop.services.safekeeping.opening import open_database
+from rp_desktop.services.students.records import add_student
 db = open_database(Path(sys.argv[1]), unencrypted=True)
 add_student(db, StudentFields("S-1", "Odalys", "Fenwick", grade=5))
 connection = db.engine.connect()

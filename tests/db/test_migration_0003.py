@@ -12,7 +12,7 @@ from sqlalchemy.exc import IntegrityError
 
 from rp_desktop.db import schema
 from rp_desktop.db.engine import create_database_engine
-from rp_desktop.services.opening import open_database
+from rp_desktop.services.safekeeping.opening import open_database
 from tests.conftest import FakeClock
 
 # A small building as release 0002 wrote it, in plain SQL: the models describe the new schema.

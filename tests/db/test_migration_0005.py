@@ -13,7 +13,7 @@ from sqlalchemy.exc import IntegrityError
 
 from rp_desktop.db import schema
 from rp_desktop.db.engine import create_database_engine
-from rp_desktop.services.opening import open_database
+from rp_desktop.services.safekeeping.opening import open_database
 from tests.conftest import FakeClock
 from tests.db.test_migration_0003 import ROWS_AT_0002, columns_at_0002, revision, rows
 from tests.db.test_migration_0004 import ROWS_AT_0003

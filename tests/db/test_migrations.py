@@ -22,9 +22,9 @@ from rp_desktop.db.base import Base
 from rp_desktop.db.engine import create_database_engine
 from rp_desktop.db.errors import NotADatabase, SchemaTooNew, Unreadable
 from rp_desktop.domain.records import CircleFields, StudentFields
-from rp_desktop.services.circles import record_circle
-from rp_desktop.services.opening import Database, open_database
-from rp_desktop.services.students import add_student
+from rp_desktop.services.circles.records import record_circle
+from rp_desktop.services.safekeeping.opening import Database, open_database
+from rp_desktop.services.students.records import add_student
 from tests.conftest import FakeClock
 
 PUNITIVE_WORDS = ("punish", "offender", "victim", "perpetrator", "consequence", "sanction")

@@ -16,9 +16,14 @@ import pytest
 from rp_desktop import cli
 from rp_desktop.db.check import check_database
 from rp_desktop.domain.records import StudentFields
-from rp_desktop.services import students
-from rp_desktop.services.opening import Database, DatabaseError, Passphrase, open_database
+from rp_desktop.services.safekeeping.opening import (
+    Database,
+    DatabaseError,
+    Passphrase,
+    open_database,
+)
 from rp_desktop.services.school import set_up_school
+from rp_desktop.services.students import records as students
 
 PASSPHRASE = Passphrase("amber lantern quiet meadow falls")
 WRONG = Passphrase("silver kettle thunder orchard")

@@ -21,8 +21,8 @@ from rp_desktop.db.check import check_database
 from rp_desktop.db.errors import DiskFull
 from rp_desktop.db.faults import disk_full_from
 from rp_desktop.domain.records import CircleFields
-from rp_desktop.services import circles
-from rp_desktop.services.opening import Database, Passphrase, open_database
+from rp_desktop.services.circles import records as circles
+from rp_desktop.services.safekeeping.opening import Database, Passphrase, open_database
 from rp_desktop.services.school import set_up_school
 from tests.conftest import FakeClock
 from tests.faults.writer import add_numbered, number_of

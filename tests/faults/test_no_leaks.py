@@ -28,11 +28,14 @@ from rp_desktop.domain.records import (
     StudentFields,
 )
 from rp_desktop.domain.vocabulary import Role, Tier
-from rp_desktop.services import cases, circles, school, students
-from rp_desktop.services.opening import Database, Passphrase, open_database
+from rp_desktop.services import school
+from rp_desktop.services.casework import cases
+from rp_desktop.services.circles import records as circles
+from rp_desktop.services.safekeeping.opening import Database, Passphrase, open_database
+from rp_desktop.services.students import records as students
 from rp_desktop.ui import dialogs
-from rp_desktop.ui.main_window import MainWindow
-from rp_desktop.ui.unlock import UnlockDialog
+from rp_desktop.ui.passphrase.unlock import UnlockDialog
+from rp_desktop.ui.window.main_window import MainWindow
 from tests.faults.scan import assert_no_names, assert_text_has_no_names, names_in
 
 PASSPHRASE = Passphrase("velvet compass winter harbor tide")

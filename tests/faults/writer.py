@@ -22,8 +22,8 @@ from pathlib import Path
 from rp_desktop.cli import PASSPHRASE_VARIABLE
 from rp_desktop.db.faults import disk_full_from
 from rp_desktop.domain.records import StudentFields
-from rp_desktop.services import students
-from rp_desktop.services.opening import Database, Passphrase, open_database
+from rp_desktop.services.safekeeping.opening import Database, Passphrase, open_database
+from rp_desktop.services.students import records as students
 
 
 def student_number(number: int) -> str:

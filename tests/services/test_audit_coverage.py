@@ -15,12 +15,17 @@ from sqlalchemy.orm import Session
 
 from rp_desktop.db.models import AuditEvent
 from rp_desktop.db.models import Student as StudentRow
-from rp_desktop.domain.casework import (
+from rp_desktop.domain.casework.records import (
     AgreementFields,
     AgreementItemFields,
     FollowUpFields,
     MeetingFields,
     TierChangeFields,
+)
+from rp_desktop.domain.casework.support_plans import (
+    ProgressEntryFields,
+    ReEntryPlanFields,
+    SupportPlanFields,
 )
 from rp_desktop.domain.circle.types import RoundPlan, TurnRecord
 from rp_desktop.domain.circle_runs import CircleRunFields, SeatedPerson
@@ -33,11 +38,6 @@ from rp_desktop.domain.records import (
     StudentFields,
 )
 from rp_desktop.domain.reports.model import Period
-from rp_desktop.domain.support_plans import (
-    ProgressEntryFields,
-    ReEntryPlanFields,
-    SupportPlanFields,
-)
 from rp_desktop.domain.vocabulary import (
     AgreementStatus,
     AuditAction,
@@ -49,29 +49,28 @@ from rp_desktop.domain.vocabulary import (
     Tier,
     Tier3Kind,
 )
-from rp_desktop.services import (
+from rp_desktop.services import people, school
+from rp_desktop.services.casework import (
     agreements,
     cases,
-    casework,
     categories,
-    circle_runs,
-    circles,
-    district_package,
-    exports,
-    library,
-    library_seed,
     meetings,
-    pdf_export,
-    people,
     printing,
-    roster_import,
-    school,
-    students,
     support_plans,
-    table_export,
 )
+from rp_desktop.services.casework import case_detail as casework
+from rp_desktop.services.circles import library
+from rp_desktop.services.circles import records as circles
+from rp_desktop.services.circles import runs as circle_runs
+from rp_desktop.services.circles import seeding as library_seed
 from rp_desktop.services.demo import build_demo_school
-from rp_desktop.services.opening import Database, open_database
+from rp_desktop.services.exports import pdf as pdf_export
+from rp_desktop.services.exports import table as table_export
+from rp_desktop.services.exports.district import package as district_package
+from rp_desktop.services.exports.records import export as exports
+from rp_desktop.services.safekeeping.opening import Database, open_database
+from rp_desktop.services.students import records as students
+from rp_desktop.services.students import roster_import
 from tests.conftest import FakeClock
 from tests.services.conftest import Roster, audit_rows
 

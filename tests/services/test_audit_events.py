@@ -8,20 +8,20 @@ from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from rp_desktop.db.models import AuditEvent
-from rp_desktop.domain.audit import GENESIS, AuditEntry, chain_hash
 from rp_desktop.domain.records import (
     CaseFields,
     CircleFields,
     ParticipantFields,
     StudentFields,
 )
+from rp_desktop.domain.safekeeping.audit import GENESIS, AuditEntry, chain_hash
 from rp_desktop.domain.validation import InvalidInput
 from rp_desktop.domain.vocabulary import AuditAction, Role, Tier
-from rp_desktop.services.cases import open_case, update_case
-from rp_desktop.services.circles import record_circle, update_circle
-from rp_desktop.services.opening import Database
+from rp_desktop.services.casework.cases import open_case, update_case
+from rp_desktop.services.circles.records import record_circle, update_circle
+from rp_desktop.services.safekeeping.opening import Database
 from rp_desktop.services.school import set_up_school
-from rp_desktop.services.students import add_student, set_student_active, update_student
+from rp_desktop.services.students.records import add_student, set_student_active, update_student
 from tests.conftest import FakeClock
 from tests.services.conftest import Roster, audit_rows
 

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from rp_desktop.services import drafts
-from rp_desktop.services.opening import Database, Passphrase, open_database
+from rp_desktop.services.safekeeping.opening import Database, Passphrase, open_database
 from tests.conftest import FakeClock
 from tests.services.conftest import audit_rows
 
@@ -85,7 +85,7 @@ def test_a_save_deletes_its_draft_in_the_same_transaction(db: Database) -> None:
     a save that fails leaves the draft where it was."""
     from rp_desktop.domain.records import StudentFields
     from rp_desktop.domain.validation import InvalidInput
-    from rp_desktop.services.students import add_student
+    from rp_desktop.services.students.records import add_student
 
     drafts.save_draft(db, "student:new:d4", "student", None, "New student", {"values": {}})
     drafts.save_draft(db, "student:new:e5", "student", None, "New student", {"values": {}})

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from rp_desktop.domain.casework import AgreementFields, AgreementItemFields
+from rp_desktop.domain.casework.records import AgreementFields, AgreementItemFields
 from rp_desktop.domain.home import OpenCase, RecordKind, week_of
 from rp_desktop.domain.records import CaseFields, CircleFields, ParticipantFields
 from rp_desktop.domain.vocabulary import (
@@ -20,14 +20,14 @@ from rp_desktop.domain.vocabulary import (
     Tier3Kind,
 )
 from rp_desktop.services import home
-from rp_desktop.services.agreements import save_agreement
-from rp_desktop.services.cases import get_case, list_categories, open_case, update_case
-from rp_desktop.services.casework import close_case
-from rp_desktop.services.circles import get_circle, record_circle, update_circle
+from rp_desktop.services.casework.agreements import save_agreement
+from rp_desktop.services.casework.case_detail import close_case
+from rp_desktop.services.casework.cases import get_case, list_categories, open_case, update_case
+from rp_desktop.services.circles.records import get_circle, record_circle, update_circle
 from rp_desktop.services.home import home_summary
-from rp_desktop.services.opening import Database
+from rp_desktop.services.safekeeping.opening import Database
 from tests.conftest import FakeClock
-from tests.services.casework_setup import open_four_person_case, people_of
+from tests.services.casework.setup import open_four_person_case, people_of
 from tests.services.conftest import Roster
 
 TODAY = date(2026, 3, 10)

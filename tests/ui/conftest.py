@@ -13,9 +13,11 @@ from sqlalchemy.orm import Session
 from rp_desktop.db.models import Group, GroupMember, Staff
 from rp_desktop.domain.records import CircleFields, SchoolInfo, Student, StudentFields
 from rp_desktop.domain.vocabulary import CircleKind, CircleStatus, GroupKind, StaffRole
-from rp_desktop.services import circles, school, students
-from rp_desktop.services.opening import Database
-from rp_desktop.ui.main_window import MainWindow
+from rp_desktop.services import school
+from rp_desktop.services.circles import records as circles
+from rp_desktop.services.safekeeping.opening import Database
+from rp_desktop.services.students import records as students
+from rp_desktop.ui.window.main_window import MainWindow
 
 
 @pytest.fixture(autouse=True)

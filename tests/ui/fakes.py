@@ -1,6 +1,6 @@
 """Stand-ins for the parts of the screens that touch hardware."""
 
-from rp_desktop.ui.circle import chime
+from rp_desktop.ui.run_circle import chime
 
 
 class FakeChime:

@@ -13,7 +13,7 @@ import sqlcipher3
 from PySide6.QtWidgets import QPushButton
 from sqlalchemy.exc import OperationalError
 
-from rp_desktop.services.opening import Passphrase, WrongPassphrase, open_database
+from rp_desktop.services.safekeeping.opening import Passphrase, WrongPassphrase, open_database
 from rp_desktop.ui import crash
 from tests.ui.conftest import School
 

@@ -6,7 +6,7 @@ from sqlalchemy import Boolean, CheckConstraint, Date, ForeignKey, Integer, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from rp_desktop.db.base import Base, EnumText, UTCDateTime
-from rp_desktop.domain.support_plans import MonitoringFrequency
+from rp_desktop.domain.casework.support_plans import MonitoringFrequency
 
 
 class SupportPlan(Base):

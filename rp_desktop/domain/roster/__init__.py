@@ -1,6 +1,6 @@
 """A school's roster export, judged: which column is which, what a grade looks like, which rows
 can be imported, and what importing them would change. Pure: the service reads the bytes and the
-database, this package judges text; `rp_desktop.ui.roster_words` puts its problems into words.
+database, this package judges text; `rp_desktop.ui.words.roster` puts its problems into words.
 
 Problems name a row, a column and what is wrong, never a student's name. A grade may be quoted
 (it is not a name); a name never is.

@@ -2,7 +2,7 @@
 
 from enum import StrEnum
 
-from rp_desktop.domain.demographics import DemographicField
+from rp_desktop.domain.roster.demographics import DemographicField
 
 
 class RosterField(StrEnum):

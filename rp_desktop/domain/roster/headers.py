@@ -6,7 +6,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from rp_desktop.domain.demographics import HEADER_SYNONYMS, DemographicField
+from rp_desktop.domain.roster.demographics import HEADER_SYNONYMS, DemographicField
 from rp_desktop.domain.roster.fields import REQUIRED_FIELDS, ColumnField, RosterField
 from rp_desktop.domain.roster.problems import RosterIssue, RosterProblem
 from rp_desktop.domain.vocabulary import HIGHEST_GRADE, LOWEST_GRADE

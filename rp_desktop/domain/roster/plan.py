@@ -4,8 +4,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
-from rp_desktop.domain.demographics import DemographicValues, changed_fields, merged
 from rp_desktop.domain.records import Student, StudentFields
+from rp_desktop.domain.roster.demographics import DemographicValues, changed_fields, merged
 from rp_desktop.domain.roster.fields import RosterField
 from rp_desktop.domain.roster.headers import Columns
 from rp_desktop.domain.roster.rows import RosterRow

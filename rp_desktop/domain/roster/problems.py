@@ -95,7 +95,7 @@ class RosterRefused(Exception):
     """The file was not imported and nothing was changed; `problems` says why, row by row.
 
     Its text is a plain English summary without names, for logs and scripts; the ui words it
-    (`rp_desktop.ui.roster_words`)."""
+    (`rp_desktop.ui.words.roster`)."""
 
     def __init__(self, problems: Sequence[RosterProblem]) -> None:
         self.problems = tuple(problems)

@@ -4,8 +4,8 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
-from rp_desktop.domain.demographics import DemographicField, DemographicValues, clean_value
 from rp_desktop.domain.records import StudentFields
+from rp_desktop.domain.roster.demographics import DemographicField, DemographicValues, clean_value
 from rp_desktop.domain.roster.fields import ColumnField, RosterField
 from rp_desktop.domain.roster.headers import Columns, parse_grade
 from rp_desktop.domain.roster.problems import RosterIssue, RosterProblem

@@ -25,9 +25,9 @@ from rp_desktop.domain.school_year import school_year_of
 from rp_desktop.domain.vocabulary import HIGHEST_GRADE, LOWEST_GRADE, AuditAction
 from rp_desktop.services.audit import record_event
 from rp_desktop.services.demo.calendar import SchoolDays, school_calendar
-from rp_desktop.services.demo.case_people import YearPeople
-from rp_desktop.services.demo.cases import CaseYear, Categories, plan_cases
-from rp_desktop.services.demo.casework_planner import CaseworkPlanner
+from rp_desktop.services.demo.casework.case_people import YearPeople
+from rp_desktop.services.demo.casework.cases import CaseYear, Categories, plan_cases
+from rp_desktop.services.demo.casework.casework_planner import CaseworkPlanner
 from rp_desktop.services.demo.community_circles import CircleYear, plan_circles
 from rp_desktop.services.demo.demographics import demographic_rows
 from rp_desktop.services.demo.groups import GroupPlan

@@ -13,7 +13,7 @@ has a risk ratio above one to show, as many real buildings do. No other field le
 import random
 from collections.abc import Sequence
 
-from rp_desktop.domain.demographics import NO, YES, DemographicField
+from rp_desktop.domain.roster.demographics import NO, YES, DemographicField
 from rp_desktop.services.demo.roster import StudentPlan
 
 D = DemographicField

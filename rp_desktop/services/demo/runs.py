@@ -24,11 +24,11 @@ from rp_desktop.domain.circle.types import Timing
 from rp_desktop.domain.circle.wall import NameStyle, Sitter, wall_labels
 from rp_desktop.domain.library import SeedRound, ShippedLibrary
 from rp_desktop.domain.vocabulary import CircleKind, CircleStage, CircleStatus, MeetingKind
-from rp_desktop.services.demo.case_rows import CaseRows
+from rp_desktop.services.circles.seeding import read_shipped_library
+from rp_desktop.services.demo.casework.case_rows import CaseRows
 from rp_desktop.services.demo.community_circles import CircleRows
 from rp_desktop.services.demo.plan import stream
 from rp_desktop.services.demo.roster import StudentPlan
-from rp_desktop.services.library_seed import read_shipped_library
 
 CIRCLE_RUN_SHARE = 0.05  # of held Tier 1 circles (those with fewer than two students are left)
 MEETING_RUN_SHARE = 0.2  # of repair-harm and re-entry circles held on cases

@@ -27,7 +27,7 @@ from rp_desktop.db.models import (
     SupportPlan,
     TierChange,
 )
-from rp_desktop.services.demo.case_rows import CaseRows
+from rp_desktop.services.demo.casework.case_rows import CaseRows
 
 
 def insert_rows(connection: Connection, model: type[Base], rows: Sequence[dict[str, Any]]) -> None:

@@ -14,19 +14,25 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from rp_desktop.domain.casework import Agreement, AgreementFields, AgreementItemFields, CaseDetail
+from rp_desktop.domain.casework.records import (
+    Agreement,
+    AgreementFields,
+    AgreementItemFields,
+    CaseDetail,
+)
 from rp_desktop.domain.validation import FieldProblem
 from rp_desktop.domain.vocabulary import AgreementStatus
-from rp_desktop.services import agreements, people
-from rp_desktop.services.opening import Database
-from rp_desktop.ui.formatting import qdate
+from rp_desktop.services import people
+from rp_desktop.services.casework import agreements
+from rp_desktop.services.safekeeping.opening import Database
 from rp_desktop.ui.forms import form_state
 from rp_desktop.ui.forms.form_draft import DraftPlace
 from rp_desktop.ui.forms.form_state import Json
 from rp_desktop.ui.forms.record_form import RecordForm
 from rp_desktop.ui.forms.widgets import choice_combo, current_choice, date_edit, select_data
-from rp_desktop.ui.labels import label
-from rp_desktop.ui.problems import problem_text
+from rp_desktop.ui.words.formatting import qdate
+from rp_desktop.ui.words.labels import label
+from rp_desktop.ui.words.problems import problem_text
 
 # Owners are kept as ("participant", id) or ("staff", id) in the owner drop-down.
 Owner = tuple[str, int]

@@ -10,7 +10,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QMarginsF, QSizeF
 from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
 
-from rp_desktop.ui.formatting import format_date
+from rp_desktop.ui.words.formatting import format_date
 
 DPI = 300
 

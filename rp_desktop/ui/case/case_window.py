@@ -20,19 +20,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from rp_desktop.domain.casework import CaseDetail
-from rp_desktop.domain.support_plans import SupportPlan
+from rp_desktop.domain.casework.records import CaseDetail
+from rp_desktop.domain.casework.support_plans import SupportPlan
 from rp_desktop.domain.vocabulary import AgreementStatus, Tier
-from rp_desktop.services import agreements, casework, printing, retention
-from rp_desktop.services.opening import Database
+from rp_desktop.services.casework import agreements, printing
+from rp_desktop.services.casework import case_detail as casework
+from rp_desktop.services.safekeeping import retention
+from rp_desktop.services.safekeeping.opening import Database
 from rp_desktop.ui import dialogs
 from rp_desktop.ui.case.agreement_pdf import write_agreement_pdf
 from rp_desktop.ui.case.panels import AgreementPanel, FollowUpPanel, MeetingsPanel
 from rp_desktop.ui.case.printing import agreement_sheet, choose_pdf_path
 from rp_desktop.ui.case.tier3_panel import Tier3Panel
-from rp_desktop.ui.formatting import format_date
 from rp_desktop.ui.forms.record_form import RecordForm
-from rp_desktop.ui.labels import label
+from rp_desktop.ui.words.formatting import format_date
+from rp_desktop.ui.words.labels import label
 
 
 class CaseWindow(QWidget):
@@ -199,7 +201,7 @@ class CaseWindow(QWidget):
         self.changed.emit()
 
     def edit_details(self) -> RecordForm:
-        from rp_desktop.ui.forms.case_form import CaseForm
+        from rp_desktop.ui.case.form import CaseForm
 
         case = self.detail.case
         return self._open(CaseForm(self._db, case.fields.tier, case, parent=self))

@@ -19,19 +19,24 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from rp_desktop.domain.casework import AnswerFields, CaseDetail, Meeting, MeetingFields
+from rp_desktop.domain.casework.records import AnswerFields, CaseDetail, Meeting, MeetingFields
+from rp_desktop.domain.casework.restorative import (
+    RestorativeQuestion,
+    questions_for,
+    speaking_order,
+)
 from rp_desktop.domain.records import Participant
-from rp_desktop.domain.restorative import RestorativeQuestion, questions_for, speaking_order
 from rp_desktop.domain.validation import LONGEST_CIRCLE_MINUTES
 from rp_desktop.domain.vocabulary import MeetingKind
-from rp_desktop.services import meetings, people
-from rp_desktop.services.opening import Database
-from rp_desktop.ui.formatting import qdate
+from rp_desktop.services import people
+from rp_desktop.services.casework import meetings
+from rp_desktop.services.safekeeping.opening import Database
 from rp_desktop.ui.forms.form_draft import DraftPlace
 from rp_desktop.ui.forms.form_state import Json
 from rp_desktop.ui.forms.record_form import RecordForm
 from rp_desktop.ui.forms.widgets import choice_combo, current_choice, date_edit, select_data
-from rp_desktop.ui.labels import label
+from rp_desktop.ui.words.formatting import qdate
+from rp_desktop.ui.words.labels import label
 
 ANSWER_PIXELS = 16
 QUESTION_PIXELS = 18

@@ -16,10 +16,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from rp_desktop.domain.casework import AgreementItem, CaseDetail
+from rp_desktop.domain.casework.records import AgreementItem, CaseDetail
 from rp_desktop.domain.vocabulary import AgreementStatus
-from rp_desktop.ui.formatting import format_date
-from rp_desktop.ui.labels import label
+from rp_desktop.ui.words.formatting import format_date
+from rp_desktop.ui.words.labels import label
 
 
 class RecordTable(QTableWidget):

@@ -5,20 +5,21 @@ from PySide6.QtCore import QDateTime, Qt, QTime
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QComboBox, QDateEdit, QLineEdit, QPlainTextEdit, QSpinBox, QWidget
 
-from rp_desktop.domain.casework import CaseDetail
-from rp_desktop.domain.support_plans import (
+from rp_desktop.domain.casework.records import CaseDetail
+from rp_desktop.domain.casework.support_plans import (
     MonitoringFrequency,
     ProgressEntryFields,
     ReEntryPlanFields,
     SupportPlan,
     SupportPlanFields,
 )
-from rp_desktop.services import people, support_plans
-from rp_desktop.services.opening import Database
-from rp_desktop.ui.formatting import date_format, qdate
+from rp_desktop.services import people
+from rp_desktop.services.casework import support_plans
+from rp_desktop.services.safekeeping.opening import Database
 from rp_desktop.ui.forms.form_draft import DraftPlace
 from rp_desktop.ui.forms.record_form import RecordForm
 from rp_desktop.ui.forms.widgets import choice_combo, current_choice, date_edit, select_data
+from rp_desktop.ui.words.formatting import date_format, qdate
 
 
 class SupportPlanForm(RecordForm):

@@ -4,7 +4,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QWidget
 
-from rp_desktop.domain.casework import Agreement, CaseDetail
+from rp_desktop.domain.casework.records import Agreement, CaseDetail
 from rp_desktop.ui.case.agreement_pdf import AgreementLine, AgreementSheet
 
 

@@ -5,15 +5,17 @@ from typing import Any
 
 from PySide6.QtWidgets import QComboBox, QDateEdit, QPlainTextEdit, QWidget
 
-from rp_desktop.domain.casework import CaseDetail, FollowUpFields, TierChangeFields
+from rp_desktop.domain.casework.records import CaseDetail, FollowUpFields, TierChangeFields
 from rp_desktop.domain.validation import FieldProblem, InvalidInput, Problem
 from rp_desktop.domain.vocabulary import ClosureReason, Tier, Tier3Kind
-from rp_desktop.services import agreements, casework, people
-from rp_desktop.services.opening import Database
-from rp_desktop.ui.formatting import qdate
+from rp_desktop.services import people
+from rp_desktop.services.casework import agreements
+from rp_desktop.services.casework import case_detail as casework
+from rp_desktop.services.safekeeping.opening import Database
 from rp_desktop.ui.forms.form_draft import DraftPlace
 from rp_desktop.ui.forms.record_form import RecordForm
 from rp_desktop.ui.forms.widgets import choice_combo, current_choice, date_edit
+from rp_desktop.ui.words.formatting import qdate
 
 
 def _staff_combo(db: Database, none_text: str) -> QComboBox:

@@ -13,12 +13,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from rp_desktop.domain.casework import CaseDetail, conference_progress
-from rp_desktop.domain.support_plans import SupportPlan
+from rp_desktop.domain.casework.records import CaseDetail, conference_progress
+from rp_desktop.domain.casework.support_plans import SupportPlan
 from rp_desktop.domain.vocabulary import Tier3Kind
 from rp_desktop.ui.case.plan_forms import progress_chart
-from rp_desktop.ui.formatting import format_date
-from rp_desktop.ui.labels import label
+from rp_desktop.ui.words.formatting import format_date
+from rp_desktop.ui.words.labels import label
 
 
 class Tier3Panel(QWidget):

@@ -2,7 +2,7 @@
 
 A change starts a short timer; when it runs out, or the form is hidden or loses focus, the
 fields are saved as the draft. Saving the record or discarding the changes deletes it; if the
-app dies it stays, and is offered back at the next start (ui/drafts.py). Saving a draft never
+app dies it stays, and is offered back at the next start (ui/window/drafts.py). Saving a draft never
 raises into the typing: a failure is logged safely and said once, in the form.
 """
 
@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QLabel, QWidget
 
 from rp_desktop.services import drafts
 from rp_desktop.services.drafts import Draft
-from rp_desktop.services.opening import Database, DatabaseLocked
+from rp_desktop.services.safekeeping.opening import Database, DatabaseLocked
 from rp_desktop.ui.crash import WriteFailure, log_failure, write_failure
 from rp_desktop.ui.forms import form_state
 from rp_desktop.ui.forms.form_state import Json
@@ -32,7 +32,7 @@ WATCHED = "rpDraftWatched"
 @dataclass(frozen=True)
 class DraftPlace:
     """Where a form's draft belongs and what reopening it needs: the kind of form (a name
-    ui/drafts.py knows), the record it edits (None for a new one), the case a casework form
+    ui/window/drafts.py knows), the record it edits (None for a new one), the case a casework form
     belongs to, and anything else (a new case's tier, a progress check's plan)."""
 
     db: Database

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from rp_desktop.ui.student_picker import StudentPicker
+from rp_desktop.ui.forms.student_picker import StudentPicker
 
 Json = Any
 ISO = Qt.DateFormat.ISODate

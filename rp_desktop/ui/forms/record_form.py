@@ -4,7 +4,7 @@ an Open mode that only reads, and a promise never to throw away what was typed.
 While a form is being edited it keeps a draft in the database: a change starts a short timer,
 and when it runs out (or the form is hidden or loses focus) the fields are saved as a draft.
 Saving the record, or discarding the changes, deletes the draft; if the app dies, it stays and
-is offered back at the next start (ui/drafts.py; the workings are in form_draft.py)."""
+is offered back at the next start (ui/window/drafts.py; the workings are in form_draft.py)."""
 
 import logging
 from typing import Any
@@ -30,7 +30,7 @@ from rp_desktop.services import drafts
 from rp_desktop.ui import dialogs
 from rp_desktop.ui.crash import CodeText, WriteFailure, log_failure, write_failure
 from rp_desktop.ui.forms.form_draft import FormDraft
-from rp_desktop.ui.problems import problem_text
+from rp_desktop.ui.words.problems import problem_text
 
 log = logging.getLogger(__name__)
 

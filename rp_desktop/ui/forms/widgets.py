@@ -7,8 +7,8 @@ from typing import Any, TypeVar
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QComboBox, QDateEdit
 
-from rp_desktop.ui.formatting import date_format
-from rp_desktop.ui.labels import label
+from rp_desktop.ui.words.formatting import date_format
+from rp_desktop.ui.words.labels import label
 
 
 def choice_combo(choices: Sequence[Enum], *, none_text: str | None = None) -> QComboBox:

@@ -37,7 +37,6 @@ from rp_desktop.domain.reports.model import (
     Unit,
 )
 from rp_desktop.domain.vocabulary import Role
-from rp_desktop.ui.labels import label
 from rp_desktop.ui.reports.chart_parts import nice_top
 from rp_desktop.ui.reports.words import (
     NOTHING,
@@ -46,6 +45,7 @@ from rp_desktop.ui.reports.words import (
     format_value,
     key_word,
 )
+from rp_desktop.ui.words.labels import label
 
 ROLES = (Role.PERSON_WHO_CAUSED_HARM, Role.PERSON_HARMED, Role.SUPPORTER, Role.WITNESS)
 Compute = Callable[[Breakdown, frozenset[Role], int], Disproportionality]

@@ -11,8 +11,11 @@ from PySide6.QtWidgets import QWidget
 from rp_desktop.domain import school_year
 from rp_desktop.domain.reports.model import Breakdown, Period
 from rp_desktop.domain.reports.months import month_days, months_of
-from rp_desktop.services import pdf_export, reports, school, table_export
-from rp_desktop.services.opening import Database
+from rp_desktop.services import school
+from rp_desktop.services.exports import pdf as pdf_export
+from rp_desktop.services.exports import table as table_export
+from rp_desktop.services.reports import reporting as reports
+from rp_desktop.services.safekeeping.opening import Database
 from rp_desktop.ui import dialogs
 from rp_desktop.ui.reports import asking
 from rp_desktop.ui.reports.summary_pdf import MonthlySummary, summary_pdf

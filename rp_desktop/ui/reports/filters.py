@@ -10,8 +10,8 @@ from PySide6.QtWidgets import QComboBox, QDateEdit, QHBoxLayout, QLabel, QWidget
 
 from rp_desktop.domain import school_year
 from rp_desktop.domain.reports.model import Breakdown, Period
-from rp_desktop.ui.formatting import date_format, qdate
 from rp_desktop.ui.reports.words import breakdown_word
+from rp_desktop.ui.words.formatting import date_format, qdate
 
 CUSTOM = -1  # the year combo's item for "Choose dates…"
 

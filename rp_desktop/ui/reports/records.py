@@ -14,8 +14,8 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from rp_desktop.domain.reports.model import RecordRef
-from rp_desktop.ui.formatting import format_date
 from rp_desktop.ui.reports.words import record_kind_word
+from rp_desktop.ui.words.formatting import format_date
 
 Index = QModelIndex | QPersistentModelIndex
 

@@ -16,7 +16,7 @@ from rp_desktop.domain.reports.model import (
     Unit,
 )
 from rp_desktop.domain.vocabulary import CircleKind, MeetingKind, Tier
-from rp_desktop.ui.labels import label
+from rp_desktop.ui.words.labels import label
 
 NOTHING = "—"  # a cell with nothing to compute (a share of nothing), never a made-up zero
 

@@ -1,0 +1,304 @@
+"""Tier 2 and Tier 3 casework: meetings with the restorative questions, agreements and their
+items, follow-up, tier moves, plans, and where a formal conference stands.
+
+`...Fields` classes are what a form submits; the other classes are what was saved, with the
+names a screen needs beside the ids. The questions, plans and timeline live in their own modules
+and are exported from here too.
+"""
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from enum import StrEnum
+
+from rp_desktop.domain.casework.restorative import (
+    RestorativeQuestion,
+    questions_for,
+    speaking_order,
+)
+from rp_desktop.domain.casework.support_plans import (
+    MonitoringFrequency,
+    ProgressEntry,
+    ProgressEntryFields,
+    ReEntryPlanFields,
+    SupportPlan,
+    SupportPlanFields,
+)
+from rp_desktop.domain.records import Case, Participant
+from rp_desktop.domain.timeline import TimelineEntry, TimelineKind
+from rp_desktop.domain.vocabulary import (
+    AgreementStatus,
+    CaseStatus,
+    MeetingKind,
+    Role,
+    Tier,
+    Tier3Kind,
+)
+
+__all__ = [
+    "Agreement",
+    "AgreementFields",
+    "AgreementItem",
+    "AgreementItemFields",
+    "AnswerFields",
+    "CaseDetail",
+    "ConferenceStep",
+    "DueItem",
+    "FollowUp",
+    "FollowUpFields",
+    "Meeting",
+    "MeetingFields",
+    "MonitoringFrequency",
+    "ProgressEntry",
+    "ProgressEntryFields",
+    "ReEntryPlanFields",
+    "RestorativeQuestion",
+    "SupportPlan",
+    "SupportPlanFields",
+    "TierChange",
+    "TierChangeFields",
+    "TimelineEntry",
+    "TimelineKind",
+    "advanced_status",
+    "completion_rate",
+    "conference_progress",
+    "questions_for",
+    "speaking_order",
+    "status_after_meeting",
+]
+
+# The roles a formal conference prepares with one pre-conference each.
+PREPARED_ROLES = (Role.PERSON_HARMED, Role.PERSON_WHO_CAUSED_HARM)
+
+
+@dataclass(frozen=True, slots=True)
+class AnswerFields:
+    """One participant's answer to one restorative question."""
+
+    participant_id: int
+    question: RestorativeQuestion
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class MeetingFields:
+    """A meeting held on a case. `attendee_ids` are participant ids (a pre-conference is with
+    one party); `answers` keep the order they were given in."""
+
+    kind: MeetingKind
+    held_on: date | None
+    facilitator_id: int | None = None
+    duration_minutes: int | None = None
+    notes: str = ""
+    attendee_ids: frozenset[int] = field(default_factory=frozenset)
+    answers: tuple[AnswerFields, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Meeting:
+    """A saved meeting, with its facilitator's name and who was there, in speaking order."""
+
+    id: int
+    case_id: int
+    fields: MeetingFields
+    facilitator_name: str
+    attendees: tuple[Participant, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class AgreementItemFields:
+    """One thing someone agrees to do: its owner is a participant of the case or a staff
+    member."""
+
+    description: str
+    owner_participant_id: int | None = None
+    owner_staff_id: int | None = None
+    due_on: date | None = None
+    status: AgreementStatus = AgreementStatus.OPEN
+
+
+@dataclass(frozen=True, slots=True)
+class AgreementFields:
+    made_on: date | None
+    meeting_id: int | None = None
+    notes: str = ""
+    items: tuple[AgreementItemFields, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class AgreementItem:
+    id: int
+    fields: AgreementItemFields
+    owner_name: str
+
+
+def completion_rate(statuses: Iterable[AgreementStatus]) -> float | None:
+    """The share of items done, among items that still count: a renegotiated item was replaced
+    by a new commitment, so it counts neither way. None when no item counts."""
+    counted = [s for s in statuses if s is not AgreementStatus.RENEGOTIATED]
+    if not counted:
+        return None
+    return sum(s is AgreementStatus.DONE for s in counted) / len(counted)
+
+
+@dataclass(frozen=True, slots=True)
+class Agreement:
+    id: int
+    case_id: int
+    made_on: date
+    meeting_id: int | None
+    notes: str
+    items: tuple[AgreementItem, ...]
+
+    @property
+    def completion_rate(self) -> float | None:
+        return completion_rate(item.fields.status for item in self.items)
+
+
+@dataclass(frozen=True, slots=True)
+class FollowUpFields:
+    """A check-in on how things are going, on a case or on one agreement item."""
+
+    on: date | None
+    staff_id: int | None = None
+    note: str = ""
+    agreement_item_id: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class FollowUp:
+    id: int
+    case_id: int
+    fields: FollowUpFields
+    staff_name: str
+
+
+@dataclass(frozen=True, slots=True)
+class TierChangeFields:
+    """Moving a case to another tier; a move to Tier 3 names the intensive practice."""
+
+    changed_on: date | None
+    to_tier: Tier
+    reason: str
+    tier3_kind: Tier3Kind | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class TierChange:
+    id: int
+    changed_on: date
+    from_tier: Tier
+    to_tier: Tier
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class CaseDetail:
+    """Everything about one case, for the staff who work on it. `private_note` is the
+    counselor's own memory aid, kept apart from the shared record."""
+
+    case: Case
+    private_note: str
+    suspension_days_avoided: int | None
+    closed_on: date | None
+    meetings: tuple[Meeting, ...]
+    agreements: tuple[Agreement, ...]
+    follow_ups: tuple[FollowUp, ...]
+    tier_changes: tuple[TierChange, ...]
+    support_plans: tuple[SupportPlan, ...]
+    re_entry_plan: ReEntryPlanFields | None
+
+    @property
+    def completion_rate(self) -> float | None:
+        """Over the items of all the case's agreements, as Agreement.completion_rate."""
+        return completion_rate(
+            item.fields.status for agreement in self.agreements for item in agreement.items
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class DueItem:
+    """An open agreement item on the due or overdue list."""
+
+    item_id: int
+    case_id: int
+    tier: Tier
+    description: str
+    owner_name: str
+    due_on: date
+    status: AgreementStatus
+
+
+class ConferenceStep(StrEnum):
+    """The steps of a formal conference, in order."""
+
+    PRE_CONFERENCES = "pre_conferences"
+    CONFERENCE = "conference"
+    AGREEMENT = "agreement"
+    COMPLETION_MEETING = "completion_meeting"
+
+
+def conference_progress(detail: CaseDetail) -> list[tuple[ConferenceStep, bool]]:
+    """Each step of a formal conference and whether it is done.
+
+    - pre-conferences: at least one pre-conference, and every participant who is a person
+      harmed or the person who caused harm attended one (attendance as recorded);
+    - conference: a formal conference was held;
+    - agreement: the case has an agreement;
+    - completion meeting: an agreement follow-up meeting was held on or after the day of the
+      first agreement (dates carry no time of day).
+    """
+    meetings = detail.meetings
+    return [
+        (ConferenceStep.PRE_CONFERENCES, _prepared(detail)),
+        (
+            ConferenceStep.CONFERENCE,
+            any(m.fields.kind is MeetingKind.FORMAL_CONFERENCE for m in meetings),
+        ),
+        (ConferenceStep.AGREEMENT, bool(detail.agreements)),
+        (ConferenceStep.COMPLETION_MEETING, _completed(detail)),
+    ]
+
+
+def _prepared(detail: CaseDetail) -> bool:
+    prepared = {
+        attendee.id
+        for meeting in detail.meetings
+        if meeting.fields.kind is MeetingKind.PRE_CONFERENCE
+        for attendee in meeting.attendees
+    }
+    needed = {p.id for p in detail.case.participants if p.fields.role in PREPARED_ROLES}
+    return bool(prepared) and needed <= prepared
+
+
+def _completed(detail: CaseDetail) -> bool:
+    first_agreement = min((a.made_on for a in detail.agreements), default=None)
+    return first_agreement is not None and any(
+        m.fields.kind is MeetingKind.AGREEMENT_FOLLOW_UP
+        and m.fields.held_on is not None
+        and m.fields.held_on >= first_agreement
+        for m in detail.meetings
+    )
+
+
+_STATUS_ORDER = (
+    CaseStatus.OPEN,
+    CaseStatus.MEETING_HELD,
+    CaseStatus.AGREEMENT_MADE,
+    CaseStatus.FOLLOWING_UP,
+)
+
+
+def advanced_status(current: CaseStatus, reached: CaseStatus) -> CaseStatus:
+    """A case's status after it reaches a step: it only moves forward, and a closed case stays
+    closed (recording a late meeting on it does not reopen it)."""
+    if current is CaseStatus.CLOSED or reached is CaseStatus.CLOSED:
+        return current
+    return max(current, reached, key=_STATUS_ORDER.index)
+
+
+def status_after_meeting(kind: MeetingKind) -> CaseStatus:
+    """The step a meeting of `kind` shows the case has reached."""
+    if kind is MeetingKind.AGREEMENT_FOLLOW_UP:
+        return CaseStatus.FOLLOWING_UP
+    return CaseStatus.MEETING_HELD

@@ -1,0 +1,1 @@
+"""Keeping records safe, as pure rules: the audit chain, backup thinning, passphrases, retention."""

@@ -1,0 +1,85 @@
+"""Meetings on a case: recording one with who was there and their answers to the restorative
+questions, and correcting it later."""
+
+from dataclasses import replace
+
+from sqlalchemy.orm import Session
+
+from rp_desktop.db.database import Database
+from rp_desktop.db.models import Meeting as MeetingRow
+from rp_desktop.db.models import MeetingAnswer, MeetingAttendee
+from rp_desktop.domain.casework.records import Meeting, MeetingFields, status_after_meeting
+from rp_desktop.domain.casework.validation import validate_meeting
+from rp_desktop.domain.records import Case
+from rp_desktop.domain.vocabulary import AuditAction
+from rp_desktop.services.audit import record_event
+from rp_desktop.services.casework.cases import case_record, load_case
+from rp_desktop.services.casework.checks import refuse, touch, unknown_staff
+from rp_desktop.services.casework.reading import meeting_record, people_of
+
+
+class MeetingNotFound(LookupError):
+    def __init__(self, meeting_id: int) -> None:
+        super().__init__(f"There is no meeting with id {meeting_id}.")
+
+
+def record_meeting(db: Database, case_id: int, fields: MeetingFields) -> Meeting:
+    """Record a meeting held on the case. Answers left empty are not kept. The case's status
+    moves on to "meeting held" (or "following up" for an agreement follow-up meeting)."""
+    with Session(db.engine) as session, session.begin():
+        case_row = load_case(session, case_id)
+        case = case_record(session, case_row)
+        fields = _checked(session, db, fields, case)
+        row = MeetingRow(case_id=case_id)
+        _fill(row, fields)
+        session.add(row)
+        touch(case_row, db, status_after_meeting(fields.kind))
+        session.flush()
+        record_event(session, db, AuditAction.CREATE, "meeting", row.id, _counts(case_id, fields))
+        return meeting_record(session, row, people_of(case))
+
+
+def update_meeting(db: Database, meeting_id: int, fields: MeetingFields) -> Meeting:
+    """Correct a meeting: its date, kind, facilitator, who was there and the answers."""
+    with Session(db.engine) as session, session.begin():
+        row = session.get(MeetingRow, meeting_id)
+        if row is None:
+            raise MeetingNotFound(meeting_id)
+        case_row = load_case(session, row.case_id)
+        case = case_record(session, case_row)
+        fields = _checked(session, db, fields, case)
+        _fill(row, fields)
+        touch(case_row, db, status_after_meeting(fields.kind))
+        session.flush()
+        detail = _counts(row.case_id, fields)
+        record_event(session, db, AuditAction.UPDATE, "meeting", row.id, detail)
+        return meeting_record(session, row, people_of(case))
+
+
+def _checked(session: Session, db: Database, fields: MeetingFields, case: Case) -> MeetingFields:
+    fields = replace(fields, answers=tuple(a for a in fields.answers if a.text.strip()))
+    problems = validate_meeting(fields, case, db.today())
+    problems += unknown_staff(session, "facilitator_id", fields.facilitator_id)
+    refuse(problems)
+    return fields
+
+
+def _fill(row: MeetingRow, fields: MeetingFields) -> None:
+    assert fields.held_on is not None  # validated
+    row.kind = fields.kind
+    row.held_on = fields.held_on
+    row.facilitator_id = fields.facilitator_id
+    row.duration_minutes = fields.duration_minutes
+    row.notes = fields.notes
+    present = {a.participant_id for a in row.attendees}
+    row.attendees = [a for a in row.attendees if a.participant_id in fields.attendee_ids] + [
+        MeetingAttendee(participant_id=p) for p in sorted(fields.attendee_ids - present)
+    ]
+    row.answers = [
+        MeetingAnswer(participant_id=a.participant_id, question=a.question.value, answer=a.text)
+        for a in fields.answers
+    ]
+
+
+def _counts(case_id: int, fields: MeetingFields) -> str:
+    return f"case={case_id} attendees={len(fields.attendee_ids)} answers={len(fields.answers)}"

@@ -1,0 +1,2 @@
+"""Everything that leaves the building as a file: tables, PDFs, the record export and the
+district package."""

@@ -1,0 +1,1 @@
+"""The district package: de-identified totals with small cells suppressed."""

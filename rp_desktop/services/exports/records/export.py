@@ -1,0 +1,162 @@
+"""The school's own record export: one CSV per kind of record, ids that join across files, and a
+README.txt that says what each file and column holds.
+
+It is identified (names, student numbers, notes as typed): the school's full copy of its own
+records, for its own use, never to share. A case's private note is never in it. What goes in,
+for a period, is described in export_record_queries; a folder that already holds an export is
+refused unless `replace` is given (export_folder)."""
+
+import csv
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO, Any
+
+from sqlalchemy import Boolean, Connection, String
+
+from rp_desktop.db.database import Database
+from rp_desktop.domain.reports.model import Period
+from rp_desktop.services.exports.folder import README, FolderFile, write_export_folder
+from rp_desktop.services.exports.names import EXPORT_NAMES
+from rp_desktop.services.exports.records.files import RECORD_FILES, RecordFile
+from rp_desktop.services.exports.records.queries import Rows
+from rp_desktop.services.exports.safety import ExportNotWritten, safe_cell
+from rp_desktop.services.exports.table import record_export
+from rp_desktop.services.school import school_info
+
+__all__ = ["ExportNotWritten", "ExportSummary", "ExportedFile", "export_records", "period_words"]
+
+
+@dataclass(frozen=True, slots=True)
+class ExportedFile:
+    name: str
+    rows: int
+
+
+@dataclass(frozen=True, slots=True)
+class ExportSummary:
+    """What an export wrote: the folder, the period (None: every date) and each CSV file with
+    its rows (README.txt is written too, and not listed)."""
+
+    folder: Path
+    period: Period | None
+    files: tuple[ExportedFile, ...]
+
+    @property
+    def rows(self) -> int:
+        return sum(file.rows for file in self.files)
+
+
+def period_words(period: Period | None) -> str:
+    if period is None:
+        return "every date"
+    return f"{period.first.isoformat()} to {period.last.isoformat()}"
+
+
+def export_records(
+    db: Database, folder: Path, period: Period | None = None, *, replace: bool = False
+) -> ExportSummary:
+    """Write every record of `period` (every date when None) into `folder`, one CSV per kind
+    of record and a README.txt, all or nothing. Raises ExportNotWritten (FolderHoldsExport
+    when the folder holds an earlier export and not `replace`)."""
+    folder = Path(folder)
+    counts: dict[str, int] = {}
+    school = school_info(db)
+    with db.engine.connect() as connection:
+        files = [
+            FolderFile(file.name, _writer(connection, file, period, counts))
+            for file in RECORD_FILES
+        ]
+        files.append(
+            FolderFile(
+                README,
+                lambda stream: stream.write(readme(school.name if school else "", period, counts)),
+                encoding="utf-8",
+            )
+        )
+        write_export_folder(folder, files, EXPORT_NAMES, replace=replace)
+    summary = ExportSummary(
+        folder, period, tuple(ExportedFile(f.name, counts[f.name]) for f in RECORD_FILES)
+    )
+    record_export(
+        db,
+        f"records; {period_words(period)}; {len(summary.files)} files, {summary.rows} rows",
+    )
+    return summary
+
+
+def _writer(
+    connection: Connection, file: RecordFile, period: Period | None, counts: dict[str, int]
+) -> Callable[[IO[Any]], None]:
+    def write(stream: IO[Any]) -> None:
+        query = file.query(period)
+        writer = csv.writer(stream, dialect="excel")
+        writer.writerow(file.headers)
+        counts[file.name] = 0
+        for batch in connection.execute(query).partitions(BATCH):
+            writer.writerows(_cleaned(batch, _cleaners(query)))
+            counts[file.name] += len(batch)
+
+    return write
+
+
+BATCH = 5000
+Cleaner = Callable[[Any], object]
+
+
+def _cleaners(query: Rows) -> list[tuple[int, Cleaner]]:
+    """What each column needs before it goes in a cell, decided once from its type rather
+    than for every cell (a school year has some 200,000 attendance rows): text through
+    safe_cell, yes/no as 1/0 (as the README says). Numbers, dates (str() is ISO) and stored
+    enum values go as they are."""
+    cleaners: list[tuple[int, Cleaner]] = []
+    for index, column in enumerate(query.selected_columns):
+        if isinstance(column.type, String):
+            cleaners.append((index, safe_cell))
+        elif isinstance(column.type, Boolean):
+            cleaners.append((index, _yes_no))
+    return cleaners
+
+
+def _yes_no(value: object) -> object:
+    return "" if value is None else int(bool(value))
+
+
+def _cleaned(
+    rows: Sequence[Sequence[Any]], cleaners: list[tuple[int, Cleaner]]
+) -> Iterator[Sequence[Any]]:
+    if not cleaners:
+        yield from rows
+        return
+    for row in rows:
+        cells = list(row)
+        for index, clean in cleaners:
+            cells[index] = clean(cells[index])
+        yield cells
+
+
+def readme(school: str, period: Period | None, counts: dict[str, int]) -> str:
+    lines = [
+        "RP Desktop: record export",
+        "",
+        f"School: {school}" if school else "School: (not set up)",
+        f"Period: {period_words(period)}",
+        "",
+        "CONFIDENTIAL. These files hold students' names, student numbers and notes as typed.",
+        "They are the school's own copy of its records: keep them as safely as the records",
+        "themselves, and never share them. For numbers to share with a district, use the",
+        "district package instead (aggregates only, small counts suppressed).",
+        "",
+        "Each file is CSV (UTF-8 with a byte-order mark, comma-separated) and starts with a",
+        "header row. Ids join the files: a column ending in _id holds the id of a row in the",
+        "file named beside it. Dates are written YYYY-MM-DD; an empty cell means none or not",
+        "recorded. Text that a spreadsheet would read as a formula (starting with = + - or @)",
+        "is written with a leading apostrophe. Coded columns hold the values listed below.",
+        "A counselor's private note on a case is never exported.",
+    ]
+    for file in RECORD_FILES:
+        lines += ["", f"{file.name} ({counts.get(file.name, 0)} rows)", f"  {file.about}"]
+        lines += [
+            f"  {header}: {about}" if about else f"  {header}" for header, about in file.columns
+        ]
+    return "\n".join(lines) + "\n"

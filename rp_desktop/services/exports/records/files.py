@@ -1,0 +1,141 @@
+"""The files of the school's own record export, and each column with what it holds: the
+README.txt beside the files is written from this list, so the two cannot drift apart."""
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from enum import Enum
+
+from rp_desktop.domain.casework.support_plans import MonitoringFrequency
+from rp_desktop.domain.roster.demographics import DemographicField
+from rp_desktop.domain.vocabulary import (
+    AgreementStatus,
+    CaseStatus,
+    CategoryKind,
+    CircleKind,
+    CircleStatus,
+    ClosureReason,
+    GroupKind,
+    MeetingKind,
+    Role,
+    StaffRole,
+    Tier3Kind,
+)
+from rp_desktop.services.exports.records import queries as q
+
+
+@dataclass(frozen=True, slots=True)
+class RecordFile:
+    name: str
+    about: str
+    columns: tuple[tuple[str, str], ...]  # (header, what it holds)
+    query: q.Query
+
+    @property
+    def headers(self) -> tuple[str, ...]:
+        return tuple(header for header, _ in self.columns)
+
+
+def one_of(values: type[Enum]) -> str:
+    return "one of: " + ", ".join(str(member.value) for member in values)
+
+
+def _file(name: str, about: str, query: q.Query, *columns: tuple[str, str]) -> RecordFile:
+    return RecordFile(name, about, columns, query)
+
+
+YES_NO = "1 for yes, 0 for no"
+STUDENT = ("student_id", "the student (students.csv)")
+STAFF = "a staff member (staff.csv); empty when none"
+CASE = ("case_id", "the case (cases.csv)")
+PARTICIPANT = "a participant of the case (participants.csv)"
+FREE_TEXT = "free text as typed"
+
+RECORD_FILES: Sequence[RecordFile] = (
+    _file("students.csv", "Every student on the roster, whatever the period.", q.STUDENTS,
+          STUDENT, ("student_number", "the school's own student number"),
+          ("first_name", ""), ("last_name", ""), ("preferred_name", "empty when none"),
+          ("grade", "-1 is pre-K, 0 kindergarten, 1 to 12"), ("homeroom", "empty when none"),
+          ("active", f"enrolled now: {YES_NO}")),
+    _file("student_demographics.csv", "The roster's demographic fields, one row per student "
+          "and field; a missing row means unknown.", q.DEMOGRAPHICS,
+          STUDENT, ("field", one_of(DemographicField)), ("value", "as the roster gives it")),
+    _file("staff.csv", "Every staff member.", q.STAFF,
+          ("staff_id", "the staff member"), ("first_name", ""), ("last_name", ""),
+          ("role", one_of(StaffRole)), ("active", YES_NO)),
+    _file("groups.csv", "Every class, advisory and section.", q.GROUPS,
+          ("group_id", "the group"), ("name", ""), ("kind", one_of(GroupKind)),
+          ("school_year", "the year the school year starts in (2025 is 2025-26)"),
+          ("staff_id", STAFF), ("active", YES_NO)),
+    _file("group_members.csv", "Who is in each group.", q.GROUP_MEMBERS,
+          ("group_id", "the group (groups.csv)"), STUDENT),
+    _file("circles.csv", "Tier 1 community circles held, planned or cancelled in the period "
+          "(by the day held).", q.circles,
+          ("circle_id", "the circle"), ("held_on", "date"), ("status", one_of(CircleStatus)),
+          ("kind", one_of(CircleKind)), ("group_id", "the group (groups.csv); empty when none"),
+          ("facilitator_staff_id", STAFF), ("purpose", FREE_TEXT),
+          ("duration_minutes", "empty when not recorded"),
+          ("attendees", "how many students were there (circle_attendance.csv)"),
+          ("notes", FREE_TEXT)),
+    _file("circle_attendance.csv", "Who was at each circle of circles.csv.",
+          q.circle_attendance, ("circle_id", "the circle (circles.csv)"), STUDENT),
+    _file("cases.csv", "Tier 2 and Tier 3 cases whose harm or concern happened in the period. "
+          "A counselor's private note is never exported.", q.cases,
+          ("case_id", "the case"), ("tier", "2 or 3: the tier the case is in now"),
+          ("occurred_on", "date"),
+          ("place", FREE_TEXT), ("category_id", "the school's category"),
+          ("category", "the category's name, as the school set it"),
+          ("category_kind", one_of(CategoryKind)), ("description", FREE_TEXT),
+          ("status", one_of(CaseStatus)),
+          ("closure_reason", one_of(ClosureReason) + "; empty while open"),
+          ("tier3_kind", one_of(Tier3Kind) + "; empty for Tier 2"),
+          ("suspension_days_avoided", "days of instruction kept; empty when not recorded"),
+          ("closed_on", "date; empty while open"),
+          ("hold", f"kept under a legal or district hold: {YES_NO}")),
+    _file("participants.csv", "The people in each case, one row per person and role: a "
+          "student, a staff member or someone named only in the case.", q.PARTICIPANTS,
+          ("participant_id", "the participant"), CASE, ("role", one_of(Role)),
+          ("student_id", "students.csv; empty when not a student"),
+          ("staff_id", "staff.csv; empty when not staff"),
+          ("other_name", "the name of someone not on the roster; empty otherwise")),
+    _file("tier_changes.csv", "Moves of a case between tiers.", q.TIER_CHANGES,
+          ("tier_change_id", ""), CASE, ("changed_on", "date"), ("from_tier", "1, 2 or 3"),
+          ("to_tier", "1, 2 or 3"), ("reason", FREE_TEXT)),
+    _file("meetings.csv", "Restorative conversations, conferences and circles held on the "
+          "cases of cases.csv.", q.meetings,
+          ("meeting_id", "the meeting"), CASE, ("kind", one_of(MeetingKind)),
+          ("held_on", "date"), ("facilitator_staff_id", STAFF),
+          ("duration_minutes", "empty when not recorded"),
+          ("attendees", "how many participants were there (meeting_attendance.csv)"),
+          ("notes", FREE_TEXT)),
+    _file("meeting_attendance.csv", "Which participants were at each meeting.",
+          q.MEETING_ATTENDANCE, ("meeting_id", "meetings.csv"), ("participant_id", PARTICIPANT)),
+    _file("meeting_answers.csv", "Answers to the restorative questions, one row per "
+          "participant and question.", q.MEETING_ANSWERS,
+          ("answer_id", ""), ("meeting_id", "meetings.csv"), ("participant_id", PARTICIPANT),
+          ("question", "the question's key"), ("answer", FREE_TEXT)),
+    _file("agreements.csv", "One row per agreement item, with its agreement's id and date; an "
+          "agreement without items has one row with the item columns empty.", q.agreements,
+          ("agreement_id", "the agreement"), CASE,
+          ("meeting_id", "the meeting it was made at (meetings.csv); empty when none"),
+          ("made_on", "date"), ("agreement_notes", FREE_TEXT), ("item_id", "the item"),
+          ("item", "what was agreed, as typed"), ("owner_participant_id", PARTICIPANT),
+          ("owner_staff_id", STAFF), ("due_on", "date; empty when none"),
+          ("status", one_of(AgreementStatus))),
+    _file("follow_ups.csv", "The follow-up log of each case.", q.FOLLOW_UPS,
+          ("follow_up_id", ""), CASE, ("on", "date"), ("staff_id", STAFF),
+          ("agreement_item_id", "the item followed up (agreements.csv); empty when none"),
+          ("note", FREE_TEXT)),
+    _file("support_plans.csv", "Tier 3 individual support plans: those of the cases in "
+          "cases.csv, and plans of their own that started in the period.", q.support_plans,
+          ("plan_id", "the plan"), ("case_id", "cases.csv; empty for a plan of its own"),
+          STUDENT, ("goal", FREE_TEXT), ("strategies", FREE_TEXT), ("owner_staff_id", STAFF),
+          ("start_on", "date"), ("review_on", "date; empty when none"),
+          ("frequency", one_of(MonitoringFrequency)), ("active", YES_NO)),
+    _file("progress_entries.csv", "Progress checks on the plans of support_plans.csv.",
+          q.progress_entries,
+          ("progress_id", ""), ("plan_id", "support_plans.csv"), ("on", "date"),
+          ("rating", "1 to 5"), ("note", FREE_TEXT)),
+    _file("re_entry_plans.csv", "Re-entry plans of the cases in cases.csv.", q.RE_ENTRY_PLANS,
+          CASE, ("supports", FREE_TEXT), ("needs", FREE_TEXT),
+          ("responsibilities", FREE_TEXT), ("returned_on", "date; empty when not yet")),
+)  # fmt: skip

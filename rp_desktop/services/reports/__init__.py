@@ -1,0 +1,1 @@
+"""The numbers schools report, counted in SQL: tables, the records behind a cell, equity."""

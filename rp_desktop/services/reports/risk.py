@@ -1,0 +1,92 @@
+"""Disproportionality counts: active students per group, and those among them in a Tier 2 or
+Tier 3 case opened in the period in one of the chosen roles. Two grouped queries; the risk
+arithmetic is domain.reports.risk."""
+
+from typing import Any
+
+from sqlalchemy import ColumnElement, distinct, func, select
+from sqlalchemy.orm import Session
+
+from rp_desktop.db.models import Case as CaseRow
+from rp_desktop.db.models import CaseParticipant, Student
+from rp_desktop.domain.reports.model import Disproportionality, Period
+from rp_desktop.domain.reports.risk import Headcount, group_risk
+from rp_desktop.domain.vocabulary import Role, Tier
+from rp_desktop.services.reports.grouping import Grouping
+
+NO_STUDENTS, NO_RECORDS = "no_students", "no_records"
+
+
+def risk_table(
+    session: Session,
+    period: Period,
+    grouping: Grouping,
+    roles: frozenset[Role],
+    minimum_group: int,
+) -> tuple[tuple[Any, ...], int, int]:
+    """The groups' risk rows (sorted as categories are), the active students, and those of
+    them in at least one case."""
+    enrolled = _per_category(session, grouping, select(Student.id).where(Student.active))
+    with_case = _per_category(session, grouping, _in_cases(period, roles))
+    total = session.scalar(select(func.count()).select_from(Student).where(Student.active)) or 0
+    cases = _in_cases(period, roles).subquery()
+    total_with_case = session.scalar(select(func.count(distinct(cases.c.id)))) or 0
+    keys = grouping.sort(set(enrolled) | set(with_case))
+    groups = tuple(
+        group_risk(
+            Headcount(key, enrolled.get(key, 0), with_case.get(key, 0)),
+            total,
+            total_with_case,
+            minimum_group,
+        )
+        for key in keys
+    )
+    return groups, total, total_with_case
+
+
+def disproportionality_of(
+    session: Session,
+    period: Period,
+    grouping: Grouping,
+    breakdown: Any,
+    roles: frozenset[Role],
+    minimum_group: int,
+) -> Disproportionality:
+    grouping.roster_categories(session)  # learns the groups' names, to sort them
+    groups, enrolled, with_case = risk_table(session, period, grouping, roles, minimum_group)
+    empty = NO_STUDENTS if not enrolled else (NO_RECORDS if not with_case else None)
+    return Disproportionality(
+        breakdown=breakdown,
+        period=period,
+        minimum_group=minimum_group,
+        groups=groups,
+        enrolled=enrolled,
+        with_case=with_case,
+        empty=empty,
+    )
+
+
+def _in_cases(period: Period, roles: frozenset[Role]) -> Any:
+    """Active students in a Tier 2 or Tier 3 case opened in the period, in one of `roles`."""
+    condition: ColumnElement[bool] = CaseRow.occurred_on.between(period.first, period.last)
+    return (
+        select(Student.id)
+        .join(CaseParticipant, CaseParticipant.student_id == Student.id)
+        .join(CaseRow, CaseRow.id == CaseParticipant.case_id)
+        .where(
+            Student.active,
+            condition,
+            CaseRow.tier.in_((Tier.TARGETED, Tier.INTENSIVE)),
+            CaseParticipant.role.in_(sorted(roles)),
+        )
+    )
+
+
+def _per_category(session: Session, grouping: Grouping, students: Any) -> dict[str, int]:
+    """Distinct students of the `students` query per category."""
+    rows = students.subquery()
+    stmt, value = grouping.attach(select(rows.c.id).select_from(rows), rows.c.id)
+    counted = session.execute(
+        stmt.with_only_columns(value, func.count(distinct(rows.c.id))).group_by(value)
+    )
+    return {grouping.key(raw): number for raw, number in counted}

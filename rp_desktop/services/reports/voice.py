@@ -1,0 +1,104 @@
+"""Equity of voice from recorded circle runs: one query sums each participant seat's turns (the
+keeper's seat left out), and domain.reports.voice turns the seats into figures.
+
+A run's day is the local day it started (as the circle record it made is dated)."""
+
+from collections import defaultdict
+from collections.abc import Iterable
+from datetime import UTC, date, datetime, time, timedelta
+
+from sqlalchemy import case, func, select
+from sqlalchemy.orm import Session
+
+from rp_desktop.db.models import CircleRun, RunSeat, Student, Turn
+from rp_desktop.domain.reports.keys import measure_key
+from rp_desktop.domain.reports.model import Period
+from rp_desktop.domain.reports.months import bucket
+from rp_desktop.domain.reports.voice import SeatTally, group_voice, talk_ratios, voice_figures
+from rp_desktop.services.reports.counts import Cells
+from rp_desktop.services.reports.grouping import Grouping
+
+GINI, PASS_RATE, TALK_RATIO = (measure_key(m) for m in ("gini", "pass_rate", "talk_ratio"))
+
+DatedTally = tuple[date, SeatTally]
+
+
+def seat_tallies(session: Session, period: Period) -> list[DatedTally]:
+    """Every participant seat with at least one turn, in runs started in the period.
+
+    The period's runs come first, by the index on when they started (a few hundred in a school
+    year), and each run's day is worked out once; then their seats' turns are summed by seat."""
+    start = datetime.combine(period.first, time()).astimezone().astimezone(UTC)
+    end = datetime.combine(period.last + timedelta(days=1), time()).astimezone().astimezone(UTC)
+    in_period = CircleRun.started_at >= start, CircleRun.started_at < end
+    days = {
+        run_id: started.astimezone().date()
+        for run_id, started in session.execute(
+            select(CircleRun.id, CircleRun.started_at).where(*in_period)
+        )
+    }
+    runs = select(CircleRun.id).where(*in_period).scalar_subquery()
+    # Core rows (not ORM-loaded ones): some 10,000 seats a school year.
+    rows = session.connection().execute(
+        select(
+            RunSeat.run_id,
+            RunSeat.id,
+            RunSeat.student_id,
+            func.sum(case((Turn.passed, 0), else_=Turn.duration_ms)),
+            func.count(Turn.id),
+            func.sum(case((Turn.passed, 1), else_=0)),
+        )
+        .join(Turn, Turn.seat_id == RunSeat.id)
+        .where(~RunSeat.is_keeper, RunSeat.run_id.in_(runs))
+        .group_by(RunSeat.id)
+        .order_by(RunSeat.run_id, RunSeat.position)
+    )
+    tallies = []
+    for run_id, seat_id, student_id, talk, turns, passes in rows:
+        day = days[run_id]
+        if period.first <= day <= period.last:
+            tallies.append((day, SeatTally(run_id, seat_id, student_id, talk, turns, passes)))
+    return tallies
+
+
+def student_categories(
+    session: Session, grouping: Grouping, student_ids: Iterable[int]
+) -> dict[int, set[str]]:
+    """The categories of each student (a student may be in several groups)."""
+    stmt, value = grouping.attach(
+        select(Student.id).where(Student.id.in_(set(student_ids))), Student.id
+    )
+    categories: dict[int, set[str]] = defaultdict(set)
+    for student_id, raw in session.execute(stmt.add_columns(value)):
+        categories[student_id].add(grouping.key(raw))
+    return categories
+
+
+def voice_cells(session: Session, period: Period, grouping: Grouping | None) -> tuple[Cells, int]:
+    """The figures per month (median Gini, pass rate) or per group (pass rate, talk ratio),
+    and how many runs there were."""
+    dated = seat_tallies(session, period)
+    runs = len({tally.run_id for _, tally in dated})
+    cells: Cells = {}
+    if grouping is None:
+        for month, tallies in bucket(dated, period).items():
+            figures = voice_figures(tallies)
+            cells[month, GINI], cells[month, PASS_RATE] = figures.gini, figures.pass_rate
+        return cells, runs
+    ratios = talk_ratios(tally for _, tally in dated)
+    for category, seats in seats_by_category(session, grouping, dated).items():
+        cells[category, PASS_RATE], cells[category, TALK_RATIO] = group_voice(seats, ratios)
+    return cells, runs
+
+
+def seats_by_category(
+    session: Session, grouping: Grouping, dated: list[DatedTally]
+) -> dict[str, list[SeatTally]]:
+    """The students' seats in each category; seats of staff and guests are in none."""
+    students = {t.student_id for _, t in dated if t.student_id is not None}
+    categories = student_categories(session, grouping, students)
+    seats: dict[str, list[SeatTally]] = defaultdict(list)
+    for _, tally in dated:
+        for category in categories.get(tally.student_id or 0, ()):
+            seats[category].append(tally)
+    return seats

@@ -1,0 +1,1 @@
+"""Keeping the records safe: opening, passphrases, backups, checks, salvage, retention."""

@@ -1,0 +1,401 @@
+"""Backups of a school's database: made, listed, thinned, restored; the district's recovery
+copy; and reading what can be read out of a damaged file.
+
+Backups live in the user's data folder, in `backups/<database name>/`, encrypted under the
+database's own key. A backup's file name says when it was taken (UTC), why, and which audit
+event was the newest in it; since every change writes an audit event, comparing that with the
+database's newest event tells whether anything changed since, without opening the backup. The
+names hold no one's name.
+"""
+
+import re
+from contextlib import closing
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime, timedelta
+from enum import StrEnum
+from pathlib import Path
+
+import platformdirs
+from sqlalchemy import select, text
+from sqlalchemy.orm import Session
+
+from rp_desktop.db import schema
+from rp_desktop.db.backup import (
+    BackupFailed,
+    RowCounts,
+    copy_database,
+    export_database,
+    put_copy_in_place,
+    set_aside,
+)
+from rp_desktop.db.cipher import Key, Passphrase, is_plain_sqlite, new_key
+from rp_desktop.db.database import Database, key_for
+from rp_desktop.db.lock import DatabaseLock
+from rp_desktop.db.models import AuditEvent
+from rp_desktop.db.read_only import open_read_only, schema_revision
+from rp_desktop.domain.safekeeping.backup_thinning import backups_to_keep
+from rp_desktop.domain.vocabulary import AuditAction
+from rp_desktop.services.audit import record_event
+from rp_desktop.services.safekeeping.opening import APP_NAME
+from rp_desktop.services.safekeeping.passphrases import require_good_passphrase
+
+__all__ = [
+    "Backup",
+    "BackupFailed",
+    "BackupMade",
+    "BackupReason",
+    "PendingBackup",
+    "RestoreRefused",
+    "Restored",
+    "SamePassphrase",
+    "Unfit",
+    "backups_folder",
+    "begin_backup",
+    "changes_since_last_backup",
+    "complete_backup",
+    "damaged_name",
+    "list_backups",
+    "make_backup",
+    "make_recovery_copy",
+    "restore_backup",
+    "restore_in_place",
+]
+
+# A backup made just before a restore outlives ordinary thinning for this long, so a restore
+# of the wrong backup can be undone even after a day of scheduled backups.
+KEEP_BEFORE_RESTORE = timedelta(days=30)
+# Backups made just before a restore or a purge, kept this long whatever thinning says.
+KEPT_REASONS = frozenset({"before-restore", "before-purge"})
+_NAME = re.compile(
+    r"^(?P<stamp>\d{4}-\d\d-\d\d_\d{6})Z_(?P<reason>[a-z-]+)_e(?P<event>\d+)-(?P<hash>[0-9a-f]{8})"
+    r"(?:-\d+)?\.db$"
+)
+_STAMP = "%Y-%m-%d_%H%M%S"
+
+
+class BackupReason(StrEnum):
+    SCHEDULED = "scheduled"
+    CLOSING = "closing"
+    BY_HAND = "by-hand"
+    BEFORE_RESTORE = "before-restore"
+    BEFORE_PURGE = "before-purge"
+    COMMAND_LINE = "command-line"
+
+
+@dataclass(frozen=True, slots=True)
+class Backup:
+    path: Path
+    taken_at: datetime  # UTC
+    reason: BackupReason
+    size: int
+    newest_event: tuple[int, str]  # (id, first 8 hex digits of its hash); (0, "00000000")
+    readable: bool | None  # opens with the database's key; None when not checked
+
+
+@dataclass(frozen=True, slots=True)
+class BackupMade:
+    path: Path
+    taken_at: datetime
+    counts: RowCounts
+
+    @property
+    def rows(self) -> int:
+        return sum(self.counts.values())
+
+
+@dataclass(frozen=True, slots=True)
+class Restored:
+    before: BackupMade  # the state just before, backed up
+    counts: RowCounts
+
+
+class Unfit(StrEnum):
+    """Why a file cannot be restored."""
+
+    UNREADABLE = "unreadable"
+    DAMAGED = "damaged"
+    NOT_RP_DESKTOP = "not_rp_desktop"
+    TOO_NEW = "too_new"
+    SAME_FILE = "same_file"
+
+
+_UNFIT_SENTENCES = {
+    Unfit.UNREADABLE: "That backup cannot be opened with this database's passphrase.",
+    Unfit.DAMAGED: "That backup is damaged; choose another.",
+    Unfit.NOT_RP_DESKTOP: "That file is not an RP Desktop backup.",
+    Unfit.TOO_NEW: "That backup was made by a newer version of RP Desktop.",
+    Unfit.SAME_FILE: "That file is the database itself, not a backup of it.",
+}
+
+
+class RestoreRefused(ValueError):
+    """Nothing was changed: the chosen file cannot be restored."""
+
+    def __init__(self, reason: Unfit) -> None:
+        self.reason = reason
+        super().__init__(_UNFIT_SENTENCES[reason])
+
+
+class SamePassphrase(ValueError):
+    def __init__(self) -> None:
+        super().__init__("The recovery passphrase must not be the database's own passphrase.")
+
+
+def backups_folder(db_path: Path, root: Path | None = None) -> Path:
+    """Where the backups of the database at `db_path` go."""
+    base = root or Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)) / "backups"
+    return base / db_path.stem
+
+
+def make_backup(
+    db: Database,
+    reason: BackupReason,
+    *,
+    folder: Path | None = None,
+    out: Path | None = None,
+    spare: Path | None = None,
+) -> BackupMade:
+    """Back up `db` into its backups folder (or to `out`, a file that must not exist yet),
+    verified; then thin the folder, sparing `spare` (a backup about to be restored). The audit
+    event is written first, so the copy holds it."""
+    return complete_backup(db, begin_backup(db, reason, folder=folder, out=out, spare=spare))
+
+
+@dataclass(frozen=True, slots=True)
+class PendingBackup:
+    """A backup whose audit event is written and whose copy is still to be made."""
+
+    target: Path
+    taken_at: datetime
+    folder: Path | None  # None for a copy to a file of the user's choosing
+    spare: Path | None
+
+
+def begin_backup(
+    db: Database,
+    reason: BackupReason,
+    *,
+    folder: Path | None = None,
+    out: Path | None = None,
+    spare: Path | None = None,
+) -> PendingBackup:
+    """The half of a backup that writes to the database (its audit event), for the thread that
+    does the writing: a second writer would make the user's own saves fail while it wrote."""
+    newest = _record_backup(db, str(reason))
+    taken_at = db.now().astimezone(UTC)
+    if out is not None:
+        return PendingBackup(out, taken_at, None, None)
+    folder = folder or backups_folder(db.path)
+    folder.mkdir(parents=True, exist_ok=True)
+    return PendingBackup(_free_name(folder, taken_at, reason, newest), taken_at, folder, spare)
+
+
+def complete_backup(db: Database, pending: PendingBackup) -> BackupMade:
+    """The other half, which only reads the database and so may run on a worker thread while
+    the user saves: copy it, check the copy, and thin the folder."""
+    if pending.folder is None:
+        return BackupMade(
+            pending.target, pending.taken_at, copy_database(db.path, pending.target, db.key)
+        )
+    partial = pending.target.with_name(pending.target.name + ".partial")
+    counts = copy_database(db.path, partial, db.key)
+    partial.replace(pending.target)
+    _thin(pending.folder, db.now(), pending.spare)
+    return BackupMade(pending.target, pending.taken_at, counts)
+
+
+def list_backups(
+    db_path: Path, key: Key | None = None, *, folder: Path | None = None, check: bool = True
+) -> list[Backup]:
+    """The backups of the database at `db_path`, newest first. With `check`, each is opened
+    with `key` (None: the database is plain) to say whether it can be restored into it."""
+    folder = folder or backups_folder(db_path)
+    found = [_parse(path) for path in folder.glob("*.db")] if folder.is_dir() else []
+    backups = sorted(
+        (b for b in found if b is not None),
+        key=lambda b: (b.taken_at, b.newest_event[0]),  # two in one second: the later event
+        reverse=True,
+    )
+    if not check:
+        return backups
+    return [_with_readable(b, key) for b in backups]
+
+
+def changes_since_last_backup(db: Database, *, folder: Path | None = None) -> bool:
+    """True when the database has an audit event its newest backup does not (or has none)."""
+    backups = list_backups(db.path, folder=folder, check=False)
+    if not backups:
+        return True
+    with Session(db.engine) as session:
+        return _newest_event(session) != backups[0].newest_event
+
+
+def restore_backup(
+    db: Database,
+    backup: Path,
+    *,
+    folder: Path | None = None,
+    backup_passphrase: Passphrase | None = None,
+) -> Restored:
+    """Put the backup at `backup` in place of the database, after backing up its current state.
+
+    `backup_passphrase` is for a backup made before the passphrase was changed: the backup is
+    opened with it and re-encrypted under the database's present key as it is restored.
+    Raises WrongPassphrase or RestoreRefused, having changed nothing, for a file that cannot
+    be restored."""
+    if backup.resolve() == db.path.resolve():
+        raise RestoreRefused(Unfit.SAME_FILE)
+    backup_key = db.key
+    if backup_passphrase is not None and db.key is not None:
+        backup_key = key_for(backup, backup_passphrase)
+    _require_restorable(backup, backup_key)
+    folder = folder or backups_folder(db.path)
+    before = make_backup(db, BackupReason.BEFORE_RESTORE, folder=folder, spare=backup)
+    db.engine.dispose()  # every pooled connection closed; the next one opens the new file
+    counts = put_copy_in_place(backup, db.path, db.key, backup_key)
+    if schema.needs_upgrade(db.engine, db.path):
+        schema.upgrade(db.engine)
+    with Session(db.engine) as session, session.begin():
+        detail = f"backup restored: {sum(counts.values())} rows"
+        record_event(session, db, AuditAction.RESTORE, "database", None, detail)
+    return Restored(before, counts)
+
+
+def restore_in_place(
+    db_path: Path, backup: Path, passphrase: Passphrase | None, now: datetime
+) -> Path:
+    """Recovery, for a database that cannot be opened: rename it aside (never deleted, never
+    overwritten) and put a copy of `backup` where it was. Returns where the old file went.
+
+    Raises PassphraseNeeded or WrongPassphrase for an encrypted backup, RestoreRefused for one
+    that cannot be restored, DatabaseInUse when the database is open elsewhere."""
+    if backup.resolve() == db_path.resolve():
+        raise RestoreRefused(Unfit.SAME_FILE)
+    key = None if is_plain_sqlite(backup) else key_for(backup, passphrase)
+    _require_restorable(backup, key)
+    lock = DatabaseLock.acquire(db_path)
+    try:
+        aside = set_aside(db_path, damaged_name(db_path, now)) if db_path.exists() else None
+        try:
+            copy_database(backup, db_path, key)
+        except BaseException:
+            if aside is not None:
+                set_aside(aside, db_path.name)  # the old file back where it was
+            raise
+    finally:
+        lock.release()
+    return aside or db_path
+
+
+def damaged_name(db_path: Path, now: datetime) -> str:
+    """The name a database that cannot be opened is kept under, beside where it was."""
+    return f"{db_path.stem}.damaged-{now.astimezone(UTC).strftime(_STAMP)}.db"
+
+
+def make_recovery_copy(db: Database, passphrase: Passphrase, target: Path) -> RowCounts:
+    """An encrypted copy of the database under the district's own passphrase, checked by
+    opening it with that passphrase. Raises WeakPassphrase, or SamePassphrase for the
+    database's own (a recovery copy under it would recover nothing when that one is lost)."""
+    require_good_passphrase(passphrase)
+    if db.check_passphrase(passphrase):
+        raise SamePassphrase()
+    _record_backup(db, "recovery copy")
+    counts = export_database(db.path, db.key, target, new_key(passphrase))
+    try:
+        with closing(open_read_only(target, key_for(target, passphrase))) as copy:
+            if copy.execute("PRAGMA quick_check").fetchone()[0] != "ok":
+                raise BackupFailed("the recovery copy failed its check")
+    except BaseException:
+        target.unlink(missing_ok=True)
+        raise
+    return counts
+
+
+def _require_restorable(backup: Path, key: Key | None) -> None:
+    try:
+        with closing(open_read_only(backup, key)) as connection:
+            revision = schema_revision(connection)
+            sound = connection.execute("PRAGMA quick_check").fetchone()[0] == "ok"
+    except Exception as error:  # sqlite3 and SQLCipher errors alike: it does not open
+        raise RestoreRefused(Unfit.UNREADABLE) from error
+    if revision is None:
+        raise RestoreRefused(Unfit.NOT_RP_DESKTOP)
+    if revision not in schema.KNOWN_REVISIONS:
+        raise RestoreRefused(Unfit.TOO_NEW)
+    if not sound:
+        raise RestoreRefused(Unfit.DAMAGED)
+
+
+def _record_backup(db: Database, what: str) -> tuple[int, str]:
+    """Write the audit event of a backup (counts only); return the newest event after it."""
+    with Session(db.engine) as session, session.begin():
+        # Claim the write lock before reading: a transaction that reads first and then
+        # writes fails at once ("database is locked") if another connection wrote in between,
+        # where one that starts by writing waits its turn.
+        session.execute(text("UPDATE audit_event SET id = id WHERE 0"))
+        rows = sum(_row_counts(session).values())
+        record_event(session, db, AuditAction.BACKUP, "database", None, f"{what}: {rows} rows")
+        session.flush()
+        return _newest_event(session)
+
+
+def _row_counts(session: Session) -> RowCounts:
+    names = session.scalars(
+        text("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
+    ).all()
+    return {n: int(session.scalar(text(f'SELECT count(*) FROM "{n}"')) or 0) for n in names}
+
+
+def _newest_event(session: Session) -> tuple[int, str]:
+    row = session.execute(
+        select(AuditEvent.id, AuditEvent.hash).order_by(AuditEvent.id.desc()).limit(1)
+    ).first()
+    return (0, "0" * 8) if row is None else (row.id, row.hash[:8])
+
+
+def _free_name(folder: Path, at: datetime, reason: BackupReason, event: tuple[int, str]) -> Path:
+    base = f"{at.strftime(_STAMP)}Z_{reason}_e{event[0]}-{event[1]}"
+    path, number = folder / f"{base}.db", 1
+    while path.exists() or path.with_name(path.name + ".partial").exists():
+        number += 1
+        path = folder / f"{base}-{number}.db"
+    return path
+
+
+def _parse(path: Path) -> Backup | None:
+    match = _NAME.match(path.name)
+    if match is None or match["reason"] not in BackupReason._value2member_map_:
+        return None
+    taken_at = datetime.strptime(match["stamp"], _STAMP).replace(tzinfo=UTC)
+    event = (int(match["event"]), match["hash"])
+    try:
+        size = path.stat().st_size
+    except OSError:
+        return None
+    return Backup(path, taken_at, BackupReason(match["reason"]), size, event, None)
+
+
+def _with_readable(backup: Backup, key: Key | None) -> Backup:
+    if is_plain_sqlite(backup.path) != (key is None):
+        return replace(backup, readable=False)  # a plain backup of an encrypted one, or back
+    try:
+        with closing(open_read_only(backup.path, key)) as connection:
+            readable = schema_revision(connection) is not None
+    except Exception:  # sqlite3 and SQLCipher errors alike: it does not open
+        readable = False
+    return replace(backup, readable=readable)
+
+
+def _thin(folder: Path, now: datetime, spare: Path | None) -> None:
+    """Remove the backups thinning does not keep, and copies a crash left half-made."""
+    backups = list_backups(folder, folder=folder, check=False)
+    keep = backups_to_keep([b.taken_at.astimezone() for b in backups], now.astimezone())
+    for backup in backups:
+        recent_restore = backup.reason.value in KEPT_REASONS and (
+            now - backup.taken_at < KEEP_BEFORE_RESTORE
+        )
+        spared = spare is not None and backup.path.resolve() == spare.resolve()
+        if backup.taken_at.astimezone() not in keep and not recent_restore and not spared:
+            backup.path.unlink(missing_ok=True)
+    for partial in folder.glob("*.db.partial"):
+        partial.unlink(missing_ok=True)

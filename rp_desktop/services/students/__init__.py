@@ -1,0 +1,1 @@
+"""Students: the roster, its import, demographic values, and each student's timeline."""

@@ -1,0 +1,167 @@
+"""The people in a case, each in a role: students found by name, staff, and others (a parent)."""
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from rp_desktop.domain.records import Participant, ParticipantFields, StaffMember, Student
+from rp_desktop.domain.vocabulary import Role
+from rp_desktop.ui.forms.student_picker import StudentPicker
+from rp_desktop.ui.forms.widgets import choice_combo, current_choice, select_data
+
+
+class _PersonRow:
+    """One line of the list: who, in which role, and a way to remove them."""
+
+    def __init__(self, fields: ParticipantFields, name: str, role_hint: str) -> None:
+        self.fields = fields
+        self.name = QLabel(name)
+        # No role is assumed for a student: the counselor says who was harmed and who caused it.
+        self.role = choice_combo(list(Role), none_text=role_hint)
+        self.role.setAccessibleName(role_hint)
+        select_data(self.role, fields.role)
+        self.remove = QPushButton("✕")
+        self.remove.setFixedWidth(32)
+        self.problem = QLabel(wordWrap=True)
+        self.problem.setStyleSheet("color: #b00020;")
+        self.problem.hide()
+
+    def value(self) -> ParticipantFields:
+        return ParticipantFields(
+            current_choice(self.role, Role),
+            self.fields.student_id,
+            self.fields.staff_id,
+            self.fields.other_name,
+        )
+
+
+class ParticipantsEditor(QWidget):
+    """Everyone involved in a case and their roles.
+
+    Signals:
+        changed(): someone was added or removed, or a role changed.
+    """
+
+    changed = Signal()
+
+    def __init__(
+        self,
+        find_students: Callable[[str], list[Student]],
+        staff: list[StaffMember],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._rows: list[_PersonRow] = []
+        self._grid = QGridLayout()
+        self._grid.setColumnStretch(0, 1)
+        self.none_yet = QLabel(self.tr("No one yet. Add the students and others involved below."))
+        self.student_picker = StudentPicker(
+            find_students, self.tr("Add a student: type a name or number…")
+        )
+        self.staff_choice = QComboBox()
+        self.staff_choice.setAccessibleName(self.tr("Staff member to add"))
+        self.staff_choice.addItem(self.tr("Choose a staff member…"), None)
+        for member in staff:
+            self.staff_choice.addItem(member.display_name, member)
+        self.add_staff = QPushButton(self.tr("Add staff"))
+        self.other_name = QLineEdit(placeholderText=self.tr("Someone else, e.g. a parent: name"))
+        self.other_name.setAccessibleName(self.tr("Name of someone else to add"))
+        self.add_other = QPushButton(self.tr("Add"))
+        self._adders = QWidget()
+        self._lay_out()
+        self.student_picker.studentChosen.connect(self._add_student)
+        self.add_staff.clicked.connect(self._add_staff)
+        self.add_other.clicked.connect(self._add_other)
+        self.other_name.returnPressed.connect(self._add_other)
+
+    def participants(self) -> tuple[ParticipantFields, ...]:
+        return tuple(row.value() for row in self._rows)
+
+    def set_participants(self, participants: tuple[Participant, ...]) -> None:
+        for participant in participants:
+            self._append(participant.fields, participant.display_name)
+
+    def show_problem(self, index: int, text: str) -> None:
+        row = self._rows[index]
+        row.problem.setText(text)
+        row.problem.show()
+
+    def clear_problems(self) -> None:
+        for row in self._rows:
+            row.problem.clear()
+            row.problem.hide()
+
+    def set_read_only(self, read_only: bool) -> None:
+        self._adders.setVisible(not read_only)
+        for row in self._rows:
+            row.role.setEnabled(not read_only)
+            row.remove.setVisible(not read_only)
+
+    def _lay_out(self) -> None:
+        staff_line = QHBoxLayout()
+        staff_line.addWidget(self.staff_choice, 1)
+        staff_line.addWidget(self.add_staff)
+        other_line = QHBoxLayout()
+        other_line.addWidget(self.other_name, 1)
+        other_line.addWidget(self.add_other)
+        adders = QVBoxLayout(self._adders)
+        adders.setContentsMargins(0, 0, 0, 0)
+        adders.addWidget(self.student_picker)
+        adders.addLayout(staff_line)
+        adders.addLayout(other_line)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.none_yet)
+        layout.addLayout(self._grid)
+        layout.addWidget(self._adders)
+
+    def _add_student(self, student: Student) -> None:
+        self._append(ParticipantFields(None, student_id=student.id), student.display_name)
+
+    def _add_staff(self) -> None:
+        member: StaffMember | None = self.staff_choice.currentData()
+        if member is not None:
+            self._append(ParticipantFields(Role.STAFF, staff_id=member.id), member.display_name)
+
+    def _add_other(self) -> None:
+        name = self.other_name.text().strip()
+        if name:
+            self._append(ParticipantFields(Role.FAMILY_MEMBER, other_name=name), name)
+            self.other_name.clear()
+
+    def _append(self, fields: ParticipantFields, name: str) -> None:
+        row = _PersonRow(fields, name, self.tr("Choose a role…"))
+        line = len(self._rows) * 2
+        self._grid.addWidget(row.name, line, 0)
+        self._grid.addWidget(row.role, line, 1)
+        self._grid.addWidget(row.remove, line, 2)
+        self._grid.addWidget(row.problem, line + 1, 0, 1, 3)
+        row.role.currentIndexChanged.connect(self.changed)
+        row.remove.clicked.connect(lambda: self._remove(row))
+        row.remove.setAccessibleName(self.tr("Remove {name}").format(name=name))
+        self._rows.append(row)
+        self.none_yet.hide()
+        self.changed.emit()
+
+    def _remove(self, row: _PersonRow) -> None:
+        """Take a person out; the grid is rebuilt so no empty line is left behind."""
+        kept = [(r.value(), r.name.text()) for r in self._rows if r is not row]
+        for old in self._rows:
+            for widget in (old.name, old.role, old.remove, old.problem):
+                widget.setParent(None)
+                widget.deleteLater()
+        self._rows = []
+        for fields, name in kept:
+            self._append(fields, name)
+        self.none_yet.setVisible(not self._rows)
+        self.changed.emit()

@@ -1,0 +1,1 @@
+"""Tier 1 circles as records: the Tier 1 tab and the circle form."""

@@ -1,0 +1,142 @@
+"""The Tier 1 community circle form: when, with which group, who kept it, who was there."""
+
+from PySide6.QtWidgets import QComboBox, QDateEdit, QLineEdit, QPlainTextEdit, QSpinBox, QWidget
+
+from rp_desktop.domain.records import Circle, CircleFields
+from rp_desktop.domain.validation import LONGEST_CIRCLE_MINUTES
+from rp_desktop.domain.vocabulary import CircleKind, CircleStatus
+from rp_desktop.services import people
+from rp_desktop.services.circles import records as circles
+from rp_desktop.services.safekeeping.opening import Database
+from rp_desktop.services.students import records as students
+from rp_desktop.ui.circles.attendance import AttendanceList
+from rp_desktop.ui.forms.form_draft import DraftPlace
+from rp_desktop.ui.forms.record_form import RecordForm
+from rp_desktop.ui.forms.widgets import (
+    choice_combo,
+    current_choice,
+    current_data,
+    date_edit,
+    select_data,
+)
+from rp_desktop.ui.words.formatting import qdate
+from rp_desktop.ui.words.labels import label
+
+
+class CircleForm(RecordForm):
+    """New, open or edit one Tier 1 circle. Signals: see RecordForm."""
+
+    def __init__(
+        self,
+        db: Database,
+        circle: Circle | None = None,
+        *,
+        school_year: int,
+        parent: QWidget | None = None,
+    ) -> None:
+        title = self.tr("Tier 1 circle") if circle else self.tr("New Tier 1 circle")
+        super().__init__(title, parent)
+        self._db = db
+        self._circle = circle
+        self.held_on: QDateEdit = self.add_field("held_on", self.tr("&Date"), date_edit())
+        self.status: QComboBox = self.add_field(
+            "status", self.tr("S&tatus"), choice_combo(list(CircleStatus))
+        )
+        self.kind: QComboBox = self.add_field(
+            "kind", self.tr("&Kind of circle"), choice_combo(list(CircleKind))
+        )
+        self.group: QComboBox = self.add_field("group_id", self.tr("&Group"), QComboBox())
+        self.facilitator: QComboBox = self.add_field(
+            "facilitator_id", self.tr("&Facilitator"), QComboBox()
+        )
+        self.purpose: QLineEdit = self.add_field(
+            "purpose",
+            self.tr("&Purpose"),
+            QLineEdit(placeholderText=self.tr("For example: getting to know each other")),
+        )
+        self.duration: QSpinBox = self.add_field(
+            "duration_minutes", self.tr("D&uration"), QSpinBox()
+        )
+        self.attendance: AttendanceList = self.add_field(
+            "attendee_ids",
+            self.tr("&Attendance"),
+            AttendanceList(lambda text: students.find_students(db, text)),
+        )
+        self.notes: QPlainTextEdit = self.add_field("notes", self.tr("&Notes"), QPlainTextEdit())
+        self.notes.setMinimumHeight(100)
+        self._fill_choices(school_year)
+        self._fill(circle)
+        self.group.currentIndexChanged.connect(self._on_group_changed)
+        self.draft.start(DraftPlace(db, "circle", circle.id if circle else None))
+        self.remember_initial()
+
+    def values(self) -> CircleFields:
+        minutes = self.duration.value()
+        return CircleFields(
+            held_on=self.held_on.date().toPython(),
+            status=current_choice(self.status, CircleStatus) or CircleStatus.HELD,
+            kind=current_choice(self.kind, CircleKind) or CircleKind.OTHER,
+            group_id=current_data(self.group),
+            facilitator_id=current_data(self.facilitator),
+            purpose=self.purpose.text(),
+            duration_minutes=minutes or None,
+            notes=self.notes.toPlainText(),
+            attendee_ids=self.attendance.present_ids(),
+        )
+
+    def submit(self, values: CircleFields) -> int:
+        if self._circle is None:
+            saved = circles.record_circle(self._db, values)
+        else:
+            saved = circles.update_circle(self._db, self._circle.id, values)
+        self._circle = saved
+        return saved.id
+
+    def _fill_choices(self, school_year: int) -> None:
+        """This year's groups and today's staff, plus whichever this circle names: an old
+        circle keeps its group and facilitator even after they are gone."""
+        fields = self._circle.fields if self._circle else None
+        self.group.addItem(self.tr("No group (people chosen one by one)"), None)
+        groups = people.list_groups(self._db, school_year=school_year)
+        own_group = fields.group_id if fields else None
+        if own_group is not None and all(g.id != own_group for g in groups):
+            groups.extend(g for g in [people.get_group(self._db, own_group)] if g)
+        for group in groups:
+            self.group.addItem(group.name, group.id)
+        self.facilitator.addItem(self.tr("Not recorded"), None)
+        staff = people.list_staff(self._db)
+        own_keeper = fields.facilitator_id if fields else None
+        if own_keeper is not None and all(m.id != own_keeper for m in staff):
+            staff.extend(m for m in [people.get_staff(self._db, own_keeper)] if m)
+        for member in staff:
+            self.facilitator.addItem(f"{member.display_name} ({label(member.role)})", member.id)
+        self.duration.setRange(0, LONGEST_CIRCLE_MINUTES)
+        self.duration.setSuffix(self.tr(" min"))
+        self.duration.setSpecialValueText(self.tr("Not recorded"))
+
+    def _fill(self, circle: Circle | None) -> None:
+        if circle is None:
+            # Most circles are written up after they were held, on the day.
+            self.held_on.setDate(qdate(self._db.today()))
+            select_data(self.status, CircleStatus.HELD)
+            self._on_group_changed()
+            return
+        fields = circle.fields
+        self.held_on.setDate(qdate(fields.held_on or self._db.today()))
+        select_data(self.status, fields.status)
+        select_data(self.kind, fields.kind)
+        select_data(self.group, fields.group_id)
+        select_data(self.facilitator, fields.facilitator_id)
+        self.purpose.setText(fields.purpose)
+        self.duration.setValue(fields.duration_minutes or 0)
+        self.notes.setPlainText(fields.notes)
+        members = people.group_members(self._db, fields.group_id) if fields.group_id else []
+        member_ids = {m.id for m in members}
+        others = [s for s in circle.attendees if s.id not in member_ids]
+        self.attendance.show_students(members + others, set(fields.attendee_ids))
+
+    def _on_group_changed(self) -> None:
+        """A new group: its students, all ticked, since most circles have nearly everyone."""
+        group_id = current_data(self.group)
+        members = people.group_members(self._db, group_id) if group_id else []
+        self.attendance.show_students(members, {m.id for m in members})

@@ -1,0 +1,1 @@
+"""File > Export: the district package or every record."""

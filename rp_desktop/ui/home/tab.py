@@ -1,0 +1,274 @@
+"""The Home tab: what a counselor needs first thing, each line one action away from its record.
+
+This is the counselor's own screen, never the projector: a line names a group, a keeper or a
+case's category, never the students in a case."""
+
+from datetime import date, datetime
+
+from PySide6.QtCore import QLocale, Qt, QTime, Signal
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from rp_desktop.domain.casework.records import DueItem
+from rp_desktop.domain.home import CircleDays, CircleSoon, HomeSummary, OpenCase, RecentChange
+from rp_desktop.domain.home import RecordKind as Kind
+from rp_desktop.domain.vocabulary import Tier
+from rp_desktop.services.home import home_summary
+from rp_desktop.services.safekeeping.opening import Database
+from rp_desktop.ui.words.formatting import counted, format_date, qdate
+from rp_desktop.ui.words.labels import label
+
+Line = tuple[str, tuple[Kind, int] | None]  # the text, and the record it opens
+TITLE_STYLE = "font-size: 15px; font-weight: 600;"
+
+
+class HomeCard(QFrame):
+    """A titled box: a short note, then a list of lines or, when there are none, a sentence
+    that says so. Signals: opened(object): a line was double-clicked or Enter was pressed on
+    it; its record as (RecordKind, id)."""
+
+    opened = Signal(object)
+
+    def __init__(self, title: str, empty_text: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.title = QLabel(title)
+        self.title.setStyleSheet(TITLE_STYLE)
+        self.note = QLabel(wordWrap=True)
+        self.lines = QListWidget()
+        self.lines.setAccessibleName(title)
+        self.lines.setWordWrap(True)
+        self.lines.setAlternatingRowColors(True)
+        self.lines.setSpacing(2)
+        self.empty = QLabel(empty_text, wordWrap=True, alignment=Qt.AlignmentFlag.AlignCenter)
+        self.empty.setObjectName("emptyState")
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self.lines)
+        self.pages.addWidget(self.empty)
+        self.footer = QHBoxLayout()
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addWidget(self.note)
+        layout.addWidget(self.pages, 1)
+        layout.addLayout(self.footer)
+        self.lines.itemActivated.connect(self._open)
+
+    def show_lines(self, lines: list[Line], note: str = "") -> None:
+        self.note.setText(note)
+        self.note.setVisible(bool(note))
+        self.lines.clear()
+        for text, record in lines:
+            item = QListWidgetItem(text)
+            item.setData(Qt.ItemDataRole.UserRole, record)
+            item.setToolTip(text)
+            self.lines.addItem(item)
+        self.pages.setCurrentWidget(self.lines if lines else self.empty)
+
+    def _open(self, item: QListWidgetItem) -> None:
+        record = item.data(Qt.ItemDataRole.UserRole)
+        if record is not None:
+            self.opened.emit(record)
+
+
+class HomeTab(QWidget):
+    """Today's and this week's circles, agreements due, open cases and recent changes.
+
+    It reads the database on reload(), or when first shown if nobody asked before.
+
+    Signals:
+        circleOpenRequested(int): open this Tier 1 community circle (its id).
+        caseOpenRequested(int): open this case (its id).
+        dueListRequested(): show the whole list of agreements due.
+        newCircleRequested(): record a new Tier 1 circle.
+        newCaseRequested(int): open a new case of this tier (2 or 3).
+        runCircleRequested(): go and run a circle with the talking piece.
+    """
+
+    circleOpenRequested = Signal(int)
+    caseOpenRequested = Signal(int)
+    dueListRequested = Signal()
+    newCircleRequested = Signal()
+    newCaseRequested = Signal(int)
+    runCircleRequested = Signal()
+
+    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._db = db
+        self.summary: HomeSummary | None = None
+        self.heading = QLabel()
+        self.heading.setStyleSheet("font-size: 18px; font-weight: 600;")
+        self.new_circle = QPushButton(self.tr("New circle"))
+        self.new_case = QPushButton(self.tr("New Tier 2 case"))
+        self.run_circle = QPushButton(self.tr("Run a circle"))
+        self.today = HomeCard(self.tr("Today"), self.tr("No circles planned for today."))
+        self.week = HomeCard(
+            self.tr("This week"), self.tr("No circles planned this week on other days.")
+        )
+        self.due = HomeCard(
+            self.tr("Agreements due"),
+            self.tr("Nothing is overdue and nothing is due in the next seven days."),
+        )
+        self.all_due = QPushButton(self.tr("All agreements due…"))
+        self.due.footer.addStretch(1)
+        self.due.footer.addWidget(self.all_due)
+        self.cases = HomeCard(self.tr("Open cases"), self.tr("No open cases. Nothing to follow."))
+        self.recent = HomeCard(
+            self.tr("Recent activity"), self.tr("Nothing has been recorded yet.")
+        )
+        self._lay_out()
+        self._connect()
+
+    def cards(self) -> list[HomeCard]:
+        return [self.today, self.week, self.due, self.cases, self.recent]
+
+    def reload(self) -> None:
+        """Read everything again, as of today."""
+        self.summary = home_summary(self._db, self._db.today())
+        self._show(self.summary)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if self.summary is None:
+            self.reload()
+        super().showEvent(event)
+
+    # -- private --------------------------------------------------------------------------------
+    def _lay_out(self) -> None:
+        top = QHBoxLayout()
+        top.addWidget(self.heading, 1)
+        for button in (self.new_circle, self.new_case, self.run_circle):
+            top.addWidget(button)
+        grid = QGridLayout()
+        grid.addWidget(self.today, 0, 0)
+        grid.addWidget(self.week, 0, 1)
+        grid.addWidget(self.due, 0, 2)
+        grid.addWidget(self.cases, 1, 0)
+        grid.addWidget(self.recent, 1, 1, 1, 2)
+        for column in range(3):
+            grid.setColumnStretch(column, 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addLayout(grid, 1)
+
+    def _connect(self) -> None:
+        self.new_circle.clicked.connect(self.newCircleRequested)
+        self.new_case.clicked.connect(lambda: self.newCaseRequested.emit(int(Tier.TARGETED)))
+        self.run_circle.clicked.connect(self.runCircleRequested)
+        self.all_due.clicked.connect(self.dueListRequested)
+        for card in self.cards():
+            card.opened.connect(self._open)
+
+    def _open(self, record: tuple[Kind, int]) -> None:
+        kind, record_id = record
+        if kind is Kind.CIRCLE:
+            self.circleOpenRequested.emit(record_id)
+        else:
+            self.caseOpenRequested.emit(record_id)
+
+    def _show(self, summary: HomeSummary) -> None:
+        day = QLocale().toString(qdate(summary.today), QLocale.FormatType.LongFormat)
+        self.heading.setText(self.tr("Today is {day}").format(day=day))
+        self.today.show_lines(
+            [self._circle_line(c, with_day=False) for c in summary.circles_today.circles],
+            self._circles_note(summary.circles_today),
+        )
+        self.week.show_lines(
+            [self._circle_line(c, with_day=True) for c in summary.rest_of_week.circles],
+            self._circles_note(summary.rest_of_week),
+        )
+        self._show_due(summary)
+        self._show_cases(summary)
+        self.recent.show_lines([self._recent_line(r) for r in summary.recent])
+
+    def _circles_note(self, days: CircleDays) -> str:
+        if days.total > len(days.circles):
+            return self.tr("The first {shown} of {total} circles; the Tier 1 tab has all.").format(
+                shown=len(days.circles), total=days.total
+            )
+        return (
+            counted(days.total, self.tr("1 circle"), self.tr("{count} circles"))
+            if days.total
+            else ""
+        )
+
+    def _circle_line(self, circle: CircleSoon, *, with_day: bool) -> Line:
+        first = [label(circle.status), label(circle.kind)]
+        if with_day:
+            first.insert(0, _short_day(circle.held_on))
+        second = [circle.group_name or self.tr("No group"), circle.facilitator_name]
+        if circle.purpose:
+            second.append(circle.purpose)
+        text = " · ".join(first) + "\n" + " · ".join(p for p in second if p)
+        return text, (Kind.CIRCLE, circle.id)
+
+    def _show_due(self, summary: HomeSummary) -> None:
+        lines = [self._due_line(item, overdue=True) for item in summary.overdue]
+        lines += [self._due_line(item, overdue=False) for item in summary.due_soon]
+        note = self.tr("{overdue} overdue · {soon} due in the next seven days").format(
+            overdue=len(summary.overdue), soon=len(summary.due_soon)
+        )
+        self.due.show_lines(lines, note if lines else "")
+
+    def _due_line(self, item: DueItem, *, overdue: bool) -> Line:
+        when = (self.tr("Overdue since {day}") if overdue else self.tr("Due {day}")).format(
+            day=format_date(item.due_on)
+        )
+        case = self.tr("Case {id} · {tier}").format(id=item.case_id, tier=label(item.tier))
+        return f"{when} · {case}\n{item.description}", (Kind.CASE, item.case_id)
+
+    def _show_cases(self, summary: HomeSummary) -> None:
+        note = ""
+        if summary.open_total:
+            note = " · ".join(
+                self.tr("{tier}: {count} open").format(tier=label(tier), count=count)
+                for tier, count in summary.open_by_tier.items()
+            )
+            if summary.open_total > len(summary.open_cases):
+                note += "\n" + self.tr("The {shown} changed last:").format(
+                    shown=len(summary.open_cases)
+                )
+        self.cases.show_lines([self._case_line(c) for c in summary.open_cases], note)
+
+    def _case_line(self, case: OpenCase) -> Line:
+        first = self.tr("Case {id} · {tier} · {status}").format(
+            id=case.id, tier=label(case.tier), status=label(case.status)
+        )
+        return f"{first}\n{case.category_name} · {format_date(case.occurred_on)}", (
+            Kind.CASE,
+            case.id,
+        )
+
+    def _recent_line(self, change: RecentChange) -> Line:
+        if change.kind is Kind.CIRCLE:
+            first = self.tr("Circle · {what}").format(what=change.what or self.tr("No group"))
+        else:
+            first = self.tr("Case {id} · {tier} · {what}").format(
+                id=change.id, tier=label(change.tier), what=change.what
+            )
+        first += f" · {format_date(change.day)} · {label(change.status)}"
+        when = (self.tr("Added {when}") if change.is_new else self.tr("Changed {when}")).format(
+            when=_moment(change.changed_at)
+        )
+        return f"{first}\n{when}", (change.kind, change.id)
+
+
+def _short_day(day: date) -> str:
+    """ "Thu 3/12/2026": the weekday matters most in a list of this week's days."""
+    weekday = QLocale().dayName(day.isoweekday(), QLocale.FormatType.ShortFormat)
+    return f"{weekday} {format_date(day)}"
+
+
+def _moment(at: datetime) -> str:
+    local = at.astimezone()
+    time = QLocale().toString(QTime(local.hour, local.minute), QLocale.FormatType.ShortFormat)
+    return f"{format_date(local.date())} {time}"

@@ -1,0 +1,1 @@
+"""What every list screen shares: the table model, search, filters and exporting a list."""

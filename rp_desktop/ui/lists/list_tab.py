@@ -1,0 +1,294 @@
+"""The shape every list screen shares: search, filters, New / Open / Edit, and the table."""
+
+from collections.abc import Callable, Sequence
+from datetime import date
+from enum import Enum
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from rp_desktop.domain.records import ListQuery
+from rp_desktop.ui.lists.date_range import DateRangeFilter
+from rp_desktop.ui.lists.record_model import Column, Fetch, RecordTableModel
+from rp_desktop.ui.words.formatting import counted
+from rp_desktop.ui.words.labels import label
+
+if TYPE_CHECKING:  # the forms load when first opened, not at start-up
+    from rp_desktop.services.safekeeping.opening import Database
+    from rp_desktop.ui.forms.record_form import RecordForm
+
+MAX_COLUMN_WIDTH = 320
+FIT_ROWS = 40
+
+
+class ListTab(QWidget):
+    """A searchable list of one kind of record. Subclasses say what New, Open and Edit do.
+
+    Signals:
+        recordsChanged(): something was saved from this tab; other lists may need a reload.
+    """
+
+    recordsChanged = Signal()
+    _db: "Database"  # each kind of list keeps the database it reads
+
+    def __init__(
+        self,
+        columns: Sequence[Column],
+        fetch: Fetch,
+        *,
+        search_hint: str,
+        order: tuple[str, bool],
+        statuses: Sequence[Enum] = (),
+        today: Callable[[], date] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.model = RecordTableModel(columns, fetch, self)
+        self.columns, self.fetch = tuple(columns), fetch  # for exporting every matching row
+        self.model.set_order(*order)
+        self.search = QLineEdit(placeholderText=search_hint, clearButtonEnabled=True)
+        self.search.setAccessibleName(self.tr("Search"))
+        self.status = QComboBox()
+        self.status.setAccessibleName(self.tr("Status"))
+        self.status.addItem(self.tr("Any status"), None)
+        for status in statuses:
+            self.status.addItem(label(status), status.value)
+        self.status.setVisible(bool(statuses))
+        self.dates = DateRangeFilter(today) if today else None
+        self.new_button = QPushButton(self.tr("New"))
+        self.open_button = QPushButton(self.tr("Open"))
+        self.edit_button = QPushButton(self.tr("Edit"))
+        self.export_button = QPushButton(self.tr("Export…"))
+        self.export_button.setToolTip(self.tr("Save every row this list shows as CSV or Excel"))
+        self.table = self._make_table()
+        self.empty = QLabel(alignment=Qt.AlignmentFlag.AlignCenter, wordWrap=True)
+        self.empty.setObjectName("emptyState")
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self.table)
+        self.pages.addWidget(self.empty)
+        self.count = QLabel()
+        self._fitted = False
+        self._lay_out()
+        self._connect()
+
+    # -- to be given by each kind of list -------------------------------------------------------
+    def make_form(self, record_id: int | None) -> "RecordForm":
+        """The form for the record with this id as it is saved now, or for a new one."""
+        raise NotImplementedError
+
+    def count_text(self, total: int) -> str:
+        return counted(total, self.tr("1 record"), self.tr("{count} records"))
+
+    def empty_text(self) -> str:
+        return self.tr("Nothing here yet. Choose New to add the first record.")
+
+    def extra_filters(self, query: ListQuery) -> ListQuery:
+        """Let a subclass add its own filters to the query."""
+        return query
+
+    # -- shared behaviour -----------------------------------------------------------------------
+    def new_record(self) -> None:
+        self._show_form(self.make_form(None))
+
+    def open_record(self, record: Any) -> None:
+        form = self.make_form(record.id)
+        form.set_read_only(True)
+        self._show_form(form)
+
+    def edit_record(self, record: Any) -> None:
+        self.edit_record_id(record.id)
+
+    def edit_record_id(self, record_id: int) -> None:
+        self._show_form(self.make_form(record_id))
+
+    def reload(self) -> None:
+        """Run the current search and filters again, keeping the selection where possible."""
+        selected = self.selected_record()
+        self.model.set_query(self.current_query())
+        if selected is not None:
+            self.select_record(selected.id)
+
+    def current_query(self) -> ListQuery:
+        start, end = self.dates.selected() if self.dates else (None, None)
+        query = ListQuery(
+            text=self.search.text(),
+            status=self.status.currentData(),
+            date_from=start,
+            date_to=end,
+            sort=self.model.query.sort,
+            descending=self.model.query.descending,
+        )
+        return self.extra_filters(query)
+
+    @property
+    def database(self) -> "Database":
+        return self._db
+
+    def export_list(self) -> None:
+        """Save every record that matches the search and filters to a file (list_export.py)."""
+        # Imported when first used: the spreadsheet library is not needed to start.
+        from rp_desktop.ui.lists import export as list_export
+
+        list_export.export_list(self)
+
+    def is_filtering(self) -> bool:
+        return bool(
+            self.search.text().strip()
+            or self.status.currentData()
+            or (self.dates and self.dates.is_filtering())
+        )
+
+    def focus_search(self) -> None:
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+
+    def selected_record(self) -> Any:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.record(rows[0].row()) if rows else None
+
+    def select_record(self, record_id: int) -> None:
+        row = self.model.row_of(record_id)
+        if row is not None:
+            self.table.selectRow(row)
+
+    def saved(self, record_id: int) -> None:
+        """After a form saved a record: reload every list, and show the saved one here."""
+        self.recordsChanged.emit()
+        self.select_record(record_id)
+
+    # -- private --------------------------------------------------------------------------------
+    def _make_table(self) -> QTableView:
+        table = QTableView()
+        table.setModel(self.model)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        # Sorting is the service's job: a header click asks the model, which asks again.
+        table.horizontalHeader().setSortIndicatorShown(True)
+        table.horizontalHeader().setSectionsClickable(True)
+        table.setAlternatingRowColors(True)
+        table.setWordWrap(False)
+        table.verticalHeader().setVisible(False)
+        table.horizontalHeader().setStretchLastSection(True)
+        # Fitting columns to their contents looks at the first rows, not all that are loaded.
+        table.horizontalHeader().setResizeContentsPrecision(FIT_ROWS)
+        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        return table
+
+    def add_filter(self, widget: QWidget) -> None:
+        """Another filter, after the shared ones."""
+        self._filters.insertWidget(self._filters.indexOf(self._stretch_at) + 1, widget)
+
+    def add_action(self, button: QPushButton) -> None:
+        """Another button, after New, Open and Edit."""
+        self._filters.addWidget(button)
+
+    def _lay_out(self) -> None:
+        self._filters = QHBoxLayout()
+        self._filters.addWidget(self.search, 3)
+        self._filters.addWidget(self.status)
+        self._stretch_at: QWidget = self.status
+        if self.dates:
+            self._filters.addWidget(self.dates)
+            self._stretch_at = self.dates
+        self._filters.addStretch(1)
+        for button in (self.new_button, self.open_button, self.edit_button, self.export_button):
+            self._filters.addWidget(button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(self._filters)
+        layout.addWidget(self.pages, 1)
+        layout.addWidget(self.count)
+
+    def _connect(self) -> None:
+        self.search.textChanged.connect(self.reload)
+        self.status.currentIndexChanged.connect(self.reload)
+        if self.dates:
+            self.dates.rangeChanged.connect(self.reload)
+        self.new_button.clicked.connect(self.new_record)
+        self.open_button.clicked.connect(lambda: self._with_selected(self.open_record))
+        self.edit_button.clicked.connect(lambda: self._with_selected(self.edit_record))
+        self.export_button.clicked.connect(self.export_list)
+        self.table.doubleClicked.connect(self._open_at)
+        self.model.totalChanged.connect(self._show_total)
+        self.model.modelReset.connect(self._sync_sort_indicator)
+        self.model.modelReset.connect(self._fit_columns_once)
+        self.table.horizontalHeader().sortIndicatorChanged.connect(self.model.sort)
+        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
+        self.model.modelReset.connect(self._update_buttons)
+        for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            shortcut = QShortcut(QKeySequence(key), self.table)
+            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+            shortcut.activated.connect(lambda: self._with_selected(self.open_record))
+        self.search.returnPressed.connect(self._focus_first_row)
+
+    def _show_form(self, form: "RecordForm") -> None:
+        form.saved.connect(self.saved)
+        form.open()
+
+    def _with_selected(self, action: Callable[[Any], None]) -> None:
+        record = self.selected_record()
+        if record is not None:
+            action(record)
+
+    def _open_at(self, index: QModelIndex) -> None:
+        self.open_record(self.model.record(index.row()))
+
+    def _focus_first_row(self) -> None:
+        if self.model.rowCount():
+            self.table.setFocus()
+            if not self.table.selectionModel().hasSelection():
+                self.table.selectRow(0)
+
+    def _show_total(self, total: int) -> None:
+        self.count.setText(self.count_text(total))
+        self.export_button.setEnabled(total > 0)
+        if total:
+            self.pages.setCurrentWidget(self.table)
+        else:
+            self.empty.setText(
+                self.tr("Nothing matches this search and these filters.")
+                if self.is_filtering()
+                else self.empty_text()
+            )
+            self.pages.setCurrentWidget(self.empty)
+
+    def _sync_sort_indicator(self) -> None:
+        order = (
+            Qt.SortOrder.DescendingOrder
+            if self.model.query.descending
+            else Qt.SortOrder.AscendingOrder
+        )
+        header = self.table.horizontalHeader()
+        header.blockSignals(True)
+        header.setSortIndicator(self.model.sort_column(), order)
+        header.blockSignals(False)
+
+    def _fit_columns_once(self) -> None:
+        """Size the columns to their contents the first time there is something to show; after
+        that the widths are the user's."""
+        if self._fitted or not self.model.rowCount():
+            return
+        self._fitted = True
+        self.table.resizeColumnsToContents()  # measures the first rows only: see _make_table
+        header = self.table.horizontalHeader()
+        for column in range(header.count() - 1):
+            header.resizeSection(column, min(header.sectionSize(column) + 16, MAX_COLUMN_WIDTH))
+
+    def _update_buttons(self) -> None:
+        has_selection = self.table.selectionModel().hasSelection()
+        self.open_button.setEnabled(has_selection)
+        self.edit_button.setEnabled(has_selection)

@@ -1,0 +1,1 @@
+"""Asking for a passphrase: unlocking, choosing a new one, changing it."""

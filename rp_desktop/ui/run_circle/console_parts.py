@@ -1,0 +1,227 @@
+"""The pieces of the facilitator's console, each drawing one part of a snapshot."""
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QSlider,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from rp_desktop.domain.circle import CircleSnapshot, CircleState, TimeLevel
+from rp_desktop.domain.circle.display import clock_text, shown_elapsed, shown_remaining
+from rp_desktop.ui.run_circle.chime import Chime
+from rp_desktop.ui.words.labels import label
+
+LEVEL_COLOURS = {
+    TimeLevel.UNLIMITED: "#202124",
+    TimeLevel.CALM: "#1b5e20",
+    TimeLevel.AMBER: "#b26a00",
+    TimeLevel.RED: "#b00020",
+    TimeLevel.OVER: "#b00020",
+}
+
+
+def _big(pixels: int, *, bold: bool = False) -> QFont:
+    font = QFont()
+    font.setPixelSize(pixels)
+    font.setBold(bold)
+    return font
+
+
+class PromptHeader(QWidget):
+    """The round and its prompt."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.round = QLabel()
+        self.round.setFont(_big(16, bold=True))
+        self.prompt = QLabel(wordWrap=True)
+        self.prompt.setFont(_big(24))
+        self.prompt.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.round)
+        layout.addWidget(self.prompt)
+
+    def show_snapshot(self, snapshot: CircleSnapshot) -> None:
+        view = snapshot.round
+        number = view.index + 1
+        if view.index < view.count:
+            where = self.tr("Round {n} of {count}").format(n=number, count=view.count)
+        else:
+            where = self.tr("Round {n} (extra)").format(n=number)
+        progress = self.tr("{done} of {size} have had the piece").format(
+            done=view.done, size=view.size
+        )
+        again = (
+            self.tr(" · offering the piece again to those who passed")
+            if view.offering_again
+            else ""
+        )
+        self.round.setText(f"{where} · {label(view.stage)} · {progress}{again}")
+        self.prompt.setText(view.prompt or self.tr("(No prompt for this round)"))
+
+
+class LiveTimes(QWidget):
+    """Who holds the piece, who is next, and the speaker's, round's and circle's time."""
+
+    def __init__(self, talking_piece: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.state = QLabel(wordWrap=True)
+        self.state.setFont(_big(18))
+        self.holder = QLabel()
+        self.holder.setFont(_big(40, bold=True))
+        self.following = QLabel()
+        self.following.setFont(_big(18))
+        self.speaker = QLabel()
+        self.speaker.setFont(_big(64, bold=True))
+        self.round_time = QLabel()
+        self.total_time = QLabel()
+        piece = talking_piece.strip() or self.tr("the talking piece")
+        self.piece = QLabel(self.tr("Talking piece: {piece}").format(piece=piece))
+        grid = QGridLayout(self)
+        grid.addWidget(self.state, 0, 0, 1, 2)
+        grid.addWidget(self.holder, 1, 0, 1, 2)
+        grid.addWidget(self.following, 2, 0, 1, 2)
+        grid.addWidget(self.speaker, 3, 0, 1, 2)
+        grid.addWidget(self.round_time, 4, 0)
+        grid.addWidget(self.total_time, 4, 1)
+        grid.addWidget(self.piece, 5, 0, 1, 2)
+        grid.setRowStretch(6, 1)
+
+    def show_snapshot(self, snapshot: CircleSnapshot) -> None:
+        self.state.setText(self._state_text(snapshot))
+        holder = snapshot.holder
+        self.holder.setText(holder.label if holder else "")
+        following = next((s for s in snapshot.seats if s.key == snapshot.next_key), None)
+        self.following.setText(
+            self.tr("Next: {name}").format(name=following.label) if following else ""
+        )
+        self.speaker.setText(self._speaker_text(snapshot) if holder else "")
+        self.speaker.setStyleSheet(f"color: {LEVEL_COLOURS[snapshot.level]};")
+        view = snapshot.round
+        spent = clock_text(shown_elapsed(view.elapsed))
+        self.round_time.setText(
+            self.tr("Round {spent} of {budget}").format(
+                spent=spent, budget=clock_text(round(view.budget))
+            )
+            if view.budget is not None
+            else self.tr("Round {spent}").format(spent=spent)
+        )
+        self.total_time.setText(
+            self.tr("Circle {total}").format(
+                total=clock_text(shown_elapsed(snapshot.total_elapsed))
+            )
+        )
+
+    def _speaker_text(self, snapshot: CircleSnapshot) -> str:
+        if snapshot.speaker_remaining is None:
+            return clock_text(shown_elapsed(snapshot.speaker_elapsed))
+        shown = shown_remaining(snapshot.speaker_remaining)
+        if snapshot.level is TimeLevel.OVER:
+            return self.tr("+{time} over").format(time=clock_text(abs(shown)))
+        return self.tr("{time} left").format(time=clock_text(shown))
+
+    def _state_text(self, snapshot: CircleSnapshot) -> str:
+        match snapshot.state:
+            case CircleState.SETUP:
+                return self.tr("Ready. Press Space to give the piece to the first person.")
+            case CircleState.PAUSED:
+                return self.tr("Paused. Press Enter to carry on.")
+            case CircleState.BETWEEN_ROUNDS:
+                return self.tr("Round complete. Press Space for the next round.")
+            case CircleState.CLOSED:
+                return self.tr("The circle has ended.")
+        return self.tr("Holding the piece:")
+
+
+class SeatTable(QTableWidget):
+    """Every seat in ring order with its talk time and passes."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(0, 4, parent)
+        self.setHorizontalHeaderLabels(
+            [self.tr("Seat"), self.tr("Talk time"), self.tr("Passes"), self.tr("This round")]
+        )
+        self.verticalHeader().setVisible(False)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+
+    def show_snapshot(self, snapshot: CircleSnapshot) -> None:
+        self.setRowCount(len(snapshot.seats))
+        for row, seat in enumerate(snapshot.seats):
+            if seat.is_holder:
+                status = self.tr("speaking")
+            elif seat.passed_this_round:
+                status = self.tr("passed")
+            elif seat.had_turn:
+                status = self.tr("done")
+            else:
+                status = self.tr("next") if seat.is_next else ""
+            name = seat.label + (self.tr(" (keeper)") if seat.is_keeper else "")
+            cells = (name, clock_text(shown_elapsed(seat.talk_seconds)), str(seat.passes), status)
+            for column, text in enumerate(cells):
+                item = self.item(row, column)
+                if item is None:
+                    item = QTableWidgetItem()
+                    self.setItem(row, column, item)
+                item.setText(text)
+                font = item.font()
+                font.setBold(seat.is_holder)
+                item.setFont(font)
+
+    def selected_key(self, snapshot: CircleSnapshot) -> int | None:
+        rows = self.selectionModel().selectedRows()
+        if not rows or rows[0].row() >= len(snapshot.seats):
+            return None
+        return snapshot.seats[rows[0].row()].key
+
+
+class SoundControls(QWidget):
+    """Volume and mute for the chime, and a plain word when this computer cannot play it."""
+
+    def __init__(self, chime: Chime, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._chime = chime
+        self.mute = QCheckBox(self.tr("Mute chime"))
+        self.mute.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.mute.setChecked(chime.muted)
+        self.volume = QSlider(Qt.Orientation.Horizontal)
+        self.volume.setRange(0, 100)
+        self.volume.setValue(round(chime.volume * 100))
+        self.volume.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.volume.setAccessibleName(self.tr("Chime volume"))
+        self.volume.setMaximumWidth(120)
+        self.problem = QLabel(chime.problem or "")
+        self.problem.setVisible(not chime.available)
+        self.problem.setWordWrap(True)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.mute)
+        layout.addWidget(self.volume)
+        layout.addWidget(self.problem)
+        self.mute.toggled.connect(chime.set_muted)
+        self.volume.valueChanged.connect(lambda value: chime.set_volume(value / 100))
+        for widget in (self.mute, self.volume):
+            widget.setEnabled(chime.available)
+        found = getattr(chime, "problemFound", None)  # a chime that can fall silent later
+        if found is not None:
+            found.connect(self.show_problem)
+
+    def show_problem(self, problem: str) -> None:
+        """Say once, in plain words, why the chime went silent; the circle carries on."""
+        self.problem.setText(problem)
+        self.problem.show()
+        for widget in (self.mute, self.volume):
+            widget.setEnabled(False)

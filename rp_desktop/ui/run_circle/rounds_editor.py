@@ -1,0 +1,293 @@
+"""A circle's plan: chosen from the library (templates and saved plans), its rounds edited here,
+and saved as a plan of one's own to use again."""
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from rp_desktop.domain.circle.display import clock_text
+from rp_desktop.domain.circle.types import Timing
+from rp_desktop.domain.library import CirclePlan, PlanFields, PlannedRound, Prompt
+from rp_desktop.domain.validation import InvalidInput
+from rp_desktop.domain.vocabulary import CircleStage
+from rp_desktop.ui import dialogs
+from rp_desktop.ui.forms.widgets import choice_combo, current_choice, select_data
+from rp_desktop.ui.words.labels import label
+from rp_desktop.ui.words.problems import problem_text
+
+
+def timing_text(round_: PlannedRound) -> str:
+    def tr(text: str) -> str:
+        return QCoreApplication.translate("RoundsEditor", text)
+
+    if round_.timing is Timing.NONE or round_.seconds is None:
+        return tr("no time limit")
+    if round_.timing is Timing.PER_SPEAKER:
+        return tr("{time} each").format(time=clock_text(round_.seconds))
+    return tr("{time} for the round").format(time=clock_text(round_.seconds))
+
+
+class RoundDialog(QDialog):
+    """One round: its stage, its prompt (from the library or typed), and its time."""
+
+    def __init__(
+        self,
+        prompts_for: Callable[[CircleStage], list[Prompt]],
+        round_: PlannedRound | None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Round"))
+        self.setMinimumWidth(560)
+        self._prompts_for = prompts_for
+        self.stage = choice_combo(list(CircleStage))
+        self.library = QComboBox()
+        self.library.setAccessibleName(self.tr("Prompts from the library"))
+        self.prompt = QPlainTextEdit()
+        self.prompt.setAccessibleName(self.tr("Prompt"))
+        self.timing = QComboBox()
+        for text, timing in (
+            (self.tr("No time limit"), Timing.NONE),
+            (self.tr("Time for each speaker"), Timing.PER_SPEAKER),
+            (self.tr("Time for the whole round, shared"), Timing.PER_ROUND),
+        ):
+            self.timing.addItem(text, timing)
+        self.seconds = QSpinBox()
+        self.seconds.setRange(5, 2 * 60 * 60)
+        self.seconds.setSingleStep(15)
+        self.seconds.setSuffix(self.tr(" seconds"))
+        self.seconds.setValue(60)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form = QFormLayout(self)
+        form.addRow(self.tr("Stage"), self.stage)
+        form.addRow(self.tr("From the library"), self.library)
+        form.addRow(self.tr("Prompt"), self.prompt)
+        form.addRow(self.tr("Time"), self.timing)
+        form.addRow("", self.seconds)
+        form.addRow(buttons)
+        self.stage.currentIndexChanged.connect(self._fill_library)
+        self.library.activated.connect(self._take_from_library)
+        self.timing.currentIndexChanged.connect(self._sync_seconds)
+        if round_ is not None:
+            select_data(self.stage, round_.stage)
+            self.prompt.setPlainText(round_.prompt_text)
+            select_data(self.timing, round_.timing)
+            self.seconds.setValue(round_.seconds or 60)
+        self._fill_library()
+        self._sync_seconds()
+
+    def value(self) -> PlannedRound:
+        timing = current_choice(self.timing, Timing) or Timing.NONE
+        return PlannedRound(
+            stage=current_choice(self.stage, CircleStage) or CircleStage.DISCUSSION,
+            prompt_text=self.prompt.toPlainText().strip(),
+            timing=timing,
+            seconds=None if timing is Timing.NONE else self.seconds.value(),
+            prompt_id=self.library.currentData(),
+        )
+
+    def _fill_library(self) -> None:
+        self.library.clear()
+        self.library.addItem(self.tr("Choose a prompt to use its words…"), None)
+        stage = current_choice(self.stage, CircleStage) or CircleStage.DISCUSSION
+        for prompt in self._prompts_for(stage):
+            self.library.addItem(prompt.text, prompt.id)
+
+    def _take_from_library(self) -> None:
+        if self.library.currentData() is not None:
+            self.prompt.setPlainText(self.library.currentText())
+
+    def _sync_seconds(self) -> None:
+        self.seconds.setEnabled(current_choice(self.timing, Timing) is not Timing.NONE)
+
+    @classmethod
+    def ask(
+        cls,
+        prompts_for: Callable[[CircleStage], list[Prompt]],
+        round_: PlannedRound | None,
+        parent: QWidget | None = None,
+    ) -> PlannedRound | None:
+        dialog = cls(prompts_for, round_, parent)
+        return dialog.value() if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+
+class RoundsEditor(QWidget):
+    """The plan for this circle. Choosing a plan copies its rounds here; edits stay with this
+    circle unless saved as a plan.
+
+    Signals:
+        changed(): the rounds changed.
+    """
+
+    changed = Signal()
+
+    def __init__(
+        self,
+        plans: Callable[[], list[CirclePlan]],
+        prompts_for: Callable[[CircleStage], list[Prompt]],
+        save_plan: Callable[[PlanFields], CirclePlan],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._plans = plans
+        self._prompts_for = prompts_for
+        self._save_plan = save_plan
+        self._rounds: list[PlannedRound] = []
+        self.plan_id: int | None = None
+        self.plan = QComboBox()
+        self.plan.setAccessibleName(self.tr("Plan"))
+        self.table = QTableWidget(0, 3)
+        self.table.setHorizontalHeaderLabels([self.tr("Stage"), self.tr("Prompt"), self.tr("Time")])
+        self.table.verticalHeader().setVisible(True)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setWordWrap(True)
+        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.buttons = {
+            key: QPushButton(text)
+            for key, text in (
+                ("add", self.tr("Add a round")),
+                ("edit", self.tr("Edit")),
+                ("remove", self.tr("Remove")),
+                ("up", self.tr("Up")),
+                ("down", self.tr("Down")),
+                ("save", self.tr("Save as a plan…")),
+            )
+        }
+        row = QHBoxLayout()
+        for button in self.buttons.values():
+            row.addWidget(button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.plan)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(row)
+        self.plan.activated.connect(self._choose_plan)
+        self.buttons["add"].clicked.connect(self._add)
+        self.buttons["edit"].clicked.connect(self._edit)
+        self.table.doubleClicked.connect(self._edit)
+        self.buttons["remove"].clicked.connect(self._remove)
+        self.buttons["up"].clicked.connect(lambda: self._shift(-1))
+        self.buttons["down"].clicked.connect(lambda: self._shift(1))
+        self.buttons["save"].clicked.connect(self._save_as_plan)
+        self.reload_plans()
+
+    def rounds(self) -> list[PlannedRound]:
+        return list(self._rounds)
+
+    def plan_name(self) -> str:
+        return self.plan.currentText() if self.plan_id is not None else ""
+
+    def reload_plans(self, select: int | None = None) -> None:
+        self.plan.clear()
+        self.plan.addItem(self.tr("Choose a plan or template…"), None)
+        for plan in self._plans():
+            prefix = self.tr("Template: ") if plan.is_template else ""
+            self.plan.addItem(prefix + plan.name, plan)
+            if plan.id == select:
+                self.plan.setCurrentIndex(self.plan.count() - 1)
+
+    def use_plan(self, plan: CirclePlan) -> None:
+        self.plan_id = plan.id
+        self._rounds = list(plan.rounds)
+        self._refresh()
+
+    def use_template(self, key: str) -> bool:
+        """Choose the template with this key (e.g. "repair-harm"); False if there is none."""
+        for index in range(self.plan.count()):
+            plan = self.plan.itemData(index)
+            if plan is not None and plan.template_key == key:
+                self.plan.setCurrentIndex(index)
+                self.use_plan(plan)
+                return True
+        return False
+
+    def _choose_plan(self) -> None:
+        plan = self.plan.currentData()
+        if plan is not None:
+            self.use_plan(plan)
+
+    def _add(self) -> None:
+        round_ = RoundDialog.ask(self._prompts_for, None, self)
+        if round_ is not None:
+            self._rounds.insert(
+                self._current() + 1 if self._current() >= 0 else len(self._rounds), round_
+            )
+            self._refresh()
+
+    def _edit(self) -> None:
+        row = self._current()
+        if row < 0:
+            return
+        round_ = RoundDialog.ask(self._prompts_for, self._rounds[row], self)
+        if round_ is not None:
+            self._rounds[row] = round_
+            self._refresh(select=row)
+
+    def _remove(self) -> None:
+        row = self._current()
+        if row >= 0:
+            del self._rounds[row]
+            self._refresh(select=min(row, len(self._rounds) - 1))
+
+    def _shift(self, step: int) -> None:
+        row = self._current()
+        target = row + step
+        if row < 0 or not 0 <= target < len(self._rounds):
+            return
+        self._rounds[row], self._rounds[target] = self._rounds[target], self._rounds[row]
+        self._refresh(select=target)
+
+    def _save_as_plan(self) -> None:
+        name, ok = QInputDialog.getText(
+            self, self.tr("Save as a plan"), self.tr("Name of the plan")
+        )
+        if not ok:
+            return
+        try:
+            saved = self._save_plan(PlanFields(name, "", tuple(self._rounds)))
+        except InvalidInput as invalid:
+            dialogs.show_error(
+                self, self.tr("The plan was not saved"), problem_text(invalid.problems[0])
+            )
+            return
+        self.reload_plans(select=saved.id)
+        self.plan_id = saved.id
+
+    def _current(self) -> int:
+        rows = self.table.selectionModel().selectedRows()
+        return rows[0].row() if rows else -1
+
+    def _refresh(self, select: int | None = None) -> None:
+        self.table.setRowCount(len(self._rounds))
+        for row, round_ in enumerate(self._rounds):
+            for column, text in enumerate(
+                (label(round_.stage), round_.prompt_text, timing_text(round_))
+            ):
+                self.table.setItem(row, column, QTableWidgetItem(text))
+        self.table.resizeRowsToContents()
+        if select is not None and select >= 0:
+            self.table.selectRow(select)
+        self.changed.emit()

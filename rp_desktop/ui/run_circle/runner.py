@@ -1,0 +1,151 @@
+"""Starting a circle from its setup, and saving it when it ends.
+
+The runner is the one place that knows both who sits where (students, staff) and the circle
+that runs: the engine, the console and the wall know seats and labels only."""
+
+import time
+from dataclasses import dataclass
+from datetime import datetime
+
+from PySide6.QtCore import QObject, Signal
+
+from rp_desktop.domain.circle import (
+    CircleEngine,
+    CircleSettings,
+    CircleSnapshot,
+    CircleState,
+    RoundPlan,
+    Seat,
+)
+from rp_desktop.domain.circle.equity import VoiceSummary, voice_summary
+from rp_desktop.domain.circle.types import Clock
+from rp_desktop.domain.circle.wall import NameStyle, wall_labels
+from rp_desktop.domain.circle_runs import CircleRunFields, SavedRun, SeatedPerson
+from rp_desktop.domain.vocabulary import CircleKind, MeetingKind
+from rp_desktop.services.circles.runs import save_circle_run
+from rp_desktop.services.safekeeping.opening import Database
+from rp_desktop.services.students import records as students
+from rp_desktop.ui.run_circle.arrivals import ArrivalDialog
+from rp_desktop.ui.run_circle.chime import Chime, make_chime
+from rp_desktop.ui.run_circle.console import CircleConsole
+from rp_desktop.ui.run_circle.seating import Attendee
+from rp_desktop.ui.run_circle.session import CircleSession
+from rp_desktop.ui.run_circle.wall.window import WallWindow
+
+
+@dataclass(frozen=True)
+class CirclePlanChoice:
+    """What the setup decided: the seats in order, the rounds, and what the record will say."""
+
+    seats: tuple[SeatedPerson, ...]
+    rounds: tuple[RoundPlan, ...]
+    settings: CircleSettings
+    kind: CircleKind = CircleKind.COMMUNITY_BUILDING
+    purpose: str = ""
+    talking_piece: str = ""
+    plan_id: int | None = None
+    group_id: int | None = None
+    facilitator_id: int | None = None
+    case_id: int | None = None
+    meeting_kind: MeetingKind = MeetingKind.REPAIR_HARM_CIRCLE
+    name_style: NameStyle = NameStyle.FIRST_NAME
+
+
+class CircleRunner(QObject):
+    """One circle from Start to its saved record.
+
+    Signals:
+        saved(object): the SavedRun, once the circle has ended and is saved.
+        recordRequested(object): the keeper asked to open the record the circle made.
+    """
+
+    saved = Signal(object)
+    recordRequested = Signal(object)
+
+    def __init__(
+        self,
+        db: Database,
+        choice: CirclePlanChoice,
+        *,
+        clock: Clock = time.monotonic,
+        chime: Chime | None = None,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._db = db
+        self.choice = choice
+        self.people = {person.key: person for person in choice.seats}
+        seats = [Seat(p.key, p.label, p.is_keeper) for p in choice.seats]
+        self.engine = CircleEngine(seats, choice.rounds, clock, choice.settings)
+        self.session = CircleSession(self.engine, chime or make_chime(), self)
+        self.wall = WallWindow()
+        self.console = CircleConsole(
+            self.session,
+            self.wall,
+            self._finish,
+            talking_piece=choice.talking_piece,
+            arrive=self.ask_arrival,
+        )
+        self.started_at: datetime | None = None
+        self.result: SavedRun | None = None
+        self.session.changed.connect(self._note_start)
+        self.console.summary.openRecordRequested.connect(self._request_record)
+
+    def show(self) -> None:
+        self.console.show()
+        self.console.show_wall()
+
+    def ask_arrival(self, after_key: int | None) -> None:
+        """Ask who arrived, and seat them after `after_key` (at the end when None)."""
+        attendee = ArrivalDialog.ask(
+            lambda text: students.find_students(self._db, text), self.console
+        )
+        if attendee is not None:
+            self.seat_late_arrival(attendee, after_key)
+
+    def seat_late_arrival(self, attendee: Attendee, after_key: int | None = None) -> bool:
+        """Someone joins after the start: a new seat, a key nobody had, a label of their own."""
+        key = max(self.people, default=0) + 1
+        label = wall_labels([attendee.sitter], self.choice.name_style)[0]
+        if self.choice.name_style is NameStyle.SEAT_NUMBER:
+            label = str(key)
+        if label in {person.label for person in self.people.values()}:
+            label = f"{label} ({key})"
+        person = SeatedPerson(key, label, False, attendee.student_id, attendee.staff_id)
+        if not self.session.add_seat(Seat(key, label), after_key):
+            return False
+        self.people[key] = person
+        return True
+
+    def _request_record(self) -> None:
+        if self.result is not None:
+            self.recordRequested.emit(self.result)
+
+    def _note_start(self, snapshot: CircleSnapshot) -> None:
+        if self.started_at is None and snapshot.state is not CircleState.SETUP:
+            self.started_at = self._db.now()
+
+    def _finish(self) -> VoiceSummary:
+        ended_at = self._db.now()
+        engine = self.engine
+        choice = self.choice
+        seated = [self.people[seat.key] for seat in engine.all_seats]
+        fields = CircleRunFields(
+            seats=tuple(seated),
+            rounds=engine.rounds_begun,
+            turns=engine.turns,
+            started_at=self.started_at or ended_at,
+            ended_at=ended_at,
+            running_seconds=engine.snapshot().total_elapsed,
+            kind=choice.kind,
+            purpose=choice.purpose,
+            talking_piece=choice.talking_piece,
+            plan_id=choice.plan_id,
+            group_id=choice.group_id,
+            facilitator_id=choice.facilitator_id,
+            case_id=choice.case_id,
+            meeting_kind=choice.meeting_kind,
+        )
+        self.result = save_circle_run(self._db, fields)
+        self.saved.emit(self.result)
+        return voice_summary(engine.all_seats, engine.turns)

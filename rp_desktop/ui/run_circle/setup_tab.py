@@ -1,0 +1,231 @@
+"""The Circles tab: who sits in the circle and in which order, the plan, the talking piece and
+the names on the wall; then Start opens the facilitator's console and the wall."""
+
+import time
+from dataclasses import dataclass
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from rp_desktop.domain.circle import CircleSettings, Direction, RoundPlan
+from rp_desktop.domain.circle.types import Clock
+from rp_desktop.domain.circle.wall import NameStyle, wall_labels
+from rp_desktop.domain.circle_runs import SavedRun, SeatedPerson
+from rp_desktop.domain.records import Case
+from rp_desktop.domain.vocabulary import CircleKind, MeetingKind, Tier3Kind
+from rp_desktop.services import people
+from rp_desktop.services.circles import library
+from rp_desktop.services.safekeeping.opening import Database
+from rp_desktop.services.students import records as students
+from rp_desktop.ui.forms.widgets import choice_combo, current_choice
+from rp_desktop.ui.run_circle.chime import Chime
+from rp_desktop.ui.run_circle.rounds_editor import RoundsEditor
+from rp_desktop.ui.run_circle.runner import CirclePlanChoice, CircleRunner
+from rp_desktop.ui.run_circle.seating import Attendee, SeatingList
+
+
+@dataclass(frozen=True)
+class CaseCircle:
+    """A circle run for a Tier 2 or Tier 3 case: saved as a meeting on it."""
+
+    case_id: int
+    meeting_kind: MeetingKind
+
+
+class CircleSetupTab(QWidget):
+    """Setting up a circle and starting it.
+
+    Signals:
+        circleSaved(object): a circle ended and was saved (the SavedRun).
+        recordRequested(object): the keeper wants to see the record a circle made (SavedRun).
+    """
+
+    circleSaved = Signal(object)
+    recordRequested = Signal(object)
+
+    def __init__(
+        self,
+        db: Database,
+        school_year: int,
+        *,
+        clock: Clock = time.monotonic,
+        chime: Chime | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._db = db
+        self._clock = clock
+        self._chime = chime
+        self._case: CaseCircle | None = None
+        self.runner: CircleRunner | None = None
+        self.seating = SeatingList(
+            lambda text: students.find_students(db, text),
+            lambda group_id: people.group_members(db, group_id),
+            people.list_groups(db, school_year=school_year),
+            people.list_staff(db),
+        )
+        self.rounds = RoundsEditor(
+            lambda: library.list_plans(db),
+            lambda stage: library.list_prompts(db, stage=stage),
+            lambda fields: library.save_plan(db, fields),
+        )
+        self.piece = QLineEdit(placeholderText=self.tr("For example: a smooth river stone"))
+        self.names = QComboBox()
+        for text, style in (
+            (self.tr("First names"), NameStyle.FIRST_NAME),
+            (self.tr("Initials"), NameStyle.INITIALS),
+            (self.tr("Seat numbers"), NameStyle.SEAT_NUMBER),
+        ):
+            self.names.addItem(text, style)
+        self.direction = QComboBox()
+        self.direction.addItem(self.tr("Clockwise"), Direction.CLOCKWISE)
+        self.direction.addItem(self.tr("Counterclockwise"), Direction.COUNTERCLOCKWISE)
+        self.offer_again = QCheckBox(self.tr("Offer the piece again to those who passed"))
+        self.offer_again.setChecked(True)
+        self.kind = choice_combo(list(CircleKind))
+        self.case_note = QLabel(wordWrap=True)
+        self.case_note.hide()
+        self.problem = QLabel(wordWrap=True)
+        self.problem.setStyleSheet("color: #b00020;")
+        self.start = QPushButton(self.tr("Start the circle"))
+        self.library_button = QPushButton(self.tr("Prompt library…"))
+        self._lay_out()
+        self.start.clicked.connect(self.start_circle)
+        self.library_button.clicked.connect(self._open_library)
+        self.rounds.use_template("community-building")
+
+    # -- a circle for a case --------------------------------------------------------------
+    def set_case(self, case: Case) -> None:
+        """Seat the case's people and choose the repair-harm (or re-entry) plan."""
+        re_entry = case.fields.tier3_kind is Tier3Kind.RE_ENTRY
+        kind = MeetingKind.RE_ENTRY_CIRCLE if re_entry else MeetingKind.REPAIR_HARM_CIRCLE
+        self._case = CaseCircle(case.id, kind)
+        self.seating.clear()
+        for participant in case.participants:
+            fields = participant.fields
+            if fields.student_id is not None:
+                self.seating.seat(
+                    Attendee.student(students.get_student(self._db, fields.student_id))
+                )
+            elif fields.staff_id is not None:
+                member = people.get_staff(self._db, fields.staff_id)
+                if member is not None:
+                    self.seating.seat(Attendee.staff(member))
+            else:
+                self.seating.seat(Attendee.other(fields.other_name))
+        self.rounds.use_template("re-entry" if re_entry else "repair-harm")
+        self.case_note.setText(
+            self.tr(
+                "This circle is for case {number}; it will be saved as a meeting on it."
+            ).format(number=case.id)
+        )
+        self.case_note.show()
+
+    # -- start --------------------------------------------------------------------------------
+    def start_circle(self) -> CircleRunner | None:
+        choice = self.choice()
+        if choice is None:
+            return None
+        self.problem.clear()
+        runner = CircleRunner(self._db, choice, clock=self._clock, chime=self._chime, parent=self)
+        runner.saved.connect(self._saved)
+        runner.recordRequested.connect(self.recordRequested)
+        self.runner = runner
+        runner.show()
+        return runner
+
+    def choice(self) -> CirclePlanChoice | None:
+        """The circle as set up, or None (with the reason shown) if it cannot start yet."""
+        attendees = self.seating.attendees()
+        rounds = self.rounds.rounds()
+        if not attendees:
+            self.problem.setText(self.tr("Seat at least one person to start a circle."))
+            return None
+        if not rounds:
+            self.problem.setText(self.tr("Choose a plan or add a round to start a circle."))
+            return None
+        style = current_choice(self.names, NameStyle) or NameStyle.FIRST_NAME
+        labels = wall_labels([a.sitter for a in attendees], style)
+        keeper = self.seating.keeper_index()
+        seats = tuple(
+            SeatedPerson(i + 1, text, i == keeper, a.student_id, a.staff_id)
+            for i, (a, text) in enumerate(zip(attendees, labels, strict=True))
+        )
+        start = self.seating.start_index()
+        settings = CircleSettings(
+            direction=current_choice(self.direction, Direction) or Direction.CLOCKWISE,
+            start_key=None if start is None else start + 1,
+            offer_again=self.offer_again.isChecked(),
+        )
+        keeper_staff = attendees[keeper].staff_id if keeper is not None else None
+        return CirclePlanChoice(
+            seats=seats,
+            rounds=tuple(
+                RoundPlan(
+                    r.stage,
+                    r.prompt_text,
+                    r.timing,
+                    None if r.seconds is None else float(r.seconds),
+                )
+                for r in rounds
+            ),
+            settings=settings,
+            kind=current_choice(self.kind, CircleKind) or CircleKind.COMMUNITY_BUILDING,
+            purpose=self.rounds.plan_name(),
+            talking_piece=self.piece.text().strip(),
+            plan_id=self.rounds.plan_id,
+            group_id=self.seating.group.currentData() if self._case is None else None,
+            facilitator_id=keeper_staff,
+            case_id=self._case.case_id if self._case else None,
+            meeting_kind=self._case.meeting_kind if self._case else MeetingKind.REPAIR_HARM_CIRCLE,
+            name_style=style,
+        )
+
+    # -- private -----------------------------------------------------------------------------
+    def _lay_out(self) -> None:
+        who = QGroupBox(self.tr("Who sits in the circle"))
+        QVBoxLayout(who).addWidget(self.seating)
+        plan = QGroupBox(self.tr("The plan"))
+        plan_layout = QVBoxLayout(plan)
+        plan_layout.addWidget(self.rounds)
+        plan_layout.addWidget(self.library_button)
+        options = QFormLayout()
+        options.addRow(self.tr("Talking piece"), self.piece)
+        options.addRow(self.tr("Names on the wall"), self.names)
+        options.addRow(self.tr("The piece goes"), self.direction)
+        options.addRow("", self.offer_again)
+        options.addRow(self.tr("Kind of circle"), self.kind)
+        columns = QHBoxLayout()
+        columns.addWidget(who, 2)
+        columns.addWidget(plan, 3)
+        bottom = QHBoxLayout()
+        bottom.addLayout(options, 1)
+        side = QVBoxLayout()
+        side.addWidget(self.case_note)
+        side.addWidget(self.problem)
+        side.addWidget(self.start)
+        bottom.addLayout(side, 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(columns, 1)
+        layout.addLayout(bottom)
+
+    def _open_library(self) -> None:
+        from rp_desktop.ui.run_circle.library_dialog import CircleLibraryDialog
+
+        CircleLibraryDialog(self._db, self).exec()
+
+    def _saved(self, saved: SavedRun) -> None:
+        self._case = None
+        self.case_note.hide()
+        self.circleSaved.emit(saved)

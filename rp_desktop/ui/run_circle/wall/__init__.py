@@ -1,0 +1,1 @@
+"""The wall: what the projector shows, drawn from circle snapshots only."""

@@ -1,0 +1,388 @@
+"""Where the seats of a circle go on the wall.
+
+Seats sit on an ellipse that fills the screen, the first seat at the top and the rest clockwise
+in ring order. With names, each seat is a badge and the gaps between neighbouring badges are all
+equal: badges are wider than tall, so more of them fit down the sides than across the top. When
+every name cannot fit at the smallest size allowed, the ring becomes numbered dots and a few
+names are shown over their dots (`badges_on_ring`).
+
+Layouts are computed once per size and seating, never while painting."""
+
+import math
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+from enum import StrEnum
+from functools import cache
+
+from PySide6.QtCore import QPointF, QRectF
+from PySide6.QtGui import QPainterPath, QPolygonF
+
+from rp_desktop.ui.run_circle.wall.painting import NAME_WEIGHT, FontBook, elide
+
+SAMPLES = 1440  # points on the ellipse a seat may take; 2-3 px apart at 1280x720
+LABEL_EMS = 6.0  # a label wider than this many ems is elided on the ring
+DOT_LABEL_EMS = 5.0  # ... or over its dot
+BADGE_EMS = 1.5  # badge height in ems of its label
+SQUARENESS = 3.0  # 2 is an ellipse; 3 rounds the corners out, leaving room for the prompt
+
+Box = tuple[float, float, float, float]  # centre x, centre y, width, height
+
+
+class RingMode(StrEnum):
+    EMPTY = "empty"  # no one seated
+    NAMES = "names"  # every seat a badge with its label
+    DOTS = "dots"  # numbered dots; names over the dots of the holder, next and keeper
+
+
+@dataclass(frozen=True, slots=True)
+class SeatLabel:
+    key: int
+    label: str
+    is_keeper: bool
+
+
+@dataclass(frozen=True, slots=True)
+class SeatPlace:
+    key: int
+    rect: QRectF
+    text: str  # the label as it fits its badge, or the seat number on a dot
+    sample: int  # where on the ellipse, 0 at the top, SAMPLES around
+
+
+@dataclass(frozen=True, slots=True)
+class RingLayout:
+    mode: RingMode
+    centre: QPointF
+    radii: tuple[float, float]
+    bounds: QRectF  # the screen less its margin
+    places: tuple[SeatPlace, ...]
+    name_pixels: int
+    badge_height: float
+    gap: float
+    piece_radius: float
+    content: QRectF  # the free middle: round, prompt and timer go here
+
+    def place_of(self, key: int | None) -> SeatPlace | None:
+        return next((place for place in self.places if place.key == key), None)
+
+    def polar(self, point: QPointF) -> tuple[float, float]:
+        """Angle (clockwise on screen, 0 at three o'clock) and reach (1 on the ellipse)."""
+        x = (point.x() - self.centre.x()) / self.radii[0]
+        y = (point.y() - self.centre.y()) / self.radii[1]
+        return math.atan2(y, x), math.hypot(x, y)
+
+    def at(self, angle: float, reach: float) -> QPointF:
+        return QPointF(
+            self.centre.x() + reach * self.radii[0] * math.cos(angle),
+            self.centre.y() + reach * self.radii[1] * math.sin(angle),
+        )
+
+    def rest(self, rect: QRectF) -> QPointF:
+        """Where the talking piece lies for a badge drawn at `rect`: on its inner edge."""
+        return _inward(self.centre, rect, self.piece_radius * 0.5)
+
+
+def layout_ring(seats: Sequence[SeatLabel], width: int, height: int, fonts: FontBook) -> RingLayout:
+    margin = height * 0.025
+    bounds = QRectF(margin, margin, width - 2 * margin, height - 2 * margin)
+    largest, smallest = round(height * 0.05), math.ceil(height * 32 / 720)
+    if not seats:
+        content = bounds.adjusted(width * 0.08, height * 0.1, -width * 0.08, -height * 0.1)
+        return RingLayout(
+            RingMode.EMPTY, bounds.center(), (1.0, 1.0), bounds, (), largest,
+            largest * BADGE_EMS, 0.0, 0.0, content,
+        )  # fmt: skip
+    for pixels in sorted({largest, (largest + smallest) // 2, smallest}, reverse=True):
+        for padding in (0.55, 0.3):  # a crowded ring first narrows its badges
+            layout = _names_layout(seats, bounds, pixels, padding, fonts)
+            if layout is not None:
+                return layout
+    return _dots_layout(seats, bounds, smallest, fonts)
+
+
+def _names_layout(
+    seats: Sequence[SeatLabel], bounds: QRectF, pixels: int, padding: float, fonts: FontBook
+) -> RingLayout | None:
+    metrics = fonts.metrics(pixels, NAME_WEIGHT)
+    texts = [elide(seat.label, metrics, pixels * LABEL_EMS) for seat in seats]
+    height = pixels * BADGE_EMS
+    sizes = [
+        (max(height, metrics.horizontalAdvance(t) + 2 * padding * pixels), height) for t in texts
+    ]
+    middle = sorted(w for w, _ in sizes)[len(sizes) // 2]
+    radii = (bounds.width() / 2 - middle / 2, bounds.height() / 2 - height / 2)
+    spread = _spread(bounds, radii, sizes, least_gap=height * 0.15)
+    if spread is None:
+        return None
+    samples = spread[0]
+    gap = bounds.height() * 0.012
+    piece = bounds.height() * 0.024
+    places = tuple(
+        SeatPlace(seat.key, _rect(_box(bounds, radii, k, w, h)), text, k)
+        for seat, text, k, (w, h) in zip(seats, texts, samples, sizes, strict=True)
+    )
+    content = _middle_clear_of(bounds, radii, [p.rect for p in places], piece)
+    return RingLayout(
+        RingMode.NAMES, bounds.center(), radii, bounds, places, pixels, height, gap, piece, content
+    )
+
+
+def _dots_layout(
+    seats: Sequence[SeatLabel], bounds: QRectF, pixels: int, fonts: FontBook
+) -> RingLayout:
+    count = len(seats)
+    around = math.pi * (bounds.width() + bounds.height()) / 2  # near enough the perimeter
+    dot = min(bounds.height() * 0.052, around / count * 0.72)
+    while True:
+        radii = (bounds.width() / 2 - dot / 2, bounds.height() / 2 - dot / 2)
+        spread = _spread(bounds, radii, [(dot, dot)] * count, least_gap=dot * 0.15)
+        if spread is not None or dot < 6:
+            break
+        dot *= 0.88
+    samples = spread[0] if spread else [k * SAMPLES // count for k in range(count)]
+    places = tuple(
+        SeatPlace(seat.key, _rect(_box(bounds, radii, k, dot, dot)), str(index + 1), k)
+        for index, (seat, k) in enumerate(zip(seats, samples, strict=True))
+    )
+    height, piece = pixels * BADGE_EMS, bounds.height() * 0.024
+    layout = RingLayout(
+        RingMode.DOTS, bounds.center(), radii, bounds, places, pixels, height,
+        bounds.height() * 0.012, piece, QRectF(),
+    )  # fmt: skip
+    # Room for a name over any dot, so the middle never moves when the piece does.
+    widest = pixels * (DOT_LABEL_EMS + 1.2)
+    badges = [badge_on_dot(layout, p.rect, widest) for p in places]
+    content = _middle_clear_of(bounds, radii, [p.rect for p in places] + badges, piece)
+    return replace(layout, content=content)
+
+
+def badge_on_dot(layout: RingLayout, dot: QRectF, width: float) -> QRectF:
+    """A name badge `width` wide over `dot`, inside the screen."""
+    return clamp(centred_rect(dot.center(), width, layout.badge_height), layout.bounds)
+
+
+def badges_on_ring(layout: RingLayout, wanted: Sequence[tuple[SeatPlace, float]]) -> list[QRectF]:
+    """Badges of the given widths over their seats' dots, in order; a badge that would cover
+    an earlier one moves along the ring, away from it, until it is clear."""
+    placed: list[tuple[QRectF, int]] = []
+    for place, width in wanted:
+        sample, rect = place.sample, badge_on_dot(layout, place.rect, width)
+        if placed:
+            nearest = min(placed, key=lambda p: abs(_around(p[1] - sample)))[1]
+            step = 4 if _around(sample - nearest) >= 0 else -4
+            for _ in range(SAMPLES // 8):
+                if not any(_touching(rect, other, layout.gap) for other, _ in placed):
+                    break
+                sample += step
+                rect = badge_on_dot(layout, _dot_at(layout, sample, place.rect.width()), width)
+        placed.append((rect, sample))
+    return [rect for rect, _ in placed]
+
+
+def _middle_clear_of(
+    bounds: QRectF, radii: tuple[float, float], rects: list[QRectF], piece: float
+) -> QRectF:
+    """The free middle, clear of `rects` and of the talking piece resting by any of them."""
+    halo = piece * 1.3
+    pieces = [_inward(bounds.center(), rect, piece * 0.5) for rect in rects]
+    halos = [QRectF(c.x() - halo, c.y() - halo, 2 * halo, 2 * halo) for c in pieces]
+    return _free_middle(bounds, radii, rects + halos, pad=bounds.height() * 0.03)
+
+
+def _dot_at(layout: RingLayout, sample: int, size: float) -> QRectF:
+    return _rect(_box(layout.bounds, layout.radii, sample, size, size))
+
+
+def _around(samples: int) -> int:
+    """A difference of samples as the shorter way round, signed: positive is clockwise."""
+    return (samples + SAMPLES // 2) % SAMPLES - SAMPLES // 2
+
+
+def _touching(a: QRectF, b: QRectF, gap: float) -> bool:
+    return a.adjusted(-gap, -gap, gap, gap).intersects(b)
+
+
+@cache
+def _unit_ellipse() -> tuple[tuple[float, ...], tuple[float, ...]]:
+    angles = [-math.pi / 2 + 2 * math.pi * k / SAMPLES for k in range(SAMPLES)]
+    power = 2 / SQUARENESS
+    return (
+        tuple(math.copysign(abs(math.cos(a)) ** power, math.cos(a)) for a in angles),
+        tuple(math.copysign(abs(math.sin(a)) ** power, math.sin(a)) for a in angles),
+    )
+
+
+def _box(bounds: QRectF, radii: tuple[float, float], sample: int, w: float, h: float) -> Box:
+    xs, ys = _unit_ellipse()
+    x = bounds.center().x() + radii[0] * xs[sample % SAMPLES]
+    y = bounds.center().y() + radii[1] * ys[sample % SAMPLES]
+    x = min(max(x, bounds.left() + w / 2), bounds.right() - w / 2)
+    y = min(max(y, bounds.top() + h / 2), bounds.bottom() - h / 2)
+    return x, y, w, h
+
+
+def _separation(a: Box, b: Box) -> float:
+    """The clear space between two boxes along the axis where they are furthest apart."""
+    return max(abs(a[0] - b[0]) - (a[2] + b[2]) / 2, abs(a[1] - b[1]) - (a[3] + b[3]) / 2)
+
+
+def _spread(
+    bounds: QRectF, radii: tuple[float, float], sizes: list[tuple[float, float]], least_gap: float
+) -> tuple[list[int], float] | None:
+    """Samples for each box with the widest equal gap between neighbours, at least `least_gap`."""
+    best = _walk(bounds, radii, sizes, least_gap)
+    if best is None:
+        return None
+    low, high = least_gap, bounds.height()
+    for _ in range(12):
+        middle = (low + high) / 2
+        found = _walk(bounds, radii, sizes, middle)
+        if found is None:
+            high = middle
+        else:
+            best, low = found, middle
+    return best, low
+
+
+def _walk(
+    bounds: QRectF, radii: tuple[float, float], sizes: list[tuple[float, float]], gap: float
+) -> list[int] | None:
+    samples = [0]
+    previous = _box(bounds, radii, 0, *sizes[0])
+    for w, h in sizes[1:]:
+        sample = _first_clear(bounds, radii, previous, samples[-1], (w, h), gap)
+        if sample is None:
+            return None
+        samples.append(sample)
+        previous = _box(bounds, radii, sample, w, h)
+    first = _box(bounds, radii, 0, *sizes[0])
+    if len(sizes) > 1 and _separation(previous, first) < gap:
+        return None
+    return samples
+
+
+def _first_clear(
+    bounds: QRectF,
+    radii: tuple[float, float],
+    previous: Box,
+    start: int,
+    size: tuple[float, float],
+    gap: float,
+) -> int | None:
+    """The first sample after `start` where a box of `size` clears `previous` by `gap`: coarse
+    steps, then halving (the clearance only grows over the first half of the ring)."""
+    step = 16
+    low, high = start, start + step
+    while _separation(previous, _box(bounds, radii, high, *size)) < gap:
+        low, high = high, high + step
+        if high >= SAMPLES:
+            return None
+    while high - low > 1:
+        middle = (low + high) // 2
+        if _separation(previous, _box(bounds, radii, middle, *size)) >= gap:
+            high = middle
+        else:
+            low = middle
+    return high if high < SAMPLES else None
+
+
+def _free_middle(
+    bounds: QRectF, radii: tuple[float, float], obstacles: list[QRectF], pad: float
+) -> QRectF:
+    """The largest box, among a few shapes centred on or a little above or below the middle,
+    inside the ring and `pad` clear of every obstacle. Each shape is grown evenly until it
+    touches something, then wider, then taller."""
+    edges = [(r.left() - pad, r.top() - pad, r.right() + pad, r.bottom() + pad) for r in obstacles]
+    cx, cy = bounds.center().x(), bounds.center().y()
+    reach_x, reach_y = radii[0] - pad, radii[1] - pad
+    best = (0.0, 0.0, 0.0)  # half width, half height, centre y
+
+    for shift in (0.0, -0.08, 0.08):
+        y = cy + shift * bounds.height()
+
+        def clear(half_w: float, half_h: float, y: float = y) -> bool:
+            top, bottom = y - half_h, y + half_h
+            corner = max(abs(top - cy), abs(bottom - cy))
+            if (half_w / reach_x) ** SQUARENESS + (corner / reach_y) ** SQUARENESS > 1:
+                return False
+            left, right = cx - half_w, cx + half_w
+            return not any(
+                left < x1 and right > x0 and top < y1 and bottom > y0 for x0, y0, x1, y1 in edges
+            )
+
+        for squash in (0.6, 0.8, 1.0):
+            half_w, half_h = _grow(clear, bounds.width() / 2, bounds.height() / 2, squash)
+            if half_w * half_h > best[0] * best[1]:
+                best = (half_w, half_h, y)
+    half_w, half_h, y = best
+    return QRectF(cx - half_w, y - half_h, 2 * half_w, 2 * half_h)
+
+
+def _grow(
+    clear: Callable[[float, float], bool], wide: float, tall: float, squash: float
+) -> tuple[float, float]:
+    """Half sizes of a box grown while `clear`: evenly from nothing in the proportions
+    (`wide`, `tall` x `squash`), then wider up to `wide`, then taller up to `tall`."""
+    scale = _largest(lambda s: clear(s * wide, s * tall * squash), 0.0, 1.0)
+    width = _largest(lambda w: clear(w, scale * tall * squash), scale * wide, wide)
+    return width, _largest(lambda h: clear(width, h), scale * tall * squash, tall)
+
+
+def _largest(fits: Callable[[float], bool], low: float, high: float) -> float:
+    """The largest value in [low, high] that `fits`, given that `low` fits and fitting only
+    gets harder as the value grows."""
+    for _ in range(12):
+        middle = (low + high) / 2
+        low, high = (middle, high) if fits(middle) else (low, middle)
+    return low
+
+
+def centred_rect(centre: QPointF, width: float, height: float) -> QRectF:
+    # Built whole rather than moved: PySide6 6.12.0 on Python 3.11 drops a reference to None
+    # on every call of a method returning void (QRectF.moveCenter among them).
+    return QRectF(centre.x() - width / 2, centre.y() - height / 2, width, height)
+
+
+def _rect(box: Box) -> QRectF:
+    x, y, w, h = box
+    return QRectF(x - w / 2, y - h / 2, w, h)
+
+
+def _unit(origin: QPointF, point: QPointF) -> QPointF:
+    dx, dy = point.x() - origin.x(), point.y() - origin.y()
+    length = math.hypot(dx, dy)
+    return QPointF(0.0, -1.0) if length < 1e-6 else QPointF(dx / length, dy / length)
+
+
+def _extent(rect: QRectF, direction: QPointF) -> float:
+    """How far from `rect`'s centre to its edge, going along the unit vector `direction`."""
+    reaches = [
+        size / 2 / abs(d)
+        for size, d in ((rect.width(), direction.x()), (rect.height(), direction.y()))
+        if abs(d) > 1e-9
+    ]
+    return min(reaches)
+
+
+def _inward(centre: QPointF, rect: QRectF, beyond: float) -> QPointF:
+    """The point `beyond` past `rect`'s edge, on the way from its centre to the ring's."""
+    direction = _unit(centre, rect.center())
+    return rect.center() - direction * (_extent(rect, direction) + beyond)
+
+
+def clamp(rect: QRectF, bounds: QRectF) -> QRectF:
+    """`rect` moved (and shrunk only if it is larger) to lie inside `bounds`."""
+    width, height = min(rect.width(), bounds.width()), min(rect.height(), bounds.height())
+    x = min(max(rect.left(), bounds.left()), bounds.right() - width)
+    y = min(max(rect.top(), bounds.top()), bounds.bottom() - height)
+    return QRectF(x, y, width, height)
+
+
+def track_path(layout: RingLayout) -> QPainterPath:
+    """The ring itself, a faint line the seats sit on."""
+    xs, ys = _unit_ellipse()
+    cx, cy, rx, ry = layout.centre.x(), layout.centre.y(), *layout.radii
+    points = [QPointF(cx + rx * xs[k], cy + ry * ys[k]) for k in range(0, SAMPLES, 8)]
+    path = QPainterPath()
+    path.addPolygon(QPolygonF([*points, points[0]]))
+    return path

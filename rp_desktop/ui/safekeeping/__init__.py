@@ -1,0 +1,1 @@
+"""Safekeeping screens: backups, checks, recovery, retention and the audit trail."""

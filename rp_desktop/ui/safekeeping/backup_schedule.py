@@ -1,0 +1,156 @@
+"""Backing up while the window is open: at most every half hour while there are changes, and
+once more when it closes. A backup that fails is logged (no names, no paths) and said once in
+plain words, in a note that does not stop the user typing; it never ends the application.
+
+A scheduled backup runs on a worker thread: on the benchmark database it takes one to four
+seconds (encrypted), too long to freeze the window. SQLite lets the user go on saving while
+it copies (the copy is of one moment, and checked against that moment). The backup on closing
+runs in the foreground, after any backup still running."""
+
+import logging
+import threading
+from collections.abc import Callable
+from datetime import datetime, timedelta
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from rp_desktop.services.safekeeping import backups
+from rp_desktop.services.safekeeping.backups import BackupReason
+from rp_desktop.services.safekeeping.opening import Database
+
+log = logging.getLogger(__name__)
+
+EVERY = timedelta(minutes=30)
+# How often the timer asks whether a backup is due: a glance at the folder and one query.
+CHECK_MS = 60_000
+
+
+class BackupSchedule(QObject):
+    """Backs up `db` into its backups folder. Call `start()` once the window shows and
+    `on_close()` as it closes. Signals: backedUp(BackupMade) after each backup, for the status
+    bar; failed(str), once per run of failures, with a sentence to show."""
+
+    backedUp = Signal(object)
+    failed = Signal(str)
+    _finished = Signal(object, object)  # (BackupMade | None, the error's class name | None)
+
+    def __init__(
+        self,
+        db: Database,
+        clock: Callable[[], datetime],
+        parent: QObject | None = None,
+        *,
+        folder: Path | None = None,
+        background: bool = True,
+    ) -> None:
+        super().__init__(parent)
+        self._db = db
+        self._clock = clock
+        self._folder = folder
+        self._background = background
+        self._worker: threading.Thread | None = None
+        self._told = False
+        # Emitted on the worker thread, delivered on this object's (the window's) thread.
+        self._finished.connect(self._on_finished)
+        self.note: QMessageBox | None = None
+        self.timer = QTimer(self)
+        self.timer.setInterval(CHECK_MS)
+        self.timer.timeout.connect(self.tick)
+        self._last_try = self._newest_backup_time()
+
+    def start(self) -> None:
+        self.timer.start()
+
+    def tick(self) -> None:
+        """The timer's slot: back up if the last try was half an hour ago and there are
+        changes. A failed try also waits half an hour, so a full disk is not retried each
+        minute."""
+        if self._last_try is not None and self._clock() - self._last_try < EVERY:
+            return
+        self.back_up_if_changed(BackupReason.SCHEDULED)
+
+    def on_close(self) -> None:
+        """The window is closing: stop the timer and back up what changed since the last."""
+        self.timer.stop()
+        self.wait()
+        self.back_up_if_changed(BackupReason.CLOSING, foreground=True)
+
+    @property
+    def running(self) -> bool:
+        return self._worker is not None and self._worker.is_alive()
+
+    def wait(self) -> None:
+        """Return once no backup is running (before a restore, a lock, or closing)."""
+        if self._worker is not None:
+            self._worker.join()
+            self._worker = None
+
+    def back_up_if_changed(self, reason: BackupReason, *, foreground: bool = False) -> bool:
+        """Start a backup if anything changed (and the database is unlocked and no backup is
+        running); True when one was started."""
+        if self._db.locked or self.running:
+            return False  # the key is forgotten while locked; the next tick after unlocking
+        try:
+            if not backups.changes_since_last_backup(self._db, folder=self._folder):
+                return False
+        except Exception as error:  # any failure: say so, never end the user's session over it
+            self._finished.emit(None, type(error).__name__)
+            return False
+        self._last_try = self._clock()
+        try:
+            # The audit event is written here, on the thread that writes: the worker only
+            # reads the database, so the user's saves never wait for it or fail because of it.
+            pending = backups.begin_backup(self._db, reason, folder=self._folder)
+        except Exception as error:
+            self._finished.emit(None, type(error).__name__)
+            return False
+        if self._background and not foreground:
+            self._worker = threading.Thread(target=self._run, args=(pending,), daemon=True)
+            self._worker.start()
+        else:
+            self._run(pending)
+        return True
+
+    def _run(self, pending: backups.PendingBackup) -> None:
+        try:
+            made = backups.complete_backup(self._db, pending)
+        except Exception as error:  # reported on the window's thread, by name only
+            self._finished.emit(None, type(error).__name__)
+            return
+        self._finished.emit(made, None)
+
+    def _on_finished(self, made: object, error: str | None) -> None:
+        if error is not None:
+            log.warning("A backup failed (%s).", error)
+            self._tell_once()
+            return
+        self._told = False
+        self.backedUp.emit(made)
+
+    def _newest_backup_time(self) -> datetime | None:
+        try:
+            found = backups.list_backups(self._db.path, folder=self._folder, check=False)
+        except OSError:
+            return None
+        return found[0].taken_at if found else None
+
+    def _tell_once(self) -> None:
+        if self._told:
+            return
+        self._told = True
+        text = self.tr(
+            "RP Desktop could not back up your records just now. Your work is saved as usual; "
+            "it will try again in half an hour. If this keeps happening, check that the disk "
+            "is not full, or choose File ▸ Backups… and then Back up now."
+        )
+        self.failed.emit(text)
+        window = self.parent()
+        if isinstance(window, QWidget):
+            # Not modal, not waited for: the user can go on typing, and close it when they like.
+            self.note = QMessageBox(
+                QMessageBox.Icon.Warning, self.tr("Backup not made"), text, parent=window
+            )
+            self.note.setWindowModality(Qt.WindowModality.NonModal)
+            self.note.show()

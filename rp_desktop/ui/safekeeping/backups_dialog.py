@@ -1,0 +1,334 @@
+"""The Backups dialog: the backups kept of this database, backing up now, restoring one (after
+backing up the present state), the district's recovery copy, and the folder they are kept in."""
+
+from datetime import datetime
+from pathlib import Path
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QDate,
+    QLocale,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QTime,
+    QUrl,
+)
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from rp_desktop.services.safekeeping import backups
+from rp_desktop.services.safekeeping.backups import (
+    Backup,
+    BackupReason,
+    RestoreRefused,
+    SamePassphrase,
+    Unfit,
+)
+from rp_desktop.services.safekeeping.opening import Database, Passphrase, WrongPassphrase
+from rp_desktop.ui import dialogs
+from rp_desktop.ui.safekeeping.recovery_copy import RecoveryCopyDialog
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Backups", text)
+
+
+def backup_time(at: datetime) -> str:
+    """When a backup was taken, in the user's time and words: "Tuesday, March 10, 2026, 3:00 PM"."""
+    local = at.astimezone()
+    locale = QLocale()
+    day = locale.toString(QDate(local.year, local.month, local.day), QLocale.FormatType.LongFormat)
+    time = locale.toString(QTime(local.hour, local.minute), QLocale.FormatType.ShortFormat)
+    return f"{day}, {time}"
+
+
+def size_words(size: int) -> str:
+    return QLocale().formattedDataSize(size, 1, QLocale.DataSizeFormat.DataSizeSIFormat)
+
+
+def reason_words(reason: BackupReason) -> str:
+    return {
+        BackupReason.SCHEDULED: _tr("While you worked"),
+        BackupReason.CLOSING: _tr("When RP Desktop closed"),
+        BackupReason.BY_HAND: _tr("Backed up by hand"),
+        BackupReason.BEFORE_RESTORE: _tr("Before a restore"),
+        BackupReason.BEFORE_PURGE: _tr("Before old records were removed"),
+        BackupReason.COMMAND_LINE: _tr("From the command line"),
+    }[reason]
+
+
+def unfit_words(reason: Unfit) -> str:
+    return {
+        Unfit.UNREADABLE: _tr(
+            "That backup cannot be opened with this passphrase. It may have been made before "
+            "the passphrase was changed, or it is not an RP Desktop backup."
+        ),
+        Unfit.DAMAGED: _tr("That backup is damaged. Choose another one."),
+        Unfit.NOT_RP_DESKTOP: _tr("That file is not an RP Desktop backup."),
+        Unfit.TOO_NEW: _tr(
+            "That backup was made by a newer version of RP Desktop. Install that version to "
+            "restore it."
+        ),
+        Unfit.SAME_FILE: _tr("That file is the database itself, not a backup of it."),
+    }[reason]
+
+
+class BackupListModel(QAbstractTableModel):
+    """The backups, newest first: when, why, size, and whether this passphrase opens them."""
+
+    def __init__(self, rows: list[Backup], *, encrypted: bool = True) -> None:
+        super().__init__()
+        self._rows = rows
+        # An encrypted database's backup that its key does not open was most likely made
+        # before the passphrase was changed; the earlier passphrase restores it.
+        self._not_opened = (
+            self.tr("With its earlier passphrase") if encrypted else self.tr("No: it does not open")
+        )
+        self._headers = [
+            self.tr("Taken"),
+            self.tr("Why"),
+            self.tr("Size"),
+            self.tr("Can be restored"),
+        ]
+
+    def backup(self, row: int) -> Backup:
+        return self._rows[row]
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._headers)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self._headers[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        backup = self._rows[index.row()]
+        opens = {True: self.tr("Yes"), False: self._not_opened, None: ""}
+        return (
+            backup_time(backup.taken_at),
+            reason_words(backup.reason),
+            size_words(backup.size),
+            opens[backup.readable],
+        )[index.column()]
+
+
+class BackupsDialog(QDialog):
+    """The backups of `db`. `restored` is True once a backup has been put in place."""
+
+    def __init__(
+        self, db: Database, parent: QWidget | None = None, *, folder: Path | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._db = db
+        self.folder = folder or backups.backups_folder(db.path)
+        self.restored = False
+        self.setWindowTitle(self.tr("Backups"))
+        self.resize(760, 520)
+        locked = (
+            self.tr("They are encrypted with the same passphrase as your records.")
+            if db.encrypted
+            else self.tr("Like your records, they are not encrypted.")
+        )
+        intro = QLabel(
+            self.tr(
+                "RP Desktop backs up your records by itself: every half hour while you work, "
+                "and when you close it. It keeps the last four, and the newest of each of the last "
+                "7 days, 4 weeks and 12 months, on this computer. {locked}"
+            ).format(locked=locked),
+            wordWrap=True,
+        )
+        self.table = QTableView()
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().hide()
+        self.table.setAccessibleName(self.tr("Backups"))
+        self.empty = QLabel(self.tr("There are no backups of this database yet."))
+        self.outcome = QLabel(wordWrap=True)
+        self.outcome.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.back_up_button = QPushButton(self.tr("Back up now"))
+        self.restore_button = QPushButton(self.tr("Restore…"))
+        self.recovery_button = QPushButton(self.tr("Make a recovery copy…"))
+        self.folder_button = QPushButton(self.tr("Open the backups folder"))
+        close_button = QPushButton(self.tr("Close"))
+        self.back_up_button.clicked.connect(self.back_up_now)
+        self.restore_button.clicked.connect(self.restore_chosen)
+        self.recovery_button.clicked.connect(self.make_recovery_copy)
+        self.folder_button.clicked.connect(self.open_folder)
+        close_button.clicked.connect(self.accept)
+        row = QHBoxLayout()
+        for button in (self.back_up_button, self.restore_button, self.recovery_button):
+            row.addWidget(button)
+        row.addStretch(1)
+        row.addWidget(self.folder_button)
+        row.addWidget(close_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.empty)
+        layout.addWidget(self.outcome)
+        layout.addLayout(row)
+        self.reload()
+
+    def reload(self) -> None:
+        self.model = BackupListModel(
+            backups.list_backups(self._db.path, self._db.key, folder=self.folder),
+            encrypted=self._db.encrypted,
+        )
+        self.table.setModel(self.model)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.empty.setVisible(self.model.rowCount() == 0)
+        if self.model.rowCount():
+            self.table.selectRow(0)
+        self._selection_changed()
+
+    def chosen(self) -> Backup | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.backup(rows[0].row()) if rows else None
+
+    def _selection_changed(self) -> None:
+        chosen = self.chosen()
+        self.restore_button.setEnabled(
+            chosen is not None and (chosen.readable is not False or self._db.encrypted)
+        )
+
+    def back_up_now(self) -> None:
+        try:
+            made = backups.make_backup(self._db, BackupReason.BY_HAND, folder=self.folder)
+        except Exception:  # any failure is told in plain words; the records are untouched
+            self._failed(self.tr("The backup could not be made. Check that the disk is not full."))
+            return
+        self.reload()
+        self.outcome.setText(
+            self.tr("Backed up just now ({size}).").format(
+                size=size_words(made.path.stat().st_size)
+            )
+        )
+
+    def restore_chosen(self) -> None:
+        chosen = self.chosen()
+        if chosen is None or not self._confirm_restore(chosen):
+            return
+        earlier: Passphrase | None = None
+        if chosen.readable is False and self._db.encrypted:
+            earlier = self.ask_earlier_passphrase()
+            if earlier is None:
+                return
+        try:
+            backups.restore_backup(
+                self._db, chosen.path, folder=self.folder, backup_passphrase=earlier
+            )
+        except WrongPassphrase:
+            self._failed(
+                self.tr("That passphrase does not open this backup either. Nothing was changed.")
+            )
+            return
+        except RestoreRefused as refused:
+            self._failed(unfit_words(refused.reason))
+            return
+        except Exception:  # the database is replaced all at once or not at all
+            self._failed(self.tr("The backup could not be restored. Nothing was changed."))
+            return
+        self.restored = True
+        self.reload()
+        self.outcome.setText(
+            self.tr(
+                "Restored the backup from {when}. The records as they were just before are in "
+                "the backup marked “Before a restore”."
+            ).format(when=backup_time(chosen.taken_at))
+        )
+
+    def ask_earlier_passphrase(self) -> Passphrase | None:
+        """The passphrase a backup made before the last change of passphrase was made under."""
+        text, ok = QInputDialog.getText(
+            self,
+            self.tr("A backup under an earlier passphrase"),
+            self.tr(
+                "This backup was made before the passphrase was changed. Type the passphrase "
+                "it was made under; it is restored under today's passphrase."
+            ),
+            QLineEdit.EchoMode.Password,
+        )
+        return Passphrase(text) if ok and text else None
+
+    def _confirm_restore(self, chosen: Backup) -> bool:
+        return dialogs.confirm(
+            self,
+            self.tr("Restore this backup?"),
+            self.tr(
+                "The records will be put back as they were on {when}. Anything entered after "
+                "that will not be in them.\n\nFirst, RP Desktop backs up the records as they "
+                "are now, so you can come back to them by restoring that backup."
+            ).format(when=backup_time(chosen.taken_at)),
+            self.tr("Restore the backup"),
+            self.tr("Cancel"),
+        )
+
+    def make_recovery_copy(self) -> None:
+        request = RecoveryCopyDialog.ask(self)
+        if request is None:
+            return
+        try:
+            backups.make_recovery_copy(self._db, request.passphrase, request.target)
+        except SamePassphrase:
+            self._failed(
+                self.tr(
+                    "That is the passphrase of your records. The recovery copy needs the "
+                    "district's passphrase, a different one."
+                )
+            )
+            return
+        except Exception:  # a folder that cannot be written, a full disk: said plainly
+            self._failed(
+                self.tr("The recovery copy could not be saved there. Choose another place.")
+            )
+            return
+        self.outcome.setText(
+            self.tr(
+                "Saved the recovery copy to {path}. Give it to your district as they ask; "
+                "only the district's passphrase opens it."
+            ).format(path=request.target)
+        )
+
+    def open_folder(self) -> None:
+        self.folder.mkdir(parents=True, exist_ok=True)
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.folder)))
+
+    def _failed(self, text: str) -> None:
+        self.outcome.setText("")
+        dialogs.show_error(self, self.tr("Backups"), text)
+
+
+def open_backups_dialog(
+    parent: QWidget | None, db: Database, *, folder: Path | None = None
+) -> bool:
+    """Show the Backups dialog; True when a backup was restored (every list must reload)."""
+    dialog = BackupsDialog(db, parent, folder=folder)
+    dialog.exec()
+    return dialog.restored

@@ -1,0 +1,328 @@
+"""The recovery screen, shown at start when the database cannot be opened: it says what is
+wrong in plain words and offers to try the passphrase again, restore a backup, or save what can
+still be read. The file that would not open is never deleted or overwritten: restoring renames
+it aside, and reading it opens it read-only."""
+
+from collections.abc import Callable
+from datetime import UTC, datetime
+from enum import Enum
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QFileDialog,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from rp_desktop.services.safekeeping import backups
+from rp_desktop.services.safekeeping.backups import Backup, RestoreRefused
+from rp_desktop.services.safekeeping.opening import (
+    Database,
+    DatabaseError,
+    DatabaseInUse,
+    NotADatabase,
+    Passphrase,
+    PassphraseNeeded,
+    Unreadable,
+    WrongPassphrase,
+    is_encrypted_file,
+    open_database,
+)
+from rp_desktop.services.safekeeping.salvage import Salvage, salvage_file
+from rp_desktop.ui import dialogs
+from rp_desktop.ui.passphrase.unlock import PROBLEM_STYLE
+from rp_desktop.ui.safekeeping.backups_dialog import (
+    backup_time,
+    reason_words,
+    size_words,
+    unfit_words,
+)
+
+
+class PassphraseKeepsFailing(DatabaseError):
+    """Several passphrases in a row did not open an encrypted file: a forgotten passphrase, or
+    a damaged file, which cannot be told apart."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        super().__init__(f"The passphrases typed did not open {path.name}.")
+
+
+class Recovery(Enum):
+    TRY_AGAIN = "try again"
+
+
+RECOVERABLE = (Unreadable.DAMAGED, Unreadable.NOT_SQLITE, Unreadable.EMPTY)
+
+
+def recovery_helps(problem: DatabaseError) -> bool:
+    """True for a file that is there but cannot be read; other problems (in use, a newer
+    version, a folder that cannot be written) are explained in a plain message instead."""
+    if isinstance(problem, PassphraseKeepsFailing):
+        return True
+    return isinstance(problem, NotADatabase) and problem.reason in RECOVERABLE
+
+
+class RecoveryDialog(QDialog):
+    """What went wrong and what can be done. `database` is set when a restored backup opened;
+    `outcome` is Recovery.TRY_AGAIN when the user wants to type the passphrase again."""
+
+    def __init__(
+        self,
+        path: Path,
+        problem: DatabaseError,
+        parent: QWidget | None = None,
+        *,
+        folder: Path | None = None,
+        clock: Callable[[], datetime] = lambda: datetime.now(UTC),
+    ) -> None:
+        super().__init__(parent)
+        self._path = path
+        self._clock = clock
+        self.database: Database | None = None
+        self.outcome: Recovery | None = None
+        self.setWindowTitle(self.tr("RP Desktop: the database could not be opened"))
+        self.setMinimumWidth(720)
+        self.backups = backups.list_backups(path, folder=folder, check=False)
+        encrypted = is_encrypted_file(path) or isinstance(problem, PassphraseKeepsFailing)
+        needs_passphrase = encrypted or any(is_encrypted_file(b.path) for b in self.backups)
+        self.message = QLabel(self._explain(problem), wordWrap=True)
+        self.passphrase = QLineEdit(echoMode=QLineEdit.EchoMode.Password)
+        self.passphrase.setAccessibleName(self.tr("Passphrase"))
+        self.passphrase.setPlaceholderText(self.tr("The passphrase of your records"))
+        self.show_text = QCheckBox(self.tr("Show"))
+        self.show_text.toggled.connect(self._show_text)
+        self.problem = QLabel(wordWrap=True)
+        self.problem.setStyleSheet(PROBLEM_STYLE)
+        self.problem.hide()
+        self.try_again_button = QPushButton(self.tr("Try the passphrase again"))
+        self.try_again_button.setVisible(encrypted)
+        self.try_again_button.clicked.connect(self._try_again)
+        self.quit_button = QPushButton(self.tr("Quit"))
+        self.quit_button.clicked.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.message)
+        if needs_passphrase:
+            layout.addWidget(
+                QLabel(
+                    self.tr(
+                        "To restore a backup or save what can be read, type the passphrase of "
+                        "your records:"
+                    ),
+                    wordWrap=True,
+                )
+            )
+            row = QHBoxLayout()
+            row.addWidget(QLabel(self.tr("Passphrase")))
+            row.addWidget(self.passphrase, 1)
+            row.addWidget(self.show_text)
+            layout.addLayout(row)
+        layout.addWidget(self.problem)
+        layout.addWidget(self._restore_box())
+        layout.addWidget(self._salvage_box())
+        layout.addStretch(1)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.try_again_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.quit_button)
+        layout.addLayout(buttons)
+
+    def _explain(self, problem: DatabaseError) -> str:
+        name = self._path.name
+        if isinstance(problem, PassphraseKeepsFailing):
+            what = self.tr(
+                "The passphrases you typed did not open {name}. Either its passphrase is a "
+                "different one, or the file is damaged. If the passphrase is lost, ask your "
+                "district for the recovery copy, if one was made: their passphrase opens it."
+            )
+        elif isinstance(problem, NotADatabase) and problem.reason is Unreadable.EMPTY:
+            what = self.tr(
+                "The database file {name} is empty. This can happen when a computer stops "
+                "while it is saving."
+            )
+        elif isinstance(problem, NotADatabase) and problem.reason is Unreadable.NOT_SQLITE:
+            what = self.tr(
+                "The file {name} is not a database RP Desktop can read. It may be damaged, or "
+                "another file may have been saved in its place."
+            )
+        else:
+            what = self.tr(
+                "The database {name} is damaged: RP Desktop cannot read it safely. This can "
+                "happen when a computer loses power or a disk fails while it is saving."
+            )
+        return self.tr(
+            "<h2>The database could not be opened</h2><p>{what}</p>"
+            "<p>Nothing has been changed or deleted. You can:</p>"
+        ).format(what=what.format(name=name))
+
+    def _restore_box(self) -> QGroupBox:
+        box = QGroupBox(self.tr("Restore a backup"))
+        self.backup_list = QListWidget()
+        self.backup_list.setAccessibleName(self.tr("Backups of this database"))
+        for backup in self.backups:
+            self.backup_list.addItem(
+                f"{backup_time(backup.taken_at)} · {reason_words(backup.reason)} · "
+                f"{size_words(backup.size)}"
+            )
+        self.backup_list.setCurrentRow(0)
+        self.restore_button = QPushButton(self.tr("Restore the chosen backup"))
+        self.restore_button.clicked.connect(self.restore_chosen)
+        if self.backups:
+            text = self.tr(
+                "Put a backup in place of this file. The file is kept beside it under a new "
+                "name, so nothing is lost; what was entered after the backup is not in it."
+            )
+        else:
+            text = self.tr("There are no backups of this database on this computer.")
+        layout = QVBoxLayout(box)
+        layout.addWidget(QLabel(text, wordWrap=True))
+        layout.addWidget(self.backup_list)
+        layout.addWidget(self.restore_button, 0, Qt.AlignmentFlag.AlignLeft)
+        self.backup_list.setVisible(bool(self.backups))
+        self.restore_button.setVisible(bool(self.backups))
+        return box
+
+    def _salvage_box(self) -> QGroupBox:
+        box = QGroupBox(self.tr("Save what can still be read"))
+        self.salvage_button = QPushButton(self.tr("Save what can be read…"))
+        self.salvage_button.clicked.connect(self.save_what_can_be_read)
+        self.salvage_result = QLabel(wordWrap=True)
+        self.salvage_result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout = QVBoxLayout(box)
+        layout.addWidget(
+            QLabel(
+                self.tr(
+                    "Copy everything that can still be read into a new file, for your IT "
+                    "contact or to open later. The damaged file is not changed."
+                ),
+                wordWrap=True,
+            )
+        )
+        layout.addWidget(self.salvage_button, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(self.salvage_result)
+        return box
+
+    def _show_text(self, shown: bool) -> None:
+        mode = QLineEdit.EchoMode.Normal if shown else QLineEdit.EchoMode.Password
+        self.passphrase.setEchoMode(mode)
+
+    def _typed(self) -> Passphrase | None:
+        return Passphrase(self.passphrase.text()) if self.passphrase.text() else None
+
+    def _say(self, text: str) -> None:
+        self.problem.setText(text)
+        self.problem.setVisible(bool(text))
+
+    def _try_again(self) -> None:
+        self.outcome = Recovery.TRY_AGAIN
+        self.accept()
+
+    def chosen_backup(self) -> Backup | None:
+        row = self.backup_list.currentRow()
+        return self.backups[row] if 0 <= row < len(self.backups) else None
+
+    def restore_chosen(self) -> None:
+        backup = self.chosen_backup()
+        now = self._clock()
+        if backup is None or not self._confirm_restore(backup, now):
+            return
+        passphrase = self._typed()
+        try:
+            backups.restore_in_place(self._path, backup.path, passphrase, now)
+            self.database = open_database(self._path, passphrase=passphrase)
+        except PassphraseNeeded:
+            self._say(self.tr("Type the passphrase first: the backup is encrypted with it."))
+            return
+        except WrongPassphrase:
+            self._say(self.tr("That passphrase does not open this backup. Check it and try again."))
+            return
+        except RestoreRefused as refused:
+            self._say(unfit_words(refused.reason))
+            return
+        except DatabaseInUse as error:
+            self._say(dialogs.database_error_text(error))
+            return
+        except Exception:  # the old file is back in its place when putting the copy fails
+            self._say(self.tr("The backup could not be restored. The damaged file was kept."))
+            return
+        self.accept()
+
+    def _confirm_restore(self, backup: Backup, now: datetime) -> bool:
+        return dialogs.confirm(
+            self,
+            self.tr("Restore this backup?"),
+            self.tr(
+                "The records will be put back as they were on {when}; anything entered after "
+                "that will not be in them.\n\nThe file that would not open is kept, renamed "
+                "to {name}, in the same folder."
+            ).format(when=backup_time(backup.taken_at), name=backups.damaged_name(self._path, now)),
+            self.tr("Restore the backup"),
+            self.tr("Cancel"),
+        )
+
+    def choose_target(self) -> Path | None:
+        """Ask where to save what can be read; tests replace this."""
+        suggested = self._path.with_name(f"{self._path.stem} (what could be read).db")
+        chosen, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Save what can be read as"),
+            str(suggested),
+            self.tr("RP Desktop database (*.db)"),
+        )
+        return Path(chosen) if chosen else None
+
+    def save_what_can_be_read(self) -> None:
+        passphrase = self._typed()
+        if passphrase is None and is_encrypted_file(self._path):
+            self._say(self.tr("Type the passphrase first: the file is encrypted with it."))
+            return
+        target = self.choose_target()
+        if target is None:
+            return
+        try:
+            salvage = salvage_file(self._path, passphrase, target)
+        except backups.BackupFailed:
+            self._say(
+                self.tr(
+                    "Nothing could be read from the file. It may not be a database at all, or "
+                    "the passphrase is not its own."
+                )
+            )
+            return
+        except Exception:  # an existing file, a folder that cannot be written
+            self._say(self.tr("Nothing was saved there. Choose a new file in another folder."))
+            return
+        self._say("")
+        self.salvage_result.setText(self._salvage_words(salvage, target))
+
+    def _salvage_words(self, salvage: Salvage, target: Path) -> str:
+        text = self.tr("Saved {rows} entries from {tables} tables to {path}.").format(
+            rows=f"{salvage.rows:,}", tables=len(salvage.copied), path=target
+        )
+        if salvage.incomplete:
+            text += " " + self.tr("{count} tables could be read only in part.").format(
+                count=len(salvage.incomplete)
+            )
+        if salvage.unreadable:
+            text += " " + self.tr("{count} tables could not be read at all.").format(
+                count=len(salvage.unreadable)
+            )
+        return text
+
+    @classmethod
+    def ask(
+        cls, path: Path, problem: DatabaseError, parent: QWidget | None = None
+    ) -> "Database | Recovery | None":
+        """The restored database, Recovery.TRY_AGAIN, or None when the user quit."""
+        dialog = cls(path, problem, parent)
+        dialog.exec()
+        return dialog.database or dialog.outcome

@@ -1,0 +1,109 @@
+"""The district's recovery copy: a second passphrase, twice, and where to save the copy."""
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from rp_desktop.services.safekeeping.opening import Passphrase
+from rp_desktop.ui.passphrase.forms import NewPassphraseFields
+from rp_desktop.ui.passphrase.unlock import PROBLEM_STYLE
+
+
+@dataclass(frozen=True)
+class RecoveryCopyRequest:
+    passphrase: Passphrase
+    target: Path
+
+
+class RecoveryCopyDialog(QDialog):
+    """The district's passphrase, twice, and where to save the recovery copy."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.request: RecoveryCopyRequest | None = None
+        self.setWindowTitle(self.tr("Make a recovery copy"))
+        self.setMinimumWidth(600)
+        intro = QLabel(
+            self.tr(
+                "<p>A recovery copy holds all the records, encrypted with a second passphrase "
+                "that your district keeps. If your own passphrase is ever lost, the district "
+                "can still open the copy.</p><p>Type the district's passphrase (not yours), "
+                "then choose where to save the copy, for example on the drive the district "
+                "gave you.</p>"
+            ),
+            wordWrap=True,
+        )
+        self.fields = NewPassphraseFields()
+        self.target = QLineEdit(readOnly=True)
+        self.target.setPlaceholderText(self.tr("No file chosen yet"))
+        self.target.setAccessibleName(self.tr("Where to save the recovery copy"))
+        self.choose_button = QPushButton(self.tr("Choose…"))
+        self.choose_button.clicked.connect(self._choose)
+        self.problem = QLabel(wordWrap=True)
+        self.problem.setStyleSheet(PROBLEM_STYLE)
+        self.problem.hide()
+        where = QHBoxLayout()
+        where.addWidget(QLabel(self.tr("Save it as")))
+        where.addWidget(self.target, 1)
+        where.addWidget(self.choose_button)
+        buttons = QDialogButtonBox()
+        self.make_button = buttons.addButton(
+            self.tr("Make the recovery copy"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        buttons.addButton(self.tr("Cancel"), QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(self.fields)
+        layout.addLayout(where)
+        layout.addWidget(self.problem)
+        layout.addWidget(buttons)
+
+    def choose_target(self) -> Path | None:
+        """Ask where to save; tests replace this."""
+        chosen, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Save the recovery copy as"),
+            self.tr("RP Desktop recovery copy.db"),
+            self.tr("RP Desktop database (*.db)"),
+        )
+        return Path(chosen) if chosen else None
+
+    def _choose(self) -> None:
+        target = self.choose_target()
+        if target is not None:
+            self.target.setText(str(target))
+            self.problem.hide()
+
+    def accept(self) -> None:
+        passphrase = self.fields.check()
+        if passphrase is None:
+            return
+        if not self.target.text():
+            self.problem.setText(self.tr("Choose where to save the recovery copy."))
+            self.problem.show()
+            return
+        target = Path(self.target.text())
+        if target.exists():
+            self.problem.setText(self.tr("A file is already there. Choose a new name."))
+            self.problem.show()
+            return
+        self.request = RecoveryCopyRequest(passphrase, target)
+        super().accept()
+
+    @classmethod
+    def ask(cls, parent: QWidget | None = None) -> RecoveryCopyRequest | None:
+        dialog = cls(parent)
+        return dialog.request if dialog.exec() == QDialog.DialogCode.Accepted else None

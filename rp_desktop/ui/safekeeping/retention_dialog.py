@@ -1,0 +1,329 @@
+"""Remove old records: choose how many school years to keep, see in plain words what would be
+removed, and remove it for good after a backup and a tick that says the user understands.
+
+Nothing is removed without a preview of the same choice; the purge itself refuses when the
+records changed since (another window saved a case on hold, say)."""
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from rp_desktop.domain import school_year
+from rp_desktop.domain.safekeeping.retention import (
+    LEAST_YEARS,
+    MOST_YEARS,
+    PurgeCounts,
+    cutoff_date,
+)
+from rp_desktop.services.safekeeping import backups, retention
+from rp_desktop.services.safekeeping.opening import Database, DatabaseError
+from rp_desktop.services.safekeeping.retention import PurgePreview
+from rp_desktop.ui.words.formatting import counted, format_count, format_date
+
+DEFAULT_YEARS = 5
+WARNING_STYLE = "background: #fff4e0; color: #6b4100; padding: 8px; border-radius: 4px;"
+PROBLEM_STYLE = "color: #b00020;"
+DONE_STYLE = "color: #1b5e20; font-weight: bold;"
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("RetentionDialog", text)
+
+
+def preview_lines(preview: PurgePreview) -> list[str]:
+    """What a purge would remove, one kind a line, in the words a counselor uses; kinds with
+    nothing to remove are left out (cases stay when some old ones are kept)."""
+    counts, before = preview.counts, format_date(preview.cutoff)
+    lines = [
+        (
+            counts.circles,
+            _tr("1 Tier 1 circle held before {day}"),
+            _tr("{count} Tier 1 circles held before {day}"),
+        ),
+        (counts.runs, _tr("1 recorded circle run"), _tr("{count} recorded circle runs")),
+        (
+            counts.support_plans,
+            _tr("1 support plan that ended before {day}"),
+            _tr("{count} support plans that ended before {day}"),
+        ),
+        (
+            counts.groups,
+            _tr("1 class or advisory list from before {day}"),
+            _tr("{count} class and advisory lists from before {day}"),
+        ),
+        (counts.students, _tr("1 former student"), _tr("{count} former students")),
+    ]
+    words = [_words(n, one, many, day=before) for n, one, many in lines if n]
+    if counts.cases or counts.held_cases_kept or counts.open_cases_kept:
+        words.insert(1 if counts.circles else 0, _cases_line(counts, before))
+    return words
+
+
+def _cases_line(counts: PurgeCounts, before: str) -> str:
+    line = _words(
+        counts.cases,
+        _tr("1 case closed before {day}"),
+        _tr("{count} cases closed before {day}"),
+        day=before,
+    )
+    kept = []
+    if counts.held_cases_kept:
+        kept.append(
+            counted(
+                counts.held_cases_kept,
+                _tr("1 case on hold is kept"),
+                _tr("{count} cases on hold are kept"),
+            )
+        )
+    if counts.open_cases_kept:
+        kept.append(
+            counted(
+                counts.open_cases_kept,
+                _tr("1 older case still open is kept"),
+                _tr("{count} older cases still open are kept"),
+            )
+        )
+    return f"{line} ({'; '.join(kept)})" if kept else line
+
+
+def _words(number: int, one: str, many: str, **values: str) -> str:
+    """`one` or `many`, with {count} written the locale's way and the other values filled in."""
+    return (one if number == 1 else many).format(count=format_count(number), **values)
+
+
+def backup_before_purge(db: Database) -> Callable[[], object]:
+    """A verified backup of the whole database, made just before removing anything."""
+    return lambda: backups.make_backup(db, backups.BackupReason.BEFORE_PURGE)
+
+
+class RetentionDialog(QDialog):
+    """Preview and remove records older than the chosen number of school years.
+
+    Signals:
+        purged(int): records were removed (how many).
+    """
+
+    purged = Signal(int)
+
+    def __init__(
+        self,
+        db: Database,
+        backup: Callable[[], object] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._db = db
+        self._backup = backup or backup_before_purge(db)
+        self.preview: PurgePreview | None = None
+        self.removed: PurgeCounts | None = None
+        self.setWindowTitle(self.tr("Remove old records"))
+        self.years = QSpinBox(minimum=LEAST_YEARS, maximum=MOST_YEARS, value=DEFAULT_YEARS)
+        self.span = QLabel(wordWrap=True)
+        self.preview_button = QPushButton(self.tr("Preview"))
+        self.result = QLabel(wordWrap=True)
+        self.result.setTextFormat(Qt.TextFormat.RichText)
+        self.result.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.warning = QLabel(wordWrap=True)
+        self.warning.setStyleSheet(WARNING_STYLE)
+        self.understood = QCheckBox(
+            self.tr("I understand that these records will be gone for good")
+        )
+        self.remove_button = QPushButton(self.tr("Remove"))
+        self.close_button = QPushButton(self.tr("Close"))
+        self.status = QLabel(wordWrap=True)
+        self._lay_out()
+        self.years.valueChanged.connect(self._choice_changed)
+        self.preview_button.clicked.connect(self.show_preview)
+        self.understood.toggled.connect(self._update_remove)
+        self.remove_button.clicked.connect(self.remove)
+        self.close_button.clicked.connect(self.reject)
+        self._choice_changed()
+        self.resize(640, 520)
+
+    # -- what the buttons do ------------------------------------------------------------------
+    def show_preview(self) -> PurgePreview:
+        with _busy():
+            self.preview = retention.preview_purge(self._db, self.years.value())
+        self._show_counts(self.preview)
+        self.status.clear()
+        self._update_remove()
+        return self.preview
+
+    def remove(self) -> PurgeCounts | None:
+        """Back up, then remove what the preview counted; say what happened in the dialog."""
+        preview = self.preview
+        if preview is None or not self._may_remove():
+            return None
+        with _busy():
+            if not self._backed_up():
+                return None
+            try:
+                removed = retention.purge(self._db, preview.years, confirm_counts=preview.counts)
+            except retention.PreviewOutdated:
+                self.understood.setChecked(False)
+                self.show_preview()
+                self._say(
+                    self.tr(
+                        "The records changed since the preview, so nothing was removed. "
+                        "Look at the new preview before removing."
+                    ),
+                    False,
+                )
+                return None
+            except retention.NotCompacted as partly:
+                removed = partly.counts
+                self._finished(removed, compacted=False)
+                return removed
+        self._finished(removed, compacted=True)
+        return removed
+
+    # -- private ------------------------------------------------------------------------------
+    def _backed_up(self) -> bool:
+        try:
+            self._backup()
+        except (OSError, DatabaseError, ValueError):
+            self._say(
+                self.tr(
+                    "The backup could not be made, so nothing was removed. Check "
+                    "that the disk has space, then try again."
+                ),
+                False,
+            )
+            return False
+        return True
+
+    def _finished(self, removed: PurgeCounts, *, compacted: bool) -> None:
+        assert self.preview is not None
+        self._show_counts(
+            PurgePreview(self.preview.years, self.preview.cutoff, removed), self.tr("Removed:")
+        )
+        self.removed = removed
+        self.preview = None
+        self.understood.setChecked(False)
+        self.understood.setEnabled(False)
+        self.years.setEnabled(False)
+        self.preview_button.setEnabled(False)
+        words = counted(
+            removed.removed,
+            self.tr("1 record was removed."),
+            self.tr("{count} records were removed."),
+        )
+        if not compacted:
+            words += " " + self.tr(
+                "Their space in the file could not be wiped yet, because another program had "
+                "the database open. Close other programs and remove old records again."
+            )
+        self._say(words, compacted)
+        self._update_remove()
+        self.purged.emit(removed.removed)
+
+    def _show_counts(self, preview: PurgePreview, header: str = "") -> None:
+        if preview.counts.removed == 0:
+            self.result.setText(self.tr("Nothing is older than that: there is nothing to remove."))
+            return
+        items = "".join(f"<li>{line}</li>" for line in preview_lines(preview))
+        self.result.setText(
+            (header or self.tr("This would remove:"))
+            + f"<ul>{items}</ul>"
+            + self.tr(
+                "With each case go its meetings, answers, agreements and follow-up; with each "
+                "circle, who was there."
+            )
+        )
+
+    def _choice_changed(self) -> None:
+        cutoff = cutoff_date(self._db.today(), self.years.value())
+        last_removed = school_year.label(school_year.school_year_of(cutoff) - 1)
+        self.span.setText(
+            self.tr("Records from before {day} ({year} and earlier) can be removed.").format(
+                day=format_date(cutoff), year=last_removed
+            )
+        )
+        self.preview = None
+        self.result.setText(self.tr("Choose Preview to see what would be removed."))
+        self._update_remove()
+
+    def _may_remove(self) -> bool:
+        return (
+            self.preview is not None
+            and self.preview.counts.removed > 0
+            and self.understood.isChecked()
+            and self.removed is None
+        )
+
+    def _update_remove(self) -> None:
+        self.remove_button.setEnabled(self._may_remove())
+        total = self.preview.counts.removed if self.preview is not None else 0
+        self.remove_button.setText(
+            counted(total, self.tr("Remove 1 record"), self.tr("Remove {count} records"))
+            if total
+            else self.tr("Remove")
+        )
+
+    def _say(self, words: str, good: bool) -> None:
+        self.status.setStyleSheet(DONE_STYLE if good else PROBLEM_STYLE)
+        self.status.setText(words)
+
+    def _lay_out(self) -> None:
+        intro = QLabel(
+            self.tr(
+                "Remove what the school no longer needs to keep. Open cases, cases on hold "
+                "and anything a kept record still needs are never removed."
+            ),
+            wordWrap=True,
+        )
+        choice = QHBoxLayout()
+        choice.addWidget(QLabel(self.tr("Keep this school year and the")))
+        choice.addWidget(self.years)
+        choice.addWidget(QLabel(self.tr("school years before it")))
+        choice.addStretch(1)
+        choice.addWidget(self.preview_button)
+        self.warning.setText(
+            self.tr(
+                "Removing cannot be undone: the records are wiped from the database file. A "
+                "backup of everything is made first; it keeps these records until old backups "
+                "are cleared."
+            )
+        )
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.remove_button)
+        buttons.addWidget(self.close_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(choice)
+        layout.addWidget(self.span)
+        layout.addWidget(self.result, 1)
+        layout.addWidget(self.warning)
+        layout.addWidget(self.understood)
+        layout.addWidget(self.status)
+        layout.addLayout(buttons)
+
+
+@contextmanager
+def _busy() -> Iterator[None]:
+    """A wait cursor while the database works (a purge of years of records takes seconds)."""
+    QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        yield
+    finally:
+        QGuiApplication.restoreOverrideCursor()
+
+
+def open_retention_dialog(parent: QWidget | None, db: Database) -> bool:
+    """Show the dialog; True when records were removed (lists should reload)."""
+    dialog = RetentionDialog(db, parent=parent)
+    dialog.exec()
+    return dialog.removed is not None

@@ -1,0 +1,1 @@
+"""Pictures of the real windows, drawn offscreen."""

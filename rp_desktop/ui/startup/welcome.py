@@ -1,0 +1,134 @@
+"""The first run on an empty database: explore with sample data, or set up the school."""
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QProgressDialog,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from rp_desktop.domain import school_year
+from rp_desktop.domain.records import SchoolInfo
+from rp_desktop.domain.validation import InvalidInput
+from rp_desktop.services import school
+from rp_desktop.services.safekeeping.opening import Database
+from rp_desktop.ui.words.problems import problem_text
+
+SAMPLE_STUDENTS = 400
+SAMPLE_YEARS = 2
+
+
+class WelcomeDialog(QDialog):
+    """Shown once, while the school is not set up: sample data, or the school's name and year.
+
+    The first-run sample is small so that it is ready in a moment; `rp-desktop demo-data`
+    builds a full-size building."""
+
+    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._db = db
+        self.school: SchoolInfo | None = None
+        self.setWindowTitle(self.tr("Welcome to RP Desktop"))
+        self.setMinimumWidth(560)
+        intro = QLabel(
+            self.tr(
+                "<h2>Welcome</h2>"
+                "<p>RP Desktop keeps your restorative practice records on this computer: "
+                "Tier 1 circles, Tier 2 and Tier 3 cases, and your students. "
+                "It never needs the internet.</p>"
+                "<p>How would you like to start?</p>"
+            ),
+            wordWrap=True,
+        )
+        self.sample = QRadioButton(self.tr("Explore with sample data (made-up students)"))
+        self.own = QRadioButton(self.tr("Set up my school"))
+        choice = QButtonGroup(self)
+        choice.addButton(self.sample)
+        choice.addButton(self.own)
+        self.own.setChecked(True)
+        self.school_name = QLineEdit(
+            placeholderText=self.tr("For example: Cedar Hollow Middle School")
+        )
+        self.school_name.setAccessibleName(self.tr("School name"))
+        self.school_year = QComboBox()
+        current = school_year.school_year_of(db.today())
+        for year in (current - 1, current, current + 1):
+            self.school_year.addItem(school_year.label(year), year)
+        self.school_year.setCurrentIndex(1)
+        self.school_year.setAccessibleName(self.tr("School year"))
+        self.name_problem = QLabel(wordWrap=True)
+        self.name_problem.setStyleSheet("color: #b00020;")
+        self.name_problem.hide()
+        name_field = QVBoxLayout()
+        name_field.setSpacing(2)
+        name_field.addWidget(self.school_name)
+        name_field.addWidget(self.name_problem)
+        details = QFormLayout()
+        details.setContentsMargins(24, 0, 0, 8)
+        details.addRow(self.tr("School name"), name_field)
+        details.addRow(self.tr("School year"), self.school_year)
+        self._details = QWidget()
+        self._details.setLayout(details)
+        buttons = QDialogButtonBox()
+        self.start_button = buttons.addButton(
+            self.tr("Start"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        buttons.addButton(self.tr("Quit"), QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(self.own)
+        layout.addWidget(self._details)
+        layout.addWidget(self.sample)
+        layout.addStretch(1)
+        layout.addWidget(buttons)
+        self.own.toggled.connect(self._details.setEnabled)
+        self.school_name.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def accept(self) -> None:
+        if self.sample.isChecked():
+            self._build_sample()
+            self.school = school.school_info(self._db)
+            super().accept()
+            return
+        try:
+            self.school = school.set_up_school(
+                self._db, self.school_name.text(), self.school_year.currentData()
+            )
+        except InvalidInput as invalid:
+            self.name_problem.setText(problem_text(invalid.problems[0]))
+            self.name_problem.show()
+            self.school_name.setFocus()
+            return
+        super().accept()
+
+    def _build_sample(self) -> None:
+        # Imported here: only a first run needs the sample builder, and start-up is faster
+        # without it.
+        from rp_desktop.services.demo import build_demo_school
+
+        progress = QProgressDialog(self.tr("Making up a sample school…"), "", 0, 100, self)
+        progress.setCancelButton(None)
+        progress.setMinimumDuration(0)
+
+        def report(done: int, total: int) -> None:
+            progress.setMaximum(total)
+            progress.setValue(done)
+
+        build_demo_school(self._db, students=SAMPLE_STUDENTS, years=SAMPLE_YEARS, progress=report)
+        progress.close()
+
+    @classmethod
+    def ask(cls, db: Database, parent: QWidget | None = None) -> SchoolInfo | None:
+        """Show the welcome; the school as set up, or None if the user quit."""
+        dialog = cls(db, parent)
+        return dialog.school if dialog.exec() == QDialog.DialogCode.Accepted else None

@@ -1,0 +1,1 @@
+"""Students: the Students tab, the student form, the timeline and the roster import."""

@@ -1,0 +1,298 @@
+"""Importing a roster from a CSV file: choose the file, see what would change, import.
+
+Nothing is written until Import; a file with any problem shows them row by row instead, and
+cannot be imported.
+"""
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from rp_desktop.domain.records import person_name
+from rp_desktop.domain.roster import (
+    Change,
+    PlannedStudent,
+    RosterPlan,
+    RosterProblem,
+    RosterRefused,
+    RosterResult,
+)
+from rp_desktop.services.safekeeping.opening import Database
+from rp_desktop.services.students.roster_import import import_roster, preview_roster
+from rp_desktop.ui import dialogs
+from rp_desktop.ui.words.labels import grade_label
+from rp_desktop.ui.words.roster import changed_value, describe, field_words, refusal_summary
+
+Index = QModelIndex | QPersistentModelIndex
+_ORDER = (Change.ADDED, Change.UPDATED, Change.MARKED_INACTIVE, Change.UNCHANGED)
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("RosterWizard", text)
+
+
+def choose_file(parent: QWidget | None) -> Path | None:
+    """Ask for the roster file; tests replace this function."""
+    path, _filter = QFileDialog.getOpenFileName(
+        parent,
+        _tr("Choose the roster file"),
+        "",
+        _tr("CSV files (*.csv *.txt *.tsv);;All files (*)"),
+    )
+    return Path(path) if path else None
+
+
+class _Table(QAbstractTableModel):
+    """Plain rows of text under fixed headers."""
+
+    def __init__(self, headers: list[str], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._headers = headers
+        self._rows: list[tuple[str, ...]] = []
+
+    def set_rows(self, rows: list[tuple[str, ...]]) -> None:
+        self.beginResetModel()
+        self._rows = rows
+        self.endResetModel()
+
+    def text(self, row: int, column: int) -> str:
+        return self._rows[row][column]
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._headers)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.row() >= len(self._rows):
+            return None
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return self._rows[index.row()][index.column()]
+        return None
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self._headers[section] if 0 <= section < len(self._headers) else None
+        return None
+
+
+class RosterWizard(QDialog):
+    """Choose a CSV roster, preview it, import it. `imported` holds the result after Import."""
+
+    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._db = db
+        self._data: bytes | None = None
+        self.plan: RosterPlan | None = None
+        self.imported: RosterResult | None = None
+        self.setWindowTitle(self.tr("Import a roster"))
+        self.resize(900, 600)
+        self.choose_button = QPushButton(self.tr("Choose a CSV file…"))
+        self.choose_button.clicked.connect(self.choose)
+        self.file_name = QLabel(self.tr("No file chosen yet."))
+        self.full_roster = QCheckBox(self.tr("This file is the full roster"))
+        self.full_roster.toggled.connect(self._preview)
+        self.summary = QLabel(
+            self.tr(
+                "Export the roster from your student information system as CSV, then choose "
+                "the file. Students are matched by student number."
+            ),
+            wordWrap=True,
+        )
+        plan_headers = [self.tr("Row"), self.tr("Student number"), self.tr("Name")]
+        plan_headers += [self.tr("What happens"), self.tr("Changes")]
+        self.plan_model = _Table(plan_headers, self)
+        self.problem_model = _Table([self.tr("Row"), self.tr("Column"), self.tr("Problem")], self)
+        self.pages = QStackedWidget()
+        for model in (self.plan_model, self.problem_model):
+            self.pages.addWidget(_table_view(model))
+        self._lay_out()
+
+    def _lay_out(self) -> None:
+        explanation = QLabel(
+            self.tr(
+                "Check this when the file lists every student enrolled now: students who are "
+                "not in it are then marked inactive. They leave the lists but keep all their "
+                "records, and are never deleted. Leave it unchecked for a file of only some "
+                "students, such as new arrivals."
+            ),
+            wordWrap=True,
+        )
+        buttons = QDialogButtonBox()
+        self.import_button = buttons.addButton(
+            self.tr("Import"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.import_button.setEnabled(False)
+        buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        chooser = QHBoxLayout()
+        chooser.addWidget(self.choose_button)
+        chooser.addWidget(self.file_name, 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(chooser)
+        layout.addWidget(self.full_roster)
+        layout.addWidget(explanation)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.pages, 1)
+        layout.addWidget(buttons)
+
+    @classmethod
+    def ask(cls, db: Database, parent: QWidget | None = None) -> RosterResult | None:
+        """Show the wizard; the import carried out, or None if nothing was imported."""
+        wizard = cls(db, parent)
+        return wizard.imported if wizard.exec() == QDialog.DialogCode.Accepted else None
+
+    def choose(self) -> None:
+        path = choose_file(self)
+        if path is not None:
+            self.load(path)
+
+    def load(self, path: Path) -> None:
+        """Read `path` and preview it; the file is read once, and imported as it was read."""
+        self.file_name.setText(path.name)
+        try:
+            self._data = path.read_bytes()
+        except OSError as error:
+            self._data = None
+            self._show_nothing(
+                self.tr("The file could not be read ({reason}).").format(
+                    reason=error.strerror or self.tr("not allowed")
+                )
+            )
+            return
+        self._preview()
+
+    def accept(self) -> None:
+        if self._data is None or self.plan is None:
+            return
+        try:
+            self.imported = import_roster(
+                self._db, self._data, full_roster=self.full_roster.isChecked()
+            )
+        except RosterRefused as refused:
+            self._show_problems(refused.problems)
+            return
+        except Exception:
+            dialogs.show_unexpected_error(self)
+            return
+        super().accept()
+
+    def _preview(self) -> None:
+        if self._data is None:
+            return
+        try:
+            plan = preview_roster(self._db, self._data, full_roster=self.full_roster.isChecked())
+        except RosterRefused as refused:
+            self._show_problems(refused.problems)
+            return
+        self.plan = plan
+        self.summary.setText(self._plan_summary(plan))
+        ordered = sorted(plan.students, key=lambda s: (_ORDER.index(s.change), s.row or 0))
+        self.plan_model.set_rows([self._plan_row(student) for student in ordered])
+        self.pages.setCurrentIndex(0)
+        self.import_button.setEnabled(True)
+
+    def _show_problems(self, problems: tuple[RosterProblem, ...]) -> None:
+        self._show_nothing(refusal_summary(problems, self.tr))
+        self.problem_model.set_rows(
+            [
+                ("" if p.row is None else str(p.row), p.column, _sentence(describe(p, self.tr)))
+                for p in problems
+            ]
+        )
+        self.pages.setCurrentIndex(1)
+
+    def _show_nothing(self, text: str) -> None:
+        self.plan = None
+        self.summary.setText(text)
+        self.plan_model.set_rows([])
+        self.problem_model.set_rows([])
+        self.import_button.setEnabled(False)
+
+    def _plan_summary(self, plan: RosterPlan) -> str:
+        separator = {",": self.tr("commas"), ";": self.tr("semicolons"), "\t": self.tr("tabs")}
+        return self.tr(
+            "Read as {encoding}, separated by {separator}. Importing makes {added} new, "
+            "updates {updated}, leaves {unchanged} unchanged and marks {inactive} inactive."
+        ).format(
+            encoding=plan.source.encoding,
+            separator=separator.get(plan.source.delimiter, plan.source.delimiter),
+            added=plan.added,
+            updated=plan.updated,
+            unchanged=plan.unchanged,
+            inactive=plan.marked_inactive,
+        )
+
+    def _plan_row(self, student: PlannedStudent) -> tuple[str, ...]:
+        fields = student.fields
+        what = {
+            Change.ADDED: self.tr("New student"),
+            Change.UPDATED: self.tr("Updated"),
+            Change.UNCHANGED: self.tr("No change"),
+            Change.MARKED_INACTIVE: self.tr("Marked inactive"),
+        }[student.change]
+        return (
+            "" if student.row is None else str(student.row),
+            fields.student_number,
+            person_name(fields.first_name, fields.last_name, fields.preferred_name),
+            what,
+            self._changes(student),
+        )
+
+    def _changes(self, student: PlannedStudent) -> str:
+        if student.change == Change.MARKED_INACTIVE:
+            return self.tr("not in the file")
+        if student.before is None:
+            return ""
+        parts = []
+        for name in student.changed:
+            if name == "active":
+                parts.append(self.tr("back on the roster"))
+            else:
+                before, after = _shown(student, name, True), _shown(student, name, False)
+                field = self.tr(field_words(name))
+                parts.append(f"{field}: {before} → {after}")
+        return "; ".join(parts)
+
+
+def _sentence(clause: str) -> str:
+    return clause[:1].upper() + clause[1:]
+
+
+def _table_view(model: _Table) -> QTableView:
+    view = QTableView()
+    view.setModel(model)
+    view.horizontalHeader().setStretchLastSection(True)
+    view.verticalHeader().hide()
+    return view
+
+
+def _shown(student: PlannedStudent, name: str, before: bool) -> str:
+    value = changed_value(student, name, before=before)
+    if name == "grade" and not isinstance(value, str):
+        return grade_label(value)
+    return str(value or "—")

@@ -1,0 +1,53 @@
+"""Where the Home tab's lines and buttons lead in the main window: each one action away."""
+
+from typing import TYPE_CHECKING
+
+from rp_desktop.domain.vocabulary import Tier
+from rp_desktop.ui.home.tab import HomeTab
+
+if TYPE_CHECKING:
+    from rp_desktop.ui.reports.tab import ReportsTab
+    from rp_desktop.ui.run_circle.setup_tab import CircleSetupTab
+    from rp_desktop.ui.window.main_window import MainWindow
+
+
+def connect_home(window: "MainWindow", home: HomeTab) -> None:
+    home.circleOpenRequested.connect(window.open_circle)
+    home.caseOpenRequested.connect(window.windows.case)
+    home.dueListRequested.connect(window.windows.due_list)
+    home.newCircleRequested.connect(lambda: _new_in(window, "tier1"))
+    home.newCaseRequested.connect(
+        lambda tier: _new_in(window, "tier3" if tier == Tier.INTENSIVE else "tier2")
+    )
+    home.runCircleRequested.connect(lambda: window.show_view("circle"))
+
+
+def _new_in(window: "MainWindow", view: str) -> None:
+    """Show the list, then its form for a new record."""
+    window.show_view(view)
+    tab = window.current_list()
+    if tab is not None:
+        tab.new_record()
+
+
+def make_reports_tab(window: "MainWindow") -> "ReportsTab":
+    """The Reports tab, built when first shown (Qt Charts are heavy), reading when shown."""
+    from rp_desktop.ui.reports.tab import ReportsTab
+
+    tab = ReportsTab(window.database, lambda: window.school.school_year)
+    tab.caseOpenRequested.connect(window.windows.case)
+    tab.circleOpenRequested.connect(window.open_circle)
+    tab.studentOpenRequested.connect(window.windows.timeline)
+    window.mark_stale(tab)
+    return tab
+
+
+def make_circle_tab(window: "MainWindow") -> "CircleSetupTab":
+    """The circle set-up, imported when first shown: the circle's screens (charts, sound) are
+    heavy, and start-up does not need them."""
+    from rp_desktop.ui.run_circle.setup_tab import CircleSetupTab
+
+    tab = CircleSetupTab(window.database, window.school.school_year)
+    tab.circleSaved.connect(lambda _saved: window.records_changed())
+    tab.recordRequested.connect(window.open_saved_circle)
+    return tab

@@ -1,0 +1,80 @@
+"""The windows opened from the main window: a case, a student's timeline, the agreements due.
+One window per record, brought forward when asked for again."""
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QWidget
+
+from rp_desktop.services.safekeeping.opening import Database
+
+
+class OpenWindows(QObject):
+    """Keeps the secondary windows alive and in front when asked for.
+
+    Signals:
+        recordsChanged(): something was saved in one of them; lists may need a reload.
+    """
+
+    recordsChanged = Signal()
+
+    def __init__(self, db: Database, school_name: str, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._db = db
+        self._school = school_name
+        self._windows: dict[tuple[str, int], QWidget] = {}
+
+    def case(self, case_id: int) -> QWidget:
+        from rp_desktop.ui.case.case_window import CaseWindow
+
+        def make() -> QWidget:
+            window = CaseWindow(
+                self._db, case_id, school_name=self._school, open_student=self.timeline
+            )
+            window.changed.connect(self.recordsChanged)
+            return window
+
+        return self._show(("case", case_id), make)
+
+    def timeline(self, student_id: int) -> QWidget:
+        from rp_desktop.ui.students.timeline import StudentTimeline
+
+        def make() -> QWidget:
+            window = StudentTimeline(self._db, student_id)
+            window.caseRequested.connect(self.case)
+            return window
+
+        return self._show(("timeline", student_id), make)
+
+    def due_list(self) -> QWidget:
+        from rp_desktop.ui.home.due_list import DueList
+
+        def make() -> QWidget:
+            window = DueList(self._db)
+            window.caseRequested.connect(self.case)
+            window.changed.connect(self.recordsChanged)
+            return window
+
+        return self._show(("due", 0), make)
+
+    def refresh(self) -> None:
+        """Re-read the open windows after a change made elsewhere."""
+        for window in self._windows.values():
+            reload = getattr(window, "reload", None)
+            if callable(reload) and window.isVisible():
+                reload()
+
+    def close_all(self) -> None:
+        for window in list(self._windows.values()):
+            window.close()
+        self._windows.clear()
+
+    def _show(self, key: tuple[str, int], make: Callable[[], QWidget]) -> QWidget:
+        window = self._windows.get(key)
+        if window is None or not window.isVisible():
+            window = make()
+            self._windows[key] = window
+        window.show()
+        window.raise_()
+        window.activateWindow()
+        return window

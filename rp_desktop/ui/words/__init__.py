@@ -1,0 +1,1 @@
+"""Values in the words a user reads: labels, problems, dates and numbers."""

@@ -1,0 +1,194 @@
+"""Retention rules, worked by hand: the cut-off, and which records an old-records purge removes.
+
+The school keeps 3 school years before the current one; today is in 2026-27, so the cut-off is
+1 August 2023 and anything that ended on 31 July 2023 or before is old."""
+
+from datetime import date
+
+import pytest
+
+from rp_desktop.domain.safekeeping.retention import (
+    CaseFacts,
+    CaseFate,
+    CircleFacts,
+    GroupFacts,
+    LinkKind,
+    PlanFacts,
+    PurgeCounts,
+    RetentionFacts,
+    RunFacts,
+    StudentFacts,
+    StudentLink,
+    case_fate,
+    cutoff_date,
+    plan_purge,
+)
+
+CUTOFF = date(2023, 8, 1)
+OLD = date(2023, 7, 31)  # the last day of 2022-23: old
+KEPT = date(2023, 8, 1)  # the first day of 2023-24: kept
+
+
+@pytest.mark.parametrize(
+    ("today", "years", "cutoff"),
+    [
+        (date(2026, 9, 15), 3, date(2023, 8, 1)),  # in 2026-27, keep 2023-24 onward
+        (date(2026, 7, 31), 3, date(2022, 8, 1)),  # still 2025-26
+        (date(2026, 8, 1), 1, date(2025, 8, 1)),  # first day of 2026-27: keep 2025-26
+        (date(2027, 3, 10), 5, date(2021, 8, 1)),
+    ],
+)
+def test_the_cutoff_is_the_first_day_of_the_oldest_school_year_kept(
+    today: date, years: int, cutoff: date
+) -> None:
+    assert cutoff_date(today, years) == cutoff
+
+
+@pytest.mark.parametrize("years", [0, -1, 51])
+def test_a_number_of_years_out_of_range_is_refused(years: int) -> None:
+    with pytest.raises(ValueError, match="years"):
+        cutoff_date(date(2026, 9, 15), years)
+
+
+@pytest.mark.parametrize(
+    ("case", "fate"),
+    [
+        (CaseFacts(1, date(2020, 1, 6), True, OLD, False), CaseFate.REMOVE),
+        (CaseFacts(2, date(2020, 1, 6), True, KEPT, False), CaseFate.KEEP_RECENT),
+        (CaseFacts(3, date(2020, 1, 6), True, OLD, True), CaseFate.KEEP_HELD),
+        (CaseFacts(4, date(2020, 1, 6), False, None, False), CaseFate.KEEP_OPEN),
+        (CaseFacts(5, KEPT, False, None, False), CaseFate.KEEP_RECENT),
+        # Closed before "closed on" was kept: it goes by the day it happened.
+        (CaseFacts(6, OLD, True, None, False), CaseFate.REMOVE),
+        (CaseFacts(7, KEPT, True, None, False), CaseFate.KEEP_RECENT),
+    ],
+)
+def test_a_case_is_removed_only_when_closed_before_the_cutoff_and_not_on_hold(
+    case: CaseFacts, fate: CaseFate
+) -> None:
+    assert case_fate(case, CUTOFF) is fate
+
+
+def building() -> RetentionFacts:
+    """Two old circles and a recent one; cases old, held, open and recent; runs saved as a
+    circle, as a meeting and as neither; plans; groups of two years; five former students
+    and one current."""
+    return RetentionFacts(
+        cases=(
+            CaseFacts(10, date(2021, 3, 1), True, date(2021, 4, 1), False),  # removed
+            CaseFacts(11, date(2021, 3, 1), True, date(2021, 4, 1), True),  # held
+            CaseFacts(12, date(2021, 3, 1), False, None, False),  # still open
+            CaseFacts(13, date(2024, 3, 1), True, date(2024, 4, 1), False),  # recent
+        ),
+        circles=(
+            CircleFacts(20, date(2022, 10, 3), group_id=40),
+            CircleFacts(21, OLD, group_id=41),
+            CircleFacts(22, date(2024, 10, 7), group_id=42),  # kept, names group 42
+        ),
+        runs=(
+            RunFacts(30, date(2022, 10, 3), circle_id=20),  # with old circle 20
+            RunFacts(31, date(2024, 10, 7), circle_id=22),  # with kept circle 22
+            RunFacts(32, date(2021, 3, 2), case_id=10),  # with removed case 10
+            RunFacts(33, date(2021, 3, 2), case_id=11),  # with held case 11
+            RunFacts(34, date(2022, 5, 5)),  # saved as neither: old by its day
+            RunFacts(35, KEPT, group_id=41),  # neither, but recent: keeps group 41
+        ),
+        plans=(
+            PlanFacts(50, student_id=60, case_id=None, active=False, last_day=OLD),  # removed
+            PlanFacts(51, student_id=61, case_id=None, active=True, last_day=OLD),  # active
+            PlanFacts(52, student_id=62, case_id=None, active=False, last_day=KEPT),  # recent
+            PlanFacts(53, student_id=63, case_id=10, active=False, last_day=OLD),  # with case 10
+            PlanFacts(54, student_id=64, case_id=11, active=False, last_day=OLD),  # held case
+        ),
+        groups=(
+            GroupFacts(40, 2022),  # old, named only by old circle 20: removed
+            GroupFacts(41, 2022),  # old, but named by recent run 35: kept
+            GroupFacts(42, 2022),  # old, but named by kept circle 22: kept
+            GroupFacts(43, 2023),  # 2023-24 is kept
+        ),
+        students=(
+            StudentFacts(60, False, date(2022, 6, 1)),  # only in removed plan 50: removed
+            StudentFacts(61, False, date(2022, 6, 1)),  # in active plan 51: kept
+            StudentFacts(63, False, date(2022, 6, 1)),  # in case 10 and its plan: removed
+            StudentFacts(64, False, date(2022, 6, 1)),  # in held case 11: kept
+            StudentFacts(65, False, date(2022, 6, 1), last_circle_on=OLD),  # removed
+            StudentFacts(66, False, date(2022, 6, 1), last_circle_on=KEPT),  # kept: recent circle
+            StudentFacts(67, False, KEPT),  # changed since the cut-off: kept
+            StudentFacts(68, True, date(2019, 1, 1)),  # still a student: kept
+            StudentFacts(69, False, date(2022, 6, 1)),  # in kept group 43: kept
+            StudentFacts(70, False, date(2022, 6, 1)),  # sat in run 30 (removed): removed
+            StudentFacts(71, False, date(2022, 6, 1)),  # sat in run 31 (kept): kept
+        ),
+        links=(
+            StudentLink(63, LinkKind.CASE, 10),
+            StudentLink(64, LinkKind.CASE, 11),
+            StudentLink(65, LinkKind.GROUP, 40),
+            StudentLink(69, LinkKind.GROUP, 43),
+            StudentLink(70, LinkKind.RUN, 30),
+            StudentLink(71, LinkKind.RUN, 31),
+        ),
+    )
+
+
+def test_the_plan_removes_exactly_what_the_rules_say() -> None:
+    plan = plan_purge(building(), CUTOFF)
+
+    assert plan.cutoff == CUTOFF
+    assert plan.cases == {10}
+    assert plan.circles == {20, 21}
+    assert plan.runs == {30, 32, 34}
+    assert plan.support_plans == {50}  # plan 53 goes with case 10, not counted twice
+    assert plan.groups == {40}
+    assert plan.students == {60, 63, 65, 70}
+    assert plan.counts() == PurgeCounts(
+        cases=1,
+        circles=2,
+        runs=3,
+        support_plans=1,
+        groups=1,
+        students=4,
+        held_cases_kept=1,
+        open_cases_kept=1,
+    )
+    assert plan.counts().removed == 12
+
+
+def test_nothing_is_old_with_a_cutoff_before_every_record() -> None:
+    plan = plan_purge(building(), date(2000, 8, 1))
+
+    assert plan.counts().removed == 0
+    assert plan.counts().held_cases_kept == 0  # a hold that changes nothing is not counted
+
+
+def test_a_hold_keeps_the_case_its_runs_and_its_people() -> None:
+    facts = building()
+    released = RetentionFacts(
+        cases=tuple(
+            CaseFacts(c.id, c.occurred_on, c.closed, c.closed_on, False) for c in facts.cases
+        ),
+        circles=facts.circles,
+        runs=facts.runs,
+        plans=facts.plans,
+        groups=facts.groups,
+        students=facts.students,
+        links=facts.links,
+    )
+
+    held, free = plan_purge(facts, CUTOFF), plan_purge(released, CUTOFF)
+
+    assert 11 not in held.cases
+    assert 11 in free.cases
+    assert 33 not in held.runs
+    assert 33 in free.runs
+    assert 64 not in held.students
+    assert 64 in free.students
+    assert free.counts().held_cases_kept == 0
+
+
+def test_the_audit_detail_holds_counts_only() -> None:
+    detail = PurgeCounts(cases=3, circles=5, students=2, held_cases_kept=1).detail()
+
+    assert detail == (
+        "cases=3 circles=5 runs=0 support_plans=0 groups=0 students=2 "
+        "held_cases_kept=1 open_cases_kept=0"
+    )

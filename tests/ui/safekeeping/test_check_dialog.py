@@ -1,0 +1,160 @@
+"""Help > Check database: every check said in plain words, the audit trail's first broken link
+named, and the open database left working."""
+
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+
+from rp_desktop.domain.records import StudentFields
+from rp_desktop.services.safekeeping import checking
+from rp_desktop.services.safekeeping.opening import (
+    Database,
+    NotADatabase,
+    Passphrase,
+    Unreadable,
+    open_database,
+)
+from rp_desktop.services.students import records as students
+from rp_desktop.ui.safekeeping import check_dialog
+from rp_desktop.ui.safekeeping.check_dialog import CheckDialog, open_check_dialog
+from tests.conftest import FakeClock
+from tests.ui.conftest import School
+
+
+@pytest.fixture
+def dialog(qtbot, db: Database, school_db: School) -> CheckDialog:  # type: ignore[no-untyped-def]
+    shown = CheckDialog(db)
+    qtbot.addWidget(shown)
+    return shown
+
+
+def test_it_says_it_is_checking_until_it_has_checked(dialog: CheckDialog) -> None:
+    assert dialog.headline.text().startswith("Checking the database")
+    assert not dialog.trail.isEnabled()
+    assert dialog.report is None
+    assert dialog.windowTitle() == "Check database"
+
+
+def test_a_healthy_database_is_in_good_order(dialog: CheckDialog, db: Database) -> None:
+    dialog.run_check()
+    assert dialog.report is not None
+    assert dialog.report.ok
+    assert dialog.headline.text() == "The database is in good order."
+    assert dialog.details.text().splitlines() == [
+        "✓  The file is whole: SQLite's integrity check found nothing wrong.",
+        "✓  Every record's links to other records hold.",
+        "✓  The audit trail is whole: all 8 events are as they were written.",
+        "",
+        "It holds 4 student records, 3 circles and 0 cases.",
+    ]
+    assert dialog.trail.isEnabled()
+    students.add_student(db, StudentFields("700105", "Tove", "Lindgren", grade=7))  # still works
+
+
+def test_an_altered_audit_trail_is_named(dialog: CheckDialog, db: Database) -> None:
+    with db.engine.begin() as connection:
+        connection.execute(text("DELETE FROM audit_event WHERE id = 4"))
+    dialog.run_check()
+    assert dialog.headline.text().startswith("Something is wrong with the database.")
+    assert "✗  The audit trail was altered at event 5 (an event before it was removed)." in (
+        dialog.details.text().splitlines()
+    )
+    assert "font-weight: bold" in dialog.headline.styleSheet()
+
+
+def test_an_unreadable_file_is_said_plainly(
+    dialog: CheckDialog, db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def damaged(_db: Database) -> None:
+        raise NotADatabase(db.path, Unreadable.DAMAGED)
+
+    monkeypatch.setattr(checking, "check_open_database", damaged)
+    dialog.run_check()
+    assert dialog.headline.text() == "The database is damaged and cannot be read safely."
+    assert dialog.report is None
+    assert not dialog.trail.isEnabled()
+
+
+def test_an_encrypted_database_gets_sqlcipher_s_check_too(
+    qtbot,  # type: ignore[no-untyped-def]
+    tmp_path: Path,
+    clock: FakeClock,
+) -> None:
+    passphrase = Passphrase("velvet compass after rain")
+    with open_database(tmp_path / "sealed.db", passphrase=passphrase, clock=clock) as db:
+        students.add_student(db, StudentFields("700101", "Xochitl", "Ibarra", grade=7))
+        dialog = CheckDialog(db)
+        qtbot.addWidget(dialog)
+        dialog.run_check()
+    assert "✓  Every encrypted page is as it was written (SQLCipher's check)." in (
+        dialog.details.text().splitlines()
+    )
+    assert "Xochitl" not in dialog.details.text() + dialog.headline.text()
+
+
+def test_open_check_dialog_checks_on_a_worker_while_the_dialog_shows(
+    qtbot,  # type: ignore[no-untyped-def]
+    db: Database,
+    school_db: School,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import threading
+
+    go_on = threading.Event()
+    checked_on: list[str] = []
+    real_check = checking.check_open_database
+
+    def slow_check(database: Database) -> checking.CheckReport:
+        checked_on.append(threading.current_thread().name)
+        go_on.wait(timeout=10)
+        return real_check(database)
+
+    monkeypatch.setattr(checking, "check_open_database", slow_check)
+    monkeypatch.setattr(check_dialog.CheckDialog, "exec", lambda dialog: 0)
+    dialog = open_check_dialog(None, db)
+    qtbot.addWidget(dialog)
+    # The window's thread is free while the check runs: the dialog says it is checking.
+    assert dialog.report is None
+    assert dialog.headline.text().startswith("Checking the database")
+    assert not dialog.busy.isHidden()
+    with qtbot.waitSignal(dialog.checked, timeout=10_000):
+        go_on.set()
+    assert checked_on == ["check-database"]
+    assert dialog.report is not None
+    assert dialog.report.ok
+    assert dialog.busy.isHidden()
+    assert dialog.trail.isEnabled()
+
+
+def test_a_check_that_ends_after_its_dialog_was_deleted_is_dropped_quietly(
+    qtbot,  # type: ignore[no-untyped-def]
+    db: Database,
+    school_db: School,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import threading
+
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    go_on = threading.Event()
+    real_check = checking.check_open_database
+    monkeypatch.setattr(
+        checking, "check_open_database", lambda d: go_on.wait(timeout=10) and real_check(d)
+    )
+    dialog = CheckDialog(db)
+    dialog.start_check()
+    dialog.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    go_on.set()
+    dialog.wait()  # an error on the worker would fail the test (pytest reports it)
+
+
+def test_the_audit_trail_opens_from_the_result(
+    dialog: CheckDialog, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    opened: list[object] = []
+    monkeypatch.setattr(check_dialog, "open_audit_viewer", lambda *args: opened.append(args))
+    dialog.run_check()
+    dialog.trail.click()
+    assert len(opened) == 1
