@@ -20,12 +20,14 @@ from typing import Any
 from bench.building import CACHE, DEMO, STUDENTS, YEARS, building, remove
 from bench.lists import search_words, typed
 from rp_desktop.db.backup import export_database
-from rp_desktop.db.cipher import Passphrase, derive_key, key_for_file, new_key
+from rp_desktop.db.cipher import derive_key, key_for_file, new_key
 from rp_desktop.domain.records import ListQuery
+from rp_desktop.domain.safekeeping.passphrase import Passphrase
 from rp_desktop.domain.vocabulary import Tier
 from rp_desktop.services.casework import cases
 from rp_desktop.services.circles import records as circles
-from rp_desktop.services.safekeeping.opening import Database, open_database
+from rp_desktop.services.safekeeping.database import Database
+from rp_desktop.services.safekeeping.opening import open_database
 from rp_desktop.services.students import records as students
 
 PASSPHRASE = Passphrase("bench marigold lantern seven rivers")

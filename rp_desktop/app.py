@@ -12,7 +12,8 @@ from PySide6.QtCore import QSettings, QTimer
 from rp_desktop.services import drafts as form_drafts
 from rp_desktop.services import school
 from rp_desktop.services.circles import seeding as library_seed
-from rp_desktop.services.safekeeping.opening import Database, default_database_path
+from rp_desktop.services.safekeeping.database import Database
+from rp_desktop.services.safekeeping.opening import default_database_path
 from rp_desktop.ui import dialogs
 from rp_desktop.ui.application import application
 from rp_desktop.ui.crash import configure_logging, install_background_hooks, install_excepthook

@@ -19,7 +19,8 @@ if TYPE_CHECKING:
     from datetime import datetime
 
     from rp_desktop.domain.roster import RosterPlan
-    from rp_desktop.services.safekeeping.opening import Database, Passphrase
+    from rp_desktop.domain.safekeeping.passphrase import Passphrase
+    from rp_desktop.services.safekeeping.database import Database
 
 PASSPHRASE_VARIABLE = "RP_DESKTOP_PASSPHRASE"
 
@@ -65,9 +66,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _sentence(error: Exception) -> str:
     """The error as one plain sentence. Our own errors already are one; others are only named,
     since their text could quote data."""
-    from rp_desktop.db.errors import DatabaseError
-    from rp_desktop.db.faults import disk_full_from
     from rp_desktop.domain.validation import InvalidInput
+    from rp_desktop.services.safekeeping.errors import DatabaseError
+    from rp_desktop.services.safekeeping.opening import disk_full_from
 
     if (full := disk_full_from(error)) is not None:
         return str(full)
@@ -164,7 +165,7 @@ def _command(
 def _passphrase(args: argparse.Namespace) -> "Passphrase | None":
     """The passphrase from --passphrase-file or the environment; never from the command line,
     where other users of the machine could read it."""
-    from rp_desktop.services.safekeeping.opening import Passphrase
+    from rp_desktop.domain.safekeeping.passphrase import Passphrase
 
     if args.passphrase_file is not None:
         text = args.passphrase_file.read_text(encoding="utf-8").rstrip("\r\n")
@@ -298,8 +299,8 @@ def _roster_plan(args: argparse.Namespace, data: bytes) -> "RosterPlan":
 
 
 def _check(args: argparse.Namespace) -> int:
-    from rp_desktop.db.check import check_database
     from rp_desktop.domain.safekeeping.audit import BreakKind
+    from rp_desktop.services.safekeeping.checking import check_database
 
     report = check_database(args.db, _passphrase(args))
     damaged = report.integrity_problems or report.broken_references or report.cipher_problems
@@ -339,7 +340,8 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _backup(args: argparse.Namespace) -> int:
-    from rp_desktop.services.safekeeping.backups import BackupFailed, BackupReason, make_backup
+    from rp_desktop.services.safekeeping.backups import BackupReason, make_backup
+    from rp_desktop.services.safekeeping.errors import BackupFailed
 
     if args.out is not None and args.out.exists():
         raise ValueError(f"There is already a file at {args.out}; choose a new name.")
@@ -356,12 +358,9 @@ def _backup(args: argparse.Namespace) -> int:
 def _restore(args: argparse.Namespace) -> int:
     """Restore into an open database (its current state backed up first); a database that
     cannot be opened is set aside, never deleted, and the backup put in its place."""
-    from rp_desktop.services.safekeeping.backups import (
-        BackupFailed,
-        restore_backup,
-        restore_in_place,
-    )
-    from rp_desktop.services.safekeeping.opening import NotADatabase, Unreadable
+    from rp_desktop.domain.safekeeping.files import Unreadable
+    from rp_desktop.services.safekeeping.backups import restore_backup, restore_in_place
+    from rp_desktop.services.safekeeping.errors import BackupFailed, NotADatabase
 
     source = args.file or args.from_file
     if source is None or (args.file and args.from_file):

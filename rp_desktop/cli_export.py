@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from rp_desktop.domain.reports.model import Period
-    from rp_desktop.services.safekeeping.opening import Database
+    from rp_desktop.services.safekeeping.database import Database
 
 OpenDatabase = Callable[[argparse.Namespace], "Database"]
 DEFAULT_THRESHOLD = 10

@@ -18,7 +18,8 @@ from pathlib import Path
 
 import pytest
 
-from rp_desktop.services.safekeeping.opening import Database, open_database
+from rp_desktop.services.safekeeping.database import Database
+from rp_desktop.services.safekeeping.opening import open_database
 
 time.tzset()
 

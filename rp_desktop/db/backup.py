@@ -14,13 +14,10 @@ from contextlib import closing, contextmanager
 from pathlib import Path
 
 from rp_desktop.db.cipher import Key, connect, driver_errors
+from rp_desktop.db.errors import CopyFailed
+from rp_desktop.domain.safekeeping.findings import RowCounts
 
-RowCounts = dict[str, int]
 SIDECARS = ("-wal", "-shm", "-journal")
-
-
-class BackupFailed(Exception):
-    pass
 
 
 def copy_database(source: Path, target: Path, key: Key | None = None) -> RowCounts:
@@ -84,11 +81,11 @@ def check_copy(target: Path, key: Key | None, expected: RowCounts) -> None:
     try:
         with closing(connect(target, key)) as dst:
             if dst.execute("PRAGMA quick_check").fetchone()[0] != "ok":
-                raise BackupFailed("the copy failed its integrity check")
+                raise CopyFailed("the copy failed its integrity check")
             if row_counts(dst) != expected:
-                raise BackupFailed("the copy does not hold the same rows")
+                raise CopyFailed("the copy does not hold the same rows")
     except driver_errors(key) as error:
-        raise BackupFailed("the copy cannot be read back") from error
+        raise CopyFailed("the copy cannot be read back") from error
 
 
 def _verify(source: Path, target: Path, key: Key | None) -> None:
@@ -97,7 +94,7 @@ def _verify(source: Path, target: Path, key: Key | None) -> None:
         with closing(connect(source, key)) as src:
             expected = row_counts(src)
     except driver_errors(key) as error:
-        raise BackupFailed("the original cannot be read") from error
+        raise CopyFailed("the original cannot be read") from error
     check_copy(target, key, expected)
 
 
@@ -144,10 +141,10 @@ def _fold_in_log(database: Path, key: Key | None) -> None:
     with closing(connect(database, key, isolation_level=None)) as connection:
         busy, _, _ = connection.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
     if busy:
-        raise BackupFailed("the database is still in use")
+        raise CopyFailed("the database is still in use")
     log = database.with_name(database.name + "-wal")
     if log.exists() and log.stat().st_size:
-        raise BackupFailed("the database is still in use")
+        raise CopyFailed("the database is still in use")
     for suffix in SIDECARS:
         database.with_name(database.name + suffix).unlink(missing_ok=True)
 

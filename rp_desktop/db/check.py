@@ -5,13 +5,11 @@ database is judged from outside."""
 import sqlite3
 from collections.abc import Iterator
 from contextlib import closing
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from rp_desktop.db.cipher import Key, Passphrase, driver_errors
-from rp_desktop.db.database import key_for, sniff
-from rp_desktop.db.errors import NotADatabase, SchemaTooNew, Unreadable
+from rp_desktop.db.cipher import Key, driver_errors
+from rp_desktop.db.errors import FileRefused, NewerSchema
 from rp_desktop.db.read_only import open_read_only, schema_revision
 from rp_desktop.db.schema import HEAD_REVISION, KNOWN_REVISIONS
 from rp_desktop.domain.safekeeping.audit import (
@@ -20,50 +18,12 @@ from rp_desktop.domain.safekeeping.audit import (
     ChainedEvent,
     first_broken_link,
 )
+from rp_desktop.domain.safekeeping.files import Unreadable
+from rp_desktop.domain.safekeeping.findings import CheckReport
 from rp_desktop.domain.vocabulary import AuditAction
 
 COUNTED_TABLES = ("student", "staff", "student_group", "community_circle", "case", "audit_event")
 MAX_REPORTED = 20
-
-
-@dataclass(frozen=True, slots=True)
-class CheckReport:
-    path: Path
-    revision: str
-    integrity_problems: tuple[str, ...]
-    broken_references: int
-    counts: dict[str, int]
-    encrypted: bool
-    # SQLCipher's own check of every page's authentication code (empty for a plain file)
-    cipher_problems: tuple[str, ...] = ()
-    # Where the audit trail's hash chain first breaks, if it does, and how many events it has.
-    audit_break: BrokenLink | None = None
-    audit_events: int = 0
-
-    @property
-    def ok(self) -> bool:
-        return (
-            not self.integrity_problems
-            and not self.broken_references
-            and not self.cipher_problems
-            and self.audit_break is None
-        )
-
-    @property
-    def current(self) -> bool:
-        return self.revision == HEAD_REVISION
-
-
-def check_database(path: Path, passphrase: Passphrase | None = None) -> CheckReport:
-    """Report on the database at `path`; raise NotADatabase or SchemaTooNew if it cannot be one,
-    PassphraseNeeded or WrongPassphrase for an encrypted file without its passphrase.
-
-    The file is never written, and no file is left beside it."""
-    path = path.expanduser().absolute()
-    problem = sniff(path)
-    if problem is not None:
-        raise NotADatabase(path, problem)
-    return check_with_key(path, key_for(path, passphrase))
 
 
 def check_with_key(path: Path, key: Key | None) -> CheckReport:
@@ -87,17 +47,18 @@ def check_with_key(path: Path, key: Key | None) -> CheckReport:
             cipher = () if key is None else _cipher_problems(connection)
             audit_events, audit_break = read_audit_chain(connection)
     except driver_errors(key) as error:
-        raise NotADatabase(path, Unreadable.DAMAGED) from error
+        raise FileRefused(path, Unreadable.DAMAGED) from error
     return CheckReport(
-        path,
-        revision,
-        integrity,
-        broken,
-        counts,
-        key is not None,
-        cipher,
-        audit_break,
-        audit_events,
+        path=path,
+        revision=revision,
+        current=revision == HEAD_REVISION,
+        integrity_problems=integrity,
+        broken_references=broken,
+        counts=counts,
+        encrypted=key is not None,
+        cipher_problems=cipher,
+        audit_break=audit_break,
+        audit_events=audit_events,
     )
 
 
@@ -159,9 +120,9 @@ def _cipher_problems(connection: sqlite3.Connection) -> tuple[str, ...]:
 def _revision(connection: sqlite3.Connection, path: Path) -> str:
     revision = schema_revision(connection)
     if revision is None:
-        raise NotADatabase(path, Unreadable.NOT_RP_DESKTOP)
+        raise FileRefused(path, Unreadable.NOT_RP_DESKTOP)
     if revision not in KNOWN_REVISIONS:
-        raise SchemaTooNew(path, revision)
+        raise NewerSchema(path, revision)
     return revision
 
 

@@ -10,11 +10,12 @@ passphrase alone.
 import hashlib
 import os
 import sqlite3
-import unicodedata
 from contextlib import closing
 from functools import cache
 from pathlib import Path
 from typing import Any, cast
+
+from rp_desktop.domain.safekeeping.passphrase import Passphrase
 
 SALT_BYTES = 16
 KEY_BYTES = 32
@@ -22,28 +23,6 @@ KDF_ITERATIONS = 256_000  # SQLCipher 4's default
 SQLITE_HEADER = b"SQLite format 3\x00"
 # SQLCipher pages are powers of two from 512 bytes up; an encrypted file is whole pages.
 SMALLEST_PAGE = 512
-
-
-class Passphrase:
-    """A passphrase as typed or read from a file. Its text never shows in a repr or a traceback."""
-
-    __slots__ = ("_text",)
-
-    def __init__(self, text: str) -> None:
-        # Typed on one keyboard and pasted from another, the same words must give the same key.
-        self._text = unicodedata.normalize("NFC", text)
-
-    def reveal(self) -> str:
-        return self._text
-
-    def __repr__(self) -> str:
-        return "Passphrase(***)"
-
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, Passphrase) and other._text == self._text
-
-    def __hash__(self) -> int:
-        return hash(self._text)
 
 
 class Key:

@@ -10,7 +10,7 @@ from sqlalchemy.engine import URL
 from sqlalchemy.pool import ConnectionPoolEntry, QueuePool
 
 from rp_desktop.db.cipher import Key, driver
-from rp_desktop.db.errors import PragmaRefused
+from rp_desktop.db.errors import PragmaNotSet
 
 BUSY_TIMEOUT_MS = 5000
 
@@ -30,12 +30,12 @@ PRAGMAS: dict[str, tuple[str, object]] = {
 
 
 def apply_pragmas(connection: sqlite3.Connection) -> None:
-    """Set each pragma, read it back, and raise PragmaRefused if one did not take."""
+    """Set each pragma, read it back, and raise PragmaNotSet if one did not take."""
     for name, (statement, wanted) in PRAGMAS.items():
         connection.execute(statement)
         got = connection.execute(f"PRAGMA {name}").fetchone()[0]
         if got != wanted:
-            raise PragmaRefused(name, wanted, got)
+            raise PragmaNotSet(name, wanted, got)
 
 
 def read_pragmas(connection: sqlite3.Connection) -> dict[str, object]:

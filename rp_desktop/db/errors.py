@@ -1,109 +1,48 @@
-"""Why a database could not be opened or used. Each message is one plain sentence that names no
-student; the ui says the same things in translatable words."""
+"""What the database layer raises when a file cannot be used as it is. These carry facts, not
+sentences: the services turn each into the error the application shows
+(services/safekeeping/errors.py), so no type of this layer reaches the screens."""
 
-from enum import StrEnum
 from pathlib import Path
 
-
-class DatabaseError(Exception):
-    """Base of every problem with the database file itself."""
+from rp_desktop.domain.safekeeping.files import Unreadable
 
 
-class DatabaseInUse(DatabaseError):
-    def __init__(self, path: Path, user: str, host: str) -> None:
-        self.path, self.user, self.host = path, user, host
-        owner = f"{user} on {host}" if user or host else "another program"
-        super().__init__(
-            f"The database {path.name} is in use by {owner}; close RP Desktop there first."
-        )
+class StorageError(Exception):
+    """Base of what the database layer refuses."""
 
 
-class SchemaTooNew(DatabaseError):
-    def __init__(self, path: Path, revision: str) -> None:
-        self.path, self.revision = path, revision
-        super().__init__(
-            f"The database {path.name} was made by a newer version of RP Desktop "
-            f"(schema {revision}); install that version to open it."
-        )
+class FileRefused(StorageError):
+    """The file at `path` is not a usable RP Desktop database, for `reason`."""
 
-
-class PragmaRefused(DatabaseError):
-    def __init__(self, pragma: str, wanted: object, got: object) -> None:
-        self.pragma, self.wanted, self.got = pragma, wanted, got
-        super().__init__(
-            f"The database could not be set up safely ({pragma} is {got}, not {wanted}); "
-            "a network drive or a read-only folder can cause this."
-        )
-
-
-class DatabaseLocked(DatabaseError):
-    def __init__(self) -> None:
-        super().__init__("The database is locked; unlock it with its passphrase first.")
-
-
-class PassphraseNeeded(DatabaseError):
-    def __init__(self, path: Path) -> None:
-        self.path = path
-        super().__init__(
-            f"{path} is encrypted, or is not a database: its passphrase is needed to open it."
-        )
-
-
-class WrongPassphrase(DatabaseError):
-    def __init__(self, path: Path) -> None:
-        self.path = path
-        super().__init__(
-            f"That passphrase does not open {path}. Check it and try again; if it is right, "
-            "the file is damaged or is not an RP Desktop database."
-        )
-
-
-class EncryptionNotChosen(DatabaseError):
-    def __init__(self, path: Path) -> None:
-        self.path = path
-        super().__init__(
-            f"There is no database at {path} yet: give a passphrase to create it encrypted, "
-            "or choose explicitly to keep it unencrypted."
-        )
-
-
-class Unreadable(StrEnum):
-    """Why a file is not a usable RP Desktop database."""
-
-    MISSING = "missing"
-    FOLDER = "folder"
-    EMPTY = "empty"
-    NO_PERMISSION = "no_permission"
-    NOT_SQLITE = "not_sqlite"
-    DAMAGED = "damaged"
-    NOT_RP_DESKTOP = "not_rp_desktop"
-
-
-_UNREADABLE_SENTENCES = {
-    Unreadable.MISSING: "There is no file at {path}.",
-    Unreadable.FOLDER: "{path} is a folder, not a database file.",
-    Unreadable.EMPTY: "{path} is empty; it is not an RP Desktop database.",
-    Unreadable.NO_PERMISSION: "RP Desktop is not allowed to read {path}.",
-    Unreadable.NOT_SQLITE: "{path} is not a database file.",
-    Unreadable.DAMAGED: "The database {path} is damaged and cannot be read safely.",
-    Unreadable.NOT_RP_DESKTOP: "{path} is a database, but not one made by RP Desktop.",
-}
-
-
-class NotADatabase(DatabaseError):
     def __init__(self, path: Path, reason: Unreadable) -> None:
         self.path, self.reason = path, reason
-        super().__init__(_UNREADABLE_SENTENCES[reason].format(path=path))
+        super().__init__(f"{path.name}: {reason.value}")
 
 
-class DiskFull(DatabaseError):
-    """A write failed for lack of room: the disk (or the user's quota) is full, or the file hit a
-    size limit. SQLite rolled the change back, so what was saved before is intact."""
+class NewerSchema(StorageError):
+    """The file's schema `revision` is from a later version of RP Desktop."""
 
-    def __init__(self, path: Path | None = None) -> None:
-        self.path = path
-        where = f" for {path.name}" if path is not None else ""
-        super().__init__(
-            f"There is no room left on the disk{where}, so this change was not saved; "
-            "what was saved before is safe. Free some space, then try again."
-        )
+    def __init__(self, path: Path, revision: str) -> None:
+        self.path, self.revision = path, revision
+        super().__init__(f"{path.name}: schema {revision}")
+
+
+class LockHeld(StorageError):
+    """Another process holds the database's write lock."""
+
+    def __init__(self, path: Path, user: str, host: str) -> None:
+        self.path, self.user, self.host = path, user, host
+        super().__init__(f"{path.name} is locked by another process")
+
+
+class PragmaNotSet(StorageError):
+    """A connection did not take a pragma the database needs to be crash-safe."""
+
+    def __init__(self, pragma: str, wanted: object, got: object) -> None:
+        self.pragma, self.wanted, self.got = pragma, wanted, got
+        super().__init__(f"{pragma} is {got}, not {wanted}")
+
+
+class CopyFailed(StorageError):
+    """A copy of a database could not be made or did not check out; the message says which step
+    failed, in words that quote no data."""

@@ -8,10 +8,9 @@ free space where the database is, or a file-size limit on this process."""
 import errno
 import shutil
 import sqlite3
-from enum import Enum
 from pathlib import Path
 
-from rp_desktop.db.errors import DiskFull
+from rp_desktop.domain.safekeeping.files import WriteFailure
 
 SQLITE_IOERR = 10
 SQLITE_FULL = 13
@@ -22,21 +21,11 @@ ROOM_ERRNOS = frozenset({errno.ENOSPC, errno.EFBIG, getattr(errno, "EDQUOT", err
 LOW_SPACE_BYTES = 8 * 1024 * 1024
 
 
-class WriteFailure(Enum):
-    """Why a write did not reach the disk, when that is the reason something failed."""
-
-    DISK_FULL = "disk_full"  # no space left, or a file-size or quota limit reached
-    NOT_WRITTEN = "not_written"  # the disk refused the write for another reason (or a reason
-    # that cannot be told: SQLite's plain "disk I/O error" with room to spare)
-
-
 def write_failure(error: BaseException, database: Path | None = None) -> WriteFailure | None:
     """Whether `error` (or any error it wraps) was the disk refusing a write; None for any other
     error. `database` is where the write went, to look at its free space. The driver's message is
     read here to classify it and never repeated: it can quote data."""
-    for cause in _chain(error):
-        if isinstance(cause, DiskFull):
-            return WriteFailure.DISK_FULL
+    for cause in error_chain(error):
         if isinstance(cause, OSError) and cause.errno in ROOM_ERRNOS:
             return WriteFailure.DISK_FULL
         if not _is_driver_error(cause):
@@ -51,17 +40,7 @@ def write_failure(error: BaseException, database: Path | None = None) -> WriteFa
     return None
 
 
-def disk_full_from(error: BaseException, database: Path | None = None) -> DiskFull | None:
-    """A DiskFull for `error` when it means there is no room to write; None otherwise."""
-    for cause in _chain(error):
-        if isinstance(cause, DiskFull):
-            return cause
-    if write_failure(error, database) is WriteFailure.DISK_FULL:
-        return DiskFull(database)
-    return None
-
-
-def _chain(error: BaseException) -> list[BaseException]:
+def error_chain(error: BaseException) -> list[BaseException]:
     """`error`, the driver error SQLAlchemy wraps (`.orig`), and their causes; each once."""
     seen: list[BaseException] = []
     pending: list[BaseException | None] = [error]

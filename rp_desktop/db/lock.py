@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
-from rp_desktop.db.errors import DatabaseInUse
+from rp_desktop.db.errors import LockHeld
 
 # Windows locks are mandatory: lock a byte far past the owner text so others can still read it.
 _LOCK_OFFSET = 1 << 30
@@ -48,12 +48,12 @@ class DatabaseLock:
 
     @classmethod
     def acquire(cls, database: Path) -> "DatabaseLock":
-        """Take the lock, or raise DatabaseInUse naming the user and machine that hold it."""
+        """Take the lock, or raise LockHeld naming the user and machine that hold it."""
         handle = open(lock_path_for(database), "a+", encoding="utf-8")  # noqa: SIM115
         if not _try_lock(handle):
             owner = _read_owner(handle)
             handle.close()
-            raise DatabaseInUse(database, owner.user, owner.host)
+            raise LockHeld(database, owner.user, owner.host)
         handle.seek(0)
         handle.truncate()
         me = Owner.this_process()

@@ -3,35 +3,22 @@ to the damaged one: table by table and, where a table fails part way, row by row
 
 import sqlite3
 from contextlib import closing
-from dataclasses import dataclass, field
 from pathlib import Path
 
-from rp_desktop.db.backup import BackupFailed, RowCounts, check_copy, refuse_existing, remove_copy
+from rp_desktop.db.backup import check_copy, refuse_existing, remove_copy
 from rp_desktop.db.cipher import Key, connect, driver_errors
+from rp_desktop.db.errors import CopyFailed
 from rp_desktop.db.read_only import open_read_only
+from rp_desktop.domain.safekeeping.findings import RowCounts, Salvage
 
 _BATCH = 500
-
-
-@dataclass(frozen=True, slots=True)
-class Salvage:
-    """What could be read out of a damaged file: rows copied per table, and the tables that
-    could not be read at all or only in part."""
-
-    copied: RowCounts = field(default_factory=dict)
-    unreadable: tuple[str, ...] = ()
-    incomplete: tuple[str, ...] = ()
-
-    @property
-    def rows(self) -> int:
-        return sum(self.copied.values())
 
 
 def salvage_database(source: Path, key: Key | None, target: Path) -> Salvage:
     """Copy what can be read from `source` into a new database at `target` (under the same
     key): table by table, row by row where a table fails, skipping what cannot be read.
 
-    `source` is opened read-only and immutable; not a byte of it changes. Raises BackupFailed
+    `source` is opened read-only and immutable; not a byte of it changes. Raises CopyFailed
     when not even its list of tables can be read."""
     refuse_existing(target)
     errors = driver_errors(key)
@@ -42,9 +29,9 @@ def salvage_database(source: Path, key: Key | None, target: Path) -> Salvage:
                 "AND name NOT LIKE 'sqlite_%'"
             ).fetchall()
         except errors as error:
-            raise BackupFailed("nothing in the file can be read") from error
+            raise CopyFailed("nothing in the file can be read") from error
         if not schema:  # an empty file reads as an empty database: there is nothing to save
-            raise BackupFailed("nothing in the file can be read")
+            raise CopyFailed("nothing in the file can be read")
         try:
             with closing(connect(target, key, isolation_level=None)) as dst:
                 dst.execute("BEGIN")

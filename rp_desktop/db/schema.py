@@ -7,7 +7,7 @@ from pathlib import Path
 
 from sqlalchemy import Connection, Engine, inspect, text
 
-from rp_desktop.db.errors import SchemaTooNew
+from rp_desktop.db.errors import NewerSchema
 
 MIGRATIONS = Path(__file__).with_name("migrations")
 # The newest migration; a test checks that it matches the scripts in migrations/versions.
@@ -23,11 +23,11 @@ def current_revision(connection: Connection) -> str | None:
 
 
 def needs_upgrade(engine: Engine, path: Path) -> bool:
-    """True when migrations must run; raises SchemaTooNew for a schema from a later version."""
+    """True when migrations must run; raises NewerSchema for a schema from a later version."""
     with engine.connect() as connection:
         revision = current_revision(connection)
     if revision is not None and revision not in KNOWN_REVISIONS:
-        raise SchemaTooNew(path, revision)
+        raise NewerSchema(path, revision)
     return revision != HEAD_REVISION
 
 

@@ -9,12 +9,12 @@ from sqlalchemy import ColumnElement, String, func, select, type_coerce
 from sqlalchemy.orm import Session
 
 from rp_desktop.db.check import audit_entry, read_audit_chain
-from rp_desktop.db.database import Database
 from rp_desktop.db.models import AuditEvent
 from rp_desktop.domain.records import Page
 from rp_desktop.domain.safekeeping.audit import GENESIS, AuditEntry, BrokenLink, chain_hash
 from rp_desktop.domain.vocabulary import AuditAction
 from rp_desktop.services.drafts import clear_replaced_draft
+from rp_desktop.services.safekeeping.database import Database
 
 AUDIT_PAGE = 200
 

@@ -17,8 +17,8 @@ from sqlalchemy import CursorResult, delete, select
 from sqlalchemy.dialects.sqlite import insert
 from sqlalchemy.orm import Session
 
-from rp_desktop.db.database import Database
 from rp_desktop.db.models import FormDraft
+from rp_desktop.services.safekeeping.database import Database
 
 # Column sizes of form_draft (migration 0004).
 LONGEST_KEY = 80

@@ -10,7 +10,6 @@ from datetime import date
 from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import Session, aliased
 
-from rp_desktop.db.database import Database
 from rp_desktop.db.models import Case, CaseCategory, CommunityCircle, Group, Staff
 from rp_desktop.domain.home import (
     CircleDays,
@@ -25,6 +24,7 @@ from rp_desktop.domain.records import person_name
 from rp_desktop.domain.vocabulary import CaseStatus, CircleStatus, Tier
 from rp_desktop.services.casework.due_items import due_items
 from rp_desktop.services.listing import AnySelect
+from rp_desktop.services.safekeeping.database import Database
 
 CIRCLES_SHOWN = 40  # a large building holds some fifty circles on a busy day
 OPEN_CASES_SHOWN = 6

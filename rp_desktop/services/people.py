@@ -5,11 +5,11 @@ from collections.abc import Iterable
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from rp_desktop.db.database import Database
 from rp_desktop.db.models import Group as GroupRow
 from rp_desktop.db.models import GroupMember, Staff
 from rp_desktop.db.models import Student as StudentRow
 from rp_desktop.domain.records import Group, StaffMember, Student
+from rp_desktop.services.safekeeping.database import Database
 from rp_desktop.services.students.records import to_record as student_record
 
 

@@ -3,12 +3,12 @@
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from rp_desktop.db.database import Database
 from rp_desktop.db.models import SchoolSetting
 from rp_desktop.domain.records import SchoolInfo
 from rp_desktop.domain.validation import FieldProblem, InvalidInput, Problem
 from rp_desktop.domain.vocabulary import AuditAction
 from rp_desktop.services.audit import record_event
+from rp_desktop.services.safekeeping.database import Database
 
 NAME_KEY = "school_name"
 YEAR_KEY = "school_year"

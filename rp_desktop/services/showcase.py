@@ -4,9 +4,9 @@ student with the most history. Read-only."""
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from rp_desktop.db.database import Database
 from rp_desktop.db.models import Agreement, AgreementItem, Case, CaseParticipant, Meeting
 from rp_desktop.domain.vocabulary import Tier
+from rp_desktop.services.safekeeping.database import Database
 
 
 def busiest_case(db: Database, tier: Tier) -> int | None:

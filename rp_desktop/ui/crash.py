@@ -22,10 +22,6 @@ from typing import Any
 
 import platformdirs
 
-# Re-exported for the forms: one place (db/faults.py) tells a full disk from other failures.
-from rp_desktop.services.safekeeping.opening import WriteFailure as WriteFailure
-from rp_desktop.services.safekeeping.opening import write_failure as write_failure
-
 log = logging.getLogger("rp_desktop")
 
 APP_NAME = "RP Desktop"

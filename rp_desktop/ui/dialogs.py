@@ -4,14 +4,14 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from rp_desktop import __version__
-from rp_desktop.services.safekeeping.opening import (
+from rp_desktop.domain.safekeeping.files import Unreadable
+from rp_desktop.services.safekeeping.errors import (
     DatabaseError,
     DatabaseInUse,
     DiskFull,
     NotADatabase,
     PragmaRefused,
     SchemaTooNew,
-    Unreadable,
     WrongPassphrase,
 )
 

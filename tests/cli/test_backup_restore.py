@@ -9,7 +9,8 @@ import platformdirs
 import pytest
 
 from rp_desktop.domain.records import ListQuery, StudentFields
-from rp_desktop.services.safekeeping.opening import Passphrase, open_database
+from rp_desktop.domain.safekeeping.passphrase import Passphrase
+from rp_desktop.services.safekeeping.opening import open_database
 from rp_desktop.services.students import records as students
 from tests.cli.conftest import Run
 

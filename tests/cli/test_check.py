@@ -14,7 +14,8 @@ from rp_desktop.db import schema
 from rp_desktop.domain.records import CircleFields, StudentFields
 from rp_desktop.services import school
 from rp_desktop.services.circles import records as circles
-from rp_desktop.services.safekeeping.opening import Database, open_database
+from rp_desktop.services.safekeeping.database import Database
+from rp_desktop.services.safekeeping.opening import open_database
 from rp_desktop.services.students import records as students
 from tests.cli.conftest import Run
 

@@ -75,7 +75,7 @@ def test_screenshot_of_a_database_in_use_is_refused_plainly(
 def test_an_unexpected_error_is_named_not_dumped(
     run: Run, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    from rp_desktop.db import check
+    from rp_desktop.services.safekeeping import checking as check
 
     def broken(path: Path, passphrase: object = None) -> None:
         raise KeyError("Ximena Ortíz")

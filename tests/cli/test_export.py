@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from rp_desktop import cli
-from rp_desktop.services.safekeeping.opening import Passphrase, open_database
+from rp_desktop.domain.safekeeping.passphrase import Passphrase
+from rp_desktop.services.safekeeping.opening import open_database
 from tests.cli.conftest import Run
 from tests.conftest import FakeClock, digest
 from tests.services.exports.school import build_export_school

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from rp_desktop import cli
-from rp_desktop.services.safekeeping.opening import is_encrypted_file
+from rp_desktop.services.safekeeping.files import is_encrypted_file
 from tests.cli.conftest import Run
 from tests.conftest import digest
 

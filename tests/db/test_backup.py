@@ -7,9 +7,10 @@ from pathlib import Path
 import pytest
 
 from rp_desktop.db import backup, schema
-from rp_desktop.db.backup import BackupFailed, copy_database
+from rp_desktop.db.backup import copy_database
+from rp_desktop.db.errors import CopyFailed
 from rp_desktop.domain.records import StudentFields
-from rp_desktop.services.safekeeping.opening import Database
+from rp_desktop.services.safekeeping.database import Database
 from rp_desktop.services.school import set_up_school
 from rp_desktop.services.students.records import add_student, set_student_active
 from tests.conftest import table_rows
@@ -44,11 +45,11 @@ def test_a_copy_that_fails_its_check_is_removed(
     filled: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     def failing(target: Path, key: object, expected: object) -> None:
-        raise BackupFailed("the copy does not hold the same rows")
+        raise CopyFailed("the copy does not hold the same rows")
 
     monkeypatch.setattr(backup, "check_copy", failing)
     target = tmp_path / "copy.db"
-    with pytest.raises(BackupFailed):
+    with pytest.raises(CopyFailed):
         copy_database(filled.path, target)
     assert not target.exists()
 
@@ -58,5 +59,5 @@ def test_row_counts_differ_when_a_row_is_missing(filled: Database, tmp_path: Pat
     copy_database(filled.path, target)
     with closing(sqlite3.connect(target)) as connection, connection:
         connection.execute("DELETE FROM student WHERE student_number = 'S-2'")
-    with pytest.raises(BackupFailed):
+    with pytest.raises(CopyFailed):
         backup._verify(filled.path, target, None)

@@ -10,11 +10,13 @@ from pathlib import Path
 
 import pytest
 
-from rp_desktop.db.check import check_database, check_with_key
-from rp_desktop.db.cipher import Passphrase, connect, key_for_file
+from rp_desktop.db.check import check_with_key
+from rp_desktop.db.cipher import connect, key_for_file
 from rp_desktop.domain.records import StudentFields
 from rp_desktop.domain.safekeeping.audit import AuditEntry, BreakKind, BrokenLink, chain_hash
+from rp_desktop.domain.safekeeping.passphrase import Passphrase
 from rp_desktop.domain.vocabulary import AuditAction
+from rp_desktop.services.safekeeping.checking import check_database
 from rp_desktop.services.safekeeping.opening import open_database
 from rp_desktop.services.students.records import add_student, set_student_active, update_student
 from tests.conftest import FakeClock

@@ -9,18 +9,20 @@ import pytest
 from sqlalchemy import text
 
 from rp_desktop.db.backup import copy_database, export_database
-from rp_desktop.db.check import check_database
-from rp_desktop.db.cipher import Passphrase, derive_key, key_for_file, new_key
-from rp_desktop.db.database import Database, key_for
-from rp_desktop.db.errors import (
+from rp_desktop.db.cipher import derive_key, key_for_file, new_key
+from rp_desktop.domain.records import StudentFields
+from rp_desktop.domain.safekeeping.files import Unreadable
+from rp_desktop.domain.safekeeping.passphrase import Passphrase
+from rp_desktop.services.safekeeping.checking import check_database
+from rp_desktop.services.safekeeping.database import Database
+from rp_desktop.services.safekeeping.errors import (
     DatabaseLocked,
     EncryptionNotChosen,
     NotADatabase,
     PassphraseNeeded,
-    Unreadable,
     WrongPassphrase,
 )
-from rp_desktop.domain.records import StudentFields
+from rp_desktop.services.safekeeping.files import key_for
 from rp_desktop.services.school import set_up_school
 from rp_desktop.services.students.records import add_student
 from tests.conftest import FakeClock

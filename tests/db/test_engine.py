@@ -19,7 +19,7 @@ from rp_desktop.db.engine import (
     create_database_engine,
     read_pragmas,
 )
-from rp_desktop.db.errors import PragmaRefused
+from rp_desktop.db.errors import PragmaNotSet
 from rp_desktop.db.models import Student
 
 EXPECTED = {
@@ -70,7 +70,7 @@ def test_apply_pragmas_on_a_plain_connection(db_path: Path) -> None:
 
 
 def test_a_memory_database_cannot_be_made_crash_safe() -> None:
-    with closing(sqlite3.connect(":memory:")) as connection, pytest.raises(PragmaRefused) as info:
+    with closing(sqlite3.connect(":memory:")) as connection, pytest.raises(PragmaNotSet) as info:
         apply_pragmas(connection)
     assert info.value.pragma == "journal_mode"
     assert info.value.got == "memory"
@@ -105,7 +105,7 @@ class FakeConnection:
 )
 def test_a_pragma_that_does_not_take_is_refused(refused: str, value: object) -> None:
     connection = FakeConnection(refused, value)
-    with pytest.raises(PragmaRefused) as info:
+    with pytest.raises(PragmaNotSet) as info:
         apply_pragmas(connection)
     assert (info.value.pragma, info.value.wanted, info.value.got) == (
         refused,

@@ -12,10 +12,12 @@ from pathlib import Path
 
 import pytest
 
-from rp_desktop.db.errors import DatabaseInUse
+from rp_desktop.db.errors import LockHeld
 from rp_desktop.db.lock import DatabaseLock, lock_path_for
 from rp_desktop.domain.records import ListQuery, StudentFields
-from rp_desktop.services.safekeeping.opening import Database, open_database
+from rp_desktop.services.safekeeping.database import Database
+from rp_desktop.services.safekeeping.errors import DatabaseInUse
+from rp_desktop.services.safekeeping.opening import open_database
 from rp_desktop.services.students.records import add_student, list_students
 from tests.conftest import FakeClock
 
@@ -74,19 +76,16 @@ def test_the_lock_file_names_its_holder(lock: DatabaseLock, db_path: Path) -> No
 
 
 def test_a_second_taker_is_refused_with_user_and_host(lock: DatabaseLock, db_path: Path) -> None:
-    with pytest.raises(DatabaseInUse) as info:
+    with pytest.raises(LockHeld) as info:
         DatabaseLock.acquire(db_path)
     error = info.value
-    assert (error.user, error.host) == (this_user(), socket.gethostname())
-    assert this_user() in str(error)
-    assert socket.gethostname() in str(error)
-    assert db_path.name in str(error)
+    assert (error.path, error.user, error.host) == (db_path, this_user(), socket.gethostname())
     assert lock.held
 
 
 def test_a_refused_taker_leaves_the_owner_text_alone(lock: DatabaseLock, db_path: Path) -> None:
     before = lock_path_for(db_path).read_bytes()
-    with pytest.raises(DatabaseInUse):
+    with pytest.raises(LockHeld):
         DatabaseLock.acquire(db_path)
     assert lock_path_for(db_path).read_bytes() == before
 
@@ -106,7 +105,7 @@ def test_release_lets_the_lock_be_taken_again(db_path: Path) -> None:
 def test_another_process_holding_the_lock_is_named(
     holder: subprocess.Popen[str], db_path: Path
 ) -> None:
-    with pytest.raises(DatabaseInUse) as info:
+    with pytest.raises(LockHeld) as info:
         DatabaseLock.acquire(db_path)
     assert (info.value.user, info.value.host) == (this_user(), socket.gethostname())
 
@@ -141,10 +140,13 @@ def test_a_holder_that_wrote_no_name_is_another_program(db_path: Path) -> None:
 
     with open(lock_path_for(db_path), "w", encoding="utf-8") as handle:
         fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
-        with pytest.raises(DatabaseInUse) as info:
+        with pytest.raises(LockHeld) as held:
             DatabaseLock.acquire(db_path)
-    assert (info.value.user, info.value.host) == ("", "")
-    assert "another program" in str(info.value)
+        with pytest.raises(DatabaseInUse) as in_use:
+            open_database(db_path, unencrypted=True)
+    assert (held.value.user, held.value.host) == ("", "")
+    assert (in_use.value.user, in_use.value.host) == ("", "")
+    assert "another program" in str(in_use.value)
 
 
 def test_a_second_open_is_refused_and_the_first_stays_usable(

@@ -20,10 +20,13 @@ from sqlalchemy.exc import IntegrityError
 from rp_desktop.db import schema
 from rp_desktop.db.base import Base
 from rp_desktop.db.engine import create_database_engine
-from rp_desktop.db.errors import NotADatabase, SchemaTooNew, Unreadable
+from rp_desktop.db.errors import NewerSchema
 from rp_desktop.domain.records import CircleFields, StudentFields
+from rp_desktop.domain.safekeeping.files import Unreadable
 from rp_desktop.services.circles.records import record_circle
-from rp_desktop.services.safekeeping.opening import Database, open_database
+from rp_desktop.services.safekeeping.database import Database
+from rp_desktop.services.safekeeping.errors import NotADatabase, SchemaTooNew
+from rp_desktop.services.safekeeping.opening import open_database
 from rp_desktop.services.students.records import add_student
 from tests.conftest import FakeClock
 
@@ -174,8 +177,9 @@ def test_needs_upgrade_raises_for_a_newer_schema(db_path: Path, clock: FakeClock
     stamp(db_path, "9999")
     engine = create_database_engine(db_path)
     try:
-        with pytest.raises(SchemaTooNew):
+        with pytest.raises(NewerSchema) as info:
             schema.needs_upgrade(engine, db_path)
+        assert info.value.revision == "9999"
     finally:
         engine.dispose()
 

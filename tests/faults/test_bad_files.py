@@ -14,14 +14,12 @@ from pathlib import Path
 import pytest
 
 from rp_desktop import cli
-from rp_desktop.db.check import check_database
 from rp_desktop.domain.records import StudentFields
-from rp_desktop.services.safekeeping.opening import (
-    Database,
-    DatabaseError,
-    Passphrase,
-    open_database,
-)
+from rp_desktop.domain.safekeeping.passphrase import Passphrase
+from rp_desktop.services.safekeeping.checking import check_database
+from rp_desktop.services.safekeeping.database import Database
+from rp_desktop.services.safekeeping.errors import DatabaseError
+from rp_desktop.services.safekeeping.opening import open_database
 from rp_desktop.services.school import set_up_school
 from rp_desktop.services.students import records as students
 

@@ -17,12 +17,13 @@ from sqlalchemy import event, text
 from sqlalchemy.exc import IntegrityError, OperationalError
 
 from rp_desktop.cli import PASSPHRASE_VARIABLE
-from rp_desktop.db.check import check_database
-from rp_desktop.db.errors import DiskFull
-from rp_desktop.db.faults import disk_full_from
 from rp_desktop.domain.records import CircleFields
+from rp_desktop.domain.safekeeping.passphrase import Passphrase
 from rp_desktop.services.circles import records as circles
-from rp_desktop.services.safekeeping.opening import Database, Passphrase, open_database
+from rp_desktop.services.safekeeping.checking import check_database
+from rp_desktop.services.safekeeping.database import Database
+from rp_desktop.services.safekeeping.errors import DiskFull
+from rp_desktop.services.safekeeping.opening import disk_full_from, open_database
 from rp_desktop.services.school import set_up_school
 from tests.conftest import FakeClock
 from tests.faults.writer import add_numbered, number_of
@@ -160,7 +161,7 @@ def test_other_failures_are_not_called_a_full_disk(error: Exception, tmp_path: P
 def test_an_io_error_under_a_file_size_limit_is_called_a_full_disk() -> None:
     script = (
         "import resource, sqlite3\n"
-        "from rp_desktop.db.faults import disk_full_from\n"
+        "from rp_desktop.services.safekeeping.opening import disk_full_from\n"
         "resource.setrlimit(resource.RLIMIT_FSIZE, (1 << 20, resource.RLIM_INFINITY))\n"
         "print(disk_full_from(sqlite3.OperationalError('disk I/O error')))\n"
     )

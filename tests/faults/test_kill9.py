@@ -22,10 +22,11 @@ import pytest
 from sqlalchemy import text
 
 from rp_desktop.cli import PASSPHRASE_VARIABLE
-from rp_desktop.db.check import check_database
 from rp_desktop.db.cipher import Key, connect, key_for_file
 from rp_desktop.db.lock import DatabaseLock
-from rp_desktop.services.safekeeping.opening import Passphrase, open_database
+from rp_desktop.domain.safekeeping.passphrase import Passphrase
+from rp_desktop.services.safekeeping.checking import check_database
+from rp_desktop.services.safekeeping.opening import open_database
 from rp_desktop.services.school import set_up_school
 from tests.conftest import FakeClock
 from tests.faults.writer import number_of

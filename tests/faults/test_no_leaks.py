@@ -27,11 +27,13 @@ from rp_desktop.domain.records import (
     ParticipantFields,
     StudentFields,
 )
+from rp_desktop.domain.safekeeping.passphrase import Passphrase
 from rp_desktop.domain.vocabulary import Role, Tier
 from rp_desktop.services import school
 from rp_desktop.services.casework import cases
 from rp_desktop.services.circles import records as circles
-from rp_desktop.services.safekeeping.opening import Database, Passphrase, open_database
+from rp_desktop.services.safekeeping.database import Database
+from rp_desktop.services.safekeeping.opening import open_database
 from rp_desktop.services.students import records as students
 from rp_desktop.ui import dialogs
 from rp_desktop.ui.passphrase.unlock import UnlockDialog

@@ -20,9 +20,10 @@ import sys
 from pathlib import Path
 
 from rp_desktop.cli import PASSPHRASE_VARIABLE
-from rp_desktop.db.faults import disk_full_from
 from rp_desktop.domain.records import StudentFields
-from rp_desktop.services.safekeeping.opening import Database, Passphrase, open_database
+from rp_desktop.domain.safekeeping.passphrase import Passphrase
+from rp_desktop.services.safekeeping.database import Database
+from rp_desktop.services.safekeeping.opening import disk_full_from, open_database
 from rp_desktop.services.students import records as students
 
 

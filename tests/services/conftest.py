@@ -11,7 +11,7 @@ from rp_desktop.db.models import AuditEvent, Group, GroupMember, Staff
 from rp_desktop.domain.records import Student, StudentFields
 from rp_desktop.domain.vocabulary import GroupKind, StaffRole
 from rp_desktop.services.casework.cases import list_categories
-from rp_desktop.services.safekeeping.opening import Database
+from rp_desktop.services.safekeeping.database import Database
 from rp_desktop.services.students.records import add_student
 
 

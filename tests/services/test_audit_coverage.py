@@ -68,7 +68,8 @@ from rp_desktop.services.exports import pdf as pdf_export
 from rp_desktop.services.exports import table as table_export
 from rp_desktop.services.exports.district import package as district_package
 from rp_desktop.services.exports.records import export as exports
-from rp_desktop.services.safekeeping.opening import Database, open_database
+from rp_desktop.services.safekeeping.database import Database
+from rp_desktop.services.safekeeping.opening import open_database
 from rp_desktop.services.students import records as students
 from rp_desktop.services.students import roster_import
 from tests.conftest import FakeClock

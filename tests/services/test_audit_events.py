@@ -19,7 +19,7 @@ from rp_desktop.domain.validation import InvalidInput
 from rp_desktop.domain.vocabulary import AuditAction, Role, Tier
 from rp_desktop.services.casework.cases import open_case, update_case
 from rp_desktop.services.circles.records import record_circle, update_circle
-from rp_desktop.services.safekeeping.opening import Database
+from rp_desktop.services.safekeeping.database import Database
 from rp_desktop.services.school import set_up_school
 from rp_desktop.services.students.records import add_student, set_student_active, update_student
 from tests.conftest import FakeClock

@@ -14,11 +14,13 @@ from sqlalchemy.orm import Session
 from rp_desktop.db import cipher
 from rp_desktop.domain.records import CircleFields, StudentFields
 from rp_desktop.domain.safekeeping.audit import BreakKind, BrokenLink
+from rp_desktop.domain.safekeeping.passphrase import Passphrase
 from rp_desktop.domain.vocabulary import AuditAction
 from rp_desktop.services.audit import list_events, record_event, verify_chain
 from rp_desktop.services.circles.records import record_circle
 from rp_desktop.services.safekeeping import checking
-from rp_desktop.services.safekeeping.opening import Database, Passphrase, open_database
+from rp_desktop.services.safekeeping.database import Database
+from rp_desktop.services.safekeeping.opening import open_database
 from rp_desktop.services.students.records import add_student, set_student_active
 from tests.conftest import FakeClock
 

@@ -5,8 +5,10 @@ from pathlib import Path
 
 import pytest
 
+from rp_desktop.domain.safekeeping.passphrase import Passphrase
 from rp_desktop.services import drafts
-from rp_desktop.services.safekeeping.opening import Database, Passphrase, open_database
+from rp_desktop.services.safekeeping.database import Database
+from rp_desktop.services.safekeeping.opening import open_database
 from tests.conftest import FakeClock
 from tests.services.conftest import audit_rows
 

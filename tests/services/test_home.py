@@ -25,7 +25,7 @@ from rp_desktop.services.casework.case_detail import close_case
 from rp_desktop.services.casework.cases import get_case, list_categories, open_case, update_case
 from rp_desktop.services.circles.records import get_circle, record_circle, update_circle
 from rp_desktop.services.home import home_summary
-from rp_desktop.services.safekeeping.opening import Database
+from rp_desktop.services.safekeeping.database import Database
 from tests.conftest import FakeClock
 from tests.services.casework.setup import open_four_person_case, people_of
 from tests.services.conftest import Roster

@@ -7,7 +7,8 @@ import pytest
 from rp_desktop.domain.records import SchoolInfo
 from rp_desktop.domain.validation import FieldProblem, InvalidInput, Problem
 from rp_desktop.domain.vocabulary import AuditAction
-from rp_desktop.services.safekeeping.opening import Database, open_database
+from rp_desktop.services.safekeeping.database import Database
+from rp_desktop.services.safekeeping.opening import open_database
 from rp_desktop.services.school import school_info, set_up_school
 from tests.conftest import FakeClock
 from tests.services.conftest import audit_rows, table_count

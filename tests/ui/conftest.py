@@ -15,7 +15,7 @@ from rp_desktop.domain.records import CircleFields, SchoolInfo, Student, Student
 from rp_desktop.domain.vocabulary import CircleKind, CircleStatus, GroupKind, StaffRole
 from rp_desktop.services import school
 from rp_desktop.services.circles import records as circles
-from rp_desktop.services.safekeeping.opening import Database
+from rp_desktop.services.safekeeping.database import Database
 from rp_desktop.services.students import records as students
 from rp_desktop.ui.window.main_window import MainWindow
 

@@ -13,7 +13,10 @@ import sqlcipher3
 from PySide6.QtWidgets import QPushButton
 from sqlalchemy.exc import OperationalError
 
-from rp_desktop.services.safekeeping.opening import Passphrase, WrongPassphrase, open_database
+from rp_desktop.domain.safekeeping.files import WriteFailure
+from rp_desktop.domain.safekeeping.passphrase import Passphrase
+from rp_desktop.services.safekeeping.errors import WrongPassphrase
+from rp_desktop.services.safekeeping.opening import open_database, write_failure
 from rp_desktop.ui import crash
 from tests.ui.conftest import School
 
@@ -178,25 +181,25 @@ def test_errors_while_the_message_is_showing_are_not_shown_again() -> None:
 @pytest.mark.parametrize(
     ("error", "failure"),
     [
-        (OSError(errno.ENOSPC, "No space left on device"), crash.WriteFailure.DISK_FULL),
-        (OSError(errno.EFBIG, "File too large"), crash.WriteFailure.DISK_FULL),
-        (sqlite3.OperationalError("database or disk is full"), crash.WriteFailure.DISK_FULL),
+        (OSError(errno.ENOSPC, "No space left on device"), WriteFailure.DISK_FULL),
+        (OSError(errno.EFBIG, "File too large"), WriteFailure.DISK_FULL),
+        (sqlite3.OperationalError("database or disk is full"), WriteFailure.DISK_FULL),
         (
             OperationalError("INSERT", {}, sqlite3.OperationalError("database or disk is full")),
-            crash.WriteFailure.DISK_FULL,
+            WriteFailure.DISK_FULL,
         ),
         (
             OperationalError("COMMIT", {}, sqlcipher3.dbapi2.OperationalError("disk I/O error")),
-            crash.WriteFailure.NOT_WRITTEN,
+            WriteFailure.NOT_WRITTEN,
         ),
         (RuntimeError("database or disk is full"), None),  # not the driver speaking
         (sqlite3.IntegrityError("UNIQUE constraint failed"), None),
     ],
 )
 def test_a_refused_write_is_told_from_other_failures(
-    error: BaseException, failure: crash.WriteFailure | None
+    error: BaseException, failure: WriteFailure | None
 ) -> None:
-    assert crash.write_failure(error) is failure
+    assert write_failure(error) is failure
 
 
 def test_a_wrong_passphrase_prints_nothing(tmp_path: Path, capfd: pytest.CaptureFixture) -> None:

@@ -18,6 +18,28 @@ _WORD = re.compile(r"[^\W\d_]{2,}")
 _REPEATED = re.compile(r"(.{1,6}?)\1+", re.DOTALL)
 
 
+class Passphrase:
+    """A passphrase as typed or read from a file. Its text never shows in a repr or a traceback."""
+
+    __slots__ = ("_text",)
+
+    def __init__(self, text: str) -> None:
+        # Typed on one keyboard and pasted from another, the same words must give the same key.
+        self._text = unicodedata.normalize("NFC", text)
+
+    def reveal(self) -> str:
+        return self._text
+
+    def __repr__(self) -> str:
+        return "Passphrase(***)"
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Passphrase) and other._text == self._text
+
+    def __hash__(self) -> int:
+        return hash(self._text)
+
+
 class PassphraseProblem(StrEnum):
     EMPTY = "empty"
     TOO_SHORT = "too_short"

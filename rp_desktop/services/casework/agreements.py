@@ -4,7 +4,6 @@ the follow-up log."""
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from rp_desktop.db.database import Database
 from rp_desktop.db.models import Agreement as AgreementRow
 from rp_desktop.db.models import AgreementItem as AgreementItemRow
 from rp_desktop.db.models import FollowUp as FollowUpRow
@@ -30,6 +29,7 @@ from rp_desktop.services.casework.reading import (
     item_record,
     people_of,
 )
+from rp_desktop.services.safekeeping.database import Database
 
 
 class AgreementNotFound(LookupError):

@@ -9,7 +9,6 @@ from datetime import date
 
 from sqlalchemy.orm import Session
 
-from rp_desktop.db.database import Database
 from rp_desktop.db.models import TierChange as TierChangeRow
 from rp_desktop.domain.casework.records import CaseDetail, TierChangeFields
 from rp_desktop.domain.casework.validation import (
@@ -45,6 +44,7 @@ from rp_desktop.services.casework.support_plans import (
     save_re_entry_plan,
     save_support_plan,
 )
+from rp_desktop.services.safekeeping.database import Database
 from rp_desktop.services.students.timeline import student_timeline
 
 __all__ = [

@@ -7,7 +7,6 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from rp_desktop.db.database import Database
 from rp_desktop.db.models import Case as CaseRow_
 from rp_desktop.db.models import CaseCategory, CaseParticipant, Staff, Student
 from rp_desktop.domain.records import (
@@ -25,6 +24,7 @@ from rp_desktop.domain.validation import FieldProblem, InvalidInput, Problem, va
 from rp_desktop.domain.vocabulary import AuditAction, CaseStatus, Tier
 from rp_desktop.services.audit import record_event
 from rp_desktop.services.listing import DEFAULT_PAGE, fetch_page, in_date_range, matching, ordered
+from rp_desktop.services.safekeeping.database import Database
 from rp_desktop.services.search_keys import case_key
 
 SORT_COLUMNS = {

@@ -8,7 +8,6 @@ capitalised or accented.
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from rp_desktop.db.database import Database
 from rp_desktop.db.models import CaseCategory
 from rp_desktop.domain.casework.validation import validate_category_name
 from rp_desktop.domain.records import Category
@@ -18,6 +17,7 @@ from rp_desktop.domain.vocabulary import AuditAction, CategoryKind
 from rp_desktop.services.audit import record_event
 from rp_desktop.services.casework.cases import refresh_search_keys_for_category
 from rp_desktop.services.casework.checks import refuse
+from rp_desktop.services.safekeeping.database import Database
 
 
 class CategoryNotFound(LookupError):

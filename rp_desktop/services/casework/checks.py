@@ -3,12 +3,12 @@ or student exist, and is the case's own row at hand."""
 
 from sqlalchemy.orm import Session
 
-from rp_desktop.db.database import Database
 from rp_desktop.db.models import Case as CaseRow
 from rp_desktop.db.models import Staff, Student
 from rp_desktop.domain.casework.records import advanced_status
 from rp_desktop.domain.validation import FieldProblem, InvalidInput, Problem
 from rp_desktop.domain.vocabulary import CaseStatus
+from rp_desktop.services.safekeeping.database import Database
 
 
 def unknown_staff(

@@ -5,12 +5,12 @@ from datetime import date, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from rp_desktop.db.database import Database
 from rp_desktop.db.models import Agreement, AgreementItem
 from rp_desktop.db.models import Case as CaseRow
 from rp_desktop.domain.casework.records import DueItem
 from rp_desktop.domain.vocabulary import AgreementStatus, CaseStatus
 from rp_desktop.services.casework.reading import owner_name
+from rp_desktop.services.safekeeping.database import Database
 
 # Open items with a due date, on cases not closed, the earliest due first.
 _OPEN_ITEMS = (

@@ -5,7 +5,6 @@ from dataclasses import replace
 
 from sqlalchemy.orm import Session
 
-from rp_desktop.db.database import Database
 from rp_desktop.db.models import Meeting as MeetingRow
 from rp_desktop.db.models import MeetingAnswer, MeetingAttendee
 from rp_desktop.domain.casework.records import Meeting, MeetingFields, status_after_meeting
@@ -16,6 +15,7 @@ from rp_desktop.services.audit import record_event
 from rp_desktop.services.casework.cases import case_record, load_case
 from rp_desktop.services.casework.checks import refuse, touch, unknown_staff
 from rp_desktop.services.casework.reading import meeting_record, people_of
+from rp_desktop.services.safekeeping.database import Database
 
 
 class MeetingNotFound(LookupError):

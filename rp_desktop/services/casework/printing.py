@@ -2,9 +2,9 @@
 
 from sqlalchemy.orm import Session
 
-from rp_desktop.db.database import Database
 from rp_desktop.domain.vocabulary import AuditAction
 from rp_desktop.services.audit import record_event
+from rp_desktop.services.safekeeping.database import Database
 
 
 def record_agreement_printed(db: Database, agreement_id: int) -> None:

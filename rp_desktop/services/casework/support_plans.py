@@ -3,7 +3,6 @@ plan."""
 
 from sqlalchemy.orm import Session
 
-from rp_desktop.db.database import Database
 from rp_desktop.db.models import ProgressEntry as ProgressRow
 from rp_desktop.db.models import ReEntryPlan as ReEntryRow
 from rp_desktop.db.models import SupportPlan as SupportPlanRow
@@ -24,6 +23,7 @@ from rp_desktop.services.audit import record_event
 from rp_desktop.services.casework.cases import case_record, load_case
 from rp_desktop.services.casework.checks import refuse, touch, unknown_staff, unknown_student
 from rp_desktop.services.casework.reading import re_entry_record, support_plan_record
+from rp_desktop.services.safekeeping.database import Database
 
 
 class SupportPlanNotFound(LookupError):

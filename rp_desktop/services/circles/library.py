@@ -4,7 +4,6 @@ The built-in prompts and templates are added by library_seed."""
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
-from rp_desktop.db.database import Database
 from rp_desktop.db.models import CirclePlan as PlanRow
 from rp_desktop.db.models import PlanRound as PlanRoundRow
 from rp_desktop.db.models import Prompt as PromptRow
@@ -26,6 +25,7 @@ from rp_desktop.domain.search import fold
 from rp_desktop.domain.validation import FieldProblem, InvalidInput, Problem
 from rp_desktop.domain.vocabulary import AuditAction, CircleStage
 from rp_desktop.services.audit import record_event
+from rp_desktop.services.safekeeping.database import Database
 
 _STAGE_ORDER = {stage: index for index, stage in enumerate(CircleStage)}
 

@@ -5,13 +5,13 @@ from dataclasses import replace
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, aliased
 
-from rp_desktop.db.database import Database
 from rp_desktop.db.models import CircleAttendance, CommunityCircle, Group, Staff, Student
 from rp_desktop.domain.records import Circle, CircleFields, CircleRow, ListQuery, Page, person_name
 from rp_desktop.domain.validation import FieldProblem, InvalidInput, Problem, validate_circle
 from rp_desktop.domain.vocabulary import AuditAction
 from rp_desktop.services.audit import record_event
 from rp_desktop.services.listing import DEFAULT_PAGE, fetch_page, in_date_range, matching, ordered
+from rp_desktop.services.safekeeping.database import Database
 from rp_desktop.services.search_keys import circle_key
 from rp_desktop.services.students.records import to_record as student_record
 

@@ -6,7 +6,6 @@ import math
 
 from sqlalchemy.orm import Session
 
-from rp_desktop.db.database import Database
 from rp_desktop.db.models import Case as CaseRow
 from rp_desktop.db.models import CircleRun, Meeting, MeetingAttendee, RunRound, RunSeat, Turn
 from rp_desktop.domain.circle.types import Timing
@@ -16,6 +15,7 @@ from rp_desktop.domain.validation import LONGEST_CIRCLE_MINUTES
 from rp_desktop.domain.vocabulary import AuditAction, CircleStatus
 from rp_desktop.services.audit import record_event
 from rp_desktop.services.circles.records import add_circle
+from rp_desktop.services.safekeeping.database import Database
 
 
 class CaseNotFound(LookupError):

@@ -7,7 +7,6 @@ from importlib.resources import files
 from sqlalchemy import CompoundSelect, literal, select
 from sqlalchemy.orm import Session
 
-from rp_desktop.db.database import Database
 from rp_desktop.db.models import CirclePlan as PlanRow
 from rp_desktop.db.models import Prompt as PromptRow
 from rp_desktop.domain.library import (
@@ -20,6 +19,7 @@ from rp_desktop.domain.library import (
 from rp_desktop.domain.vocabulary import AuditAction
 from rp_desktop.services.audit import record_event
 from rp_desktop.services.circles.library import new_plan_row, new_prompt_row
+from rp_desktop.services.safekeeping.database import Database
 
 RESOURCES = files("rp_desktop") / "resources" / "circle_library"
 # Every entry in the two files starts with a line `key = "..."` (a test holds the files to it),

@@ -11,7 +11,6 @@ from datetime import date
 from sqlalchemy import Connection, func, select
 from sqlalchemy.orm import Session
 
-from rp_desktop.db.database import Database
 from rp_desktop.db.models import (
     CaseCategory,
     CommunityCircle,
@@ -41,6 +40,7 @@ from rp_desktop.services.demo.writing import (
     insert_group_members,
     insert_rows,
 )
+from rp_desktop.services.safekeeping.database import Database
 from rp_desktop.services.school import set_up_school
 from rp_desktop.services.search_keys import student_key
 

@@ -4,9 +4,9 @@ there, and the audit trail says what was saved, never what it holds."""
 from pathlib import Path
 from typing import IO, Any
 
-from rp_desktop.db.database import Database
 from rp_desktop.services.exports.safety import ExportNotWritten, write_atomically
 from rp_desktop.services.exports.table import record_export
+from rp_desktop.services.safekeeping.database import Database
 
 __all__ = ["ExportNotWritten", "save_pdf"]
 

@@ -20,10 +20,10 @@ from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from sqlalchemy.orm import Session
 
-from rp_desktop.db.database import Database
 from rp_desktop.domain.vocabulary import AuditAction
 from rp_desktop.services.audit import record_event
 from rp_desktop.services.exports.safety import ExportNotWritten, safe_cell, write_atomically
+from rp_desktop.services.safekeeping.database import Database
 
 __all__ = ["ExportNotWritten", "export_table", "record_export", "table_cell"]
 

@@ -28,7 +28,6 @@ from dataclasses import replace
 from sqlalchemy import exists, func, select, union_all
 from sqlalchemy.orm import Session
 
-from rp_desktop.db.database import Database
 from rp_desktop.db.models import (
     Agreement,
     CircleRun,
@@ -53,6 +52,7 @@ from rp_desktop.services.reports.cells import records_in_cell
 from rp_desktop.services.reports.grouping import Grouping
 from rp_desktop.services.reports.risk import disproportionality_of
 from rp_desktop.services.reports.tables import Setting, build_table
+from rp_desktop.services.safekeeping.database import Database
 from rp_desktop.services.students.demographics import fields_in_use
 
 __all__ = [

@@ -20,28 +20,24 @@ from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
 from rp_desktop.db import schema
-from rp_desktop.db.backup import (
-    BackupFailed,
-    RowCounts,
-    copy_database,
-    export_database,
-    put_copy_in_place,
-    set_aside,
-)
-from rp_desktop.db.cipher import Key, Passphrase, is_plain_sqlite, new_key
-from rp_desktop.db.database import Database, key_for
+from rp_desktop.db.backup import copy_database, export_database, put_copy_in_place, set_aside
+from rp_desktop.db.cipher import Key, is_plain_sqlite, new_key
 from rp_desktop.db.lock import DatabaseLock
 from rp_desktop.db.models import AuditEvent
 from rp_desktop.db.read_only import open_read_only, schema_revision
 from rp_desktop.domain.safekeeping.backup_thinning import backups_to_keep
+from rp_desktop.domain.safekeeping.findings import RowCounts
+from rp_desktop.domain.safekeeping.passphrase import Passphrase
 from rp_desktop.domain.vocabulary import AuditAction
 from rp_desktop.services.audit import record_event
+from rp_desktop.services.safekeeping.database import Database
+from rp_desktop.services.safekeeping.errors import BackupFailed, translated
+from rp_desktop.services.safekeeping.files import key_for
 from rp_desktop.services.safekeeping.opening import APP_NAME
 from rp_desktop.services.safekeeping.passphrases import require_good_passphrase
 
 __all__ = [
     "Backup",
-    "BackupFailed",
     "BackupMade",
     "BackupReason",
     "PendingBackup",
@@ -194,11 +190,12 @@ def complete_backup(db: Database, pending: PendingBackup) -> BackupMade:
     """The other half, which only reads the database and so may run on a worker thread while
     the user saves: copy it, check the copy, and thin the folder."""
     if pending.folder is None:
-        return BackupMade(
-            pending.target, pending.taken_at, copy_database(db.path, pending.target, db.key)
-        )
+        with translated(db.path):
+            counts = copy_database(db.path, pending.target, db.key)
+        return BackupMade(pending.target, pending.taken_at, counts)
     partial = pending.target.with_name(pending.target.name + ".partial")
-    counts = copy_database(db.path, partial, db.key)
+    with translated(db.path):
+        counts = copy_database(db.path, partial, db.key)
     partial.replace(pending.target)
     _thin(pending.folder, db.now(), pending.spare)
     return BackupMade(pending.target, pending.taken_at, counts)
@@ -252,7 +249,8 @@ def restore_backup(
     folder = folder or backups_folder(db.path)
     before = make_backup(db, BackupReason.BEFORE_RESTORE, folder=folder, spare=backup)
     db.engine.dispose()  # every pooled connection closed; the next one opens the new file
-    counts = put_copy_in_place(backup, db.path, db.key, backup_key)
+    with translated(db.path):
+        counts = put_copy_in_place(backup, db.path, db.key, backup_key)
     if schema.needs_upgrade(db.engine, db.path):
         schema.upgrade(db.engine)
     with Session(db.engine) as session, session.begin():
@@ -273,17 +271,18 @@ def restore_in_place(
         raise RestoreRefused(Unfit.SAME_FILE)
     key = None if is_plain_sqlite(backup) else key_for(backup, passphrase)
     _require_restorable(backup, key)
-    lock = DatabaseLock.acquire(db_path)
-    try:
-        aside = set_aside(db_path, damaged_name(db_path, now)) if db_path.exists() else None
+    with translated(db_path):
+        lock = DatabaseLock.acquire(db_path)
         try:
-            copy_database(backup, db_path, key)
-        except BaseException:
-            if aside is not None:
-                set_aside(aside, db_path.name)  # the old file back where it was
-            raise
-    finally:
-        lock.release()
+            aside = set_aside(db_path, damaged_name(db_path, now)) if db_path.exists() else None
+            try:
+                copy_database(backup, db_path, key)
+            except BaseException:
+                if aside is not None:
+                    set_aside(aside, db_path.name)  # the old file back where it was
+                raise
+        finally:
+            lock.release()
     return aside or db_path
 
 
@@ -300,7 +299,8 @@ def make_recovery_copy(db: Database, passphrase: Passphrase, target: Path) -> Ro
     if db.check_passphrase(passphrase):
         raise SamePassphrase()
     _record_backup(db, "recovery copy")
-    counts = export_database(db.path, db.key, target, new_key(passphrase))
+    with translated(db.path):
+        counts = export_database(db.path, db.key, target, new_key(passphrase))
     try:
         with closing(open_read_only(target, key_for(target, passphrase))) as copy:
             if copy.execute("PRAGMA quick_check").fetchone()[0] != "ok":

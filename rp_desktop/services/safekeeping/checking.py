@@ -1,17 +1,35 @@
-"""Checking the database the app has open, the way `rp-desktop check` checks a file: SQLite's
-integrity and foreign-key checks, SQLCipher's page check, and the audit trail's hash chain."""
+"""Checking a database: a file the way `rp-desktop check` checks it, or the database the app has
+open. SQLite's integrity and foreign-key checks, SQLCipher's page check, and the audit trail's
+hash chain; the file is never written, and no file is left beside it."""
 
-from rp_desktop.db.check import CheckReport, check_with_key, quick_check_with_key
-from rp_desktop.db.database import Database
+from pathlib import Path
 
-__all__ = ["CheckReport", "check_open_database", "quick_check"]
+from rp_desktop.db.check import check_with_key, quick_check_with_key
+from rp_desktop.domain.safekeeping.findings import CheckReport
+from rp_desktop.domain.safekeeping.passphrase import Passphrase
+from rp_desktop.services.safekeeping.database import Database
+from rp_desktop.services.safekeeping.errors import NotADatabase, translated
+from rp_desktop.services.safekeeping.files import key_for, sniff
+
+
+def check_database(path: Path, passphrase: Passphrase | None = None) -> CheckReport:
+    """Report on the database at `path`; raise NotADatabase or SchemaTooNew if it cannot be one,
+    PassphraseNeeded or WrongPassphrase for an encrypted file without its passphrase."""
+    path = path.expanduser().absolute()
+    problem = sniff(path)
+    if problem is not None:
+        raise NotADatabase(path, problem)
+    key = key_for(path, passphrase)
+    with translated(path):
+        return check_with_key(path, key)
 
 
 def check_open_database(db: Database) -> CheckReport:
     """Check `db`'s file through a separate read-only connection with the key the app already
     holds (no second key derivation). The app's own connections are left as they are, and
     saving can go on while the check reads. Raises DatabaseLocked while the app is locked."""
-    return check_with_key(db.path, db.key)
+    with translated(db.path):
+        return check_with_key(db.path, db.key)
 
 
 def quick_check(db: Database) -> tuple[str, ...]:

@@ -1,47 +1,15 @@
-"""Opening a school's database, and where it lives when no path is given."""
+"""Opening a school's database, where it lives when no path is given, and telling a full disk from
+other reasons a change was not saved."""
 
 from pathlib import Path
 
 import platformdirs
 
-from rp_desktop.db.cipher import Passphrase, is_plain_sqlite
-from rp_desktop.db.database import Clock, Database, sniff, system_clock
-from rp_desktop.db.errors import (
-    DatabaseError,
-    DatabaseInUse,
-    DatabaseLocked,
-    DiskFull,
-    EncryptionNotChosen,
-    NotADatabase,
-    PassphraseNeeded,
-    PragmaRefused,
-    SchemaTooNew,
-    Unreadable,
-    WrongPassphrase,
-)
-from rp_desktop.db.faults import WriteFailure, disk_full_from, write_failure
-
-__all__ = [
-    "Database",
-    "DatabaseError",
-    "DatabaseInUse",
-    "DatabaseLocked",
-    "DiskFull",
-    "EncryptionNotChosen",
-    "NotADatabase",
-    "Passphrase",
-    "PassphraseNeeded",
-    "PragmaRefused",
-    "SchemaTooNew",
-    "Unreadable",
-    "WriteFailure",
-    "WrongPassphrase",
-    "default_database_path",
-    "disk_full_from",
-    "is_encrypted_file",
-    "open_database",
-    "write_failure",
-]
+from rp_desktop.db import faults
+from rp_desktop.domain.safekeeping.files import WriteFailure
+from rp_desktop.domain.safekeeping.passphrase import Passphrase
+from rp_desktop.services.safekeeping.database import Clock, Database, system_clock
+from rp_desktop.services.safekeeping.errors import DiskFull
 
 APP_NAME = "RP Desktop"
 
@@ -67,7 +35,19 @@ def open_database(
     )
 
 
-def is_encrypted_file(path: Path) -> bool:
-    """True when `path` looks like an encrypted database (whole pages, not plain SQLite): opening
-    it needs a passphrase. Anything else that is not a database is left for opening to explain."""
-    return sniff(path) is None and not is_plain_sqlite(path)
+def write_failure(error: BaseException, database: Path | None = None) -> WriteFailure | None:
+    """Whether `error` (or any error it wraps) was the disk refusing a write; None for any other
+    error. `database` is where the write went, to look at its free space."""
+    if any(isinstance(cause, DiskFull) for cause in faults.error_chain(error)):
+        return WriteFailure.DISK_FULL
+    return faults.write_failure(error, database)
+
+
+def disk_full_from(error: BaseException, database: Path | None = None) -> DiskFull | None:
+    """A DiskFull for `error` when it means there is no room to write; None otherwise."""
+    for cause in faults.error_chain(error):
+        if isinstance(cause, DiskFull):
+            return cause
+    if write_failure(error, database) is WriteFailure.DISK_FULL:
+        return DiskFull(database)
+    return None

@@ -6,11 +6,15 @@ from importlib.resources import files
 
 from sqlalchemy.orm import Session
 
-from rp_desktop.db.cipher import Passphrase
-from rp_desktop.db.database import Database
-from rp_desktop.domain.safekeeping.passphrase import PassphraseProblem, judge_passphrase, plain_form
+from rp_desktop.domain.safekeeping.passphrase import (
+    Passphrase,
+    PassphraseProblem,
+    judge_passphrase,
+    plain_form,
+)
 from rp_desktop.domain.vocabulary import AuditAction
 from rp_desktop.services.audit import record_event
+from rp_desktop.services.safekeeping.database import Database
 
 COMMON_LIST = files("rp_desktop") / "resources" / "passphrases" / "common.txt"
 

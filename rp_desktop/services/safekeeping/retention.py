@@ -1,10 +1,10 @@
 """Removing records older than the school keeps them: a preview with counts, then a purge that
 really removes the data, and the hold that keeps a case whatever its age.
 
-The rules are in domain/safekeeping/retention.py; this module gathers the facts they need, deletes what
-they name in one transaction and then wipes the freed space: secure delete while deleting, a
-WAL checkpoint, VACUUM (which rewrites the file without the free pages) and a last checkpoint
-that empties the -wal file. The audit trail keeps one event with counts only.
+The rules are in domain/safekeeping/retention.py; this module gathers the facts they need,
+deletes what they name in one transaction and then wipes the freed space: secure delete while
+deleting, a WAL checkpoint, VACUUM (which rewrites the file without the free pages) and a last
+checkpoint that empties the -wal file. The audit trail keeps one event with counts only.
 """
 
 from collections.abc import Iterable, Iterator
@@ -29,7 +29,6 @@ from sqlalchemy.orm import Session
 
 from rp_desktop.db.base import Base
 from rp_desktop.db.cipher import driver_errors
-from rp_desktop.db.database import Database
 from rp_desktop.db.models import (
     Case,
     CaseParticipant,
@@ -63,6 +62,7 @@ from rp_desktop.domain.vocabulary import AuditAction, CaseStatus
 from rp_desktop.services.audit import record_event
 from rp_desktop.services.casework.cases import load_case
 from rp_desktop.services.casework.checks import touch
+from rp_desktop.services.safekeeping.database import Database
 
 __all__ = [
     "NotCompacted",

@@ -3,14 +3,17 @@
 
 from pathlib import Path
 
-from rp_desktop.db.cipher import Passphrase, is_plain_sqlite, key_for_file
-from rp_desktop.db.salvage import Salvage, salvage_database
-
-__all__ = ["Salvage", "salvage_database", "salvage_file"]
+from rp_desktop.db.cipher import is_plain_sqlite, key_for_file
+from rp_desktop.db.salvage import salvage_database
+from rp_desktop.domain.safekeeping.findings import Salvage
+from rp_desktop.domain.safekeeping.passphrase import Passphrase
+from rp_desktop.services.safekeeping.errors import translated
 
 
 def salvage_file(path: Path, passphrase: Passphrase | None, target: Path) -> Salvage:
     """Read what can be read of the damaged file at `path` into a new database at `target`,
-    encrypted like it. The damaged file is opened read-only and not changed."""
+    encrypted like it. The damaged file is opened read-only and not changed; raises BackupFailed
+    when nothing in it can be read."""
     key = None if is_plain_sqlite(path) or passphrase is None else key_for_file(path, passphrase)
-    return salvage_database(path, key, target)
+    with translated(path):
+        return salvage_database(path, key, target)

@@ -10,7 +10,6 @@ from collections.abc import Iterable, Mapping, Sequence
 from sqlalchemy import Table, bindparam, delete, insert, select
 from sqlalchemy.orm import Session
 
-from rp_desktop.db.database import Database
 from rp_desktop.db.models import StudentDemographic
 from rp_desktop.domain.roster import Change, PlannedStudent
 from rp_desktop.domain.roster.demographics import (
@@ -18,6 +17,7 @@ from rp_desktop.domain.roster.demographics import (
     DemographicValues,
     demographic_field,
 )
+from rp_desktop.services.safekeeping.database import Database
 
 
 def fields_in_use(db: Database) -> list[DemographicField]:

@@ -3,7 +3,6 @@
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from rp_desktop.db.database import Database
 from rp_desktop.db.models import Student as StudentRow
 from rp_desktop.domain.records import ListQuery, Page, Student, StudentFields
 from rp_desktop.domain.validation import FieldProblem, InvalidInput, Problem, validate_student
@@ -11,6 +10,7 @@ from rp_desktop.domain.vocabulary import AuditAction
 from rp_desktop.services.audit import record_event
 from rp_desktop.services.casework import cases
 from rp_desktop.services.listing import DEFAULT_PAGE, fetch_page, matching, ordered
+from rp_desktop.services.safekeeping.database import Database
 from rp_desktop.services.search_keys import student_key
 
 SORT_COLUMNS = {

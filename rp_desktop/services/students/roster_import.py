@@ -16,7 +16,6 @@ from itertools import islice
 
 from sqlalchemy.orm import Session
 
-from rp_desktop.db.database import Database
 from rp_desktop.domain.roster import (
     RosterIssue,
     RosterPlan,
@@ -32,6 +31,7 @@ from rp_desktop.domain.roster import (
 )
 from rp_desktop.domain.vocabulary import AuditAction
 from rp_desktop.services.audit import record_event
+from rp_desktop.services.safekeeping.database import Database
 from rp_desktop.services.students.demographics import kept_values
 from rp_desktop.services.students.roster_writing import apply_plan, existing_students
 

@@ -11,7 +11,6 @@ from collections import defaultdict
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from rp_desktop.db.database import Database
 from rp_desktop.db.models import (
     Agreement,
     AgreementItem,
@@ -28,6 +27,7 @@ from rp_desktop.db.models import (
 from rp_desktop.db.models import Case as CaseRow
 from rp_desktop.domain.timeline import TimelineEntry, TimelineKind, newest_first
 from rp_desktop.domain.vocabulary import CircleStatus, Role, Tier
+from rp_desktop.services.safekeeping.database import Database
 
 
 class _Cases:

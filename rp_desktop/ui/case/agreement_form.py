@@ -24,7 +24,7 @@ from rp_desktop.domain.validation import FieldProblem
 from rp_desktop.domain.vocabulary import AgreementStatus
 from rp_desktop.services import people
 from rp_desktop.services.casework import agreements
-from rp_desktop.services.safekeeping.opening import Database
+from rp_desktop.services.safekeeping.database import Database
 from rp_desktop.ui.forms import form_state
 from rp_desktop.ui.forms.form_draft import DraftPlace
 from rp_desktop.ui.forms.form_state import Json

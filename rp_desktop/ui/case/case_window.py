@@ -26,7 +26,7 @@ from rp_desktop.domain.vocabulary import AgreementStatus, Tier
 from rp_desktop.services.casework import agreements, printing
 from rp_desktop.services.casework import case_detail as casework
 from rp_desktop.services.safekeeping import retention
-from rp_desktop.services.safekeeping.opening import Database
+from rp_desktop.services.safekeeping.database import Database
 from rp_desktop.ui import dialogs
 from rp_desktop.ui.case.agreement_pdf import write_agreement_pdf
 from rp_desktop.ui.case.panels import AgreementPanel, FollowUpPanel, MeetingsPanel

@@ -20,7 +20,7 @@ from rp_desktop.domain.records import Category
 from rp_desktop.domain.validation import InvalidInput
 from rp_desktop.domain.vocabulary import CategoryKind
 from rp_desktop.services.casework import cases, categories
-from rp_desktop.services.safekeeping.opening import Database
+from rp_desktop.services.safekeeping.database import Database
 from rp_desktop.ui.forms.widgets import choice_combo, current_choice
 from rp_desktop.ui.words.labels import label
 from rp_desktop.ui.words.problems import problem_text

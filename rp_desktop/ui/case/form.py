@@ -11,7 +11,7 @@ from rp_desktop.domain.validation import FieldProblem
 from rp_desktop.domain.vocabulary import CaseStatus, ClosureReason, Role, Tier, Tier3Kind
 from rp_desktop.services import people
 from rp_desktop.services.casework import cases
-from rp_desktop.services.safekeeping.opening import Database
+from rp_desktop.services.safekeeping.database import Database
 from rp_desktop.services.students import records as students
 from rp_desktop.ui.case.participants import ParticipantsEditor
 from rp_desktop.ui.forms.form_draft import DraftPlace

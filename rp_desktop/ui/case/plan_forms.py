@@ -15,7 +15,7 @@ from rp_desktop.domain.casework.support_plans import (
 )
 from rp_desktop.services import people
 from rp_desktop.services.casework import support_plans
-from rp_desktop.services.safekeeping.opening import Database
+from rp_desktop.services.safekeeping.database import Database
 from rp_desktop.ui.forms.form_draft import DraftPlace
 from rp_desktop.ui.forms.record_form import RecordForm
 from rp_desktop.ui.forms.widgets import choice_combo, current_choice, date_edit, select_data

@@ -11,7 +11,7 @@ from rp_desktop.domain.vocabulary import ClosureReason, Tier, Tier3Kind
 from rp_desktop.services import people
 from rp_desktop.services.casework import agreements
 from rp_desktop.services.casework import case_detail as casework
-from rp_desktop.services.safekeeping.opening import Database
+from rp_desktop.services.safekeeping.database import Database
 from rp_desktop.ui.forms.form_draft import DraftPlace
 from rp_desktop.ui.forms.record_form import RecordForm
 from rp_desktop.ui.forms.widgets import choice_combo, current_choice, date_edit

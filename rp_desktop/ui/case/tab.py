@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QPushButton, QWidget
 from rp_desktop.domain.records import CaseRow
 from rp_desktop.domain.vocabulary import CaseStatus, Tier
 from rp_desktop.services.casework import cases
-from rp_desktop.services.safekeeping.opening import Database
+from rp_desktop.services.safekeeping.database import Database
 from rp_desktop.ui.lists.list_tab import ListTab
 from rp_desktop.ui.lists.record_model import Column
 from rp_desktop.ui.words.formatting import counted, format_date

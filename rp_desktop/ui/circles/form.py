@@ -7,7 +7,7 @@ from rp_desktop.domain.validation import LONGEST_CIRCLE_MINUTES
 from rp_desktop.domain.vocabulary import CircleKind, CircleStatus
 from rp_desktop.services import people
 from rp_desktop.services.circles import records as circles
-from rp_desktop.services.safekeeping.opening import Database
+from rp_desktop.services.safekeeping.database import Database
 from rp_desktop.services.students import records as students
 from rp_desktop.ui.circles.attendance import AttendanceList
 from rp_desktop.ui.forms.form_draft import DraftPlace

@@ -33,7 +33,7 @@ from rp_desktop.services.exports.folder import FolderHoldsExport
 from rp_desktop.services.exports.records.export import export_records
 from rp_desktop.services.exports.table import ExportNotWritten
 from rp_desktop.services.reports.reporting import data_span
-from rp_desktop.services.safekeeping.opening import Database
+from rp_desktop.services.safekeeping.database import Database
 from rp_desktop.ui import dialogs
 
 THRESHOLD = 10

@@ -14,10 +14,13 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QObject, QTimer
 from PySide6.QtWidgets import QLabel, QWidget
 
+from rp_desktop.domain.safekeeping.files import WriteFailure
 from rp_desktop.services import drafts
 from rp_desktop.services.drafts import Draft
-from rp_desktop.services.safekeeping.opening import Database, DatabaseLocked
-from rp_desktop.ui.crash import WriteFailure, log_failure, write_failure
+from rp_desktop.services.safekeeping.database import Database
+from rp_desktop.services.safekeeping.errors import DatabaseLocked
+from rp_desktop.services.safekeeping.opening import write_failure
+from rp_desktop.ui.crash import log_failure
 from rp_desktop.ui.forms import form_state
 from rp_desktop.ui.forms.form_state import Json
 

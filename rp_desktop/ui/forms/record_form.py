@@ -25,10 +25,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from rp_desktop.domain.safekeeping.files import WriteFailure
 from rp_desktop.domain.validation import FieldProblem, InvalidInput
 from rp_desktop.services import drafts
+from rp_desktop.services.safekeeping.opening import write_failure
 from rp_desktop.ui import dialogs
-from rp_desktop.ui.crash import CodeText, WriteFailure, log_failure, write_failure
+from rp_desktop.ui.crash import CodeText, log_failure
 from rp_desktop.ui.forms.form_draft import FormDraft
 from rp_desktop.ui.words.problems import problem_text
 

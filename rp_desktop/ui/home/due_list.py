@@ -18,7 +18,7 @@ from rp_desktop.domain.casework.records import DueItem
 from rp_desktop.domain.vocabulary import AgreementStatus
 from rp_desktop.services.casework import agreements
 from rp_desktop.services.casework.due_items import due_items
-from rp_desktop.services.safekeeping.opening import Database
+from rp_desktop.services.safekeeping.database import Database
 from rp_desktop.ui.words.formatting import counted, format_date
 from rp_desktop.ui.words.labels import label
 

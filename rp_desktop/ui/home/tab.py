@@ -25,7 +25,7 @@ from rp_desktop.domain.home import CircleDays, CircleSoon, HomeSummary, OpenCase
 from rp_desktop.domain.home import RecordKind as Kind
 from rp_desktop.domain.vocabulary import Tier
 from rp_desktop.services.home import home_summary
-from rp_desktop.services.safekeeping.opening import Database
+from rp_desktop.services.safekeeping.database import Database
 from rp_desktop.ui.words.formatting import counted, format_date, qdate
 from rp_desktop.ui.words.labels import label
 

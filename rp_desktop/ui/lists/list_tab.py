@@ -28,7 +28,7 @@ from rp_desktop.ui.words.formatting import counted
 from rp_desktop.ui.words.labels import label
 
 if TYPE_CHECKING:  # the forms load when first opened, not at start-up
-    from rp_desktop.services.safekeeping.opening import Database
+    from rp_desktop.services.safekeeping.database import Database
     from rp_desktop.ui.forms.record_form import RecordForm
 
 MAX_COLUMN_WIDTH = 320

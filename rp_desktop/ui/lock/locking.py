@@ -22,13 +22,9 @@ from PySide6.QtWidgets import (
 )
 from shiboken6 import isValid
 
-from rp_desktop.services.safekeeping.opening import (
-    Database,
-    DatabaseError,
-    Passphrase,
-    PassphraseNeeded,
-    WrongPassphrase,
-)
+from rp_desktop.domain.safekeeping.passphrase import Passphrase
+from rp_desktop.services.safekeeping.database import Database
+from rp_desktop.services.safekeeping.errors import DatabaseError, PassphraseNeeded, WrongPassphrase
 from rp_desktop.ui import dialogs
 from rp_desktop.ui.lock.screen import LockScreen
 

@@ -18,8 +18,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from rp_desktop.domain.safekeeping.passphrase import PassphraseProblem
-from rp_desktop.services.safekeeping.opening import Database, Passphrase, WrongPassphrase
+from rp_desktop.domain.safekeeping.passphrase import Passphrase, PassphraseProblem
+from rp_desktop.services.safekeeping.database import Database
+from rp_desktop.services.safekeeping.errors import WrongPassphrase
 from rp_desktop.services.safekeeping.passphrases import (
     WeakPassphrase,
     change_passphrase,

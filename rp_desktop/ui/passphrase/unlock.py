@@ -18,13 +18,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from rp_desktop.domain.safekeeping.passphrase import unlock_delay
-from rp_desktop.services.safekeeping.opening import (
-    Database,
-    DatabaseError,
-    Passphrase,
-    WrongPassphrase,
-)
+from rp_desktop.domain.safekeeping.passphrase import Passphrase, unlock_delay
+from rp_desktop.services.safekeeping.database import Database
+from rp_desktop.services.safekeeping.errors import DatabaseError, WrongPassphrase
 from rp_desktop.ui.settings import FAILED_UNLOCKS
 
 PROBLEM_STYLE = "color: #b00020;"

@@ -15,7 +15,7 @@ from rp_desktop.services import school
 from rp_desktop.services.exports import pdf as pdf_export
 from rp_desktop.services.exports import table as table_export
 from rp_desktop.services.reports import reporting as reports
-from rp_desktop.services.safekeeping.opening import Database
+from rp_desktop.services.safekeeping.database import Database
 from rp_desktop.ui import dialogs
 from rp_desktop.ui.reports import asking
 from rp_desktop.ui.reports.summary_pdf import MonthlySummary, summary_pdf

@@ -27,7 +27,7 @@ from rp_desktop.domain.reports.model import (
 from rp_desktop.domain.vocabulary import Role
 from rp_desktop.services import people
 from rp_desktop.services.reports import reporting as reports
-from rp_desktop.services.safekeeping.opening import Database
+from rp_desktop.services.safekeeping.database import Database
 from rp_desktop.ui.reports import exporting, numbers
 from rp_desktop.ui.reports.detail import RECORDS_LIMIT, ReportDetail
 from rp_desktop.ui.reports.equity import EquityPage

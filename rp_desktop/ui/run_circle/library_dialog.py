@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 from rp_desktop.domain.library import Prompt, PromptFields, split_tags
 from rp_desktop.domain.vocabulary import CircleStage
 from rp_desktop.services.circles import library
-from rp_desktop.services.safekeeping.opening import Database
+from rp_desktop.services.safekeeping.database import Database
 from rp_desktop.ui.forms.form_draft import DraftPlace
 from rp_desktop.ui.forms.record_form import RecordForm
 from rp_desktop.ui.forms.widgets import select_data

@@ -23,7 +23,7 @@ from rp_desktop.domain.circle.wall import NameStyle, wall_labels
 from rp_desktop.domain.circle_runs import CircleRunFields, SavedRun, SeatedPerson
 from rp_desktop.domain.vocabulary import CircleKind, MeetingKind
 from rp_desktop.services.circles.runs import save_circle_run
-from rp_desktop.services.safekeeping.opening import Database
+from rp_desktop.services.safekeeping.database import Database
 from rp_desktop.services.students import records as students
 from rp_desktop.ui.run_circle.arrivals import ArrivalDialog
 from rp_desktop.ui.run_circle.chime import Chime, make_chime

@@ -26,7 +26,7 @@ from rp_desktop.domain.records import Case
 from rp_desktop.domain.vocabulary import CircleKind, MeetingKind, Tier3Kind
 from rp_desktop.services import people
 from rp_desktop.services.circles import library
-from rp_desktop.services.safekeeping.opening import Database
+from rp_desktop.services.safekeeping.database import Database
 from rp_desktop.services.students import records as students
 from rp_desktop.ui.forms.widgets import choice_combo, current_choice
 from rp_desktop.ui.run_circle.chime import Chime

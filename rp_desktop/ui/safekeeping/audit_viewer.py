@@ -24,7 +24,7 @@ from rp_desktop.domain.records import ListQuery, Page
 from rp_desktop.domain.vocabulary import AuditAction
 from rp_desktop.services import audit
 from rp_desktop.services.audit import ChainState, LoggedEvent
-from rp_desktop.services.safekeeping.opening import Database
+from rp_desktop.services.safekeeping.database import Database
 from rp_desktop.ui.lists.date_range import DateRangeFilter
 from rp_desktop.ui.lists.record_model import Column, RecordTableModel
 from rp_desktop.ui.words.formatting import counted, format_count, format_date

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from rp_desktop.services.safekeeping import backups
 from rp_desktop.services.safekeeping.backups import BackupReason
-from rp_desktop.services.safekeeping.opening import Database
+from rp_desktop.services.safekeeping.database import Database
 
 log = logging.getLogger(__name__)
 

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from rp_desktop.domain.safekeeping.passphrase import Passphrase
 from rp_desktop.services.safekeeping import backups
 from rp_desktop.services.safekeeping.backups import (
     Backup,
@@ -38,7 +39,8 @@ from rp_desktop.services.safekeeping.backups import (
     SamePassphrase,
     Unfit,
 )
-from rp_desktop.services.safekeeping.opening import Database, Passphrase, WrongPassphrase
+from rp_desktop.services.safekeeping.database import Database
+from rp_desktop.services.safekeeping.errors import WrongPassphrase
 from rp_desktop.ui import dialogs
 from rp_desktop.ui.safekeeping.recovery_copy import RecoveryCopyDialog
 

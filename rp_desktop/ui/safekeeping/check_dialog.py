@@ -19,9 +19,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from rp_desktop.domain.safekeeping.findings import CheckReport
 from rp_desktop.services.safekeeping import checking
-from rp_desktop.services.safekeeping.checking import CheckReport
-from rp_desktop.services.safekeeping.opening import Database, DatabaseError
+from rp_desktop.services.safekeeping.database import Database
+from rp_desktop.services.safekeeping.errors import DatabaseError
 from rp_desktop.ui import dialogs
 from rp_desktop.ui.safekeeping.audit_viewer import open_audit_viewer
 from rp_desktop.ui.words.formatting import counted, format_count

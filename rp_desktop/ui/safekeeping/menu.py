@@ -9,7 +9,7 @@ from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtWidgets import QLabel, QMainWindow, QMenu
 
 from rp_desktop.services.safekeeping.backups import BackupMade
-from rp_desktop.services.safekeeping.opening import Database
+from rp_desktop.services.safekeeping.database import Database
 from rp_desktop.ui.safekeeping.backup_schedule import BackupSchedule
 from rp_desktop.ui.safekeeping.quick_check import QuickCheck
 

@@ -23,21 +23,23 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from rp_desktop.domain.safekeeping.files import Unreadable
+from rp_desktop.domain.safekeeping.findings import Salvage
+from rp_desktop.domain.safekeeping.passphrase import Passphrase
 from rp_desktop.services.safekeeping import backups
 from rp_desktop.services.safekeeping.backups import Backup, RestoreRefused
-from rp_desktop.services.safekeeping.opening import (
-    Database,
+from rp_desktop.services.safekeeping.database import Database
+from rp_desktop.services.safekeeping.errors import (
+    BackupFailed,
     DatabaseError,
     DatabaseInUse,
     NotADatabase,
-    Passphrase,
     PassphraseNeeded,
-    Unreadable,
     WrongPassphrase,
-    is_encrypted_file,
-    open_database,
 )
-from rp_desktop.services.safekeeping.salvage import Salvage, salvage_file
+from rp_desktop.services.safekeeping.files import is_encrypted_file
+from rp_desktop.services.safekeeping.opening import open_database
+from rp_desktop.services.safekeeping.salvage import salvage_file
 from rp_desktop.ui import dialogs
 from rp_desktop.ui.passphrase.unlock import PROBLEM_STYLE
 from rp_desktop.ui.safekeeping.backups_dialog import (
@@ -290,7 +292,7 @@ class RecoveryDialog(QDialog):
             return
         try:
             salvage = salvage_file(self._path, passphrase, target)
-        except backups.BackupFailed:
+        except BackupFailed:
             self._say(
                 self.tr(
                     "Nothing could be read from the file. It may not be a database at all, or "

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from rp_desktop.services.safekeeping.opening import Passphrase
+from rp_desktop.domain.safekeeping.passphrase import Passphrase
 from rp_desktop.ui.passphrase.forms import NewPassphraseFields
 from rp_desktop.ui.passphrase.unlock import PROBLEM_STYLE
 

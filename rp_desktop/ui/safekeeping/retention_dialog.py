@@ -28,7 +28,8 @@ from rp_desktop.domain.safekeeping.retention import (
     cutoff_date,
 )
 from rp_desktop.services.safekeeping import backups, retention
-from rp_desktop.services.safekeeping.opening import Database, DatabaseError
+from rp_desktop.services.safekeeping.database import Database
+from rp_desktop.services.safekeeping.errors import DatabaseError
 from rp_desktop.services.safekeeping.retention import PurgePreview
 from rp_desktop.ui.words.formatting import counted, format_count, format_date
 

@@ -6,12 +6,9 @@ from collections.abc import Callable
 from PySide6.QtWidgets import QWidget
 
 from rp_desktop.domain.records import SchoolInfo
-from rp_desktop.services.safekeeping.opening import (
-    Database,
-    NotADatabase,
-    Unreadable,
-    WrongPassphrase,
-)
+from rp_desktop.domain.safekeeping.files import Unreadable
+from rp_desktop.services.safekeeping.database import Database
+from rp_desktop.services.safekeeping.errors import NotADatabase, WrongPassphrase
 from rp_desktop.ui.passphrase.forms import NewDatabaseDialog
 from rp_desktop.ui.passphrase.unlock import UnlockDialog
 

@@ -11,10 +11,12 @@ from PySide6.QtWidgets import QApplication, QWidget
 from rp_desktop.domain import school_year
 from rp_desktop.domain.circle import Move
 from rp_desktop.domain.records import SchoolInfo
+from rp_desktop.domain.safekeeping.passphrase import Passphrase
 from rp_desktop.domain.vocabulary import Tier
 from rp_desktop.services import people, school, showcase
 from rp_desktop.services.circles import seeding as library_seed
-from rp_desktop.services.safekeeping.opening import Database, Passphrase, open_database
+from rp_desktop.services.safekeeping.database import Database
+from rp_desktop.services.safekeeping.opening import open_database
 from rp_desktop.ui.application import application
 from rp_desktop.ui.run_circle.chime import SilentChime
 from rp_desktop.ui.run_circle.runner import CircleRunner

@@ -8,14 +8,11 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings
 
-from rp_desktop.services.safekeeping.opening import (
-    Database,
-    DatabaseError,
-    Passphrase,
-    WrongPassphrase,
-    is_encrypted_file,
-    open_database,
-)
+from rp_desktop.domain.safekeeping.passphrase import Passphrase
+from rp_desktop.services.safekeeping.database import Database
+from rp_desktop.services.safekeeping.errors import DatabaseError, WrongPassphrase
+from rp_desktop.services.safekeeping.files import is_encrypted_file
+from rp_desktop.services.safekeeping.opening import open_database
 from rp_desktop.ui import dialogs
 from rp_desktop.ui.settings import FAILED_UNLOCKS
 

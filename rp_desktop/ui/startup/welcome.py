@@ -19,7 +19,7 @@ from rp_desktop.domain import school_year
 from rp_desktop.domain.records import SchoolInfo
 from rp_desktop.domain.validation import InvalidInput
 from rp_desktop.services import school
-from rp_desktop.services.safekeeping.opening import Database
+from rp_desktop.services.safekeeping.database import Database
 from rp_desktop.ui.words.problems import problem_text
 
 SAMPLE_STUDENTS = 400

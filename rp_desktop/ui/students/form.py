@@ -5,7 +5,7 @@ from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QWidget
 
 from rp_desktop.domain.records import Student, StudentFields
 from rp_desktop.domain.vocabulary import HIGHEST_GRADE, LOWEST_GRADE
-from rp_desktop.services.safekeeping.opening import Database
+from rp_desktop.services.safekeeping.database import Database
 from rp_desktop.services.students import demographics
 from rp_desktop.services.students import records as students
 from rp_desktop.ui.forms.form_draft import DraftPlace

@@ -37,7 +37,7 @@ from rp_desktop.domain.roster import (
     RosterRefused,
     RosterResult,
 )
-from rp_desktop.services.safekeeping.opening import Database
+from rp_desktop.services.safekeeping.database import Database
 from rp_desktop.services.students.roster_import import import_roster, preview_roster
 from rp_desktop.ui import dialogs
 from rp_desktop.ui.words.labels import grade_label

@@ -27,7 +27,7 @@ from rp_desktop.domain.vocabulary import (
     CircleKind,
     MeetingKind,
 )
-from rp_desktop.services.safekeeping.opening import Database
+from rp_desktop.services.safekeeping.database import Database
 from rp_desktop.services.students import records as students
 from rp_desktop.services.students import timeline
 from rp_desktop.ui.words.formatting import format_date

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from rp_desktop.domain.casework.records import CaseDetail
 from rp_desktop.services import drafts
 from rp_desktop.services.drafts import Draft
-from rp_desktop.services.safekeeping.opening import Database
+from rp_desktop.services.safekeeping.database import Database
 from rp_desktop.ui import dialogs
 from rp_desktop.ui.crash import log_failure
 from rp_desktop.ui.words.formatting import format_date

@@ -16,7 +16,7 @@ from rp_desktop.domain.circle_runs import SavedRun
 from rp_desktop.domain.records import SchoolInfo
 from rp_desktop.domain.vocabulary import Tier
 from rp_desktop.services.casework import cases
-from rp_desktop.services.safekeeping.opening import Database
+from rp_desktop.services.safekeeping.database import Database
 from rp_desktop.ui import dialogs, settings
 from rp_desktop.ui.case.tab import CasesTab
 from rp_desktop.ui.circles.tab import CirclesTab

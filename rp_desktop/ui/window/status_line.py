@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QLabel, QStatusBar
 from rp_desktop.domain import school_year
 from rp_desktop.domain.records import SchoolInfo
 from rp_desktop.services.casework.due_items import due_items
-from rp_desktop.services.safekeeping.opening import Database
+from rp_desktop.services.safekeeping.database import Database
 from rp_desktop.ui.lock.security_menu import encryption_label
 
 

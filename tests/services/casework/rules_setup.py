@@ -25,7 +25,7 @@ from rp_desktop.services.casework.case_detail import (
     save_support_plan,
 )
 from rp_desktop.services.casework.cases import open_case
-from rp_desktop.services.safekeeping.opening import Database
+from rp_desktop.services.safekeeping.database import Database
 from tests.services.casework.setup import CASE_DAY, TODAY, open_four_person_case, people_of
 from tests.services.conftest import Roster, audit_rows, table_count
 

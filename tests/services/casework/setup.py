@@ -12,7 +12,7 @@ from rp_desktop.domain.casework.records import AnswerFields, questions_for, spea
 from rp_desktop.domain.records import Case, CaseFields, Participant, ParticipantFields
 from rp_desktop.domain.vocabulary import Role, Tier
 from rp_desktop.services.casework.cases import open_case
-from rp_desktop.services.safekeeping.opening import Database
+from rp_desktop.services.safekeeping.database import Database
 from tests.services.conftest import Roster
 
 TODAY = date(2026, 3, 10)

@@ -28,7 +28,7 @@ from rp_desktop.services.casework.case_detail import (
     set_private_note,
     set_suspension_days_avoided,
 )
-from rp_desktop.services.safekeeping.opening import Database
+from rp_desktop.services.safekeeping.database import Database
 from tests.services.casework.rules_setup import (
     BEFORE_CASE,
     SECRET,

@@ -23,7 +23,7 @@ from rp_desktop.services.casework.cases import (
     open_case,
     update_case,
 )
-from rp_desktop.services.safekeeping.opening import Database
+from rp_desktop.services.safekeeping.database import Database
 from rp_desktop.services.students.records import update_student
 from tests.conftest import FakeClock
 from tests.services.conftest import Roster, audit_rows, table_count

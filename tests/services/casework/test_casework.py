@@ -45,7 +45,7 @@ from rp_desktop.services.casework.case_detail import (
     update_meeting,
 )
 from rp_desktop.services.casework.cases import get_case, update_case
-from rp_desktop.services.safekeeping.opening import Database
+from rp_desktop.services.safekeeping.database import Database
 from tests.services.casework.setup import (
     FAMILY_NAME,
     TODAY,

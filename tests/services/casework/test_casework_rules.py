@@ -7,7 +7,7 @@ import pytest
 from rp_desktop.domain.casework.records import AgreementFields, FollowUpFields, RestorativeQuestion
 from rp_desktop.domain.validation import FieldProblem, Problem
 from rp_desktop.services.casework.case_detail import add_follow_up, record_meeting, save_agreement
-from rp_desktop.services.safekeeping.opening import Database
+from rp_desktop.services.safekeeping.database import Database
 from tests.services.casework.rules_setup import (
     BEFORE_CASE,
     SECRET,

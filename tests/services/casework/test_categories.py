@@ -15,7 +15,7 @@ from rp_desktop.services.casework.case_detail import (
     set_category_active,
 )
 from rp_desktop.services.casework.cases import get_case, list_cases, list_categories, open_case
-from rp_desktop.services.safekeeping.opening import Database
+from rp_desktop.services.safekeeping.database import Database
 from tests.services.conftest import Roster, audit_rows
 
 

@@ -39,7 +39,7 @@ from rp_desktop.services.casework.case_detail import (
 )
 from rp_desktop.services.casework.cases import list_categories, open_case
 from rp_desktop.services.circles.records import record_circle
-from rp_desktop.services.safekeeping.opening import Database
+from rp_desktop.services.safekeeping.database import Database
 from tests.conftest import FakeClock
 from tests.services.casework.setup import FAMILY_NAME, open_four_person_case, people_of
 from tests.services.conftest import Roster

@@ -23,7 +23,7 @@ from rp_desktop.domain.validation import FieldProblem, InvalidInput, Problem
 from rp_desktop.domain.vocabulary import AuditAction, CircleStage
 from rp_desktop.services.circles import library
 from rp_desktop.services.circles import seeding as library_seed
-from rp_desktop.services.safekeeping.opening import Database
+from rp_desktop.services.safekeeping.database import Database
 from tests.services.conftest import audit_rows, table_count
 
 PUNITIVE = ("punish", "offender", "victim", "perpetrator", "consequence", "sanction", "detention")

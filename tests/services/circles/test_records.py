@@ -16,7 +16,7 @@ from rp_desktop.services.circles.records import (
     update_circle,
 )
 from rp_desktop.services.people import group_members, list_groups, list_staff
-from rp_desktop.services.safekeeping.opening import Database
+from rp_desktop.services.safekeeping.database import Database
 from tests.services.conftest import Roster, audit_rows, table_count
 
 TODAY = date(2026, 3, 10)  # the clock fixture's day

@@ -17,7 +17,8 @@ from rp_desktop.domain.vocabulary import Role, Tier
 from rp_desktop.services.casework import cases
 from rp_desktop.services.circles import records as circles
 from rp_desktop.services.demo import DemoSummary, build_demo_school
-from rp_desktop.services.safekeeping.opening import Database, open_database
+from rp_desktop.services.safekeeping.database import Database
+from rp_desktop.services.safekeeping.opening import open_database
 from rp_desktop.services.school import school_info
 from rp_desktop.services.search_keys import case_key, student_key
 from rp_desktop.services.students import records as students

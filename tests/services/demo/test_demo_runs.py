@@ -18,7 +18,8 @@ from rp_desktop.domain.circle.types import Seat, TurnRecord
 from rp_desktop.domain.reports import model
 from rp_desktop.services.demo import build_demo_school
 from rp_desktop.services.reports import reporting as reports
-from rp_desktop.services.safekeeping.opening import Database, open_database
+from rp_desktop.services.safekeeping.database import Database
+from rp_desktop.services.safekeeping.opening import open_database
 from tests.conftest import FakeClock
 
 NOW = datetime(2026, 3, 10, 15, 0, tzinfo=UTC)

@@ -58,7 +58,7 @@ from rp_desktop.domain.vocabulary import (
     Tier,
     Tier3Kind,
 )
-from rp_desktop.services.safekeeping.opening import Database
+from rp_desktop.services.safekeeping.database import Database
 from rp_desktop.services.school import set_up_school
 
 SCHOOL = "Juniper Flats Middle School"

@@ -21,7 +21,7 @@ from rp_desktop.services.exports.district.tables import share_of as share_of_cou
 from rp_desktop.services.exports.folder import FolderHoldsExport
 from rp_desktop.services.exports.records.export import export_records
 from rp_desktop.services.exports.safety import ExportNotWritten
-from rp_desktop.services.safekeeping.opening import Database
+from rp_desktop.services.safekeeping.database import Database
 from tests.services.conftest import audit_rows
 from tests.services.exports.school import (
     PRIVATE,

@@ -17,7 +17,7 @@ from rp_desktop.services.exports import folder as export_folder
 from rp_desktop.services.exports.folder import FolderHoldsExport, FolderHoldsOtherFiles
 from rp_desktop.services.exports.records.export import export_records
 from rp_desktop.services.exports.safety import ExportNotWritten, safe_cell
-from rp_desktop.services.safekeeping.opening import Database
+from rp_desktop.services.safekeeping.database import Database
 from tests.conftest import digest
 from tests.services.conftest import audit_rows
 from tests.services.exports.school import PRIVATE, YEAR_2025, ExportSchool, build_export_school

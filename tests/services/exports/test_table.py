@@ -13,7 +13,7 @@ from openpyxl import load_workbook
 from rp_desktop.domain.vocabulary import AuditAction, Tier
 from rp_desktop.services.exports import safety as export_safety
 from rp_desktop.services.exports.table import ExportNotWritten, export_table
-from rp_desktop.services.safekeeping.opening import Database
+from rp_desktop.services.safekeeping.database import Database
 from tests.services.conftest import audit_rows
 
 HEADERS = ("Student", "Note", "Held on", "Minutes", "Tier", "Present")

@@ -93,7 +93,7 @@ from rp_desktop.domain.vocabulary import (
     StaffRole,
     Tier,
 )
-from rp_desktop.services.safekeeping.opening import Database
+from rp_desktop.services.safekeeping.database import Database
 
 Add = Callable[[str, Any], int]  # adds a row and keeps its id under a label
 

@@ -13,7 +13,7 @@ from rp_desktop.domain.reports.model import (
     Unit,
 )
 from rp_desktop.services.reports.reporting import all_reports, report
-from rp_desktop.services.safekeeping.opening import Database
+from rp_desktop.services.safekeeping.database import Database
 from tests.services.reports.fixture import PERIOD, ReportSchool, build_report_school
 
 GRADES = ("grade:6", "grade:7", "grade:8")

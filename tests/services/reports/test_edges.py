@@ -23,7 +23,7 @@ from rp_desktop.services.reports.reporting import (
     disproportionality,
     records_behind,
 )
-from rp_desktop.services.safekeeping.opening import Database
+from rp_desktop.services.safekeeping.database import Database
 from tests.services.reports.fixture import MONTHS, PERIOD, ReportSchool, build_report_school
 
 GRADE = Breakdown(BreakdownKind.GRADE)
@@ -280,7 +280,8 @@ def test_all_reports_counted_two_at_a_time_are_each_report_on_its_own(
 
 def test_all_reports_of_an_encrypted_school(tmp_path, clock) -> None:  # type: ignore[no-untyped-def]
     """The workers' connections get the key too."""
-    from rp_desktop.services.safekeeping.opening import Passphrase, open_database
+    from rp_desktop.domain.safekeeping.passphrase import Passphrase
+    from rp_desktop.services.safekeeping.opening import open_database
 
     secret = Passphrase("willow harbor copper lantern")
     with open_database(tmp_path / "sealed.db", passphrase=secret, clock=clock) as sealed:

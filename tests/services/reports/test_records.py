@@ -14,7 +14,7 @@ from rp_desktop.domain.reports.model import (
     Unit,
 )
 from rp_desktop.services.reports.reporting import all_reports, records_behind
-from rp_desktop.services.safekeeping.opening import Database
+from rp_desktop.services.safekeeping.database import Database
 from tests.services.reports.fixture import CATEGORY, PERIOD, ReportSchool, build_report_school
 
 

@@ -11,7 +11,7 @@ from rp_desktop.domain.reports.model import (
     Unit,
 )
 from rp_desktop.services.reports.reporting import all_reports, report
-from rp_desktop.services.safekeeping.opening import Database
+from rp_desktop.services.safekeeping.database import Database
 from tests.services.reports.fixture import MONTHS, PERIOD, ReportSchool, build_report_school
 
 

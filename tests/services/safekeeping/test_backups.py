@@ -9,17 +9,15 @@ from pathlib import Path
 
 import pytest
 
-from rp_desktop.db.check import check_database
 from rp_desktop.domain.records import ListQuery, StudentFields
+from rp_desktop.domain.safekeeping.passphrase import Passphrase
 from rp_desktop.services.demo import build_demo_school
 from rp_desktop.services.safekeeping import backups
 from rp_desktop.services.safekeeping.backups import BackupReason, RestoreRefused, Unfit
-from rp_desktop.services.safekeeping.opening import (
-    Database,
-    Passphrase,
-    WrongPassphrase,
-    open_database,
-)
+from rp_desktop.services.safekeeping.checking import check_database
+from rp_desktop.services.safekeeping.database import Database
+from rp_desktop.services.safekeeping.errors import WrongPassphrase
+from rp_desktop.services.safekeeping.opening import open_database
 from rp_desktop.services.safekeeping.passphrases import WeakPassphrase
 from rp_desktop.services.safekeeping.salvage import salvage_database, salvage_file
 from rp_desktop.services.students.records import add_student, list_students, set_student_active

@@ -6,14 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from rp_desktop.domain.safekeeping.passphrase import PassphraseProblem
+from rp_desktop.domain.safekeeping.passphrase import Passphrase, PassphraseProblem
 from rp_desktop.domain.vocabulary import AuditAction
-from rp_desktop.services.safekeeping.opening import (
-    Database,
-    Passphrase,
-    WrongPassphrase,
-    open_database,
-)
+from rp_desktop.services.safekeeping.database import Database
+from rp_desktop.services.safekeeping.errors import WrongPassphrase
+from rp_desktop.services.safekeeping.opening import open_database
 from rp_desktop.services.safekeeping.passphrases import WeakPassphrase, change_passphrase
 from tests.conftest import FakeClock
 from tests.services.conftest import audit_rows

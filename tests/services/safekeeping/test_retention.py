@@ -45,6 +45,7 @@ from rp_desktop.db.models import (
 )
 from rp_desktop.domain.casework.support_plans import MonitoringFrequency
 from rp_desktop.domain.circle.types import Timing
+from rp_desktop.domain.safekeeping.passphrase import Passphrase
 from rp_desktop.domain.safekeeping.retention import PurgeCounts
 from rp_desktop.domain.vocabulary import (
     AgreementStatus,
@@ -60,7 +61,8 @@ from rp_desktop.domain.vocabulary import (
     Tier,
 )
 from rp_desktop.services.safekeeping import retention
-from rp_desktop.services.safekeeping.opening import Database, Passphrase, open_database
+from rp_desktop.services.safekeeping.database import Database
+from rp_desktop.services.safekeeping.opening import open_database
 from tests.conftest import FakeClock
 
 CUTOFF = date(2022, 8, 1)

@@ -11,7 +11,8 @@ from sqlalchemy.orm import Session
 
 from rp_desktop.domain.roster.demographics import DemographicField
 from rp_desktop.services.demo import build_demo_school
-from rp_desktop.services.safekeeping.opening import Database, open_database
+from rp_desktop.services.safekeeping.database import Database
+from rp_desktop.services.safekeeping.opening import open_database
 from rp_desktop.services.students.demographics import (
     fields_in_use,
     kept_values,

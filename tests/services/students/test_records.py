@@ -8,7 +8,7 @@ from sqlalchemy import inspect
 from rp_desktop.domain.records import ListQuery, StudentFields
 from rp_desktop.domain.validation import FieldProblem, InvalidInput, Problem
 from rp_desktop.domain.vocabulary import AuditAction
-from rp_desktop.services.safekeeping.opening import Database
+from rp_desktop.services.safekeeping.database import Database
 from rp_desktop.services.students.records import (
     StudentNotFound,
     add_student,

@@ -18,7 +18,8 @@ from rp_desktop.domain.records import CaseFields, ListQuery, ParticipantFields, 
 from rp_desktop.domain.roster import RosterField, RosterIssue, RosterRefused
 from rp_desktop.domain.vocabulary import AuditAction, Role, Tier
 from rp_desktop.services.casework.cases import list_cases, open_case
-from rp_desktop.services.safekeeping.opening import Database, open_database
+from rp_desktop.services.safekeeping.database import Database
+from rp_desktop.services.safekeeping.opening import open_database
 from rp_desktop.services.students.records import add_student, list_students
 from rp_desktop.services.students.roster_import import import_roster, preview_roster
 from tests.conftest import FakeClock

@@ -22,7 +22,7 @@ from rp_desktop.domain.vocabulary import (
 )
 from rp_desktop.services.casework import agreements, cases
 from rp_desktop.services.casework import case_detail as casework
-from rp_desktop.services.safekeeping.opening import Database
+from rp_desktop.services.safekeeping.database import Database
 from rp_desktop.services.students import records as students
 from rp_desktop.ui.case import case_window as case_window_module
 from rp_desktop.ui.case.agreement_form import AgreementForm

@@ -12,7 +12,7 @@ from rp_desktop.domain.records import CaseFields, CircleFields, ParticipantField
 from rp_desktop.domain.vocabulary import AgreementStatus, CircleStatus, Role, Tier
 from rp_desktop.services.casework import agreements, cases
 from rp_desktop.services.circles import records as circles
-from rp_desktop.services.safekeeping.opening import Database
+from rp_desktop.services.safekeeping.database import Database
 from rp_desktop.ui.home.tab import HomeCard, HomeTab
 from tests.ui.conftest import School
 

@@ -15,7 +15,7 @@ from rp_desktop.domain.records import CaseFields, ParticipantFields
 from rp_desktop.domain.vocabulary import AuditAction, Role, Tier
 from rp_desktop.services import audit
 from rp_desktop.services.casework import cases
-from rp_desktop.services.safekeeping.opening import Database
+from rp_desktop.services.safekeeping.database import Database
 from rp_desktop.ui.case.tab import CasesTab
 from rp_desktop.ui.circles.tab import CirclesTab
 from rp_desktop.ui.lists import export as list_export

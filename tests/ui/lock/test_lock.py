@@ -23,16 +23,14 @@ from PySide6.QtWidgets import (
 )
 
 from rp_desktop.domain.records import CaseFields, CircleFields, ParticipantFields, StudentFields
+from rp_desktop.domain.safekeeping.passphrase import Passphrase
 from rp_desktop.domain.vocabulary import CircleKind, Role, Tier
 from rp_desktop.services import school
 from rp_desktop.services.casework import cases
 from rp_desktop.services.circles import records as circles
-from rp_desktop.services.safekeeping.opening import (
-    Database,
-    DatabaseLocked,
-    Passphrase,
-    open_database,
-)
+from rp_desktop.services.safekeeping.database import Database
+from rp_desktop.services.safekeeping.errors import DatabaseLocked
+from rp_desktop.services.safekeeping.opening import open_database
 from rp_desktop.services.students import records as students
 from rp_desktop.ui.lock import security_menu
 from rp_desktop.ui.lock.idle import IdleWatcher

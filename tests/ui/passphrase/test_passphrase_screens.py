@@ -6,13 +6,10 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QSettings, Qt
 
-from rp_desktop.services.safekeeping.opening import (
-    Database,
-    NotADatabase,
-    Passphrase,
-    WrongPassphrase,
-    open_database,
-)
+from rp_desktop.domain.safekeeping.passphrase import Passphrase
+from rp_desktop.services.safekeeping.database import Database
+from rp_desktop.services.safekeeping.errors import NotADatabase, WrongPassphrase
+from rp_desktop.services.safekeeping.opening import open_database
 from rp_desktop.ui.passphrase.forms import (
     ChangePassphraseDialog,
     NewDatabaseChoice,

@@ -20,7 +20,7 @@ from rp_desktop.domain.reports.model import (
 from rp_desktop.domain.vocabulary import AuditAction
 from rp_desktop.services import audit
 from rp_desktop.services.exports import pdf as pdf_export
-from rp_desktop.services.safekeeping.opening import Database
+from rp_desktop.services.safekeeping.database import Database
 from rp_desktop.ui.reports.summary_pdf import MonthlySummary, key_figures, summary_pdf
 
 MARCH = Period(date(2026, 3, 1), date(2026, 3, 31))

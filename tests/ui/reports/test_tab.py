@@ -19,7 +19,7 @@ from rp_desktop.domain.vocabulary import AuditAction, Role, Tier
 from rp_desktop.services import audit
 from rp_desktop.services.casework import cases
 from rp_desktop.services.circles import records as circles
-from rp_desktop.services.safekeeping.opening import Database
+from rp_desktop.services.safekeeping.database import Database
 from rp_desktop.services.students import records as students
 from rp_desktop.ui.reports import asking
 from rp_desktop.ui.reports.charts import ReportChartView

@@ -16,7 +16,7 @@ from rp_desktop.domain.vocabulary import CaseStatus, CircleStage, MeetingKind, R
 from rp_desktop.services.casework import cases
 from rp_desktop.services.circles import library
 from rp_desktop.services.circles import seeding as library_seed
-from rp_desktop.services.safekeeping.opening import Database
+from rp_desktop.services.safekeeping.database import Database
 from rp_desktop.ui import dialogs
 from rp_desktop.ui.run_circle.runner import CircleRunner
 from rp_desktop.ui.run_circle.setup_tab import CircleSetupTab

@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from rp_desktop.domain.vocabulary import CircleStage
 from rp_desktop.services.circles import library
 from rp_desktop.services.circles import seeding as library_seed
-from rp_desktop.services.safekeeping.opening import Database
+from rp_desktop.services.safekeeping.database import Database
 from rp_desktop.ui.forms.widgets import select_data
 from rp_desktop.ui.run_circle.library_dialog import CircleLibraryDialog, PromptTableModel
 from rp_desktop.ui.words.labels import label

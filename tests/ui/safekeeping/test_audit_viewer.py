@@ -13,7 +13,7 @@ from rp_desktop.domain.records import StudentFields
 from rp_desktop.domain.safekeeping.audit import BreakKind
 from rp_desktop.domain.vocabulary import AuditAction
 from rp_desktop.services import audit
-from rp_desktop.services.safekeeping.opening import Database
+from rp_desktop.services.safekeeping.database import Database
 from rp_desktop.services.students import records as students
 from rp_desktop.ui.safekeeping import audit_viewer
 from rp_desktop.ui.safekeeping.audit_viewer import (

@@ -10,9 +10,10 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QWidget
 
 from rp_desktop.domain.records import ListQuery, StudentFields
+from rp_desktop.domain.safekeeping.passphrase import Passphrase
 from rp_desktop.services.safekeeping import backups
 from rp_desktop.services.safekeeping.backups import BackupReason
-from rp_desktop.services.safekeeping.opening import Database, Passphrase
+from rp_desktop.services.safekeeping.database import Database
 from rp_desktop.services.students import records as students
 from rp_desktop.ui import dialogs
 from rp_desktop.ui.safekeeping import backups_dialog

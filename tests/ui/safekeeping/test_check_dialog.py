@@ -7,14 +7,12 @@ import pytest
 from sqlalchemy import text
 
 from rp_desktop.domain.records import StudentFields
+from rp_desktop.domain.safekeeping.files import Unreadable
+from rp_desktop.domain.safekeeping.passphrase import Passphrase
 from rp_desktop.services.safekeeping import checking
-from rp_desktop.services.safekeeping.opening import (
-    Database,
-    NotADatabase,
-    Passphrase,
-    Unreadable,
-    open_database,
-)
+from rp_desktop.services.safekeeping.database import Database
+from rp_desktop.services.safekeeping.errors import NotADatabase
+from rp_desktop.services.safekeeping.opening import open_database
 from rp_desktop.services.students import records as students
 from rp_desktop.ui.safekeeping import check_dialog
 from rp_desktop.ui.safekeeping.check_dialog import CheckDialog, open_check_dialog

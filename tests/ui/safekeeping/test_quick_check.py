@@ -10,7 +10,8 @@ import pytest
 from PySide6.QtCore import Qt
 
 from rp_desktop.services.safekeeping.checking import quick_check
-from rp_desktop.services.safekeeping.opening import Database, open_database
+from rp_desktop.services.safekeeping.database import Database
+from rp_desktop.services.safekeeping.opening import open_database
 from rp_desktop.ui.safekeeping import quick_check as quick_check_module
 from rp_desktop.ui.window.main_window import MainWindow
 from tests.cli.test_check import fill

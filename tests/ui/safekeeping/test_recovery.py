@@ -12,15 +12,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
 from rp_desktop.domain.records import ListQuery, StudentFields
+from rp_desktop.domain.safekeeping.passphrase import Passphrase
 from rp_desktop.services.safekeeping import backups
 from rp_desktop.services.safekeeping.backups import BackupReason
-from rp_desktop.services.safekeeping.opening import (
-    DatabaseError,
-    DatabaseInUse,
-    Passphrase,
-    WrongPassphrase,
-    open_database,
-)
+from rp_desktop.services.safekeeping.errors import DatabaseError, DatabaseInUse, WrongPassphrase
+from rp_desktop.services.safekeeping.opening import open_database
 from rp_desktop.services.students import records as students
 from rp_desktop.ui import dialogs
 from rp_desktop.ui.passphrase.unlock import UnlockDialog

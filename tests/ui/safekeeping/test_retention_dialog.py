@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QDialog
 
 from rp_desktop.domain.safekeeping.retention import PurgeCounts
 from rp_desktop.services.safekeeping import retention
-from rp_desktop.services.safekeeping.opening import Database
+from rp_desktop.services.safekeeping.database import Database
 from rp_desktop.services.safekeeping.retention import PurgePreview
 from rp_desktop.ui.safekeeping import retention_dialog
 from rp_desktop.ui.safekeeping.retention_dialog import (

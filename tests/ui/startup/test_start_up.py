@@ -7,13 +7,11 @@ import pytest
 from PySide6.QtCore import Qt
 
 from rp_desktop import app
+from rp_desktop.domain.safekeeping.passphrase import Passphrase
 from rp_desktop.services import school
-from rp_desktop.services.safekeeping.opening import (
-    Database,
-    DatabaseInUse,
-    Passphrase,
-    open_database,
-)
+from rp_desktop.services.safekeeping.database import Database
+from rp_desktop.services.safekeeping.errors import DatabaseInUse
+from rp_desktop.services.safekeeping.opening import open_database
 from rp_desktop.ui import dialogs
 from rp_desktop.ui.passphrase.forms import NewDatabaseChoice, NewDatabaseDialog
 from rp_desktop.ui.startup.welcome import WelcomeDialog

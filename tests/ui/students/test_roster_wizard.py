@@ -7,7 +7,7 @@ import pytest
 from PySide6.QtWidgets import QDialog
 
 from rp_desktop.domain.records import ListQuery, StudentFields
-from rp_desktop.services.safekeeping.opening import Database
+from rp_desktop.services.safekeeping.database import Database
 from rp_desktop.services.students.records import add_student, list_students
 from rp_desktop.ui import dialogs
 from rp_desktop.ui.students import roster_wizard

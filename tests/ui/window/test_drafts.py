@@ -18,7 +18,7 @@ from rp_desktop.domain.records import CaseFields, ParticipantFields
 from rp_desktop.domain.vocabulary import MeetingKind, Role, Tier
 from rp_desktop.services import drafts
 from rp_desktop.services.casework import cases
-from rp_desktop.services.safekeeping.opening import Database
+from rp_desktop.services.safekeeping.database import Database
 from rp_desktop.services.students import records as students
 from rp_desktop.ui import dialogs
 from rp_desktop.ui.case.case_window import CaseWindow

@@ -11,7 +11,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
-from rp_desktop.db.database import Database
 from rp_desktop.domain import school_year
 from rp_desktop.domain.reports.model import Period
 from rp_desktop.services.exports.district.readme import package_readme
@@ -22,6 +21,7 @@ from rp_desktop.services.exports.names import EXPORT_NAMES
 from rp_desktop.services.exports.safety import ExportNotWritten
 from rp_desktop.services.exports.table import record_export, write_csv
 from rp_desktop.services.reports.reporting import data_span
+from rp_desktop.services.safekeeping.database import Database
 from rp_desktop.services.school import school_info
 
 __all__ = [

@@ -9,7 +9,6 @@ mistake). Equity of voice is left out: it describes the talk time of a few circl
 
 from sqlalchemy.orm import Session
 
-from rp_desktop.db.database import Database
 from rp_desktop.domain.reports.keys import measure_key, tier_key
 from rp_desktop.domain.reports.model import (
     Breakdown,
@@ -35,6 +34,7 @@ from rp_desktop.services.reports import reporting as reports
 from rp_desktop.services.reports.counts import count_cells
 from rp_desktop.services.reports.facts import KEPT_ITEMS, facts
 from rp_desktop.services.reports.grouping import Grouping
+from rp_desktop.services.safekeeping.database import Database
 
 DONE, MISSED = KEPT_ITEMS
 CASES_WITH_DAYS = "cases:days"

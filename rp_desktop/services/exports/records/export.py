@@ -14,7 +14,6 @@ from typing import IO, Any
 
 from sqlalchemy import Boolean, Connection, String
 
-from rp_desktop.db.database import Database
 from rp_desktop.domain.reports.model import Period
 from rp_desktop.services.exports.folder import README, FolderFile, write_export_folder
 from rp_desktop.services.exports.names import EXPORT_NAMES
@@ -22,6 +21,7 @@ from rp_desktop.services.exports.records.files import RECORD_FILES, RecordFile
 from rp_desktop.services.exports.records.queries import Rows
 from rp_desktop.services.exports.safety import ExportNotWritten, safe_cell
 from rp_desktop.services.exports.table import record_export
+from rp_desktop.services.safekeeping.database import Database
 from rp_desktop.services.school import school_info
 
 __all__ = ["ExportNotWritten", "ExportSummary", "ExportedFile", "export_records", "period_words"]

@@ -1,8 +1,9 @@
-"""An open database: its engine, its write lock and the clock that stamps changes.
+"""An open school database: its engine, its write lock and the clock that stamps changes.
 
 Opening checks the file, takes the lock, derives the key once (for an encrypted file) and brings
 the schema up to date (after a verified copy of the old one). Everything that can go wrong raises
-a DatabaseError with a plain message. Locking forgets the key; unlocking derives it again.
+a DatabaseError with a plain message. Locking forgets the key; unlocking derives it again. Every
+service takes one of these; the screens hold it and pass it on, never its engine.
 """
 
 import getpass
@@ -16,75 +17,28 @@ from sqlalchemy.exc import DBAPIError
 
 from rp_desktop.db import schema
 from rp_desktop.db.backup import copy_database
-from rp_desktop.db.cipher import (
-    Key,
-    Passphrase,
-    connect,
-    derive_key,
-    driver_errors,
-    is_plain_sqlite,
-    key_for_file,
-    may_be_encrypted,
-    new_key,
-)
+from rp_desktop.db.cipher import Key, connect, derive_key, driver_errors, new_key
 from rp_desktop.db.engine import create_database_engine
-from rp_desktop.db.errors import (
+from rp_desktop.db.lock import DatabaseLock
+from rp_desktop.db.read_only import has_tables, open_read_only, schema_revision
+from rp_desktop.domain.safekeeping.files import Unreadable
+from rp_desktop.domain.safekeeping.passphrase import Passphrase
+from rp_desktop.services.safekeeping.errors import (
     DatabaseLocked,
     EncryptionNotChosen,
     NotADatabase,
     PassphraseNeeded,
     SchemaTooNew,
-    Unreadable,
     WrongPassphrase,
+    translated,
 )
-from rp_desktop.db.lock import DatabaseLock
-from rp_desktop.db.read_only import has_tables, open_read_only, schema_revision
+from rp_desktop.services.safekeeping.files import key_for, sniff
 
 Clock = Callable[[], datetime]
-SQLITE_CORRUPT = 11  # "database disk image is malformed"
 
 
 def system_clock() -> datetime:
     return datetime.now(UTC)
-
-
-def sniff(path: Path) -> Unreadable | None:
-    """Why `path` cannot be a database, judged from outside, or None if it may be one
-    (plain SQLite, or whole pages that may be encrypted)."""
-    if not path.exists():
-        return Unreadable.MISSING
-    if path.is_dir():
-        return Unreadable.FOLDER
-    try:
-        size = path.stat().st_size
-        plain = size > 0 and is_plain_sqlite(path)
-    except PermissionError:
-        return Unreadable.NO_PERMISSION
-    if not size:
-        return Unreadable.EMPTY
-    if not plain and not may_be_encrypted(path):
-        return Unreadable.NOT_SQLITE
-    return None
-
-
-def key_for(path: Path, passphrase: Passphrase | None) -> Key | None:
-    """The key to open the existing file at `path` (None for a plain file), checked against it.
-
-    Raises PassphraseNeeded or WrongPassphrase; reads the file and writes nothing."""
-    if is_plain_sqlite(path):
-        return None
-    if passphrase is None:
-        raise PassphraseNeeded(path)
-    key = key_for_file(path, passphrase)
-    try:
-        with closing(open_read_only(path, key)) as connection:
-            connection.execute("SELECT count(*) FROM sqlite_schema").fetchone()
-    except driver_errors(key) as error:
-        # The key opened the first page but a later one is malformed: damage, not a wrong key.
-        if getattr(error, "sqlite_errorcode", None) == SQLITE_CORRUPT:
-            raise NotADatabase(path, Unreadable.DAMAGED) from error
-        raise WrongPassphrase(path) from error
-    return key
 
 
 class Database:
@@ -121,6 +75,13 @@ class Database:
         anything is written to it or beside it; so is an empty file, which may be what is left of
         one."""
         path = path.expanduser().absolute()
+        with translated(path):
+            return cls._open(path, passphrase, unencrypted, clock)
+
+    @classmethod
+    def _open(
+        cls, path: Path, passphrase: Passphrase | None, unencrypted: bool, clock: Clock
+    ) -> "Database":
         problem = sniff(path)
         if problem is None:
             key = key_for(path, passphrase)
@@ -178,7 +139,8 @@ class Database:
         if self.encrypted and passphrase is None:
             raise PassphraseNeeded(self.path)
         key = key_for(self.path, passphrase) if self.encrypted else None
-        self._engine = create_database_engine(self.path, key)
+        with translated(self.path):
+            self._engine = create_database_engine(self.path, key)
         self._key = key
 
     def check_passphrase(self, passphrase: Passphrase) -> bool:
@@ -202,7 +164,8 @@ class Database:
         self.engine.dispose()
         with closing(connect(self.path, old)) as connection:
             connection.execute(f'PRAGMA rekey = "{replacement.pragma_value()}"')
-        self._engine = create_database_engine(self.path, replacement)
+        with translated(self.path):
+            self._engine = create_database_engine(self.path, replacement)
         self._key = replacement
 
     def now(self) -> datetime:

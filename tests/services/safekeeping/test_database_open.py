@@ -11,9 +11,11 @@ import pytest
 from sqlalchemy import text
 
 from rp_desktop.db import schema
-from rp_desktop.db.database import Database, sniff
-from rp_desktop.db.errors import NotADatabase, Unreadable
 from rp_desktop.db.lock import lock_path_for
+from rp_desktop.domain.safekeeping.files import Unreadable
+from rp_desktop.services.safekeeping.database import Database
+from rp_desktop.services.safekeeping.errors import NotADatabase
+from rp_desktop.services.safekeeping.files import sniff
 from tests.conftest import FakeClock
 
 
