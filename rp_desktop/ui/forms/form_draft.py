@@ -9,7 +9,7 @@ raises into the typing: a failure is logged safely and said once, in the form.
 import uuid
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer
 from PySide6.QtWidgets import QLabel, QWidget
@@ -23,9 +23,6 @@ from rp_desktop.services.safekeeping.opening import write_failure
 from rp_desktop.ui.crash import log_failure
 from rp_desktop.ui.forms import form_state
 from rp_desktop.ui.forms.form_state import Json
-
-if TYPE_CHECKING:
-    from rp_desktop.ui.forms.record_form import RecordForm
 
 # How long typing pauses before the draft is saved.
 DELAY_MS = 1500
@@ -45,12 +42,28 @@ class DraftPlace:
     extra: Mapping[str, str | int] = field(default_factory=dict)
 
 
-class FormDraft(QObject):
-    """The draft of one form. It does nothing until `start` says where the draft belongs."""
+class DraftedForm(Protocol):
+    """What a draft reads of its form (forms/record_form.py's RecordForm)."""
 
-    def __init__(self, form: "RecordForm") -> None:
-        super().__init__(form)
+    @property
+    def fields(self) -> dict[str, QWidget]: ...
+
+    @property
+    def read_only(self) -> bool: ...
+
+    def is_changed(self) -> bool: ...
+
+
+class FormDraft(QObject):
+    """The draft of one form. It does nothing until `start` says where the draft belongs.
+
+    `form` is what the draft keeps; `window` is the same form as a window: its title names the
+    draft, its inputs are watched for changes, and the draft goes when it goes."""
+
+    def __init__(self, form: DraftedForm, window: QWidget) -> None:
+        super().__init__(window)
         self._form = form
+        self._window = window
         self.place: DraftPlace | None = None
         self.key = ""
         self._kept = False  # a draft of this form is in the database
@@ -86,7 +99,7 @@ class FormDraft(QObject):
 
     def label(self) -> str:
         """A few words for the list of drafts, never quoting what was typed."""
-        title = self._form.windowTitle()
+        title = self._window.windowTitle()
         if self.place is None or self.place.case_id is None or self.place.form == "case":
             return title
         return self.tr("{form}, case {number}").format(form=title, number=self.place.case_id)
@@ -190,7 +203,7 @@ class FormDraft(QObject):
 
     def _watch_inputs(self) -> None:
         """Connect every input not yet watched, rows added since the last look included."""
-        for widget in self._form.findChildren(QWidget):
+        for widget in self._window.findChildren(QWidget):
             if widget.property(WATCHED):
                 continue
             signal = form_state.watched_signal(widget)

@@ -51,7 +51,7 @@ class RecordForm(QDialog):
 
     def __init__(self, title: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.draft = FormDraft(self)
+        self.draft = FormDraft(self, self)
         self.setWindowTitle(title)
         self.setMinimumWidth(640)
         self.form = QFormLayout()

@@ -7,6 +7,7 @@ trail, since it is often a student's name."""
 
 import re
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -22,10 +23,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from rp_desktop.domain.records import ListQuery
 from rp_desktop.services.exports.table import ExportNotWritten, export_table
+from rp_desktop.services.safekeeping.database import Database
 from rp_desktop.ui import dialogs
-from rp_desktop.ui.lists.list_tab import ListTab
-from rp_desktop.ui.lists.record_model import Column
+from rp_desktop.ui.lists.record_model import Column, Fetch
 from rp_desktop.ui.words.formatting import format_count
 
 EXPORT_PAGE = 5000  # records read from the service at a time while the file is written
@@ -34,6 +36,19 @@ FORMATS = {".csv": "CSV (*.csv)", ".xlsx": "Excel workbook (*.xlsx)"}
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("ListExport", text)
+
+
+@dataclass(frozen=True)
+class ListContents:
+    """What a list shows, to be saved whole: its name for the file ("tier-2-cases"), its
+    columns, how it reads a page of records, its search and filters as they stand, and how
+    many records match them."""
+
+    name: str
+    columns: Sequence[Column]
+    fetch: Fetch
+    query: ListQuery
+    total: int
 
 
 class ExportOptions(QDialog):
@@ -89,38 +104,34 @@ def choose_path(parent: QWidget | None, suggested: str) -> Path | None:
     return path
 
 
-def export_list(tab: ListTab) -> int | None:
-    """Ask, choose a file and write it; the number of rows written, or None when the user
-    cancelled or the file could not be written (the user was told why, in plain words)."""
-    leave_out_names = ExportOptions.ask(tab, tab.model.total)
+def export_list(parent: QWidget, db: Database, contents: ListContents) -> tuple[int, Path] | None:
+    """Ask, choose a file and write it; the number of rows written and where, or None when the
+    user cancelled or the file could not be written (the user was told why, in plain words)."""
+    leave_out_names = ExportOptions.ask(parent, contents.total)
     if leave_out_names is None:
         return None
-    name = list_name(tab)
-    path = choose_path(tab, f"{name}.csv")
+    path = choose_path(parent, f"{contents.name}.csv")
     if path is None:
         return None
-    headers, rows = table_of(tab, leave_out_names=leave_out_names)
-    what = f"{name} list, {'without' if leave_out_names else 'with'} names"
+    headers, rows = table_of(contents, leave_out_names=leave_out_names)
+    what = f"{contents.name} list, {'without' if leave_out_names else 'with'} names"
     QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     try:
-        written = export_table(tab.database, path, headers, rows, what=what)
+        written = export_table(db, path, headers, rows, what=what)
     except (ExportNotWritten, ValueError) as error:
         QApplication.restoreOverrideCursor()
-        dialogs.show_error(tab, _tr("The list was not exported"), str(error))
+        dialogs.show_error(parent, _tr("The list was not exported"), str(error))
         return None
     QApplication.restoreOverrideCursor()
-    tab.count.setText(
-        _tr("{count} · {rows} rows exported to {file}").format(
-            count=tab.count_text(tab.model.total), rows=format_count(written), file=path.name
-        )
-    )
-    return written
+    return written, path
 
 
-def table_of(tab: ListTab, *, leave_out_names: bool) -> tuple[list[str], Iterator[list[Any]]]:
-    """The headers and the rows of the whole list as the tab shows it now."""
-    columns = [c for c in tab.columns if not (leave_out_names and names_someone(c))]
-    return [c.header for c in columns], _rows(tab, columns)
+def table_of(
+    contents: ListContents, *, leave_out_names: bool
+) -> tuple[list[str], Iterator[list[Any]]]:
+    """The headers and the rows of the whole list as it shows now."""
+    columns = [c for c in contents.columns if not (leave_out_names and names_someone(c))]
+    return [c.header for c in columns], _rows(contents, columns)
 
 
 def names_someone(column: Column) -> bool:
@@ -129,20 +140,18 @@ def names_someone(column: Column) -> bool:
     return column.private
 
 
-def list_name(tab: ListTab) -> str:
+def list_name(count_words: str, tier: int | None) -> str:
     """A short name for the file and the audit trail: "tier-2-cases", "students". It comes from
-    the list's own count words ("{count} cases"), so it is in the user's language."""
-    words = re.sub(r"[\d\s.,'’\u00a0\u202f]+", " ", tab.count_text(2)).strip()
+    the list's own count words ("2 cases"), so it is in the user's language."""
+    words = re.sub(r"[\d\s.,'’\u00a0\u202f]+", " ", count_words).strip()
     stem = re.sub(r"\W+", "-", words.casefold()).strip("-") or "list"
-    tier = getattr(tab, "tier", None)
-    return f"tier-{int(tier)}-{stem}" if tier is not None else stem
+    return f"tier-{tier}-{stem}" if tier is not None else stem
 
 
-def _rows(tab: ListTab, columns: Sequence[Column]) -> Iterator[list[Any]]:
-    query = tab.model.query
+def _rows(contents: ListContents, columns: Sequence[Column]) -> Iterator[list[Any]]:
     offset = 0
     while True:
-        page = tab.fetch(query, offset, EXPORT_PAGE)
+        page = contents.fetch(contents.query, offset, EXPORT_PAGE)
         for record in page.rows:
             yield [_cell(column, record) for column in columns]
         offset += len(page.rows)

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from rp_desktop.domain.records import ListQuery
 from rp_desktop.ui.lists.date_range import DateRangeFilter
 from rp_desktop.ui.lists.record_model import Column, Fetch, RecordTableModel
-from rp_desktop.ui.words.formatting import counted
+from rp_desktop.ui.words.formatting import counted, format_count
 from rp_desktop.ui.words.labels import label
 
 if TYPE_CHECKING:  # the forms load when first opened, not at start-up
@@ -139,11 +139,22 @@ class ListTab(QWidget):
         return self._db
 
     def export_list(self) -> None:
-        """Save every record that matches the search and filters to a file (list_export.py)."""
+        """Save every record that matches the search and filters to a file (lists/export.py)."""
         # Imported when first used: the spreadsheet library is not needed to start.
-        from rp_desktop.ui.lists import export as list_export
+        from rp_desktop.ui.lists import export
 
-        list_export.export_list(self)
+        tier = getattr(self, "tier", None)
+        name = export.list_name(self.count_text(2), None if tier is None else int(tier))
+        total = self.model.total
+        contents = export.ListContents(name, self.columns, self.fetch, self.model.query, total)
+        done = export.export_list(self, self.database, contents)
+        if done is not None:
+            written, path = done
+            self.count.setText(
+                self.tr("{count} · {rows} rows exported to {file}").format(
+                    count=self.count_text(total), rows=format_count(written), file=path.name
+                )
+            )
 
     def is_filtering(self) -> bool:
         return bool(

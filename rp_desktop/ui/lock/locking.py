@@ -48,7 +48,8 @@ class WindowLock(QObject):
     """Locks and unlocks one main window and its database.
 
     `records` is the page of `stack` that shows records; `keep_enabled` says which menu actions
-    still work while locked (Quit, Help); `unlocked_again` runs after unlocking, to refresh.
+    still work while locked (Quit, Help); `stays_shown` which other windows stay on screen (the
+    wall, which draws circle snapshots only); `unlocked_again` runs after unlocking, to refresh.
 
     Signals:
         aboutToLock(): the records are hidden and the key is about to be forgotten; whatever
@@ -67,6 +68,7 @@ class WindowLock(QObject):
         records: QWidget,
         *,
         keep_enabled: Callable[[QAction], bool],
+        stays_shown: Callable[[QWidget], bool],
         unlocked_again: Callable[[], None],
     ) -> None:
         super().__init__(window)
@@ -75,6 +77,7 @@ class WindowLock(QObject):
         self._stack = stack
         self._records = records
         self._keep_enabled = keep_enabled
+        self._stays_shown = stays_shown
         self._unlocked_again = unlocked_again
         self.screen = LockScreen(db.path.name, db.encrypted)
         self.screen.unlockRequested.connect(self.unlock)
@@ -140,13 +143,11 @@ class WindowLock(QObject):
         return True
 
     def _hide_other_windows(self) -> list[QWidget]:
-        """Hide every visible window but this one and the wall; return those to show again."""
-        # Imported here: the circle's screens load only once a circle is run.
-        from rp_desktop.ui.run_circle.wall.window import WallWindow
-
+        """Hide every visible window but this one and those that stay shown; return those to show
+        again."""
         hidden = []
         for widget in QApplication.topLevelWidgets():
-            if widget is self._window or isinstance(widget, WallWindow):
+            if widget is self._window or self._stays_shown(widget):
                 continue
             if not widget.isVisible():
                 continue

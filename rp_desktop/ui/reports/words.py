@@ -16,7 +16,7 @@ from rp_desktop.domain.reports.model import (
     Unit,
 )
 from rp_desktop.domain.vocabulary import CircleKind, MeetingKind, Tier
-from rp_desktop.ui.words.labels import label
+from rp_desktop.ui.words.labels import demographic_field_label, label
 
 NOTHING = "—"  # a cell with nothing to compute (a share of nothing), never a made-up zero
 
@@ -72,14 +72,6 @@ _MEASURES: dict[str, Callable[[], str]] = {
     "pass_rate": lambda: _tr("Pass rate"),
     "talk_ratio": lambda: _tr("Talk time against an even share"),
     "reached": lambda: _tr("Any tier"),
-}
-
-_FIELDS: dict[str, Callable[[], str]] = {
-    "gender": lambda: _tr("Gender"),
-    "race_ethnicity": lambda: _tr("Race/ethnicity"),
-    "special_education": lambda: _tr("Special education"),
-    "english_learner": lambda: _tr("English learner"),
-    "economically_disadvantaged": lambda: _tr("Economically disadvantaged"),
 }
 
 _RECORD_KINDS: dict[str, Callable[[], str]] = {
@@ -149,10 +141,6 @@ def note_sentence(note: str) -> str:
     return _NOTES[note]() if note in _NOTES else ""
 
 
-def field_word(field: str | None) -> str:
-    return _FIELDS[field]() if field in _FIELDS else (field or "").replace("_", " ").capitalize()
-
-
 def breakdown_word(breakdown: Breakdown) -> str:
     """The name of a breakdown in the "Break down by" choice and as an axis title."""
     return {
@@ -160,7 +148,7 @@ def breakdown_word(breakdown: Breakdown) -> str:
         BreakdownKind.GRADE: lambda: _tr("Grade"),
         BreakdownKind.GROUP: lambda: _tr("Group"),
         BreakdownKind.HOMEROOM: lambda: _tr("Homeroom"),
-        BreakdownKind.DEMOGRAPHIC: lambda: field_word(breakdown.field),
+        BreakdownKind.DEMOGRAPHIC: lambda: demographic_field_label(breakdown.field),
     }[breakdown.kind]()
 
 

@@ -11,8 +11,7 @@ from rp_desktop.services.students import records as students
 from rp_desktop.ui.forms.form_draft import DraftPlace
 from rp_desktop.ui.forms.record_form import RecordForm
 from rp_desktop.ui.forms.widgets import select_data
-from rp_desktop.ui.reports.words import field_word
-from rp_desktop.ui.words.labels import grade_label
+from rp_desktop.ui.words.labels import demographic_field_label, grade_label
 
 
 class StudentForm(RecordForm):
@@ -76,6 +75,8 @@ class StudentForm(RecordForm):
         self.homeroom.setText(student.homeroom)
         known = demographics.values_for_student(self._db, student.id)
         self.from_roster.setText(
-            " · ".join(f"{field_word(field)}: {value}" for field, value in known.items())
+            " · ".join(
+                f"{demographic_field_label(field)}: {value}" for field, value in known.items()
+            )
             or self.tr("No demographic fields; a roster import with those columns adds them.")
         )

@@ -1,17 +1,47 @@
 """Where the Home tab's lines and buttons lead in the main window: each one action away."""
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
+from PySide6.QtWidgets import QWidget
+
+from rp_desktop.domain.circle_runs import SavedRun
+from rp_desktop.domain.records import SchoolInfo
 from rp_desktop.domain.vocabulary import Tier
+from rp_desktop.services.safekeeping.database import Database
 from rp_desktop.ui.home.tab import HomeTab
+from rp_desktop.ui.lists.list_tab import ListTab
+from rp_desktop.ui.window.open_windows import OpenWindows
 
 if TYPE_CHECKING:
     from rp_desktop.ui.reports.tab import ReportsTab
     from rp_desktop.ui.run_circle.setup_tab import CircleSetupTab
-    from rp_desktop.ui.window.main_window import MainWindow
 
 
-def connect_home(window: "MainWindow", home: HomeTab) -> None:
+class LinkedWindow(Protocol):
+    """What the links need of the main window (window/main_window.py's MainWindow)."""
+
+    windows: OpenWindows
+
+    @property
+    def database(self) -> Database: ...
+
+    @property
+    def school(self) -> SchoolInfo: ...
+
+    def show_view(self, view: str) -> None: ...
+
+    def current_list(self) -> ListTab | None: ...
+
+    def mark_stale(self, page: QWidget) -> None: ...
+
+    def records_changed(self) -> None: ...
+
+    def open_circle(self, circle_id: int) -> None: ...
+
+    def open_saved_circle(self, saved: SavedRun) -> None: ...
+
+
+def connect_home(window: LinkedWindow, home: HomeTab) -> None:
     home.circleOpenRequested.connect(window.open_circle)
     home.caseOpenRequested.connect(window.windows.case)
     home.dueListRequested.connect(window.windows.due_list)
@@ -22,7 +52,7 @@ def connect_home(window: "MainWindow", home: HomeTab) -> None:
     home.runCircleRequested.connect(lambda: window.show_view("circle"))
 
 
-def _new_in(window: "MainWindow", view: str) -> None:
+def _new_in(window: LinkedWindow, view: str) -> None:
     """Show the list, then its form for a new record."""
     window.show_view(view)
     tab = window.current_list()
@@ -30,7 +60,7 @@ def _new_in(window: "MainWindow", view: str) -> None:
         tab.new_record()
 
 
-def make_reports_tab(window: "MainWindow") -> "ReportsTab":
+def make_reports_tab(window: LinkedWindow) -> "ReportsTab":
     """The Reports tab, built when first shown (Qt Charts are heavy), reading when shown."""
     from rp_desktop.ui.reports.tab import ReportsTab
 
@@ -42,7 +72,7 @@ def make_reports_tab(window: "MainWindow") -> "ReportsTab":
     return tab
 
 
-def make_circle_tab(window: "MainWindow") -> "CircleSetupTab":
+def make_circle_tab(window: LinkedWindow) -> "CircleSetupTab":
     """The circle set-up, imported when first shown: the circle's screens (charts, sound) are
     heavy, and start-up does not need them."""
     from rp_desktop.ui.run_circle.setup_tab import CircleSetupTab

@@ -208,6 +208,7 @@ class MainWindow(QMainWindow):
             self.stack,
             self.tabs,
             keep_enabled=lambda action: action in self._still_work,
+            stays_shown=is_wall,
             unlocked_again=self._unlocked_again,
         )
         minutes = settings.IDLE_LOCK_MINUTES.read(QSettings())
@@ -303,3 +304,11 @@ class MainWindow(QMainWindow):
 
     def _show_due(self) -> None:
         self.status_line.show_due()
+
+
+def is_wall(window: QWidget) -> bool:
+    """The projector's window, which keeps showing the circle while the records are locked."""
+    # Imported here: the circle's screens load only once a circle is run.
+    from rp_desktop.ui.run_circle.wall.window import WallWindow
+
+    return isinstance(window, WallWindow)

@@ -214,3 +214,20 @@ def grade_label(grade: int | None) -> str:
     if grade == 0:
         return _tr("K")
     return str(grade)
+
+
+# The demographic fields a roster may carry (domain/roster/demographics.py), by their keys.
+_DEMOGRAPHIC_FIELDS: dict[str, Callable[[], str]] = {
+    "gender": lambda: _tr("Gender"),
+    "race_ethnicity": lambda: _tr("Race/ethnicity"),
+    "special_education": lambda: _tr("Special education"),
+    "english_learner": lambda: _tr("English learner"),
+    "economically_disadvantaged": lambda: _tr("Economically disadvantaged"),
+}
+
+
+def demographic_field_label(field: str | None) -> str:
+    """The name of a demographic field; a field the school added itself, as its key reads."""
+    if field in _DEMOGRAPHIC_FIELDS:
+        return _DEMOGRAPHIC_FIELDS[field]()
+    return (field or "").replace("_", " ").capitalize()
