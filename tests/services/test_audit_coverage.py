@@ -469,7 +469,10 @@ ACTIONS: dict[str, tuple[Step, Act]] = {
         lambda w: (
             AuditAction.PRINT,
             "agreement",
-            printing.record_agreement_printed(w.db, w.agreement_id) or w.agreement_id,
+            printing.save_printed_agreement(
+                w.db, w.agreement_id, new_folder(w) / "agreement.pdf", b"%PDF-1.4 signed"
+            )
+            or w.agreement_id,
         ),
     ),
     "set up the school": (

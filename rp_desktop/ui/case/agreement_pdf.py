@@ -5,14 +5,15 @@ note or the case's description."""
 from dataclasses import dataclass
 from datetime import date
 from html import escape
-from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QMarginsF, QSizeF
-from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
+from PySide6.QtCore import QCoreApplication, QRect, QSizeF
+from PySide6.QtGui import QPdfWriter, QTextDocument
 
+from rp_desktop.ui.pdf import draw_pdf
 from rp_desktop.ui.words.formatting import format_date
 
 DPI = 300
+MARGIN_MM = 18
 
 
 def _tr(text: str) -> str:
@@ -64,27 +65,15 @@ def agreement_html(sheet: AgreementSheet) -> str:
     )
 
 
-def write_agreement_pdf(sheet: AgreementSheet, out: Path) -> None:
-    """Write the agreement as a one-page (Letter) PDF at `out`, replacing it only once the
-    whole file is written."""
-    partial = out.with_name(out.name + ".partial")
-    writer = QPdfWriter(str(partial))
-    writer.setResolution(DPI)
-    writer.setPageLayout(
-        QPageLayout(
-            QPageSize(QPageSize.PageSizeId.Letter),
-            QPageLayout.Orientation.Portrait,
-            QMarginsF(18, 18, 18, 18),
-            QPageLayout.Unit.Millimeter,
-        )
-    )
-    writer.setTitle(_tr("Agreement"))
-    document = QTextDocument()
-    # Lay the text out for the PDF's resolution, not the screen's, so 11 pt is 11 pt on paper.
-    document.documentLayout().setPaintDevice(writer)
-    document.setHtml(agreement_html(sheet))
-    page = writer.pageLayout().paintRectPixels(DPI)
-    document.setPageSize(QSizeF(page.width(), page.height()))
-    document.print_(writer)
-    del writer  # the file is finished when the writer goes
-    partial.replace(out)
+def agreement_pdf(sheet: AgreementSheet) -> bytes:
+    """The agreement as a one-page (Letter) PDF."""
+
+    def draw(writer: QPdfWriter, page: QRect) -> None:
+        document = QTextDocument()
+        # Lay the text out for the PDF's resolution, not the screen's: 11 pt is 11 pt on paper.
+        document.documentLayout().setPaintDevice(writer)
+        document.setHtml(agreement_html(sheet))
+        document.setPageSize(QSizeF(page.width(), page.height()))
+        document.print_(writer)
+
+    return draw_pdf(_tr("Agreement"), MARGIN_MM, DPI, draw)

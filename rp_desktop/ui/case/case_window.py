@@ -28,7 +28,7 @@ from rp_desktop.services.casework import case_detail as casework
 from rp_desktop.services.safekeeping import retention
 from rp_desktop.services.safekeeping.database import Database
 from rp_desktop.ui import dialogs
-from rp_desktop.ui.case.agreement_pdf import write_agreement_pdf
+from rp_desktop.ui.case.agreement_pdf import agreement_pdf
 from rp_desktop.ui.case.panels import AgreementPanel, FollowUpPanel, MeetingsPanel
 from rp_desktop.ui.case.printing import agreement_sheet, choose_pdf_path
 from rp_desktop.ui.case.tier3_panel import Tier3Panel
@@ -150,12 +150,12 @@ class CaseWindow(QWidget):
         if path is None:
             return None
         agreement = next(a for a in self.detail.agreements if a.id == agreement_id)
+        pdf = agreement_pdf(agreement_sheet(self._school, self.detail, agreement))
         try:
-            write_agreement_pdf(agreement_sheet(self._school, self.detail, agreement), path)
-        except OSError:
+            printing.save_printed_agreement(self._db, agreement_id, path, pdf)
+        except OSError:  # the folder is missing, read-only or full: nothing was written
             dialogs.show_not_written(self, path)
             return None
-        printing.record_agreement_printed(self._db, agreement_id)
         return path
 
     def set_item_status(self, item_id: int, status: AgreementStatus) -> None:

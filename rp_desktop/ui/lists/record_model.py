@@ -4,19 +4,13 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-    Signal,
-)
+from PySide6.QtCore import QModelIndex, Qt, Signal
 
 from rp_desktop.domain.records import ListQuery, Page
+from rp_desktop.ui.lists.rows_model import RIGHT, Index, RowsModel
 
 PAGE_SIZE = 200
 
-Index = QModelIndex | QPersistentModelIndex
 Fetch = Callable[[ListQuery, int, int], Page[Any]]
 
 
@@ -34,7 +28,7 @@ class Column:
     private: bool = False
 
 
-class RecordTableModel(QAbstractTableModel):
+class RecordTableModel(RowsModel[Any]):
     """Rows of one list, fetched from a service in pages as the view scrolls.
 
     Signals:
@@ -44,11 +38,10 @@ class RecordTableModel(QAbstractTableModel):
     totalChanged = Signal(int)
 
     def __init__(self, columns: Sequence[Column], fetch: Fetch, parent: Any = None) -> None:
-        super().__init__(parent)
+        super().__init__(parent, headers=[column.header for column in columns])
         self._columns = list(columns)
         self._fetch = fetch
         self._query = ListQuery()
-        self._rows: list[Any] = []
         self._total = 0
 
     # -- what the screen asks for -------------------------------------------------------------
@@ -71,45 +64,27 @@ class RecordTableModel(QAbstractTableModel):
 
     def reload(self) -> None:
         page = self._fetch(self._query, 0, PAGE_SIZE)
-        self.beginResetModel()
-        self._rows = list(page.rows)
         self._total = page.total
-        self.endResetModel()
+        self.set_rows(page.rows)
         self.totalChanged.emit(self._total)
 
     def record(self, row: int) -> Any:
-        return self._rows[row]
+        return self.row(row)
 
     def row_of(self, record_id: int) -> int | None:
         """The row showing the record with this id, if it is loaded."""
-        return next((i for i, r in enumerate(self._rows) if r.id == record_id), None)
+        return self.row_where(lambda record: record.id == record_id)
 
-    # -- QAbstractTableModel --------------------------------------------------------------------
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
+    # -- RowsModel --------------------------------------------------------------------------------
+    def text(self, row: Any, column: int) -> str:
+        return self._columns[column].text(row)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._columns)
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= len(self._rows):
-            return None
-        column = self._columns[index.column()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return column.text(self._rows[index.row()])
-        if role == Qt.ItemDataRole.TextAlignmentRole and column.numeric:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+    def style(self, row: Any, column: int, role: int) -> Any:
+        if role == Qt.ItemDataRole.TextAlignmentRole and self._columns[column].numeric:
+            return RIGHT
         return None
 
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self._columns):
-            return self._columns[section].header
-        return None
-
+    # -- QAbstractTableModel ----------------------------------------------------------------------
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
         return not parent.isValid() and len(self._rows) < self._total
 

@@ -4,10 +4,10 @@ screen reader, and for saving as a spreadsheet."""
 from collections.abc import Mapping
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 
 from rp_desktop.domain.reports.model import ReportTable, Unit
-from rp_desktop.ui.reports.records import Index
+from rp_desktop.ui.lists.rows_model import RIGHT, RowsModel
 from rp_desktop.ui.reports.words import (
     breakdown_word,
     format_value,
@@ -99,38 +99,17 @@ def _number(value: float | None, unit: Unit) -> object:
     return int(value) if float(value).is_integer() else round(value, 2)
 
 
-class NumbersModel(QAbstractTableModel):
+class NumbersModel(RowsModel[list[str]]):
     """The rows and columns of one ReportTable, in words and formatted numbers."""
 
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._headers: list[str] = []
-        self._rows: list[list[str]] = []
-
     def set_table(self, table: ReportTable, groups: Mapping[int, str]) -> None:
-        self.beginResetModel()
-        self._headers = headers(table, groups) if table.empty is None else []
-        self._rows = shown_rows(table, groups) if table.empty is None else []
-        self.endResetModel()
+        shown = table.empty is None
+        self.set_rows(
+            shown_rows(table, groups) if shown else [], headers(table, groups) if shown else []
+        )
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
+    def text(self, row: list[str], column: int) -> str:
+        return row[column]
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._headers)
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._rows[index.row()][index.column()]
-        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() > 0:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        return None
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._headers[section]
-        return None
+    def style(self, row: list[str], column: int, role: int) -> Any:
+        return RIGHT if role == Qt.ItemDataRole.TextAlignmentRole and column > 0 else None

@@ -1,12 +1,10 @@
 """The records behind one bar of a report, as a list to open them from."""
 
 from collections.abc import Sequence
-from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QModelIndex,
-    QPersistentModelIndex,
+    QObject,
     Qt,
     Signal,
 )
@@ -14,46 +12,26 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from rp_desktop.domain.reports.model import RecordRef
+from rp_desktop.ui.lists.rows_model import RowsModel
 from rp_desktop.ui.reports.words import record_kind_word
 from rp_desktop.ui.words.formatting import format_date
 
-Index = QModelIndex | QPersistentModelIndex
 
-
-class RecordsModel(QAbstractTableModel):
+class RecordsModel(RowsModel[RecordRef]):
     """Date, kind and summary of each record, in the order the service gave them."""
 
-    def __init__(self, parent: Any = None) -> None:
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._rows: list[RecordRef] = []
-        self._headers = (self.tr("Date"), self.tr("Record"), self.tr("About"))
+        self.set_rows([], (self.tr("Date"), self.tr("Record"), self.tr("About")))
 
     def set_records(self, records: Sequence[RecordRef]) -> None:
-        self.beginResetModel()
-        self._rows = list(records)
-        self.endResetModel()
+        self.set_rows(records)
 
     def record(self, row: int) -> RecordRef:
-        return self._rows[row]
+        return self.row(row)
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._headers)
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        ref = self._rows[index.row()]
-        return (format_date(ref.on), record_kind_word(ref.kind), ref.summary)[index.column()]
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._headers[section]
-        return None
+    def text(self, row: RecordRef, column: int) -> str:
+        return (format_date(row.on), record_kind_word(row.kind), row.summary)[column]
 
 
 class RecordsList(QTableView):

@@ -9,11 +9,12 @@ import math
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
-from PySide6.QtCore import QBuffer, QCoreApplication, QIODevice, QMarginsF, QPoint, QRect, Qt
-from PySide6.QtGui import QFont, QPageLayout, QPageSize, QPainter, QPdfWriter, QRegion
+from PySide6.QtCore import QCoreApplication, QPoint, QRect, Qt
+from PySide6.QtGui import QFont, QPainter, QPdfWriter, QRegion
 from PySide6.QtWidgets import QWidget
 
 from rp_desktop.domain.reports.model import ReportKind, ReportTable, Unit
+from rp_desktop.ui.pdf import draw_pdf
 from rp_desktop.ui.reports.charts import chart_or_sentence
 from rp_desktop.ui.reports.words import (
     NOTHING,
@@ -25,6 +26,7 @@ from rp_desktop.ui.reports.words import (
 )
 
 DPI = 96  # a chart widget's pixels map one to one onto the page
+MARGIN_MM = 15
 CHARTS_PER_PAGE = 3
 FIGURES: tuple[tuple[ReportKind, tuple[str, ...], Callable[[], str]], ...] = (
     (ReportKind.PRACTICES_BY_MONTH, ("tier:1",), lambda: _tr("Tier 1 community circles held")),
@@ -104,22 +106,10 @@ def page_count(summary: MonthlySummary) -> int:
 
 def summary_pdf(summary: MonthlySummary) -> bytes:
     """The whole PDF, as bytes."""
-    buffer = QBuffer()
-    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    writer = QPdfWriter(buffer)
-    writer.setResolution(DPI)
-    writer.setTitle(_tr("Monthly summary"))
-    writer.setCreator("RP Desktop")
-    writer.setPageLayout(
-        QPageLayout(
-            QPageSize(QPageSize.PageSizeId.Letter),
-            QPageLayout.Orientation.Portrait,
-            QMarginsF(15, 15, 15, 15),
-            QPageLayout.Unit.Millimeter,
-        )
-    )
-    area = writer.pageLayout().paintRectPixels(DPI)
-    page = QRect(0, 0, area.width(), area.height())
+    return draw_pdf(_tr("Monthly summary"), MARGIN_MM, DPI, lambda w, p: _draw(w, p, summary))
+
+
+def _draw(writer: QPdfWriter, page: QRect, summary: MonthlySummary) -> None:
     total = page_count(summary)
     painter = QPainter(writer)
     try:
@@ -133,7 +123,6 @@ def summary_pdf(summary: MonthlySummary) -> bytes:
             _footer(painter, page, summary, number, total)
     finally:
         painter.end()
-    return bytes(buffer.data().data())
 
 
 def _font(points: float, bold: bool = False) -> QFont:

@@ -3,10 +3,7 @@
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QCoreApplication,
-    QModelIndex,
-    QPersistentModelIndex,
     Qt,
     Signal,
 )
@@ -37,10 +34,9 @@ from rp_desktop.services.safekeeping.database import Database
 from rp_desktop.ui.forms.form_draft import DraftPlace
 from rp_desktop.ui.forms.record_form import RecordForm
 from rp_desktop.ui.forms.widgets import select_data
+from rp_desktop.ui.lists.rows_model import RowsModel
 from rp_desktop.ui.words.formatting import counted
 from rp_desktop.ui.words.labels import label
-
-Index = QModelIndex | QPersistentModelIndex
 
 
 def _tr(text: str) -> str:
@@ -51,49 +47,31 @@ def language_words(code: str) -> str:
     return {"en": _tr("English"), "es": _tr("Spanish")}.get(code, code)
 
 
-class PromptTableModel(QAbstractTableModel):
+class PromptTableModel(RowsModel[Prompt]):
     """The prompts one search found, as plain rows."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._prompts: list[Prompt] = []
-        self._headers = [self.tr("Prompt"), self.tr("Stage"), self.tr("Language"), self.tr("Tags")]
+        self.set_rows(
+            [], [self.tr("Prompt"), self.tr("Stage"), self.tr("Language"), self.tr("Tags")]
+        )
 
     def set_prompts(self, prompts: list[Prompt]) -> None:
-        self.beginResetModel()
-        self._prompts = list(prompts)
-        self.endResetModel()
+        self.set_rows(prompts)
 
     def prompt(self, row: int) -> Prompt:
-        return self._prompts[row]
+        return self.row(row)
 
     def row_of(self, prompt_id: int) -> int | None:
-        return next((i for i, p in enumerate(self._prompts) if p.id == prompt_id), None)
+        return self.row_where(lambda prompt: prompt.id == prompt_id)
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._prompts)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._headers)
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= len(self._prompts):
-            return None
-        prompt = self._prompts[index.row()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return self._text(prompt, index.column())
-        if role == Qt.ItemDataRole.ForegroundRole and not prompt.active:
+    def style(self, row: Prompt, column: int, role: int) -> Any:
+        if role == Qt.ItemDataRole.ForegroundRole and not row.active:
             return QPalette().brush(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
         return None
 
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self._headers[section] if 0 <= section < len(self._headers) else None
-        return None
-
-    def _text(self, prompt: Prompt, column: int) -> str:
+    def text(self, row: Prompt, column: int) -> str:
+        prompt = row
         if column == 0:
             return (
                 prompt.text

@@ -5,12 +5,9 @@ from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QCoreApplication,
     QDate,
     QLocale,
-    QModelIndex,
-    QPersistentModelIndex,
     Qt,
     QTime,
     QUrl,
@@ -42,9 +39,8 @@ from rp_desktop.services.safekeeping.backups import (
 from rp_desktop.services.safekeeping.database import Database
 from rp_desktop.services.safekeeping.errors import WrongPassphrase
 from rp_desktop.ui import dialogs
+from rp_desktop.ui.lists.rows_model import RowsModel
 from rp_desktop.ui.safekeeping.recovery_copy import RecoveryCopyDialog
-
-Index = QModelIndex | QPersistentModelIndex
 
 
 def _tr(text: str) -> str:
@@ -91,51 +87,32 @@ def unfit_words(reason: Unfit) -> str:
     }[reason]
 
 
-class BackupListModel(QAbstractTableModel):
+class BackupListModel(RowsModel[Backup]):
     """The backups, newest first: when, why, size, and whether this passphrase opens them."""
 
     def __init__(self, rows: list[Backup], *, encrypted: bool = True) -> None:
         super().__init__()
-        self._rows = rows
+        self.set_rows(
+            rows,
+            [self.tr("Taken"), self.tr("Why"), self.tr("Size"), self.tr("Can be restored")],
+        )
         # An encrypted database's backup that its key does not open was most likely made
         # before the passphrase was changed; the earlier passphrase restores it.
         self._not_opened = (
             self.tr("With its earlier passphrase") if encrypted else self.tr("No: it does not open")
         )
-        self._headers = [
-            self.tr("Taken"),
-            self.tr("Why"),
-            self.tr("Size"),
-            self.tr("Can be restored"),
-        ]
 
     def backup(self, row: int) -> Backup:
-        return self._rows[row]
+        return self.row(row)
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> object:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._headers[section]
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        backup = self._rows[index.row()]
+    def text(self, row: Backup, column: int) -> str:
         opens = {True: self.tr("Yes"), False: self._not_opened, None: ""}
         return (
-            backup_time(backup.taken_at),
-            reason_words(backup.reason),
-            size_words(backup.size),
-            opens[backup.readable],
-        )[index.column()]
+            backup_time(row.taken_at),
+            reason_words(row.reason),
+            size_words(row.size),
+            opens[row.readable],
+        )[column]
 
 
 class BackupsDialog(QDialog):

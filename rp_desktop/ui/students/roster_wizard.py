@@ -5,14 +5,9 @@ cannot be imported.
 """
 
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QCoreApplication,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
 )
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -40,10 +35,10 @@ from rp_desktop.domain.roster import (
 from rp_desktop.services.safekeeping.database import Database
 from rp_desktop.services.students.roster_import import import_roster, preview_roster
 from rp_desktop.ui import dialogs
+from rp_desktop.ui.lists.rows_model import RowsModel
 from rp_desktop.ui.words.labels import grade_label
 from rp_desktop.ui.words.roster import changed_value, describe, field_words, refusal_summary
 
-Index = QModelIndex | QPersistentModelIndex
 _ORDER = (Change.ADDED, Change.UPDATED, Change.MARKED_INACTIVE, Change.UNCHANGED)
 
 
@@ -62,41 +57,11 @@ def choose_file(parent: QWidget | None) -> Path | None:
     return Path(path) if path else None
 
 
-class _Table(QAbstractTableModel):
+class _Table(RowsModel[tuple[str, ...]]):
     """Plain rows of text under fixed headers."""
 
-    def __init__(self, headers: list[str], parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._headers = headers
-        self._rows: list[tuple[str, ...]] = []
-
-    def set_rows(self, rows: list[tuple[str, ...]]) -> None:
-        self.beginResetModel()
-        self._rows = rows
-        self.endResetModel()
-
-    def text(self, row: int, column: int) -> str:
-        return self._rows[row][column]
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._headers)
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= len(self._rows):
-            return None
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return self._rows[index.row()][index.column()]
-        return None
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self._headers[section] if 0 <= section < len(self._headers) else None
-        return None
+    def text(self, row: tuple[str, ...], column: int) -> str:
+        return row[column]
 
 
 class RosterWizard(QDialog):
@@ -124,8 +89,10 @@ class RosterWizard(QDialog):
         )
         plan_headers = [self.tr("Row"), self.tr("Student number"), self.tr("Name")]
         plan_headers += [self.tr("What happens"), self.tr("Changes")]
-        self.plan_model = _Table(plan_headers, self)
-        self.problem_model = _Table([self.tr("Row"), self.tr("Column"), self.tr("Problem")], self)
+        self.plan_model = _Table(self, headers=plan_headers)
+        self.problem_model = _Table(
+            self, headers=[self.tr("Row"), self.tr("Column"), self.tr("Problem")]
+        )
         self.pages = QStackedWidget()
         for model in (self.plan_model, self.problem_model):
             self.pages.addWidget(_table_view(model))

@@ -14,6 +14,7 @@ from rp_desktop.domain.records import CaseFields, ParticipantFields, StudentFiel
 from rp_desktop.domain.timeline import TimelineKind
 from rp_desktop.domain.vocabulary import (
     AgreementStatus,
+    AuditAction,
     CaseStatus,
     ClosureReason,
     MeetingKind,
@@ -199,7 +200,36 @@ def test_the_printed_agreement_names_only_this_case(
         assert expected in text
     for absent in ("Zielonka", "Wojciech", "Anothermatter", "Grandmotherworksnights", "Shoving"):
         assert absent not in text
-    assert not out.with_name(out.name + ".partial").exists()
+    assert not list(tmp_path.glob(".agreement.pdf.*"))  # no temporary file left beside it
+
+
+def test_an_agreement_printed_into_a_missing_folder_is_not_written_or_counted(
+    qtbot, db, window: CaseWindow, case_id, tmp_path: Path, monkeypatch
+) -> None:
+    from rp_desktop.services import audit
+    from rp_desktop.ui import dialogs
+
+    owner = window.detail.case.participants[0]
+    agreements.save_agreement(
+        db,
+        case_id,
+        AgreementFields(
+            made_on=date(2026, 3, 9),
+            items=(AgreementItemFields("Say sorry", owner.id, due_on=date(2026, 3, 20)),),
+        ),
+    )
+    window.reload()
+    out = tmp_path / "gone" / "agreement.pdf"
+    told: list[Path] = []
+    monkeypatch.setattr(case_window_module, "choose_pdf_path", lambda parent, name: out)
+    monkeypatch.setattr(dialogs, "show_not_written", lambda parent, path: told.append(path))
+    printed_before = len(audit.list_events(db, action=AuditAction.PRINT).rows)
+
+    assert window.print_agreement(window.detail.agreements[0].id) is None
+
+    assert told == [out]
+    assert not out.parent.exists()
+    assert len(audit.list_events(db, action=AuditAction.PRINT).rows) == printed_before
 
 
 def test_the_private_note_is_saved_and_asked_about_before_closing(

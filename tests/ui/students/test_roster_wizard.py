@@ -45,8 +45,10 @@ def wizard(qtbot, kept: Database) -> RosterWizard:  # type: ignore[no-untyped-de
 
 
 def rows(model: roster_wizard._Table) -> list[tuple[str, ...]]:
+    """What the table shows, cell by cell."""
     return [
-        tuple(model.text(r, c) for c in range(model.columnCount())) for r in range(model.rowCount())
+        tuple(model.data(model.index(r, c)) for c in range(model.columnCount()))
+        for r in range(model.rowCount())
     ]
 
 

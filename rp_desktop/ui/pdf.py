@@ -1,0 +1,35 @@
+"""One page set-up for every PDF the application draws (the printed agreement, the monthly
+summary): US Letter, portrait, margins in millimetres, a title and the app as its creator. The
+PDF is drawn into memory; the services write the file, whole or not at all, and note it in the
+audit trail."""
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QRect
+from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter
+
+
+def draw_pdf(
+    title: str, margin_mm: float, dpi: int, draw: Callable[[QPdfWriter, QRect], None]
+) -> bytes:
+    """The PDF that `draw` paints on the writer it is given; `page` is the area inside the
+    margins, in pixels of `dpi`. Returns the whole file."""
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
+    writer.setResolution(dpi)
+    writer.setTitle(title)
+    writer.setCreator("RP Desktop")
+    margins = QMarginsF(margin_mm, margin_mm, margin_mm, margin_mm)
+    writer.setPageLayout(
+        QPageLayout(
+            QPageSize(QPageSize.PageSizeId.Letter),
+            QPageLayout.Orientation.Portrait,
+            margins,
+            QPageLayout.Unit.Millimeter,
+        )
+    )
+    area = writer.pageLayout().paintRectPixels(dpi)
+    draw(writer, QRect(0, 0, area.width(), area.height()))
+    del writer  # the PDF is finished when its writer goes
+    return bytes(buffer.data().data())
