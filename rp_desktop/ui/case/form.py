@@ -18,7 +18,7 @@ from rp_desktop.ui.forms.form_draft import DraftPlace
 from rp_desktop.ui.forms.form_state import Json
 from rp_desktop.ui.forms.record_form import RecordForm
 from rp_desktop.ui.forms.widgets import choice_combo, current_choice, date_edit, select_data
-from rp_desktop.ui.words.formatting import qdate
+from rp_desktop.ui.words.formatting import pydate, qdate
 from rp_desktop.ui.words.labels import label
 from rp_desktop.ui.words.problems import problem_text
 
@@ -127,7 +127,7 @@ class CaseForm(RecordForm):
     def values(self) -> CaseFields:
         return CaseFields(
             tier=self._tier,
-            occurred_on=self.occurred_on.date().toPython(),
+            occurred_on=pydate(self.occurred_on.date()),
             category_id=self.category.currentData(),
             description=self.description.toPlainText(),
             place=self.place.currentText().strip(),

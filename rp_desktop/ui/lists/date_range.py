@@ -7,7 +7,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QDateEdit, QHBoxLayout, QLabel, QWidget
 
 from rp_desktop.domain import school_year
-from rp_desktop.ui.words.formatting import date_format, qdate
+from rp_desktop.ui.words.formatting import date_format, pydate, qdate
 
 Range = tuple[date | None, date | None]
 
@@ -63,7 +63,7 @@ class DateRangeFilter(QWidget):
     def selected(self) -> Range:
         key = self.preset.currentData()
         if key == "custom":
-            return self.start.date().toPython(), self.end.date().toPython()
+            return pydate(self.start.date()), pydate(self.end.date())
         return preset_range(key, self._today())
 
     def is_filtering(self) -> bool:
