@@ -119,8 +119,7 @@ class AnswersByPerson(QWidget):
         for edit in self._texts.values():  # keep what was typed when its page goes
             edit.setParent(self)
             edit.hide()
-        while self.pages.count() > 1:
-            page = self.pages.widget(1)
+        while (page := self.pages.widget(1)) is not None:
             self.pages.removeWidget(page)
             page.deleteLater()
         for participant in ordered:
