@@ -2,6 +2,7 @@
 where the case stands."""
 
 from dataclasses import replace
+from typing import cast
 
 from PySide6.QtCore import QT_TR_NOOP
 from PySide6.QtWidgets import QComboBox, QDateEdit, QPlainTextEdit, QWidget
@@ -203,8 +204,11 @@ class CaseForm(RecordForm):
         combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         combo.addItem("")
         for place in COMMON_PLACES:
-            combo.addItem(self.tr(place))
-        combo.lineEdit().setPlaceholderText(self.tr("Choose or type a place"))
+            # PySide6's stubs say QT_TR_NOOP returns object; it returns the text it was given.
+            combo.addItem(self.tr(cast(str, place)))
+        line = combo.lineEdit()
+        assert line is not None  # an editable combo has one
+        line.setPlaceholderText(self.tr("Choose or type a place"))
         return combo
 
     def _fill(self, case: Case | None) -> None:

@@ -67,7 +67,8 @@ class DateRangeFilter(QWidget):
         return preset_range(key, self._today())
 
     def is_filtering(self) -> bool:
-        return self.preset.currentData() != "any"
+        key: str = self.preset.currentData()  # the keys added in __init__
+        return key != "any"
 
 
 def preset_range(key: str, today: date) -> Range:
