@@ -30,7 +30,7 @@ from rp_desktop.ui.forms.form_draft import DraftPlace
 from rp_desktop.ui.forms.form_state import Json
 from rp_desktop.ui.forms.record_form import RecordForm
 from rp_desktop.ui.forms.widgets import choice_combo, current_choice, date_edit, select_data
-from rp_desktop.ui.words.formatting import qdate
+from rp_desktop.ui.words.formatting import pydate, qdate
 from rp_desktop.ui.words.labels import label
 from rp_desktop.ui.words.problems import problem_text
 
@@ -65,7 +65,7 @@ class _ItemRow:
             description=self.what.text(),
             owner_participant_id=owner[1] if owner and owner[0] == "participant" else None,
             owner_staff_id=owner[1] if owner and owner[0] == "staff" else None,
-            due_on=self.due.date().toPython() if self.has_date.isChecked() else None,
+            due_on=pydate(self.due.date()) if self.has_date.isChecked() else None,
             status=current_choice(self.status, AgreementStatus) or AgreementStatus.OPEN,
         )
 
@@ -225,7 +225,7 @@ class AgreementForm(RecordForm):
 
     def values(self) -> AgreementFields:
         return AgreementFields(
-            made_on=self.made_on.date().toPython(),
+            made_on=pydate(self.made_on.date()),
             meeting_id=self.meeting.currentData(),
             notes=self.notes.toPlainText(),
             items=self.items.items(),

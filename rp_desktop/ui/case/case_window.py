@@ -52,7 +52,7 @@ class CaseWindow(QWidget):
         case_id: int,
         *,
         school_name: str,
-        open_student: Callable[[int], None] | None = None,
+        open_student: Callable[[int], object] | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent, Qt.WindowType.Window)

@@ -2,6 +2,7 @@
 where the case stands."""
 
 from dataclasses import replace
+from typing import cast
 
 from PySide6.QtCore import QT_TR_NOOP
 from PySide6.QtWidgets import QComboBox, QDateEdit, QPlainTextEdit, QWidget
@@ -18,7 +19,7 @@ from rp_desktop.ui.forms.form_draft import DraftPlace
 from rp_desktop.ui.forms.form_state import Json
 from rp_desktop.ui.forms.record_form import RecordForm
 from rp_desktop.ui.forms.widgets import choice_combo, current_choice, date_edit, select_data
-from rp_desktop.ui.words.formatting import qdate
+from rp_desktop.ui.words.formatting import pydate, qdate
 from rp_desktop.ui.words.labels import label
 from rp_desktop.ui.words.problems import problem_text
 
@@ -127,7 +128,7 @@ class CaseForm(RecordForm):
     def values(self) -> CaseFields:
         return CaseFields(
             tier=self._tier,
-            occurred_on=self.occurred_on.date().toPython(),
+            occurred_on=pydate(self.occurred_on.date()),
             category_id=self.category.currentData(),
             description=self.description.toPlainText(),
             place=self.place.currentText().strip(),
@@ -203,8 +204,11 @@ class CaseForm(RecordForm):
         combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         combo.addItem("")
         for place in COMMON_PLACES:
-            combo.addItem(self.tr(place))
-        combo.lineEdit().setPlaceholderText(self.tr("Choose or type a place"))
+            # PySide6's stubs say QT_TR_NOOP returns object; it returns the text it was given.
+            combo.addItem(self.tr(cast(str, place)))
+        line = combo.lineEdit()
+        assert line is not None  # an editable combo has one
+        line.setPlaceholderText(self.tr("Choose or type a place"))
         return combo
 
     def _fill(self, case: Case | None) -> None:

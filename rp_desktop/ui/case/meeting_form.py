@@ -35,7 +35,7 @@ from rp_desktop.ui.forms.form_draft import DraftPlace
 from rp_desktop.ui.forms.form_state import Json
 from rp_desktop.ui.forms.record_form import RecordForm
 from rp_desktop.ui.forms.widgets import choice_combo, current_choice, date_edit, select_data
-from rp_desktop.ui.words.formatting import qdate
+from rp_desktop.ui.words.formatting import pydate, qdate
 from rp_desktop.ui.words.labels import label
 
 ANSWER_PIXELS = 16
@@ -119,8 +119,7 @@ class AnswersByPerson(QWidget):
         for edit in self._texts.values():  # keep what was typed when its page goes
             edit.setParent(self)
             edit.hide()
-        while self.pages.count() > 1:
-            page = self.pages.widget(1)
+        while (page := self.pages.widget(1)) is not None:
             self.pages.removeWidget(page)
             page.deleteLater()
         for participant in ordered:
@@ -252,7 +251,7 @@ class MeetingForm(RecordForm):
         minutes = self.duration.value()
         return MeetingFields(
             kind=current_choice(self.kind, MeetingKind) or MeetingKind.RESTORATIVE_CONVERSATION,
-            held_on=self.held_on.date().toPython(),
+            held_on=pydate(self.held_on.date()),
             facilitator_id=self.facilitator.currentData(),
             duration_minutes=minutes or None,
             notes=self.notes.toPlainText(),

@@ -3,7 +3,7 @@ its buttons. Each panel draws a CaseDetail; the window decides what the buttons 
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Signal, SignalInstance
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -171,7 +171,7 @@ class AgreementPanel(QWidget):
     def latest_agreement(self) -> int | None:
         return max((a for a, _ in self._items.values()), default=None)
 
-    def _with_agreement(self, signal: Signal) -> None:
+    def _with_agreement(self, signal: SignalInstance) -> None:
         item_id = self.table.selected_id()
         agreement_id = (
             self._items[item_id][0] if item_id in self._items else self.latest_agreement()

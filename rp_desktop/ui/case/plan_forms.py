@@ -19,7 +19,7 @@ from rp_desktop.services.safekeeping.database import Database
 from rp_desktop.ui.forms.form_draft import DraftPlace
 from rp_desktop.ui.forms.record_form import RecordForm
 from rp_desktop.ui.forms.widgets import choice_combo, current_choice, date_edit, select_data
-from rp_desktop.ui.words.formatting import date_format, qdate
+from rp_desktop.ui.words.formatting import date_format, pydate, qdate
 
 
 class SupportPlanForm(RecordForm):
@@ -64,8 +64,8 @@ class SupportPlanForm(RecordForm):
             goal=self.goal.text(),
             strategies=self.strategies.toPlainText(),
             owner_staff_id=self.owner.currentData(),
-            start_on=self.start_on.date().toPython(),
-            review_on=self.review_on.date().toPython(),
+            start_on=pydate(self.start_on.date()),
+            review_on=pydate(self.review_on.date()),
             frequency=current_choice(self.frequency, MonitoringFrequency)
             or MonitoringFrequency.WEEKLY,
         )
@@ -112,7 +112,7 @@ class ProgressForm(RecordForm):
 
     def values(self) -> ProgressEntryFields:
         return ProgressEntryFields(
-            self.on.date().toPython(), self.rating.value(), self.note.toPlainText()
+            pydate(self.on.date()), self.rating.value(), self.note.toPlainText()
         )
 
     def submit(self, values: ProgressEntryFields) -> int:

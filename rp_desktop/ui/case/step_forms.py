@@ -15,7 +15,7 @@ from rp_desktop.services.safekeeping.database import Database
 from rp_desktop.ui.forms.form_draft import DraftPlace
 from rp_desktop.ui.forms.record_form import RecordForm
 from rp_desktop.ui.forms.widgets import choice_combo, current_choice, date_edit
-from rp_desktop.ui.words.formatting import qdate
+from rp_desktop.ui.words.formatting import pydate, qdate
 
 
 def _staff_combo(db: Database, none_text: str) -> QComboBox:
@@ -51,7 +51,7 @@ class FollowUpForm(RecordForm):
 
     def values(self) -> FollowUpFields:
         return FollowUpFields(
-            on=self.on.date().toPython(),
+            on=pydate(self.on.date()),
             staff_id=self.staff.currentData(),
             note=self.note.toPlainText(),
             agreement_item_id=self.item.currentData(),
@@ -87,7 +87,7 @@ class TierChangeForm(RecordForm):
     def values(self) -> TierChangeFields:
         to_tier = Tier(self.to_tier.currentData())
         return TierChangeFields(
-            changed_on=self.changed_on.date().toPython(),
+            changed_on=pydate(self.changed_on.date()),
             to_tier=to_tier,
             reason=self.reason.toPlainText(),
             tier3_kind=current_choice(self.tier3_kind, Tier3Kind)
@@ -121,7 +121,7 @@ class CloseCaseForm(RecordForm):
         self.remember_initial()
 
     def values(self) -> tuple[date, ClosureReason | None]:
-        return self.closed_on.date().toPython(), current_choice(self.reason, ClosureReason)
+        return pydate(self.closed_on.date()), current_choice(self.reason, ClosureReason)
 
     def submit(self, values: Any) -> int:
         closed_on, reason = values

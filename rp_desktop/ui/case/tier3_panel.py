@@ -1,7 +1,7 @@
 """Tier 3 work on a case: the steps of a formal conference, the re-entry plan, and support
 plans with their progress over time."""
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Signal, SignalInstance
 from PySide6.QtWidgets import (
     QComboBox,
     QGroupBox,
@@ -35,6 +35,7 @@ class Tier3Panel(QWidget):
         self._plans: list[SupportPlan] = []
         self.steps = QLabel(wordWrap=True)
         self.re_entry = QLabel(wordWrap=True)
+        self.re_entry_box = QGroupBox(self.tr("Re-entry"))  # shown for a re-entry, or a plan
         self.edit_re_entry = QPushButton(self.tr("Re-entry plan…"))
         self.days = QSpinBox()
         self.days.setRange(0, 180)
@@ -69,7 +70,7 @@ class Tier3Panel(QWidget):
             else (self.tr("A plan is written.") if plan else self.tr("No re-entry plan yet."))
         )
         self.edit_re_entry.setEnabled(True)
-        self.re_entry.parentWidget().setVisible(is_re_entry or plan is not None)
+        self.re_entry_box.setVisible(is_re_entry or plan is not None)
         self.days.setValue(detail.suspension_days_avoided or 0)
         self._plans = list(detail.support_plans)
         self.plan_choice.blockSignals(True)
@@ -85,8 +86,7 @@ class Tier3Panel(QWidget):
     def _lay_out(self) -> None:
         conference = QGroupBox(self.tr("Formal conference"))
         QVBoxLayout(conference).addWidget(self.steps)
-        re_entry = QGroupBox(self.tr("Re-entry"))
-        re_entry_row = QHBoxLayout(re_entry)
+        re_entry_row = QHBoxLayout(self.re_entry_box)
         re_entry_row.addWidget(self.re_entry, 1)
         re_entry_row.addWidget(self.edit_re_entry)
         days = QGroupBox(self.tr("Suspension avoided"))
@@ -105,21 +105,21 @@ class Tier3Panel(QWidget):
         top = QHBoxLayout()
         top.addWidget(conference, 1)
         side = QVBoxLayout()
-        side.addWidget(re_entry)
+        side.addWidget(self.re_entry_box)
         side.addWidget(days)
         top.addLayout(side, 2)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(plans, 1)
 
-    def _with_plan(self, signal: Signal) -> None:
+    def _with_plan(self, signal: SignalInstance) -> None:
         index = self.plan_choice.currentIndex()
         if 0 <= index < len(self._plans):
             signal.emit(self._plans[index])
 
     def _show_chart(self) -> None:
-        while self.chart_holder.count():
-            old = self.chart_holder.takeAt(0).widget()
+        while (item := self.chart_holder.takeAt(0)) is not None:
+            old = item.widget()
             if old is not None:
                 old.deleteLater()
         index = self.plan_choice.currentIndex()

@@ -19,7 +19,7 @@ from rp_desktop.ui.forms.widgets import (
     date_edit,
     select_data,
 )
-from rp_desktop.ui.words.formatting import qdate
+from rp_desktop.ui.words.formatting import pydate, qdate
 from rp_desktop.ui.words.labels import label
 
 
@@ -73,7 +73,7 @@ class CircleForm(RecordForm):
     def values(self) -> CircleFields:
         minutes = self.duration.value()
         return CircleFields(
-            held_on=self.held_on.date().toPython(),
+            held_on=pydate(self.held_on.date()),
             status=current_choice(self.status, CircleStatus) or CircleStatus.HELD,
             kind=current_choice(self.kind, CircleKind) or CircleKind.OTHER,
             group_id=current_data(self.group),

@@ -7,7 +7,7 @@ Saving the record, or discarding the changes, deletes the draft; if the app dies
 is offered back at the next start (ui/window/drafts.py; the workings are in form_draft.py)."""
 
 import logging
-from typing import Any
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QHideEvent, QKeySequence, QShortcut
@@ -35,6 +35,8 @@ from rp_desktop.ui.forms.form_draft import FormDraft
 from rp_desktop.ui.words.problems import problem_text
 
 log = logging.getLogger(__name__)
+
+W = TypeVar("W", bound=QWidget)
 
 
 class RecordForm(QDialog):
@@ -74,7 +76,7 @@ class RecordForm(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         self.edit_button.clicked.connect(lambda: self.set_read_only(False))
-        QShortcut(QKeySequence.StandardKey.Save, self, activated=self.accept)
+        QShortcut(QKeySequence.StandardKey.Save, self, self.accept)
         self._lay_out()
 
     # -- to be given by each form -----------------------------------------------------------
@@ -87,8 +89,8 @@ class RecordForm(QDialog):
         raise NotImplementedError
 
     # -- building the form --------------------------------------------------------------------
-    def add_field(self, name: str, text: str, widget: QWidget) -> QWidget:
-        """A labelled field with a place under it for what is wrong with it."""
+    def add_field(self, name: str, text: str, widget: W) -> W:
+        """A labelled field with a place under it for what is wrong with it; returns `widget`."""
         problem = QLabel(wordWrap=True)
         problem.setObjectName("fieldProblem")
         problem.setStyleSheet("color: #b00020;")

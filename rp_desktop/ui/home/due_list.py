@@ -34,10 +34,10 @@ class DueTable(QTableWidget):
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        self.items: list[DueItem] = []
+        self.shown_items: list[DueItem] = []
 
     def show_items(self, items: list[DueItem]) -> None:
-        self.items = items
+        self.shown_items = items
         self.setRowCount(len(items))
         for row, item in enumerate(items):
             cells = (
@@ -52,7 +52,7 @@ class DueTable(QTableWidget):
 
     def selected(self) -> DueItem | None:
         rows = self.selectionModel().selectedRows()
-        return self.items[rows[0].row()] if rows else None
+        return self.shown_items[rows[0].row()] if rows else None
 
 
 class DueList(QWidget):

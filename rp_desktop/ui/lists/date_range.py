@@ -7,7 +7,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QDateEdit, QHBoxLayout, QLabel, QWidget
 
 from rp_desktop.domain import school_year
-from rp_desktop.ui.words.formatting import date_format, qdate
+from rp_desktop.ui.words.formatting import date_format, pydate, qdate
 
 Range = tuple[date | None, date | None]
 
@@ -63,11 +63,12 @@ class DateRangeFilter(QWidget):
     def selected(self) -> Range:
         key = self.preset.currentData()
         if key == "custom":
-            return self.start.date().toPython(), self.end.date().toPython()
+            return pydate(self.start.date()), pydate(self.end.date())
         return preset_range(key, self._today())
 
     def is_filtering(self) -> bool:
-        return self.preset.currentData() != "any"
+        key: str = self.preset.currentData()  # the keys added in __init__
+        return key != "any"
 
 
 def preset_range(key: str, today: date) -> Range:

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QDialog,
     QMainWindow,
+    QMenu,
     QStackedWidget,
     QToolTip,
     QWidget,
@@ -159,8 +160,8 @@ class WindowLock(QObject):
     def _disable_actions(self) -> list[QAction]:
         disabled = []
         for menu_action in self._window.menuBar().actions():
-            menu = menu_action.menu()
-            for action in menu.actions() if menu is not None else ():
+            menu = menu_action.menu()  # a QMenu or None (the stubs say QObject: a C++ template)
+            for action in menu.actions() if isinstance(menu, QMenu) else ():
                 if action.isEnabled() and not self._keep_enabled(action):
                     action.setEnabled(False)
                     disabled.append(action)

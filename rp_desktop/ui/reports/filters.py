@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QComboBox, QDateEdit, QHBoxLayout, QLabel, QWidget
 from rp_desktop.domain import school_year
 from rp_desktop.domain.reports.model import Breakdown, Period
 from rp_desktop.ui.reports.words import breakdown_word
-from rp_desktop.ui.words.formatting import date_format, qdate
+from rp_desktop.ui.words.formatting import date_format, pydate, qdate
 
 CUSTOM = -1  # the year combo's item for "Choose dates…"
 
@@ -99,9 +99,7 @@ class ReportFilters(QWidget):
             self._quiet = False
 
     def period(self) -> Period:
-        first, last = self.start.date().toPython(), self.end.date().toPython()
-        assert isinstance(first, date)
-        assert isinstance(last, date)
+        first, last = pydate(self.start.date()), pydate(self.end.date())
         return Period(min(first, last), max(first, last))
 
     def breakdown(self) -> Breakdown:

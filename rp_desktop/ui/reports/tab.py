@@ -154,7 +154,7 @@ class ReportsTab(QWidget):
         elif ref.kind == "student":
             self.studentOpenRequested.emit(ref.id)
 
-    def shown_table(self) -> tuple[list[str], list[list[object]], str]:
+    def shown_table(self) -> tuple[list[str], Sequence[Sequence[object]], str]:
         """The headers, rows and audit name of the table on the page shown."""
         period = self.filters.period()
         span = f"{period.first.isoformat()} to {period.last.isoformat()}"

@@ -11,7 +11,7 @@ from PySide6.QtCharts import (
     QHorizontalBarSeries,
     QValueAxis,
 )
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QFont, QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -38,7 +38,7 @@ def voice_chart(summary: VoiceSummary, *, anonymous: bool, text_pixels: int = 13
     if anonymous:
         lines.sort(key=lambda line: line.talk_seconds, reverse=True)
     lines.reverse()  # Qt draws the first category at the bottom
-    bars = QBarSet(QChart.tr("minutes"))
+    bars = QBarSet(QCoreApplication.translate("QChart", "minutes"))
     bars.append([line.talk_seconds / 60 for line in lines])
     series = QHorizontalBarSeries()
     series.append(bars)
@@ -50,7 +50,7 @@ def voice_chart(summary: VoiceSummary, *, anonymous: bool, text_pixels: int = 13
     seats.append([" " * (i + 1) if anonymous else line.label for i, line in enumerate(lines)])
     minutes = QValueAxis()
     minutes.setLabelFormat("%.1f")
-    minutes.setTitleText(QChart.tr("minutes spoken"))
+    minutes.setTitleText(QCoreApplication.translate("QChart", "minutes spoken"))
     minutes.setMin(0)
     font = QFont()
     font.setPixelSize(text_pixels)
@@ -128,8 +128,8 @@ class VoiceSummaryPanel(QWidget):
             )
             for column, text in enumerate(cells):
                 self.table.setItem(row, column, QTableWidgetItem(text))
-        while self.chart_holder.count():
-            old = self.chart_holder.takeAt(0).widget()
+        while (item := self.chart_holder.takeAt(0)) is not None:
+            old = item.widget()
             if old is not None:
                 old.deleteLater()
         self.chart_holder.addWidget(voice_chart(summary, anonymous=False))

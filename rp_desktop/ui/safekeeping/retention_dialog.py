@@ -133,9 +133,9 @@ class RetentionDialog(QDialog):
         self.years = QSpinBox(minimum=LEAST_YEARS, maximum=MOST_YEARS, value=DEFAULT_YEARS)
         self.span = QLabel(wordWrap=True)
         self.preview_button = QPushButton(self.tr("Preview"))
-        self.result = QLabel(wordWrap=True)
-        self.result.setTextFormat(Qt.TextFormat.RichText)
-        self.result.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.outcome = QLabel(wordWrap=True)
+        self.outcome.setTextFormat(Qt.TextFormat.RichText)
+        self.outcome.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.warning = QLabel(wordWrap=True)
         self.warning.setStyleSheet(WARNING_STYLE)
         self.understood = QCheckBox(
@@ -232,10 +232,10 @@ class RetentionDialog(QDialog):
 
     def _show_counts(self, preview: PurgePreview, header: str = "") -> None:
         if preview.counts.removed == 0:
-            self.result.setText(self.tr("Nothing is older than that: there is nothing to remove."))
+            self.outcome.setText(self.tr("Nothing is older than that: there is nothing to remove."))
             return
         items = "".join(f"<li>{line}</li>" for line in preview_lines(preview))
-        self.result.setText(
+        self.outcome.setText(
             (header or self.tr("This would remove:"))
             + f"<ul>{items}</ul>"
             + self.tr(
@@ -253,7 +253,7 @@ class RetentionDialog(QDialog):
             )
         )
         self.preview = None
-        self.result.setText(self.tr("Choose Preview to see what would be removed."))
+        self.outcome.setText(self.tr("Choose Preview to see what would be removed."))
         self._update_remove()
 
     def _may_remove(self) -> bool:
@@ -306,7 +306,7 @@ class RetentionDialog(QDialog):
         layout.addWidget(intro)
         layout.addLayout(choice)
         layout.addWidget(self.span)
-        layout.addWidget(self.result, 1)
+        layout.addWidget(self.outcome, 1)
         layout.addWidget(self.warning)
         layout.addWidget(self.understood)
         layout.addWidget(self.status)

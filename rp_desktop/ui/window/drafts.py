@@ -157,13 +157,13 @@ def _case_step(kind: str) -> Callable[[_Reopening], RecordForm]:
     def build(r: _Reopening) -> RecordForm:
         from rp_desktop.ui.case import plan_forms, step_forms
 
-        makers: dict[str, type[RecordForm]] = {
+        makers: dict[str, Callable[[Database, CaseDetail, QWidget | None], RecordForm]] = {
             "re_entry": plan_forms.ReEntryForm,
             "follow_up": step_forms.FollowUpForm,
             "tier_change": step_forms.TierChangeForm,
             "close_case": step_forms.CloseCaseForm,
         }
-        return makers[kind](r.db, r.detail(), r.parent)  # type: ignore[call-arg]
+        return makers[kind](r.db, r.detail(), r.parent)
 
     return build
 

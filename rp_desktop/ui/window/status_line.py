@@ -26,7 +26,7 @@ class StatusLine:
         db: Database,
         school: SchoolInfo,
         last_backup: QLabel,
-        open_due_list: Callable[[], None],
+        open_due_list: Callable[[], object],
     ) -> None:
         self._db = db
         where = QLabel(_tr("Database: {path}").format(path=db.path))

@@ -21,6 +21,11 @@ def qdate(day: date) -> QDate:
     return QDate(day.year, day.month, day.day)
 
 
+def pydate(day: QDate) -> date:
+    """The day a date field holds. (`QDate.toPython()` gives the same day, but typed `object`.)"""
+    return date(day.year(), day.month(), day.day())
+
+
 def format_date(day: date | None) -> str:
     return "" if day is None else QLocale().toString(qdate(day), date_format())
 

@@ -1,5 +1,7 @@
 """Validation problems in plain words, to show beside the field they belong to."""
 
+from typing import cast
+
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from rp_desktop.domain.validation import FieldProblem, Problem
@@ -34,7 +36,8 @@ def problem_text(problem: FieldProblem) -> str:
     """One short sentence saying what to fix."""
     specific = _SPECIFIC.get((problem.field, problem.problem))
     if specific is not None:
-        return _tr(specific)
+        # PySide6's stubs say QT_TRANSLATE_NOOP returns object; it returns the text it was given.
+        return _tr(cast(str, specific))
     match problem.problem:
         case Problem.REQUIRED:
             return _tr("This needs to be filled in.")

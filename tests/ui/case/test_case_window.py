@@ -277,8 +277,8 @@ def test_the_due_list_and_marking_an_item(qtbot, db, case_id, window: CaseWindow
     )
     due = DueList(db)
     qtbot.addWidget(due)
-    assert [i.description for i in due.overdue.items] == ["Late already"]
-    assert [i.description for i in due.soon.items] == ["Due Friday"]
+    assert [i.description for i in due.overdue.shown_items] == ["Late already"]
+    assert [i.description for i in due.soon.shown_items] == ["Due Friday"]
     assert due.overdue_title.text() == "1 item is overdue"
     opened: list[int] = []
     due.caseRequested.connect(opened.append)
@@ -286,7 +286,7 @@ def test_the_due_list_and_marking_an_item(qtbot, db, case_id, window: CaseWindow
     due.open_case.click()
     assert opened == [case_id]
     due.done.click()
-    assert due.overdue.items == []
+    assert due.overdue.shown_items == []
     statuses = [
         item.fields.status
         for a in casework.get_case_detail(db, case_id).agreements
