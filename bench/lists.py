@@ -37,7 +37,7 @@ SELECT c.id, c.held_on, c.status, c.kind, g.name, s.first_name, s.last_name, c.p
        (SELECT count(*) FROM circle_attendance a WHERE a.circle_id = c.id), c.duration_minutes
 FROM community_circle c
 LEFT JOIN student_group g ON g.id = c.group_id
-LEFT JOIN staff s ON s.id = c.facilitator_id
+LEFT JOIN staff s ON s.id = c.keeper_id
 WHERE {where}
 ORDER BY c.held_on DESC, c.id DESC
 LIMIT {page}
@@ -133,10 +133,10 @@ def fullest_timelines(database: Path, count: int = 20) -> list[int]:
 
 
 def search_words(database: Path) -> list[str]:
-    """What a counselor would type: a facilitator's last name, a group, a word of a purpose."""
+    """What a counselor would type: a keeper's last name, a group, a word of a purpose."""
     with sqlite3.connect(database) as connection:
         staff = connection.execute(
-            "SELECT s.last_name FROM staff s JOIN community_circle c ON c.facilitator_id = s.id "
+            "SELECT s.last_name FROM staff s JOIN community_circle c ON c.keeper_id = s.id "
             "GROUP BY s.id ORDER BY count(*) DESC LIMIT 1"
         ).fetchone()[0]
         group = connection.execute(

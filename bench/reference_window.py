@@ -11,7 +11,7 @@ QUERY = """
 SELECT c.held_on, c.status, c.kind, g.name, s.first_name || ' ' || s.last_name, c.purpose
 FROM community_circle c
 LEFT JOIN student_group g ON g.id = c.group_id
-LEFT JOIN staff s ON s.id = c.facilitator_id
+LEFT JOIN staff s ON s.id = c.keeper_id
 ORDER BY c.held_on DESC, c.id DESC
 LIMIT 200
 """

@@ -33,7 +33,7 @@ class CircleRunFields:
     talking_piece: str = ""
     plan_id: int | None = None
     group_id: int | None = None
-    facilitator_id: int | None = None
+    keeper_id: int | None = None
     case_id: int | None = None  # run for a Tier 2/3 case: saved as a meeting on it
     meeting_kind: MeetingKind = MeetingKind.REPAIR_HARM_CIRCLE
 

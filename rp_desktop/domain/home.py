@@ -33,7 +33,7 @@ class CircleSoon:
     status: CircleStatus
     kind: CircleKind
     group_name: str
-    facilitator_name: str
+    keeper_name: str
     purpose: str
 
 

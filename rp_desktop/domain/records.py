@@ -106,7 +106,7 @@ class CircleFields:
     status: CircleStatus = CircleStatus.HELD
     kind: CircleKind = CircleKind.COMMUNITY_BUILDING
     group_id: int | None = None
-    facilitator_id: int | None = None
+    keeper_id: int | None = None
     purpose: str = ""
     duration_minutes: int | None = None
     notes: str = ""
@@ -120,7 +120,7 @@ class Circle:
     id: int
     fields: CircleFields
     group_name: str
-    facilitator_name: str
+    keeper_name: str
     attendees: tuple[Student, ...]
 
 
@@ -131,7 +131,7 @@ class CircleRow:
     status: CircleStatus
     kind: CircleKind
     group_name: str
-    facilitator_name: str
+    keeper_name: str
     purpose: str
     attendance: int
     duration_minutes: int | None

@@ -77,7 +77,7 @@ def _circle_days(session: Session, *conditions: ColumnElement[bool]) -> CircleDa
             CommunityCircle.purpose,
         )
         .outerjoin(Group, Group.id == CommunityCircle.group_id)
-        .outerjoin(_keeper, _keeper.id == CommunityCircle.facilitator_id)
+        .outerjoin(_keeper, _keeper.id == CommunityCircle.keeper_id)
         .where(*where)
         .order_by(CommunityCircle.held_on, CommunityCircle.id)
         .limit(CIRCLES_SHOWN)
@@ -93,7 +93,7 @@ def _circle_days(session: Session, *conditions: ColumnElement[bool]) -> CircleDa
             status=r[2],
             kind=r[3],
             group_name=r[4] or "",
-            facilitator_name=person_name(r[5], r[6]) if r[5] is not None else "",
+            keeper_name=person_name(r[5], r[6]) if r[5] is not None else "",
             purpose=r[7],
         )
         for r in rows

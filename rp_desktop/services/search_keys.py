@@ -10,8 +10,8 @@ def student_key(student_number: str, first: str, last: str, preferred: str, home
     return search_key(student_number, first, last, preferred, homeroom)
 
 
-def circle_key(group_name: str, facilitator_name: str, purpose: str) -> str:
-    return search_key(group_name, facilitator_name, purpose)
+def circle_key(group_name: str, keeper_name: str, purpose: str) -> str:
+    return search_key(group_name, keeper_name, purpose)
 
 
 def case_key(category: str, place: str, description: str, people: list[str]) -> str:

@@ -123,10 +123,18 @@ def columns_at_0002(path: Path) -> dict[str, list[str]]:
         }
 
 
+# Columns a later migration renamed, by table and old name: their values are read under the new
+# name once the database has it (0006: a circle has a keeper).
+RENAMED = {("community_circle", "facilitator_id"): "keeper_id"}
+
+
 def rows(path: Path, columns: dict[str, list[str]]) -> dict[str, list[tuple[object, ...]]]:
+    """Every row of `columns`' tables in those columns, or in what later releases renamed them."""
     with closing(sqlite3.connect(path)) as connection:
         found = {}
         for table, names in columns.items():
+            there = {row[1] for row in connection.execute(f'PRAGMA table_info("{table}")')}
+            names = [name if name in there else RENAMED.get((table, name), name) for name in names]
             quoted = ", ".join(f'"{name}"' for name in names)
             sql = f'SELECT {quoted} FROM "{table}" ORDER BY 1, 2'
             found[table] = connection.execute(sql).fetchall()

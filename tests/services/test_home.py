@@ -41,7 +41,7 @@ def circle(db: Database, roster: Roster, day: int, status: CircleStatus, purpose
             status=status,
             kind=CircleKind.CHECK_IN,
             group_id=roster.advisory_id,
-            facilitator_id=roster.teacher_id,
+            keeper_id=roster.teacher_id,
             purpose=purpose or f"{status} on the {day}th",
         ),
     ).id
@@ -103,7 +103,7 @@ def test_circles_of_today_and_of_the_rest_of_the_week(db: Database, roster: Rost
     assert first.held_on == TODAY
     assert first.status is CircleStatus.PLANNED
     assert first.kind is CircleKind.CHECK_IN
-    assert (first.group_name, first.facilitator_name) == ("Advisory 7B", "Tom Becker")
+    assert (first.group_name, first.keeper_name) == ("Advisory 7B", "Tom Becker")
 
 
 def test_a_busy_week_shows_the_first_circles_and_counts_them_all(

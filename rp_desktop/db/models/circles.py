@@ -32,7 +32,7 @@ class CommunityCircle(Base):
     group_id: Mapped[int | None] = mapped_column(
         ForeignKey("student_group.id", ondelete="SET NULL"), index=True
     )
-    facilitator_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id", ondelete="SET NULL"))
+    keeper_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id", ondelete="SET NULL"))
     purpose: Mapped[str] = mapped_column(String(200), default="")
     duration_minutes: Mapped[int | None] = mapped_column(Integer)
     notes: Mapped[str] = mapped_column(Text, default="")

@@ -15,7 +15,7 @@ from rp_desktop.services.safekeeping.database import Database
 from rp_desktop.services.search_keys import circle_key
 from rp_desktop.services.students.records import to_record as student_record
 
-_facilitator = aliased(Staff)
+_keeper = aliased(Staff)
 _attendance = (
     select(func.count())
     .where(CircleAttendance.circle_id == CommunityCircle.id)
@@ -27,7 +27,7 @@ SORT_COLUMNS = {
     "status": CommunityCircle.status,
     "kind": CommunityCircle.kind,
     "group": Group.name,
-    "facilitator": _facilitator.last_name,
+    "keeper": _keeper.last_name,
     "purpose": CommunityCircle.purpose,
     "duration": CommunityCircle.duration_minutes,
 }
@@ -57,14 +57,14 @@ def list_circles(
             CommunityCircle.status,
             CommunityCircle.kind,
             Group.name,
-            _facilitator.first_name,
-            _facilitator.last_name,
+            _keeper.first_name,
+            _keeper.last_name,
             CommunityCircle.purpose,
             _attendance,
             CommunityCircle.duration_minutes,
         )
         .outerjoin(Group, Group.id == CommunityCircle.group_id)
-        .outerjoin(_facilitator, _facilitator.id == CommunityCircle.facilitator_id),
+        .outerjoin(_keeper, _keeper.id == CommunityCircle.keeper_id),
         query,
         SORT_COLUMNS,
         "held_on",
@@ -80,7 +80,7 @@ def list_circles(
                 status=r[2],
                 kind=r[3],
                 group_name=r[4] or "",
-                facilitator_name=person_name(r[5], r[6]) if r[5] is not None else "",
+                keeper_name=person_name(r[5], r[6]) if r[5] is not None else "",
                 purpose=r[7],
                 attendance=r[8],
                 duration_minutes=r[9],
@@ -131,8 +131,8 @@ def _check(session: Session, db: Database, fields: CircleFields) -> None:
     problems = validate_circle(fields, db.today())
     if fields.group_id is not None and session.get(Group, fields.group_id) is None:
         problems.append(FieldProblem("group_id", Problem.UNKNOWN))
-    if fields.facilitator_id is not None and session.get(Staff, fields.facilitator_id) is None:
-        problems.append(FieldProblem("facilitator_id", Problem.UNKNOWN))
+    if fields.keeper_id is not None and session.get(Staff, fields.keeper_id) is None:
+        problems.append(FieldProblem("keeper_id", Problem.UNKNOWN))
     if fields.attendee_ids:
         known = session.scalar(select(func.count()).where(Student.id.in_(fields.attendee_ids)))
         if known != len(fields.attendee_ids):
@@ -147,7 +147,7 @@ def _fill(session: Session, row: CommunityCircle, fields: CircleFields) -> None:
     row.status = fields.status
     row.kind = fields.kind
     row.group_id = fields.group_id
-    row.facilitator_id = fields.facilitator_id
+    row.keeper_id = fields.keeper_id
     row.purpose = fields.purpose
     row.duration_minutes = fields.duration_minutes
     row.notes = fields.notes
@@ -156,7 +156,7 @@ def _fill(session: Session, row: CommunityCircle, fields: CircleFields) -> None:
         CircleAttendance(student_id=s) for s in sorted(fields.attendee_ids - present)
     ]
     group = session.get(Group, fields.group_id) if fields.group_id is not None else None
-    keeper = session.get(Staff, fields.facilitator_id) if fields.facilitator_id else None
+    keeper = session.get(Staff, fields.keeper_id) if fields.keeper_id else None
     row.search_key = circle_key(
         group.name if group else "",
         person_name(keeper.first_name, keeper.last_name) if keeper else "",
@@ -166,7 +166,7 @@ def _fill(session: Session, row: CommunityCircle, fields: CircleFields) -> None:
 
 def _to_record(session: Session, row: CommunityCircle) -> Circle:
     group = session.get(Group, row.group_id) if row.group_id is not None else None
-    keeper = session.get(Staff, row.facilitator_id) if row.facilitator_id is not None else None
+    keeper = session.get(Staff, row.keeper_id) if row.keeper_id is not None else None
     attendees = session.scalars(
         select(Student)
         .join(CircleAttendance, CircleAttendance.student_id == Student.id)
@@ -178,7 +178,7 @@ def _to_record(session: Session, row: CommunityCircle) -> Circle:
         status=row.status,
         kind=row.kind,
         group_id=row.group_id,
-        facilitator_id=row.facilitator_id,
+        keeper_id=row.keeper_id,
         purpose=row.purpose,
         duration_minutes=row.duration_minutes,
         notes=row.notes,
@@ -188,7 +188,7 @@ def _to_record(session: Session, row: CommunityCircle) -> Circle:
         id=row.id,
         fields=fields,
         group_name=group.name if group else "",
-        facilitator_name=person_name(keeper.first_name, keeper.last_name) if keeper else "",
+        keeper_name=person_name(keeper.first_name, keeper.last_name) if keeper else "",
         attendees=tuple(student_record(s) for s in attendees),
     )
 

@@ -94,7 +94,7 @@ def _circle_fields(db: Database, fields: CircleRunFields) -> CircleFields:
         status=CircleStatus.HELD,
         kind=fields.kind,
         group_id=fields.group_id,
-        facilitator_id=fields.facilitator_id,
+        keeper_id=fields.keeper_id,
         purpose=fields.purpose[:200],
         duration_minutes=minutes_of(fields.running_seconds),
         attendee_ids=frozenset(p.student_id for p in fields.seats if p.student_id is not None),
@@ -110,7 +110,7 @@ def _add_meeting(session: Session, db: Database, fields: CircleRunFields, run_id
         case_id=fields.case_id,
         kind=fields.meeting_kind,
         held_on=fields.started_at.astimezone().date(),
-        facilitator_id=fields.facilitator_id,
+        facilitator_id=fields.keeper_id,
         duration_minutes=minutes_of(fields.running_seconds),
     )
     session.add(meeting)

@@ -136,7 +136,7 @@ class _CircleBook:
                 "status": status,
                 "kind": kind,
                 "group_id": group.id,
-                "facilitator_id": keeper.id,
+                "keeper_id": keeper.id,
                 "purpose": purpose,
                 "duration_minutes": minutes,
                 "notes": notes,

@@ -146,7 +146,7 @@ class DemoRuns:
             piece = TALKING_PIECES[(row["group_id"] or 0) % len(TALKING_PIECES)]
             link = {"group_id": row["group_id"], "community_circle_id": circle_id}
             plans.append(
-                RunPlan(row["held_on"], row["facilitator_id"], students, rounds, piece, **link)
+                RunPlan(row["held_on"], row["keeper_id"], students, rounds, piece, **link)
             )
         return self._write(rng, plans)
 

@@ -46,9 +46,7 @@ class CircleForm(RecordForm):
             "kind", self.tr("&Kind of circle"), choice_combo(list(CircleKind))
         )
         self.group: QComboBox = self.add_field("group_id", self.tr("&Group"), QComboBox())
-        self.facilitator: QComboBox = self.add_field(
-            "facilitator_id", self.tr("&Facilitator"), QComboBox()
-        )
+        self.keeper: QComboBox = self.add_field("keeper_id", self.tr("K&eeper"), QComboBox())
         self.purpose: QLineEdit = self.add_field(
             "purpose",
             self.tr("&Purpose"),
@@ -77,7 +75,7 @@ class CircleForm(RecordForm):
             status=current_choice(self.status, CircleStatus) or CircleStatus.HELD,
             kind=current_choice(self.kind, CircleKind) or CircleKind.OTHER,
             group_id=current_data(self.group),
-            facilitator_id=current_data(self.facilitator),
+            keeper_id=current_data(self.keeper),
             purpose=self.purpose.text(),
             duration_minutes=minutes or None,
             notes=self.notes.toPlainText(),
@@ -94,7 +92,7 @@ class CircleForm(RecordForm):
 
     def _fill_choices(self, school_year: int) -> None:
         """This year's groups and today's staff, plus whichever this circle names: an old
-        circle keeps its group and facilitator even after they are gone."""
+        circle keeps its group and keeper even after they are gone."""
         fields = self._circle.fields if self._circle else None
         self.group.addItem(self.tr("No group (people chosen one by one)"), None)
         groups = people.list_groups(self._db, school_year=school_year)
@@ -103,13 +101,13 @@ class CircleForm(RecordForm):
             groups.extend(g for g in [people.get_group(self._db, own_group)] if g)
         for group in groups:
             self.group.addItem(group.name, group.id)
-        self.facilitator.addItem(self.tr("Not recorded"), None)
+        self.keeper.addItem(self.tr("Not recorded"), None)
         staff = people.list_staff(self._db)
-        own_keeper = fields.facilitator_id if fields else None
+        own_keeper = fields.keeper_id if fields else None
         if own_keeper is not None and all(m.id != own_keeper for m in staff):
             staff.extend(m for m in [people.get_staff(self._db, own_keeper)] if m)
         for member in staff:
-            self.facilitator.addItem(f"{member.display_name} ({label(member.role)})", member.id)
+            self.keeper.addItem(f"{member.display_name} ({label(member.role)})", member.id)
         self.duration.setRange(0, LONGEST_CIRCLE_MINUTES)
         self.duration.setSuffix(self.tr(" min"))
         self.duration.setSpecialValueText(self.tr("Not recorded"))
@@ -126,7 +124,7 @@ class CircleForm(RecordForm):
         select_data(self.status, fields.status)
         select_data(self.kind, fields.kind)
         select_data(self.group, fields.group_id)
-        select_data(self.facilitator, fields.facilitator_id)
+        select_data(self.keeper, fields.keeper_id)
         self.purpose.setText(fields.purpose)
         self.duration.setValue(fields.duration_minutes or 0)
         self.notes.setPlainText(fields.notes)

@@ -29,9 +29,7 @@ class CirclesTab(ListTab):
             Column(self.tr("Status"), lambda r: label(r.status), "status"),
             Column(self.tr("Kind"), lambda r: label(r.kind), "kind"),
             Column(self.tr("Group"), lambda r: r.group_name, "group"),
-            Column(
-                self.tr("Facilitator"), lambda r: r.facilitator_name, "facilitator", private=True
-            ),
+            Column(self.tr("Keeper"), lambda r: r.keeper_name, "keeper", private=True),
             Column(self.tr("Present"), _present, numeric=True),
             Column(self.tr("Minutes"), _minutes, "duration", numeric=True),
             Column(self.tr("Purpose"), lambda r: r.purpose, "purpose", private=True),
@@ -40,7 +38,7 @@ class CirclesTab(ListTab):
             columns,
             lambda query, offset, limit: circles.list_circles(db, query, offset, limit),
             order=("held_on", True),
-            search_hint=self.tr("Search by group, facilitator or purpose  (Ctrl+F)"),
+            search_hint=self.tr("Search by group, keeper or purpose  (Ctrl+F)"),
             statuses=list(CircleStatus),
             today=db.today,
             parent=parent,

@@ -205,7 +205,7 @@ class HomeTab(QWidget):
         first = [label(circle.status), label(circle.kind)]
         if with_day:
             first.insert(0, _short_day(circle.held_on))
-        second = [circle.group_name or self.tr("No group"), circle.facilitator_name]
+        second = [circle.group_name or self.tr("No group"), circle.keeper_name]
         if circle.purpose:
             second.append(circle.purpose)
         text = " · ".join(first) + "\n" + " · ".join(p for p in second if p)

@@ -1,4 +1,4 @@
-"""The facilitator's console on the laptop: the prompt, who holds the piece, the timers, the
+"""The keeper's console on the laptop: the prompt, who holds the piece, the timers, the
 controls and their keys, and the wall's controls. Everything it shows comes from snapshots.
 
 Keys: Space or Right next, P pass, Left back, Enter pause/resume, N next round, B blank the
@@ -64,7 +64,7 @@ class CircleConsole(QWidget):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent, Qt.WindowType.Window)
-        self.setWindowTitle(self.tr("Circle — facilitator"))
+        self.setWindowTitle(self.tr("Circle — keeper"))
         self.session = session
         self.wall = wall
         self._finish = finish

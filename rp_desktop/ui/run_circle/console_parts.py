@@ -1,4 +1,4 @@
-"""The pieces of the facilitator's console, each drawing one part of a snapshot."""
+"""The pieces of the keeper's console, each drawing one part of a snapshot."""
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont

@@ -45,7 +45,7 @@ class CirclePlanChoice:
     talking_piece: str = ""
     plan_id: int | None = None
     group_id: int | None = None
-    facilitator_id: int | None = None
+    keeper_id: int | None = None
     case_id: int | None = None
     meeting_kind: MeetingKind = MeetingKind.REPAIR_HARM_CIRCLE
     name_style: NameStyle = NameStyle.FIRST_NAME
@@ -142,7 +142,7 @@ class CircleRunner(QObject):
             talking_piece=choice.talking_piece,
             plan_id=choice.plan_id,
             group_id=choice.group_id,
-            facilitator_id=choice.facilitator_id,
+            keeper_id=choice.keeper_id,
             case_id=choice.case_id,
             meeting_kind=choice.meeting_kind,
         )

@@ -1,5 +1,5 @@
 """The Circles tab: who sits in the circle and in which order, the plan, the talking piece and
-the names on the wall; then Start opens the facilitator's console and the wall."""
+the names on the wall; then Start opens the keeper's console and the wall."""
 
 import time
 from dataclasses import dataclass
@@ -186,7 +186,7 @@ class CircleSetupTab(QWidget):
             talking_piece=self.piece.text().strip(),
             plan_id=self.rounds.plan_id,
             group_id=self.seating.group.currentData() if self._case is None else None,
-            facilitator_id=keeper_staff,
+            keeper_id=keeper_staff,
             case_id=self._case.case_id if self._case else None,
             meeting_kind=self._case.meeting_kind if self._case else MeetingKind.REPAIR_HARM_CIRCLE,
             name_style=style,

@@ -1,5 +1,5 @@
 """Pictures of the real windows, drawn offscreen, for documentation and for looking at a change:
-the main window's tabs, and a circle in progress on the facilitator's console and on the wall."""
+the main window's tabs, and a circle in progress on the keeper's console and on the wall."""
 
 import sys
 from pathlib import Path

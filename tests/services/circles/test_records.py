@@ -27,7 +27,7 @@ def circle(roster: Roster, **changes: object) -> CircleFields:
         held_on=date(2026, 3, 2),
         kind=CircleKind.CHECK_IN,
         group_id=roster.advisory_id,
-        facilitator_id=roster.teacher_id,
+        keeper_id=roster.teacher_id,
         purpose="Monday check-in",
         duration_minutes=20,
         notes="Everyone spoke.",
@@ -41,7 +41,7 @@ def test_record_and_get(db: Database, roster: Roster) -> None:
     saved = record_circle(db, fields)
     assert saved.fields == fields
     assert saved.group_name == "Advisory 7B"
-    assert saved.facilitator_name == "Tom Becker"
+    assert saved.keeper_name == "Tom Becker"
     assert [s.id for s in saved.attendees] == [roster.ana.id, roster.liam.id]  # by last name
     assert get_circle(db, saved.id) == saved
 
@@ -50,9 +50,9 @@ def test_a_circle_with_no_group_keeper_or_attendees(db: Database) -> None:
     fields = CircleFields(held_on=TODAY)
     saved = record_circle(db, fields)
     assert saved.fields == fields
-    assert (saved.group_name, saved.facilitator_name, saved.attendees) == ("", "", ())
+    assert (saved.group_name, saved.keeper_name, saved.attendees) == ("", "", ())
     row = list_circles(db, ListQuery()).rows[0]
-    assert (row.group_name, row.facilitator_name, row.attendance) == ("", "", 0)
+    assert (row.group_name, row.keeper_name, row.attendance) == ("", "", 0)
 
 
 def test_update(db: Database, roster: Roster) -> None:
@@ -62,7 +62,7 @@ def test_update(db: Database, roster: Roster) -> None:
         held_on=date(2026, 3, 3),
         kind=CircleKind.COMMUNITY_BUILDING,
         group_id=roster.homeroom_id,
-        facilitator_id=roster.counselor_id,
+        keeper_id=roster.counselor_id,
         purpose="Class agreements",
         duration_minutes=45,
         notes="",
@@ -70,7 +70,7 @@ def test_update(db: Database, roster: Roster) -> None:
     updated = update_circle(db, saved.id, changed)
     assert updated.id == saved.id
     assert updated.fields == changed
-    assert (updated.group_name, updated.facilitator_name) == ("Room 12 Homeroom", "Rosa Delgado")
+    assert (updated.group_name, updated.keeper_name) == ("Room 12 Homeroom", "Rosa Delgado")
     assert get_circle(db, saved.id) == updated
 
 
@@ -103,7 +103,7 @@ def test_unknown_circle(db: Database, roster: Roster) -> None:
     ("changes", "problem"),
     [
         ({"group_id": 9999}, FieldProblem("group_id", Problem.UNKNOWN)),
-        ({"facilitator_id": 9999}, FieldProblem("facilitator_id", Problem.UNKNOWN)),
+        ({"keeper_id": 9999}, FieldProblem("keeper_id", Problem.UNKNOWN)),
         ({"attendee_ids": frozenset({9999})}, FieldProblem("attendee_ids", Problem.UNKNOWN)),
         ({"held_on": TODAY + timedelta(days=1)}, FieldProblem("held_on", Problem.IN_FUTURE)),
         ({"duration_minutes": 0}, FieldProblem("duration_minutes", Problem.OUT_OF_RANGE)),
@@ -162,7 +162,7 @@ def season(db: Database, roster: Roster) -> dict[str, int]:
             held_on=day,
             status=status,
             group_id=roster.advisory_id if group == "advisory" else roster.homeroom_id,
-            facilitator_id=roster.teacher_id if keeper == "teacher" else roster.counselor_id,
+            keeper_id=roster.teacher_id if keeper == "teacher" else roster.counselor_id,
             purpose=purpose,
         )
         made[name] = record_circle(db, fields).id
@@ -194,7 +194,7 @@ def test_date_range_includes_both_ends(db: Database, season: dict[str, int]) -> 
     assert ids(db, ListQuery(date_to=date(2026, 2, 28))) == [season["feb"]]
 
 
-def test_search_by_group_facilitator_and_purpose(db: Database, season: dict[str, int]) -> None:
+def test_search_by_group_keeper_and_purpose(db: Database, season: dict[str, int]) -> None:
     assert set(ids(db, ListQuery(text="advisory 7b"))) == {
         season["feb"],
         season["mar9"],
@@ -212,9 +212,9 @@ def test_search_by_group_facilitator_and_purpose(db: Database, season: dict[str,
     assert ids(db, ListQuery(text="friendship delgado")) == []
 
 
-def test_sort_by_group_and_facilitator(db: Database, season: dict[str, int]) -> None:
-    rows = list_circles(db, ListQuery(sort="facilitator")).rows
-    assert [r.facilitator_name for r in rows] == ["Tom Becker"] * 2 + ["Rosa Delgado"] * 3
+def test_sort_by_group_and_keeper(db: Database, season: dict[str, int]) -> None:
+    rows = list_circles(db, ListQuery(sort="keeper")).rows
+    assert [r.keeper_name for r in rows] == ["Tom Becker"] * 2 + ["Rosa Delgado"] * 3
     rows = list_circles(db, ListQuery(sort="group", descending=True)).rows
     assert [r.group_name for r in rows] == ["Room 12 Homeroom"] * 2 + ["Advisory 7B"] * 3
 
@@ -230,7 +230,7 @@ def test_list_row_fields(db: Database, roster: Roster, season: dict[str, int]) -
     assert row.held_on == date(2026, 3, 5)
     assert row.status is CircleStatus.HELD
     assert row.kind is CircleKind.CHECK_IN
-    assert (row.group_name, row.facilitator_name) == ("Room 12 Homeroom", "Rosa Delgado")
+    assert (row.group_name, row.keeper_name) == ("Room 12 Homeroom", "Rosa Delgado")
     assert (row.purpose, row.attendance, row.duration_minutes) == ("Goals 50%", 2, 20)
 
 

@@ -118,7 +118,7 @@ def test_the_rest_of_the_school_is_as_it_was_before_runs(school: Database) -> No
     before = {name: int(count) for name, count in zip(words[::2], words[1::2], strict=True)}
     counted = {name: number(school, f'SELECT count(*) FROM "{name}"') for name in before}
     assert counted == before
-    circles = "SELECT sum(id * facilitator_id), sum(duration_minutes), count(DISTINCT held_on)"
+    circles = "SELECT sum(id * keeper_id), sum(duration_minutes), count(DISTINCT held_on)"
     assert rows(school, circles + " FROM community_circle")[0] == CIRCLE_SUMS
     attendance = "SELECT sum(circle_id * student_id % 1000003) FROM circle_attendance"
     assert number(school, attendance) == ATTENDANCE_SUM
@@ -165,13 +165,13 @@ def test_the_keeper_sits_first_and_the_students_who_came_after(school: Database)
     names = {student_id: preferred or first for student_id, first, preferred in students}
     runs = rows(
         school,
-        "SELECT r.id, r.community_circle_id, c.facilitator_id FROM circle_run r"
+        "SELECT r.id, r.community_circle_id, c.keeper_id FROM circle_run r"
         " JOIN community_circle c ON c.id = r.community_circle_id",
     )
     seats = seats_of(school)
-    for run_id, circle_id, facilitator in runs:
+    for run_id, circle_id, keeper_id in runs:
         keeper, *students = seats[run_id]
-        assert keeper[:5] == (0, None, facilitator, "", 1)
+        assert keeper[:5] == (0, None, keeper_id, "", 1)
         assert [seat[0] for seat in students] == list(range(1, len(students) + 1))
         assert {seat[1] for seat in students} == came[circle_id]
         for _, student_id, staff_id, label, is_keeper, _ in students:

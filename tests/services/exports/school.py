@@ -158,7 +158,7 @@ def _circles(session: Session, school: ExportSchool, keeper: Staff, group: Group
     for number, day in enumerate(days):
         circle = CommunityCircle(
             held_on=day, status=CircleStatus.HELD, kind=CircleKind.CHECK_IN, group_id=group.id,
-            facilitator_id=keeper.id, purpose=f"Welcome back Zephyrine {number}",
+            keeper_id=keeper.id, purpose=f"Welcome back Zephyrine {number}",
             duration_minutes=30, notes=f"Talked about Lysander's move {number}", **_stamp(),
         )  # fmt: skip
         session.add(circle)

@@ -35,7 +35,7 @@ EXPECTED = {
     "groups.csv": ("SELECT id, name, kind, school_year, staff_id, active FROM student_group "
                    "ORDER BY id", None),
     "group_members.csv": ("SELECT group_id, student_id FROM group_member ORDER BY 1, 2", None),
-    "circles.csv": ("SELECT c.id, held_on, status, kind, group_id, facilitator_id, purpose, "
+    "circles.csv": ("SELECT c.id, held_on, status, kind, group_id, keeper_id, purpose, "
                     "duration_minutes, (SELECT count(*) FROM circle_attendance a WHERE "
                     "a.circle_id = c.id), notes FROM community_circle c {where} "
                     "ORDER BY held_on, c.id", "held_on BETWEEN :first AND :last"),

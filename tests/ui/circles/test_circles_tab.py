@@ -87,7 +87,7 @@ def test_search_narrows_the_rows_as_the_user_types(window: MainWindow) -> None:
     assert column_texts(window, 7) == ["Gratitude"]
     tab.search.clear()
     assert tab.model.rowCount() == 3
-    type_text(tab.search, "LINDQVIST")  # the facilitator is not set: nothing matches
+    type_text(tab.search, "LINDQVIST")  # the keeper is not set: nothing matches
     assert tab.model.rowCount() == 0
     assert tab.pages.currentWidget() is tab.empty
     assert "Nothing matches" in tab.empty.text()
@@ -187,7 +187,7 @@ def test_keyboard_shortcuts(qtbot, window: MainWindow) -> None:
     assert len(window.tier1.findChildren(CircleForm)) == 1
 
 
-def test_an_old_circle_keeps_its_group_and_facilitator_when_edited(
+def test_an_old_circle_keeps_its_group_and_keeper_when_edited(
     qtbot, window: MainWindow, db, school_db: School
 ) -> None:
     """Groups of past years and staff who left are not offered for new circles, but a circle
@@ -203,7 +203,7 @@ def test_an_old_circle_keeps_its_group_and_facilitator_when_edited(
         CircleFields(
             held_on=date(2025, 5, 12),
             group_id=school_db.advisory_id,
-            facilitator_id=school_db.counselor_id,
+            keeper_id=school_db.counselor_id,
             purpose="End-of-year circle",
         ),
     )
@@ -216,10 +216,10 @@ def test_an_old_circle_keeps_its_group_and_facilitator_when_edited(
     window.tier1.edit_record(window.tier1.model.record(row))
     form = window.tier1.findChildren(CircleForm)[-1]
     assert form.values().group_id == school_db.advisory_id
-    assert form.values().facilitator_id == school_db.counselor_id
+    assert form.values().keeper_id == school_db.counselor_id
     form.notes.setPlainText("Added later.")
     qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
     saved = circles.get_circle(db, old.id)
     assert saved.fields.group_id == school_db.advisory_id
-    assert saved.fields.facilitator_id == school_db.counselor_id
+    assert saved.fields.keeper_id == school_db.counselor_id
     assert saved.fields.notes == "Added later."

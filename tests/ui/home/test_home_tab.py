@@ -81,7 +81,7 @@ def test_circles_of_today_and_of_this_week(qtbot, db: Database, school_db: Schoo
             held_on=TODAY,
             status=CircleStatus.PLANNED,
             group_id=school_db.advisory_id,
-            facilitator_id=school_db.counselor_id,
+            keeper_id=school_db.counselor_id,
             purpose="Listening well",
         ),
     )

@@ -198,7 +198,7 @@ def test_cases_with_names_keep_the_people(
     assert rows[1][-1] == "Nou Xiong"
 
 
-def test_circles_keep_the_count_present_and_drop_the_facilitator_and_purpose(
+def test_circles_keep_the_count_present_and_drop_the_keeper_and_purpose(
     qtbot, monkeypatch, out, db, school_db
 ) -> None:
     Asked(monkeypatch, True, out / "circles.xlsx")

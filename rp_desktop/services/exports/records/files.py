@@ -72,7 +72,7 @@ RECORD_FILES: Sequence[RecordFile] = (
           "(by the day held).", q.circles,
           ("circle_id", "the circle"), ("held_on", "date"), ("status", one_of(CircleStatus)),
           ("kind", one_of(CircleKind)), ("group_id", "the group (groups.csv); empty when none"),
-          ("facilitator_staff_id", STAFF), ("purpose", FREE_TEXT),
+          ("keeper_staff_id", STAFF), ("purpose", FREE_TEXT),
           ("duration_minutes", "empty when not recorded"),
           ("attendees", "how many students were there (circle_attendance.csv)"),
           ("notes", FREE_TEXT)),

@@ -65,7 +65,7 @@ def circles(period: Period | None) -> Rows:
     attendees = _counted(CircleAttendance.circle_id)
     c = CommunityCircle
     found = select(
-        c.id, c.held_on, c.status, c.kind, c.group_id, c.facilitator_id, c.purpose,
+        c.id, c.held_on, c.status, c.kind, c.group_id, c.keeper_id, c.purpose,
         c.duration_minutes, func.coalesce(attendees.c.n, 0), c.notes,
     ).outerjoin(attendees, attendees.c.key == c.id)  # fmt: skip
     if period is not None:
