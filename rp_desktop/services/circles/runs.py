@@ -14,13 +14,9 @@ from rp_desktop.domain.records import CircleFields
 from rp_desktop.domain.validation import LONGEST_CIRCLE_MINUTES
 from rp_desktop.domain.vocabulary import AuditAction, CircleStatus
 from rp_desktop.services.audit import record_event
+from rp_desktop.services.casework.cases import load_case
 from rp_desktop.services.circles.records import add_circle
 from rp_desktop.services.safekeeping.database import Database
-
-
-class CaseNotFound(LookupError):
-    def __init__(self, case_id: int) -> None:
-        super().__init__(f"There is no case with id {case_id}.")
 
 
 def save_circle_run(db: Database, fields: CircleRunFields) -> SavedRun:
@@ -103,9 +99,7 @@ def _circle_fields(db: Database, fields: CircleRunFields) -> CircleFields:
 
 def _add_meeting(session: Session, db: Database, fields: CircleRunFields, run_id: int) -> Meeting:
     assert fields.case_id is not None
-    case = session.get(CaseRow, fields.case_id)
-    if case is None:
-        raise CaseNotFound(fields.case_id)
+    case = load_case(session, fields.case_id)  # or CaseNotFound
     meeting = Meeting(
         case_id=fields.case_id,
         kind=fields.meeting_kind,
