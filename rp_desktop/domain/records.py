@@ -125,7 +125,9 @@ class Circle:
 
 
 @dataclass(frozen=True, slots=True)
-class CircleRow:
+class CircleListItem:
+    """A Tier 1 circle as one line of the Tier 1 list."""
+
     id: int
     held_on: date
     status: CircleStatus
@@ -193,7 +195,9 @@ class Case:
 
 
 @dataclass(frozen=True, slots=True)
-class CaseRow:
+class CaseListItem:
+    """A case as one line of the Tier 2 or Tier 3 list."""
+
     id: int
     tier: Tier
     occurred_on: date

@@ -9,7 +9,7 @@ from sqlalchemy import ColumnElement, String, func, select, type_coerce
 from sqlalchemy.orm import Session
 
 from rp_desktop.db.check import audit_entry, read_audit_chain
-from rp_desktop.db.models import AuditEvent
+from rp_desktop.db.models import AuditEventRow
 from rp_desktop.domain.records import Page
 from rp_desktop.domain.safekeeping.audit import GENESIS, AuditEntry, BrokenLink, chain_hash
 from rp_desktop.domain.vocabulary import AuditAction
@@ -51,11 +51,11 @@ def record_event(
     A form's draft that this action saves goes in the same transaction (drafts.cleared_by_save).
     """
     clear_replaced_draft(session)
-    previous = session.scalar(select(AuditEvent.hash).order_by(AuditEvent.id.desc()).limit(1))
+    previous = session.scalar(select(AuditEventRow.hash).order_by(AuditEventRow.id.desc()).limit(1))
     entry = AuditEntry(db.now().astimezone(UTC), db.actor, action, entity, entity_id, detail)
     link = previous or GENESIS
     session.add(
-        AuditEvent(
+        AuditEventRow(
             at=entry.at,
             actor=entry.actor,
             action=entry.action,
@@ -84,22 +84,22 @@ def list_events(
     where the chain breaks)."""
     conditions = _conditions(action, entity, date_from, date_to)
     if up_to_id is not None:
-        conditions.append(AuditEvent.id <= up_to_id)
+        conditions.append(AuditEventRow.id <= up_to_id)
     # Read the stored text, not the typed columns, so that a row edited outside the app still
     # shows (as unreadable) instead of failing the whole page.
     rows = select(
-        AuditEvent.id,
-        type_coerce(AuditEvent.at, String),
-        AuditEvent.actor,
-        type_coerce(AuditEvent.action, String),
-        AuditEvent.entity,
-        AuditEvent.entity_id,
-        AuditEvent.detail,
+        AuditEventRow.id,
+        type_coerce(AuditEventRow.at, String),
+        AuditEventRow.actor,
+        type_coerce(AuditEventRow.action, String),
+        AuditEventRow.entity,
+        AuditEventRow.entity_id,
+        AuditEventRow.detail,
     ).where(*conditions)
     with Session(db.engine) as session:
-        total = session.scalar(select(func.count(AuditEvent.id)).where(*conditions)) or 0
+        total = session.scalar(select(func.count(AuditEventRow.id)).where(*conditions)) or 0
         found = session.execute(
-            rows.order_by(AuditEvent.id.desc()).offset(page * page_size).limit(page_size)
+            rows.order_by(AuditEventRow.id.desc()).offset(page * page_size).limit(page_size)
         ).all()
     return Page(tuple(_logged(row) for row in found), total)
 
@@ -120,13 +120,13 @@ def _conditions(
 ) -> list[ColumnElement[bool]]:
     conditions = []
     if action is not None:
-        conditions.append(AuditEvent.action == action)
+        conditions.append(AuditEventRow.action == action)
     if entity is not None:
-        conditions.append(AuditEvent.entity == entity)
+        conditions.append(AuditEventRow.entity == entity)
     if date_from is not None:
-        conditions.append(AuditEvent.at >= _local_midnight(date_from))
+        conditions.append(AuditEventRow.at >= _local_midnight(date_from))
     if date_to is not None:
-        conditions.append(AuditEvent.at < _local_midnight(date_to + timedelta(days=1)))
+        conditions.append(AuditEventRow.at < _local_midnight(date_to + timedelta(days=1)))
     return conditions
 
 

@@ -17,7 +17,7 @@ from sqlalchemy import CursorResult, delete, select
 from sqlalchemy.dialects.sqlite import insert
 from sqlalchemy.orm import Session
 
-from rp_desktop.db.models import FormDraft
+from rp_desktop.db.models import FormDraftRow
 from rp_desktop.services.safekeeping.database import Database
 
 # Column sizes of form_draft (migration 0004).
@@ -67,8 +67,8 @@ def save_draft(
         "fields": json.dumps(fields, ensure_ascii=False, separators=(",", ":")),
         "saved_at": db.now(),
     }
-    statement = insert(FormDraft).values(key=key, **values)
-    statement = statement.on_conflict_do_update(index_elements=[FormDraft.key], set_=values)
+    statement = insert(FormDraftRow).values(key=key, **values)
+    statement = statement.on_conflict_do_update(index_elements=[FormDraftRow.key], set_=values)
     with Session(db.engine) as session, session.begin():
         session.execute(statement)
 
@@ -76,13 +76,13 @@ def save_draft(
 def delete_draft(db: Database, key: str) -> bool:
     """Forget the draft called `key`; True if there was one."""
     with Session(db.engine) as session, session.begin():
-        result = session.execute(delete(FormDraft).where(FormDraft.key == key))
+        result = session.execute(delete(FormDraftRow).where(FormDraftRow.key == key))
         return cast(CursorResult[Any], result).rowcount > 0
 
 
 def get_draft(db: Database, key: str) -> Draft | None:
     with Session(db.engine) as session:
-        row = session.scalars(select(FormDraft).where(FormDraft.key == key)).one_or_none()
+        row = session.scalars(select(FormDraftRow).where(FormDraftRow.key == key)).one_or_none()
         return None if row is None else _record(row)
 
 
@@ -90,12 +90,12 @@ def list_drafts(db: Database) -> list[Draft]:
     """Every draft, the most recently saved first."""
     with Session(db.engine) as session:
         rows = session.scalars(
-            select(FormDraft).order_by(FormDraft.saved_at.desc(), FormDraft.id.desc())
+            select(FormDraftRow).order_by(FormDraftRow.saved_at.desc(), FormDraftRow.id.desc())
         )
         return [_record(row) for row in rows]
 
 
-def _record(row: FormDraft) -> Draft:
+def _record(row: FormDraftRow) -> Draft:
     return Draft(
         id=row.id,
         key=row.key,
@@ -134,4 +134,4 @@ def clear_replaced_draft(session: Session) -> None:
     """Inside a user action's transaction: delete the draft that the action saves, if any."""
     key = _replaced_by_save.get()
     if key is not None:
-        session.execute(delete(FormDraft).where(FormDraft.key == key))
+        session.execute(delete(FormDraftRow).where(FormDraftRow.key == key))

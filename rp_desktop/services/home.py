@@ -10,7 +10,7 @@ from datetime import date
 from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import Session, aliased
 
-from rp_desktop.db.models import Case, CaseCategory, CommunityCircle, Group, Staff
+from rp_desktop.db.models import CaseCategoryRow, CaseRow, CommunityCircleRow, GroupRow, StaffRow
 from rp_desktop.domain.home import (
     CircleDays,
     CircleSoon,
@@ -32,18 +32,18 @@ RECENT_SHOWN = 10
 SHOWN_STATUSES = (CircleStatus.PLANNED, CircleStatus.HELD)  # a cancelled circle is not coming
 CASE_TIERS = (Tier.TARGETED, Tier.INTENSIVE)
 
-_keeper = aliased(Staff)
+_keeper = aliased(StaffRow)
 
 
 def home_summary(db: Database, today: date) -> HomeSummary:
     """What the Home tab shows on `today`: see HomeSummary."""
     monday, sunday = week_of(today)
     with Session(db.engine) as session:
-        on_today = _circle_days(session, CommunityCircle.held_on == today)
+        on_today = _circle_days(session, CommunityCircleRow.held_on == today)
         rest_of_week = _circle_days(
             session,
-            CommunityCircle.held_on.between(monday, sunday),
-            CommunityCircle.held_on != today,
+            CommunityCircleRow.held_on.between(monday, sunday),
+            CommunityCircleRow.held_on != today,
         )
         open_by_tier = _open_by_tier(session)
         open_cases = _open_cases(session)
@@ -64,27 +64,27 @@ def home_summary(db: Database, today: date) -> HomeSummary:
 
 
 def _circle_days(session: Session, *conditions: ColumnElement[bool]) -> CircleDays:
-    where = [*conditions, CommunityCircle.status.in_(SHOWN_STATUSES)]
+    where = [*conditions, CommunityCircleRow.status.in_(SHOWN_STATUSES)]
     rows = session.execute(
         select(
-            CommunityCircle.id,
-            CommunityCircle.held_on,
-            CommunityCircle.status,
-            CommunityCircle.kind,
-            Group.name,
+            CommunityCircleRow.id,
+            CommunityCircleRow.held_on,
+            CommunityCircleRow.status,
+            CommunityCircleRow.kind,
+            GroupRow.name,
             _keeper.first_name,
             _keeper.last_name,
-            CommunityCircle.purpose,
+            CommunityCircleRow.purpose,
         )
-        .outerjoin(Group, Group.id == CommunityCircle.group_id)
-        .outerjoin(_keeper, _keeper.id == CommunityCircle.keeper_id)
+        .outerjoin(GroupRow, GroupRow.id == CommunityCircleRow.group_id)
+        .outerjoin(_keeper, _keeper.id == CommunityCircleRow.keeper_id)
         .where(*where)
-        .order_by(CommunityCircle.held_on, CommunityCircle.id)
+        .order_by(CommunityCircleRow.held_on, CommunityCircleRow.id)
         .limit(CIRCLES_SHOWN)
     ).all()
     total = len(rows)
     if total == CIRCLES_SHOWN:  # there may be more: count them, by the same index
-        counted = select(func.count()).select_from(CommunityCircle).where(*where)
+        counted = select(func.count()).select_from(CommunityCircleRow).where(*where)
         total = session.scalar(counted) or 0
     circles = tuple(
         CircleSoon(
@@ -104,7 +104,9 @@ def _circle_days(session: Session, *conditions: ColumnElement[bool]) -> CircleDa
 def _open_by_tier(session: Session) -> dict[Tier, int]:
     counts = dict.fromkeys(CASE_TIERS, 0)
     rows = session.execute(
-        select(Case.tier, func.count()).where(Case.status != CaseStatus.CLOSED).group_by(Case.tier)
+        select(CaseRow.tier, func.count())
+        .where(CaseRow.status != CaseStatus.CLOSED)
+        .group_by(CaseRow.tier)
     )
     for tier, count in rows:
         counts[Tier(tier)] = count
@@ -115,13 +117,13 @@ def _open_cases(session: Session) -> tuple[OpenCase, ...]:
     rows = session.execute(
         _latest(
             select(
-                Case.id,
-                Case.tier,
-                CaseCategory.name,
-                Case.occurred_on,
-                Case.status,
-                Case.updated_at,
-            ).where(Case.status != CaseStatus.CLOSED),
+                CaseRow.id,
+                CaseRow.tier,
+                CaseCategoryRow.name,
+                CaseRow.occurred_on,
+                CaseRow.status,
+                CaseRow.updated_at,
+            ).where(CaseRow.status != CaseStatus.CLOSED),
             OPEN_CASES_SHOWN,
         )
     )
@@ -133,13 +135,13 @@ def _recent(session: Session) -> tuple[RecentChange, ...]:
     cases = session.execute(
         _latest(
             select(
-                Case.id,
-                Case.tier,
-                Case.occurred_on,
-                CaseCategory.name,
-                Case.status,
-                Case.updated_at,
-                Case.created_at,
+                CaseRow.id,
+                CaseRow.tier,
+                CaseRow.occurred_on,
+                CaseCategoryRow.name,
+                CaseRow.status,
+                CaseRow.updated_at,
+                CaseRow.created_at,
             ),
             RECENT_SHOWN,
         )
@@ -161,8 +163,8 @@ def _recent(session: Session) -> tuple[RecentChange, ...]:
 def _latest(stmt: AnySelect, limit: int) -> AnySelect:
     """Cases by when they last changed, the latest first, with their category's name."""
     return (
-        stmt.join(CaseCategory, CaseCategory.id == Case.category_id)
-        .order_by(Case.updated_at.desc(), Case.id.desc())
+        stmt.join(CaseCategoryRow, CaseCategoryRow.id == CaseRow.category_id)
+        .order_by(CaseRow.updated_at.desc(), CaseRow.id.desc())
         .limit(limit)
     )
 
@@ -172,14 +174,14 @@ def _latest_circles() -> AnySelect:
     before the join: joining first would look up a group for every circle ever recorded."""
     latest = (
         select(
-            CommunityCircle.id,
-            CommunityCircle.held_on,
-            CommunityCircle.group_id,
-            CommunityCircle.status,
-            CommunityCircle.updated_at,
-            CommunityCircle.created_at,
+            CommunityCircleRow.id,
+            CommunityCircleRow.held_on,
+            CommunityCircleRow.group_id,
+            CommunityCircleRow.status,
+            CommunityCircleRow.updated_at,
+            CommunityCircleRow.created_at,
         )
-        .order_by(CommunityCircle.updated_at.desc(), CommunityCircle.id.desc())
+        .order_by(CommunityCircleRow.updated_at.desc(), CommunityCircleRow.id.desc())
         .limit(RECENT_SHOWN)
         .subquery()
     )
@@ -187,11 +189,11 @@ def _latest_circles() -> AnySelect:
         select(
             latest.c.id,
             latest.c.held_on,
-            Group.name,
+            GroupRow.name,
             latest.c.status,
             latest.c.updated_at,
             latest.c.created_at,
         )
-        .outerjoin(Group, Group.id == latest.c.group_id)
+        .outerjoin(GroupRow, GroupRow.id == latest.c.group_id)
         .order_by(latest.c.updated_at.desc(), latest.c.id.desc())
     )

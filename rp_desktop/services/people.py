@@ -5,22 +5,20 @@ from collections.abc import Iterable
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from rp_desktop.db.models import Group as GroupRow
-from rp_desktop.db.models import GroupMember, Staff
-from rp_desktop.db.models import Student as StudentRow
+from rp_desktop.db.models import GroupMemberRow, GroupRow, StaffRow, StudentRow
 from rp_desktop.domain.records import Group, StaffMember, Student
 from rp_desktop.services.safekeeping.database import Database
 from rp_desktop.services.students.records import to_record as student_record
 
 
-def staff_record(row: Staff) -> StaffMember:
+def staff_record(row: StaffRow) -> StaffMember:
     return StaffMember(row.id, row.first_name, row.last_name, row.role, row.active)
 
 
 def list_staff(db: Database, *, include_inactive: bool = False) -> list[StaffMember]:
-    stmt = select(Staff).order_by(Staff.last_name, Staff.first_name, Staff.id)
+    stmt = select(StaffRow).order_by(StaffRow.last_name, StaffRow.first_name, StaffRow.id)
     if not include_inactive:
-        stmt = stmt.where(Staff.active)
+        stmt = stmt.where(StaffRow.active)
     with Session(db.engine) as session:
         return [staff_record(row) for row in session.scalars(stmt)]
 
@@ -28,13 +26,13 @@ def list_staff(db: Database, *, include_inactive: bool = False) -> list[StaffMem
 def get_staff(db: Database, staff_id: int) -> StaffMember | None:
     """One staff member, whether or not they still work here."""
     with Session(db.engine) as session:
-        row = session.get(Staff, staff_id)
+        row = session.get(StaffRow, staff_id)
         return staff_record(row) if row else None
 
 
 _MEMBERS = (
     select(func.count())
-    .where(GroupMember.group_id == GroupRow.id)
+    .where(GroupMemberRow.group_id == GroupRow.id)
     .correlate(GroupRow)
     .scalar_subquery()
 )
@@ -81,8 +79,8 @@ def get_group(db: Database, group_id: int) -> Group | None:
 def group_members(db: Database, group_id: int) -> list[Student]:
     stmt = (
         select(StudentRow)
-        .join(GroupMember, GroupMember.student_id == StudentRow.id)
-        .where(GroupMember.group_id == group_id)
+        .join(GroupMemberRow, GroupMemberRow.student_id == StudentRow.id)
+        .where(GroupMemberRow.group_id == group_id)
         .order_by(StudentRow.last_name, StudentRow.first_name, StudentRow.id)
     )
     with Session(db.engine) as session:

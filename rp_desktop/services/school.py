@@ -3,7 +3,7 @@
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from rp_desktop.db.models import SchoolSetting
+from rp_desktop.db.models import SchoolSettingRow
 from rp_desktop.domain.records import SchoolInfo
 from rp_desktop.domain.validation import FieldProblem, InvalidInput, Problem
 from rp_desktop.domain.vocabulary import AuditAction
@@ -17,7 +17,7 @@ YEAR_KEY = "school_year"
 def school_info(db: Database) -> SchoolInfo | None:
     """The school's name and year, or None while the school has not been set up."""
     with Session(db.engine) as session:
-        settings = dict(session.execute(select(SchoolSetting.key, SchoolSetting.value)).all())
+        settings = dict(session.execute(select(SchoolSettingRow.key, SchoolSettingRow.value)).all())
     if NAME_KEY not in settings:
         return None
     return SchoolInfo(settings[NAME_KEY], int(settings[YEAR_KEY]))
@@ -35,7 +35,7 @@ def set_up_school(db: Database, name: str, school_year: int) -> SchoolInfo:
     if problems:
         raise InvalidInput(problems)
     with Session(db.engine) as session, session.begin():
-        session.merge(SchoolSetting(key=NAME_KEY, value=name))
-        session.merge(SchoolSetting(key=YEAR_KEY, value=str(school_year)))
+        session.merge(SchoolSettingRow(key=NAME_KEY, value=name))
+        session.merge(SchoolSettingRow(key=YEAR_KEY, value=str(school_year)))
         record_event(session, db, AuditAction.UPDATE, "school_setting", None)
     return SchoolInfo(name, school_year)

@@ -20,7 +20,7 @@ from rp_desktop.db.engine import (
     read_pragmas,
 )
 from rp_desktop.db.errors import PragmaNotSet
-from rp_desktop.db.models import Student
+from rp_desktop.db.models import StudentRow
 
 EXPECTED = {
     "journal_mode": "wal",
@@ -136,9 +136,9 @@ def test_sql_errors_do_not_quote_the_values(engine: Engine) -> None:
         "updated_at": now,
     }
     with engine.begin() as connection:
-        connection.execute(insert(Student), [row])
+        connection.execute(insert(StudentRow), [row])
     with pytest.raises(IntegrityError) as info, engine.begin() as connection:
-        connection.execute(insert(Student), [row])
+        connection.execute(insert(StudentRow), [row])
     message = str(info.value)
     assert "UNIQUE" in message
     assert "Xanthippe" not in message

@@ -7,7 +7,7 @@ import pytest
 from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
-from rp_desktop.db.models import AuditEvent, Group, GroupMember, Staff
+from rp_desktop.db.models import AuditEventRow, GroupMemberRow, GroupRow, StaffRow
 from rp_desktop.domain.records import Student, StudentFields
 from rp_desktop.domain.vocabulary import GroupKind, StaffRole
 from rp_desktop.services.casework.cases import list_categories
@@ -32,13 +32,13 @@ class Roster:
 @pytest.fixture
 def roster(db: Database) -> Roster:
     with Session(db.engine) as session, session.begin():
-        rosa = Staff(first_name="Rosa", last_name="Delgado", role=StaffRole.COUNSELOR)
-        tom = Staff(first_name="Tom", last_name="Becker", role=StaffRole.TEACHER)
+        rosa = StaffRow(first_name="Rosa", last_name="Delgado", role=StaffRole.COUNSELOR)
+        tom = StaffRow(first_name="Tom", last_name="Becker", role=StaffRole.TEACHER)
         session.add_all([rosa, tom])
         session.flush()
-        advisory = Group(name="Advisory 7B", kind=GroupKind.ADVISORY, school_year=2025)
+        advisory = GroupRow(name="Advisory 7B", kind=GroupKind.ADVISORY, school_year=2025)
         advisory.staff_id = tom.id
-        homeroom = Group(name="Room 12 Homeroom", kind=GroupKind.CLASS, school_year=2025)
+        homeroom = GroupRow(name="Room 12 Homeroom", kind=GroupKind.CLASS, school_year=2025)
         session.add_all([advisory, homeroom])
         session.flush()
         ids = (rosa.id, tom.id, advisory.id, homeroom.id)
@@ -47,14 +47,16 @@ def roster(db: Database) -> Roster:
     lukasz = add_student(db, StudentFields("S-1003", "Łukasz", "Wiśniewski", "Luke", 8, "8A"))
     zoe = add_student(db, StudentFields("S-1004", "Zoë", "Adeyemi", "", -1, "PK"))
     with Session(db.engine) as session, session.begin():
-        session.add_all(GroupMember(group_id=ids[2], student_id=s.id) for s in (ana, liam, lukasz))
+        session.add_all(
+            GroupMemberRow(group_id=ids[2], student_id=s.id) for s in (ana, liam, lukasz)
+        )
     categories = list_categories(db)
     return Roster(*ids, ana, liam, lukasz, zoe, categories[0].id, categories[1].id)
 
 
-def audit_rows(db: Database) -> list[AuditEvent]:
+def audit_rows(db: Database) -> list[AuditEventRow]:
     with Session(db.engine, expire_on_commit=False) as session:
-        return list(session.scalars(select(AuditEvent).order_by(AuditEvent.id)))
+        return list(session.scalars(select(AuditEventRow).order_by(AuditEventRow.id)))
 
 
 def table_count(db: Database, table: str) -> int:

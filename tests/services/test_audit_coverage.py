@@ -13,8 +13,7 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from rp_desktop.db.models import AuditEvent
-from rp_desktop.db.models import Student as StudentRow
+from rp_desktop.db.models import AuditEventRow, StudentRow
 from rp_desktop.domain.casework.records import (
     AgreementFields,
     AgreementItemFields,
@@ -610,8 +609,8 @@ def test_no_event_in_a_demo_building_names_a_student(tmp_path, clock: FakeClock)
             names = set()
             for row in session.scalars(select(StudentRow)):
                 names |= words(f"{row.first_name} {row.last_name} {row.preferred_name}")
-            details = list(session.scalars(select(AuditEvent.detail)))
-            actors = set(session.scalars(select(AuditEvent.actor)))
+            details = list(session.scalars(select(AuditEventRow.detail)))
+            actors = set(session.scalars(select(AuditEventRow.actor)))
     assert len(details) > len(ACTIONS) + 10  # the demo's own events, the setup and each action
     assert len(names) > 60
     for detail in details:

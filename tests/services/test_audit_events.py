@@ -7,7 +7,7 @@ import pytest
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
-from rp_desktop.db.models import AuditEvent
+from rp_desktop.db.models import AuditEventRow
 from rp_desktop.domain.records import (
     CaseFields,
     CircleFields,
@@ -28,7 +28,7 @@ from tests.services.conftest import Roster, audit_rows
 SECRET_NAMES = ("Xanthippe", "Quillfeather", "Oyelaran", "Thaddeus", "Wraxford", "Gwendolyn")
 
 
-def chain_breaks(events: list[AuditEvent]) -> list[int]:
+def chain_breaks(events: list[AuditEventRow]) -> list[int]:
     """Ids of events whose stored links or hashes do not recompute."""
     broken, link = [], GENESIS
     for event in events:
@@ -151,7 +151,7 @@ def test_an_edited_event_breaks_the_chain(db: Database, history: dict[str, int])
     events = audit_rows(db)
     target = events[5].id
     with Session(db.engine) as session, session.begin():
-        edited = session.get(AuditEvent, target)
+        edited = session.get(AuditEventRow, target)
         assert edited is not None
         edited.entity_id = 999
     assert chain_breaks(audit_rows(db)) == [target]

@@ -10,7 +10,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 from sqlalchemy.orm import Session
 
-from rp_desktop.db.models import Group, GroupMember, Staff
+from rp_desktop.db.models import GroupMemberRow, GroupRow, StaffRow
 from rp_desktop.domain.records import CircleFields, SchoolInfo, Student, StudentFields
 from rp_desktop.domain.vocabulary import CircleKind, CircleStatus, GroupKind, StaffRole
 from rp_desktop.services import school
@@ -65,11 +65,11 @@ def school_db(db: Database) -> School:
     """Riverside Middle: a counselor, a teacher, an advisory of four students, three circles."""
     info = school.set_up_school(db, "Riverside Middle School", 2025)
     with Session(db.engine) as session, session.begin():
-        counselor = Staff(first_name="Marisol", last_name="Quintero", role=StaffRole.COUNSELOR)
-        teacher = Staff(first_name="Gunnar", last_name="Lindqvist", role=StaffRole.TEACHER)
+        counselor = StaffRow(first_name="Marisol", last_name="Quintero", role=StaffRole.COUNSELOR)
+        teacher = StaffRow(first_name="Gunnar", last_name="Lindqvist", role=StaffRole.TEACHER)
         session.add_all([counselor, teacher])
         session.flush()
-        advisory = Group(name="Advisory 7-Blue", kind=GroupKind.ADVISORY, school_year=2025)
+        advisory = GroupRow(name="Advisory 7-Blue", kind=GroupKind.ADVISORY, school_year=2025)
         advisory.staff_id = teacher.id
         session.add(advisory)
         session.flush()
@@ -84,7 +84,7 @@ def school_db(db: Database) -> School:
         )
     )
     with Session(db.engine) as session, session.begin():
-        session.add_all(GroupMember(group_id=ids[1], student_id=s.id) for s in members)
+        session.add_all(GroupMemberRow(group_id=ids[1], student_id=s.id) for s in members)
     for day, purpose in (
         (date(2026, 2, 23), "Norms for group work"),
         (date(2026, 3, 2), "Weekend check-in"),

@@ -28,7 +28,7 @@ from rp_desktop.domain.vocabulary import (
 )
 
 
-class CaseCategory(Base):
+class CaseCategoryRow(Base):
     """A kind of harm, concern or observation, named by the school."""
 
     __tablename__ = "case_category"
@@ -39,7 +39,7 @@ class CaseCategory(Base):
     active: Mapped[bool] = mapped_column(Boolean, default=True)
 
 
-class Case(Base):
+class CaseRow(Base):
     __tablename__ = "case"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -62,10 +62,10 @@ class Case(Base):
     # Kept whatever the retention period: a case under a legal or district hold is never purged.
     hold: Mapped[bool] = mapped_column(Boolean, default=False, server_default=text("0"))
 
-    participants: Mapped[list["CaseParticipant"]] = relationship(
-        back_populates="case", cascade="all, delete-orphan", order_by="CaseParticipant.id"
+    participants: Mapped[list["CaseParticipantRow"]] = relationship(
+        back_populates="case", cascade="all, delete-orphan", order_by="CaseParticipantRow.id"
     )
-    category: Mapped[CaseCategory] = relationship()
+    category: Mapped[CaseCategoryRow] = relationship()
 
     __table_args__ = (
         Index("ix_case_tier_occurred_on", "tier", "occurred_on", "id"),
@@ -74,7 +74,7 @@ class Case(Base):
     )
 
 
-class CaseParticipant(Base):
+class CaseParticipantRow(Base):
     """A person in a case in one role: a student, a staff member, or someone named only here."""
 
     __tablename__ = "case_participant"
@@ -88,7 +88,7 @@ class CaseParticipant(Base):
     staff_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id", ondelete="RESTRICT"))
     other_name: Mapped[str] = mapped_column(String(100), default="")
 
-    case: Mapped[Case] = relationship(back_populates="participants")
+    case: Mapped[CaseRow] = relationship(back_populates="participants")
 
     __table_args__ = (
         CheckConstraint(
@@ -98,7 +98,7 @@ class CaseParticipant(Base):
     )
 
 
-class Meeting(Base):
+class MeetingRow(Base):
     """A restorative conversation, conference or circle held on a case."""
 
     __tablename__ = "meeting"
@@ -111,15 +111,15 @@ class Meeting(Base):
     duration_minutes: Mapped[int | None] = mapped_column(Integer)
     notes: Mapped[str] = mapped_column(Text, default="")
 
-    attendees: Mapped[list["MeetingAttendee"]] = relationship(
-        cascade="all, delete-orphan", order_by="MeetingAttendee.participant_id"
+    attendees: Mapped[list["MeetingAttendeeRow"]] = relationship(
+        cascade="all, delete-orphan", order_by="MeetingAttendeeRow.participant_id"
     )
-    answers: Mapped[list["MeetingAnswer"]] = relationship(
-        cascade="all, delete-orphan", order_by="MeetingAnswer.id"
+    answers: Mapped[list["MeetingAnswerRow"]] = relationship(
+        cascade="all, delete-orphan", order_by="MeetingAnswerRow.id"
     )
 
 
-class MeetingAttendee(Base):
+class MeetingAttendeeRow(Base):
     """A participant of the case who was at a meeting (a pre-conference is with one party)."""
 
     __tablename__ = "meeting_attendee"
@@ -132,7 +132,7 @@ class MeetingAttendee(Base):
     )
 
 
-class MeetingAnswer(Base):
+class MeetingAnswerRow(Base):
     """One participant's answer to one restorative question in a meeting."""
 
     __tablename__ = "meeting_answer"
@@ -148,7 +148,7 @@ class MeetingAnswer(Base):
     answer: Mapped[str] = mapped_column(Text, default="")
 
 
-class Agreement(Base):
+class AgreementRow(Base):
     __tablename__ = "agreement"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -159,12 +159,12 @@ class Agreement(Base):
     made_on: Mapped[date] = mapped_column(Date)
     notes: Mapped[str] = mapped_column(Text, default="")
 
-    items: Mapped[list["AgreementItem"]] = relationship(
-        back_populates="agreement", cascade="all, delete-orphan", order_by="AgreementItem.id"
+    items: Mapped[list["AgreementItemRow"]] = relationship(
+        back_populates="agreement", cascade="all, delete-orphan", order_by="AgreementItemRow.id"
     )
 
 
-class AgreementItem(Base):
+class AgreementItemRow(Base):
     """One thing someone agreed to do, by when, and whether it happened."""
 
     __tablename__ = "agreement_item"
@@ -181,10 +181,10 @@ class AgreementItem(Base):
     due_on: Mapped[date | None] = mapped_column(Date, index=True)
     status: Mapped[AgreementStatus] = mapped_column(EnumText(AgreementStatus))
 
-    agreement: Mapped[Agreement] = relationship(back_populates="items")
+    agreement: Mapped[AgreementRow] = relationship(back_populates="items")
 
 
-class FollowUp(Base):
+class FollowUpRow(Base):
     __tablename__ = "follow_up"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -197,7 +197,7 @@ class FollowUp(Base):
     note: Mapped[str] = mapped_column(Text, default="")
 
 
-class TierChange(Base):
+class TierChangeRow(Base):
     __tablename__ = "tier_change"
 
     id: Mapped[int] = mapped_column(primary_key=True)

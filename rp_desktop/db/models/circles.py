@@ -20,7 +20,7 @@ from rp_desktop.domain.circle.types import Timing
 from rp_desktop.domain.vocabulary import CircleKind, CircleStage, CircleStatus
 
 
-class CommunityCircle(Base):
+class CommunityCircleRow(Base):
     """A Tier 1 circle as a record: when, with whom, who kept it, who was there."""
 
     __tablename__ = "community_circle"
@@ -41,7 +41,7 @@ class CommunityCircle(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
-    attendance: Mapped[list["CircleAttendance"]] = relationship(
+    attendance: Mapped[list["CircleAttendanceRow"]] = relationship(
         back_populates="circle", cascade="all, delete-orphan"
     )
 
@@ -52,7 +52,7 @@ class CommunityCircle(Base):
     )
 
 
-class CircleAttendance(Base):
+class CircleAttendanceRow(Base):
     __tablename__ = "circle_attendance"
 
     circle_id: Mapped[int] = mapped_column(
@@ -62,10 +62,10 @@ class CircleAttendance(Base):
         ForeignKey("student.id", ondelete="CASCADE"), primary_key=True, index=True
     )
 
-    circle: Mapped[CommunityCircle] = relationship(back_populates="attendance")
+    circle: Mapped[CommunityCircleRow] = relationship(back_populates="attendance")
 
 
-class Prompt(Base):
+class PromptRow(Base):
     """A question or invitation for one round of a circle."""
 
     __tablename__ = "prompt"
@@ -82,7 +82,7 @@ class Prompt(Base):
     translation_of: Mapped[int | None] = mapped_column(ForeignKey("prompt.id", ondelete="SET NULL"))
 
 
-class CirclePlan(Base):
+class CirclePlanRow(Base):
     """An ordered set of rounds, saved to be reused; templates ship with the app."""
 
     __tablename__ = "circle_plan"
@@ -96,12 +96,12 @@ class CirclePlan(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
-    rounds: Mapped[list["PlanRound"]] = relationship(
-        back_populates="plan", cascade="all, delete-orphan", order_by="PlanRound.position"
+    rounds: Mapped[list["PlanRoundRow"]] = relationship(
+        back_populates="plan", cascade="all, delete-orphan", order_by="PlanRoundRow.position"
     )
 
 
-class PlanRound(Base):
+class PlanRoundRow(Base):
     __tablename__ = "plan_round"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -116,10 +116,10 @@ class PlanRound(Base):
     budget_seconds: Mapped[int | None] = mapped_column(Integer)
     budget_per_speaker: Mapped[bool] = mapped_column(Boolean, default=True)
 
-    plan: Mapped[CirclePlan] = relationship(back_populates="rounds")
+    plan: Mapped[CirclePlanRow] = relationship(back_populates="rounds")
 
 
-class CircleRun(Base):
+class CircleRunRow(Base):
     """A circle as it was actually run with the talking piece: seats, start, end, every turn."""
 
     __tablename__ = "circle_run"
@@ -142,16 +142,18 @@ class CircleRun(Base):
     started_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
     ended_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
-    seats: Mapped[list["RunSeat"]] = relationship(
-        back_populates="run", cascade="all, delete-orphan", order_by="RunSeat.position"
+    seats: Mapped[list["RunSeatRow"]] = relationship(
+        back_populates="run", cascade="all, delete-orphan", order_by="RunSeatRow.position"
     )
-    turns: Mapped[list["Turn"]] = relationship(back_populates="run", cascade="all, delete-orphan")
-    rounds: Mapped[list["RunRound"]] = relationship(
-        back_populates="run", cascade="all, delete-orphan", order_by="RunRound.number"
+    turns: Mapped[list["TurnRow"]] = relationship(
+        back_populates="run", cascade="all, delete-orphan"
+    )
+    rounds: Mapped[list["RunRoundRow"]] = relationship(
+        back_populates="run", cascade="all, delete-orphan", order_by="RunRoundRow.number"
     )
 
 
-class RunRound(Base):
+class RunRoundRow(Base):
     """A round as it was run, kept with the run: the plan it came from may change later."""
 
     __tablename__ = "run_round"
@@ -165,12 +167,12 @@ class RunRound(Base):
     # Seconds per speaker or per round, as `timing` says; None when the round had no limit.
     budget_seconds: Mapped[int | None] = mapped_column(Integer)
 
-    run: Mapped[CircleRun] = relationship(back_populates="rounds")
+    run: Mapped[CircleRunRow] = relationship(back_populates="rounds")
 
     __table_args__ = (UniqueConstraint("run_id", "number"),)
 
 
-class RunSeat(Base):
+class RunSeatRow(Base):
     __tablename__ = "run_seat"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -183,10 +185,10 @@ class RunSeat(Base):
     label: Mapped[str] = mapped_column(String(100), default="")
     is_keeper: Mapped[bool] = mapped_column(Boolean, default=False)
 
-    run: Mapped[CircleRun] = relationship(back_populates="seats")
+    run: Mapped[CircleRunRow] = relationship(back_populates="seats")
 
 
-class Turn(Base):
+class TurnRow(Base):
     __tablename__ = "turn"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -197,4 +199,4 @@ class Turn(Base):
     duration_ms: Mapped[int] = mapped_column(Integer)
     passed: Mapped[bool] = mapped_column(Boolean, default=False)
 
-    run: Mapped[CircleRun] = relationship(back_populates="turns")
+    run: Mapped[CircleRunRow] = relationship(back_populates="turns")

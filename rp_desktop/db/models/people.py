@@ -9,7 +9,7 @@ from rp_desktop.db.base import Base, EnumText, UTCDateTime
 from rp_desktop.domain.vocabulary import GroupKind, StaffRole
 
 
-class Student(Base):
+class StudentRow(Base):
     __tablename__ = "student"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -27,7 +27,7 @@ class Student(Base):
     __table_args__ = (Index("ix_student_name", "last_name", "first_name"),)
 
 
-class Staff(Base):
+class StaffRow(Base):
     __tablename__ = "staff"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -37,7 +37,7 @@ class Staff(Base):
     active: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())
 
 
-class Group(Base):
+class GroupRow(Base):
     """A class, advisory or section: the students a Tier 1 circle is usually held with."""
 
     __tablename__ = "student_group"
@@ -49,12 +49,12 @@ class Group(Base):
     staff_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id", ondelete="SET NULL"))
     active: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())
 
-    members: Mapped[list["GroupMember"]] = relationship(
+    members: Mapped[list["GroupMemberRow"]] = relationship(
         back_populates="group", cascade="all, delete-orphan"
     )
 
 
-class GroupMember(Base):
+class GroupMemberRow(Base):
     __tablename__ = "group_member"
 
     group_id: Mapped[int] = mapped_column(
@@ -64,10 +64,10 @@ class GroupMember(Base):
         ForeignKey("student.id", ondelete="CASCADE"), primary_key=True, index=True
     )
 
-    group: Mapped[Group] = relationship(back_populates="members")
+    group: Mapped[GroupRow] = relationship(back_populates="members")
 
 
-class StudentDemographic(Base):
+class StudentDemographicRow(Base):
     """One demographic value the roster gives for a student (gender, English learner, ...).
 
     A missing row means unknown. Confidential: read inside the app and in suppressed aggregates

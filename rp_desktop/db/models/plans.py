@@ -9,7 +9,7 @@ from rp_desktop.db.base import Base, EnumText, UTCDateTime
 from rp_desktop.domain.casework.support_plans import MonitoringFrequency
 
 
-class SupportPlan(Base):
+class SupportPlanRow(Base):
     """A student's individual support plan: a goal, strategies, an owner, a review date and how
     often progress is checked. It may belong to a case, or stand on its own."""
 
@@ -32,14 +32,14 @@ class SupportPlan(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
-    progress: Mapped[list["ProgressEntry"]] = relationship(
+    progress: Mapped[list["ProgressEntryRow"]] = relationship(
         back_populates="plan",
         cascade="all, delete-orphan",
-        order_by="[ProgressEntry.on, ProgressEntry.id]",
+        order_by="[ProgressEntryRow.on, ProgressEntryRow.id]",
     )
 
 
-class ProgressEntry(Base):
+class ProgressEntryRow(Base):
     """One check on a support plan: a date, a rating from 1 to 5 and a note."""
 
     __tablename__ = "progress_entry"
@@ -52,12 +52,12 @@ class ProgressEntry(Base):
     rating: Mapped[int] = mapped_column(Integer)
     note: Mapped[str] = mapped_column(Text, default="")
 
-    plan: Mapped[SupportPlan] = relationship(back_populates="progress")
+    plan: Mapped[SupportPlanRow] = relationship(back_populates="progress")
 
     __table_args__ = (CheckConstraint("rating BETWEEN 1 AND 5", name="rating_range"),)
 
 
-class ReEntryPlan(Base):
+class ReEntryPlanRow(Base):
     """A case's plan for a return after suspension or a long absence: the rounds of the re-entry
     circle (supports, needs, responsibilities) and the day the student came back."""
 

@@ -9,7 +9,7 @@ from rp_desktop.db.base import Base, EnumText, UTCDateTime
 from rp_desktop.domain.vocabulary import AuditAction
 
 
-class SchoolSetting(Base):
+class SchoolSettingRow(Base):
     """Settings that belong to the school's data (its name, the school year), not to a laptop."""
 
     __tablename__ = "school_setting"
@@ -18,7 +18,7 @@ class SchoolSetting(Base):
     value: Mapped[str] = mapped_column(String)
 
 
-class AuditEvent(Base):
+class AuditEventRow(Base):
     """Who did what to which record and when; ids only, chained by hash."""
 
     __tablename__ = "audit_event"
@@ -34,7 +34,7 @@ class AuditEvent(Base):
     hash: Mapped[str] = mapped_column(String(64))
 
 
-class FormDraft(Base):
+class FormDraftRow(Base):
     """What a form held when last typed in, saved as the user types so that a crash or a kill
     loses nothing; offered back on the next start and deleted once saved or discarded. It lives
     in the (encrypted) database, never in a file beside it."""

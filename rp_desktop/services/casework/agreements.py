@@ -4,10 +4,7 @@ the follow-up log."""
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from rp_desktop.db.models import Agreement as AgreementRow
-from rp_desktop.db.models import AgreementItem as AgreementItemRow
-from rp_desktop.db.models import FollowUp as FollowUpRow
-from rp_desktop.db.models import Meeting as MeetingRow
+from rp_desktop.db.models import AgreementItemRow, AgreementRow, FollowUpRow, MeetingRow
 from rp_desktop.domain.casework.records import (
     Agreement,
     AgreementFields,

@@ -9,7 +9,7 @@ from datetime import date
 
 from sqlalchemy.orm import Session
 
-from rp_desktop.db.models import TierChange as TierChangeRow
+from rp_desktop.db.models import TierChangeRow
 from rp_desktop.domain.casework.records import CaseDetail, TierChangeFields
 from rp_desktop.domain.casework.validation import (
     validate_closure,

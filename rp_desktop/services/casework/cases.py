@@ -7,12 +7,11 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from rp_desktop.db.models import Case as CaseRow_
-from rp_desktop.db.models import CaseCategory, CaseParticipant, Staff, Student
+from rp_desktop.db.models import CaseCategoryRow, CaseParticipantRow, CaseRow, StaffRow, StudentRow
 from rp_desktop.domain.records import (
     Case,
     CaseFields,
-    CaseRow,
+    CaseListItem,
     Category,
     ListQuery,
     Page,
@@ -28,12 +27,12 @@ from rp_desktop.services.safekeeping.database import Database
 from rp_desktop.services.search_keys import case_key
 
 SORT_COLUMNS = {
-    "id": CaseRow_.id,
-    "occurred_on": CaseRow_.occurred_on,
-    "category": CaseCategory.name,
-    "place": CaseRow_.place,
-    "status": CaseRow_.status,
-    "tier3_kind": CaseRow_.tier3_kind,
+    "id": CaseRow.id,
+    "occurred_on": CaseRow.occurred_on,
+    "category": CaseCategoryRow.name,
+    "place": CaseRow.place,
+    "status": CaseRow.status,
+    "tier3_kind": CaseRow.tier3_kind,
 }
 
 
@@ -43,41 +42,41 @@ class CaseNotFound(LookupError):
 
 
 def list_categories(db: Database, *, include_inactive: bool = False) -> list[Category]:
-    stmt = select(CaseCategory).order_by(CaseCategory.id)
+    stmt = select(CaseCategoryRow).order_by(CaseCategoryRow.id)
     if not include_inactive:
-        stmt = stmt.where(CaseCategory.active)
+        stmt = stmt.where(CaseCategoryRow.active)
     with Session(db.engine) as session:
         return [Category(c.id, c.name, c.kind, c.active) for c in session.scalars(stmt)]
 
 
 def list_cases(
     db: Database, tier: Tier, query: ListQuery, offset: int = 0, limit: int = DEFAULT_PAGE
-) -> Page[CaseRow]:
+) -> Page[CaseListItem]:
     """Cases of one tier matching the search, status and dates; newest first by default."""
     conditions = [
-        CaseRow_.tier == tier,
-        *matching(CaseRow_.search_key, query.text),
-        *in_date_range(CaseRow_.occurred_on, query),
+        CaseRow.tier == tier,
+        *matching(CaseRow.search_key, query.text),
+        *in_date_range(CaseRow.occurred_on, query),
     ]
     if query.status:
-        conditions.append(CaseRow_.status == query.status)
+        conditions.append(CaseRow.status == query.status)
     if not query.sort:
         query = replace(query, sort="occurred_on", descending=True)
     rows_stmt = ordered(
-        select(CaseRow_, CaseCategory.name).join(
-            CaseCategory, CaseCategory.id == CaseRow_.category_id
+        select(CaseRow, CaseCategoryRow.name).join(
+            CaseCategoryRow, CaseCategoryRow.id == CaseRow.category_id
         ),
         query,
         SORT_COLUMNS,
         "occurred_on",
-        CaseRow_.id,
+        CaseRow.id,
     )
     with Session(db.engine) as session:
-        rows, total = fetch_page(session, rows_stmt, conditions, CaseRow_, offset, limit)
+        rows, total = fetch_page(session, rows_stmt, conditions, CaseRow, offset, limit)
         people = _people_by_case(session, [case.id for case, _ in rows])
         return Page(
             tuple(
-                CaseRow(
+                CaseListItem(
                     id=case.id,
                     tier=case.tier,
                     occurred_on=case.occurred_on,
@@ -102,7 +101,7 @@ def open_case(db: Database, fields: CaseFields) -> Case:
     with Session(db.engine) as session, session.begin():
         fields = _checked(session, db, fields)
         now = db.now()
-        row = CaseRow_(created_at=now, updated_at=now)
+        row = CaseRow(created_at=now, updated_at=now)
         session.add(row)  # before filling: the search key reads the participants back by id
         _fill(session, row, fields)
         row.closed_on = _closed_on(row, db)
@@ -122,26 +121,26 @@ def update_case(db: Database, case_id: int, fields: CaseFields) -> Case:
         return _to_record(session, row)
 
 
-def load_case(session: Session, case_id: int) -> CaseRow_:
+def load_case(session: Session, case_id: int) -> CaseRow:
     """The case's row inside the caller's transaction, or CaseNotFound."""
     return _load(session, case_id)
 
 
-def case_record(session: Session, row: CaseRow_) -> Case:
+def case_record(session: Session, row: CaseRow) -> Case:
     """The case as the domain record `get_case` returns, read inside the caller's session."""
     return _to_record(session, row)
 
 
 def refresh_search_keys_for_category(session: Session, category_id: int) -> None:
     """After a category is renamed, let its cases be found by the new name."""
-    for row in session.scalars(select(CaseRow_).where(CaseRow_.category_id == category_id)):
+    for row in session.scalars(select(CaseRow).where(CaseRow.category_id == category_id)):
         row.search_key = _search_key(session, row)
 
 
 def refresh_search_keys_for_student(session: Session, student_id: int) -> None:
     """After a student's name changes, let their cases be found by the new name."""
     case_ids = session.scalars(
-        select(CaseParticipant.case_id).where(CaseParticipant.student_id == student_id)
+        select(CaseParticipantRow.case_id).where(CaseParticipantRow.student_id == student_id)
     ).all()
     for case_id in set(case_ids):
         row = _load(session, case_id)
@@ -155,13 +154,13 @@ def _checked(session: Session, db: Database, fields: CaseFields) -> CaseFields:
     if fields.closure_reason is not None and fields.status != CaseStatus.CLOSED:
         fields = replace(fields, closure_reason=None)
     problems = validate_case(fields, db.today())
-    if fields.category_id is not None and session.get(CaseCategory, fields.category_id) is None:
+    if fields.category_id is not None and session.get(CaseCategoryRow, fields.category_id) is None:
         problems.append(FieldProblem("category_id", Problem.UNKNOWN))
     for index, person in enumerate(fields.participants):
         missing_student = person.student_id is not None and not session.get(
-            Student, person.student_id
+            StudentRow, person.student_id
         )
-        missing_staff = person.staff_id is not None and not session.get(Staff, person.staff_id)
+        missing_staff = person.staff_id is not None and not session.get(StaffRow, person.staff_id)
         if missing_student or missing_staff:
             problems.append(FieldProblem("participants", Problem.UNKNOWN, index=index))
     if problems:
@@ -169,14 +168,14 @@ def _checked(session: Session, db: Database, fields: CaseFields) -> CaseFields:
     return fields
 
 
-def _closed_on(row: CaseRow_, db: Database) -> date | None:
+def _closed_on(row: CaseRow, db: Database) -> date | None:
     """A case closed through the case form is closed today, unless it already had a day."""
     if row.status != CaseStatus.CLOSED:
         return None
     return row.closed_on or db.today()
 
 
-def _fill(session: Session, row: CaseRow_, fields: CaseFields) -> None:
+def _fill(session: Session, row: CaseRow, fields: CaseFields) -> None:
     assert fields.occurred_on is not None  # validated
     assert fields.category_id is not None
     row.tier = fields.tier
@@ -192,9 +191,9 @@ def _fill(session: Session, row: CaseRow_, fields: CaseFields) -> None:
     row.search_key = _search_key(session, row)
 
 
-def _replace_participants(row: CaseRow_, wanted: tuple[ParticipantFields, ...]) -> None:
+def _replace_participants(row: CaseRow, wanted: tuple[ParticipantFields, ...]) -> None:
     """Keep participant rows that are still wanted (their ids anchor meetings and agreements)."""
-    kept: list[CaseParticipant] = []
+    kept: list[CaseParticipantRow] = []
     remaining = list(wanted)
     for existing in row.participants:
         fields = _participant_fields(existing)
@@ -202,19 +201,19 @@ def _replace_participants(row: CaseRow_, wanted: tuple[ParticipantFields, ...]) 
             remaining.remove(fields)
             kept.append(existing)
     row.participants = kept + [
-        CaseParticipant(
+        CaseParticipantRow(
             role=p.role, student_id=p.student_id, staff_id=p.staff_id, other_name=p.other_name
         )
         for p in remaining
     ]
 
 
-def _participant_fields(row: CaseParticipant) -> ParticipantFields:
+def _participant_fields(row: CaseParticipantRow) -> ParticipantFields:
     return ParticipantFields(row.role, row.student_id, row.staff_id, row.other_name)
 
 
-def _search_key(session: Session, row: CaseRow_) -> str:
-    category = session.get(CaseCategory, row.category_id)
+def _search_key(session: Session, row: CaseRow) -> str:
+    category = session.get(CaseCategoryRow, row.category_id)
     names = _people_by_case(session, [row.id])[row.id]
     return case_key(category.name if category else "", row.place, row.description, names)
 
@@ -224,20 +223,20 @@ def _people_by_case(session: Session, case_ids: list[int]) -> dict[int, list[str
     when they have two roles (two students who share a name are both listed)."""
     stmt = (
         select(
-            CaseParticipant.case_id,
-            CaseParticipant.student_id,
-            CaseParticipant.staff_id,
-            CaseParticipant.other_name,
-            Student.first_name,
-            Student.last_name,
-            Student.preferred_name,
-            Staff.first_name,
-            Staff.last_name,
+            CaseParticipantRow.case_id,
+            CaseParticipantRow.student_id,
+            CaseParticipantRow.staff_id,
+            CaseParticipantRow.other_name,
+            StudentRow.first_name,
+            StudentRow.last_name,
+            StudentRow.preferred_name,
+            StaffRow.first_name,
+            StaffRow.last_name,
         )
-        .outerjoin(Student, Student.id == CaseParticipant.student_id)
-        .outerjoin(Staff, Staff.id == CaseParticipant.staff_id)
-        .where(CaseParticipant.case_id.in_(case_ids))
-        .order_by(CaseParticipant.case_id, CaseParticipant.id)
+        .outerjoin(StudentRow, StudentRow.id == CaseParticipantRow.student_id)
+        .outerjoin(StaffRow, StaffRow.id == CaseParticipantRow.staff_id)
+        .where(CaseParticipantRow.case_id.in_(case_ids))
+        .order_by(CaseParticipantRow.case_id, CaseParticipantRow.id)
     )
     people: dict[int, dict[tuple[object, ...], str]] = defaultdict(dict)
     who: tuple[str, int | str]
@@ -262,7 +261,7 @@ def _people_by_case(session: Session, case_ids: list[int]) -> dict[int, list[str
     return defaultdict(list, {case_id: list(named.values()) for case_id, named in people.items()})
 
 
-def _to_record(session: Session, row: CaseRow_) -> Case:
+def _to_record(session: Session, row: CaseRow) -> Case:
     names = _participant_names(session, row.participants)
     fields = CaseFields(
         tier=row.tier,
@@ -288,22 +287,22 @@ def _to_record(session: Session, row: CaseRow_) -> Case:
     )
 
 
-def _participant_names(session: Session, participants: list[CaseParticipant]) -> list[str]:
+def _participant_names(session: Session, participants: list[CaseParticipantRow]) -> list[str]:
     names = []
     for p in participants:
         if p.student_id is not None:
-            s = session.get(Student, p.student_id)
+            s = session.get(StudentRow, p.student_id)
             names.append(person_name(s.first_name, s.last_name, s.preferred_name) if s else "")
         elif p.staff_id is not None:
-            st = session.get(Staff, p.staff_id)
+            st = session.get(StaffRow, p.staff_id)
             names.append(person_name(st.first_name, st.last_name) if st else "")
         else:
             names.append(p.other_name)
     return names
 
 
-def _load(session: Session, case_id: int) -> CaseRow_:
-    row = session.get(CaseRow_, case_id)
+def _load(session: Session, case_id: int) -> CaseRow:
+    row = session.get(CaseRow, case_id)
     if row is None:
         raise CaseNotFound(case_id)
     return row

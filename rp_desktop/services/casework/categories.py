@@ -8,7 +8,7 @@ capitalised or accented.
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from rp_desktop.db.models import CaseCategory
+from rp_desktop.db.models import CaseCategoryRow
 from rp_desktop.domain.casework.validation import validate_category_name
 from rp_desktop.domain.records import Category
 from rp_desktop.domain.search import fold
@@ -29,7 +29,7 @@ def add_category(db: Database, name: str, kind: CategoryKind) -> Category:
     with Session(db.engine) as session, session.begin():
         name = name.strip()
         _check_name(session, name, category_id=None)
-        row = CaseCategory(name=name, kind=kind, active=True)
+        row = CaseCategoryRow(name=name, kind=kind, active=True)
         session.add(row)
         session.flush()
         record_event(session, db, AuditAction.CREATE, "case_category", row.id)
@@ -63,19 +63,21 @@ def _check_name(session: Session, name: str, category_id: int | None) -> None:
     problems = validate_category_name(name)
     if not problems:
         wanted = fold(name)
-        for other_id, other_name in session.execute(select(CaseCategory.id, CaseCategory.name)):
+        for other_id, other_name in session.execute(
+            select(CaseCategoryRow.id, CaseCategoryRow.name)
+        ):
             if other_id != category_id and fold(other_name) == wanted:
                 problems.append(FieldProblem("name", Problem.NAME_TAKEN))
                 break
     refuse(problems)
 
 
-def _record(row: CaseCategory) -> Category:
+def _record(row: CaseCategoryRow) -> Category:
     return Category(row.id, row.name, row.kind, row.active)
 
 
-def _load(session: Session, category_id: int) -> CaseCategory:
-    row = session.get(CaseCategory, category_id)
+def _load(session: Session, category_id: int) -> CaseCategoryRow:
+    row = session.get(CaseCategoryRow, category_id)
     if row is None:
         raise CategoryNotFound(category_id)
     return row

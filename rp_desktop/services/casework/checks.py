@@ -3,8 +3,7 @@ or student exist, and is the case's own row at hand."""
 
 from sqlalchemy.orm import Session
 
-from rp_desktop.db.models import Case as CaseRow
-from rp_desktop.db.models import Staff, Student
+from rp_desktop.db.models import CaseRow, StaffRow, StudentRow
 from rp_desktop.domain.casework.records import advanced_status
 from rp_desktop.domain.validation import FieldProblem, InvalidInput, Problem
 from rp_desktop.domain.vocabulary import CaseStatus
@@ -14,13 +13,13 @@ from rp_desktop.services.safekeeping.database import Database
 def unknown_staff(
     session: Session, field: str, staff_id: int | None, index: int | None = None
 ) -> list[FieldProblem]:
-    if staff_id is not None and session.get(Staff, staff_id) is None:
+    if staff_id is not None and session.get(StaffRow, staff_id) is None:
         return [FieldProblem(field, Problem.UNKNOWN, index=index)]
     return []
 
 
 def unknown_student(session: Session, field: str, student_id: int | None) -> list[FieldProblem]:
-    if student_id is not None and session.get(Student, student_id) is None:
+    if student_id is not None and session.get(StudentRow, student_id) is None:
         return [FieldProblem(field, Problem.UNKNOWN)]
     return []
 

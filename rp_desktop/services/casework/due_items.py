@@ -5,8 +5,7 @@ from datetime import date, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from rp_desktop.db.models import Agreement, AgreementItem
-from rp_desktop.db.models import Case as CaseRow
+from rp_desktop.db.models import AgreementItemRow, AgreementRow, CaseRow
 from rp_desktop.domain.casework.records import DueItem
 from rp_desktop.domain.vocabulary import AgreementStatus, CaseStatus
 from rp_desktop.services.casework.reading import owner_name
@@ -14,15 +13,15 @@ from rp_desktop.services.safekeeping.database import Database
 
 # Open items with a due date, on cases not closed, the earliest due first.
 _OPEN_ITEMS = (
-    select(AgreementItem, CaseRow.id, CaseRow.tier)
-    .join(Agreement, Agreement.id == AgreementItem.agreement_id)
-    .join(CaseRow, CaseRow.id == Agreement.case_id)
+    select(AgreementItemRow, CaseRow.id, CaseRow.tier)
+    .join(AgreementRow, AgreementRow.id == AgreementItemRow.agreement_id)
+    .join(CaseRow, CaseRow.id == AgreementRow.case_id)
     .where(
-        AgreementItem.status == AgreementStatus.OPEN,
-        AgreementItem.due_on.is_not(None),
+        AgreementItemRow.status == AgreementStatus.OPEN,
+        AgreementItemRow.due_on.is_not(None),
         CaseRow.status != CaseStatus.CLOSED,
     )
-    .order_by(AgreementItem.due_on, AgreementItem.id)
+    .order_by(AgreementItemRow.due_on, AgreementItemRow.id)
 )
 
 
@@ -32,7 +31,7 @@ def due_items(
     """Open items of cases not closed: those due from `today` to `within_days` days later
     (both days included), and those overdue (due before `today`). Each list by due date, the
     earliest first."""
-    stmt = _OPEN_ITEMS.where(AgreementItem.due_on <= today + timedelta(days=within_days))
+    stmt = _OPEN_ITEMS.where(AgreementItemRow.due_on <= today + timedelta(days=within_days))
     with Session(db.engine) as session:
         items = [
             DueItem(

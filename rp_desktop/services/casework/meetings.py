@@ -5,8 +5,7 @@ from dataclasses import replace
 
 from sqlalchemy.orm import Session
 
-from rp_desktop.db.models import Meeting as MeetingRow
-from rp_desktop.db.models import MeetingAnswer, MeetingAttendee
+from rp_desktop.db.models import MeetingAnswerRow, MeetingAttendeeRow, MeetingRow
 from rp_desktop.domain.casework.records import Meeting, MeetingFields, status_after_meeting
 from rp_desktop.domain.casework.validation import validate_meeting
 from rp_desktop.domain.records import Case
@@ -73,10 +72,10 @@ def _fill(row: MeetingRow, fields: MeetingFields) -> None:
     row.notes = fields.notes
     present = {a.participant_id for a in row.attendees}
     row.attendees = [a for a in row.attendees if a.participant_id in fields.attendee_ids] + [
-        MeetingAttendee(participant_id=p) for p in sorted(fields.attendee_ids - present)
+        MeetingAttendeeRow(participant_id=p) for p in sorted(fields.attendee_ids - present)
     ]
     row.answers = [
-        MeetingAnswer(participant_id=a.participant_id, question=a.question.value, answer=a.text)
+        MeetingAnswerRow(participant_id=a.participant_id, question=a.question.value, answer=a.text)
         for a in fields.answers
     ]
 

@@ -9,15 +9,19 @@ from sqlalchemy import ColumnElement, inspect, select
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from rp_desktop.db.base import Base
-from rp_desktop.db.models import Agreement as AgreementRow
-from rp_desktop.db.models import AgreementItem as AgreementItemRow
-from rp_desktop.db.models import CaseParticipant, Staff, Student
-from rp_desktop.db.models import FollowUp as FollowUpRow
-from rp_desktop.db.models import Meeting as MeetingRow
-from rp_desktop.db.models import ProgressEntry as ProgressRow
-from rp_desktop.db.models import ReEntryPlan as ReEntryRow
-from rp_desktop.db.models import SupportPlan as SupportPlanRow
-from rp_desktop.db.models import TierChange as TierChangeRow
+from rp_desktop.db.models import (
+    AgreementItemRow,
+    AgreementRow,
+    CaseParticipantRow,
+    FollowUpRow,
+    MeetingRow,
+    ProgressEntryRow,
+    ReEntryPlanRow,
+    StaffRow,
+    StudentRow,
+    SupportPlanRow,
+    TierChangeRow,
+)
 from rp_desktop.domain.casework.records import (
     Agreement,
     AgreementItem,
@@ -51,7 +55,7 @@ def people_of(case: Case) -> People:
 
 
 def staff_name(session: Session, staff_id: int | None) -> str:
-    staff = session.get(Staff, staff_id) if staff_id is not None else None
+    staff = session.get(StaffRow, staff_id) if staff_id is not None else None
     return person_name(staff.first_name, staff.last_name) if staff else ""
 
 
@@ -59,11 +63,11 @@ def owner_name(session: Session, participant_id: int | None, staff_id: int | Non
     """The name of an agreement item's owner: a participant of the case, or a staff member."""
     if participant_id is None:
         return staff_name(session, staff_id)
-    participant = session.get(CaseParticipant, participant_id)
+    participant = session.get(CaseParticipantRow, participant_id)
     if participant is None:
         return ""
     if participant.student_id is not None:
-        student = session.get(Student, participant.student_id)
+        student = session.get(StudentRow, participant.student_id)
         return (
             person_name(student.first_name, student.last_name, student.preferred_name)
             if student
@@ -130,7 +134,7 @@ def tier_change_record(row: TierChangeRow) -> TierChange:
     return TierChange(row.id, row.changed_on, row.from_tier, row.to_tier, row.reason)
 
 
-def progress_record(row: ProgressRow) -> ProgressEntry:
+def progress_record(row: ProgressEntryRow) -> ProgressEntry:
     return ProgressEntry(row.id, row.plan_id, ProgressEntryFields(row.on, row.rating, row.note))
 
 
@@ -154,7 +158,7 @@ def support_plan_record(session: Session, row: SupportPlanRow) -> SupportPlan:
     )
 
 
-def re_entry_record(row: ReEntryRow) -> ReEntryPlanFields:
+def re_entry_record(row: ReEntryPlanRow) -> ReEntryPlanFields:
     return ReEntryPlanFields(row.supports, row.needs, row.responsibilities, row.returned_on)
 
 
@@ -174,7 +178,7 @@ def case_detail(session: Session, case_id: int) -> CaseDetail:
     plans = _listed(
         session, SupportPlanRow, SupportPlanRow.case_id == case_id, SupportPlanRow.start_on
     )
-    re_entry = session.get(ReEntryRow, case_id)
+    re_entry = session.get(ReEntryPlanRow, case_id)
     return CaseDetail(
         case=case,
         private_note=row.private_note,

@@ -3,9 +3,7 @@ plan."""
 
 from sqlalchemy.orm import Session
 
-from rp_desktop.db.models import ProgressEntry as ProgressRow
-from rp_desktop.db.models import ReEntryPlan as ReEntryRow
-from rp_desktop.db.models import SupportPlan as SupportPlanRow
+from rp_desktop.db.models import ProgressEntryRow, ReEntryPlanRow, SupportPlanRow
 from rp_desktop.domain.casework.support_plans import (
     ProgressEntryFields,
     ReEntryPlanFields,
@@ -67,7 +65,7 @@ def add_progress_entry(db: Database, plan_id: int, fields: ProgressEntryFields) 
         plan = _load(session, plan_id)
         refuse(validate_progress_entry(fields, plan.start_on, db.today()))
         assert fields.on is not None  # validated
-        entry = ProgressRow(on=fields.on, rating=fields.rating, note=fields.note)
+        entry = ProgressEntryRow(on=fields.on, rating=fields.rating, note=fields.note)
         plan.progress.append(entry)
         plan.updated_at = db.now()
         session.flush()
@@ -82,10 +80,10 @@ def save_re_entry_plan(db: Database, case_id: int, fields: ReEntryPlanFields) ->
     with Session(db.engine) as session, session.begin():
         case_row = load_case(session, case_id)
         refuse(validate_re_entry_plan(fields, case_record(session, case_row)))
-        row = session.get(ReEntryRow, case_id)
+        row = session.get(ReEntryPlanRow, case_id)
         action = AuditAction.UPDATE if row else AuditAction.CREATE
         if row is None:
-            row = ReEntryRow(case_id=case_id)
+            row = ReEntryPlanRow(case_id=case_id)
             session.add(row)
         row.supports = fields.supports
         row.needs = fields.needs

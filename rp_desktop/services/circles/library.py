@@ -4,9 +4,7 @@ The built-in prompts and templates are added by library_seed."""
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
-from rp_desktop.db.models import CirclePlan as PlanRow
-from rp_desktop.db.models import PlanRound as PlanRoundRow
-from rp_desktop.db.models import Prompt as PromptRow
+from rp_desktop.db.models import CirclePlanRow, PlanRoundRow, PromptRow
 from rp_desktop.domain.circle.types import RoundPlan, Timing
 from rp_desktop.domain.library import (
     CirclePlan,
@@ -164,7 +162,7 @@ def _load_prompt(session: Session, prompt_id: int) -> PromptRow:
 def list_plans(db: Database) -> list[CirclePlan]:
     """Every plan: templates first, in the order they shipped, then plans by name."""
     with Session(db.engine) as session:
-        plans = session.scalars(select(PlanRow).options(selectinload(PlanRow.rounds)))
+        plans = session.scalars(select(CirclePlanRow).options(selectinload(CirclePlanRow.rounds)))
         found = [_plan_record(row) for row in plans]
     return sorted(
         found, key=lambda p: (not p.is_template, "" if p.is_template else p.name.casefold(), p.id)
@@ -235,14 +233,14 @@ def _check_plan(session: Session, fields: PlanFields) -> None:
         raise InvalidInput(problems)
 
 
-def new_plan_row(db: Database, fields: PlanFields) -> PlanRow:
+def new_plan_row(db: Database, fields: PlanFields) -> CirclePlanRow:
     now = db.now()
-    row = PlanRow(is_template=False, created_at=now, updated_at=now)
+    row = CirclePlanRow(is_template=False, created_at=now, updated_at=now)
     _fill_plan(row, fields)
     return row
 
 
-def _fill_plan(row: PlanRow, fields: PlanFields) -> None:
+def _fill_plan(row: CirclePlanRow, fields: PlanFields) -> None:
     row.name = fields.name
     row.description = fields.description
     row.rounds = [
@@ -258,7 +256,7 @@ def _fill_plan(row: PlanRow, fields: PlanFields) -> None:
     ]
 
 
-def _plan_record(row: PlanRow) -> CirclePlan:
+def _plan_record(row: CirclePlanRow) -> CirclePlan:
     return CirclePlan(
         id=row.id,
         name=row.name,
@@ -278,14 +276,14 @@ def _round_record(row: PlanRoundRow) -> PlannedRound:
     return PlannedRound(row.stage, row.prompt_text, timing, row.budget_seconds, row.prompt_id)
 
 
-def _load_plan(session: Session, plan_id: int) -> PlanRow:
-    row = session.get(PlanRow, plan_id)
+def _load_plan(session: Session, plan_id: int) -> CirclePlanRow:
+    row = session.get(CirclePlanRow, plan_id)
     if row is None:
         raise PlanNotFound(plan_id)
     return row
 
 
-def _load_editable_plan(session: Session, plan_id: int) -> PlanRow:
+def _load_editable_plan(session: Session, plan_id: int) -> CirclePlanRow:
     row = _load_plan(session, plan_id)
     if row.is_template:
         raise InvalidInput([FieldProblem("plan", Problem.TEMPLATE_READ_ONLY)])

@@ -5,8 +5,21 @@ from dataclasses import replace
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, aliased
 
-from rp_desktop.db.models import CircleAttendance, CommunityCircle, Group, Staff, Student
-from rp_desktop.domain.records import Circle, CircleFields, CircleRow, ListQuery, Page, person_name
+from rp_desktop.db.models import (
+    CircleAttendanceRow,
+    CommunityCircleRow,
+    GroupRow,
+    StaffRow,
+    StudentRow,
+)
+from rp_desktop.domain.records import (
+    Circle,
+    CircleFields,
+    CircleListItem,
+    ListQuery,
+    Page,
+    person_name,
+)
 from rp_desktop.domain.validation import FieldProblem, InvalidInput, Problem, validate_circle
 from rp_desktop.domain.vocabulary import AuditAction
 from rp_desktop.services.audit import record_event
@@ -15,21 +28,21 @@ from rp_desktop.services.safekeeping.database import Database
 from rp_desktop.services.search_keys import circle_key
 from rp_desktop.services.students.records import to_record as student_record
 
-_keeper = aliased(Staff)
+_keeper = aliased(StaffRow)
 _attendance = (
     select(func.count())
-    .where(CircleAttendance.circle_id == CommunityCircle.id)
-    .correlate(CommunityCircle)
+    .where(CircleAttendanceRow.circle_id == CommunityCircleRow.id)
+    .correlate(CommunityCircleRow)
     .scalar_subquery()
 )
 SORT_COLUMNS = {
-    "held_on": CommunityCircle.held_on,
-    "status": CommunityCircle.status,
-    "kind": CommunityCircle.kind,
-    "group": Group.name,
+    "held_on": CommunityCircleRow.held_on,
+    "status": CommunityCircleRow.status,
+    "kind": CommunityCircleRow.kind,
+    "group": GroupRow.name,
     "keeper": _keeper.last_name,
-    "purpose": CommunityCircle.purpose,
-    "duration": CommunityCircle.duration_minutes,
+    "purpose": CommunityCircleRow.purpose,
+    "duration": CommunityCircleRow.duration_minutes,
 }
 
 
@@ -40,41 +53,41 @@ class CircleNotFound(LookupError):
 
 def list_circles(
     db: Database, query: ListQuery, offset: int = 0, limit: int = DEFAULT_PAGE
-) -> Page[CircleRow]:
+) -> Page[CircleListItem]:
     """Circles matching the search, status and dates; newest first unless asked otherwise."""
     conditions = [
-        *matching(CommunityCircle.search_key, query.text),
-        *in_date_range(CommunityCircle.held_on, query),
+        *matching(CommunityCircleRow.search_key, query.text),
+        *in_date_range(CommunityCircleRow.held_on, query),
     ]
     if query.status:
-        conditions.append(CommunityCircle.status == query.status)
+        conditions.append(CommunityCircleRow.status == query.status)
     if not query.sort:
         query = replace(query, sort="held_on", descending=True)
     rows = ordered(
         select(
-            CommunityCircle.id,
-            CommunityCircle.held_on,
-            CommunityCircle.status,
-            CommunityCircle.kind,
-            Group.name,
+            CommunityCircleRow.id,
+            CommunityCircleRow.held_on,
+            CommunityCircleRow.status,
+            CommunityCircleRow.kind,
+            GroupRow.name,
             _keeper.first_name,
             _keeper.last_name,
-            CommunityCircle.purpose,
+            CommunityCircleRow.purpose,
             _attendance,
-            CommunityCircle.duration_minutes,
+            CommunityCircleRow.duration_minutes,
         )
-        .outerjoin(Group, Group.id == CommunityCircle.group_id)
-        .outerjoin(_keeper, _keeper.id == CommunityCircle.keeper_id),
+        .outerjoin(GroupRow, GroupRow.id == CommunityCircleRow.group_id)
+        .outerjoin(_keeper, _keeper.id == CommunityCircleRow.keeper_id),
         query,
         SORT_COLUMNS,
         "held_on",
-        CommunityCircle.id,
+        CommunityCircleRow.id,
     )
     with Session(db.engine) as session:
-        page, total = fetch_page(session, rows, conditions, CommunityCircle, offset, limit)
+        page, total = fetch_page(session, rows, conditions, CommunityCircleRow, offset, limit)
     return Page(
         tuple(
-            CircleRow(
+            CircleListItem(
                 id=r[0],
                 held_on=r[1],
                 status=r[2],
@@ -103,12 +116,12 @@ def record_circle(db: Database, fields: CircleFields) -> Circle:
 
 def add_circle(
     session: Session, db: Database, fields: CircleFields, detail: str = ""
-) -> CommunityCircle:
+) -> CommunityCircleRow:
     """Record a circle inside the caller's transaction (a circle run saves its record with
     the run, all or nothing); `detail` goes into its audit event (ids and counts only)."""
     _check(session, db, fields)
     now = db.now()
-    row = CommunityCircle(created_at=now, updated_at=now)
+    row = CommunityCircleRow(created_at=now, updated_at=now)
     _fill(session, row, fields)
     session.add(row)
     session.flush()
@@ -129,19 +142,19 @@ def update_circle(db: Database, circle_id: int, fields: CircleFields) -> Circle:
 
 def _check(session: Session, db: Database, fields: CircleFields) -> None:
     problems = validate_circle(fields, db.today())
-    if fields.group_id is not None and session.get(Group, fields.group_id) is None:
+    if fields.group_id is not None and session.get(GroupRow, fields.group_id) is None:
         problems.append(FieldProblem("group_id", Problem.UNKNOWN))
-    if fields.keeper_id is not None and session.get(Staff, fields.keeper_id) is None:
+    if fields.keeper_id is not None and session.get(StaffRow, fields.keeper_id) is None:
         problems.append(FieldProblem("keeper_id", Problem.UNKNOWN))
     if fields.attendee_ids:
-        known = session.scalar(select(func.count()).where(Student.id.in_(fields.attendee_ids)))
+        known = session.scalar(select(func.count()).where(StudentRow.id.in_(fields.attendee_ids)))
         if known != len(fields.attendee_ids):
             problems.append(FieldProblem("attendee_ids", Problem.UNKNOWN))
     if problems:
         raise InvalidInput(problems)
 
 
-def _fill(session: Session, row: CommunityCircle, fields: CircleFields) -> None:
+def _fill(session: Session, row: CommunityCircleRow, fields: CircleFields) -> None:
     assert fields.held_on is not None  # validated
     row.held_on = fields.held_on
     row.status = fields.status
@@ -153,10 +166,10 @@ def _fill(session: Session, row: CommunityCircle, fields: CircleFields) -> None:
     row.notes = fields.notes
     present = {a.student_id for a in row.attendance}
     row.attendance = [a for a in row.attendance if a.student_id in fields.attendee_ids] + [
-        CircleAttendance(student_id=s) for s in sorted(fields.attendee_ids - present)
+        CircleAttendanceRow(student_id=s) for s in sorted(fields.attendee_ids - present)
     ]
-    group = session.get(Group, fields.group_id) if fields.group_id is not None else None
-    keeper = session.get(Staff, fields.keeper_id) if fields.keeper_id else None
+    group = session.get(GroupRow, fields.group_id) if fields.group_id is not None else None
+    keeper = session.get(StaffRow, fields.keeper_id) if fields.keeper_id else None
     row.search_key = circle_key(
         group.name if group else "",
         person_name(keeper.first_name, keeper.last_name) if keeper else "",
@@ -164,14 +177,14 @@ def _fill(session: Session, row: CommunityCircle, fields: CircleFields) -> None:
     )
 
 
-def _to_record(session: Session, row: CommunityCircle) -> Circle:
-    group = session.get(Group, row.group_id) if row.group_id is not None else None
-    keeper = session.get(Staff, row.keeper_id) if row.keeper_id is not None else None
+def _to_record(session: Session, row: CommunityCircleRow) -> Circle:
+    group = session.get(GroupRow, row.group_id) if row.group_id is not None else None
+    keeper = session.get(StaffRow, row.keeper_id) if row.keeper_id is not None else None
     attendees = session.scalars(
-        select(Student)
-        .join(CircleAttendance, CircleAttendance.student_id == Student.id)
-        .where(CircleAttendance.circle_id == row.id)
-        .order_by(Student.last_name, Student.first_name, Student.id)
+        select(StudentRow)
+        .join(CircleAttendanceRow, CircleAttendanceRow.student_id == StudentRow.id)
+        .where(CircleAttendanceRow.circle_id == row.id)
+        .order_by(StudentRow.last_name, StudentRow.first_name, StudentRow.id)
     ).all()
     fields = CircleFields(
         held_on=row.held_on,
@@ -193,8 +206,8 @@ def _to_record(session: Session, row: CommunityCircle) -> Circle:
     )
 
 
-def _load(session: Session, circle_id: int) -> CommunityCircle:
-    row = session.get(CommunityCircle, circle_id)
+def _load(session: Session, circle_id: int) -> CommunityCircleRow:
+    row = session.get(CommunityCircleRow, circle_id)
     if row is None:
         raise CircleNotFound(circle_id)
     return row

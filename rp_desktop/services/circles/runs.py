@@ -6,8 +6,15 @@ import math
 
 from sqlalchemy.orm import Session
 
-from rp_desktop.db.models import Case as CaseRow
-from rp_desktop.db.models import CircleRun, Meeting, MeetingAttendee, RunRound, RunSeat, Turn
+from rp_desktop.db.models import (
+    CaseRow,
+    CircleRunRow,
+    MeetingAttendeeRow,
+    MeetingRow,
+    RunRoundRow,
+    RunSeatRow,
+    TurnRow,
+)
 from rp_desktop.domain.circle.types import Timing
 from rp_desktop.domain.circle_runs import CircleRunFields, SavedRun
 from rp_desktop.domain.records import CircleFields
@@ -38,8 +45,8 @@ def minutes_of(running_seconds: float) -> int:
     return min(max(1, math.ceil(running_seconds / 60)), LONGEST_CIRCLE_MINUTES)
 
 
-def _add_run(session: Session, fields: CircleRunFields) -> CircleRun:
-    run = CircleRun(
+def _add_run(session: Session, fields: CircleRunFields) -> CircleRunRow:
+    run = CircleRunRow(
         plan_id=fields.plan_id,
         group_id=fields.group_id,
         talking_piece=fields.talking_piece,
@@ -47,7 +54,7 @@ def _add_run(session: Session, fields: CircleRunFields) -> CircleRun:
         ended_at=fields.ended_at,
     )
     seats = {
-        person.key: RunSeat(
+        person.key: RunSeatRow(
             position=position,
             student_id=person.student_id,
             staff_id=person.staff_id,
@@ -58,7 +65,7 @@ def _add_run(session: Session, fields: CircleRunFields) -> CircleRun:
     }
     run.seats = list(seats.values())
     run.rounds = [
-        RunRound(
+        RunRoundRow(
             number=number,
             stage=plan.stage,
             prompt_text=plan.prompt,
@@ -70,7 +77,7 @@ def _add_run(session: Session, fields: CircleRunFields) -> CircleRun:
     session.add(run)
     session.flush()
     session.add_all(
-        Turn(
+        TurnRow(
             run_id=run.id,
             round_number=turn.round_index,
             seat_id=seats[turn.seat_key].id,
@@ -97,10 +104,12 @@ def _circle_fields(db: Database, fields: CircleRunFields) -> CircleFields:
     )
 
 
-def _add_meeting(session: Session, db: Database, fields: CircleRunFields, run_id: int) -> Meeting:
+def _add_meeting(
+    session: Session, db: Database, fields: CircleRunFields, run_id: int
+) -> MeetingRow:
     assert fields.case_id is not None
     case = load_case(session, fields.case_id)  # or CaseNotFound
-    meeting = Meeting(
+    meeting = MeetingRow(
         case_id=fields.case_id,
         kind=fields.meeting_kind,
         held_on=fields.started_at.astimezone().date(),
@@ -111,7 +120,7 @@ def _add_meeting(session: Session, db: Database, fields: CircleRunFields, run_id
     session.flush()
     attendees = _seated_participants(case, fields)
     session.add_all(
-        MeetingAttendee(meeting_id=meeting.id, participant_id=participant_id)
+        MeetingAttendeeRow(meeting_id=meeting.id, participant_id=participant_id)
         for participant_id in attendees
     )
     detail = f"case={fields.case_id} attendees={len(attendees)} run={run_id}"

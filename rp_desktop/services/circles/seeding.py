@@ -7,8 +7,7 @@ from importlib.resources import files
 from sqlalchemy import CompoundSelect, literal, select
 from sqlalchemy.orm import Session
 
-from rp_desktop.db.models import CirclePlan as PlanRow
-from rp_desktop.db.models import Prompt as PromptRow
+from rp_desktop.db.models import CirclePlanRow, PromptRow
 from rp_desktop.domain.library import (
     PlanFields,
     PlannedRound,
@@ -68,8 +67,8 @@ def read_shipped_library() -> ShippedLibrary:
 
 def _seeded_keys() -> CompoundSelect[str, str | None]:
     prompts = select(literal("prompt"), PromptRow.seed_key).where(PromptRow.seed_key.is_not(None))
-    plans = select(literal("template"), PlanRow.template_key)
-    return prompts.union_all(plans.where(PlanRow.template_key.is_not(None)))
+    plans = select(literal("template"), CirclePlanRow.template_key)
+    return prompts.union_all(plans.where(CirclePlanRow.template_key.is_not(None)))
 
 
 def _seed_prompts(session: Session, library: ShippedLibrary) -> int:
@@ -89,7 +88,7 @@ def _seed_prompts(session: Session, library: ShippedLibrary) -> int:
 
 
 def _seed_templates(session: Session, db: Database, library: ShippedLibrary) -> int:
-    present = set(session.scalars(select(PlanRow.template_key)))
+    present = set(session.scalars(select(CirclePlanRow.template_key)))
     prompts = {
         key: (prompt_id, text)
         for key, prompt_id, text in session.execute(

@@ -12,12 +12,12 @@ from sqlalchemy import Connection, func, select
 from sqlalchemy.orm import Session
 
 from rp_desktop.db.models import (
-    CaseCategory,
-    CommunityCircle,
-    Group,
-    Staff,
-    Student,
-    StudentDemographic,
+    CaseCategoryRow,
+    CommunityCircleRow,
+    GroupRow,
+    StaffRow,
+    StudentDemographicRow,
+    StudentRow,
 )
 from rp_desktop.domain.records import Category
 from rp_desktop.domain.school_year import school_year_of
@@ -121,10 +121,15 @@ def _checked_grades(students: int, years: int, grades: range) -> list[int]:
 
 def _empty_school_categories(connection: Connection) -> Categories:
     """The school's case categories, once it is clear the database has no students yet."""
-    if connection.scalar(select(func.count()).select_from(Student)):
+    if connection.scalar(select(func.count()).select_from(StudentRow)):
         raise ValueError("The database already has students; sample data needs an empty one.")
-    columns = (CaseCategory.id, CaseCategory.name, CaseCategory.kind, CaseCategory.active)
-    rows = connection.execute(select(*columns).order_by(CaseCategory.id))
+    columns = (
+        CaseCategoryRow.id,
+        CaseCategoryRow.name,
+        CaseCategoryRow.kind,
+        CaseCategoryRow.active,
+    )
+    rows = connection.execute(select(*columns).order_by(CaseCategoryRow.id))
     return Categories([Category(*row) for row in rows])
 
 
@@ -182,13 +187,13 @@ class _Builder:
 
     def write_people(self) -> None:
         plan, connection = self.plan, self.connection
-        insert_rows(connection, Student, self._student_rows())
+        insert_rows(connection, StudentRow, self._student_rows())
         # From a stream of its own: the rest of the school comes out as it did without it.
         demographics = demographic_rows(stream(self.seed, "demographics"), plan.students)
-        insert_rows(connection, StudentDemographic, demographics)
-        insert_rows(connection, Staff, self._staff_rows())
+        insert_rows(connection, StudentDemographicRow, demographics)
+        insert_rows(connection, StaffRow, self._staff_rows())
         groups = [group for year in plan.years for group in plan.groups[year]]
-        insert_rows(connection, Group, [self._group_row(group) for group in groups])
+        insert_rows(connection, GroupRow, [self._group_row(group) for group in groups])
         insert_group_members(connection, [(g.id, s) for g in groups for s in g.members])
         self._count(
             students=len(plan.students),
@@ -203,7 +208,7 @@ class _Builder:
             plan.calendars[year], plan.groups[year], plan.staffing, self.presence, self.today
         )
         rows = plan_circles(stream(self.seed, "circles", year), self.ids, self.stamps, circle_year)
-        insert_rows(self.connection, CommunityCircle, rows.circles)
+        insert_rows(self.connection, CommunityCircleRow, rows.circles)
         insert_attendance(self.connection, rows.attendance)
         self.runs.add_circles(year, rows)
         self._count(circles=len(rows.circles))

@@ -19,7 +19,7 @@ from typing import Any
 
 from sqlalchemy import Connection, func, insert, select
 
-from rp_desktop.db.models import CircleRun, RunRound, RunSeat, Turn
+from rp_desktop.db.models import CircleRunRow, RunRoundRow, RunSeatRow, TurnRow
 from rp_desktop.domain.circle.types import Timing
 from rp_desktop.domain.circle.wall import NameStyle, Sitter, wall_labels
 from rp_desktop.domain.library import SeedRound, ShippedLibrary
@@ -57,7 +57,7 @@ TURNS_SQL = (
     "INSERT INTO turn (id, run_id, round_number, seat_id, start_offset_ms, duration_ms, passed)"
 )
 Row = dict[str, Any]
-TurnRow = tuple[int, int, int, int, int, int, bool]  # as TURNS_SQL names the columns
+TurnValues = tuple[int, int, int, int, int, int, bool]  # as TURNS_SQL names the columns
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,7 +93,7 @@ class RunRows:
     runs: list[Row] = field(default_factory=list)
     rounds: list[Row] = field(default_factory=list)
     seats: list[tuple[Any, ...]] = field(default_factory=list)
-    turns: list[TurnRow] = field(default_factory=list)
+    turns: list[TurnValues] = field(default_factory=list)
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,7 +125,7 @@ class DemoRuns:
         # Ids handed out here, after any the tables hold, so seats and turns can point ahead.
         self.ids = {
             model: count((connection.scalar(select(func.max(model.id))) or 0) + 1)
-            for model in (CircleRun, RunSeat, RunRound, Turn)
+            for model in (CircleRunRow, RunSeatRow, RunRoundRow, TurnRow)
         }
 
     def add_circles(self, year: int, circles: CircleRows) -> int:
@@ -145,9 +145,7 @@ class DemoRuns:
             rounds = self.rounds.for_circle(row["kind"], len(students), row["duration_minutes"])
             piece = TALKING_PIECES[(row["group_id"] or 0) % len(TALKING_PIECES)]
             link = {"group_id": row["group_id"], "community_circle_id": circle_id}
-            plans.append(
-                RunPlan(row["held_on"], row["keeper_id"], students, rounds, piece, **link)
-            )
+            plans.append(RunPlan(row["held_on"], row["keeper_id"], students, rounds, piece, **link))
         return self._write(rng, plans)
 
     def add_meetings(self, year: int, cases: CaseRows) -> int:
@@ -184,7 +182,7 @@ class DemoRuns:
     def _rounds(self, rng: random.Random, run_id: int, shapes: list[SeedRound]) -> list[Row]:
         return [
             {
-                "id": next(self.ids[RunRound]),
+                "id": next(self.ids[RunRoundRow]),
                 "run_id": run_id,
                 "number": number,
                 "stage": shape.stage,
@@ -196,8 +194,8 @@ class DemoRuns:
         ]
 
     def _run(self, rng: random.Random, rows: RunRows, plan: RunPlan) -> None:
-        run_id = next(self.ids[CircleRun])
-        seat_ids = [next(self.ids[RunSeat]) for _ in range(len(plan.students) + 1)]
+        run_id = next(self.ids[CircleRunRow])
+        seat_ids = [next(self.ids[RunSeatRow]) for _ in range(len(plan.students) + 1)]
         labels = wall_labels([self.sitters[s] for s in plan.students], NameStyle.FIRST_NAME)
         rows.seats.append((seat_ids[0], run_id, 0, None, plan.keeper_id, "", True))
         rows.seats += [
@@ -206,7 +204,7 @@ class DemoRuns:
         ]
         rows.rounds += self._rounds(rng, run_id, plan.rounds)
         speakers = [(seat_ids[i], self.voices[s]) for i, s in enumerate(plan.students, 1)]
-        turns = _turns(rng, plan, run_id, self.ids[Turn], [*speakers, (seat_ids[0], KEEPER)])
+        turns = _turns(rng, plan, run_id, self.ids[TurnRow], [*speakers, (seat_ids[0], KEEPER)])
         rows.turns += turns
         started = datetime.combine(plan.day, time()).astimezone(UTC)  # local midnight
         started += timedelta(minutes=rng.randrange(*START_MINUTES))
@@ -234,7 +232,7 @@ def _attending(attendance: list[tuple[int, int]], circle_id: int) -> list[int]:
 
 def _turns(
     rng: random.Random, plan: RunPlan, run_id: int, ids: Iterator[int], speakers: Speakers
-) -> list[TurnRow]:
+) -> list[TurnValues]:
     """Every turn: each speaker once a round, in the order given; each starts as the last ended."""
     chance, lean = rng.random, season_lean(plan.day)
     turns = []
@@ -295,7 +293,7 @@ def insert_runs(connection: Connection, rows: RunRows) -> None:
     hundred thousand, straight to the driver."""
     if not rows.runs:
         return
-    connection.execute(insert(CircleRun), rows.runs)
-    connection.execute(insert(RunRound), rows.rounds)
+    connection.execute(insert(CircleRunRow), rows.runs)
+    connection.execute(insert(RunRoundRow), rows.rounds)
     connection.exec_driver_sql(f"{SEATS_SQL} VALUES (?, ?, ?, ?, ?, ?, ?)", rows.seats)
     connection.exec_driver_sql(f"{TURNS_SQL} VALUES (?, ?, ?, ?, ?, ?, ?)", rows.turns)

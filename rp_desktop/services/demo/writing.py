@@ -12,20 +12,20 @@ from sqlalchemy import Connection, insert
 
 from rp_desktop.db.base import Base
 from rp_desktop.db.models import (
-    Agreement,
-    AgreementItem,
-    Case,
-    CaseParticipant,
-    CircleAttendance,
-    FollowUp,
-    GroupMember,
-    Meeting,
-    MeetingAnswer,
-    MeetingAttendee,
-    ProgressEntry,
-    ReEntryPlan,
-    SupportPlan,
-    TierChange,
+    AgreementItemRow,
+    AgreementRow,
+    CaseParticipantRow,
+    CaseRow,
+    CircleAttendanceRow,
+    FollowUpRow,
+    GroupMemberRow,
+    MeetingAnswerRow,
+    MeetingAttendeeRow,
+    MeetingRow,
+    ProgressEntryRow,
+    ReEntryPlanRow,
+    SupportPlanRow,
+    TierChangeRow,
 )
 from rp_desktop.services.demo.casework.case_rows import CaseRows
 
@@ -39,31 +39,31 @@ def insert_cases(connection: Connection, rows: CaseRows) -> None:
     """A year's cases and everything on them, in the order foreign keys need."""
     casework = rows.casework
     for model, table_rows in (
-        (Case, rows.cases),
-        (CaseParticipant, rows.participants),
-        (Meeting, rows.meetings),
-        (Agreement, rows.agreements),
-        (AgreementItem, rows.items),
-        (FollowUp, rows.follow_ups),
-        (TierChange, rows.tier_changes),
-        (MeetingAnswer, casework.answers),
-        (SupportPlan, casework.support_plans),
-        (ProgressEntry, casework.progress),
-        (ReEntryPlan, casework.re_entry_plans),
+        (CaseRow, rows.cases),
+        (CaseParticipantRow, rows.participants),
+        (MeetingRow, rows.meetings),
+        (AgreementRow, rows.agreements),
+        (AgreementItemRow, rows.items),
+        (FollowUpRow, rows.follow_ups),
+        (TierChangeRow, rows.tier_changes),
+        (MeetingAnswerRow, casework.answers),
+        (SupportPlanRow, casework.support_plans),
+        (ProgressEntryRow, casework.progress),
+        (ReEntryPlanRow, casework.re_entry_plans),
     ):
         insert_rows(connection, model, table_rows)
-    table = MeetingAttendee.__tablename__
+    table = MeetingAttendeeRow.__tablename__
     _insert_links(connection, table, ("meeting_id", "participant_id"), casework.attendees)
 
 
 def insert_group_members(connection: Connection, links: Sequence[tuple[int, int]]) -> None:
     """(group id, student id) pairs."""
-    _insert_links(connection, GroupMember.__tablename__, ("group_id", "student_id"), links)
+    _insert_links(connection, GroupMemberRow.__tablename__, ("group_id", "student_id"), links)
 
 
 def insert_attendance(connection: Connection, links: Sequence[tuple[int, int]]) -> None:
     """(circle id, student id) pairs."""
-    _insert_links(connection, CircleAttendance.__tablename__, ("circle_id", "student_id"), links)
+    _insert_links(connection, CircleAttendanceRow.__tablename__, ("circle_id", "student_id"), links)
 
 
 def _insert_links(

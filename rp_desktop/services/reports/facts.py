@@ -27,14 +27,14 @@ from sqlalchemy import (
 )
 
 from rp_desktop.db.models import (
-    Agreement,
-    AgreementItem,
-    CaseParticipant,
-    CircleAttendance,
-    CommunityCircle,
-    Meeting,
+    AgreementItemRow,
+    AgreementRow,
+    CaseParticipantRow,
+    CaseRow,
+    CircleAttendanceRow,
+    CommunityCircleRow,
+    MeetingRow,
 )
-from rp_desktop.db.models import Case as CaseRow
 from rp_desktop.domain.reports.model import Period, ReportKind
 from rp_desktop.domain.vocabulary import AgreementStatus, CircleStatus
 
@@ -60,7 +60,7 @@ def facts(kind: ReportKind, period: Period, with_students: bool) -> list[AnySele
 
 def _practices(period: Period, with_students: bool, by_kind: bool) -> list[AnySelect]:
     """Held Tier 1 circles (tier:1) and meetings on cases, by their case's tier."""
-    circle, meeting = CommunityCircle, Meeting
+    circle, meeting = CommunityCircleRow, MeetingRow
     circles = select(
         circle.id.label("rec"),
         circle.held_on.label("day"),
@@ -81,8 +81,8 @@ def _practices(period: Period, with_students: bool, by_kind: bool) -> list[AnySe
     )
     if with_students:
         circles = circles.join(
-            CircleAttendance, CircleAttendance.circle_id == circle.id
-        ).add_columns(CircleAttendance.student_id.label("student"))
+            CircleAttendanceRow, CircleAttendanceRow.circle_id == circle.id
+        ).add_columns(CircleAttendanceRow.student_id.label("student"))
         meetings = _with_case_students(meetings, CaseRow.id)
     return [circles, meetings]
 
@@ -91,14 +91,16 @@ def circle_attendance(period: Period) -> AnySelect:
     """Students in held circles (tier:1); `rec` and `student` are both the student."""
     return (
         select(
-            CircleAttendance.student_id.label("rec"),
-            CommunityCircle.held_on.label("day"),
+            CircleAttendanceRow.student_id.label("rec"),
+            CommunityCircleRow.held_on.label("day"),
             literal("tier:1").label("series"),
-            _month(CommunityCircle.held_on).label("cat"),
-            CircleAttendance.student_id.label("student"),
+            _month(CommunityCircleRow.held_on).label("cat"),
+            CircleAttendanceRow.student_id.label("student"),
         )
-        .join(CommunityCircle, CommunityCircle.id == CircleAttendance.circle_id)
-        .where(CommunityCircle.status == CircleStatus.HELD, _in(CommunityCircle.held_on, period))
+        .join(CommunityCircleRow, CommunityCircleRow.id == CircleAttendanceRow.circle_id)
+        .where(
+            CommunityCircleRow.status == CircleStatus.HELD, _in(CommunityCircleRow.held_on, period)
+        )
     )
 
 
@@ -107,19 +109,19 @@ def _reached(period: Period) -> list[AnySelect]:
     a meeting held in the period; `rec` and `student` are both the student. The first part is
     the circles'."""
     parts = [circle_attendance(period)]
-    for day, source in ((CaseRow.occurred_on, None), (Meeting.held_on, Meeting)):
+    for day, source in ((CaseRow.occurred_on, None), (MeetingRow.held_on, MeetingRow)):
         part = select(
-            CaseParticipant.student_id.label("rec"),
+            CaseParticipantRow.student_id.label("rec"),
             day.label("day"),
             _joined("tier:", CaseRow.tier).label("series"),
             _month(day).label("cat"),
-            CaseParticipant.student_id.label("student"),
+            CaseParticipantRow.student_id.label("student"),
         ).select_from(CaseRow)
         if source is not None:
-            part = part.join(Meeting, Meeting.case_id == CaseRow.id)
+            part = part.join(MeetingRow, MeetingRow.case_id == CaseRow.id)
         parts.append(
-            part.join(CaseParticipant, CaseParticipant.case_id == CaseRow.id).where(
-                CaseParticipant.student_id.is_not(None), _in(day, period)
+            part.join(CaseParticipantRow, CaseParticipantRow.case_id == CaseRow.id).where(
+                CaseParticipantRow.student_id.is_not(None), _in(day, period)
             )
         )
     return parts
@@ -150,27 +152,27 @@ def _agreements(period: Period, with_students: bool) -> list[AnySelect]:
     """Agreements made (measure:made) and their done and missed items, by the day the
     agreement was made."""
     made = select(
-        Agreement.id.label("rec"),
-        Agreement.made_on.label("day"),
+        AgreementRow.id.label("rec"),
+        AgreementRow.made_on.label("day"),
         literal("measure:made").label("series"),
-        _month(Agreement.made_on).label("cat"),
-    ).where(_in(Agreement.made_on, period))
+        _month(AgreementRow.made_on).label("cat"),
+    ).where(_in(AgreementRow.made_on, period))
     settled = (
         select(
-            AgreementItem.id.label("rec"),
-            Agreement.made_on.label("day"),
-            _joined("item:", AgreementItem.status).label("series"),
-            _month(Agreement.made_on).label("cat"),
+            AgreementItemRow.id.label("rec"),
+            AgreementRow.made_on.label("day"),
+            _joined("item:", AgreementItemRow.status).label("series"),
+            _month(AgreementRow.made_on).label("cat"),
         )
-        .join(Agreement, Agreement.id == AgreementItem.agreement_id)
+        .join(AgreementRow, AgreementRow.id == AgreementItemRow.agreement_id)
         .where(
-            _in(Agreement.made_on, period),
-            AgreementItem.status.in_((AgreementStatus.DONE, AgreementStatus.MISSED)),
+            _in(AgreementRow.made_on, period),
+            AgreementItemRow.status.in_((AgreementStatus.DONE, AgreementStatus.MISSED)),
         )
     )
     if with_students:
-        made = _with_case_students(made, Agreement.case_id)
-        settled = _with_case_students(settled, Agreement.case_id)
+        made = _with_case_students(made, AgreementRow.case_id)
+        settled = _with_case_students(settled, AgreementRow.case_id)
     return [made, settled]
 
 
@@ -190,7 +192,7 @@ def _days_avoided(period: Period, with_students: bool) -> AnySelect:
 def _with_case_students(stmt: AnySelect, case_id: Any) -> AnySelect:
     """One row per student of the record's case (staff and people named only in the case
     have no student row)."""
-    participant = CaseParticipant.__table__.alias()
+    participant = CaseParticipantRow.__table__.alias()
     return stmt.join(
         participant,
         and_(participant.c.case_id == case_id, participant.c.student_id.is_not(None)),

@@ -10,7 +10,7 @@ from datetime import date
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, aliased
 
-from rp_desktop.db.models import Agreement, AgreementItem, CaseParticipant, FollowUp
+from rp_desktop.db.models import AgreementItemRow, AgreementRow, CaseParticipantRow, FollowUpRow
 from rp_desktop.domain.reports.follow_ups import ItemFollowUp, Timeliness, timeliness
 from rp_desktop.domain.reports.keys import measure_key
 from rp_desktop.domain.reports.model import Period
@@ -34,31 +34,33 @@ class DueItem:
 def due_items(session: Session, period: Period, today: date) -> list[DueItem]:
     """Items due in the period, each with how its follow-up stands on `today`."""
     first_linked = (
-        select(FollowUp.agreement_item_id.label("item_id"), func.min(FollowUp.on).label("first"))
-        .where(FollowUp.agreement_item_id.is_not(None))
-        .group_by(FollowUp.agreement_item_id)
+        select(
+            FollowUpRow.agreement_item_id.label("item_id"), func.min(FollowUpRow.on).label("first")
+        )
+        .where(FollowUpRow.agreement_item_id.is_not(None))
+        .group_by(FollowUpRow.agreement_item_id)
         .subquery()
     )
-    on_case = aliased(FollowUp)
+    on_case = aliased(FollowUpRow)
     rows = session.execute(
         select(
-            AgreementItem.id,
-            Agreement.case_id,
-            AgreementItem.due_on,
-            AgreementItem.status,
+            AgreementItemRow.id,
+            AgreementRow.case_id,
+            AgreementItemRow.due_on,
+            AgreementItemRow.status,
             func.min(first_linked.c.first),
             func.min(on_case.on),
         )
-        .join(Agreement, Agreement.id == AgreementItem.agreement_id)
-        .outerjoin(first_linked, first_linked.c.item_id == AgreementItem.id)
+        .join(AgreementRow, AgreementRow.id == AgreementItemRow.agreement_id)
+        .outerjoin(first_linked, first_linked.c.item_id == AgreementItemRow.id)
         .outerjoin(
             on_case,
-            (on_case.case_id == Agreement.case_id)
+            (on_case.case_id == AgreementRow.case_id)
             & on_case.agreement_item_id.is_(None)
-            & (on_case.on >= Agreement.made_on),
+            & (on_case.on >= AgreementRow.made_on),
         )
-        .where(AgreementItem.due_on.between(period.first, period.last))
-        .group_by(AgreementItem.id)
+        .where(AgreementItemRow.due_on.between(period.first, period.last))
+        .group_by(AgreementItemRow.id)
     )
     return [
         DueItem(item_id, case_id, due, timeliness(ItemFollowUp(due, status, linked, case), today))
@@ -69,15 +71,15 @@ def due_items(session: Session, period: Period, today: date) -> list[DueItem]:
 def item_categories(session: Session, period: Period, grouping: Grouping) -> dict[int, set[str]]:
     """The categories of each item due in the period: those of its case's students."""
     stmt, value = grouping.attach(
-        select(AgreementItem.id)
-        .join(Agreement, Agreement.id == AgreementItem.agreement_id)
+        select(AgreementItemRow.id)
+        .join(AgreementRow, AgreementRow.id == AgreementItemRow.agreement_id)
         .join(
-            CaseParticipant,
-            (CaseParticipant.case_id == Agreement.case_id)
-            & CaseParticipant.student_id.is_not(None),
+            CaseParticipantRow,
+            (CaseParticipantRow.case_id == AgreementRow.case_id)
+            & CaseParticipantRow.student_id.is_not(None),
         )
-        .where(AgreementItem.due_on.between(period.first, period.last)),
-        CaseParticipant.student_id,
+        .where(AgreementItemRow.due_on.between(period.first, period.last)),
+        CaseParticipantRow.student_id,
     )
     categories: dict[int, set[str]] = defaultdict(set)
     for item_id, raw in session.execute(stmt.add_columns(value).distinct()):

@@ -12,7 +12,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, Select, and_, func, select
 from sqlalchemy.orm import Session, aliased
 
-from rp_desktop.db.models import Group, GroupMember, Student, StudentDemographic
+from rp_desktop.db.models import GroupMemberRow, GroupRow, StudentDemographicRow, StudentRow
 from rp_desktop.domain.reports.keys import category_key, category_value, sorted_categories
 from rp_desktop.domain.reports.model import Breakdown, BreakdownKind, Period
 from rp_desktop.domain.school_year import school_year_of
@@ -37,7 +37,7 @@ class Grouping:
         """`stmt` joined to the value of the student in column `student_id`, and that value's
         column (NULL where the student has none)."""
         if self.kind in (BreakdownKind.GRADE, BreakdownKind.HOMEROOM):
-            student = aliased(Student)
+            student = aliased(StudentRow)
             stmt = stmt.join(student, student.id == student_id)
             if self.kind is BreakdownKind.GRADE:
                 return stmt, student.grade
@@ -45,7 +45,7 @@ class Grouping:
         if self.kind is BreakdownKind.GROUP:
             members = self._memberships()
             return stmt.outerjoin(members, members.c.student_id == student_id), members.c.group_id
-        values = aliased(StudentDemographic)
+        values = aliased(StudentDemographicRow)
         joined = stmt.outerjoin(
             values, and_(values.student_id == student_id, values.field == self.field)
         )
@@ -67,11 +67,11 @@ class Grouping:
         so that a grade with nothing counted still shows as zero."""
         if self.kind is BreakdownKind.GROUP:
             groups = session.execute(
-                select(Group.id, Group.name).where(Group.school_year.between(*self.years))
+                select(GroupRow.id, GroupRow.name).where(GroupRow.school_year.between(*self.years))
             )
             self._names = {self.key(group_id): name for group_id, name in groups}
             return set(self._names)
-        stmt, value = self.attach(select(Student.id).where(Student.active), Student.id)
+        stmt, value = self.attach(select(StudentRow.id).where(StudentRow.active), StudentRow.id)
         values = session.scalars(stmt.with_only_columns(value).distinct())
         return {self.key(v) for v in values}
 
@@ -80,8 +80,8 @@ class Grouping:
 
     def _memberships(self) -> Any:
         return (
-            select(GroupMember.student_id, GroupMember.group_id)
-            .join(Group, Group.id == GroupMember.group_id)
-            .where(Group.school_year.between(*self.years))
+            select(GroupMemberRow.student_id, GroupMemberRow.group_id)
+            .join(GroupRow, GroupRow.id == GroupMemberRow.group_id)
+            .where(GroupRow.school_year.between(*self.years))
             .subquery()
         )

@@ -12,17 +12,17 @@ from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
 from rp_desktop.db.models import (
-    Agreement,
-    AgreementItem,
-    CaseCategory,
-    CaseParticipant,
-    CircleRun,
-    CommunityCircle,
-    Group,
-    Meeting,
-    Student,
+    AgreementItemRow,
+    AgreementRow,
+    CaseCategoryRow,
+    CaseParticipantRow,
+    CaseRow,
+    CircleRunRow,
+    CommunityCircleRow,
+    GroupRow,
+    MeetingRow,
+    StudentRow,
 )
-from rp_desktop.db.models import Case as CaseRow
 from rp_desktop.domain.records import person_name
 from rp_desktop.domain.reports.model import RecordRef
 
@@ -58,9 +58,9 @@ Summaries = tuple[dict[int, str], dict[int, int]]  # summary by id, case id by i
 
 def _circles(session: Session, ids: list[int]) -> Summaries:
     rows = session.execute(
-        select(CommunityCircle.id, Group.name, CommunityCircle.purpose)
-        .outerjoin(Group, Group.id == CommunityCircle.group_id)
-        .where(CommunityCircle.id.in_(ids))
+        select(CommunityCircleRow.id, GroupRow.name, CommunityCircleRow.purpose)
+        .outerjoin(GroupRow, GroupRow.id == CommunityCircleRow.group_id)
+        .where(CommunityCircleRow.id.in_(ids))
     )
     return {record_id: _joined(group, purpose) for record_id, group, purpose in rows}, {}
 
@@ -68,10 +68,10 @@ def _circles(session: Session, ids: list[int]) -> Summaries:
 def _runs(session: Session, ids: list[int]) -> Summaries:
     """A run is named by its group and talking piece; one run for a case opens that case."""
     rows = session.execute(
-        select(CircleRun.id, Group.name, CircleRun.talking_piece, Meeting.case_id)
-        .outerjoin(Group, Group.id == CircleRun.group_id)
-        .outerjoin(Meeting, Meeting.id == CircleRun.meeting_id)
-        .where(CircleRun.id.in_(ids))
+        select(CircleRunRow.id, GroupRow.name, CircleRunRow.talking_piece, MeetingRow.case_id)
+        .outerjoin(GroupRow, GroupRow.id == CircleRunRow.group_id)
+        .outerjoin(MeetingRow, MeetingRow.id == CircleRunRow.meeting_id)
+        .where(CircleRunRow.id.in_(ids))
     )
     summaries, cases = {}, {}
     for record_id, group, piece, case_id in rows:
@@ -84,7 +84,7 @@ def _runs(session: Session, ids: list[int]) -> Summaries:
 def _circles_of_runs(session: Session, ids: list[int]) -> dict[int, int]:
     """The Tier 1 circle record each run made (runs for a case made none)."""
     rows = session.execute(
-        select(CircleRun.id, CircleRun.community_circle_id).where(CircleRun.id.in_(ids))
+        select(CircleRunRow.id, CircleRunRow.community_circle_id).where(CircleRunRow.id.in_(ids))
     )
     return {run_id: circle_id for run_id, circle_id in rows if circle_id is not None}
 
@@ -92,12 +92,12 @@ def _circles_of_runs(session: Session, ids: list[int]) -> dict[int, int]:
 def _students(session: Session, ids: list[int]) -> Summaries:
     rows = session.execute(
         select(
-            Student.id,
-            Student.first_name,
-            Student.last_name,
-            Student.preferred_name,
-            Student.homeroom,
-        ).where(Student.id.in_(ids))
+            StudentRow.id,
+            StudentRow.first_name,
+            StudentRow.last_name,
+            StudentRow.preferred_name,
+            StudentRow.homeroom,
+        ).where(StudentRow.id.in_(ids))
     )
     return {
         record_id: _joined(person_name(first, last, preferred), homeroom)
@@ -107,9 +107,9 @@ def _students(session: Session, ids: list[int]) -> Summaries:
 
 def _items(session: Session, ids: list[int]) -> Summaries:
     rows = session.execute(
-        select(AgreementItem.id, Agreement.case_id, AgreementItem.description)
-        .join(Agreement, Agreement.id == AgreementItem.agreement_id)
-        .where(AgreementItem.id.in_(ids))
+        select(AgreementItemRow.id, AgreementRow.case_id, AgreementItemRow.description)
+        .join(AgreementRow, AgreementRow.id == AgreementItemRow.agreement_id)
+        .where(AgreementItemRow.id.in_(ids))
     )
     summaries, cases = {}, {}
     for record_id, case_id, description in rows:
@@ -122,10 +122,10 @@ def _on_cases(record_id: Any, case_id: Any) -> Callable[[Session, list[int]], Su
     category and its students."""
 
     def summaries(session: Session, ids: list[int]) -> Summaries:
-        stmt: Select[Any] = select(record_id, case_id, CaseCategory.name)
+        stmt: Select[Any] = select(record_id, case_id, CaseCategoryRow.name)
         if record_id is not CaseRow.id:
             stmt = stmt.select_from(record_id.class_).join(CaseRow, CaseRow.id == case_id)
-        stmt = stmt.join(CaseCategory, CaseCategory.id == CaseRow.category_id).where(
+        stmt = stmt.join(CaseCategoryRow, CaseCategoryRow.id == CaseRow.category_id).where(
             record_id.in_(ids)
         )
         rows = session.execute(stmt).all()
@@ -139,11 +139,14 @@ def _on_cases(record_id: Any, case_id: Any) -> Callable[[Session, list[int]], Su
 def _case_students(session: Session, case_ids: set[int]) -> dict[int, str]:
     rows = session.execute(
         select(
-            CaseParticipant.case_id, Student.first_name, Student.last_name, Student.preferred_name
+            CaseParticipantRow.case_id,
+            StudentRow.first_name,
+            StudentRow.last_name,
+            StudentRow.preferred_name,
         )
-        .join(Student, Student.id == CaseParticipant.student_id)
-        .where(CaseParticipant.case_id.in_(case_ids))
-        .order_by(CaseParticipant.case_id, CaseParticipant.id)
+        .join(StudentRow, StudentRow.id == CaseParticipantRow.student_id)
+        .where(CaseParticipantRow.case_id.in_(case_ids))
+        .order_by(CaseParticipantRow.case_id, CaseParticipantRow.id)
     )
     names: dict[int, list[str]] = defaultdict(list)
     for case_id, first, last, preferred in rows:
@@ -168,8 +171,8 @@ _DESCRIBERS: dict[str, Callable[[Session, list[int]], Summaries]] = {
     "student": _students,
     "agreement_item": _items,
     "case": _on_cases(CaseRow.id, CaseRow.id),
-    "meeting": _on_cases(Meeting.id, Meeting.case_id),
-    "agreement": _on_cases(Agreement.id, Agreement.case_id),
+    "meeting": _on_cases(MeetingRow.id, MeetingRow.case_id),
+    "agreement": _on_cases(AgreementRow.id, AgreementRow.case_id),
 }
 
 

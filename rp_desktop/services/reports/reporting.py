@@ -29,14 +29,14 @@ from sqlalchemy import exists, func, select, union_all
 from sqlalchemy.orm import Session
 
 from rp_desktop.db.models import (
-    Agreement,
-    CircleRun,
-    CommunityCircle,
-    FollowUp,
-    Meeting,
-    Student,
+    AgreementRow,
+    CaseRow,
+    CircleRunRow,
+    CommunityCircleRow,
+    FollowUpRow,
+    MeetingRow,
+    StudentRow,
 )
-from rp_desktop.db.models import Case as CaseRow
 from rp_desktop.domain.reports.model import (
     Breakdown,
     BreakdownKind,
@@ -161,19 +161,19 @@ def data_span(db: Database) -> Period | None:
         *(
             select(func.min(column).label("first"), func.max(column).label("last"))
             for column in (
-                CommunityCircle.held_on,
+                CommunityCircleRow.held_on,
                 CaseRow.occurred_on,
                 CaseRow.closed_on,
-                Meeting.held_on,
-                Agreement.made_on,
-                FollowUp.on,
+                MeetingRow.held_on,
+                AgreementRow.made_on,
+                FollowUpRow.on,
             )
         )
     ).subquery()
     with Session(db.engine) as session, session.begin():
         first, last = session.execute(select(func.min(days.c.first), func.max(days.c.last))).one()
         runs = session.execute(
-            select(func.min(CircleRun.started_at), func.max(CircleRun.started_at))
+            select(func.min(CircleRunRow.started_at), func.max(CircleRunRow.started_at))
         ).one()
     span = [day for day in (first, last) if day is not None]
     span += [moment.astimezone().date() for moment in runs if moment is not None]
@@ -181,7 +181,7 @@ def data_span(db: Database) -> Period | None:
 
 
 def _setting(session: Session, period: Period, breakdown: Breakdown) -> Setting:
-    has_students = bool(session.scalar(select(exists().where(Student.id.is_not(None)))))
+    has_students = bool(session.scalar(select(exists().where(StudentRow.id.is_not(None)))))
     grouping = _grouping(breakdown, period)
     if grouping is None:
         return Setting(has_students, None)

@@ -7,8 +7,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, distinct, func, select
 from sqlalchemy.orm import Session
 
-from rp_desktop.db.models import Case as CaseRow
-from rp_desktop.db.models import CaseParticipant, Student
+from rp_desktop.db.models import CaseParticipantRow, CaseRow, StudentRow
 from rp_desktop.domain.reports.model import Disproportionality, Period
 from rp_desktop.domain.reports.risk import Headcount, group_risk
 from rp_desktop.domain.vocabulary import Role, Tier
@@ -26,9 +25,11 @@ def risk_table(
 ) -> tuple[tuple[Any, ...], int, int]:
     """The groups' risk rows (sorted as categories are), the active students, and those of
     them in at least one case."""
-    enrolled = _per_category(session, grouping, select(Student.id).where(Student.active))
+    enrolled = _per_category(session, grouping, select(StudentRow.id).where(StudentRow.active))
     with_case = _per_category(session, grouping, _in_cases(period, roles))
-    total = session.scalar(select(func.count()).select_from(Student).where(Student.active)) or 0
+    total = (
+        session.scalar(select(func.count()).select_from(StudentRow).where(StudentRow.active)) or 0
+    )
     cases = _in_cases(period, roles).subquery()
     total_with_case = session.scalar(select(func.count(distinct(cases.c.id)))) or 0
     keys = grouping.sort(set(enrolled) | set(with_case))
@@ -70,14 +71,14 @@ def _in_cases(period: Period, roles: frozenset[Role]) -> Any:
     """Active students in a Tier 2 or Tier 3 case opened in the period, in one of `roles`."""
     condition: ColumnElement[bool] = CaseRow.occurred_on.between(period.first, period.last)
     return (
-        select(Student.id)
-        .join(CaseParticipant, CaseParticipant.student_id == Student.id)
-        .join(CaseRow, CaseRow.id == CaseParticipant.case_id)
+        select(StudentRow.id)
+        .join(CaseParticipantRow, CaseParticipantRow.student_id == StudentRow.id)
+        .join(CaseRow, CaseRow.id == CaseParticipantRow.case_id)
         .where(
-            Student.active,
+            StudentRow.active,
             condition,
             CaseRow.tier.in_((Tier.TARGETED, Tier.INTENSIVE)),
-            CaseParticipant.role.in_(sorted(roles)),
+            CaseParticipantRow.role.in_(sorted(roles)),
         )
     )
 

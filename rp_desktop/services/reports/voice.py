@@ -10,7 +10,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
-from rp_desktop.db.models import CircleRun, RunSeat, Student, Turn
+from rp_desktop.db.models import CircleRunRow, RunSeatRow, StudentRow, TurnRow
 from rp_desktop.domain.reports.keys import measure_key
 from rp_desktop.domain.reports.model import Period
 from rp_desktop.domain.reports.months import bucket
@@ -30,28 +30,28 @@ def seat_tallies(session: Session, period: Period) -> list[DatedTally]:
     year), and each run's day is worked out once; then their seats' turns are summed by seat."""
     start = datetime.combine(period.first, time()).astimezone().astimezone(UTC)
     end = datetime.combine(period.last + timedelta(days=1), time()).astimezone().astimezone(UTC)
-    in_period = CircleRun.started_at >= start, CircleRun.started_at < end
+    in_period = CircleRunRow.started_at >= start, CircleRunRow.started_at < end
     days = {
         run_id: started.astimezone().date()
         for run_id, started in session.execute(
-            select(CircleRun.id, CircleRun.started_at).where(*in_period)
+            select(CircleRunRow.id, CircleRunRow.started_at).where(*in_period)
         )
     }
-    runs = select(CircleRun.id).where(*in_period).scalar_subquery()
+    runs = select(CircleRunRow.id).where(*in_period).scalar_subquery()
     # Core rows (not ORM-loaded ones): some 10,000 seats a school year.
     rows = session.connection().execute(
         select(
-            RunSeat.run_id,
-            RunSeat.id,
-            RunSeat.student_id,
-            func.sum(case((Turn.passed, 0), else_=Turn.duration_ms)),
-            func.count(Turn.id),
-            func.sum(case((Turn.passed, 1), else_=0)),
+            RunSeatRow.run_id,
+            RunSeatRow.id,
+            RunSeatRow.student_id,
+            func.sum(case((TurnRow.passed, 0), else_=TurnRow.duration_ms)),
+            func.count(TurnRow.id),
+            func.sum(case((TurnRow.passed, 1), else_=0)),
         )
-        .join(Turn, Turn.seat_id == RunSeat.id)
-        .where(~RunSeat.is_keeper, RunSeat.run_id.in_(runs))
-        .group_by(RunSeat.id)
-        .order_by(RunSeat.run_id, RunSeat.position)
+        .join(TurnRow, TurnRow.seat_id == RunSeatRow.id)
+        .where(~RunSeatRow.is_keeper, RunSeatRow.run_id.in_(runs))
+        .group_by(RunSeatRow.id)
+        .order_by(RunSeatRow.run_id, RunSeatRow.position)
     )
     tallies = []
     for run_id, seat_id, student_id, talk, turns, passes in rows:
@@ -66,7 +66,7 @@ def student_categories(
 ) -> dict[int, set[str]]:
     """The categories of each student (a student may be in several groups)."""
     stmt, value = grouping.attach(
-        select(Student.id).where(Student.id.in_(set(student_ids))), Student.id
+        select(StudentRow.id).where(StudentRow.id.in_(set(student_ids))), StudentRow.id
     )
     categories: dict[int, set[str]] = defaultdict(set)
     for student_id, raw in session.execute(stmt.add_columns(value)):

@@ -23,7 +23,7 @@ from rp_desktop.db import schema
 from rp_desktop.db.backup import copy_database, export_database, put_copy_in_place, set_aside
 from rp_desktop.db.cipher import Key, is_plain_sqlite, new_key
 from rp_desktop.db.lock import DatabaseLock
-from rp_desktop.db.models import AuditEvent
+from rp_desktop.db.models import AuditEventRow
 from rp_desktop.db.read_only import open_read_only, schema_revision
 from rp_desktop.domain.safekeeping.backup_thinning import backups_to_keep
 from rp_desktop.domain.safekeeping.findings import RowCounts
@@ -348,7 +348,7 @@ def _row_counts(session: Session) -> RowCounts:
 
 def _newest_event(session: Session) -> tuple[int, str]:
     row = session.execute(
-        select(AuditEvent.id, AuditEvent.hash).order_by(AuditEvent.id.desc()).limit(1)
+        select(AuditEventRow.id, AuditEventRow.hash).order_by(AuditEventRow.id.desc()).limit(1)
     ).first()
     return (0, "0" * 8) if row is None else (row.id, row.hash[:8])
 

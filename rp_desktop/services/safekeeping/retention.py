@@ -30,18 +30,18 @@ from sqlalchemy.orm import Session
 from rp_desktop.db.base import Base
 from rp_desktop.db.cipher import driver_errors
 from rp_desktop.db.models import (
-    Case,
-    CaseParticipant,
-    CircleRun,
-    CommunityCircle,
-    FormDraft,
-    Group,
-    GroupMember,
-    Meeting,
-    ProgressEntry,
-    RunSeat,
-    Student,
-    SupportPlan,
+    CaseParticipantRow,
+    CaseRow,
+    CircleRunRow,
+    CommunityCircleRow,
+    FormDraftRow,
+    GroupMemberRow,
+    GroupRow,
+    MeetingRow,
+    ProgressEntryRow,
+    RunSeatRow,
+    StudentRow,
+    SupportPlanRow,
 )
 from rp_desktop.domain.safekeeping.retention import (
     CaseFacts,
@@ -207,14 +207,16 @@ def gather_facts(session: Session) -> RetentionFacts:
         circles=tuple(
             CircleFacts(id_, held_on, group_id)
             for id_, held_on, group_id in session.execute(
-                select(CommunityCircle.id, CommunityCircle.held_on, CommunityCircle.group_id)
+                select(
+                    CommunityCircleRow.id, CommunityCircleRow.held_on, CommunityCircleRow.group_id
+                )
             )
         ),
         runs=tuple(_run_facts(session)),
         plans=tuple(_plan_facts(session)),
         groups=tuple(
             GroupFacts(id_, year)
-            for id_, year in session.execute(select(Group.id, Group.school_year))
+            for id_, year in session.execute(select(GroupRow.id, GroupRow.school_year))
         ),
         students=tuple(_student_facts(session)),
         links=tuple(_student_links(session)),
@@ -223,7 +225,7 @@ def gather_facts(session: Session) -> RetentionFacts:
 
 def _case_facts(session: Session) -> Iterator[CaseFacts]:
     rows = session.execute(
-        select(Case.id, Case.occurred_on, Case.status, Case.closed_on, Case.hold)
+        select(CaseRow.id, CaseRow.occurred_on, CaseRow.status, CaseRow.closed_on, CaseRow.hold)
     )
     for id_, occurred_on, status, closed_on, hold in rows:
         yield CaseFacts(id_, occurred_on, status == CaseStatus.CLOSED, closed_on, bool(hold))
@@ -232,12 +234,12 @@ def _case_facts(session: Session) -> Iterator[CaseFacts]:
 def _run_facts(session: Session) -> Iterator[RunFacts]:
     rows = session.execute(
         select(
-            CircleRun.id,
-            CircleRun.started_at,
-            CircleRun.community_circle_id,
-            Meeting.case_id,
-            CircleRun.group_id,
-        ).outerjoin(Meeting, Meeting.id == CircleRun.meeting_id)
+            CircleRunRow.id,
+            CircleRunRow.started_at,
+            CircleRunRow.community_circle_id,
+            MeetingRow.case_id,
+            CircleRunRow.group_id,
+        ).outerjoin(MeetingRow, MeetingRow.id == CircleRunRow.meeting_id)
     )
     for id_, started_at, circle_id, case_id, group_id in rows:
         yield RunFacts(id_, _local_day(started_at), circle_id, case_id, group_id)
@@ -245,19 +247,19 @@ def _run_facts(session: Session) -> Iterator[RunFacts]:
 
 def _plan_facts(session: Session) -> Iterator[PlanFacts]:
     last_entry = (
-        select(func.max(ProgressEntry.on, type_=Date))
-        .where(ProgressEntry.plan_id == SupportPlan.id)
+        select(func.max(ProgressEntryRow.on, type_=Date))
+        .where(ProgressEntryRow.plan_id == SupportPlanRow.id)
         .scalar_subquery()
     )
     rows = session.execute(
         select(
-            SupportPlan.id,
-            SupportPlan.student_id,
-            SupportPlan.case_id,
-            SupportPlan.active,
-            SupportPlan.start_on,
-            SupportPlan.review_on,
-            SupportPlan.updated_at,
+            SupportPlanRow.id,
+            SupportPlanRow.student_id,
+            SupportPlanRow.case_id,
+            SupportPlanRow.active,
+            SupportPlanRow.start_on,
+            SupportPlanRow.review_on,
+            SupportPlanRow.updated_at,
             last_entry,
         )
     )
@@ -268,13 +270,15 @@ def _plan_facts(session: Session) -> Iterator[PlanFacts]:
 
 
 def _former_ids() -> Select[int]:
-    return select(Student.id).where(Student.active.is_(False))
+    return select(StudentRow.id).where(StudentRow.active.is_(False))
 
 
 def _student_facts(session: Session) -> Iterator[StudentFacts]:
     last_circles: dict[int, date] = dict(session.execute(LAST_CIRCLE_ATTENDED).all())
     rows = session.execute(
-        select(Student.id, Student.active, Student.updated_at).where(Student.id.in_(_former_ids()))
+        select(StudentRow.id, StudentRow.active, StudentRow.updated_at).where(
+            StudentRow.id.in_(_former_ids())
+        )
     )
     for id_, active, updated_at in rows:
         day = _local_day(updated_at)
@@ -284,9 +288,9 @@ def _student_facts(session: Session) -> Iterator[StudentFacts]:
 def _student_links(session: Session) -> Iterator[StudentLink]:
     """Every case, run and group that names a former student."""
     sources = (
-        (LinkKind.CASE, CaseParticipant.student_id, CaseParticipant.case_id),
-        (LinkKind.RUN, RunSeat.student_id, RunSeat.run_id),
-        (LinkKind.GROUP, GroupMember.student_id, GroupMember.group_id),
+        (LinkKind.CASE, CaseParticipantRow.student_id, CaseParticipantRow.case_id),
+        (LinkKind.RUN, RunSeatRow.student_id, RunSeatRow.run_id),
+        (LinkKind.GROUP, GroupMemberRow.student_id, GroupMemberRow.group_id),
     )
     for kind, student_column, owner_column in sources:
         query = select(student_column, owner_column).where(student_column.in_(_former_ids()))
@@ -306,12 +310,12 @@ def _local_day(moment: datetime) -> date:
 def _delete(session: Session, plan: PurgePlan) -> None:
     """Delete what the plan names with everything that belongs to it, set by set."""
     for model, ids in (
-        (CircleRun, plan.runs),
-        (Case, plan.cases),
-        (SupportPlan, plan.support_plans),
-        (CommunityCircle, plan.circles),
-        (Group, plan.groups),
-        (Student, plan.students),
+        (CircleRunRow, plan.runs),
+        (CaseRow, plan.cases),
+        (SupportPlanRow, plan.support_plans),
+        (CommunityCircleRow, plan.circles),
+        (GroupRow, plan.groups),
+        (StudentRow, plan.students),
     ):
         table = model.__table__
         assert isinstance(table, Table)
@@ -320,7 +324,9 @@ def _delete(session: Session, plan: PurgePlan) -> None:
     # A half-typed form about a removed record holds its words too.
     for form, ids in (("case", plan.cases), ("circle", plan.circles), ("student", plan.students)):
         for chunk in _chunks(ids):
-            drafts = delete(FormDraft).where(FormDraft.form == form, FormDraft.record_id.in_(chunk))
+            drafts = delete(FormDraftRow).where(
+                FormDraftRow.form == form, FormDraftRow.record_id.in_(chunk)
+            )
             session.execute(drafts, execution_options={"synchronize_session": False})
 
 

@@ -10,7 +10,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from sqlalchemy import Table, bindparam, delete, insert, select
 from sqlalchemy.orm import Session
 
-from rp_desktop.db.models import StudentDemographic
+from rp_desktop.db.models import StudentDemographicRow
 from rp_desktop.domain.roster import Change, PlannedStudent
 from rp_desktop.domain.roster.demographics import (
     DemographicField,
@@ -23,7 +23,7 @@ from rp_desktop.services.safekeeping.database import Database
 def fields_in_use(db: Database) -> list[DemographicField]:
     """The fields at least one student has a value for, in DemographicField order."""
     with Session(db.engine) as session:
-        keys = set(session.scalars(select(StudentDemographic.field).distinct()))
+        keys = set(session.scalars(select(StudentDemographicRow.field).distinct()))
     return [field for field in DemographicField if field.value in keys]
 
 
@@ -31,8 +31,8 @@ def values_for_student(db: Database, student_id: int) -> dict[DemographicField, 
     """One student's known values, in DemographicField order; empty when none is known."""
     with Session(db.engine) as session:
         rows = session.execute(
-            select(StudentDemographic.field, StudentDemographic.value).where(
-                StudentDemographic.student_id == student_id
+            select(StudentDemographicRow.field, StudentDemographicRow.value).where(
+                StudentDemographicRow.student_id == student_id
             )
         )
         found = {demographic_field(key): value for key, value in rows}
@@ -43,7 +43,11 @@ def kept_values(session: Session) -> dict[int, dict[DemographicField, str]]:
     """Every student's values by student id: what a roster import compares its columns with."""
     kept: dict[int, dict[DemographicField, str]] = {}
     rows = session.execute(
-        select(StudentDemographic.student_id, StudentDemographic.field, StudentDemographic.value)
+        select(
+            StudentDemographicRow.student_id,
+            StudentDemographicRow.field,
+            StudentDemographicRow.value,
+        )
     )
     for student_id, key, value in rows:
         if (field := demographic_field(key)) is not None:
@@ -106,7 +110,7 @@ def _rows(
 def _table() -> Table:
     # Core statements on the table: a plain executemany, many times faster than the ORM's
     # bulk path for the tens of thousands of rows a district roster has.
-    table = StudentDemographic.__table__
+    table = StudentDemographicRow.__table__
     assert isinstance(table, Table)
     return table
 

@@ -3,7 +3,7 @@
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from rp_desktop.db.models import Student as StudentRow
+from rp_desktop.db.models import StudentRow
 from rp_desktop.domain.records import ListQuery, Page, Student, StudentFields
 from rp_desktop.domain.validation import FieldProblem, InvalidInput, Problem, validate_student
 from rp_desktop.domain.vocabulary import AuditAction

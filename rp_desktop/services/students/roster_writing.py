@@ -7,7 +7,7 @@ from typing import Any
 from sqlalchemy import insert, select, update
 from sqlalchemy.orm import Session
 
-from rp_desktop.db.models import Student as StudentRow
+from rp_desktop.db.models import StudentRow
 from rp_desktop.domain.records import Student, StudentFields
 from rp_desktop.domain.roster import Change, PlannedStudent, RosterPlan
 from rp_desktop.services.casework import cases

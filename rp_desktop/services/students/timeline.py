@@ -12,19 +12,19 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from rp_desktop.db.models import (
-    Agreement,
-    AgreementItem,
-    CaseCategory,
-    CaseParticipant,
-    CircleAttendance,
-    CommunityCircle,
-    Meeting,
-    MeetingAttendee,
-    ProgressEntry,
-    SupportPlan,
-    TierChange,
+    AgreementItemRow,
+    AgreementRow,
+    CaseCategoryRow,
+    CaseParticipantRow,
+    CaseRow,
+    CircleAttendanceRow,
+    CommunityCircleRow,
+    MeetingAttendeeRow,
+    MeetingRow,
+    ProgressEntryRow,
+    SupportPlanRow,
+    TierChangeRow,
 )
-from rp_desktop.db.models import Case as CaseRow
 from rp_desktop.domain.timeline import TimelineEntry, TimelineKind, newest_first
 from rp_desktop.domain.vocabulary import CircleStatus, Role, Tier
 from rp_desktop.services.safekeeping.database import Database
@@ -38,9 +38,9 @@ class _Cases:
         self.roles: dict[int, Role] = {}
         self.participant_ids: set[int] = set()
         for participant_id, case_id, role in session.execute(
-            select(CaseParticipant.id, CaseParticipant.case_id, CaseParticipant.role)
-            .where(CaseParticipant.student_id == student_id)
-            .order_by(CaseParticipant.id)
+            select(CaseParticipantRow.id, CaseParticipantRow.case_id, CaseParticipantRow.role)
+            .where(CaseParticipantRow.student_id == student_id)
+            .order_by(CaseParticipantRow.id)
         ):
             self.roles.setdefault(case_id, role)
             self.participant_ids.add(participant_id)
@@ -71,12 +71,12 @@ def student_timeline(db: Database, student_id: int) -> list[TimelineEntry]:
 
 def _circles(session: Session, student_id: int) -> list[TimelineEntry]:
     stmt = (
-        select(CommunityCircle.id, CommunityCircle.held_on, CommunityCircle.kind)
-        .add_columns(CommunityCircle.purpose)
-        .join(CircleAttendance, CircleAttendance.circle_id == CommunityCircle.id)
+        select(CommunityCircleRow.id, CommunityCircleRow.held_on, CommunityCircleRow.kind)
+        .add_columns(CommunityCircleRow.purpose)
+        .join(CircleAttendanceRow, CircleAttendanceRow.circle_id == CommunityCircleRow.id)
         .where(
-            CircleAttendance.student_id == student_id,
-            CommunityCircle.status == CircleStatus.HELD,
+            CircleAttendanceRow.student_id == student_id,
+            CommunityCircleRow.status == CircleStatus.HELD,
         )
     )
     return [
@@ -87,8 +87,8 @@ def _circles(session: Session, student_id: int) -> list[TimelineEntry]:
 
 def _cases(session: Session, cases: _Cases) -> list[TimelineEntry]:
     stmt = (
-        select(CaseRow.id, CaseRow.occurred_on, CaseRow.tier, CaseRow.status, CaseCategory.name)
-        .join(CaseCategory, CaseCategory.id == CaseRow.category_id)
+        select(CaseRow.id, CaseRow.occurred_on, CaseRow.tier, CaseRow.status, CaseCategoryRow.name)
+        .join(CaseCategoryRow, CaseCategoryRow.id == CaseRow.category_id)
         .where(CaseRow.id.in_(cases.roles))
     )
     entries = []
@@ -104,14 +104,14 @@ def _cases(session: Session, cases: _Cases) -> list[TimelineEntry]:
 
 def _meetings(session: Session, cases: _Cases) -> list[TimelineEntry]:
     meetings = session.execute(
-        select(Meeting.id, Meeting.case_id, Meeting.held_on, Meeting.kind).where(
-            Meeting.case_id.in_(cases.roles)
+        select(MeetingRow.id, MeetingRow.case_id, MeetingRow.held_on, MeetingRow.kind).where(
+            MeetingRow.case_id.in_(cases.roles)
         )
     ).all()
     present: dict[int, set[int]] = defaultdict(set)
     for meeting_id, participant_id in session.execute(
-        select(MeetingAttendee.meeting_id, MeetingAttendee.participant_id).where(
-            MeetingAttendee.meeting_id.in_([m.id for m in meetings])
+        select(MeetingAttendeeRow.meeting_id, MeetingAttendeeRow.participant_id).where(
+            MeetingAttendeeRow.meeting_id.in_([m.id for m in meetings])
         )
     ):
         present[meeting_id].add(participant_id)
@@ -133,10 +133,10 @@ def _meetings(session: Session, cases: _Cases) -> list[TimelineEntry]:
 
 def _items(session: Session, cases: _Cases) -> list[TimelineEntry]:
     stmt = (
-        select(AgreementItem.id, AgreementItem.due_on, AgreementItem.status)
-        .add_columns(AgreementItem.description, Agreement.case_id, Agreement.made_on)
-        .join(Agreement, Agreement.id == AgreementItem.agreement_id)
-        .where(AgreementItem.owner_participant_id.in_(cases.participant_ids))
+        select(AgreementItemRow.id, AgreementItemRow.due_on, AgreementItemRow.status)
+        .add_columns(AgreementItemRow.description, AgreementRow.case_id, AgreementRow.made_on)
+        .join(AgreementRow, AgreementRow.id == AgreementItemRow.agreement_id)
+        .where(AgreementItemRow.owner_participant_id.in_(cases.participant_ids))
     )
     return [
         TimelineEntry(
@@ -156,9 +156,9 @@ def _items(session: Session, cases: _Cases) -> list[TimelineEntry]:
 def _plans(session: Session, student_id: int, cases: _Cases) -> list[TimelineEntry]:
     """The student's support plans and, after them, their progress entries."""
     plans = session.execute(
-        select(SupportPlan.id, SupportPlan.case_id, SupportPlan.start_on)
-        .add_columns(SupportPlan.frequency, SupportPlan.goal)
-        .where(SupportPlan.student_id == student_id)
+        select(SupportPlanRow.id, SupportPlanRow.case_id, SupportPlanRow.start_on)
+        .add_columns(SupportPlanRow.frequency, SupportPlanRow.goal)
+        .where(SupportPlanRow.student_id == student_id)
     ).all()
     entries = [
         TimelineEntry(
@@ -180,9 +180,9 @@ def _progress(
     session: Session, plan_cases: dict[int, int | None], cases: _Cases
 ) -> list[TimelineEntry]:
     stmt = (
-        select(ProgressEntry.id, ProgressEntry.plan_id, ProgressEntry.on)
-        .add_columns(ProgressEntry.rating, ProgressEntry.note)
-        .where(ProgressEntry.plan_id.in_(plan_cases))
+        select(ProgressEntryRow.id, ProgressEntryRow.plan_id, ProgressEntryRow.on)
+        .add_columns(ProgressEntryRow.rating, ProgressEntryRow.note)
+        .where(ProgressEntryRow.plan_id.in_(plan_cases))
     )
     entries = []
     for entry_id, plan_id, on, rating, note in session.execute(stmt):
@@ -196,9 +196,14 @@ def _progress(
 
 def _tier_changes(session: Session, cases: _Cases) -> list[TimelineEntry]:
     stmt = (
-        select(TierChange.id, TierChange.case_id, TierChange.changed_on, TierChange.from_tier)
-        .add_columns(TierChange.to_tier)
-        .where(TierChange.case_id.in_(cases.roles))
+        select(
+            TierChangeRow.id,
+            TierChangeRow.case_id,
+            TierChangeRow.changed_on,
+            TierChangeRow.from_tier,
+        )
+        .add_columns(TierChangeRow.to_tier)
+        .where(TierChangeRow.case_id.in_(cases.roles))
     )
     return [
         TimelineEntry(

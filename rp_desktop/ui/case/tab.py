@@ -5,7 +5,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QPushButton, QWidget
 
-from rp_desktop.domain.records import CaseRow
+from rp_desktop.domain.records import CaseListItem
 from rp_desktop.domain.vocabulary import CaseStatus, Tier
 from rp_desktop.services.casework import cases
 from rp_desktop.services.safekeeping.database import Database
@@ -73,7 +73,7 @@ class CasesTab(ListTab):
             tier=label(self.tier)
         )
 
-    def open_record(self, record: CaseRow) -> None:
+    def open_record(self, record: CaseListItem) -> None:
         """Open shows the whole case: its meetings, agreement, follow-up and plans."""
         self.caseOpenRequested.emit(record.id)
 

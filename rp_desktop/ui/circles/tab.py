@@ -5,7 +5,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QWidget
 
-from rp_desktop.domain.records import CircleRow
+from rp_desktop.domain.records import CircleListItem
 from rp_desktop.domain.vocabulary import CircleStatus
 from rp_desktop.services.circles import records as circles
 from rp_desktop.services.safekeeping.database import Database
@@ -62,10 +62,10 @@ class CirclesTab(ListTab):
         )
 
 
-def _present(row: CircleRow) -> str:
+def _present(row: CircleListItem) -> str:
     """Nobody has attended a circle that is still ahead."""
     return "" if row.status is CircleStatus.PLANNED else str(row.attendance)
 
 
-def _minutes(row: CircleRow) -> str:
+def _minutes(row: CircleListItem) -> str:
     return "" if row.duration_minutes is None else str(row.duration_minutes)

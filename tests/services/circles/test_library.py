@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import event, select
 from sqlalchemy.orm import Session
 
-from rp_desktop.db.models import CircleRun, PlanRound
+from rp_desktop.db.models import CircleRunRow, PlanRoundRow
 from rp_desktop.domain.circle.types import RoundPlan, Timing
 from rp_desktop.domain.library import (
     LibraryResourceError,
@@ -465,7 +465,7 @@ def test_templates_are_read_only_but_can_be_copied(seeded: Database) -> None:
 def test_deleting_a_plan_keeps_the_circles_run_with_it(db: Database) -> None:
     plan = library.save_plan(db, a_plan())
     with Session(db.engine) as session, session.begin():
-        run = CircleRun(plan_id=plan.id, started_at=datetime(2026, 3, 9, 14, tzinfo=UTC))
+        run = CircleRunRow(plan_id=plan.id, started_at=datetime(2026, 3, 9, 14, tzinfo=UTC))
         session.add(run)
         session.flush()
         run_id = run.id
@@ -473,8 +473,8 @@ def test_deleting_a_plan_keeps_the_circles_run_with_it(db: Database) -> None:
     with pytest.raises(library.PlanNotFound):
         library.get_plan(db, plan.id)
     with Session(db.engine) as session:
-        assert session.scalars(select(PlanRound)).all() == []
-        kept = session.get(CircleRun, run_id)
+        assert session.scalars(select(PlanRoundRow)).all() == []
+        kept = session.get(CircleRunRow, run_id)
         assert kept is not None
         assert kept.plan_id is None
     assert (audit_rows(db)[-1].action, audit_rows(db)[-1].entity_id) == (

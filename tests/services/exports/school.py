@@ -22,26 +22,26 @@ from datetime import UTC, date, datetime
 from sqlalchemy.orm import Session
 
 from rp_desktop.db.models import (
-    Agreement,
-    AgreementItem,
-    Case,
-    CaseCategory,
-    CaseParticipant,
-    CircleAttendance,
-    CommunityCircle,
-    FollowUp,
-    Group,
-    GroupMember,
-    Meeting,
-    MeetingAnswer,
-    MeetingAttendee,
-    ProgressEntry,
-    ReEntryPlan,
-    Staff,
-    Student,
-    StudentDemographic,
-    SupportPlan,
-    TierChange,
+    AgreementItemRow,
+    AgreementRow,
+    CaseCategoryRow,
+    CaseParticipantRow,
+    CaseRow,
+    CircleAttendanceRow,
+    CommunityCircleRow,
+    FollowUpRow,
+    GroupMemberRow,
+    GroupRow,
+    MeetingAnswerRow,
+    MeetingAttendeeRow,
+    MeetingRow,
+    ProgressEntryRow,
+    ReEntryPlanRow,
+    StaffRow,
+    StudentDemographicRow,
+    StudentRow,
+    SupportPlanRow,
+    TierChangeRow,
 )
 from rp_desktop.domain.casework.support_plans import MonitoringFrequency
 from rp_desktop.domain.reports.model import Period
@@ -93,7 +93,7 @@ def build_export_school(db: Database) -> ExportSchool:
         staff = _staff(session, school)
         group = _students(session, school, staff[1])
         _circles(session, school, staff[0], group)
-        category = CaseCategory(name="Ravensworth twins lunch dispute", kind=CategoryKind.HARM)
+        category = CaseCategoryRow(name="Ravensworth twins lunch dispute", kind=CategoryKind.HARM)
         session.add(category)
         session.flush()
         school.keep(category.name)
@@ -107,10 +107,10 @@ def _stamp() -> dict[str, datetime]:
     return {"created_at": NOW, "updated_at": NOW}
 
 
-def _staff(session: Session, school: ExportSchool) -> list[Staff]:
+def _staff(session: Session, school: ExportSchool) -> list[StaffRow]:
     staff = [
-        Staff(first_name="Rosalind", last_name="Delacroix", role=StaffRole.COUNSELOR),
-        Staff(first_name="Thaddeus", last_name="Bexley", role=StaffRole.TEACHER),
+        StaffRow(first_name="Rosalind", last_name="Delacroix", role=StaffRole.COUNSELOR),
+        StaffRow(first_name="Thaddeus", last_name="Bexley", role=StaffRole.TEACHER),
     ]
     session.add_all(staff)
     session.flush()
@@ -119,14 +119,14 @@ def _staff(session: Session, school: ExportSchool) -> list[Staff]:
     return staff
 
 
-def _students(session: Session, school: ExportSchool, teacher: Staff) -> Group:
+def _students(session: Session, school: ExportSchool, teacher: StaffRow) -> GroupRow:
     rows = [(f"S-70{n + 1:02d}", name, 7) for n, name in enumerate(FIRST)]
     rows += [(f"S-80{n + 1:02d}", name, 8) for n, name in enumerate(EIGHTH)]
     rows.append(("S-8099", "Yseult", 8))
     for number, (student_number, first, grade) in enumerate(rows):
         last = f"{first[:3]}worthy-Pell"
         preferred = f"{first[:4]}kin" if number % 3 == 0 else ""
-        student = Student(
+        student = StudentRow(
             student_number=student_number, first_name=first, last_name=last,
             preferred_name=preferred, grade=grade, homeroom=f"Larkspur Room {grade}",
             active=student_number != "S-8099", **_stamp(),
@@ -141,22 +141,22 @@ def _students(session: Session, school: ExportSchool, teacher: Staff) -> Group:
     # Gender known for 20 active students: the first 10 of each grade's list alternate F / M.
     for index in [*range(10), *range(13, 23)]:
         gender = "F" if index % 2 == 0 else "M"
-        session.add(StudentDemographic(student_id=school.students[index], field="gender",
+        session.add(StudentDemographicRow(student_id=school.students[index], field="gender",
                                        value=gender))  # fmt: skip
-    group = Group(name="Advisory Marigold-7", kind=GroupKind.ADVISORY, school_year=2025)
+    group = GroupRow(name="Advisory Marigold-7", kind=GroupKind.ADVISORY, school_year=2025)
     group.staff_id = teacher.id
     session.add(group)
     session.flush()
     school.keep(group.name)
-    session.add_all(GroupMember(group_id=group.id, student_id=s) for s in school.students[:13])
+    session.add_all(GroupMemberRow(group_id=group.id, student_id=s) for s in school.students[:13])
     return group
 
 
-def _circles(session: Session, school: ExportSchool, keeper: Staff, group: Group) -> None:
+def _circles(session: Session, school: ExportSchool, keeper: StaffRow, group: GroupRow) -> None:
     days = [date(2025, 9, d) for d in range(1, 13)] + [date(2025, 10, d) for d in (6, 7, 8)]
     days += [date(2025, 11, d) for d in range(3, 18)] + [date(2024, 9, 2), date(2025, 3, 2)]
     for number, day in enumerate(days):
-        circle = CommunityCircle(
+        circle = CommunityCircleRow(
             held_on=day, status=CircleStatus.HELD, kind=CircleKind.CHECK_IN, group_id=group.id,
             keeper_id=keeper.id, purpose=f"Welcome back Zephyrine {number}",
             duration_minutes=30, notes=f"Talked about Lysander's move {number}", **_stamp(),
@@ -164,31 +164,31 @@ def _circles(session: Session, school: ExportSchool, keeper: Staff, group: Group
         session.add(circle)
         session.flush()
         school.keep(f"Welcome back Zephyrine {number}", f"Talked about Lysander's move {number}")
-        session.add_all(CircleAttendance(circle_id=circle.id, student_id=s)
+        session.add_all(CircleAttendanceRow(circle_id=circle.id, student_id=s)
                         for s in school.students[:5])  # fmt: skip
-    cancelled = CommunityCircle(
+    cancelled = CommunityCircleRow(
         held_on=date(2025, 10, 9), status=CircleStatus.CANCELLED, kind=CircleKind.ACADEMIC,
         purpose="=HYPERLINK(\"http://example.invalid\",\"Oswin\")", notes="", **_stamp(),
     )  # fmt: skip
     session.add(cancelled)
 
 
-def _case(session: Session, school: ExportSchool, **fields: object) -> Case:
-    case = Case(private_note=PRIVATE, search_key="", **_stamp(), **fields)
+def _case(session: Session, school: ExportSchool, **fields: object) -> CaseRow:
+    case = CaseRow(private_note=PRIVATE, search_key="", **_stamp(), **fields)
     session.add(case)
     session.flush()
     school.keep(str(fields.get("place", "")), str(fields.get("description", "")))
     return case
 
 
-def _person(session: Session, case: Case, role: Role, **who: object) -> CaseParticipant:
-    person = CaseParticipant(case_id=case.id, role=role, **who)
+def _person(session: Session, case: CaseRow, role: Role, **who: object) -> CaseParticipantRow:
+    person = CaseParticipantRow(case_id=case.id, role=role, **who)
     session.add(person)
     session.flush()
     return person
 
 
-def _case_a(session: Session, school: ExportSchool, staff: list[Staff], category: int) -> None:
+def _case_a(session: Session, school: ExportSchool, staff: list[StaffRow], category: int) -> None:
     s = school.students
     case = _case(
         session, school, tier=Tier.TARGETED, occurred_on=date(2025, 10, 6),
@@ -203,26 +203,26 @@ def _case_a(session: Session, school: ExportSchool, staff: list[Staff], category
     school.keep(family.other_name)
     for day, kind in ((date(2025, 10, 7), MeetingKind.RESTORATIVE_CONVERSATION),
                       (date(2025, 10, 14), MeetingKind.REPAIR_HARM_CIRCLE)):  # fmt: skip
-        meeting = Meeting(case_id=case.id, kind=kind, held_on=day, facilitator_id=staff[0].id,
+        meeting = MeetingRow(case_id=case.id, kind=kind, held_on=day, facilitator_id=staff[0].id,
                           duration_minutes=25, notes=f"Mended with Perpetua {day.day}")  # fmt: skip
         session.add(meeting)
         session.flush()
         school.keep(meeting.notes)
-        session.add_all(MeetingAttendee(meeting_id=meeting.id, participant_id=p.id)
+        session.add_all(MeetingAttendeeRow(meeting_id=meeting.id, participant_id=p.id)
                         for p in (*caused, harmed))  # fmt: skip
     answer = "I was angry at Barnaby Quist that morning"
-    session.add(MeetingAnswer(meeting_id=meeting.id, participant_id=caused[0].id,
+    session.add(MeetingAnswerRow(meeting_id=meeting.id, participant_id=caused[0].id,
                               question="what_happened", answer=answer))  # fmt: skip
     school.keep(answer)
-    agreement = Agreement(case_id=case.id, meeting_id=meeting.id, made_on=date(2025, 10, 14),
+    agreement = AgreementRow(case_id=case.id, meeting_id=meeting.id, made_on=date(2025, 10, 14),
                           notes="Signed at Wexcombe kitchen table")  # fmt: skip
     session.add(agreement)
     session.flush()
     items = [
-        AgreementItem(agreement_id=agreement.id, description="Replace Anselm's phone case",
+        AgreementItemRow(agreement_id=agreement.id, description="Replace Anselm's phone case",
                       owner_participant_id=caused[0].id, due_on=date(2025, 10, 31),
                       status=AgreementStatus.DONE),
-        AgreementItem(agreement_id=agreement.id, description="+Apologise to Isolde in person",
+        AgreementItemRow(agreement_id=agreement.id, description="+Apologise to Isolde in person",
                       owner_participant_id=caused[1].id, due_on=date(2025, 10, 24),
                       status=AgreementStatus.MISSED),
     ]  # fmt: skip
@@ -233,16 +233,16 @@ def _case_a(session: Session, school: ExportSchool, staff: list[Staff], category
         (date(2025, 10, 20), items[1].id, "Checked with Marisol Okonkwo"),
         (date(2025, 10, 30), items[0].id, "Done, confirmed by Teodora"),
     ):
-        session.add(FollowUp(case_id=case.id, on=day, staff_id=staff[0].id,
+        session.add(FollowUpRow(case_id=case.id, on=day, staff_id=staff[0].id,
                              agreement_item_id=item, note=note))  # fmt: skip
         school.keep(note)
-    session.add(ReEntryPlan(case_id=case.id, supports="Lunch with Ignatius Brannock",
+    session.add(ReEntryPlanRow(case_id=case.id, supports="Lunch with Ignatius Brannock",
                             needs="Quiet room near Hollis", responsibilities="Text Ottoline",
                             returned_on=date(2025, 10, 20)))  # fmt: skip
     school.keep("Lunch with Ignatius Brannock", "Quiet room near Hollis", "Text Ottoline")
 
 
-def _case_b(session: Session, school: ExportSchool, staff: list[Staff], category: int) -> None:
+def _case_b(session: Session, school: ExportSchool, staff: list[StaffRow], category: int) -> None:
     case = _case(
         session, school, tier=Tier.INTENSIVE, occurred_on=date(2025, 11, 10),
         place="Bus 14 to Kestrel Lane", category_id=category,
@@ -251,23 +251,23 @@ def _case_b(session: Session, school: ExportSchool, staff: list[Staff], category
     )  # fmt: skip
     school.case_b = case.id
     person = _person(session, case, Role.PERSON_WHO_CAUSED_HARM, student_id=school.students[13])
-    meeting = Meeting(case_id=case.id, kind=MeetingKind.FORMAL_CONFERENCE,
+    meeting = MeetingRow(case_id=case.id, kind=MeetingKind.FORMAL_CONFERENCE,
                       held_on=date(2025, 11, 12), notes="Aunt Philippa Morrow came")  # fmt: skip
     session.add(meeting)
     session.flush()
-    session.add(MeetingAttendee(meeting_id=meeting.id, participant_id=person.id))
+    session.add(MeetingAttendeeRow(meeting_id=meeting.id, participant_id=person.id))
     reason = "Harm again after talking with Evander"
-    moved = TierChange(case_id=case.id, changed_on=date(2025, 11, 11), from_tier=Tier.TARGETED,
+    moved = TierChangeRow(case_id=case.id, changed_on=date(2025, 11, 11), from_tier=Tier.TARGETED,
                        to_tier=Tier.INTENSIVE, reason=reason)  # fmt: skip
     session.add(moved)
-    plan = SupportPlan(
+    plan = SupportPlanRow(
         case_id=case.id, student_id=school.students[13], goal="Stay clear of Wilhelmina's group",
         strategies="Mentor Cassius Aldane meets weekly", owner_staff_id=staff[0].id,
         start_on=date(2025, 11, 12), frequency=MonitoringFrequency.WEEKLY, **_stamp(),
     )  # fmt: skip
     session.add(plan)
     session.flush()
-    session.add(ProgressEntry(plan_id=plan.id, on=date(2025, 11, 19), rating=3,
+    session.add(ProgressEntryRow(plan_id=plan.id, on=date(2025, 11, 19), rating=3,
                               note="Good week with Florentyna"))  # fmt: skip
     school.keep(meeting.notes, reason, plan.goal, plan.strategies, "Good week with Florentyna")
 
@@ -279,6 +279,6 @@ def _case_c(session: Session, school: ExportSchool, category: int) -> None:
     )  # fmt: skip
     school.case_c = case.id
     _person(session, case, Role.PERSON_HARMED, student_id=school.students[4])
-    session.add(Meeting(case_id=case.id, kind=MeetingKind.RESTORATIVE_CONVERSATION,
+    session.add(MeetingRow(case_id=case.id, kind=MeetingKind.RESTORATIVE_CONVERSATION,
                         held_on=date(2025, 3, 4), notes="Spoke with Casimir"))  # fmt: skip
     school.keep("Spoke with Casimir")

@@ -11,7 +11,12 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from rp_desktop.db.models import CaseCategory, CircleAttendance, CommunityCircle, Student
+from rp_desktop.db.models import (
+    CaseCategoryRow,
+    CircleAttendanceRow,
+    CommunityCircleRow,
+    StudentRow,
+)
 from rp_desktop.domain.reports.model import Period
 from rp_desktop.domain.vocabulary import AuditAction
 from rp_desktop.services.exports import folder as export_folder
@@ -58,7 +63,7 @@ def test_no_name_number_category_or_typed_text_anywhere(
 ) -> None:
     write_district_package(db, out, YEAR_2025)
     with Session(db.engine) as session:
-        categories = list(session.scalars(select(CaseCategory.name)))
+        categories = list(session.scalars(select(CaseCategoryRow.name)))
     needles = {*school.secrets, *categories, PRIVATE, "PRIVATE-MEMO"}
     assert len(needles) > 60  # the fixture's names, numbers and texts, and every category
     for path in sorted(out.iterdir()):
@@ -117,14 +122,14 @@ def test_a_group_under_the_threshold_shows_no_counts_however_large(
     """One grade-12 student at every circle: 30 circles is no small count, but it is one
     student's, so the row is hidden whole; so is gender's "unknown" (4 students)."""
     with Session(db.engine) as session, session.begin():
-        lone = Student(
+        lone = StudentRow(
             student_number="S-1201", first_name="Oriel", last_name="Quennell", grade=12,
             created_at=datetime.now(UTC), updated_at=datetime.now(UTC),
         )  # fmt: skip
         session.add(lone)
         session.flush()
-        circles = session.scalars(select(CommunityCircle.id)).all()
-        session.add_all(CircleAttendance(circle_id=c, student_id=lone.id) for c in circles)
+        circles = session.scalars(select(CommunityCircleRow.id)).all()
+        session.add_all(CircleAttendanceRow(circle_id=c, student_id=lone.id) for c in circles)
     assert len(circles) >= 30
     write_district_package(db, out, YEAR_2025)
     by_grade = read(out / "practices_by_grade.csv")

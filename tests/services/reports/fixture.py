@@ -60,24 +60,24 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from rp_desktop.db.models import (
-    Agreement,
-    AgreementItem,
-    CaseCategory,
-    CaseParticipant,
-    CircleAttendance,
-    CircleRun,
-    CommunityCircle,
-    FollowUp,
-    Group,
-    GroupMember,
-    Meeting,
-    RunSeat,
-    Staff,
-    Student,
-    StudentDemographic,
-    Turn,
+    AgreementItemRow,
+    AgreementRow,
+    CaseCategoryRow,
+    CaseParticipantRow,
+    CaseRow,
+    CircleAttendanceRow,
+    CircleRunRow,
+    CommunityCircleRow,
+    FollowUpRow,
+    GroupMemberRow,
+    GroupRow,
+    MeetingRow,
+    RunSeatRow,
+    StaffRow,
+    StudentDemographicRow,
+    StudentRow,
+    TurnRow,
 )
-from rp_desktop.db.models import Case as CaseRow
 from rp_desktop.domain.reports.model import Period
 from rp_desktop.domain.vocabulary import (
     AgreementStatus as Item,
@@ -147,10 +147,10 @@ def build_report_school(db: Database) -> ReportSchool:
             return ids[label]
 
         keeper = add(
-            "keeper", Staff(first_name="Rae", last_name="Tamsin", role=StaffRole.COUNSELOR)
+            "keeper", StaffRow(first_name="Rae", last_name="Tamsin", role=StaffRole.COUNSELOR)
         )
         for label, first, last, grade, homeroom, active in STUDENTS:
-            student = Student(student_number=f"R-{label}", first_name=first, last_name=last,
+            student = StudentRow(student_number=f"R-{label}", first_name=first, last_name=last,
                               grade=grade, homeroom=homeroom, active=active,
                               created_at=now, updated_at=now)  # fmt: skip
             add(label, student)
@@ -159,14 +159,15 @@ def build_report_school(db: Database) -> ReportSchool:
             ("South", 2025, ("s3", "s7", "s9")),
             ("Old Club", 2024, ("s1",)),
         ):
-            group_id = add(name, Group(name=name, kind=GroupKind.ADVISORY, school_year=year))
-            session.add_all(GroupMember(group_id=group_id, student_id=ids[s]) for s in members)
+            group_id = add(name, GroupRow(name=name, kind=GroupKind.ADVISORY, school_year=year))
+            session.add_all(GroupMemberRow(group_id=group_id, student_id=ids[s]) for s in members)
         for value, labels in GENDER.items():
             session.add_all(
-                StudentDemographic(student_id=ids[s], field="gender", value=value) for s in labels
+                StudentDemographicRow(student_id=ids[s], field="gender", value=value)
+                for s in labels
             )
         _circles(session, ids, add, now)
-        category = add("category", CaseCategory(name=CATEGORY, kind=CategoryKind.HARM))
+        category = add("category", CaseCategoryRow(name=CATEGORY, kind=CategoryKind.HARM))
         _cases(session, ids, add, now, category, keeper)
         _agreements(session, ids, add)
         _runs(session, ids, add, keeper)
@@ -184,7 +185,7 @@ def _circles(session: Session, ids: dict[str, int], add: Add, now: datetime) -> 
         ("C6", d(12, 15, 2025), held, CircleKind.CHECK_IN, ("s8",)),
         ("C7", d(3, 2), held, CircleKind.ACADEMIC, ()),
     ):
-        circle = CommunityCircle(
+        circle = CommunityCircleRow(
             held_on=on,
             status=status,
             kind=kind,
@@ -193,7 +194,7 @@ def _circles(session: Session, ids: dict[str, int], add: Add, now: datetime) -> 
             created_at=now,
             updated_at=now,
         )
-        circle.attendance = [CircleAttendance(student_id=ids[s]) for s in present]
+        circle.attendance = [CircleAttendanceRow(student_id=ids[s]) for s in present]
         add(label, circle)
 
 
@@ -220,11 +221,13 @@ def _cases(
             created_at=now,
             updated_at=now,
         )
-        row.participants = [CaseParticipant(role=r, student_id=ids[s]) for s, r in people]
+        row.participants = [CaseParticipantRow(role=r, student_id=ids[s]) for s, r in people]
         if label == "K1":
-            row.participants.append(CaseParticipant(role=Role.FACILITATOR, staff_id=keeper))
+            row.participants.append(CaseParticipantRow(role=Role.FACILITATOR, staff_id=keeper))
         if label == "K3":
-            row.participants.append(CaseParticipant(role=Role.FAMILY_MEMBER, other_name="Uma Vey"))
+            row.participants.append(
+                CaseParticipantRow(role=Role.FAMILY_MEMBER, other_name="Uma Vey")
+            )
         add(label, row)
     for label, case, kind, on in (
         ("M1", "K1", MeetingKind.RESTORATIVE_CONVERSATION, d(1, 16)),
@@ -234,7 +237,7 @@ def _cases(
         ("M5", "K4", MeetingKind.RE_ENTRY_CIRCLE, d(3, 4)),
         ("M6", "K5", MeetingKind.RESTORATIVE_CONVERSATION, d(12, 11, 2025)),
     ):
-        add(label, Meeting(case_id=ids[case], kind=kind, held_on=on))
+        add(label, MeetingRow(case_id=ids[case], kind=kind, held_on=on))
 
 
 # Items: label, agreement, status, due day ("--" for none).
@@ -260,11 +263,11 @@ def _agreements(session: Session, ids: dict[str, int], add: Add) -> None:
         ("A3", "K3", d(2, 20)),
         ("A4", "K5", d(12, 11, 2025)),
     ):
-        add(label, Agreement(case_id=ids[case], made_on=made))
+        add(label, AgreementRow(case_id=ids[case], made_on=made))
     words = ITEMS.split()
     for item, agreement, status, due in zip(*[iter(words)] * 4, strict=True):
         due_on = None if due == "--" else date(2026, int(due[:2]), int(due[3:]))
-        row = AgreementItem(agreement_id=ids[agreement], description=f"Item {item} to do",
+        row = AgreementItemRow(agreement_id=ids[agreement], description=f"Item {item} to do",
                             status=Item(status), due_on=due_on)  # fmt: skip
         add(item, row)
     for case, on, linked in (
@@ -274,21 +277,21 @@ def _agreements(session: Session, ids: dict[str, int], add: Add) -> None:
         ("K2", d(2, 26), "I5"),
         ("K5", d(1, 9), "I10"),
     ):
-        session.add(FollowUp(case_id=ids[case], on=on, agreement_item_id=ids.get(linked or "")))
+        session.add(FollowUpRow(case_id=ids[case], on=on, agreement_item_id=ids.get(linked or "")))
 
 
 def _runs(session: Session, ids: dict[str, int], add: Add, keeper: int) -> None:
     for label, (on, turns, seats) in RUNS.items():
         started = datetime.combine(on, datetime.min.time(), UTC).replace(hour=12)
-        run = CircleRun(started_at=started, ended_at=started, talking_piece="Stone",
+        run = CircleRunRow(started_at=started, ended_at=started, talking_piece="Stone",
                         community_circle_id=ids["C1"] if label == "R1" else None)  # fmt: skip
-        seat_rows = {"k": RunSeat(position=0, staff_id=keeper, label="Keeper", is_keeper=True)}
+        seat_rows = {"k": RunSeatRow(position=0, staff_id=keeper, label="Keeper", is_keeper=True)}
         for position, s in enumerate(seats, start=1):
-            seat_rows[s] = RunSeat(position=position, student_id=ids[s], label=s)
+            seat_rows[s] = RunSeatRow(position=position, student_id=ids[s], label=s)
         run.seats = list(seat_rows.values())
         run_id = add(label, run)
         for turn in turns.split():
             seat, number, seconds = turn.rstrip("p").split(":")
-            session.add(Turn(run_id=run_id, round_number=int(number), seat_id=seat_rows[seat].id,
+            session.add(TurnRow(run_id=run_id, round_number=int(number), seat_id=seat_rows[seat].id,
                              start_offset_ms=0, duration_ms=int(seconds) * 1000,
                              passed=turn.endswith("p")))  # fmt: skip

@@ -6,7 +6,7 @@ from datetime import date
 import pytest
 from sqlalchemy.orm import Session
 
-from rp_desktop.db.models import CircleAttendance, CommunityCircle, Student
+from rp_desktop.db.models import CircleAttendanceRow, CommunityCircleRow, StudentRow
 from rp_desktop.domain.reports.model import (
     Breakdown,
     BreakdownKind,
@@ -66,7 +66,7 @@ def test_an_empty_database_says_there_are_no_students(db: Database) -> None:
 def test_a_single_student_in_a_single_circle(db: Database) -> None:
     now = db.now()
     with Session(db.engine) as session, session.begin():
-        student = Student(
+        student = StudentRow(
             student_number="only-1",
             first_name="Noa",
             last_name="Sole",
@@ -74,7 +74,7 @@ def test_a_single_student_in_a_single_circle(db: Database) -> None:
             created_at=now,
             updated_at=now,
         )
-        circle = CommunityCircle(
+        circle = CommunityCircleRow(
             held_on=date(2026, 2, 2),
             status=CircleStatus.HELD,
             kind=CircleKind.CHECK_IN,
@@ -83,7 +83,7 @@ def test_a_single_student_in_a_single_circle(db: Database) -> None:
         )
         session.add_all([student, circle])
         session.flush()
-        session.add(CircleAttendance(circle_id=circle.id, student_id=student.id))
+        session.add(CircleAttendanceRow(circle_id=circle.id, student_id=student.id))
     tables = all_reports(db, PERIOD, Breakdown())
     assert column(tables[ReportKind.PRACTICES_BY_MONTH], "tier:1") == (0, 1, 0)
     assert column(tables[ReportKind.STUDENTS_REACHED], "measure:reached") == (0, 1, 0)

@@ -17,31 +17,31 @@ from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
 from rp_desktop.db.models import (
-    Agreement,
-    AgreementItem,
-    AuditEvent,
-    Case,
-    CaseCategory,
-    CaseParticipant,
-    CircleAttendance,
-    CircleRun,
-    CommunityCircle,
-    FollowUp,
-    FormDraft,
-    Group,
-    GroupMember,
-    Meeting,
-    MeetingAnswer,
-    MeetingAttendee,
-    ProgressEntry,
-    ReEntryPlan,
-    RunRound,
-    RunSeat,
-    Student,
-    StudentDemographic,
-    SupportPlan,
-    TierChange,
-    Turn,
+    AgreementItemRow,
+    AgreementRow,
+    AuditEventRow,
+    CaseCategoryRow,
+    CaseParticipantRow,
+    CaseRow,
+    CircleAttendanceRow,
+    CircleRunRow,
+    CommunityCircleRow,
+    FollowUpRow,
+    FormDraftRow,
+    GroupMemberRow,
+    GroupRow,
+    MeetingAnswerRow,
+    MeetingAttendeeRow,
+    MeetingRow,
+    ProgressEntryRow,
+    ReEntryPlanRow,
+    RunRoundRow,
+    RunSeatRow,
+    StudentDemographicRow,
+    StudentRow,
+    SupportPlanRow,
+    TierChangeRow,
+    TurnRow,
 )
 from rp_desktop.domain.casework.support_plans import MonitoringFrequency
 from rp_desktop.domain.circle.types import Timing
@@ -95,7 +95,7 @@ class Building:
 
 def _student(session: Session, number: str, first: str, last: str, *, active: bool) -> int:
     changed = LONG_AGO if not active else datetime(2026, 1, 5, tzinfo=UTC)
-    row = Student(
+    row = StudentRow(
         student_number=number,
         first_name=first,
         last_name=last,
@@ -112,8 +112,8 @@ def _student(session: Session, number: str, first: str, last: str, *, active: bo
 
 def _case(
     session: Session, category: int, story: str, *, closed_on: date | None, hold: bool = False
-) -> Case:
-    row = Case(
+) -> CaseRow:
+    row = CaseRow(
         tier=Tier.TARGETED,
         occurred_on=date(2020, 2, 3)
         if closed_on is None or closed_on < CUTOFF
@@ -137,27 +137,27 @@ def _full_old_case(session: Session, category: int, quillon: int) -> int:
     support plan, a re-entry plan and a private note."""
     case = _case(session, category, GONE[0], closed_on=date(2020, 4, 1))
     case.private_note = GONE[6]
-    person = CaseParticipant(case_id=case.id, role=Role.PERSON_HARMED, student_id=quillon)
-    family = CaseParticipant(case_id=case.id, role=Role.FAMILY_MEMBER, other_name="Ondine Vale")
+    person = CaseParticipantRow(case_id=case.id, role=Role.PERSON_HARMED, student_id=quillon)
+    family = CaseParticipantRow(case_id=case.id, role=Role.FAMILY_MEMBER, other_name="Ondine Vale")
     session.add_all([person, family])
     session.flush()
-    meeting = Meeting(
+    meeting = MeetingRow(
         case_id=case.id, kind=MeetingKind.RESTORATIVE_CONVERSATION, held_on=date(2020, 2, 10)
     )
     session.add(meeting)
     session.flush()
     session.add_all(
         [
-            MeetingAttendee(meeting_id=meeting.id, participant_id=person.id),
-            MeetingAnswer(
+            MeetingAttendeeRow(meeting_id=meeting.id, participant_id=person.id),
+            MeetingAnswerRow(
                 meeting_id=meeting.id, participant_id=person.id, question="q", answer=GONE[1]
             ),
         ]
     )
-    agreement = Agreement(case_id=case.id, meeting_id=meeting.id, made_on=date(2020, 2, 10))
+    agreement = AgreementRow(case_id=case.id, meeting_id=meeting.id, made_on=date(2020, 2, 10))
     session.add(agreement)
     session.flush()
-    item = AgreementItem(
+    item = AgreementItemRow(
         agreement_id=agreement.id,
         description="Replace the notebook",
         owner_participant_id=person.id,
@@ -165,7 +165,7 @@ def _full_old_case(session: Session, category: int, quillon: int) -> int:
     )
     session.add(item)
     session.flush()
-    plan = SupportPlan(
+    plan = SupportPlanRow(
         case_id=case.id,
         student_id=quillon,
         goal="Check in weekly",
@@ -179,16 +179,16 @@ def _full_old_case(session: Session, category: int, quillon: int) -> int:
     session.flush()
     session.add_all(
         [
-            FollowUp(case_id=case.id, on=date(2020, 3, 1), agreement_item_id=item.id, note="ok"),
-            TierChange(
+            FollowUpRow(case_id=case.id, on=date(2020, 3, 1), agreement_item_id=item.id, note="ok"),
+            TierChangeRow(
                 case_id=case.id,
                 changed_on=date(2020, 2, 20),
                 from_tier=Tier.TARGETED,
                 to_tier=Tier.INTENSIVE,
             ),
-            ReEntryPlan(case_id=case.id, supports="A mentor"),
-            ProgressEntry(plan_id=plan.id, on=date(2020, 3, 2), rating=4),
-            FormDraft(
+            ReEntryPlanRow(case_id=case.id, supports="A mentor"),
+            ProgressEntryRow(plan_id=plan.id, on=date(2020, 3, 2), rating=4),
+            FormDraftRow(
                 key="case-old", form="case", record_id=case.id, fields="{}", saved_at=LONG_AGO
             ),
         ]
@@ -197,7 +197,7 @@ def _full_old_case(session: Session, category: int, quillon: int) -> int:
 
 
 def _circle(session: Session, day: date, notes: str, attendees: tuple[int, ...]) -> int:
-    circle = CommunityCircle(
+    circle = CommunityCircleRow(
         held_on=day,
         status=CircleStatus.HELD,
         kind=CircleKind.CHECK_IN,
@@ -207,19 +207,19 @@ def _circle(session: Session, day: date, notes: str, attendees: tuple[int, ...])
     )
     session.add(circle)
     session.flush()
-    session.add_all(CircleAttendance(circle_id=circle.id, student_id=s) for s in attendees)
+    session.add_all(CircleAttendanceRow(circle_id=circle.id, student_id=s) for s in attendees)
     return circle.id
 
 
 def _run(session: Session, circle_id: int, student: int, label: str) -> None:
-    run = CircleRun(community_circle_id=circle_id, started_at=LONG_AGO, talking_piece="A stone")
+    run = CircleRunRow(community_circle_id=circle_id, started_at=LONG_AGO, talking_piece="A stone")
     session.add(run)
     session.flush()
-    seat = RunSeat(run_id=run.id, position=0, student_id=student, label=label)
+    seat = RunSeatRow(run_id=run.id, position=0, student_id=student, label=label)
     session.add_all(
         [
             seat,
-            RunRound(
+            RunRoundRow(
                 run_id=run.id,
                 number=1,
                 stage=CircleStage.CHECK_IN,
@@ -230,13 +230,13 @@ def _run(session: Session, circle_id: int, student: int, label: str) -> None:
     )
     session.flush()
     session.add(
-        Turn(run_id=run.id, round_number=1, seat_id=seat.id, start_offset_ms=0, duration_ms=9)
+        TurnRow(run_id=run.id, round_number=1, seat_id=seat.id, start_offset_ms=0, duration_ms=9)
     )
 
 
 def build(db: Database) -> Building:
     with Session(db.engine) as session, session.begin():
-        category = CaseCategory(name="Test harm", kind=CategoryKind.HARM)
+        category = CaseCategoryRow(name="Test harm", kind=CategoryKind.HARM)
         session.add(category)
         session.flush()
         quillon = _student(session, "900001", "Quillon", "Vexbridge", active=False)
@@ -246,19 +246,19 @@ def build(db: Database) -> Building:
         current = _student(session, "900005", "Delphine", "Current", active=True)
         old_case = _full_old_case(session, category.id, quillon)
         held = _case(session, category.id, KEPT_WORDS[0], closed_on=date(2020, 5, 1), hold=True)
-        session.add(CaseParticipant(case_id=held.id, role=Role.WITNESS, student_id=held_person))
+        session.add(CaseParticipantRow(case_id=held.id, role=Role.WITNESS, student_id=held_person))
         opened = _case(session, category.id, KEPT_WORDS[1], closed_on=None)
         recent = _case(session, category.id, KEPT_WORDS[2], closed_on=date(2024, 2, 1))
         old_circle = _circle(session, date(2020, 10, 5), GONE[7], (ysolde, recent_circler))
         _run(session, old_circle, ysolde, "Ysolde")
         recent_circle = _circle(session, date(2025, 10, 6), "", (recent_circler, current))
         case_ids = held.id, opened.id, recent.id
-        group = Group(name="Advisory 2019", kind=GroupKind.ADVISORY, school_year=2019)
+        group = GroupRow(name="Advisory 2019", kind=GroupKind.ADVISORY, school_year=2019)
         session.add(group)
         session.flush()
-        session.add(GroupMember(group_id=group.id, student_id=ysolde))
+        session.add(GroupMemberRow(group_id=group.id, student_id=ysolde))
         session.add(
-            SupportPlan(
+            SupportPlanRow(
                 student_id=current,
                 goal="Attendance",
                 start_on=date(2019, 9, 3),
@@ -290,7 +290,9 @@ EXPECTED = PurgeCounts(
 )
 
 
-def ids(db: Database, model: type[Case] | type[Student] | type[CommunityCircle]) -> set[int]:
+def ids(
+    db: Database, model: type[CaseRow] | type[StudentRow] | type[CommunityCircleRow]
+) -> set[int]:
     with Session(db.engine) as session:
         return set(session.scalars(select(model.id)))
 
@@ -318,9 +320,9 @@ def test_a_purge_removes_old_records_and_keeps_held_open_recent_and_named(db: Da
     removed = retention.purge(db, 3, confirm_counts=retention.preview_purge(db, 3).counts)
 
     assert removed == EXPECTED
-    assert ids(db, Case) == {building.held_case, building.open_case, building.recent_case}
-    assert ids(db, CommunityCircle) == {building.recent_circle}
-    assert ids(db, Student) == set(building.kept_students)
+    assert ids(db, CaseRow) == {building.held_case, building.open_case, building.recent_case}
+    assert ids(db, CommunityCircleRow) == {building.recent_circle}
+    assert ids(db, StudentRow) == set(building.kept_students)
     for table in (
         "meeting",
         "meeting_answer",
@@ -353,7 +355,7 @@ def test_the_purge_leaves_one_audit_event_with_counts_only(db: Database) -> None
     retention.purge(db, 3, confirm_counts=EXPECTED)
 
     with Session(db.engine) as session:
-        events = list(session.scalars(select(AuditEvent)))
+        events = list(session.scalars(select(AuditEventRow)))
     assert [(e.action, e.entity, e.entity_id) for e in events] == [
         (AuditAction.PURGE, "database", None)
     ]
@@ -403,7 +405,9 @@ def test_a_stale_preview_is_refused_and_nothing_is_removed(db: Database) -> None
 
 def pending_purges(db: Database) -> int:
     with Session(db.engine) as session:
-        return len(list(session.scalars(select(AuditEvent).where(AuditEvent.action == "purge"))))
+        return len(
+            list(session.scalars(select(AuditEventRow).where(AuditEventRow.action == "purge")))
+        )
 
 
 def test_the_database_is_whole_after_a_purge(db: Database) -> None:
@@ -428,7 +432,7 @@ def test_a_hold_is_set_and_released_with_an_audit_event(db: Database, clock: Fak
     assert retention.set_hold(db, building.old_case, False) is False
 
     with Session(db.engine) as session:
-        events = list(session.scalars(select(AuditEvent).order_by(AuditEvent.id)))
+        events = list(session.scalars(select(AuditEventRow).order_by(AuditEventRow.id)))
     assert [(e.action, e.entity, e.entity_id, e.detail) for e in events] == [
         (AuditAction.UPDATE, "case", building.old_case, "field=hold"),
     ] * 2
@@ -498,10 +502,10 @@ def test_a_removed_student_s_demographic_values_go_with_them(db: Database) -> No
     current = building.kept_students[-1]
     with Session(db.engine) as session, session.begin():
         session.add_all(
-            StudentDemographic(student_id=student, field="gender", value="Female")
+            StudentDemographicRow(student_id=student, field="gender", value="Female")
             for student in (*building.gone_students, current)
         )
-        session.add(StudentDemographic(student_id=current, field="english_learner", value="No"))
+        session.add(StudentDemographicRow(student_id=current, field="english_learner", value="No"))
 
     retention.purge(db, 3, confirm_counts=retention.preview_purge(db, 3).counts)
 

@@ -135,7 +135,7 @@ def test_a_case_keeps_a_retired_category_when_edited(qtbot, window: MainWindow, 
     from sqlalchemy import update
     from sqlalchemy.orm import Session
 
-    from rp_desktop.db.models import CaseCategory
+    from rp_desktop.db.models import CaseCategoryRow
 
     window.show_view("tier2")
     tab = window.tier2
@@ -146,7 +146,9 @@ def test_a_case_keeps_a_retired_category_when_edited(qtbot, window: MainWindow, 
     add_student(form, "amani", Role.PERSON_HARMED)
     qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
     with Session(db.engine) as session, session.begin():
-        session.execute(update(CaseCategory).where(CaseCategory.id == chosen).values(active=False))
+        session.execute(
+            update(CaseCategoryRow).where(CaseCategoryRow.id == chosen).values(active=False)
+        )
 
     tab.edit_record(tab.model.record(0))
     editing = tab.findChildren(CaseForm)[-1]

@@ -195,7 +195,7 @@ def test_an_old_circle_keeps_its_group_and_keeper_when_edited(
     from sqlalchemy import update
     from sqlalchemy.orm import Session
 
-    from rp_desktop.db.models import Group, Staff
+    from rp_desktop.db.models import GroupRow, StaffRow
     from rp_desktop.domain.records import CircleFields
 
     old = circles.record_circle(
@@ -208,8 +208,8 @@ def test_an_old_circle_keeps_its_group_and_keeper_when_edited(
         ),
     )
     with Session(db.engine) as session, session.begin():
-        session.execute(update(Group).values(active=False))
-        session.execute(update(Staff).values(active=False))
+        session.execute(update(GroupRow).values(active=False))
+        session.execute(update(StaffRow).values(active=False))
     window.tier1.reload()
     row = window.tier1.model.row_of(old.id)
     assert row is not None

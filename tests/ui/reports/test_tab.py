@@ -297,10 +297,12 @@ def test_a_past_years_groups_are_named_too(qtbot, db, school_db) -> None:  # typ
     from sqlalchemy import update
     from sqlalchemy.orm import Session
 
-    from rp_desktop.db.models import Group
+    from rp_desktop.db.models import GroupRow
 
     with Session(db.engine) as session, session.begin():
-        session.execute(update(Group).where(Group.id == school_db.advisory_id).values(active=False))
+        session.execute(
+            update(GroupRow).where(GroupRow.id == school_db.advisory_id).values(active=False)
+        )
     tab = make_tab(qtbot, db)
     assert school_db.advisory_id not in tab.groups  # not among the active ones
     tab.filters.choose_breakdown(Breakdown(BreakdownKind.GROUP))

@@ -14,26 +14,26 @@ from typing import Any
 from sqlalchemy import ColumnElement, Select, and_, func, or_, select
 
 from rp_desktop.db.models import (
-    Agreement,
-    AgreementItem,
-    Case,
-    CaseCategory,
-    CaseParticipant,
-    CircleAttendance,
-    CommunityCircle,
-    FollowUp,
-    Group,
-    GroupMember,
-    Meeting,
-    MeetingAnswer,
-    MeetingAttendee,
-    ProgressEntry,
-    ReEntryPlan,
-    Staff,
-    Student,
-    StudentDemographic,
-    SupportPlan,
-    TierChange,
+    AgreementItemRow,
+    AgreementRow,
+    CaseCategoryRow,
+    CaseParticipantRow,
+    CaseRow,
+    CircleAttendanceRow,
+    CommunityCircleRow,
+    FollowUpRow,
+    GroupMemberRow,
+    GroupRow,
+    MeetingAnswerRow,
+    MeetingAttendeeRow,
+    MeetingRow,
+    ProgressEntryRow,
+    ReEntryPlanRow,
+    StaffRow,
+    StudentDemographicRow,
+    StudentRow,
+    SupportPlanRow,
+    TierChangeRow,
 )
 from rp_desktop.domain.reports.model import Period
 
@@ -55,15 +55,15 @@ def of_meetings(*columns: Any, meeting_id: Any, order: tuple[Any, ...]) -> Query
     def query(period: Period | None) -> Rows:
         if period is None:
             return select(*columns).order_by(*order)
-        mine = select(Meeting.id).where(Meeting.case_id.in_(_cases(period)))
+        mine = select(MeetingRow.id).where(MeetingRow.case_id.in_(_cases(period)))
         return select(*columns).where(meeting_id.in_(mine)).order_by(*order)
 
     return query
 
 
 def circles(period: Period | None) -> Rows:
-    attendees = _counted(CircleAttendance.circle_id)
-    c = CommunityCircle
+    attendees = _counted(CircleAttendanceRow.circle_id)
+    c = CommunityCircleRow
     found = select(
         c.id, c.held_on, c.status, c.kind, c.group_id, c.keeper_id, c.purpose,
         c.duration_minutes, func.coalesce(attendees.c.n, 0), c.notes,
@@ -74,29 +74,30 @@ def circles(period: Period | None) -> Rows:
 
 
 def circle_attendance(period: Period | None) -> Rows:
-    found = select(CircleAttendance.circle_id, CircleAttendance.student_id)
+    found = select(CircleAttendanceRow.circle_id, CircleAttendanceRow.student_id)
     if period is not None:
-        held = select(CommunityCircle.id).where(
-            CommunityCircle.held_on.between(period.first, period.last)
+        held = select(CommunityCircleRow.id).where(
+            CommunityCircleRow.held_on.between(period.first, period.last)
         )
-        found = found.where(CircleAttendance.circle_id.in_(held))
-    return found.order_by(CircleAttendance.circle_id, CircleAttendance.student_id)
+        found = found.where(CircleAttendanceRow.circle_id.in_(held))
+    return found.order_by(CircleAttendanceRow.circle_id, CircleAttendanceRow.student_id)
 
 
 def cases(period: Period | None) -> Rows:
     found = select(
-        Case.id, Case.tier, Case.occurred_on, Case.place, Case.category_id, CaseCategory.name,
-        CaseCategory.kind, Case.description, Case.status, Case.closure_reason, Case.tier3_kind,
-        Case.suspension_days_avoided, Case.closed_on, Case.hold,
-    ).join(CaseCategory, CaseCategory.id == Case.category_id)  # fmt: skip
+        CaseRow.id, CaseRow.tier, CaseRow.occurred_on, CaseRow.place, CaseRow.category_id,
+        CaseCategoryRow.name, CaseCategoryRow.kind, CaseRow.description, CaseRow.status,
+        CaseRow.closure_reason, CaseRow.tier3_kind, CaseRow.suspension_days_avoided,
+        CaseRow.closed_on, CaseRow.hold,
+    ).join(CaseCategoryRow, CaseCategoryRow.id == CaseRow.category_id)  # fmt: skip
     if period is not None:
-        found = found.where(Case.occurred_on.between(period.first, period.last))
-    return found.order_by(Case.occurred_on, Case.id)
+        found = found.where(CaseRow.occurred_on.between(period.first, period.last))
+    return found.order_by(CaseRow.occurred_on, CaseRow.id)
 
 
 def meetings(period: Period | None) -> Rows:
-    attendees = _counted(MeetingAttendee.meeting_id)
-    m = Meeting
+    attendees = _counted(MeetingAttendeeRow.meeting_id)
+    m = MeetingRow
     return (
         select(
             m.id,
@@ -116,7 +117,7 @@ def meetings(period: Period | None) -> Rows:
 
 def agreements(period: Period | None) -> Rows:
     """One row per agreement item; an agreement without items still gets one row."""
-    a, item = Agreement, AgreementItem
+    a, item = AgreementRow, AgreementItemRow
     return (
         select(
             a.id,
@@ -138,7 +139,7 @@ def agreements(period: Period | None) -> Rows:
 
 
 def support_plans(period: Period | None) -> Rows:
-    p = SupportPlan
+    p = SupportPlanRow
     return (
         select(
             p.id,
@@ -158,57 +159,65 @@ def support_plans(period: Period | None) -> Rows:
 
 
 def progress_entries(period: Period | None) -> Rows:
-    e = ProgressEntry
+    e = ProgressEntryRow
     found = select(e.id, e.plan_id, e.on, e.rating, e.note)
     if period is not None:
-        found = found.where(e.plan_id.in_(select(SupportPlan.id).where(*_plans(period))))
+        found = found.where(e.plan_id.in_(select(SupportPlanRow.id).where(*_plans(period))))
     return found.order_by(e.plan_id, e.on, e.id)
 
 
 STUDENTS = whole(
-    Student.id, Student.student_number, Student.first_name, Student.last_name,
-    Student.preferred_name, Student.grade, Student.homeroom, Student.active,
+    StudentRow.id, StudentRow.student_number, StudentRow.first_name, StudentRow.last_name,
+    StudentRow.preferred_name, StudentRow.grade, StudentRow.homeroom, StudentRow.active,
 )  # fmt: skip
 DEMOGRAPHICS = whole(
-    StudentDemographic.student_id, StudentDemographic.field, StudentDemographic.value
+    StudentDemographicRow.student_id, StudentDemographicRow.field, StudentDemographicRow.value
 )
-STAFF = whole(Staff.id, Staff.first_name, Staff.last_name, Staff.role, Staff.active)
-GROUPS = whole(Group.id, Group.name, Group.kind, Group.school_year, Group.staff_id, Group.active)
-GROUP_MEMBERS = whole(GroupMember.group_id, GroupMember.student_id)
+STAFF = whole(StaffRow.id, StaffRow.first_name, StaffRow.last_name, StaffRow.role, StaffRow.active)
+GROUPS = whole(
+    GroupRow.id,
+    GroupRow.name,
+    GroupRow.kind,
+    GroupRow.school_year,
+    GroupRow.staff_id,
+    GroupRow.active,
+)
+GROUP_MEMBERS = whole(GroupMemberRow.group_id, GroupMemberRow.student_id)
 PARTICIPANTS = of_cases(
-    CaseParticipant.id, CaseParticipant.case_id, CaseParticipant.role, CaseParticipant.student_id,
-    CaseParticipant.staff_id, CaseParticipant.other_name,
-    case_id=CaseParticipant.case_id, order=(CaseParticipant.case_id, CaseParticipant.id),
+    CaseParticipantRow.id, CaseParticipantRow.case_id, CaseParticipantRow.role,
+    CaseParticipantRow.student_id, CaseParticipantRow.staff_id, CaseParticipantRow.other_name,
+    case_id=CaseParticipantRow.case_id, order=(CaseParticipantRow.case_id, CaseParticipantRow.id),
 )  # fmt: skip
 TIER_CHANGES = of_cases(
-    TierChange.id, TierChange.case_id, TierChange.changed_on, TierChange.from_tier,
-    TierChange.to_tier, TierChange.reason,
-    case_id=TierChange.case_id, order=(TierChange.changed_on, TierChange.id),
+    TierChangeRow.id, TierChangeRow.case_id, TierChangeRow.changed_on, TierChangeRow.from_tier,
+    TierChangeRow.to_tier, TierChangeRow.reason,
+    case_id=TierChangeRow.case_id, order=(TierChangeRow.changed_on, TierChangeRow.id),
 )  # fmt: skip
 FOLLOW_UPS = of_cases(
-    FollowUp.id, FollowUp.case_id, FollowUp.on, FollowUp.staff_id, FollowUp.agreement_item_id,
-    FollowUp.note,
-    case_id=FollowUp.case_id, order=(FollowUp.on, FollowUp.id),
+    FollowUpRow.id, FollowUpRow.case_id, FollowUpRow.on, FollowUpRow.staff_id,
+    FollowUpRow.agreement_item_id, FollowUpRow.note,
+    case_id=FollowUpRow.case_id, order=(FollowUpRow.on, FollowUpRow.id),
 )  # fmt: skip
 RE_ENTRY_PLANS = of_cases(
-    ReEntryPlan.case_id, ReEntryPlan.supports, ReEntryPlan.needs, ReEntryPlan.responsibilities,
-    ReEntryPlan.returned_on,
-    case_id=ReEntryPlan.case_id, order=(ReEntryPlan.case_id,),
+    ReEntryPlanRow.case_id, ReEntryPlanRow.supports, ReEntryPlanRow.needs,
+    ReEntryPlanRow.responsibilities, ReEntryPlanRow.returned_on,
+    case_id=ReEntryPlanRow.case_id, order=(ReEntryPlanRow.case_id,),
 )  # fmt: skip
 MEETING_ATTENDANCE = of_meetings(
-    MeetingAttendee.meeting_id, MeetingAttendee.participant_id,
-    meeting_id=MeetingAttendee.meeting_id,
-    order=(MeetingAttendee.meeting_id, MeetingAttendee.participant_id),
+    MeetingAttendeeRow.meeting_id, MeetingAttendeeRow.participant_id,
+    meeting_id=MeetingAttendeeRow.meeting_id,
+    order=(MeetingAttendeeRow.meeting_id, MeetingAttendeeRow.participant_id),
 )  # fmt: skip
 MEETING_ANSWERS = of_meetings(
-    MeetingAnswer.id, MeetingAnswer.meeting_id, MeetingAnswer.participant_id,
-    MeetingAnswer.question, MeetingAnswer.answer,
-    meeting_id=MeetingAnswer.meeting_id, order=(MeetingAnswer.meeting_id, MeetingAnswer.id),
+    MeetingAnswerRow.id, MeetingAnswerRow.meeting_id, MeetingAnswerRow.participant_id,
+    MeetingAnswerRow.question, MeetingAnswerRow.answer,
+    meeting_id=MeetingAnswerRow.meeting_id,
+    order=(MeetingAnswerRow.meeting_id, MeetingAnswerRow.id),
 )  # fmt: skip
 
 
 def _cases(period: Period) -> Select[int]:
-    return select(Case.id).where(Case.occurred_on.between(period.first, period.last))
+    return select(CaseRow.id).where(CaseRow.occurred_on.between(period.first, period.last))
 
 
 def _in_cases(case_id: Any, period: Period | None) -> list[ColumnElement[bool]]:
@@ -220,9 +229,9 @@ def _plans(period: Period | None) -> list[ColumnElement[bool]]:
     if period is None:
         return []
     alone = and_(
-        SupportPlan.case_id.is_(None), SupportPlan.start_on.between(period.first, period.last)
+        SupportPlanRow.case_id.is_(None), SupportPlanRow.start_on.between(period.first, period.last)
     )
-    return [or_(SupportPlan.case_id.in_(_cases(period)), alone)]
+    return [or_(SupportPlanRow.case_id.in_(_cases(period)), alone)]
 
 
 def _counted(column: Any) -> Any:
