@@ -20,7 +20,9 @@ from rp_desktop.services.reports.grouping import Grouping
 
 
 @dataclass(frozen=True, slots=True)
-class DueItem:
+class ItemTimeliness:
+    """One agreement item due in the period and how its follow-up stands: the report's series."""
+
     item_id: int
     case_id: int
     due_on: date
@@ -31,7 +33,7 @@ class DueItem:
         return measure_key(self.timeliness.value)
 
 
-def due_items(session: Session, period: Period, today: date) -> list[DueItem]:
+def timeliness_of_items(session: Session, period: Period, today: date) -> list[ItemTimeliness]:
     """Items due in the period, each with how its follow-up stands on `today`."""
     first_linked = (
         select(
@@ -63,7 +65,9 @@ def due_items(session: Session, period: Period, today: date) -> list[DueItem]:
         .group_by(AgreementItemRow.id)
     )
     return [
-        DueItem(item_id, case_id, due, timeliness(ItemFollowUp(due, status, linked, case), today))
+        ItemTimeliness(
+            item_id, case_id, due, timeliness(ItemFollowUp(due, status, linked, case), today)
+        )
         for item_id, case_id, due, status, linked, case in rows
     ]
 
@@ -91,7 +95,7 @@ def follow_up_cells(
     session: Session, period: Period, today: date, grouping: Grouping | None
 ) -> Cells:
     """Items per category (month due, or group) and timeliness."""
-    items = due_items(session, period, today)
+    items = timeliness_of_items(session, period, today)
     categories = item_categories(session, period, grouping) if grouping else {}
     cells: Cells = defaultdict(int)
     for item in items:
@@ -107,8 +111,8 @@ def items_in_cell(
     grouping: Grouping | None,
     category: str,
     series: str,
-) -> list[DueItem]:
-    items = due_items(session, period, today)
+) -> list[ItemTimeliness]:
+    items = timeliness_of_items(session, period, today)
     categories = item_categories(session, period, grouping) if grouping else {}
     return [
         item
@@ -118,7 +122,7 @@ def items_in_cell(
 
 
 def _categories_of(
-    item: DueItem, categories: dict[int, set[str]], grouping: Grouping | None
+    item: ItemTimeliness, categories: dict[int, set[str]], grouping: Grouping | None
 ) -> set[str]:
     if grouping is None:
         return {month_key(item.due_on)}
