@@ -1,4 +1,5 @@
-"""The Tier 2 and Tier 3 tabs: cases of harm or concern and where each one stands."""
+"""The "Tier 2 · Cases" and "Tier 3 · Cases" tabs: cases of harm or concern and where each
+one stands."""
 
 from typing import TYPE_CHECKING
 

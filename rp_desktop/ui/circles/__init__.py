@@ -1,1 +1,1 @@
-"""Tier 1 circles as records: the Tier 1 tab and the circle form."""
+"""Tier 1 circles as records: the "Tier 1 · Circles" tab and the circle form."""

@@ -1,4 +1,4 @@
-"""The Tier 1 tab: community circles held, planned or cancelled."""
+"""The "Tier 1 · Circles" tab: community circles held, planned or cancelled."""
 
 from collections.abc import Callable
 from typing import TYPE_CHECKING

@@ -1,5 +1,5 @@
-"""The Circles tab: who sits in the circle and in which order, the plan, the talking piece and
-the names on the wall; then Start opens the keeper's console and the wall."""
+"""The "Run a circle" tab: who sits in the circle and in which order, the plan, the talking
+piece and the names on the wall; then Start opens the keeper's console and the wall."""
 
 import time
 from dataclasses import dataclass

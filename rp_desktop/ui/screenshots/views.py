@@ -155,7 +155,7 @@ def circle_in_progress(db: Database, info: SchoolInfo) -> CircleRunner:
     runner = setup.start_circle()
     if runner is None:  # nobody to seat: an empty school
         raise ValueError("This database has no group with students to show a circle with.")
-    runner.setParent(None)  # the set-up tab is only scaffolding here
+    runner.setParent(None)  # the "Run a circle" tab is only scaffolding here
     _play(runner, seconds)
     return runner
 

@@ -137,7 +137,8 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentWidget(self.circle)
 
     def show_view(self, view: str) -> None:
-        """Bring one of VIEWS to the front, loading its list (or building the circle tab)."""
+        """Bring one of VIEWS to the front, loading its list (or building the "Run a circle"
+        tab)."""
         self.tabs.setCurrentIndex(VIEWS.index(view))
         self._load_current()
 
@@ -275,7 +276,7 @@ class MainWindow(QMainWindow):
             tab.focus_search()
 
     def open_circle(self, circle_id: int) -> None:
-        """A Tier 1 circle in its form, on the Tier 1 tab."""
+        """A Tier 1 circle in its form, on the "Tier 1 · Circles" tab."""
         self.show_view("tier1")
         self.tier1.edit_record_id(circle_id)
 

@@ -1,4 +1,5 @@
-"""The Tier 2 and Tier 3 tabs: a case with people in roles, its problems, and the tier filter."""
+"""The "Tier 2 · Cases" and "Tier 3 · Cases" tabs: a case with people in roles, its problems,
+and the tier filter."""
 
 from datetime import date
 

@@ -1,4 +1,5 @@
-"""The Tier 1 tab: recording a circle through the form, validation, search, open and edit."""
+"""The "Tier 1 · Circles" tab: recording a circle through the form, validation, search, open
+and edit."""
 
 from datetime import date
 
