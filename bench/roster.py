@@ -1,5 +1,6 @@
 """Roster import: a 10,000-row CSV export imported into a fresh database, beside the same rows
-inserted through raw sqlite3 executemany (no decoding, no checks, no plan).
+inserted through raw sqlite3 executemany (no decoding, no checks, no comparing with the students
+kept).
 
 The file is made up: UTF-8 with a BOM, semicolons, CRLF, grades written as exports write them,
 names with accents, apostrophes, hyphens, two surnames and other scripts, and two columns to

@@ -18,7 +18,7 @@ from rp_desktop.cli_export import add_export_command
 if TYPE_CHECKING:
     from datetime import datetime
 
-    from rp_desktop.domain.roster import RosterPlan
+    from rp_desktop.domain.roster import RosterChanges
     from rp_desktop.domain.safekeeping.passphrase import Passphrase
     from rp_desktop.services.safekeeping.database import Database
 
@@ -265,7 +265,7 @@ def _import_roster(args: argparse.Namespace) -> int:
 
     data = args.file.read_bytes()
     try:
-        plan = _roster_plan(args, data)
+        changes = _roster_changes(args, data)
     except RosterRefused as refused:
         print(f"rp-desktop: {refusal_summary(refused.problems)}", file=sys.stderr)
         for problem in refused.problems:
@@ -273,16 +273,16 @@ def _import_roster(args: argparse.Namespace) -> int:
         return 1
     done = "Would import" if args.dry_run else "Imported"
     print(
-        f"{done} {args.file} ({plan.source.encoding}): {plan.added:,} added, "
-        f"{plan.updated:,} updated, {plan.unchanged:,} unchanged, "
-        f"{plan.marked_inactive:,} marked inactive."
+        f"{done} {args.file} ({changes.source.encoding}): {changes.added:,} added, "
+        f"{changes.updated:,} updated, {changes.unchanged:,} unchanged, "
+        f"{changes.marked_inactive:,} marked inactive."
         + (" Nothing was changed (dry run)." if args.dry_run else "")
     )
     return 0
 
 
-def _roster_plan(args: argparse.Namespace, data: bytes) -> "RosterPlan":
-    from rp_desktop.domain.roster import plan_roster
+def _roster_changes(args: argparse.Namespace, data: bytes) -> "RosterChanges":
+    from rp_desktop.domain.roster import roster_changes
     from rp_desktop.services.students.roster_import import (
         import_roster,
         preview_roster,
@@ -291,11 +291,11 @@ def _roster_plan(args: argparse.Namespace, data: bytes) -> "RosterPlan":
 
     roster = read_roster(data)  # a refused file leaves even a new database path untouched
     if args.dry_run and not args.db.expanduser().exists():
-        return plan_roster(roster.rows, [], roster.source, full_roster=args.full_roster)
+        return roster_changes(roster.rows, [], roster.source, full_roster=args.full_roster)
     with _open(args) as db:
         if args.dry_run:
             return preview_roster(db, data, full_roster=args.full_roster)
-        return import_roster(db, data, full_roster=args.full_roster).plan
+        return import_roster(db, data, full_roster=args.full_roster).changes
 
 
 def _check(args: argparse.Namespace) -> int:

@@ -6,6 +6,14 @@ Problems name a row, a column and what is wrong, never a student's name. A grade
 (it is not a name); a name never is.
 """
 
+from rp_desktop.domain.roster.changes import (
+    Change,
+    RosterChanges,
+    RosterResult,
+    RosterSource,
+    StudentChange,
+    roster_changes,
+)
 from rp_desktop.domain.roster.fields import (
     NAME_FIELDS,
     REQUIRED_FIELDS,
@@ -19,14 +27,6 @@ from rp_desktop.domain.roster.headers import (
     header_key,
     header_score,
     parse_grade,
-)
-from rp_desktop.domain.roster.plan import (
-    Change,
-    PlannedStudent,
-    RosterPlan,
-    RosterResult,
-    RosterSource,
-    plan_roster,
 )
 from rp_desktop.domain.roster.problems import (
     ENCODING_ISSUES,
@@ -48,23 +48,23 @@ __all__ = [
     "Change",
     "ColumnField",
     "Columns",
-    "PlannedStudent",
     "RefusalReason",
+    "RosterChanges",
     "RosterField",
     "RosterIssue",
-    "RosterPlan",
     "RosterProblem",
     "RosterRefused",
     "RosterResult",
     "RosterRow",
     "RosterSource",
+    "StudentChange",
     "check_rows",
     "find_columns",
     "header_key",
     "header_score",
     "looks_garbled",
     "parse_grade",
-    "plan_roster",
     "refusal_reason",
+    "roster_changes",
     "rows_with_problems",
 ]

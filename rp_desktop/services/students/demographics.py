@@ -1,5 +1,5 @@
 """Students' demographic values: which fields the roster has, one student's values, and writing
-what a roster import planned.
+the changes of a roster import.
 
 The values only ever come from the roster (or the demo building); nobody types them. A field
 without a row is unknown. Rows go with their student (ON DELETE CASCADE).
@@ -11,7 +11,7 @@ from sqlalchemy import Table, bindparam, delete, insert, select
 from sqlalchemy.orm import Session
 
 from rp_desktop.db.models import StudentDemographicRow
-from rp_desktop.domain.roster import Change, PlannedStudent
+from rp_desktop.domain.roster import Change, StudentChange
 from rp_desktop.domain.roster.demographics import (
     DemographicField,
     DemographicValues,
@@ -55,10 +55,10 @@ def kept_values(session: Session) -> dict[int, dict[DemographicField, str]]:
     return kept
 
 
-def write_planned(
-    session: Session, students: Iterable[PlannedStudent], id_of_number: Mapping[str, int]
+def write_roster_changes(
+    session: Session, students: Iterable[StudentChange], id_of_number: Mapping[str, int]
 ) -> int:
-    """Write the demographic values a roster plan changes: all known values of an added
+    """Write the demographic values a roster import changes: all known values of an added
     student (found by student number in `id_of_number`), and each changed field of an updated
     one (an empty value forgets it). Returns how many values changed."""
     forgotten: list[dict[str, object]] = []

@@ -17,8 +17,8 @@ from itertools import islice
 from sqlalchemy.orm import Session
 
 from rp_desktop.domain.roster import (
+    RosterChanges,
     RosterIssue,
-    RosterPlan,
     RosterProblem,
     RosterRefused,
     RosterResult,
@@ -27,13 +27,13 @@ from rp_desktop.domain.roster import (
     check_rows,
     find_columns,
     header_score,
-    plan_roster,
+    roster_changes,
 )
 from rp_desktop.domain.vocabulary import AuditAction
 from rp_desktop.services.audit import record_event
 from rp_desktop.services.safekeeping.database import Database
 from rp_desktop.services.students.demographics import kept_values
-from rp_desktop.services.students.roster_writing import apply_plan, existing_students
+from rp_desktop.services.students.roster_writing import apply_roster_changes, existing_students
 
 __all__ = [
     "Decoded",
@@ -77,13 +77,13 @@ class RosterFile:
     source: RosterSource
 
 
-def preview_roster(db: Database, data: bytes, *, full_roster: bool) -> RosterPlan:
+def preview_roster(db: Database, data: bytes, *, full_roster: bool) -> RosterChanges:
     """What importing `data` would change; nothing is written. Raises RosterRefused."""
     roster = read_roster(data)
     with Session(db.engine) as session:
         existing = existing_students(session)
         kept = kept_values(session) if roster.source.columns.demographics else {}
-    return plan_roster(
+    return roster_changes(
         roster.rows, existing, roster.source, full_roster=full_roster, demographics=kept
     )
 
@@ -95,12 +95,12 @@ def import_roster(db: Database, data: bytes, *, full_roster: bool) -> RosterResu
     with Session(db.engine) as session, session.begin():
         existing = existing_students(session)
         kept = kept_values(session) if roster.source.columns.demographics else {}
-        plan = plan_roster(
+        changes = roster_changes(
             roster.rows, existing, roster.source, full_roster=full_roster, demographics=kept
         )
-        apply_plan(session, plan, db.now())
-        record_event(session, db, AuditAction.IMPORT, "student", None, _counts(plan))
-    return RosterResult(plan)
+        apply_roster_changes(session, changes, db.now())
+        record_event(session, db, AuditAction.IMPORT, "student", None, _counts(changes))
+    return RosterResult(changes)
 
 
 def read_roster(data: bytes) -> RosterFile:
@@ -242,10 +242,10 @@ def _records(text: str, delimiter: str) -> tuple[list[list[str]], list[RosterPro
     return records, []
 
 
-def _counts(plan: RosterPlan) -> str:
+def _counts(changes: RosterChanges) -> str:
     """The audit event's detail: counts only, never a name."""
     return (
-        f"roster import: added {plan.added}, updated {plan.updated}, "
-        f"unchanged {plan.unchanged}, marked inactive {plan.marked_inactive}"
-        + (", full roster" if plan.full_roster else "")
+        f"roster import: added {changes.added}, updated {changes.updated}, "
+        f"unchanged {changes.unchanged}, marked inactive {changes.marked_inactive}"
+        + (", full roster" if changes.full_roster else "")
     )

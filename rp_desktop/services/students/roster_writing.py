@@ -1,4 +1,4 @@
-"""Writing a planned roster import: the students kept before it, and the rows it adds, updates
+"""Writing a roster import's changes: the students kept before it, and the rows it adds, updates
 or marks inactive, with their demographic values. The caller owns the transaction."""
 
 from datetime import datetime
@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 
 from rp_desktop.db.models import StudentRow
 from rp_desktop.domain.records import Student, StudentFields
-from rp_desktop.domain.roster import Change, PlannedStudent, RosterPlan
+from rp_desktop.domain.roster import Change, RosterChanges, StudentChange
 from rp_desktop.services.casework import cases
 from rp_desktop.services.search_keys import student_key
 from rp_desktop.services.students import demographics
@@ -31,9 +31,9 @@ def existing_students(session: Session) -> list[Student]:
     return [Student(*row) for row in rows]
 
 
-def apply_plan(session: Session, plan: RosterPlan, now: datetime) -> None:
-    def having(change: Change) -> list[PlannedStudent]:
-        return [student for student in plan.students if student.change == change]
+def apply_roster_changes(session: Session, changes: RosterChanges, now: datetime) -> None:
+    def having(change: Change) -> list[StudentChange]:
+        return [student for student in changes.students if student.change == change]
 
     added = [_columns(s.fields) | {"created_at": now} for s in having(Change.ADDED)]
     updated = having(Change.UPDATED)
@@ -41,26 +41,26 @@ def apply_plan(session: Session, plan: RosterPlan, now: datetime) -> None:
     if added:
         session.execute(insert(StudentRow), [row | {"updated_at": now} for row in added])
     if updated:
-        changes = [_columns(s.fields) | {"id": s.student_id, "updated_at": now} for s in updated]
-        session.execute(update(StudentRow), changes)
+        rows = [_columns(s.fields) | {"id": s.student_id, "updated_at": now} for s in updated]
+        session.execute(update(StudentRow), rows)
     if leaving:
         gone = [{"id": s.student_id, "active": False, "updated_at": now} for s in leaving]
         session.execute(update(StudentRow), gone)
     for student in updated:
         if student.student_id is not None and _renamed(student):
             cases.refresh_search_keys_for_student(session, student.student_id)
-    _write_demographics(session, plan)
+    _write_demographics(session, changes)
 
 
-def _write_demographics(session: Session, plan: RosterPlan) -> None:
-    if not plan.source.columns.demographics:
+def _write_demographics(session: Session, changes: RosterChanges) -> None:
+    if not changes.source.columns.demographics:
         return
     id_of_number: dict[str, int] = {}
-    if any(s.change == Change.ADDED and s.demographics for s in plan.students):
+    if any(s.change == Change.ADDED and s.demographics for s in changes.students):
         # Bulk inserts do not hand back their ids; the student number finds them.
         numbers = session.execute(select(StudentRow.student_number, StudentRow.id))
         id_of_number = dict(numbers.all())
-    demographics.write_planned(session, plan.students, id_of_number)
+    demographics.write_roster_changes(session, changes.students, id_of_number)
 
 
 def _columns(fields: StudentFields) -> dict[str, Any]:
@@ -82,5 +82,5 @@ def _columns(fields: StudentFields) -> dict[str, Any]:
     }
 
 
-def _renamed(student: PlannedStudent) -> bool:
+def _renamed(student: StudentChange) -> bool:
     return bool({"first_name", "last_name", "preferred_name"} & set(student.changed))

@@ -26,11 +26,11 @@ from PySide6.QtWidgets import (
 from rp_desktop.domain.records import person_name
 from rp_desktop.domain.roster import (
     Change,
-    PlannedStudent,
-    RosterPlan,
+    RosterChanges,
     RosterProblem,
     RosterRefused,
     RosterResult,
+    StudentChange,
 )
 from rp_desktop.services.safekeeping.database import Database
 from rp_desktop.services.students.roster_import import import_roster, preview_roster
@@ -71,7 +71,7 @@ class RosterWizard(QDialog):
         super().__init__(parent)
         self._db = db
         self._data: bytes | None = None
-        self.plan: RosterPlan | None = None
+        self.changes: RosterChanges | None = None
         self.imported: RosterResult | None = None
         self.setWindowTitle(self.tr("Import a roster"))
         self.resize(900, 600)
@@ -87,14 +87,14 @@ class RosterWizard(QDialog):
             ),
             wordWrap=True,
         )
-        plan_headers = [self.tr("Row"), self.tr("Student number"), self.tr("Name")]
-        plan_headers += [self.tr("What happens"), self.tr("Changes")]
-        self.plan_model = _Table(self, headers=plan_headers)
+        change_headers = [self.tr("Row"), self.tr("Student number"), self.tr("Name")]
+        change_headers += [self.tr("What happens"), self.tr("Changes")]
+        self.changes_model = _Table(self, headers=change_headers)
         self.problem_model = _Table(
             self, headers=[self.tr("Row"), self.tr("Column"), self.tr("Problem")]
         )
         self.pages = QStackedWidget()
-        for model in (self.plan_model, self.problem_model):
+        for model in (self.changes_model, self.problem_model):
             self.pages.addWidget(_table_view(model))
         self._lay_out()
 
@@ -154,7 +154,7 @@ class RosterWizard(QDialog):
         self._preview()
 
     def accept(self) -> None:
-        if self._data is None or self.plan is None:
+        if self._data is None or self.changes is None:
             return
         try:
             self.imported = import_roster(
@@ -172,14 +172,14 @@ class RosterWizard(QDialog):
         if self._data is None:
             return
         try:
-            plan = preview_roster(self._db, self._data, full_roster=self.full_roster.isChecked())
+            changes = preview_roster(self._db, self._data, full_roster=self.full_roster.isChecked())
         except RosterRefused as refused:
             self._show_problems(refused.problems)
             return
-        self.plan = plan
-        self.summary.setText(self._plan_summary(plan))
-        ordered = sorted(plan.students, key=lambda s: (_ORDER.index(s.change), s.row or 0))
-        self.plan_model.set_rows([self._plan_row(student) for student in ordered])
+        self.changes = changes
+        self.summary.setText(self._changes_summary(changes))
+        ordered = sorted(changes.students, key=lambda s: (_ORDER.index(s.change), s.row or 0))
+        self.changes_model.set_rows([self._student_row(student) for student in ordered])
         self.pages.setCurrentIndex(0)
         self.import_button.setEnabled(True)
 
@@ -194,27 +194,27 @@ class RosterWizard(QDialog):
         self.pages.setCurrentIndex(1)
 
     def _show_nothing(self, text: str) -> None:
-        self.plan = None
+        self.changes = None
         self.summary.setText(text)
-        self.plan_model.set_rows([])
+        self.changes_model.set_rows([])
         self.problem_model.set_rows([])
         self.import_button.setEnabled(False)
 
-    def _plan_summary(self, plan: RosterPlan) -> str:
+    def _changes_summary(self, changes: RosterChanges) -> str:
         separator = {",": self.tr("commas"), ";": self.tr("semicolons"), "\t": self.tr("tabs")}
         return self.tr(
             "Read as {encoding}, separated by {separator}. Importing makes {added} new, "
             "updates {updated}, leaves {unchanged} unchanged and marks {inactive} inactive."
         ).format(
-            encoding=plan.source.encoding,
-            separator=separator.get(plan.source.delimiter, plan.source.delimiter),
-            added=plan.added,
-            updated=plan.updated,
-            unchanged=plan.unchanged,
-            inactive=plan.marked_inactive,
+            encoding=changes.source.encoding,
+            separator=separator.get(changes.source.delimiter, changes.source.delimiter),
+            added=changes.added,
+            updated=changes.updated,
+            unchanged=changes.unchanged,
+            inactive=changes.marked_inactive,
         )
 
-    def _plan_row(self, student: PlannedStudent) -> tuple[str, ...]:
+    def _student_row(self, student: StudentChange) -> tuple[str, ...]:
         fields = student.fields
         what = {
             Change.ADDED: self.tr("New student"),
@@ -227,10 +227,10 @@ class RosterWizard(QDialog):
             fields.student_number,
             person_name(fields.first_name, fields.last_name, fields.preferred_name),
             what,
-            self._changes(student),
+            self._what_changed(student),
         )
 
-    def _changes(self, student: PlannedStudent) -> str:
+    def _what_changed(self, student: StudentChange) -> str:
         if student.change == Change.MARKED_INACTIVE:
             return self.tr("not in the file")
         if student.before is None:
@@ -258,7 +258,7 @@ def _table_view(model: _Table) -> QTableView:
     return view
 
 
-def _shown(student: PlannedStudent, name: str, before: bool) -> str:
+def _shown(student: StudentChange, name: str, before: bool) -> str:
     value = changed_value(student, name, before=before)
     if name == "grade" and not isinstance(value, str):
         return grade_label(value)

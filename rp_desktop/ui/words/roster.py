@@ -6,11 +6,11 @@ from collections.abc import Callable, Sequence
 from rp_desktop.domain.roster import (
     ALIASES,
     ColumnField,
-    PlannedStudent,
     RefusalReason,
     RosterField,
     RosterIssue,
     RosterProblem,
+    StudentChange,
     refusal_reason,
     rows_with_problems,
 )
@@ -36,11 +36,11 @@ FIELD_WORDS: dict[ColumnField, str] = {
 
 
 def field_words(name: str) -> str:
-    """The English words for a field named in PlannedStudent.changed ("active" is not one)."""
+    """The English words for a field named in StudentChange.changed ("active" is not one)."""
     return FIELD_WORDS[demographic_field(name) or RosterField(name)]
 
 
-def changed_value(student: PlannedStudent, name: str, *, before: bool) -> str | int | None:
+def changed_value(student: StudentChange, name: str, *, before: bool) -> str | int | None:
     """What a field named in `student.changed` held before the import, or holds after it: text
     ("" for none, an unknown demographic value included) or, for the grade, a number."""
     if (demographic := demographic_field(name)) is not None:

@@ -1,4 +1,5 @@
-"""Demographic fields from the roster: cleaning values, recognising headers, rows and the plan."""
+"""Demographic fields from the roster: cleaning values, recognising headers, rows and the
+roster changes."""
 
 import pytest
 
@@ -12,7 +13,7 @@ from rp_desktop.domain.roster import (
     RosterSource,
     check_rows,
     find_columns,
-    plan_roster,
+    roster_changes,
 )
 from rp_desktop.domain.roster.demographics import (
     HEADER_SYNONYMS,
@@ -191,11 +192,11 @@ def _row(number_in_file: int, number: str, **values: str) -> RosterRow:
     )
 
 
-def test_the_plan_counts_demographic_changes_like_other_changes() -> None:
+def test_roster_changes_count_demographic_changes_like_other_changes() -> None:
     found, _problems = find_columns([*BASE, "Homeroom", "Gender", "ELL"])
     source = RosterSource("UTF-8", ",", found)
     kept = {1: {D.GENDER: "Female", D.ENGLISH_LEARNER: "No"}, 2: {D.GENDER: "Male"}}
-    plan = plan_roster(
+    changes = roster_changes(
         [
             _row(2, "S-1", gender="Female", english_learner="Yes"),
             _row(3, "S-2", gender="Male", english_learner=""),
@@ -207,18 +208,18 @@ def test_the_plan_counts_demographic_changes_like_other_changes() -> None:
         full_roster=False,
         demographics=kept,
     )
-    assert [(s.change, s.changed) for s in plan.students] == [
+    assert [(s.change, s.changed) for s in changes.students] == [
         (Change.UPDATED, ("english_learner",)),
         (Change.UNCHANGED, ()),
         (Change.UPDATED, ("english_learner",)),
         (Change.ADDED, ()),
     ]
-    assert plan.students[0].demographics_before == kept[1]
-    assert plan.students[0].demographics == {D.GENDER: "Female", D.ENGLISH_LEARNER: "Yes"}
-    assert plan.students[3].demographics == {D.GENDER: "Nonbinary", D.ENGLISH_LEARNER: "No"}
-    assert (plan.added, plan.updated, plan.unchanged) == (1, 2, 1)
+    assert changes.students[0].demographics_before == kept[1]
+    assert changes.students[0].demographics == {D.GENDER: "Female", D.ENGLISH_LEARNER: "Yes"}
+    assert changes.students[3].demographics == {D.GENDER: "Nonbinary", D.ENGLISH_LEARNER: "No"}
+    assert (changes.added, changes.updated, changes.unchanged) == (1, 2, 1)
     # What the preview shows for a change: the field's words, the value before and after.
-    third = plan.students[2]
+    third = changes.students[2]
     assert field_words(third.changed[0]) == "English learner"
     assert changed_value(third, "english_learner", before=True) == ""
     assert changed_value(third, "english_learner", before=False) == "No"
@@ -226,12 +227,12 @@ def test_the_plan_counts_demographic_changes_like_other_changes() -> None:
 
 def test_a_file_without_the_column_leaves_the_values_alone() -> None:
     found, _problems = find_columns([*BASE, "Homeroom"])
-    plan = plan_roster(
+    changes = roster_changes(
         [_row(2, "S-1")],
         [_student(1, "S-1")],
         RosterSource("UTF-8", ",", found),
         full_roster=False,
         demographics={1: {D.GENDER: "Female"}},
     )
-    assert plan.students[0].change == Change.UNCHANGED
-    assert plan.students[0].demographics == {D.GENDER: "Female"}
+    assert changes.students[0].change == Change.UNCHANGED
+    assert changes.students[0].demographics == {D.GENDER: "Female"}

@@ -1,4 +1,5 @@
-"""Judging a roster export: headers, grades, rows, garbled text, the plan, and the words."""
+"""Judging a roster export: headers, grades, rows, garbled text, the roster changes, and the
+words."""
 
 import pytest
 from hypothesis import given
@@ -20,7 +21,7 @@ from rp_desktop.domain.roster import (
     header_score,
     looks_garbled,
     parse_grade,
-    plan_roster,
+    roster_changes,
 )
 from rp_desktop.ui.words.roster import describe, describe_located, refusal_summary
 
@@ -281,41 +282,46 @@ def row(number_in_file: int, number: str, grade: int = 7, preferred: str = "Anit
     return RosterRow(number_in_file, StudentFields(number, "Ana", "Muñoz", preferred, grade, "7B"))
 
 
-def test_the_plan_adds_updates_and_leaves_alone_by_student_number() -> None:
+def test_roster_changes_add_update_and_leave_alone_by_student_number() -> None:
     existing = [student(1, "S-1"), student(2, "S-2"), student(3, "S-3", active=False)]
-    plan = plan_roster(
+    changes = roster_changes(
         [row(2, "S-1"), row(3, "S-2", grade=8), row(4, "S-3"), row(5, "S-4")],
         existing,
         SOURCE,
         full_roster=False,
     )
-    assert [(s.change, s.student_id, s.changed) for s in plan.students] == [
+    assert [(s.change, s.student_id, s.changed) for s in changes.students] == [
         (Change.UNCHANGED, 1, ()),
         (Change.UPDATED, 2, ("grade",)),
         (Change.UPDATED, 3, ("active",)),
         (Change.ADDED, None, ()),
     ]
-    assert plan.students[1].before == existing[1].fields()
-    assert (plan.added, plan.updated, plan.unchanged, plan.marked_inactive) == (1, 2, 1, 0)
+    assert changes.students[1].before == existing[1].fields()
+    assert (changes.added, changes.updated, changes.unchanged, changes.marked_inactive) == (
+        1,
+        2,
+        1,
+        0,
+    )
 
 
 def test_a_full_roster_marks_active_students_it_leaves_out_inactive() -> None:
     existing = [student(1, "S-1"), student(2, "S-2"), student(3, "S-3", active=False)]
-    partial = plan_roster([row(2, "S-1")], existing, SOURCE, full_roster=False)
+    partial = roster_changes([row(2, "S-1")], existing, SOURCE, full_roster=False)
     assert partial.marked_inactive == 0
-    full = plan_roster([row(2, "S-1")], existing, SOURCE, full_roster=True)
+    full = roster_changes([row(2, "S-1")], existing, SOURCE, full_roster=True)
     leaving = [s for s in full.students if s.change == Change.MARKED_INACTIVE]
     assert [(s.student_id, s.row, s.changed) for s in leaving] == [(2, None, ("active",))]
 
 
 def test_a_column_the_file_lacks_keeps_what_was_kept() -> None:
     source = RosterSource("UTF-8", ",", columns("Student #", "First", "Last", "Grade", "HR"))
-    plan = plan_roster(
+    changes = roster_changes(
         [row(2, "S-1", preferred="")], [student(1, "S-1")], source, full_roster=False
     )
-    assert plan.students[0].change == Change.UNCHANGED
-    assert plan.students[0].fields.preferred_name == "Anita"
-    with_column = plan_roster(
+    assert changes.students[0].change == Change.UNCHANGED
+    assert changes.students[0].fields.preferred_name == "Anita"
+    with_column = roster_changes(
         [row(2, "S-1", preferred="")], [student(1, "S-1")], SOURCE, full_roster=False
     )
     assert with_column.students[0].changed == ("preferred_name",)

@@ -181,14 +181,14 @@ def test_every_encoding_separator_header_set_and_line_ending_imports_names_exact
     students = students_for(encoding)
     data = ENCODINGS[encoding](roster_text(students, layout, separator, newline))
     result = import_roster(school, data, full_roster=False)
-    assert (result.plan.added, result.plan.updated, result.plan.unchanged) == (
+    assert (result.changes.added, result.changes.updated, result.changes.unchanged) == (
         len(students) - 1,
         1,
         0,
     )
     expected = [(s, True) for s in students] + [(KEPT[1], True)]
     assert stored(school) == sorted(expected, key=lambda kept: kept[0].student_number)
-    assert result.plan.source.delimiter == separator
+    assert result.changes.source.delimiter == separator
 
 
 NEWCOMER = StudentFields("S-9000", "Amara", "Okafor-Eze", "", 6, "6A")
@@ -358,7 +358,7 @@ def test_text_in_a_doubtful_encoding_is_refused_never_imported_garbled(
 def test_utf16_without_a_byte_order_mark_is_recognised(school: Database, codec: str) -> None:
     data = roster_text(OTHER_SCRIPTS).encode(codec)
     result = import_roster(school, data, full_roster=False)
-    assert result.plan.source.encoding == "UTF-16"
+    assert result.changes.source.encoding == "UTF-16"
     assert [s for s, _active in stored(school)][-len(OTHER_SCRIPTS) :] == OTHER_SCRIPTS
 
 
@@ -369,8 +369,8 @@ def test_title_lines_above_the_header_and_blank_rows_are_skipped(school: Databas
         + ";;;;;;\r\n\r\n"
     )
     result = import_roster(school, text.encode(), full_roster=False)
-    assert result.plan.source.header_row == 4
-    assert [s.row for s in result.plan.students] == [5, 6]
+    assert result.changes.source.header_row == 4
+    assert [s.row for s in result.changes.students] == [5, 6]
 
 
 def test_names_are_stored_exactly_as_written(school: Database) -> None:
@@ -384,8 +384,8 @@ def test_a_second_import_updates_by_student_number_and_never_duplicates(school: 
     count = len(stored(school))
     moved = [replace(LATIN[0], grade=10, homeroom="10-A"), *LATIN[1:]]
     result = import_roster(school, utf8(moved), full_roster=False)
-    assert (result.plan.added, result.plan.updated, result.plan.unchanged) == (0, 1, 5)
-    assert result.plan.students[0].changed == ("grade", "homeroom")
+    assert (result.changes.added, result.changes.updated, result.changes.unchanged) == (0, 1, 5)
+    assert result.changes.students[0].changed == ("grade", "homeroom")
     assert len(stored(school)) == count
     assert (moved[0], True) in stored(school)
 
@@ -394,10 +394,10 @@ def test_a_full_roster_marks_students_it_leaves_out_inactive_and_keeps_them(
     school: Database,
 ) -> None:
     partial = import_roster(school, utf8(LATIN), full_roster=False)
-    assert partial.plan.marked_inactive == 0
+    assert partial.changes.marked_inactive == 0
     assert (KEPT[1], True) in stored(school)
     full = import_roster(school, utf8(LATIN[1:]), full_roster=True)
-    assert full.plan.marked_inactive == 2
+    assert full.changes.marked_inactive == 2
     assert (KEPT[1], False) in stored(school)
     assert (LATIN[0], False) in stored(school)
     assert len(stored(school)) == len(LATIN) + 1
@@ -407,23 +407,28 @@ def test_a_student_back_on_the_roster_is_active_again(school: Database) -> None:
     import_roster(school, utf8(LATIN[:1]), full_roster=True)
     assert (KEPT[1], False) in stored(school)
     back = import_roster(school, utf8([KEPT[1]]), full_roster=False)
-    assert back.plan.students[0].changed == ("active",)
+    assert back.changes.students[0].changed == ("active",)
     assert (KEPT[1], True) in stored(school)
 
 
 def test_a_preview_writes_nothing_and_matches_the_import(school: Database) -> None:
     before = dump(school)
-    plan = preview_roster(school, utf8(LATIN), full_roster=True)
+    changes = preview_roster(school, utf8(LATIN), full_roster=True)
     assert dump(school) == before
-    assert (plan.added, plan.updated, plan.unchanged, plan.marked_inactive) == (5, 1, 0, 1)
-    assert import_roster(school, utf8(LATIN), full_roster=True).plan == plan
+    assert (changes.added, changes.updated, changes.unchanged, changes.marked_inactive) == (
+        5,
+        1,
+        0,
+        1,
+    )
+    assert import_roster(school, utf8(LATIN), full_roster=True).changes == changes
 
 
 def test_a_column_the_file_lacks_keeps_what_was_typed_by_hand(school: Database) -> None:
     layout = tuple(c for c in HEADER_SETS["Skyward-style"] if c[1] is not F.PREFERRED_NAME)
     import_roster(school, utf8([replace(KEPT[0], preferred_name="Li")]), full_roster=False)
     result = import_roster(school, utf8([KEPT[0]], layout=layout), full_roster=False)
-    assert result.plan.unchanged == 1
+    assert result.changes.unchanged == 1
     assert (replace(KEPT[0], preferred_name="Li"), True) in stored(school)
 
 
@@ -482,8 +487,8 @@ def demographic_rows(db: Database) -> list[tuple[str, str, str]]:
 
 def test_demographic_columns_are_imported_cleaned(school: Database) -> None:
     result = import_roster(school, WITH_DEMOGRAPHICS.encode(), full_roster=False)
-    assert (result.plan.added, result.plan.updated) == (1, 1)
-    assert result.plan.students[0].changed == ("gender", "race_ethnicity", "english_learner")
+    assert (result.changes.added, result.changes.updated) == (1, 1)
+    assert result.changes.students[0].changed == ("gender", "race_ethnicity", "english_learner")
     assert demographic_rows(school) == [
         ("S-1002", "english_learner", "Yes"),
         ("S-1002", "gender", "M"),
@@ -516,7 +521,7 @@ def test_a_later_import_with_the_column_replaces_and_one_without_leaves_alone(
         ("S-7001", "race_ethnicity", "Black or African American"),
     ]
     again = import_roster(school, utf8([KEPT[0]]), full_roster=False)
-    assert again.plan.unchanged == 1
+    assert again.changes.unchanged == 1
     assert len(demographic_rows(school)) == 5
 
 

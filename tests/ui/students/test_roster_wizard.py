@@ -75,7 +75,7 @@ def test_the_preview_counts_and_lists_every_change(
         "Read as UTF-8, separated by commas. Importing makes 2 new, updates 1, leaves 0 "
         "unchanged and marks 0 inactive."
     )
-    assert rows(wizard.plan_model) == [
+    assert rows(wizard.changes_model) == [
         ("2", "S-1", "Majo García-Núñez", "New student", ""),
         ("3", "S-2", "Алёна Смирнова", "New student", ""),
         ("4", "S-3", "Liam O'Connor", "Updated", "grade: 11 → 12; homeroom: 11A → 12A"),
@@ -90,7 +90,7 @@ def test_the_full_roster_choice_shows_who_would_be_marked_inactive(
     choose(monkeypatch, wizard, roster_csv)
     wizard.full_roster.setChecked(True)
     assert wizard.summary.text().endswith("and marks 1 inactive.")
-    assert rows(wizard.plan_model)[-1] == (
+    assert rows(wizard.changes_model)[-1] == (
         "",
         "S-9",
         "Amani Haddad",
@@ -101,7 +101,7 @@ def test_the_full_roster_choice_shows_who_would_be_marked_inactive(
     assert wizard.summary.text().endswith("and marks 0 inactive.")
 
 
-def test_import_writes_the_plan_and_closes(
+def test_import_writes_the_changes_and_closes(
     monkeypatch: pytest.MonkeyPatch, wizard: RosterWizard, roster_csv: Path, kept: Database
 ) -> None:
     choose(monkeypatch, wizard, roster_csv)
@@ -109,7 +109,7 @@ def test_import_writes_the_plan_and_closes(
     wizard.import_button.click()
     assert wizard.result() == QDialog.DialogCode.Accepted
     assert wizard.imported is not None
-    assert (wizard.imported.plan.added, wizard.imported.plan.marked_inactive) == (2, 1)
+    assert (wizard.imported.changes.added, wizard.imported.changes.marked_inactive) == (2, 1)
     everyone = list_students(kept, ListQuery(include_inactive=True, sort="student_number")).rows
     assert [(s.first_name, s.last_name, s.active) for s in everyone] == [
         ("María José", "García-Núñez", True),
@@ -135,7 +135,7 @@ def test_a_refused_file_shows_its_problems_by_row_and_cannot_be_imported(
     ]
     assert wizard.pages.currentIndex() == 1
     assert not wizard.import_button.isEnabled()
-    assert rows(wizard.plan_model) == []
+    assert rows(wizard.changes_model) == []
     wizard.import_button.click()
     assert wizard.result() != QDialog.DialogCode.Accepted
 
@@ -190,10 +190,10 @@ def test_ask_returns_the_import_or_none(
     monkeypatch.setattr(RosterWizard, "exec", import_then_close)
     result = RosterWizard.ask(kept)
     assert result is not None
-    assert result.plan.added == 2
+    assert result.changes.added == 2
 
 
 def test_the_table_models(qtmodeltester, wizard: RosterWizard, roster_csv: Path) -> None:  # type: ignore[no-untyped-def]
     wizard.load(roster_csv)
-    qtmodeltester.check(wizard.plan_model)
+    qtmodeltester.check(wizard.changes_model)
     qtmodeltester.check(wizard.problem_model)

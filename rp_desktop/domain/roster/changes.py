@@ -29,7 +29,7 @@ class RosterSource:
 
 
 @dataclass(frozen=True, slots=True)
-class PlannedStudent:
+class StudentChange:
     """One student and what the import does to them. `fields` and `demographics` are the
     student afterwards; `changed` names the fields that change (a StudentFields name, a
     DemographicField value, or "active" when a student comes back or leaves)."""
@@ -45,8 +45,8 @@ class PlannedStudent:
 
 
 @dataclass(frozen=True, slots=True)
-class RosterPlan:
-    students: tuple[PlannedStudent, ...]
+class RosterChanges:
+    students: tuple[StudentChange, ...]
     full_roster: bool
     source: RosterSource
 
@@ -72,51 +72,51 @@ class RosterPlan:
 
 @dataclass(frozen=True, slots=True)
 class RosterResult:
-    """An import that was carried out, as planned."""
+    """An import that was carried out, and the changes it made."""
 
-    plan: RosterPlan
+    changes: RosterChanges
 
 
 _COMPARED = ("first_name", "last_name", "preferred_name", "grade", "homeroom")
 
 
-def plan_roster(
+def roster_changes(
     rows: Sequence[RosterRow],
     existing: Iterable[Student],
     source: RosterSource,
     *,
     full_roster: bool,
     demographics: Mapping[int, DemographicValues] | None = None,
-) -> RosterPlan:
+) -> RosterChanges:
     """What importing `rows` does to the students already kept: matched by student number.
     A full roster marks active students the file does not list inactive. `demographics` holds
     the values kept, by student id; a demographic column the file has replaces them."""
     by_number = {student.student_number: student for student in existing}
     kept = demographics or {}
     present = set(source.columns.index)
-    planned = [
-        _plan_row(row, by_number.get(row.fields.student_number), present, kept) for row in rows
+    students = [
+        _row_change(row, by_number.get(row.fields.student_number), present, kept) for row in rows
     ]
     if full_roster:
         listed = {row.fields.student_number for row in rows}
-        planned += [
-            PlannedStudent(Change.MARKED_INACTIVE, student.fields(), None, student.id, ("active",))
+        students += [
+            StudentChange(Change.MARKED_INACTIVE, student.fields(), None, student.id, ("active",))
             for student in by_number.values()
             if student.active and student.student_number not in listed
         ]
-    return RosterPlan(tuple(planned), full_roster, source)
+    return RosterChanges(tuple(students), full_roster, source)
 
 
-def _plan_row(
+def _row_change(
     row: RosterRow,
     student: Student | None,
     present: set[RosterField],
     kept: Mapping[int, DemographicValues],
-) -> PlannedStudent:
+) -> StudentChange:
     demographics_before = kept.get(student.id, {}) if student else {}
     demographics = merged(demographics_before, row.demographics)
     if student is None:
-        return PlannedStudent(Change.ADDED, row.fields, row.row, demographics=demographics)
+        return StudentChange(Change.ADDED, row.fields, row.row, demographics=demographics)
     before = student.fields()
     after = row.fields
     # A column the file does not have keeps what was kept (a preferred name typed by hand).
@@ -129,6 +129,6 @@ def _plan_row(
     if not student.active:
         changed += ("active",)
     change = Change.UPDATED if changed else Change.UNCHANGED
-    return PlannedStudent(
+    return StudentChange(
         change, after, row.row, student.id, changed, before, demographics, demographics_before
     )
