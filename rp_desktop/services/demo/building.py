@@ -25,13 +25,13 @@ from rp_desktop.domain.vocabulary import HIGHEST_GRADE, LOWEST_GRADE, AuditActio
 from rp_desktop.services.audit import record_event
 from rp_desktop.services.demo.calendar import SchoolDays, school_calendar
 from rp_desktop.services.demo.casework.case_people import YearPeople
-from rp_desktop.services.demo.casework.cases import CaseYear, Categories, plan_cases
-from rp_desktop.services.demo.casework.casework_planner import CaseworkPlanner
-from rp_desktop.services.demo.community_circles import CircleYear, plan_circles
+from rp_desktop.services.demo.casework.cases import CaseYear, Categories, draw_cases
+from rp_desktop.services.demo.casework.casework_drawing import CaseworkDrawing
+from rp_desktop.services.demo.community_circles import CircleYear, draw_circles
 from rp_desktop.services.demo.demographics import demographic_rows
-from rp_desktop.services.demo.groups import GroupPlan
+from rp_desktop.services.demo.groups import GroupRecipe
 from rp_desktop.services.demo.ids import Ids
-from rp_desktop.services.demo.plan import SchoolPlan, plan_school, stream
+from rp_desktop.services.demo.recipe import SchoolRecipe, draw_school, stream
 from rp_desktop.services.demo.runs import DemoRuns
 from rp_desktop.services.demo.stamps import Stamps
 from rp_desktop.services.demo.writing import (
@@ -90,9 +90,9 @@ def build_demo_school(
     with db.engine.connect() as connection, connection.begin():
         categories = _empty_school_categories(connection)
         ids = Ids.after_existing(connection)
-        plan = plan_school(seed, ids, grade_list, school_years, students)
+        recipe = draw_school(seed, ids, grade_list, school_years, students)
         steps.done()
-        builder = _Builder(connection, plan, seed, today, ids, categories)
+        builder = _Builder(connection, recipe, seed, today, ids, categories)
         builder.write_people()
         steps.done()
         for year in school_years:
@@ -102,7 +102,7 @@ def build_demo_school(
             steps.done()
         summary = builder.summary()
         _record_import(connection, db, summary)
-    set_up_school(db, plan.name, current)
+    set_up_school(db, recipe.name, current)
     return summary
 
 
@@ -159,70 +159,70 @@ class _Steps:
 
 
 class _Builder:
-    """Writes a planned school into one open transaction, and counts what it wrote."""
+    """Writes the school's recipe into one open transaction, and counts what it wrote."""
 
     def __init__(
         self,
         connection: Connection,
-        plan: SchoolPlan,
+        recipe: SchoolRecipe,
         seed: int,
         today: date,
         ids: Ids,
         categories: Categories,
     ) -> None:
         self.connection = connection
-        self.plan = plan
+        self.recipe = recipe
         self.seed = seed
         self.today = today
         self.ids = ids
         self.categories = categories
         self.stamps = Stamps(today)
         # Next year's calendar too: a case from late May is followed up in the fall.
-        next_year = school_calendar(plan.years[-1] + 1)
-        self.days = SchoolDays([*plan.calendars.values(), next_year])
-        self.presence = {student.id: student.presence for student in plan.students}
+        next_year = school_calendar(recipe.years[-1] + 1)
+        self.days = SchoolDays([*recipe.calendars.values(), next_year])
+        self.presence = {student.id: student.presence for student in recipe.students}
         self.counts: dict[str, int] = {f.name: 0 for f in fields(DemoSummary)}
         # Circle runs, turn by turn, for a few circles: from streams of their own.
-        self.runs = DemoRuns(connection, seed, plan.students, today)
+        self.runs = DemoRuns(connection, seed, recipe.students, today)
 
     def write_people(self) -> None:
-        plan, connection = self.plan, self.connection
+        recipe, connection = self.recipe, self.connection
         insert_rows(connection, StudentRow, self._student_rows())
         # From a stream of its own: the rest of the school comes out as it did without it.
-        demographics = demographic_rows(stream(self.seed, "demographics"), plan.students)
+        demographics = demographic_rows(stream(self.seed, "demographics"), recipe.students)
         insert_rows(connection, StudentDemographicRow, demographics)
         insert_rows(connection, StaffRow, self._staff_rows())
-        groups = [group for year in plan.years for group in plan.groups[year]]
+        groups = [group for year in recipe.years for group in recipe.groups[year]]
         insert_rows(connection, GroupRow, [self._group_row(group) for group in groups])
         insert_group_members(connection, [(g.id, s) for g in groups for s in g.members])
         self._count(
-            students=len(plan.students),
-            active_students=len(plan.enrolled(plan.years[-1])),
-            staff=len(plan.staffing.members),
+            students=len(recipe.students),
+            active_students=len(recipe.enrolled(recipe.years[-1])),
+            staff=len(recipe.staffing.members),
             groups=len(groups),
         )
 
     def write_circles(self, year: int) -> None:
-        plan = self.plan
+        recipe = self.recipe
         circle_year = CircleYear(
-            plan.calendars[year], plan.groups[year], plan.staffing, self.presence, self.today
+            recipe.calendars[year], recipe.groups[year], recipe.staffing, self.presence, self.today
         )
-        rows = plan_circles(stream(self.seed, "circles", year), self.ids, self.stamps, circle_year)
+        rows = draw_circles(stream(self.seed, "circles", year), self.ids, self.stamps, circle_year)
         insert_rows(self.connection, CommunityCircleRow, rows.circles)
         insert_attendance(self.connection, rows.attendance)
         self.runs.add_circles(year, rows)
         self._count(circles=len(rows.circles))
 
     def write_cases(self, year: int) -> None:
-        plan = self.plan
-        people = YearPeople(year, plan.enrolled(year), plan.groups[year], plan.staffing)
-        case_year = CaseYear(plan.calendars[year], self.days, people, self.categories, self.today)
+        recipe = self.recipe
+        people = YearPeople(year, recipe.enrolled(year), recipe.groups[year], recipe.staffing)
+        case_year = CaseYear(recipe.calendars[year], self.days, people, self.categories, self.today)
         # Casework draws from a stream of its own, so the cases come out as they did without it.
-        casework = CaseworkPlanner(
+        casework = CaseworkDrawing(
             stream(self.seed, "casework", year), self.days, self.stamps, self.today
         )
         rng = stream(self.seed, "cases", year)
-        rows = plan_cases(rng, self.ids, self.stamps, case_year, casework)
+        rows = draw_cases(rng, self.ids, self.stamps, case_year, casework)
         insert_cases(self.connection, rows)
         self.runs.add_meetings(year, rows)
         self._count(**rows.counts())
@@ -235,13 +235,13 @@ class _Builder:
             self.counts[name] += count
 
     def _student_rows(self) -> list[dict[str, object]]:
-        plan, rng = self.plan, stream(self.seed, "student stamps")
+        recipe, rng = self.recipe, stream(self.seed, "student stamps")
         rows = []
-        for student in plan.students:
+        for student in recipe.students:
             first, last = student.name.first, student.name.last
-            homeroom = plan.homerooms.get(student.id, "")
+            homeroom = recipe.homerooms.get(student.id, "")
             created = self.stamps.on(rng, date(student.first_year, 8, 20))
-            active = student.last_year == plan.years[-1]
+            active = student.last_year == recipe.years[-1]
             left = created if active else self.stamps.on(rng, date(student.last_year + 1, 6, 20))
             rows.append(
                 {
@@ -250,7 +250,7 @@ class _Builder:
                     "first_name": first,
                     "last_name": last,
                     "preferred_name": student.preferred,
-                    "grade": plan.grades[student.grade_index(student.last_year)],
+                    "grade": recipe.grades[student.grade_index(student.last_year)],
                     "homeroom": homeroom,
                     "active": active,
                     "search_key": student_key(
@@ -263,7 +263,7 @@ class _Builder:
         return rows
 
     def _staff_rows(self) -> list[dict[str, object]]:
-        current = self.plan.years[-1]
+        current = self.recipe.years[-1]
         return [
             {
                 "id": staff.id,
@@ -272,10 +272,10 @@ class _Builder:
                 "role": staff.role,
                 "active": staff.last_year == current,
             }
-            for staff in self.plan.staffing.members
+            for staff in self.recipe.staffing.members
         ]
 
-    def _group_row(self, group: GroupPlan) -> dict[str, object]:
+    def _group_row(self, group: GroupRecipe) -> dict[str, object]:
         return {
             "id": group.id,
             "name": group.name,
@@ -283,5 +283,5 @@ class _Builder:
             "school_year": group.year,
             "staff_id": group.teacher.id,
             # Last year's advisories no longer meet; they stay for the records that name them.
-            "active": group.year == self.plan.years[-1],
+            "active": group.year == self.recipe.years[-1],
         }

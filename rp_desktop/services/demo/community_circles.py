@@ -12,9 +12,9 @@ from typing import Any
 from rp_desktop.domain.records import person_name
 from rp_desktop.domain.vocabulary import CircleKind, CircleStatus, StaffRole
 from rp_desktop.services.demo.calendar import SchoolCalendar
-from rp_desktop.services.demo.groups import GroupPlan, Rhythm
+from rp_desktop.services.demo.groups import GroupRecipe, Rhythm
 from rp_desktop.services.demo.ids import Ids
-from rp_desktop.services.demo.roster import Staffing, StaffPlan
+from rp_desktop.services.demo.roster import Staffing, StaffRecipe
 from rp_desktop.services.demo.stamps import Stamps
 from rp_desktop.services.demo.texts import CANCELLED_NOTES, CIRCLE_NOTES, CIRCLE_PURPOSES
 from rp_desktop.services.search_keys import circle_key
@@ -68,13 +68,13 @@ class CircleYear:
     """What a year's circles are drawn from."""
 
     calendar: SchoolCalendar
-    groups: list[GroupPlan]
+    groups: list[GroupRecipe]
     staffing: Staffing
     presence: dict[int, float]  # student id -> how likely they are at a circle
     today: date
 
 
-def plan_circles(rng: random.Random, ids: Ids, stamps: Stamps, year: CircleYear) -> CircleRows:
+def draw_circles(rng: random.Random, ids: Ids, stamps: Stamps, year: CircleYear) -> CircleRows:
     """Every circle of the year up to the planning horizon, with its attendance."""
     book = _CircleBook(rng, ids, stamps, year)
     last_week = len(year.calendar.weeks) - 1
@@ -112,7 +112,7 @@ class _CircleBook:
         self.co_keepers += year.staffing.holders(StaffRole.COUNSELOR, school_year)
         self.keys: dict[tuple[int, int, str], str] = {}
 
-    def add(self, group: GroupPlan, day: date, kind: CircleKind) -> None:
+    def add(self, group: GroupRecipe, day: date, kind: CircleKind) -> None:
         rng = self.rng
         circle_id = self.ids.take("community_circle")
         status = _status(rng, day, self.year.today)
@@ -147,16 +147,16 @@ class _CircleBook:
             }
         )
 
-    def _keeper(self, group: GroupPlan) -> StaffPlan:
+    def _keeper(self, group: GroupRecipe) -> StaffRecipe:
         if self.co_keepers and self.rng.random() < CO_KEEPER_SHARE:
             return self.rng.choice(self.co_keepers)
         return group.teacher
 
-    def _take_attendance(self, circle_id: int, group: GroupPlan) -> None:
+    def _take_attendance(self, circle_id: int, group: GroupRecipe) -> None:
         presence, chance = self.year.presence, self.rng.random
         self.rows.attendance += [(circle_id, s) for s in group.members if chance() < presence[s]]
 
-    def _search_key(self, group: GroupPlan, keeper: StaffPlan, purpose: str) -> str:
+    def _search_key(self, group: GroupRecipe, keeper: StaffRecipe, purpose: str) -> str:
         # A year repeats the same few purposes in each group, so each key is folded once.
         found = (group.id, keeper.id, purpose)
         if found not in self.keys:

@@ -14,7 +14,7 @@ import random
 from collections.abc import Sequence
 
 from rp_desktop.domain.roster.demographics import NO, YES, DemographicField
-from rp_desktop.services.demo.roster import StudentPlan
+from rp_desktop.services.demo.roster import StudentRecipe
 
 D = DemographicField
 
@@ -47,7 +47,7 @@ SPECIAL_EDUCATION_SHARE = {1: 0.08, 3: 0.22, 8: 0.42}
 
 
 def demographic_rows(
-    rng: random.Random, students: Sequence[StudentPlan]
+    rng: random.Random, students: Sequence[StudentRecipe]
 ) -> list[dict[str, object]]:
     """One `student_demographic` row for each student and field, in student order."""
     rows: list[dict[str, object]] = []
@@ -60,7 +60,7 @@ def demographic_rows(
     return rows
 
 
-def _values(rng: random.Random, student: StudentPlan) -> dict[DemographicField, str]:
+def _values(rng: random.Random, student: StudentRecipe) -> dict[DemographicField, str]:
     heritage = student.name.heritage
     if rng.random() < NONBINARY_SHARE:
         gender = "Nonbinary"

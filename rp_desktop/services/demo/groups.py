@@ -9,7 +9,7 @@ from enum import Enum
 from rp_desktop.domain.vocabulary import GroupKind, StaffRole
 from rp_desktop.services.demo.calendar import FRIDAY, MONDAY, THURSDAY, TUESDAY, WEDNESDAY
 from rp_desktop.services.demo.ids import Ids
-from rp_desktop.services.demo.roster import Staffing, StaffPlan, StudentPlan
+from rp_desktop.services.demo.roster import Staffing, StaffRecipe, StudentRecipe
 
 ADVISORY_SIZE = 23
 SECTION_SIZE = 26
@@ -37,12 +37,12 @@ class Rhythm(Enum):
 
 
 @dataclass(frozen=True, slots=True)
-class GroupPlan:
+class GroupRecipe:
     id: int
     name: str
     kind: GroupKind
     year: int
-    teacher: StaffPlan
+    teacher: StaffRecipe
     room: str  # as a homeroom is written: "9-104"
     members: tuple[int, ...]  # student ids
     circle_days: tuple[tuple[int, Rhythm], ...]  # weekday, rhythm
@@ -51,32 +51,32 @@ class GroupPlan:
 class _Teachers:
     """Hands out the year's teachers: a few sections each, advisories from the other end."""
 
-    def __init__(self, teachers: list[StaffPlan]) -> None:
+    def __init__(self, teachers: list[StaffRecipe]) -> None:
         self._teachers = teachers
         self._sections = 0
         self._advisories = 0
 
-    def for_section(self) -> StaffPlan:
+    def for_section(self) -> StaffRecipe:
         teacher = self._teachers[self._sections // SECTIONS_PER_TEACHER % len(self._teachers)]
         self._sections += 1
         return teacher
 
-    def for_advisory(self) -> StaffPlan:
+    def for_advisory(self) -> StaffRecipe:
         self._advisories += 1
         return self._teachers[-self._advisories % len(self._teachers)]
 
 
-def plan_groups(
+def draw_groups(
     rng: random.Random,
     ids: Ids,
     year: int,
     grades: list[int],
-    students: list[StudentPlan],
+    students: list[StudentRecipe],
     staffing: Staffing,
-) -> list[GroupPlan]:
+) -> list[GroupRecipe]:
     """The groups of `year` for the students enrolled that year."""
     teachers = _Teachers(staffing.holders(StaffRole.TEACHER, year))
-    groups: list[GroupPlan] = []
+    groups: list[GroupRecipe] = []
     for index, grade in enumerate(grades):
         grade_students = [s.id for s in students if s.grade_index(year) == index]
         if not grade_students:
@@ -113,7 +113,7 @@ def _homerooms(
     floor: int,
     members: list[int],
     teachers: _Teachers,
-) -> list[GroupPlan]:
+) -> list[GroupRecipe]:
     title = {-1: "Pre-K", 0: "Kindergarten"}.get(grade, f"Grade {grade}")
     days = ((MONDAY, Rhythm.CHECK_IN), (WEDNESDAY, Rhythm.WEEKLY), (FRIDAY, Rhythm.CHECK_OUT))
     groups = []
@@ -122,7 +122,7 @@ def _homerooms(
         name = f"{title} - Room {room.split('-')[1]}"
         teacher = teachers.for_section()
         groups.append(
-            GroupPlan(
+            GroupRecipe(
                 ids.take("student_group"), name, GroupKind.CLASS, year, teacher, room, share, days
             )
         )
@@ -137,7 +137,7 @@ def _advisories(
     floor: int,
     members: list[int],
     teachers: _Teachers,
-) -> list[GroupPlan]:
+) -> list[GroupRecipe]:
     days = ((MONDAY, Rhythm.CHECK_IN), (FRIDAY, Rhythm.CHECK_OUT))
     groups = []
     for number, share in enumerate(_shares(rng, members, ADVISORY_SIZE)):
@@ -146,7 +146,7 @@ def _advisories(
         room = _room(grade, floor, number)
         teacher = teachers.for_advisory()
         groups.append(
-            GroupPlan(
+            GroupRecipe(
                 ids.take("student_group"),
                 name,
                 GroupKind.ADVISORY,
@@ -167,7 +167,7 @@ def _sections(
     grade: int,
     members: list[int],
     teachers: _Teachers,
-) -> list[GroupPlan]:
+) -> list[GroupRecipe]:
     """Class sections of the grade's core subjects; each keeps one circle a week."""
     subjects = SUBJECTS.get(grade, (f"Grade {grade} Core",))
     groups = []
@@ -178,7 +178,7 @@ def _sections(
             subject = f"{subject} ({number // (PERIODS * len(subjects)) + 1})"
         weekday = rng.choice((TUESDAY, WEDNESDAY, THURSDAY))
         groups.append(
-            GroupPlan(
+            GroupRecipe(
                 ids.take("student_group"),
                 f"{subject} - Period {period}",
                 GroupKind.CLASS,

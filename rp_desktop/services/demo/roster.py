@@ -20,7 +20,7 @@ STUDENTS_PER_TEACHER = 18
 
 
 @dataclass(frozen=True, slots=True)
-class StudentPlan:
+class StudentRecipe:
     id: int
     number: str
     name: PersonName
@@ -40,7 +40,7 @@ class StudentPlan:
 
 
 @dataclass(frozen=True, slots=True)
-class StaffPlan:
+class StaffRecipe:
     id: int
     name: PersonName
     role: StaffRole
@@ -61,9 +61,9 @@ class _Draft:
     first_year: int = field(default=0)
 
 
-def plan_students(
+def draw_students(
     rng: random.Random, ids: Ids, grade_count: int, years: range, enrolled_now: int
-) -> list[StudentPlan]:
+) -> list[StudentRecipe]:
     """Every student who was enrolled in any of `years`; `enrolled_now` in the last one."""
     now = years[-1]
     sizes_now = split_evenly(rng, enrolled_now, grade_count)
@@ -116,12 +116,12 @@ def _draft(rng: random.Random, cohort: int, last_year: int, *, moved_away: bool)
     return _Draft(cohort, last_year, name, preferred, presence, case_weight, moved_away)
 
 
-def _numbered(rng: random.Random, ids: Ids, drafts: list[_Draft]) -> list[StudentPlan]:
+def _numbered(rng: random.Random, ids: Ids, drafts: list[_Draft]) -> list[StudentRecipe]:
     """Student numbers as a district gives them: the year of entry, then five digits."""
     entering = Counter(draft.first_year for draft in drafts)
     serials = {year: rng.sample(range(10_000, 100_000), n) for year, n in entering.items()}
     return [
-        StudentPlan(
+        StudentRecipe(
             id=ids.take("student"),
             number=f"{draft.first_year % 100:02d}{serials[draft.first_year].pop()}",
             name=draft.name,
@@ -140,10 +140,10 @@ def _numbered(rng: random.Random, ids: Ids, drafts: list[_Draft]) -> list[Studen
 class Staffing:
     """Who held each post in the building, year by year."""
 
-    def __init__(self, members: list[StaffPlan]) -> None:
+    def __init__(self, members: list[StaffRecipe]) -> None:
         self.members = members
 
-    def holders(self, role: StaffRole, year: int) -> list[StaffPlan]:
+    def holders(self, role: StaffRole, year: int) -> list[StaffRecipe]:
         """The staff in `role` that year, post by post."""
         found = [s for s in self.members if s.role is role and s.first_year <= year <= s.last_year]
         return sorted(found, key=lambda s: s.post)
@@ -162,7 +162,7 @@ def posts_for(enrolled: int) -> dict[StaffRole, int]:
     }
 
 
-def plan_staff(rng: random.Random, ids: Ids, years: range, enrolled: int) -> Staffing:
+def draw_staff(rng: random.Random, ids: Ids, years: range, enrolled: int) -> Staffing:
     """Each post is held by one person at a time; some leave each year and are replaced."""
     careers: list[tuple[StaffRole, int, int, int]] = []  # role, post, first year, last year
     for role, count in posts_for(enrolled).items():
@@ -175,4 +175,4 @@ def plan_staff(rng: random.Random, ids: Ids, years: range, enrolled: int) -> Sta
                     start = year
             careers.append((role, post, start, years[-1]))
     careers.sort(key=lambda career: career[2])
-    return Staffing([StaffPlan(ids.take("staff"), pick_name(rng), *career) for career in careers])
+    return Staffing([StaffRecipe(ids.take("staff"), pick_name(rng), *career) for career in careers])

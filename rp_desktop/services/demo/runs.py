@@ -27,8 +27,8 @@ from rp_desktop.domain.vocabulary import CircleKind, CircleStage, CircleStatus, 
 from rp_desktop.services.circles.seeding import read_shipped_library
 from rp_desktop.services.demo.casework.case_rows import CaseRows
 from rp_desktop.services.demo.community_circles import CircleRows
-from rp_desktop.services.demo.plan import stream
-from rp_desktop.services.demo.roster import StudentPlan
+from rp_desktop.services.demo.recipe import stream
+from rp_desktop.services.demo.roster import StudentRecipe
 
 CIRCLE_RUN_SHARE = 0.05  # of held Tier 1 circles (those with fewer than two students are left)
 MEETING_RUN_SHARE = 0.2  # of repair-harm and re-entry circles held on cases
@@ -73,7 +73,7 @@ KEEPER = Voice(0.0, 0.0, 1.0)  # the keeper never passes, and speaks as long as 
 Speakers = list[tuple[int, Voice]]  # seat ids in speaking order, with their voices
 
 
-def student_voices(rng: random.Random, students: Sequence[StudentPlan]) -> dict[int, Voice]:
+def student_voices(rng: random.Random, students: Sequence[StudentRecipe]) -> dict[int, Voice]:
     """A voice for each student, drawn in student order."""
     voices = {}
     for student in students:
@@ -97,7 +97,7 @@ class RunRows:
 
 
 @dataclass(frozen=True, slots=True)
-class RunPlan:
+class RunRecipe:
     """One run before its seats and turns are drawn."""
 
     day: date
@@ -114,7 +114,7 @@ class DemoRuns:
     """Writes the sample school's runs into the builder's transaction, a school year at a time."""
 
     def __init__(
-        self, connection: Connection, seed: int, students: Sequence[StudentPlan], today: date
+        self, connection: Connection, seed: int, students: Sequence[StudentRecipe], today: date
     ) -> None:
         self.connection = connection
         self.seed = seed
@@ -136,7 +136,7 @@ class DemoRuns:
             for row in circles.circles
             if row["status"] is CircleStatus.HELD and rng.random() < CIRCLE_RUN_SHARE
         }
-        plans = []
+        recipes = []
         for circle_id, row in chosen.items():
             students = _attending(circles.attendance, circle_id)
             if len(students) < 2:
@@ -145,8 +145,10 @@ class DemoRuns:
             rounds = self.rounds.for_circle(row["kind"], len(students), row["duration_minutes"])
             piece = TALKING_PIECES[(row["group_id"] or 0) % len(TALKING_PIECES)]
             link = {"group_id": row["group_id"], "community_circle_id": circle_id}
-            plans.append(RunPlan(row["held_on"], row["keeper_id"], students, rounds, piece, **link))
-        return self._write(rng, plans)
+            recipes.append(
+                RunRecipe(row["held_on"], row["keeper_id"], students, rounds, piece, **link)
+            )
+        return self._write(rng, recipes)
 
     def add_meetings(self, year: int, cases: CaseRows) -> int:
         """Runs for some repair-harm and re-entry circles, seated with the students who were
@@ -157,7 +159,7 @@ class DemoRuns:
         for meeting_id, participant_id in cases.casework.attendees:
             if participant_id in students:
                 seated[meeting_id].append(students[participant_id])
-        plans = []
+        recipes = []
         for row in cases.meetings:
             kind, meeting_id = row["kind"], row["id"]
             if kind not in MEETING_TEMPLATES or row["held_on"] >= self.today:
@@ -167,15 +169,15 @@ class DemoRuns:
                 who = list(dict.fromkeys(seated[meeting_id]))  # in speaking order
                 piece = rng.choice(TALKING_PIECES)
                 keeper = row["facilitator_id"]
-                plans.append(
-                    RunPlan(row["held_on"], keeper, who, rounds, piece, meeting_id=meeting_id)
+                recipes.append(
+                    RunRecipe(row["held_on"], keeper, who, rounds, piece, meeting_id=meeting_id)
                 )
-        return self._write(rng, plans)
+        return self._write(rng, recipes)
 
-    def _write(self, rng: random.Random, plans: list[RunPlan]) -> int:
+    def _write(self, rng: random.Random, recipes: list[RunRecipe]) -> int:
         rows = RunRows()
-        for plan in plans:
-            self._run(rng, rows, plan)
+        for recipe in recipes:
+            self._run(rng, rows, recipe)
         insert_runs(self.connection, rows)
         return len(rows.runs)
 
@@ -193,30 +195,30 @@ class DemoRuns:
             for number, shape in enumerate(shapes)
         ]
 
-    def _run(self, rng: random.Random, rows: RunRows, plan: RunPlan) -> None:
+    def _run(self, rng: random.Random, rows: RunRows, recipe: RunRecipe) -> None:
         run_id = next(self.ids[CircleRunRow])
-        seat_ids = [next(self.ids[RunSeatRow]) for _ in range(len(plan.students) + 1)]
-        labels = wall_labels([self.sitters[s] for s in plan.students], NameStyle.FIRST_NAME)
-        rows.seats.append((seat_ids[0], run_id, 0, None, plan.keeper_id, "", True))
+        seat_ids = [next(self.ids[RunSeatRow]) for _ in range(len(recipe.students) + 1)]
+        labels = wall_labels([self.sitters[s] for s in recipe.students], NameStyle.FIRST_NAME)
+        rows.seats.append((seat_ids[0], run_id, 0, None, recipe.keeper_id, "", True))
         rows.seats += [
             (seat_ids[place], run_id, place, student, None, labels[place - 1], False)
-            for place, student in enumerate(plan.students, start=1)
+            for place, student in enumerate(recipe.students, start=1)
         ]
-        rows.rounds += self._rounds(rng, run_id, plan.rounds)
-        speakers = [(seat_ids[i], self.voices[s]) for i, s in enumerate(plan.students, 1)]
-        turns = _turns(rng, plan, run_id, self.ids[TurnRow], [*speakers, (seat_ids[0], KEEPER)])
+        rows.rounds += self._rounds(rng, run_id, recipe.rounds)
+        speakers = [(seat_ids[i], self.voices[s]) for i, s in enumerate(recipe.students, 1)]
+        turns = _turns(rng, recipe, run_id, self.ids[TurnRow], [*speakers, (seat_ids[0], KEEPER)])
         rows.turns += turns
-        started = datetime.combine(plan.day, time()).astimezone(UTC)  # local midnight
+        started = datetime.combine(recipe.day, time()).astimezone(UTC)  # local midnight
         started += timedelta(minutes=rng.randrange(*START_MINUTES))
         closing = rng.randrange(30_000, 150_000)  # the keeper's closing words
         rows.runs.append(
             {
                 "id": run_id,
                 "plan_id": None,
-                "group_id": plan.group_id,
-                "community_circle_id": plan.community_circle_id,
-                "meeting_id": plan.meeting_id,
-                "talking_piece": plan.talking_piece,
+                "group_id": recipe.group_id,
+                "community_circle_id": recipe.community_circle_id,
+                "meeting_id": recipe.meeting_id,
+                "talking_piece": recipe.talking_piece,
                 "started_at": started,
                 "ended_at": started + timedelta(milliseconds=turns[-1][4] + turns[-1][5] + closing),
             }
@@ -231,13 +233,13 @@ def _attending(attendance: list[tuple[int, int]], circle_id: int) -> list[int]:
 
 
 def _turns(
-    rng: random.Random, plan: RunPlan, run_id: int, ids: Iterator[int], speakers: Speakers
+    rng: random.Random, recipe: RunRecipe, run_id: int, ids: Iterator[int], speakers: Speakers
 ) -> list[TurnValues]:
     """Every turn: each speaker once a round, in the order given; each starts as the last ended."""
-    chance, lean = rng.random, season_lean(plan.day)
+    chance, lean = rng.random, season_lean(recipe.day)
     turns = []
     offset = 0
-    for number, shape in enumerate(plan.rounds):
+    for number, shape in enumerate(recipe.rounds):
         usual = USUAL_MS[shape.stage]
         for seat_id, voice in speakers:
             if chance() < voice.pass_chance * lean:

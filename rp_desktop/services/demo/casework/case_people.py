@@ -12,9 +12,9 @@ from enum import Enum
 
 from rp_desktop.domain.records import person_name
 from rp_desktop.domain.vocabulary import Role, StaffRole, Tier
-from rp_desktop.services.demo.groups import GroupPlan
+from rp_desktop.services.demo.groups import GroupRecipe
 from rp_desktop.services.demo.names import family_member_name
-from rp_desktop.services.demo.roster import Staffing, StaffPlan, StudentPlan
+from rp_desktop.services.demo.roster import Staffing, StaffRecipe, StudentRecipe
 
 
 class Shape(Enum):
@@ -48,8 +48,8 @@ class Person:
     """One participant: a student, a staff member, or a family member named only here."""
 
     role: Role
-    student: StudentPlan | None = None
-    staff: StaffPlan | None = None
+    student: StudentRecipe | None = None
+    staff: StaffRecipe | None = None
     other_name: str = ""
     family_of: int | None = None  # a family member's student, by id: whose side they are on
 
@@ -75,36 +75,40 @@ class YearPeople:
     """The students and staff of one school year that cases draw on."""
 
     def __init__(
-        self, year: int, students: list[StudentPlan], groups: list[GroupPlan], staffing: Staffing
+        self,
+        year: int,
+        students: list[StudentRecipe],
+        groups: list[GroupRecipe],
+        staffing: Staffing,
     ) -> None:
         self.year = year
         self.students = students
         self.cumulative = list(itertools.accumulate(s.case_weight for s in students))
-        self.by_grade: dict[int, list[StudentPlan]] = {}
+        self.by_grade: dict[int, list[StudentRecipe]] = {}
         for student in students:
             self.by_grade.setdefault(student.grade_index(year), []).append(student)
         # The teacher who knows a student best: the advisory's (or homeroom's) teacher.
         self.adult_of = {s: g.teacher for g in groups if g.room for s in g.members}
         self.staff = {role: staffing.holders(role, year) for role in StaffRole}
 
-    def likely_student(self, rng: random.Random) -> StudentPlan:
+    def likely_student(self, rng: random.Random) -> StudentRecipe:
         """A student, more often one of those who are often in cases."""
         return rng.choices(self.students, cum_weights=self.cumulative)[0]
 
-    def classmate(self, rng: random.Random, of: StudentPlan) -> StudentPlan:
+    def classmate(self, rng: random.Random, of: StudentRecipe) -> StudentRecipe:
         """Usually someone in the same grade, sometimes anyone."""
         if rng.random() < 0.7:
             return rng.choice(self.by_grade[of.grade_index(self.year)])
         return rng.choice(self.students)
 
-    def facilitator(self, rng: random.Random, tier: Tier, student: StudentPlan) -> StaffPlan:
+    def facilitator(self, rng: random.Random, tier: Tier, student: StudentRecipe) -> StaffRecipe:
         roles = FACILITATORS[tier]
         role = rng.choices(list(roles), list(roles.values()))[0]
         if role is StaffRole.TEACHER and student.id in self.adult_of:
             return self.adult_of[student.id]
         return rng.choice(self.staff[role] or self.helpers())
 
-    def helpers(self) -> list[StaffPlan]:
+    def helpers(self) -> list[StaffRecipe]:
         """The staff whose work includes restorative meetings: counselors and the like."""
         roles = (StaffRole.RP_COORDINATOR, StaffRole.COUNSELOR, StaffRole.SOCIAL_WORKER)
         return [staff for role in roles for staff in self.staff[role]]
@@ -118,7 +122,7 @@ class Cast:
         self._seen: set[tuple[str, int | str]] = set()
 
     @property
-    def facilitator(self) -> StaffPlan:
+    def facilitator(self) -> StaffRecipe:
         return next(p.staff for p in self.people if p.role is Role.FACILITATOR and p.staff)
 
     def add(self, person: Person) -> bool:
@@ -128,7 +132,7 @@ class Cast:
         self.people.append(person)
         return True
 
-    def students(self, role: Role) -> list[StudentPlan]:
+    def students(self, role: Role) -> list[StudentRecipe]:
         return [p.student for p in self.people if p.role is role and p.student is not None]
 
     def indexes(self, role: Role) -> list[int]:
@@ -156,7 +160,7 @@ def cast_case(rng: random.Random, people: YearPeople, tier: Tier, shape: Shape) 
 
 
 def _add_facilitator(
-    rng: random.Random, people: YearPeople, cast: Cast, tier: Tier, main: StudentPlan
+    rng: random.Random, people: YearPeople, cast: Cast, tier: Tier, main: StudentRecipe
 ) -> None:
     """The keeper of the case's meetings: never someone who is in the case another way."""
     if cast.add(Person(Role.FACILITATOR, staff=people.facilitator(rng, tier, main))):
@@ -167,7 +171,7 @@ def _add_facilitator(
 
 
 def _add_classmate(
-    rng: random.Random, people: YearPeople, cast: Cast, of: StudentPlan, role: Role
+    rng: random.Random, people: YearPeople, cast: Cast, of: StudentRecipe, role: Role
 ) -> None:
     for _ in range(5):  # a small school may have few classmates left to choose from
         if cast.add(Person(role, student=people.classmate(rng, of))):
@@ -175,7 +179,7 @@ def _add_classmate(
 
 
 def _add_targeted_circle(
-    rng: random.Random, people: YearPeople, cast: Cast, main: StudentPlan
+    rng: random.Random, people: YearPeople, cast: Cast, main: StudentRecipe
 ) -> None:
     """Supporters, witnesses, family and staff, as a Tier 2 case sometimes has them."""
     if rng.random() < 0.12:
@@ -189,7 +193,7 @@ def _add_targeted_circle(
 
 
 def _add_intensive_circle(
-    rng: random.Random, people: YearPeople, cast: Cast, main: StudentPlan
+    rng: random.Random, people: YearPeople, cast: Cast, main: StudentRecipe
 ) -> None:
     """A Tier 3 case brings families in, and the adults who will support the student."""
     for student in cast.students(Role.PERSON_WHO_CAUSED_HARM):
@@ -209,6 +213,6 @@ def _add_intensive_circle(
         cast.add(Person(Role.STAFF, staff=rng.choice(leaders)))
 
 
-def _add_family(rng: random.Random, cast: Cast, student: StudentPlan) -> None:
+def _add_family(rng: random.Random, cast: Cast, student: StudentRecipe) -> None:
     name = family_member_name(rng, student.name.last, student.name.heritage)
     cast.add(Person(Role.FAMILY_MEMBER, other_name=name, family_of=student.id))

@@ -1,4 +1,4 @@
-"""A planned case turned into rows: the case, its people, meetings, agreement, items, follow-up,
+"""A drawn case turned into rows: the case, its people, meetings, agreement, items, follow-up,
 tier moves and casework, each pointing at the others by the ids handed out here."""
 
 from dataclasses import dataclass, field
@@ -9,7 +9,7 @@ from rp_desktop.domain.records import Category
 from rp_desktop.domain.vocabulary import Tier, Tier3Kind
 from rp_desktop.services.demo.casework.case_people import Cast
 from rp_desktop.services.demo.casework.case_story import Story
-from rp_desktop.services.demo.casework.casework_plans import Casework
+from rp_desktop.services.demo.casework.casework_recipe import Casework
 from rp_desktop.services.demo.casework.casework_rows import CaseIds, CaseworkRows
 from rp_desktop.services.demo.ids import Ids
 from rp_desktop.services.search_keys import case_key
@@ -47,7 +47,7 @@ class CaseRows:
 
 @dataclass(frozen=True, slots=True)
 class CaseDraft:
-    """A case as planned, its story already cut at today."""
+    """A case as drawn, its story already cut at today."""
 
     occurred_on: date
     category: Category

@@ -62,7 +62,7 @@ WITHOUT_AGREEMENT = {
 
 
 @dataclass(frozen=True, slots=True)
-class MeetingPlan:
+class MeetingRecipe:
     kind: MeetingKind
     held_on: date
     minutes: int
@@ -70,7 +70,7 @@ class MeetingPlan:
 
 
 @dataclass(frozen=True, slots=True)
-class ItemPlan:
+class ItemRecipe:
     description: str
     owner: int  # the participant who took it on, by their place in the cast
     due_on: date
@@ -79,7 +79,7 @@ class ItemPlan:
 
 
 @dataclass(frozen=True, slots=True)
-class FollowUpPlan:
+class FollowUpRecipe:
     on: date
     item: int | None  # which agreement item it was about, if one
     note: str
@@ -96,11 +96,11 @@ class TierMove:
 @dataclass(slots=True)
 class Story:
     tier: Tier  # the tier the case started in
-    meetings: list[MeetingPlan] = field(default_factory=list)
+    meetings: list[MeetingRecipe] = field(default_factory=list)
     agreement_at: int | None = None  # the meeting where the agreement was made
     agreement_notes: str = ""
-    items: list[ItemPlan] = field(default_factory=list)
-    follow_ups: list[FollowUpPlan] = field(default_factory=list)
+    items: list[ItemRecipe] = field(default_factory=list)
+    follow_ups: list[FollowUpRecipe] = field(default_factory=list)
     moves: list[TierMove] = field(default_factory=list)
     closed_on: date | None = None
     closure: ClosureReason | None = None
@@ -146,7 +146,7 @@ class Story:
         return CaseStatus.MEETING_HELD if self.meetings else CaseStatus.OPEN
 
 
-def _as_of(item: ItemPlan, today: date) -> ItemPlan:
+def _as_of(item: ItemRecipe, today: date) -> ItemRecipe:
     return item if item.settled_on < today else replace(item, outcome=AgreementStatus.OPEN)
 
 
@@ -180,7 +180,7 @@ class StoryTeller:
         return self.story
 
     def intensive(self, began: date, kind: Tier3Kind) -> Story:
-        """A Tier 3 case: pre-conferences, a conference or circle, a plan watched for weeks."""
+        """Tier 3: pre-conferences, a conference or circle, a support plan watched for weeks."""
         rng = self.rng
         day = began
         self.story.tier = Tier.INTENSIVE
@@ -220,7 +220,7 @@ class StoryTeller:
         low, high = MINUTES[kind]
         minutes = self.rng.randrange(low, high + 1, 5)
         notes = self.rng.choice(texts.MEETING_NOTES) if self.rng.random() < 0.25 else ""
-        self.story.meetings.append(MeetingPlan(kind, day, minutes, notes))
+        self.story.meetings.append(MeetingRecipe(kind, day, minutes, notes))
 
     def _agree(self, count: int, due_within: tuple[int, int]) -> None:
         story, rng = self.story, self.rng
@@ -231,7 +231,7 @@ class StoryTeller:
             due = self.days.after(made, rng.randint(*due_within))
             outcome = rng.choices(list(OUTCOMES), list(OUTCOMES.values()))[0]
             settled = self.days.after(due, rng.randint(0, 3))
-            story.items.append(ItemPlan(description, owner, due, outcome, settled))
+            story.items.append(ItemRecipe(description, owner, due, outcome, settled))
 
     def _commitments(self, count: int) -> list[tuple[str, int]]:
         """What people agree to do, and who does it (by their place in the cast)."""
@@ -266,11 +266,11 @@ class StoryTeller:
         last_due = max(item.settled_on for item in story.items)
         for _ in range(check_ins):
             day = self.days.after(agreed, rng.randint(3, 25))
-            story.follow_ups.append(FollowUpPlan(min(day, last_due), None, _pick(rng, "check")))
+            story.follow_ups.append(FollowUpRecipe(min(day, last_due), None, _pick(rng, "check")))
         for index, item in enumerate(story.items):
             if rng.random() < 0.7:
                 note = _pick(rng, item.outcome.value)
-                story.follow_ups.append(FollowUpPlan(item.settled_on, index, note))
+                story.follow_ups.append(FollowUpRecipe(item.settled_on, index, note))
         story.follow_ups.sort(key=lambda f: f.on)
         if rng.random() < meeting_share:
             self._meet(
@@ -291,7 +291,7 @@ class StoryTeller:
             story.closure = _closure_from(story.items)
 
 
-def _closure_from(items: list[ItemPlan]) -> ClosureReason:
+def _closure_from(items: list[ItemRecipe]) -> ClosureReason:
     kept = sum(item.outcome is not AgreementStatus.MISSED for item in items)
     if kept == len(items):
         return ClosureReason.AGREEMENT_KEPT

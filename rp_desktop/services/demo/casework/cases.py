@@ -16,7 +16,7 @@ from rp_desktop.services.demo.calendar import SchoolCalendar, SchoolDays
 from rp_desktop.services.demo.casework.case_people import Shape, YearPeople, cast_case
 from rp_desktop.services.demo.casework.case_rows import CaseDraft, CaseRows, CaseWriter
 from rp_desktop.services.demo.casework.case_story import StoryTeller
-from rp_desktop.services.demo.casework.casework_planner import CaseworkPlanner
+from rp_desktop.services.demo.casework.casework_drawing import CaseworkDrawing
 from rp_desktop.services.demo.ids import Ids
 from rp_desktop.services.demo.stamps import Stamps
 
@@ -96,8 +96,8 @@ class CaseYear:
     today: date
 
 
-def plan_cases(
-    rng: random.Random, ids: Ids, stamps: Stamps, year: CaseYear, casework: CaseworkPlanner
+def draw_cases(
+    rng: random.Random, ids: Ids, stamps: Stamps, year: CaseYear, casework: CaseworkDrawing
 ) -> CaseRows:
     """The year's cases, numbered in the order they happened, with their casework."""
     all_days = year.calendar.school_days()
@@ -113,7 +113,7 @@ def plan_cases(
     drafts.sort(key=lambda draft: draft.occurred_on)
     for draft in drafts:
         created = stamps.on(rng, draft.occurred_on)
-        writer = CaseWriter(ids, rows, draft, casework.plan(draft))
+        writer = CaseWriter(ids, rows, draft, casework.draw(draft))
         writer.write(created, updated=stamps.on(rng, draft.last_day))
     return rows
 

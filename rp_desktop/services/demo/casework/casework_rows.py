@@ -1,10 +1,10 @@
-"""A case's planned casework as rows: who attended each meeting and their answers, the
+"""A case's casework recipe as rows: who attended each meeting and their answers, the
 support plan with its progress checks, and the re-entry plan."""
 
 from dataclasses import dataclass, field
 from typing import Any
 
-from rp_desktop.services.demo.casework.casework_plans import (
+from rp_desktop.services.demo.casework.casework_recipe import (
     Casework,
     ReEntryDraft,
     SupportPlanDraft,
@@ -55,22 +55,22 @@ class CaseworkRows:
                 for answer in meeting.answers
             ]
 
-    def _support_plan(self, ids: Ids, plan: SupportPlanDraft, case_id: int) -> None:
+    def _support_plan(self, ids: Ids, support_plan: SupportPlanDraft, case_id: int) -> None:
         plan_id = ids.take("support_plan")
         self.support_plans.append(
             {
                 "id": plan_id,
                 "case_id": case_id,
-                "student_id": plan.student_id,
-                "goal": plan.goal,
-                "strategies": plan.strategies,
-                "owner_staff_id": plan.owner_staff_id,
-                "start_on": plan.start_on,
-                "review_on": plan.review_on,
-                "frequency": plan.frequency,
-                "active": plan.active,
-                "created_at": plan.created_at,
-                "updated_at": plan.updated_at,
+                "student_id": support_plan.student_id,
+                "goal": support_plan.goal,
+                "strategies": support_plan.strategies,
+                "owner_staff_id": support_plan.owner_staff_id,
+                "start_on": support_plan.start_on,
+                "review_on": support_plan.review_on,
+                "frequency": support_plan.frequency,
+                "active": support_plan.active,
+                "created_at": support_plan.created_at,
+                "updated_at": support_plan.updated_at,
             }
         )
         self.progress += [
@@ -81,16 +81,16 @@ class CaseworkRows:
                 "rating": check.rating,
                 "note": check.note,
             }
-            for check in plan.progress
+            for check in support_plan.progress
         ]
 
-    def _re_entry(self, plan: ReEntryDraft, case_id: int) -> None:
+    def _re_entry(self, re_entry: ReEntryDraft, case_id: int) -> None:
         self.re_entry_plans.append(
             {
                 "case_id": case_id,
-                "supports": plan.supports,
-                "needs": plan.needs,
-                "responsibilities": plan.responsibilities,
-                "returned_on": plan.returned_on,
+                "supports": re_entry.supports,
+                "needs": re_entry.needs,
+                "responsibilities": re_entry.responsibilities,
+                "returned_on": re_entry.returned_on,
             }
         )

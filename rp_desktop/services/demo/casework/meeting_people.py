@@ -15,7 +15,7 @@ from rp_desktop.domain.casework.restorative import RestorativeQuestion, question
 from rp_desktop.domain.vocabulary import MeetingKind, Role
 from rp_desktop.services.demo.casework import casework_texts as texts
 from rp_desktop.services.demo.casework.case_people import Cast, Person
-from rp_desktop.services.demo.casework.case_story import MeetingPlan
+from rp_desktop.services.demo.casework.case_story import MeetingRecipe
 
 # The chance that each of the case's other people is at a meeting of a kind; both sides of the
 # harm always are (a pre-conference and a restorative conversation have rules of their own).
@@ -63,13 +63,13 @@ class MeetingPeople:
     answers: tuple[Answer, ...]  # in the order they were given
 
 
-def plan_meeting_people(
-    rng: random.Random, cast: Cast, meetings: Sequence[MeetingPlan]
+def draw_meeting_people(
+    rng: random.Random, cast: Cast, meetings: Sequence[MeetingRecipe]
 ) -> tuple[MeetingPeople, ...]:
     """Who came to each of `meetings`, and the answers written down at some of them."""
     sides = _pre_conference_sides(rng, cast)
     pre_conferences = 0
-    planned = []
+    drawn = []
     for meeting in meetings:
         if meeting.kind is MeetingKind.PRE_CONFERENCE:
             present = _one_side(rng, cast, sides[pre_conferences % len(sides)])
@@ -82,8 +82,8 @@ def plan_meeting_people(
         attendees = tuple(sorted(present, key=lambda i: (speaking_rank(cast.people[i].role), i)))
         answered = rng.random() < ANSWERED.get(meeting.kind, 0.0)
         answers = _answers(rng, cast, attendees) if answered else ()
-        planned.append(MeetingPeople(attendees, answers))
-    return tuple(planned)
+        drawn.append(MeetingPeople(attendees, answers))
+    return tuple(drawn)
 
 
 def _side(person: Person, caused_harm: set[int]) -> Side | None:

@@ -1,4 +1,4 @@
-"""Planning what a sample case has beyond its story, once the story is cut at today.
+"""Drawing what a sample case has beyond its story, once the story is cut at today.
 
 It draws from a random stream of its own, so the cases, meetings and agreements come out the same
 as they would without it.
@@ -16,13 +16,13 @@ from rp_desktop.domain.vocabulary import CaseStatus, MeetingKind, Role, Tier, Ti
 from rp_desktop.services.demo.calendar import SchoolDays
 from rp_desktop.services.demo.casework import casework_texts as texts
 from rp_desktop.services.demo.casework.case_rows import CaseDraft
-from rp_desktop.services.demo.casework.casework_plans import (
+from rp_desktop.services.demo.casework.casework_recipe import (
     Casework,
     ProgressCheck,
     ReEntryDraft,
     SupportPlanDraft,
 )
-from rp_desktop.services.demo.casework.meeting_people import plan_meeting_people
+from rp_desktop.services.demo.casework.meeting_people import draw_meeting_people
 from rp_desktop.services.demo.stamps import Stamps
 
 PRIVATE_NOTE_SHARE = 0.5  # of the cases still open
@@ -46,8 +46,9 @@ FIRST_RATINGS = (1, 2, 2, 2, 3)
 NOTE_SHARE = 0.65
 
 
-class CaseworkPlanner:
-    """Plans, case by case in the order they are written, from one random stream."""
+class CaseworkDrawing:
+    """Draws the casework of each case, in the order the cases are written, from one random
+    stream."""
 
     def __init__(self, rng: random.Random, days: SchoolDays, stamps: Stamps, today: date) -> None:
         self.rng = rng
@@ -55,9 +56,9 @@ class CaseworkPlanner:
         self.stamps = stamps
         self.today = today
 
-    def plan(self, draft: CaseDraft) -> Casework:
+    def draw(self, draft: CaseDraft) -> Casework:
         return Casework(
-            meetings=plan_meeting_people(self.rng, draft.cast, draft.story.meetings),
+            meetings=draw_meeting_people(self.rng, draft.cast, draft.story.meetings),
             private_note=self._private_note(draft),
             suspension_days_avoided=self._suspension_days(draft),
             support_plan=self._support_plan(draft),
@@ -78,8 +79,8 @@ class CaseworkPlanner:
         return self.rng.choices(list(SUSPENSION_DAYS), list(SUSPENSION_DAYS.values()))[0]
 
     def _support_plan(self, draft: CaseDraft) -> SupportPlanDraft | None:
-        """A plan for the student at the centre, made with the agreement at the Tier 3 meeting
-        and reviewed when the last agreement item is due."""
+        """A support plan for the student at the centre, made with the agreement at the Tier 3
+        meeting and reviewed when the last agreement item is due."""
         story, rng = draft.story, self.rng
         kind = draft.tier3_kind
         share = 0.0 if kind is None else SUPPORT_PLAN_SHARE.get(kind, 0.0)
@@ -108,7 +109,8 @@ class CaseworkPlanner:
     def _progress(
         self, start: date, review: date, frequency: MonitoringFrequency
     ) -> tuple[ProgressCheck, ...]:
-        """Checks on the plan's rhythm up to its review or yesterday; ratings mostly rise."""
+        """Checks on the support plan's rhythm up to its review or yesterday; ratings mostly
+        rise."""
         rng = self.rng
         step, up, down = RHYTHM[frequency]
         last = min(review, self.today - timedelta(days=1))

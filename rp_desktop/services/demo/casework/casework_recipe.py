@@ -1,5 +1,5 @@
 """What a sample case has beyond its story: who came to each meeting and what they said, the
-counselor's memory aid, the suspension days it kept, and its Tier 3 plans."""
+counselor's memory aid, the suspension days it kept, and its support plan and re-entry plan."""
 
 from dataclasses import dataclass
 from datetime import date, datetime
