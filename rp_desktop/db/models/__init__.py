@@ -30,8 +30,8 @@ from rp_desktop.db.models.people import (
     StudentDemographicRow,
     StudentRow,
 )
-from rp_desktop.db.models.plans import ProgressEntryRow, ReEntryPlanRow, SupportPlanRow
 from rp_desktop.db.models.school import AuditEventRow, FormDraftRow, SchoolSettingRow
+from rp_desktop.db.models.support_plans import ProgressEntryRow, ReEntryPlanRow, SupportPlanRow
 
 __all__ = [
     "AgreementItemRow",

@@ -1,4 +1,4 @@
-"""Tier 3 plans: individual support plans and their progress entries, and a case's re-entry
+"""Tier 3: individual support plans and their progress entries, and a case's re-entry
 plan."""
 
 from sqlalchemy.orm import Session
@@ -46,7 +46,7 @@ def save_support_plan(
     with Session(db.engine) as session, session.begin():
         row = _load(session, plan_id) if plan_id is not None else None
         case_id = case_id if case_id is not None else (row.case_id if row else None)
-        _check_plan(session, db, fields, case_id)
+        _check_support_plan(session, db, fields, case_id)
         now = db.now()
         if row is None:
             row = SupportPlanRow(created_at=now)
@@ -95,7 +95,7 @@ def save_re_entry_plan(db: Database, case_id: int, fields: ReEntryPlanFields) ->
         return re_entry_record(row)
 
 
-def _check_plan(
+def _check_support_plan(
     session: Session, db: Database, fields: SupportPlanFields, case_id: int | None
 ) -> None:
     problems = validate_support_plan(fields)

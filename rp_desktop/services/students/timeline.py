@@ -64,7 +64,7 @@ def student_timeline(db: Database, student_id: int) -> list[TimelineEntry]:
         entries += _cases(session, cases)
         entries += _meetings(session, cases)
         entries += _items(session, cases)
-        entries += _plans(session, student_id, cases)
+        entries += _support_plans(session, student_id, cases)
         entries += _tier_changes(session, cases)
     return newest_first(entries)
 
@@ -153,7 +153,7 @@ def _items(session: Session, cases: _Cases) -> list[TimelineEntry]:
     ]
 
 
-def _plans(session: Session, student_id: int, cases: _Cases) -> list[TimelineEntry]:
+def _support_plans(session: Session, student_id: int, cases: _Cases) -> list[TimelineEntry]:
     """The student's support plans and, after them, their progress entries."""
     plans = session.execute(
         select(SupportPlanRow.id, SupportPlanRow.case_id, SupportPlanRow.start_on)
@@ -177,16 +177,16 @@ def _plans(session: Session, student_id: int, cases: _Cases) -> list[TimelineEnt
 
 
 def _progress(
-    session: Session, plan_cases: dict[int, int | None], cases: _Cases
+    session: Session, support_plan_cases: dict[int, int | None], cases: _Cases
 ) -> list[TimelineEntry]:
     stmt = (
         select(ProgressEntryRow.id, ProgressEntryRow.plan_id, ProgressEntryRow.on)
         .add_columns(ProgressEntryRow.rating, ProgressEntryRow.note)
-        .where(ProgressEntryRow.plan_id.in_(plan_cases))
+        .where(ProgressEntryRow.plan_id.in_(support_plan_cases))
     )
     entries = []
     for entry_id, plan_id, on, rating, note in session.execute(stmt):
-        case_id = plan_cases[plan_id]
+        case_id = support_plan_cases[plan_id]
         tier = cases.tier(case_id) or Tier.INTENSIVE
         role = cases.role(case_id)
         kind = TimelineKind.PROGRESS

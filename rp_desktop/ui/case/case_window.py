@@ -168,15 +168,16 @@ class CaseWindow(QWidget):
         self._saved()
 
     def step_form(self, which: str, plan: SupportPlan | None = None) -> RecordForm:
-        from rp_desktop.ui.case import plan_forms, step_forms
+        from rp_desktop.ui.case import step_forms
+        from rp_desktop.ui.case.support_plan_forms import ProgressForm, ReEntryForm, SupportPlanForm
 
         makers: dict[str, Callable[[], RecordForm]] = {
             "follow_up": lambda: step_forms.FollowUpForm(self._db, self.detail, self),
             "tier": lambda: step_forms.TierChangeForm(self._db, self.detail, self),
             "close": lambda: step_forms.CloseCaseForm(self._db, self.detail, self),
-            "re_entry": lambda: plan_forms.ReEntryForm(self._db, self.detail, self),
-            "plan": lambda: plan_forms.SupportPlanForm(self._db, self.detail, plan, self),
-            "progress": lambda: plan_forms.ProgressForm(self._db, plan, self),  # type: ignore[arg-type]
+            "re_entry": lambda: ReEntryForm(self._db, self.detail, self),
+            "support_plan": lambda: SupportPlanForm(self._db, self.detail, plan, self),
+            "progress": lambda: ProgressForm(self._db, plan, self),  # type: ignore[arg-type]
         }
         return self._open(makers[which]())
 
@@ -274,8 +275,8 @@ class CaseWindow(QWidget):
         self.agreement.statusRequested.connect(self.set_item_status)
         self.follow_up.newRequested.connect(lambda: self.step_form("follow_up"))
         self.tier3.reEntryRequested.connect(lambda: self.step_form("re_entry"))
-        self.tier3.planRequested.connect(lambda plan: self.step_form("plan", plan))
-        self.tier3.progressRequested.connect(lambda plan: self.step_form("progress", plan))
+        self.tier3.supportPlanRequested.connect(lambda p: self.step_form("support_plan", p))
+        self.tier3.progressRequested.connect(lambda p: self.step_form("progress", p))
         self.tier3.suspensionDaysChanged.connect(self._set_days)
 
     def closeEvent(self, event: QCloseEvent) -> None:

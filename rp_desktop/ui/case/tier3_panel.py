@@ -16,23 +16,23 @@ from PySide6.QtWidgets import (
 from rp_desktop.domain.casework.records import CaseDetail, conference_progress
 from rp_desktop.domain.casework.support_plans import SupportPlan
 from rp_desktop.domain.vocabulary import Tier3Kind
-from rp_desktop.ui.case.plan_forms import progress_chart
+from rp_desktop.ui.case.support_plan_forms import progress_chart
 from rp_desktop.ui.words.formatting import format_date
 from rp_desktop.ui.words.labels import label
 
 
 class Tier3Panel(QWidget):
-    """Signals: reEntryRequested(), planRequested(object SupportPlan or None),
+    """Signals: reEntryRequested(), supportPlanRequested(object SupportPlan or None),
     progressRequested(object SupportPlan), suspensionDaysChanged(object int or None)."""
 
     reEntryRequested = Signal()
-    planRequested = Signal(object)
+    supportPlanRequested = Signal(object)
     progressRequested = Signal(object)
     suspensionDaysChanged = Signal(object)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._plans: list[SupportPlan] = []
+        self._support_plans: list[SupportPlan] = []
         self.steps = QLabel(wordWrap=True)
         self.re_entry = QLabel(wordWrap=True)
         self.re_entry_box = QGroupBox(self.tr("Re-entry"))  # shown for a re-entry, or a plan
@@ -42,9 +42,9 @@ class Tier3Panel(QWidget):
         self.days.setSpecialValueText(self.tr("Not recorded"))
         self.days.setSuffix(self.tr(" days"))
         self.save_days = QPushButton(self.tr("Save"))
-        self.plan_choice = QComboBox()
-        self.new_plan = QPushButton(self.tr("New support plan…"))
-        self.edit_plan = QPushButton(self.tr("Edit plan…"))
+        self.support_plan_choice = QComboBox()
+        self.new_support_plan = QPushButton(self.tr("New support plan…"))
+        self.edit_support_plan = QPushButton(self.tr("Edit plan…"))
         self.add_progress = QPushButton(self.tr("Add a progress check…"))
         self.chart_holder = QVBoxLayout()
         self._lay_out()
@@ -52,10 +52,12 @@ class Tier3Panel(QWidget):
         self.save_days.clicked.connect(
             lambda: self.suspensionDaysChanged.emit(self.days.value() or None)
         )
-        self.new_plan.clicked.connect(lambda: self.planRequested.emit(None))
-        self.edit_plan.clicked.connect(lambda: self._with_plan(self.planRequested))
-        self.add_progress.clicked.connect(lambda: self._with_plan(self.progressRequested))
-        self.plan_choice.currentIndexChanged.connect(self._show_chart)
+        self.new_support_plan.clicked.connect(lambda: self.supportPlanRequested.emit(None))
+        self.edit_support_plan.clicked.connect(
+            lambda: self._with_support_plan(self.supportPlanRequested)
+        )
+        self.add_progress.clicked.connect(lambda: self._with_support_plan(self.progressRequested))
+        self.support_plan_choice.currentIndexChanged.connect(self._show_chart)
 
     def show_detail(self, detail: CaseDetail) -> None:
         steps = conference_progress(detail)
@@ -72,15 +74,15 @@ class Tier3Panel(QWidget):
         self.edit_re_entry.setEnabled(True)
         self.re_entry_box.setVisible(is_re_entry or plan is not None)
         self.days.setValue(detail.suspension_days_avoided or 0)
-        self._plans = list(detail.support_plans)
-        self.plan_choice.blockSignals(True)
-        self.plan_choice.clear()
-        for support in self._plans:
-            self.plan_choice.addItem(support.fields.goal)
-        self.plan_choice.blockSignals(False)
-        has_plan = bool(self._plans)
-        self.edit_plan.setEnabled(has_plan)
-        self.add_progress.setEnabled(has_plan)
+        self._support_plans = list(detail.support_plans)
+        self.support_plan_choice.blockSignals(True)
+        self.support_plan_choice.clear()
+        for support in self._support_plans:
+            self.support_plan_choice.addItem(support.fields.goal)
+        self.support_plan_choice.blockSignals(False)
+        has_support_plan = bool(self._support_plans)
+        self.edit_support_plan.setEnabled(has_support_plan)
+        self.add_progress.setEnabled(has_support_plan)
         self._show_chart()
 
     def _lay_out(self) -> None:
@@ -98,8 +100,13 @@ class Tier3Panel(QWidget):
         plans = QGroupBox(self.tr("Support plans"))
         plans_layout = QVBoxLayout(plans)
         choose = QHBoxLayout()
-        for widget in (self.plan_choice, self.new_plan, self.edit_plan, self.add_progress):
-            choose.addWidget(widget, 1 if widget is self.plan_choice else 0)
+        for widget in (
+            self.support_plan_choice,
+            self.new_support_plan,
+            self.edit_support_plan,
+            self.add_progress,
+        ):
+            choose.addWidget(widget, 1 if widget is self.support_plan_choice else 0)
         plans_layout.addLayout(choose)
         plans_layout.addLayout(self.chart_holder)
         top = QHBoxLayout()
@@ -112,16 +119,16 @@ class Tier3Panel(QWidget):
         layout.addLayout(top)
         layout.addWidget(plans, 1)
 
-    def _with_plan(self, signal: SignalInstance) -> None:
-        index = self.plan_choice.currentIndex()
-        if 0 <= index < len(self._plans):
-            signal.emit(self._plans[index])
+    def _with_support_plan(self, signal: SignalInstance) -> None:
+        index = self.support_plan_choice.currentIndex()
+        if 0 <= index < len(self._support_plans):
+            signal.emit(self._support_plans[index])
 
     def _show_chart(self) -> None:
         while (item := self.chart_holder.takeAt(0)) is not None:
             old = item.widget()
             if old is not None:
                 old.deleteLater()
-        index = self.plan_choice.currentIndex()
-        if 0 <= index < len(self._plans):
-            self.chart_holder.addWidget(progress_chart(self._plans[index]))
+        index = self.support_plan_choice.currentIndex()
+        if 0 <= index < len(self._support_plans):
+            self.chart_holder.addWidget(progress_chart(self._support_plans[index]))

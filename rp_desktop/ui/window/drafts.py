@@ -139,7 +139,7 @@ def _agreement(r: _Reopening) -> RecordForm:
 
 
 def _support_plan(r: _Reopening) -> RecordForm:
-    from rp_desktop.ui.case.plan_forms import SupportPlanForm
+    from rp_desktop.ui.case.support_plan_forms import SupportPlanForm
 
     detail = r.detail()
     return SupportPlanForm(r.db, detail, _one(detail.support_plans, r.record_id), r.parent)
@@ -147,18 +147,18 @@ def _support_plan(r: _Reopening) -> RecordForm:
 
 def _progress(r: _Reopening) -> RecordForm:
     from rp_desktop.services.casework import support_plans
-    from rp_desktop.ui.case.plan_forms import ProgressForm
+    from rp_desktop.ui.case.support_plan_forms import ProgressForm
 
-    plan = support_plans.get_support_plan(r.db, r.number("plan_id"))
-    return ProgressForm(r.db, plan, r.parent)
+    support_plan = support_plans.get_support_plan(r.db, r.number("plan_id"))
+    return ProgressForm(r.db, support_plan, r.parent)
 
 
 def _case_step(kind: str) -> Callable[[_Reopening], RecordForm]:
     def build(r: _Reopening) -> RecordForm:
-        from rp_desktop.ui.case import plan_forms, step_forms
+        from rp_desktop.ui.case import step_forms, support_plan_forms
 
         makers: dict[str, Callable[[Database, CaseDetail, QWidget | None], RecordForm]] = {
-            "re_entry": plan_forms.ReEntryForm,
+            "re_entry": support_plan_forms.ReEntryForm,
             "follow_up": step_forms.FollowUpForm,
             "tier_change": step_forms.TierChangeForm,
             "close_case": step_forms.CloseCaseForm,

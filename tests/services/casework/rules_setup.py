@@ -116,7 +116,7 @@ def item(scene: Scene, **changes: object) -> AgreementItemFields:
     return AgreementItemFields(**{**fields, **changes})  # type: ignore[arg-type]
 
 
-def plan(scene: Scene, **changes: object) -> SupportPlanFields:
+def support_plan(scene: Scene, **changes: object) -> SupportPlanFields:
     fields: dict[str, object] = {
         "student_id": scene.roster.liam.id,
         "goal": f"Repair things with {SECRET}",

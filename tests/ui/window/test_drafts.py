@@ -441,8 +441,8 @@ def _new_form(db: Database, case_id: int, school_db: School, kind: str) -> Recor
     from rp_desktop.services.casework import case_detail as casework
     from rp_desktop.services.casework import support_plans
     from rp_desktop.ui.case.agreement_form import AgreementForm
-    from rp_desktop.ui.case.plan_forms import ProgressForm, ReEntryForm, SupportPlanForm
     from rp_desktop.ui.case.step_forms import CloseCaseForm, FollowUpForm, TierChangeForm
+    from rp_desktop.ui.case.support_plan_forms import ProgressForm, ReEntryForm, SupportPlanForm
     from rp_desktop.ui.circles.form import CircleForm
     from rp_desktop.ui.run_circle.library_dialog import PromptForm
 

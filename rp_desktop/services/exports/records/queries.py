@@ -153,7 +153,7 @@ def support_plans(period: Period | None) -> Rows:
             p.frequency,
             p.active,
         )
-        .where(*_plans(period))
+        .where(*_support_plans(period))
         .order_by(p.start_on, p.id)
     )
 
@@ -162,7 +162,7 @@ def progress_entries(period: Period | None) -> Rows:
     e = ProgressEntryRow
     found = select(e.id, e.plan_id, e.on, e.rating, e.note)
     if period is not None:
-        found = found.where(e.plan_id.in_(select(SupportPlanRow.id).where(*_plans(period))))
+        found = found.where(e.plan_id.in_(select(SupportPlanRow.id).where(*_support_plans(period))))
     return found.order_by(e.plan_id, e.on, e.id)
 
 
@@ -224,7 +224,7 @@ def _in_cases(case_id: Any, period: Period | None) -> list[ColumnElement[bool]]:
     return [] if period is None else [case_id.in_(_cases(period))]
 
 
-def _plans(period: Period | None) -> list[ColumnElement[bool]]:
+def _support_plans(period: Period | None) -> list[ColumnElement[bool]]:
     """A plan goes with its case; a plan on its own goes by the day it started."""
     if period is None:
         return []

@@ -1,4 +1,4 @@
-"""Tier 3 plans: individual support plans with their progress entries, and re-entry plans."""
+"""Tier 3: individual support plans with their progress entries, and re-entry plans."""
 
 from datetime import date, datetime
 

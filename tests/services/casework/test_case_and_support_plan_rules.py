@@ -1,5 +1,5 @@
-"""The rules for tier moves, plans and the case itself, through the services, and audit events
-that carry no typed text (the same checks as test_casework_rules.py)."""
+"""The rules for tier moves, support and re-entry plans and the case itself, through the
+services, and audit events that carry no typed text (the same checks as test_casework_rules.py)."""
 
 from datetime import date, timedelta
 
@@ -37,9 +37,9 @@ from tests.services.casework.rules_setup import (
     answer,
     item,
     meeting,
-    plan,
     refused,
     set_the_scene,
+    support_plan,
 )
 from tests.services.casework.setup import TODAY, people_of
 from tests.services.conftest import Roster, audit_rows
@@ -105,11 +105,11 @@ def test_tier_change_rules(
 def test_support_plan_rules(
     db: Database, scene: Scene, changes: dict[str, object], problem: FieldProblem
 ) -> None:
-    assert refused(db, lambda: save_support_plan(db, plan(scene, **changes))) == (problem,)
+    assert refused(db, lambda: save_support_plan(db, support_plan(scene, **changes))) == (problem,)
 
 
-def test_a_plan_on_a_case_is_for_one_of_its_students(db: Database, scene: Scene) -> None:
-    fields = plan(scene, student_id=scene.roster.zoe.id)
+def test_a_support_plan_on_a_case_is_for_one_of_its_students(db: Database, scene: Scene) -> None:
+    fields = support_plan(scene, student_id=scene.roster.zoe.id)
     found = refused(db, lambda: save_support_plan(db, fields, case_id=scene.case.id))
     assert found == (FieldProblem("student_id", Problem.NOT_IN_CASE),)
 
@@ -203,7 +203,7 @@ def test_audit_events_carry_no_text_typed_anywhere(db: Database, scene: Scene) -
     change_tier(
         db, scene.case.id, TierChangeFields(TODAY, Tier.INTENSIVE, SECRET, Tier3Kind.RE_ENTRY)
     )
-    save_support_plan(db, plan(scene), case_id=scene.case.id)
+    save_support_plan(db, support_plan(scene), case_id=scene.case.id)
     add_progress_entry(db, scene.plan_id, ProgressEntryFields(TODAY, 3, SECRET))
     save_re_entry_plan(db, scene.case.id, ReEntryPlanFields(SECRET, SECRET, SECRET))
     everything = repr([vars(e) for e in audit_rows(db)])

@@ -1,4 +1,4 @@
-"""Tier 3 plans: a support plan with its progress (and a chart of it), and a re-entry plan."""
+"""Tier 3: a support plan with its progress (and a chart of it), and a re-entry plan."""
 
 from PySide6.QtCharts import QChart, QChartView, QDateTimeAxis, QLineSeries, QValueAxis
 from PySide6.QtCore import QDateTime, Qt, QTime
