@@ -7,11 +7,11 @@ that ended before the first of those is old. The rules never remove what is stil
 - a circle run with its circle, or with the case its meeting belongs to; a run saved as
   neither goes by the day it started;
 - a support plan that stands on its own once it has ended (inactive) and nothing happened on
-  it since the cut-off; a plan on a case goes with its case and stays with a kept one;
+  it since the cut-off; a support plan on a case goes with its case and stays with a kept one;
 - a class or advisory of a school year before the cut-off that no kept circle or run names;
 - a student only when inactive (a former student), unchanged since the cut-off, and in nothing
   that is kept: no kept case, support plan, circle, run or group.
-Everything here is pure: the service gathers the facts and deletes what the plan names.
+Everything here is pure: the service gathers the facts and deletes what the selection names.
 """
 
 from collections.abc import Iterable
@@ -71,7 +71,7 @@ class RunFacts:
 
 
 @dataclass(frozen=True, slots=True)
-class PlanFacts:
+class SupportPlanFacts:
     """A support plan; `last_day` is the latest day anything happened on it (start, review,
     progress entry, last change)."""
 
@@ -119,7 +119,7 @@ class RetentionFacts:
     cases: tuple[CaseFacts, ...] = ()
     circles: tuple[CircleFacts, ...] = ()
     runs: tuple[RunFacts, ...] = ()
-    plans: tuple[PlanFacts, ...] = ()
+    support_plans: tuple[SupportPlanFacts, ...] = ()
     groups: tuple[GroupFacts, ...] = ()
     students: tuple[StudentFacts, ...] = ()
     links: tuple[StudentLink, ...] = ()
@@ -163,7 +163,7 @@ class PurgeCounts:
 
 
 @dataclass(frozen=True, slots=True)
-class PurgePlan:
+class PurgeSelection:
     """The ids to remove, by kind. `support_plans` holds only plans that do not go with a
     removed case."""
 
@@ -204,25 +204,25 @@ def circle_is_old(held_on: date, cutoff: date) -> bool:
     return held_on < cutoff
 
 
-def plan_purge(facts: RetentionFacts, cutoff: date) -> PurgePlan:
+def select_for_purge(facts: RetentionFacts, cutoff: date) -> PurgeSelection:
     """Everything the rules remove for `cutoff`, and how many old cases they keep."""
     fates = [(case.id, case_fate(case, cutoff)) for case in facts.cases]
     cases = frozenset(case_id for case_id, fate in fates if fate is CaseFate.REMOVE)
     circles = frozenset(c.id for c in facts.circles if circle_is_old(c.held_on, cutoff))
     runs = frozenset(run.id for run in facts.runs if _run_is_old(run, cases, circles, cutoff))
-    plans = frozenset(
-        plan.id
-        for plan in facts.plans
-        if plan.case_id is None and not plan.active and plan.last_day < cutoff
+    support_plans = frozenset(
+        support.id
+        for support in facts.support_plans
+        if support.case_id is None and not support.active and support.last_day < cutoff
     )
     groups = _old_groups(facts, circles, runs, cutoff)
-    students = _former_students(facts, cases, plans, runs, groups, cutoff)
-    return PurgePlan(
+    students = _former_students(facts, cases, support_plans, runs, groups, cutoff)
+    return PurgeSelection(
         cutoff=cutoff,
         cases=cases,
         circles=circles,
         runs=runs,
-        support_plans=plans,
+        support_plans=support_plans,
         groups=groups,
         students=students,
         held_cases_kept=sum(fate is CaseFate.KEEP_HELD for _id, fate in fates),
@@ -257,7 +257,7 @@ def _old_groups(
 def _former_students(
     facts: RetentionFacts,
     cases: frozenset[int],
-    plans: frozenset[int],
+    support_plans: frozenset[int],
     runs: frozenset[int],
     groups: frozenset[int],
     cutoff: date,
@@ -267,9 +267,10 @@ def _former_students(
         link.student_id for link in facts.links if link.owner_id not in removed[link.kind]
     }
     kept_somewhere |= {
-        plan.student_id
-        for plan in facts.plans
-        if plan.id not in plans and (plan.case_id is None or plan.case_id not in cases)
+        support.student_id
+        for support in facts.support_plans
+        if support.id not in support_plans
+        and (support.case_id is None or support.case_id not in cases)
     }
     return frozenset(
         student.id

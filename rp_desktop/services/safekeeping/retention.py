@@ -48,15 +48,15 @@ from rp_desktop.domain.safekeeping.retention import (
     CircleFacts,
     GroupFacts,
     LinkKind,
-    PlanFacts,
     PurgeCounts,
-    PurgePlan,
+    PurgeSelection,
     RetentionFacts,
     RunFacts,
     StudentFacts,
     StudentLink,
+    SupportPlanFacts,
     cutoff_date,
-    plan_purge,
+    select_for_purge,
 )
 from rp_desktop.domain.vocabulary import AuditAction, CaseStatus
 from rp_desktop.services.audit import record_event
@@ -116,8 +116,8 @@ def preview_purge(db: Database, years: int) -> PurgePreview:
     """Count what would be removed, changing nothing."""
     cutoff = cutoff_date(db.today(), years)
     with Session(db.engine) as session:
-        plan = plan_purge(gather_facts(session), cutoff)
-    return PurgePreview(years, cutoff, plan.counts())
+        selection = select_for_purge(gather_facts(session), cutoff)
+    return PurgePreview(years, cutoff, selection.counts())
 
 
 def purge(db: Database, years: int, *, confirm_counts: PurgeCounts) -> PurgeCounts:
@@ -135,11 +135,11 @@ def purge(db: Database, years: int, *, confirm_counts: PurgeCounts) -> PurgeCoun
             with Session(bind=connection) as session, session.begin():
                 # Freed space is zeroed as it is freed, in the file and in the -wal.
                 session.execute(text("PRAGMA secure_delete = ON"))
-                plan = plan_purge(gather_facts(session), cutoff)
-                counts = plan.counts()
+                selection = select_for_purge(gather_facts(session), cutoff)
+                counts = selection.counts()
                 if counts != confirm_counts:
                     raise PreviewOutdated()
-                _delete(session, plan)
+                _delete(session, selection)
                 detail = f"years={years} cutoff={cutoff.isoformat()} {counts.detail()}"
                 record_event(session, db, AuditAction.PURGE, "database", None, detail)
                 if session.execute(text("PRAGMA foreign_key_check")).first() is not None:
@@ -213,7 +213,7 @@ def gather_facts(session: Session) -> RetentionFacts:
             )
         ),
         runs=tuple(_run_facts(session)),
-        plans=tuple(_plan_facts(session)),
+        support_plans=tuple(_support_plan_facts(session)),
         groups=tuple(
             GroupFacts(id_, year)
             for id_, year in session.execute(select(GroupRow.id, GroupRow.school_year))
@@ -245,7 +245,7 @@ def _run_facts(session: Session) -> Iterator[RunFacts]:
         yield RunFacts(id_, _local_day(started_at), circle_id, case_id, group_id)
 
 
-def _plan_facts(session: Session) -> Iterator[PlanFacts]:
+def _support_plan_facts(session: Session) -> Iterator[SupportPlanFacts]:
     last_entry = (
         select(func.max(ProgressEntryRow.on, type_=Date))
         .where(ProgressEntryRow.plan_id == SupportPlanRow.id)
@@ -266,7 +266,7 @@ def _plan_facts(session: Session) -> Iterator[PlanFacts]:
     for id_, student_id, case_id, active, start_on, review_on, updated_at, entry_on in rows:
         days = [d for d in (start_on, review_on, entry_on) if d is not None]
         last_day = max([*days, _local_day(updated_at)])
-        yield PlanFacts(id_, student_id, case_id, bool(active), last_day)
+        yield SupportPlanFacts(id_, student_id, case_id, bool(active), last_day)
 
 
 def _former_ids() -> Select[int]:
@@ -307,22 +307,22 @@ def _local_day(moment: datetime) -> date:
 # -- removing ------------------------------------------------------------------------------
 
 
-def _delete(session: Session, plan: PurgePlan) -> None:
-    """Delete what the plan names with everything that belongs to it, set by set."""
+def _delete(session: Session, gone: PurgeSelection) -> None:
+    """Delete what `gone` names with everything that belongs to it, set by set."""
     for model, ids in (
-        (CircleRunRow, plan.runs),
-        (CaseRow, plan.cases),
-        (SupportPlanRow, plan.support_plans),
-        (CommunityCircleRow, plan.circles),
-        (GroupRow, plan.groups),
-        (StudentRow, plan.students),
+        (CircleRunRow, gone.runs),
+        (CaseRow, gone.cases),
+        (SupportPlanRow, gone.support_plans),
+        (CommunityCircleRow, gone.circles),
+        (GroupRow, gone.groups),
+        (StudentRow, gone.students),
     ):
         table = model.__table__
         assert isinstance(table, Table)
         for chunk in _chunks(ids):
             delete_with_dependents(session, table, table.c.id.in_(chunk))
     # A half-typed form about a removed record holds its words too.
-    for form, ids in (("case", plan.cases), ("circle", plan.circles), ("student", plan.students)):
+    for form, ids in (("case", gone.cases), ("circle", gone.circles), ("student", gone.students)):
         for chunk in _chunks(ids):
             drafts = delete(FormDraftRow).where(
                 FormDraftRow.form == form, FormDraftRow.record_id.in_(chunk)

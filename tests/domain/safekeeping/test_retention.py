@@ -13,15 +13,15 @@ from rp_desktop.domain.safekeeping.retention import (
     CircleFacts,
     GroupFacts,
     LinkKind,
-    PlanFacts,
     PurgeCounts,
     RetentionFacts,
     RunFacts,
     StudentFacts,
     StudentLink,
+    SupportPlanFacts,
     case_fate,
     cutoff_date,
-    plan_purge,
+    select_for_purge,
 )
 
 CUTOFF = date(2023, 8, 1)
@@ -71,7 +71,7 @@ def test_a_case_is_removed_only_when_closed_before_the_cutoff_and_not_on_hold(
 
 def building() -> RetentionFacts:
     """Two old circles and a recent one; cases old, held, open and recent; runs saved as a
-    circle, as a meeting and as neither; plans; groups of two years; five former students
+    circle, as a meeting and as neither; support plans; groups of two years; five former students
     and one current."""
     return RetentionFacts(
         cases=(
@@ -93,12 +93,13 @@ def building() -> RetentionFacts:
             RunFacts(34, date(2022, 5, 5)),  # saved as neither: old by its day
             RunFacts(35, KEPT, group_id=41),  # neither, but recent: keeps group 41
         ),
-        plans=(
-            PlanFacts(50, student_id=60, case_id=None, active=False, last_day=OLD),  # removed
-            PlanFacts(51, student_id=61, case_id=None, active=True, last_day=OLD),  # active
-            PlanFacts(52, student_id=62, case_id=None, active=False, last_day=KEPT),  # recent
-            PlanFacts(53, student_id=63, case_id=10, active=False, last_day=OLD),  # with case 10
-            PlanFacts(54, student_id=64, case_id=11, active=False, last_day=OLD),  # held case
+        support_plans=(
+            # Removed; active; recent; with case 10; with the held case 11.
+            SupportPlanFacts(50, student_id=60, case_id=None, active=False, last_day=OLD),
+            SupportPlanFacts(51, student_id=61, case_id=None, active=True, last_day=OLD),
+            SupportPlanFacts(52, student_id=62, case_id=None, active=False, last_day=KEPT),
+            SupportPlanFacts(53, student_id=63, case_id=10, active=False, last_day=OLD),
+            SupportPlanFacts(54, student_id=64, case_id=11, active=False, last_day=OLD),
         ),
         groups=(
             GroupFacts(40, 2022),  # old, named only by old circle 20: removed
@@ -130,17 +131,17 @@ def building() -> RetentionFacts:
     )
 
 
-def test_the_plan_removes_exactly_what_the_rules_say() -> None:
-    plan = plan_purge(building(), CUTOFF)
+def test_the_selection_removes_exactly_what_the_rules_say() -> None:
+    selection = select_for_purge(building(), CUTOFF)
 
-    assert plan.cutoff == CUTOFF
-    assert plan.cases == {10}
-    assert plan.circles == {20, 21}
-    assert plan.runs == {30, 32, 34}
-    assert plan.support_plans == {50}  # plan 53 goes with case 10, not counted twice
-    assert plan.groups == {40}
-    assert plan.students == {60, 63, 65, 70}
-    assert plan.counts() == PurgeCounts(
+    assert selection.cutoff == CUTOFF
+    assert selection.cases == {10}
+    assert selection.circles == {20, 21}
+    assert selection.runs == {30, 32, 34}
+    assert selection.support_plans == {50}  # plan 53 goes with case 10, not counted twice
+    assert selection.groups == {40}
+    assert selection.students == {60, 63, 65, 70}
+    assert selection.counts() == PurgeCounts(
         cases=1,
         circles=2,
         runs=3,
@@ -150,14 +151,14 @@ def test_the_plan_removes_exactly_what_the_rules_say() -> None:
         held_cases_kept=1,
         open_cases_kept=1,
     )
-    assert plan.counts().removed == 12
+    assert selection.counts().removed == 12
 
 
 def test_nothing_is_old_with_a_cutoff_before_every_record() -> None:
-    plan = plan_purge(building(), date(2000, 8, 1))
+    selection = select_for_purge(building(), date(2000, 8, 1))
 
-    assert plan.counts().removed == 0
-    assert plan.counts().held_cases_kept == 0  # a hold that changes nothing is not counted
+    assert selection.counts().removed == 0
+    assert selection.counts().held_cases_kept == 0  # a hold that changes nothing is not counted
 
 
 def test_a_hold_keeps_the_case_its_runs_and_its_people() -> None:
@@ -168,13 +169,13 @@ def test_a_hold_keeps_the_case_its_runs_and_its_people() -> None:
         ),
         circles=facts.circles,
         runs=facts.runs,
-        plans=facts.plans,
+        support_plans=facts.support_plans,
         groups=facts.groups,
         students=facts.students,
         links=facts.links,
     )
 
-    held, free = plan_purge(facts, CUTOFF), plan_purge(released, CUTOFF)
+    held, free = select_for_purge(facts, CUTOFF), select_for_purge(released, CUTOFF)
 
     assert 11 not in held.cases
     assert 11 in free.cases
