@@ -107,7 +107,9 @@ def make_world(db: Database, student_ids: tuple[int, int, int], staff_id: int) -
     )
     item = AgreementItemFields(TYPED, caused.id, None, date(2026, 3, 12))
     agreement = agreements.save_agreement(db, case.id, AgreementFields(CASE_DAY, items=(item,)))
-    plan = support_plans.save_support_plan(db, plan_fields(student_ids[0]), case_id=case.id)
+    support_plan = support_plans.save_support_plan(
+        db, support_plan_fields(student_ids[0]), case_id=case.id
+    )
     circle = circles.record_circle(db, CircleFields(CASE_DAY, purpose=TYPED))
     prompt = library.add_prompt(db, PromptFields(f"{TYPED}?", CircleStage.CHECK_IN))
     circle_plan = library.save_plan(db, plan_of_rounds(TYPED))
@@ -120,7 +122,7 @@ def make_world(db: Database, student_ids: tuple[int, int, int], staff_id: int) -
         meeting.id,
         agreement.id,
         agreement.items[0].id,
-        plan.id,
+        support_plan.id,
         category.id,
         prompt.id,
         circle_plan.id,
@@ -142,7 +144,7 @@ def case_fields(category_id: int, student_ids: tuple[int, int, int]) -> CaseFiel
     )
 
 
-def plan_fields(student_id: int) -> SupportPlanFields:
+def support_plan_fields(student_id: int) -> SupportPlanFields:
     return SupportPlanFields(student_id, TYPED, TYPED, start_on=date(2026, 3, 3))
 
 
@@ -349,7 +351,7 @@ ACTIONS: dict[str, tuple[Step, Act]] = {
         lambda w: (
             C,
             "support_plan",
-            support_plans.save_support_plan(w.db, plan_fields(w.student_ids[1])).id,
+            support_plans.save_support_plan(w.db, support_plan_fields(w.student_ids[1])).id,
         ),
     ),
     "revise a support plan": (
@@ -358,7 +360,7 @@ ACTIONS: dict[str, tuple[Step, Act]] = {
             U,
             "support_plan",
             support_plans.save_support_plan(
-                w.db, plan_fields(w.student_ids[0]), w.support_plan_id
+                w.db, support_plan_fields(w.student_ids[0]), w.support_plan_id
             ).id,
         ),
     ),

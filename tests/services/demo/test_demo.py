@@ -469,7 +469,7 @@ def test_alternatives_to_suspension_count_the_days_kept(casework: Database) -> N
     assert all(avoided is None for alternative, avoided in days if not alternative)
 
 
-def test_re_entry_cases_have_a_plan_and_a_day_of_return(casework: Database) -> None:
+def test_re_entry_cases_have_a_re_entry_plan_and_a_day_of_return(casework: Database) -> None:
     without_plan = """SELECT count(*) FROM "case" c WHERE tier = 3 AND tier3_kind = 're_entry'
         AND NOT EXISTS (SELECT 1 FROM re_entry_plan r WHERE r.case_id = c.id)"""
     assert count(casework, without_plan) == 0
