@@ -192,9 +192,9 @@ class HomeTab(QWidget):
 
     def _circles_note(self, days: CircleDays) -> str:
         if days.total > len(days.circles):
-            return self.tr("The first {shown} of {total} circles; the Tier 1 tab has all.").format(
-                shown=len(days.circles), total=days.total
-            )
+            return self.tr(
+                "The first {shown} of {total} circles; Tier 1 · Circles lists them all."
+            ).format(shown=len(days.circles), total=days.total)
         return (
             counted(days.total, self.tr("1 circle"), self.tr("{count} circles"))
             if days.total
