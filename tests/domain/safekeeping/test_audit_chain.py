@@ -27,7 +27,13 @@ ENTRY = AuditEntry(
     entity_id=7,
     detail="",
 )
-PREVIOUS = chain_hash(GENESIS, ENTRY)
+# Known answers, worked out once by hand from the documented hash input, not by chain_hash:
+# sha256 of the UTF-8 bytes of the previous hash, then the entry's time (isoformat), actor, action
+# value, entity, entity id ("" for none) and detail, joined by the unit separator 0x1F. E.g.
+#   python3 -c 'import hashlib; print(hashlib.sha256(("0" * 64 + "\x1f2026-03-10T15:00:00+00:00"
+#     "\x1fcounselor\x1fcreate\x1fstudent\x1f7\x1f").encode()).hexdigest())'
+# Every school's stored chain was made this way: if these change, every chain reads as broken.
+PREVIOUS = "8b6a5bdcdc38a47aaf9d5192cc9058a0c4e0bcf1c4d51eb9066f93d254c09623"
 
 
 def verify(chain: list[tuple[AuditEntry, str]]) -> bool:
@@ -47,11 +53,24 @@ def build(entries: list[AuditEntry]) -> list[tuple[AuditEntry, str]]:
     return chain
 
 
-def test_hash_is_a_sha256_hex_digest_and_deterministic() -> None:
-    assert len(PREVIOUS) == 64
-    assert int(PREVIOUS, 16) >= 0
-    assert chain_hash(GENESIS, ENTRY) == PREVIOUS
+def test_hash_matches_the_known_answers() -> None:
     assert GENESIS == "0" * 64
+    assert chain_hash(GENESIS, ENTRY) == PREVIOUS
+    # A fixed previous link, microseconds in the time, no entity id (an empty field between
+    # two separators) and a detail beyond ASCII (encoded as UTF-8):
+    #   "ab" * 32 + "\x1f2026-03-10T15:00:00.000001+00:00\x1fcounselor\x1fupdate\x1fcase\x1f"
+    #   + "\x1fgrade=7→8"
+    later = AuditEntry(
+        at=datetime(2026, 3, 10, 15, 0, 0, 1, tzinfo=UTC),
+        actor="counselor",
+        action=AuditAction.UPDATE,
+        entity="case",
+        entity_id=None,
+        detail="grade=7→8",
+    )
+    assert chain_hash("ab" * 32, later) == (
+        "a802cc31bf223086c454854a6b3e7939ca4663b3b01aca175d4ff5e31b6eb0ec"
+    )
 
 
 @pytest.mark.parametrize(
