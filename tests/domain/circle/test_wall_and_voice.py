@@ -29,7 +29,10 @@ def test_first_names_with_the_fewest_additions_needed() -> None:
 
 def test_no_surname_ever_reaches_the_wall() -> None:
     for style in NameStyle:
-        shown = " ".join(wall_labels(CLASS, style))
+        labels = wall_labels(CLASS, style)
+        assert len(labels) == len(CLASS)
+        assert all(labels), style  # a label for every seat, none blank
+        shown = " ".join(labels)
         for surname in ("Gutiérrez", "López", "Vang", "Xiong", "Okafor"):
             assert surname not in shown
 

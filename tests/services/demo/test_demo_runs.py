@@ -38,6 +38,9 @@ COUNTED_BEFORE_RUNS = """
 # Fingerprints of the circles and who came, taken at the same time.
 CIRCLE_SUMS = (94442172, 78010, 304)
 ATTENDANCE_SUM = 20541833650
+# Runs of SCHOOL: of its held circles with two or more there, and of its repair-harm and re-entry
+# meetings. Counted so that a check over every run cannot pass over none.
+HELD_CIRCLES, CIRCLE_RUNS, MEETING_RUNS = 3329, 168, 2
 
 
 Row = tuple[Any, ...]
@@ -145,6 +148,7 @@ def test_about_one_held_circle_in_twenty_has_a_run_on_its_day(school: Database) 
         "SELECT r.group_id, c.group_id, c.status, c.held_on, r.started_at, r.ended_at"
         " FROM circle_run r JOIN community_circle c ON c.id = r.community_circle_id",
     )
+    assert (held, len(runs)) == (HELD_CIRCLES, CIRCLE_RUNS)
     assert 0.04 * held <= len(runs) <= 0.06 * held
     for run_group, circle_group, status, held_on, started, ended in runs:
         assert run_group == circle_group
@@ -168,10 +172,12 @@ def test_the_keeper_sits_first_and_the_students_who_came_after(school: Database)
         "SELECT r.id, r.community_circle_id, c.keeper_id FROM circle_run r"
         " JOIN community_circle c ON c.id = r.community_circle_id",
     )
+    assert len(runs) == CIRCLE_RUNS
     seats = seats_of(school)
     for run_id, circle_id, keeper_id in runs:
         keeper, *students = seats[run_id]
         assert keeper[:5] == (0, None, keeper_id, "", 1)
+        assert len(students) >= 2  # a run is kept for a circle with two or more there
         assert [seat[0] for seat in students] == list(range(1, len(students) + 1))
         assert {seat[1] for seat in students} == came[circle_id]
         for _, student_id, staff_id, label, is_keeper, _ in students:
@@ -185,6 +191,7 @@ def test_each_seat_takes_the_piece_once_a_round_as_the_last_turn_ended(school: D
     seats, turns = seats_of(school), turns_of(school)
     rounds = dict(rows(school, "SELECT run_id, count(*) FROM run_round GROUP BY run_id"))
     assert set(turns) == set(seats) == set(rounds)
+    assert len(turns) == CIRCLE_RUNS + MEETING_RUNS
     ends = dict(rows(school, "SELECT id, ended_at FROM circle_run"))
     starts = dict(rows(school, "SELECT id, started_at FROM circle_run"))
     for run_id, taken in turns.items():
@@ -249,7 +256,7 @@ def test_repair_harm_and_re_entry_runs_seat_the_students_who_came(school: Databa
         "SELECT r.id, r.group_id, r.community_circle_id, m.kind, m.facilitator_id, m.held_on,"
         " r.started_at, m.id FROM circle_run r JOIN meeting m ON m.id = r.meeting_id",
     )
-    assert runs
+    assert len(runs) == MEETING_RUNS
     came = attending(
         rows(
             school,

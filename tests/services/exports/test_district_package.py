@@ -61,12 +61,14 @@ def read(path: Path) -> dict[str, list[str]]:
 def test_no_name_number_category_or_typed_text_anywhere(
     db: Database, school: ExportSchool, out: Path
 ) -> None:
-    write_district_package(db, out, YEAR_2025)
+    summary = write_district_package(db, out, YEAR_2025)
     with Session(db.engine) as session:
         categories = list(session.scalars(select(CaseCategoryRow.name)))
     needles = {*school.secrets, *categories, PRIVATE, "PRIVATE-MEMO"}
     assert len(needles) > 60  # the fixture's names, numbers and texts, and every category
-    for path in sorted(out.iterdir()):
+    written = sorted(out.iterdir())
+    assert len(written) == len(summary.files) + 1 > 10  # every file is looked at, README too
+    for path in written:
         data = path.read_bytes()
         for needle in needles:
             for encoding in ENCODINGS:

@@ -40,6 +40,7 @@ def one(db: Database, kind: ReportKind, breakdown: Breakdown) -> ReportTable:
 def test_grades_are_the_categories_and_overlap_is_noted(
     by_grade: dict[ReportKind, ReportTable],
 ) -> None:
+    assert list(by_grade) == list(ReportKind)
     for table in by_grade.values():
         assert table.categories == GRADES
         assert table.notes == ("counts_overlap",)

@@ -25,8 +25,11 @@ def test_adding_renaming_and_retiring(qtbot, db) -> None:  # type: ignore[no-unt
     dialog.rename.click()
     assert any(c.name == "Kindness noticed" for c in cases.list_categories(db))
 
+    listed = len(cases.list_categories(db))
     dialog.retire.click()
-    assert all(c.name != "Kindness noticed" for c in cases.list_categories(db))
+    remaining = [c.name for c in cases.list_categories(db)]
+    assert len(remaining) == listed - 1
+    assert "Kindness noticed" not in remaining
     assert dialog.retire.text() == "Bring back"
     dialog.retire.click()
     assert any(c.name == "Kindness noticed" for c in cases.list_categories(db))

@@ -86,6 +86,7 @@ def test_every_report_is_drawn_for_the_current_school_year(qtbot, db, case_id) -
 
 def test_an_empty_database_says_to_import_the_roster(qtbot, db) -> None:  # type: ignore[no-untyped-def]
     tab = make_tab(qtbot, db)
+    assert [card.kind for card in tab.overview.cards] == list(ReportKind)
     for card in tab.overview.cards:
         assert card.is_empty
         assert card.chart.text() == "No students yet: import the roster to see reports."
