@@ -4,6 +4,7 @@ lock held by a process that ended is free again."""
 import getpass
 import json
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -128,10 +129,18 @@ def test_a_lock_left_by_a_process_that_exited_is_free(
 def test_a_lock_left_by_a_process_that_was_killed_is_free(
     holder: subprocess.Popen[str], db_path: Path
 ) -> None:
+    with pytest.raises(LockHeld):  # held while the holder lives ...
+        DatabaseLock.acquire(db_path)
     holder.kill()
-    holder.wait(timeout=30)
-    lock = DatabaseLock.acquire(db_path)
-    lock.release()
+    killed = 1 if sys.platform == "win32" else -signal.SIGKILL
+    assert holder.wait(timeout=30) == killed  # ... which ended without a word
+    lock = DatabaseLock.acquire(db_path)  # ... and is free: the system let go of it
+    try:
+        assert lock.held
+        owner = json.loads(lock_path_for(db_path).read_text(encoding="utf-8"))
+        assert owner["pid"] == os.getpid()  # the owner text is ours now, not the dead one's
+    finally:
+        lock.release()
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="flock is the POSIX lock")

@@ -82,8 +82,10 @@ def test_start_twice_is_refused(clock: FakeClock) -> None:
     engine = make_engine(clock, 3)
     engine.start()
     refused(engine.start, Move.START, Why.ALREADY_STARTED)
+    assert engine.snapshot().state is CircleState.RUNNING  # the refusal left the circle going
     engine.pause()
     refused(engine.start, Move.START, Why.ALREADY_STARTED)
+    assert engine.snapshot().state is CircleState.PAUSED
 
 
 def test_invalid_move_names_the_move_and_the_reason(clock: FakeClock) -> None:

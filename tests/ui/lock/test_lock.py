@@ -303,10 +303,12 @@ def test_a_dialog_that_was_waited_for_is_not_shown_again(qtbot, main: MainWindow
     waited_for = QDialog(main)
     waited_for.setWindowModality(Qt.WindowModality.ApplicationModal)
     waited_for.show()
+    assert waited_for.isVisible()
     main.lock()
     assert not waited_for.isVisible()
     main.locking.screen.show_button.click()
-    assert not waited_for.isVisible()
+    assert not main.locked  # unlocked, the window is back ...
+    assert not waited_for.isVisible()  # ... and the dialog is not
 
 
 @pytest.fixture

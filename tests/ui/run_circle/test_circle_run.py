@@ -259,13 +259,17 @@ def test_a_circle_for_a_case_is_saved_as_a_meeting_on_it(
 
 
 DISTINCT = ("Ibarra", "Xiong", "Kowalczyk", "Haddad", "flamingo-violet", "Quintero", "Shoving")
+FIRST_NAMES = ["Amani", "Dariusz", "Nou", "Xochitl"]
 
 
 def wall_strings(runner: CircleRunner) -> list[str]:
-    """Everything the wall could draw: its title, its labels, the texts the view computes,
-    and every string in the snapshot it was given."""
+    """Everything the wall could draw: its title, its labels, the texts the view computes and
+    lays out (the names round the ring, the prompt's lines), and every string in the snapshot
+    it was given."""
     view = runner.wall.view
     found = [runner.wall.windowTitle(), view.timer_text(), view.progress_text()]
+    found += [place.text for place in view.ring_layout().places]
+    found += view.prompt_fit().lines
     found += [label.text() for label in runner.wall.findChildren(QLabel)]
     snapshot = runner.session.snapshot
     found += [snapshot.round.prompt] + [seat.label for seat in snapshot.seats]
@@ -288,6 +292,7 @@ def test_the_wall_shows_nothing_confidential(qtbot, db, setup, school_db: School
         ),
     )
     runner = start(qtbot, setup)
+    view, drawn = runner.wall.view, []
     for step in range(6):
         runner.console.press("next" if step % 2 else "pass")
         runner.wall.resize(1280, 720)
@@ -296,6 +301,18 @@ def test_the_wall_shows_nothing_confidential(qtbot, db, setup, school_db: School
         shown = " ".join(wall_strings(runner))
         for secret in DISTINCT:
             assert secret not in shown
+        # ... while the circle itself is there: first names round the ring, the prompt, the round.
+        assert sorted(place.text for place in view.ring_layout().places) == FIRST_NAMES
+        drawn.append((" ".join(view.prompt_fit().lines), view.progress_text()))
+    prompt = "One word for today?"
+    assert drawn == [
+        ("The circle will begin soon", ""),  # a pass before the start changes nothing
+        (prompt, "Round 1 of 2 · 1 of 4"),
+        (prompt, "Round 1 of 2 · 2 of 4"),
+        (prompt, "Round 1 of 2 · 3 of 4"),
+        (prompt, "Round 1 of 2 · 4 of 4"),
+        (prompt, "Round 1 of 2 · Offered again to those who passed"),
+    ]
     runner.session.stop()
 
 
@@ -363,7 +380,12 @@ def test_the_wall_shows_the_summary_only_anonymously_and_only_when_asked(
     charts = runner.wall.findChildren(QChartView)
     assert len(charts) == 1
     axis = next(a for a in charts[0].chart().axes() if isinstance(a, QBarCategoryAxis))
-    assert all(not category.strip() for category in axis.categories())  # no names at all
+    assert len(axis.categories()) == 4  # a bar for each seat ...
+    assert all(not category.strip() for category in axis.categories())  # ... and no names at all
+    (series,) = charts[0].chart().series()
+    (bars,) = series.barSets()
+    minutes = sorted(bars.at(i) for i in range(bars.count()))
+    assert minutes == pytest.approx(sorted(s / 60 for s in (30, 5, 50, 12)))  # each one's talk
     summary.on_wall.setChecked(False)
     assert runner.wall.blank
 

@@ -172,8 +172,21 @@ def test_opening_the_backups_folder(
 def test_open_backups_dialog_says_whether_a_restore_happened(
     qtbot, db: Database, folder: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:  # type: ignore[no-untyped-def]
-    monkeypatch.setattr(backups_dialog.BackupsDialog, "exec", lambda self: 0)
+    add(db, "S-1")
+    backups.make_backup(db, BackupReason.BY_HAND, folder=folder)
+    add(db, "S-2")
+    monkeypatch.setattr(dialogs, "confirm", lambda *_args: True)
+    monkeypatch.setattr(backups_dialog.BackupsDialog, "exec", lambda self: 0)  # closed at once
     assert open_backups_dialog(None, db, folder=folder) is False
+    assert count(db) == 2
+
+    def restore_then_close(dialog: BackupsDialog) -> int:
+        dialog.restore_button.click()
+        return 0
+
+    monkeypatch.setattr(backups_dialog.BackupsDialog, "exec", restore_then_close)
+    assert open_backups_dialog(None, db, folder=folder) is True
+    assert count(db) == 1
 
 
 # The schedule
@@ -255,10 +268,18 @@ def test_a_failing_backup_is_said_once_and_never_crashes(
 
 def test_a_locked_database_is_not_backed_up(db: Database, folder: Path, clock: FakeClock) -> None:
     schedule = BackupSchedule(db, clock, folder=folder, background=False)
+    made: list[object] = []
+    schedule.backedUp.connect(made.append)
     db.lock()
     schedule.tick()
     schedule.on_close()
     assert not folder.exists()
+    assert made == []
+    db.unlock(None)  # the same schedule, unlocked, backs up at once: the lock alone held it back
+    schedule.tick()
+    assert len(made) == 1
+    listed = backups.list_backups(db.path, folder=folder, check=False)
+    assert [b.reason for b in listed] == [BackupReason.SCHEDULED]
 
 
 def test_a_scheduled_backup_runs_beside_the_window_and_closing_waits_for_it(

@@ -1,6 +1,7 @@
 """Help > Check database: every check said in plain words, the audit trail's first broken link
 named, and the open database left working."""
 
+import logging
 from pathlib import Path
 
 import pytest
@@ -130,22 +131,35 @@ def test_a_check_that_ends_after_its_dialog_was_deleted_is_dropped_quietly(
     db: Database,
     school_db: School,
     monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
 ) -> None:
     import threading
 
+    import shiboken6
     from PySide6.QtCore import QCoreApplication, QEvent
 
     go_on = threading.Event()
     real_check = checking.check_open_database
-    monkeypatch.setattr(
-        checking, "check_open_database", lambda d: go_on.wait(timeout=10) and real_check(d)
-    )
+    reports: list[checking.CheckReport] = []
+
+    def slow_check(database: Database) -> checking.CheckReport:
+        go_on.wait(timeout=10)
+        reports.append(real_check(database))
+        return reports[-1]
+
+    monkeypatch.setattr(checking, "check_open_database", slow_check)
     dialog = CheckDialog(db)
     dialog.start_check()
     dialog.deleteLater()
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-    go_on.set()
-    dialog.wait()  # an error on the worker would fail the test (pytest reports it)
+    assert not shiboken6.isValid(dialog)  # gone before the check ends
+    with caplog.at_level(logging.INFO, logger=check_dialog.__name__):
+        go_on.set()
+        dialog.wait()  # an error on the worker would fail the test (pytest reports it)
+    assert len(reports) == 1  # the check ran to its end ...
+    assert reports[0].ok
+    # ... and its result was dropped, with a line in the log rather than an error.
+    assert caplog.messages == ["The database check finished after its window was closed."]
 
 
 def test_the_audit_trail_opens_from_the_result(
