@@ -21,6 +21,7 @@ from rp_desktop.services.safekeeping.database import Database
 from tests.conftest import digest
 from tests.services.conftest import audit_rows
 from tests.services.exports.school import PRIVATE, YEAR_2025, ExportSchool, build_export_school
+from tests.unprivileged import as_ordinary_user, folder_anyone_can_reach
 
 IN_CASES = 'case_id IN (SELECT id FROM "case" WHERE occurred_on BETWEEN :first AND :last)'
 IN_CIRCLES = "circle_id IN (SELECT id FROM community_circle WHERE held_on BETWEEN :first AND :last)"
@@ -199,18 +200,26 @@ def test_a_missing_folder(db: Database, school: ExportSchool, tmp_path: Path) ->
     assert not [e for e in audit_rows(db) if e.action is AuditAction.EXPORT]
 
 
-@pytest.mark.skipif(
-    os.name != "posix" or os.geteuid() == 0,
-    reason="root may write into a read-only folder; the refusal is faked below instead",
-)
-def test_a_read_only_folder(db: Database, school: ExportSchool, out: Path) -> None:
-    out.chmod(stat.S_IRUSR | stat.S_IXUSR)
-    try:
-        with pytest.raises(ExportNotWritten, match="is not allowed to write in"):
+def test_a_read_only_folder(db: Database, school: ExportSchool) -> None:
+    """Refused by the operating system, as an ordinary user (`nobody` when the tests run as
+    root, who could write there anyway)."""
+    with folder_anyone_can_reach() as shared:
+        out = shared / "export"
+        out.mkdir()
+        out.chmod(0o555)  # read-only for everyone
+
+        def export() -> None:
+            assert os.listdir(out) == []  # it can be reached and read: only writing is refused
             export_records(db, out)
-        assert list(out.iterdir()) == []
-    finally:
-        out.chmod(stat.S_IRWXU)
+
+        outcome = as_ordinary_user(db, export)
+        assert outcome.uid != 0
+        assert (outcome.error, outcome.message) == (
+            "ExportNotWritten",
+            f"RP Desktop is not allowed to write in {out}; choose another folder.",
+        )
+        assert list(out.iterdir()) == []  # no file, and no hidden folder of the export either
+    assert not [e for e in audit_rows(db) if e.action is AuditAction.EXPORT]
 
 
 def failing_on(call: int, code: int) -> object:

@@ -3,7 +3,6 @@
 import csv
 import errno
 import os
-import stat
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -15,6 +14,7 @@ from rp_desktop.services.exports import safety as export_safety
 from rp_desktop.services.exports.table import ExportNotWritten, export_table
 from rp_desktop.services.safekeeping.database import Database
 from tests.services.conftest import audit_rows
+from tests.unprivileged import as_ordinary_user, folder_anyone_can_reach
 
 HEADERS = ("Student", "Note", "Held on", "Minutes", "Tier", "Present")
 ROWS = [
@@ -96,20 +96,26 @@ def test_a_missing_folder_is_said_plainly_and_not_audited(db: Database, out: Pat
     assert exports(db) == []
 
 
-@pytest.mark.skipif(
-    os.name != "posix" or os.geteuid() == 0,
-    reason="root writes into a read-only folder anyway; the refusal is faked in the next test",
-)
-def test_a_read_only_folder_is_said_plainly(db: Database, out: Path) -> None:
-    folder = out / "locked"
-    folder.mkdir()
-    folder.chmod(stat.S_IRUSR | stat.S_IXUSR)
-    try:
-        with pytest.raises(ExportNotWritten, match="is not allowed to write in"):
+def test_a_read_only_folder_is_said_plainly(db: Database) -> None:
+    """Refused by the operating system, as an ordinary user (`nobody` when the tests run as
+    root, who could write there anyway)."""
+    with folder_anyone_can_reach() as shared:
+        folder = shared / "locked"
+        folder.mkdir()
+        folder.chmod(0o555)  # read-only for everyone
+
+        def export() -> None:
+            assert os.listdir(folder) == []  # it can be reached and read: only writing is refused
             export_table(db, folder / "a.xlsx", HEADERS, ROWS, what="students list")
-        assert list(folder.iterdir()) == []
-    finally:
-        folder.chmod(stat.S_IRWXU)
+
+        outcome = as_ordinary_user(db, export)
+        assert outcome.uid != 0
+        assert (outcome.error, outcome.message) == (
+            "ExportNotWritten",
+            f"RP Desktop is not allowed to write in {folder}; choose another folder.",
+        )
+        assert list(folder.iterdir()) == []  # no temporary file left either
+    assert exports(db) == []
 
 
 @pytest.mark.parametrize(
