@@ -2,6 +2,7 @@
 mute that behave the same whichever chime a circle got."""
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -146,23 +147,54 @@ def test_a_sound_failing_for_want_of_an_output_says_so() -> None:
     assert sound.problem == chime.no_sound_output()
 
 
-@pytest.mark.qt_log_ignore(*NO_SOUND_SERVER_LOG)
-def test_on_this_computer_without_sound_the_chime_is_silent_and_harmless(qtbot: QtBot) -> None:
-    # Qt Multimedia must import here (`make test` installs libpulse): no skip if it does not.
-    from PySide6.QtMultimedia import QMediaDevices
+def real_multimedia(outputs: list[str]) -> SimpleNamespace:
+    """Qt Multimedia's own QSoundEffect (it must import here: `make test` installs libpulse),
+    on a computer that lists `outputs`, whatever this one has."""
+    from PySide6 import QtMultimedia
 
-    if QMediaDevices.audioOutputs():
-        pytest.skip("this computer has a sound output; the test is for one without")
+    devices = SimpleNamespace(audioOutputs=lambda: outputs)
+    return SimpleNamespace(QSoundEffect=QtMultimedia.QSoundEffect, QMediaDevices=devices)
+
+
+def not_a_sound(path: Path) -> Path:
+    """A file no QSoundEffect plays on any computer, sound output or not: it cannot decode it,
+    and fails as it does for a sound without an output to play on."""
+    path.write_bytes(b"RIFF, but not a wave of any kind. " * 8)
+    return path
+
+
+@pytest.mark.qt_log_ignore(*NO_SOUND_SERVER_LOG)
+def test_without_a_sound_output_the_chime_is_silent_and_harmless(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    multimedia = real_multimedia([])
+    monkeypatch.setattr(chime, "import_module", {"PySide6.QtMultimedia": multimedia}.__getitem__)
     sound = make_chime()
+    assert isinstance(sound, SilentChime)
     assert not sound.available
     assert sound.problem == chime.no_sound_output()
     sound.play()
     sound.play()
-    # Made anyway, the Qt chime finds out at once and says so exactly once.
-    multimedia = sys.modules["PySide6.QtMultimedia"]
-    qt_sound = QtChime(multimedia, chime.chime_sound())
+
+
+@pytest.mark.qt_log_ignore(
+    *NO_SOUND_SERVER_LOG, r"^QSoundEffect(\(qaudio\))?: Error decoding source "
+)
+@pytest.mark.parametrize(
+    ("outputs", "said"),
+    [([], chime.no_sound_output), (["speakers"], chime.chime_failed)],
+    ids=["no output", "an output"],
+)
+def test_a_real_sound_effect_that_fails_is_said_once_and_plays_nothing(
+    qtbot: QtBot, tmp_path: Path, outputs: list[str], said: Callable[[], str]
+) -> None:
+    sound = not_a_sound(tmp_path / "chime.wav")
+    qt_sound = QtChime(real_multimedia(outputs), sound)  # type: ignore[arg-type]
     found: list[str] = []
     qt_sound.problemFound.connect(found.append)
+    assert qt_sound.available  # until Qt has tried the sound
     qtbot.waitUntil(lambda: not qt_sound.available, timeout=2000)
     qt_sound.play()
-    assert found == [chime.no_sound_output()]
+    qt_sound.play()
+    assert found == [said()]
+    assert qt_sound.problem == said()
