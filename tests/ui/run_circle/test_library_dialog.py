@@ -164,5 +164,6 @@ def test_the_prompt_model(qtmodeltester, db: Database) -> None:  # type: ignore[
     library_seed.ensure_circle_library(db)
     model = PromptTableModel()
     model.set_prompts(library.list_prompts(db, stage=CircleStage.CHECK_OUT))
+    assert model.rowCount() == 18  # the shipped check-out prompts, in English and Spanish
     qtmodeltester.check(model)
     assert model.headerData(0, Qt.Orientation.Horizontal) == "Prompt"

@@ -146,6 +146,7 @@ def test_a_long_trail_is_fetched_a_page_at_a_time(qtbot, db: Database, school_db
 
 
 def test_the_table_model(qtmodeltester, viewer: AuditViewer) -> None:  # type: ignore[no-untyped-def]
+    assert viewer.model.rowCount() == 8  # the school's set-up, its students and circles
     qtmodeltester.check(viewer.model)
     assert viewer.model.headerData(0, Qt.Orientation.Horizontal) == "Event"
 

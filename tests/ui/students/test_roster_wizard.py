@@ -195,5 +195,10 @@ def test_ask_returns_the_import_or_none(
 
 def test_the_table_models(qtmodeltester, wizard: RosterWizard, roster_csv: Path) -> None:  # type: ignore[no-untyped-def]
     wizard.load(roster_csv)
+    assert wizard.changes_model.rowCount() == 3  # two added, one moved up a grade
     qtmodeltester.check(wizard.changes_model)
+    bad = roster_csv.with_name("bad.csv")
+    bad.write_text(ROSTER.replace("9th", "13th").replace("S-3,", "S-1,"), encoding="utf-8")
+    wizard.load(bad)
+    assert wizard.problem_model.rowCount() == 2  # a grade that is none, a number twice
     qtmodeltester.check(wizard.problem_model)
