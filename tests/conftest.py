@@ -4,6 +4,7 @@ import hashlib
 import os
 import shutil
 import sqlite3
+import sys
 import time
 
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
@@ -47,6 +48,22 @@ def own_user_folders(
     for variable in ("XDG_DATA_HOME", "XDG_STATE_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME"):
         monkeypatch.setenv(variable, str(home / variable.lower()))
     return home
+
+
+@pytest.fixture(autouse=True)
+def nothing_left_running() -> Iterator[None]:
+    """Fails a test that leaves a window open, or a QTimer or an animation running, when it
+    ends (tests/leftovers.py says what counts). Tests that never load Qt are left alone, and
+    Qt is not imported for them."""
+    if "PySide6.QtCore" not in sys.modules:
+        yield
+        return
+    from tests.leftovers import leftovers
+
+    with leftovers() as left:
+        yield
+    if left:
+        pytest.fail("Left running or open when the test ended:\n  " + "\n  ".join(left), False)
 
 
 @pytest.fixture

@@ -160,6 +160,9 @@ def run_the_app(places: Places, monkeypatch: pytest.MonkeyPatch) -> list[Path]:
         open_files = sorted(places.data.iterdir())
         assert_no_names(open_files, NAMES)  # the log holds the last change now
         window.close()
+        # The application ends with its window; here the window goes, and with it its idle
+        # watch, its input watch and the quick check it had waiting.
+        window.deleteLater()
     finally:
         db.close()
     return open_files
