@@ -1,4 +1,8 @@
-"""Shared fixtures. Every test runs headless; the database is a fresh temporary file."""
+"""Shared fixtures. Every test runs headless; the database is a fresh temporary file.
+
+The tests run on POSIX systems (CI runs Linux, as root), as `make test` does: they use
+time.tzset, fork, flock, file-size limits and SIGKILL as they are, and skip nothing for
+want of them."""
 
 import hashlib
 import os

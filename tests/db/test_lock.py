@@ -132,8 +132,7 @@ def test_a_lock_left_by_a_process_that_was_killed_is_free(
     with pytest.raises(LockHeld):  # held while the holder lives ...
         DatabaseLock.acquire(db_path)
     holder.kill()
-    killed = 1 if sys.platform == "win32" else -signal.SIGKILL
-    assert holder.wait(timeout=30) == killed  # ... which ended without a word
+    assert holder.wait(timeout=30) == -signal.SIGKILL  # ... which ended without a word
     lock = DatabaseLock.acquire(db_path)  # ... and is free: the system let go of it
     try:
         assert lock.held
@@ -143,7 +142,6 @@ def test_a_lock_left_by_a_process_that_was_killed_is_free(
         lock.release()
 
 
-@pytest.mark.skipif(sys.platform == "win32", reason="flock is the POSIX lock")
 def test_a_holder_that_wrote_no_name_is_another_program(db_path: Path) -> None:
     import fcntl
 
@@ -191,7 +189,6 @@ sys.stdin.readline()
 """
 
 
-@pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX; CI runs Linux")
 def test_a_database_held_by_a_process_killed_mid_transaction_is_reclaimed(
     db_path: Path, clock: FakeClock
 ) -> None:

@@ -48,7 +48,6 @@ def is_one_plain_sentence(message: str) -> bool:
     )
 
 
-@pytest.mark.skipif(sys.platform == "win32", reason="RLIMIT_FSIZE is POSIX; CI runs Linux")
 def test_a_file_size_limit_stops_the_writer_with_a_plain_message(
     db_path: Path, clock: FakeClock
 ) -> None:
@@ -157,7 +156,6 @@ def test_other_failures_are_not_called_a_full_disk(error: Exception, tmp_path: P
     assert disk_full_from(error, tmp_path / "school.db") is None
 
 
-@pytest.mark.skipif(sys.platform == "win32", reason="RLIMIT_FSIZE is POSIX; CI runs Linux")
 def test_an_io_error_under_a_file_size_limit_is_called_a_full_disk() -> None:
     script = (
         "import resource, sqlite3\n"

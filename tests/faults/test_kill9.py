@@ -31,10 +31,6 @@ from rp_desktop.services.school import set_up_school
 from tests.conftest import FakeClock
 from tests.faults.writer import number_of
 
-pytestmark = pytest.mark.skipif(
-    sys.platform == "win32", reason="SIGKILL and fork are POSIX; CI runs these on Linux"
-)
-
 PROJECT = Path(__file__).resolve().parents[2]
 PASSPHRASE = Passphrase("copper window seven harbor lights")
 DATABASES = 5

@@ -78,8 +78,7 @@ def test_a_binary_export_and_replacing_an_earlier_one(tmp_path: Path) -> None:
     target.write_bytes(b"the old export")
     write_atomically(target, lambda stream: stream.write(b"PK\x03\x04 new"), binary=True)
     assert target.read_bytes() == b"PK\x03\x04 new"
-    if os.name == "posix":
-        assert stat.S_IMODE(target.stat().st_mode) == 0o600  # confidential: the owner's only
+    assert stat.S_IMODE(target.stat().st_mode) == 0o600  # confidential: the owner's only
     assert sorted(p.name for p in tmp_path.iterdir()) == ["export.xlsx"]
 
 
@@ -150,7 +149,6 @@ def test_a_folder_in_the_way_of_the_file(tmp_path: Path) -> None:
     assert sorted(p.name for p in tmp_path.iterdir()) == ["export.csv"]
 
 
-@pytest.mark.skipif(sys.platform == "win32", reason="RLIMIT_FSIZE is POSIX; CI runs Linux")
 def test_a_real_file_size_limit_leaves_nothing_behind(tmp_path: Path) -> None:
     script = (
         "import resource, signal, sys\n"

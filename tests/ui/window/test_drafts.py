@@ -360,7 +360,8 @@ def test_a_file_size_limit_keeps_the_earlier_draft_and_the_text(
 ) -> None:
     """A real refusal from the operating system: the largest file the process may write is
     set just above the database's files, then a long description is saved as a draft."""
-    resource = pytest.importorskip("resource")
+    import resource
+
     form = new_case_form(window)
     type_text(form.description, "Seat argument at lunch.")
     pause(qtbot, form)
