@@ -62,90 +62,159 @@ def suppress(
     all); they count as primary suppression, and a row hidden whole hides its total too."""
     if threshold < 1:
         raise ValueError("the threshold must be 1 or more")
-    counts = [list(row) for row in table]
-    if any(count < 0 for row in counts for count in row):
-        raise ValueError("counts cannot be negative")
-    width = _width(counts)
-    given = hidden or [[False] * len(row) for row in counts]
-    masked = [
-        [is_small(count, threshold) or bool(also) for count, also in zip(row, more, strict=True)]
-        for row, more in zip(counts, given, strict=True)
-    ]
-    primary = sum(map(sum, masked))
-    if row_totals:  # each row's total becomes its last cell
-        for row, flags, more in zip(counts, masked, given, strict=True):
-            flags.append(is_small(sum(row), threshold) or (bool(more) and all(more)))
-            row.append(sum(row))
-    lines = _lines(counts, width + row_totals, row_totals, column_totals)
-    column_lines = range(len(counts) if row_totals else 0, len(lines))
-    column_hidden = {
-        number: is_small(sum(counts[r][c] for r, c in lines[number]), threshold)
-        for number in column_lines
-    }
-    secondary = 0
-    changed = True
-    while changed:
-        changed = False
-        for number, line in enumerate(lines):
-            if column_hidden.get(number) or sum(masked[r][c] for r, c in line) != 1:
-                continue
-            cell = _complement(line, counts, masked)
-            if cell is not None:
-                masked[cell[0]][cell[1]] = True
-                secondary += cell[1] < width  # a row total hidden is counted with the totals
-            elif number in column_hidden:
-                column_hidden[number] = True
-            else:
-                continue  # a row of zeros beside its lone hidden total: nothing to protect
-            changed = True
-    cells = tuple(
-        tuple(None if gone else count for count, gone in zip(row[:width], flags, strict=False))
-        for row, flags in zip(counts, masked, strict=True)
-    )
-    rows_part = (
-        tuple(
-            None if flags[width] else row[width] for row, flags in zip(counts, masked, strict=True)
-        )
-        if row_totals
-        else None
-    )
-    columns_part = (
-        tuple(
-            None if column_hidden[number] else sum(counts[r][c] for r, c in lines[number])
-            for number in list(column_lines)[:width]
-        )
-        if column_totals
-        else None
-    )
-    hidden_totals = sum(column_hidden.values()) + (rows_part or ()).count(None)
-    return SuppressedTable(cells, rows_part, columns_part, primary, secondary, hidden_totals)
+    grid = _Grid.of(table)
+    by_caller = hidden or [[False] * len(row) for row in grid.counts]
+    grid.hide_primary(by_caller, threshold)  # primary suppression
+    primary = grid.hidden_cells()
+    if row_totals:
+        grid.add_row_totals(by_caller, threshold)
+    lines = _lines(grid, threshold, rows=row_totals, columns=column_totals)
+    while _hide_secondary(grid, lines):
+        pass  # until nothing changes: hiding a cell in a column can leave a row with a lone one
+    return _published(grid, lines, primary, rows=row_totals, columns=column_totals)
 
 
 Cell = tuple[int, int]
 
 
-def _width(counts: list[list[int]]) -> int:
-    width = len(counts[0]) if counts else 0
-    if any(len(row) != width for row in counts):
-        raise ValueError("every row of a table must have the same number of cells")
-    return width
+@dataclass(slots=True)
+class _Grid:
+    """The table being worked on: `counts` row by row (with the row's total as one more cell
+    once `add_row_totals` has run) and, beside each, whether it is hidden. `width` is the
+    table's own number of columns, `span` the columns including the totals."""
+
+    counts: list[list[int]]
+    hidden: list[list[bool]]
+    width: int
+    span: int
+
+    @classmethod
+    def of(cls, table: Table) -> "_Grid":
+        counts = [list(row) for row in table]
+        if any(count < 0 for row in counts for count in row):
+            raise ValueError("counts cannot be negative")
+        width = len(counts[0]) if counts else 0
+        if any(len(row) != width for row in counts):
+            raise ValueError("every row of a table must have the same number of cells")
+        return cls(counts, [[False] * width for _ in counts], width, width)
+
+    def hide_primary(self, by_caller: Sequence[Sequence[bool]], threshold: int) -> None:
+        """Primary suppression: hide every small count, and every cell `by_caller` marks."""
+        self.hidden = [
+            [
+                is_small(count, threshold) or bool(also)
+                for count, also in zip(row, more, strict=True)
+            ]
+            for row, more in zip(self.counts, by_caller, strict=True)
+        ]
+
+    def add_row_totals(self, by_caller: Sequence[Sequence[bool]], threshold: int) -> None:
+        """Each row's total becomes its last cell: hidden when small, or when the caller hides
+        the whole row."""
+        for row, flags, more in zip(self.counts, self.hidden, by_caller, strict=True):
+            flags.append(is_small(sum(row), threshold) or (bool(more) and all(more)))
+            row.append(sum(row))
+        self.span = self.width + 1
+
+    def hidden_cells(self) -> int:
+        """How many of the table's own cells are hidden (the row totals not counted)."""
+        return sum(sum(flags[: self.width]) for flags in self.hidden)
+
+    def unknowns(self, line: "_Line") -> int:
+        return sum(self.hidden[r][c] for r, c in line.cells)
+
+    def smallest_published(self, line: "_Line") -> Cell | None:
+        """The smallest published non-zero cell of `line` (the first, among equals); None when
+        only zeros are published (hiding a zero protects nothing: zeros are always zeros)."""
+        shown = [
+            (self.counts[r][c], r, c)
+            for r, c in line.cells
+            if not self.hidden[r][c] and self.counts[r][c] > 0
+        ]
+        if not shown:
+            return None
+        _, r, c = min(shown)
+        return r, c
+
+    def hide(self, cell: Cell) -> None:
+        self.hidden[cell[0]][cell[1]] = True
 
 
-def _lines(counts: list[list[int]], width: int, rows: bool, columns: bool) -> list[list[Cell]]:
-    """Every row (with `rows`), then every column (with `columns`), the totals' column last."""
-    lines: list[list[Cell]] = []
+@dataclass(slots=True)
+class _Line:
+    """A row or a column of the grid whose total the reader sees unless `total_hidden`. A
+    row's total is the last of its own cells and is hidden like them; a column's `total`
+    stands apart, hidden when small or when it would be its line's lone hidden cell."""
+
+    cells: list[Cell]
+    is_column: bool
+    total: int = 0
+    total_hidden: bool = False
+
+
+def _lines(grid: _Grid, threshold: int, *, rows: bool, columns: bool) -> list[_Line]:
+    """The lines in the order they are protected: every row (with `rows`), then every column
+    (with `columns`), the row totals' own column last, under the grand total."""
+    lines: list[_Line] = []
     if rows:
-        lines += [[(r, c) for c in range(width)] for r in range(len(counts))]
-    if columns:
-        lines += [[(r, c) for r in range(len(counts))] for c in range(width)]
+        lines += [_Line([(r, c) for c in range(grid.span)], False) for r in range(len(grid.counts))]
+    for c in range(grid.span) if columns else ():
+        total = sum(row[c] for row in grid.counts)
+        cells = [(r, c) for r in range(len(grid.counts))]
+        lines.append(_Line(cells, True, total, is_small(total, threshold)))
     return lines
 
 
-def _complement(line: list[Cell], counts: list[list[int]], masked: list[list[bool]]) -> Cell | None:
-    """The smallest published non-zero cell of `line`, to hide beside its lone masked cell;
-    None when only zeros are left (hiding a zero protects nothing: zeros are always zeros)."""
-    shown = [(counts[r][c], r, c) for r, c in line if not masked[r][c] and counts[r][c] > 0]
-    if not shown:
-        return None
-    _, r, c = min(shown)
-    return r, c
+def _hide_secondary(grid: _Grid, lines: list[_Line]) -> bool:
+    """Secondary suppression, one pass over every line in order; whether it hid anything."""
+    hid = [_protect(grid, line) for line in lines]
+    return any(hid)
+
+
+def _protect(grid: _Grid, line: _Line) -> bool:
+    """Keep the reader from subtracting `line`'s lone hidden cell out of its total: hide its
+    smallest published non-zero cell beside it, or else its total; whether anything was hidden.
+    A line with a hidden total, or with none or several unknowns, gives nothing back."""
+    if line.total_hidden or grid.unknowns(line) != 1:
+        return False
+    partner = grid.smallest_published(line)
+    if partner is not None:
+        grid.hide(partner)
+        return True
+    if line.is_column:  # only zeros published beside the lone cell: the total would be it
+        line.total_hidden = True
+        return True
+    # A row's total is a cell of the row, so its lone hidden cell among published zeros is a
+    # zero the caller hid (a count would make the total a published non-zero cell): the total
+    # is 0 whatever is hidden, and there is nothing left to hide.
+    return False
+
+
+def _published(
+    grid: _Grid, lines: list[_Line], primary: int, *, rows: bool, columns: bool
+) -> SuppressedTable:
+    """The table as the reader sees it, with how many cells and totals were hidden."""
+    width = grid.width
+    cells = tuple(
+        tuple(
+            None if gone else count for count, gone in zip(row[:width], flags[:width], strict=True)
+        )
+        for row, flags in zip(grid.counts, grid.hidden, strict=True)
+    )
+    row_totals = (
+        tuple(
+            None if flags[width] else row[width]
+            for row, flags in zip(grid.counts, grid.hidden, strict=True)
+        )
+        if rows
+        else None
+    )
+    column_lines = [line for line in lines if line.is_column]
+    column_totals = (
+        tuple(None if line.total_hidden else line.total for line in column_lines[:width])
+        if columns
+        else None
+    )
+    hidden_totals = sum(line.total_hidden for line in column_lines) + (row_totals or ()).count(None)
+    secondary = grid.hidden_cells() - primary
+    return SuppressedTable(cells, row_totals, column_totals, primary, secondary, hidden_totals)
