@@ -6,26 +6,28 @@ package (aggregates only, small counts suppressed), written into a folder.
 
 --school-year 2025 means August 1 2025 to July 31 2026; without it, every date. A folder that
 already holds an export is refused unless --replace is given, so two exports never mix. The
-services are imported only when the command runs, as cli.py does for every command.
+services are imported only when the command runs, as for every command.
 """
 
 import argparse
 import sys
-from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from rp_desktop.cli.opening import add_command, open_given_database
+
 if TYPE_CHECKING:
+    from rp_desktop.cli.opening import Commands
     from rp_desktop.domain.reports.model import Period
     from rp_desktop.services.safekeeping.database import Database
 
-OpenDatabase = Callable[[argparse.Namespace], "Database"]
 DEFAULT_THRESHOLD = 10
 
 
-def add_export_command(command: argparse.ArgumentParser, open_database: OpenDatabase) -> None:
-    """Give the `export` command its options; `open_database` opens --db as other commands do
-    (passphrase from the environment or --passphrase-file)."""
+def add_export_command(commands: "Commands") -> None:
+    """The `export` command and its options; it opens --db as other commands do (passphrase
+    from the environment or --passphrase-file)."""
+    command = add_command(commands, "export", "write the records, or the district package")
     command.add_argument(
         "--out",
         type=Path,
@@ -52,12 +54,10 @@ def add_export_command(command: argparse.ArgumentParser, open_database: OpenData
         help=f"with --deidentified: the smallest count shown (default {DEFAULT_THRESHOLD})",
     )
     command.add_argument("--replace", action="store_true", help="replace an earlier export in DIR")
-    command.set_defaults(run=lambda args: run_export(args, command, open_database))
+    command.set_defaults(run=lambda args: run_export(args, command))
 
 
-def run_export(
-    args: argparse.Namespace, command: argparse.ArgumentParser, open_database: OpenDatabase
-) -> int:
+def run_export(args: argparse.Namespace, command: argparse.ArgumentParser) -> int:
     from rp_desktop.services.exports.folder import FolderHoldsExport
 
     if args.threshold is not None and not args.deidentified:
@@ -65,7 +65,7 @@ def run_export(
     if not args.db.expanduser().is_file():
         raise ValueError(f"There is no database at {args.db}.")
     try:
-        with open_database(args) as db:
+        with open_given_database(args) as db:
             said = _package(db, args) if args.deidentified else _records(db, args)
     except FolderHoldsExport as taken:
         print(

@@ -1,0 +1,68 @@
+"""What the commands that open a database share: their common options (--db, the passphrase
+file, --unencrypted), the passphrase (never from the command line) and opening --db with it."""
+
+import argparse
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from rp_desktop.domain.safekeeping.passphrase import Passphrase
+    from rp_desktop.services.safekeeping.database import Database
+
+    Commands = argparse._SubParsersAction[argparse.ArgumentParser]
+
+PASSPHRASE_VARIABLE = "RP_DESKTOP_PASSPHRASE"
+
+
+def add_command(commands: "Commands", name: str, summary: str) -> argparse.ArgumentParser:
+    """A new command, with the options every command takes."""
+    command = commands.add_parser(name, help=summary, description=summary, allow_abbrev=False)
+    # SUPPRESS keeps a --db given before the command from being overwritten by the default.
+    command.add_argument("--db", type=Path, required=True, default=argparse.SUPPRESS)
+    command.add_argument("--debug", action="store_true", default=argparse.SUPPRESS)
+    command.add_argument(
+        "--passphrase-file",
+        type=Path,
+        metavar="FILE",
+        help=f"read the database passphrase from FILE (or set {PASSPHRASE_VARIABLE})",
+    )
+    command.add_argument(
+        "--unencrypted",
+        action="store_true",
+        help="create a new database without encryption (not recommended)",
+    )
+    return command
+
+
+def read_passphrase(args: argparse.Namespace) -> "Passphrase | None":
+    """The passphrase from --passphrase-file or the environment; never from the command line,
+    where other users of the machine could read it."""
+    from rp_desktop.domain.safekeeping.passphrase import Passphrase
+
+    if args.passphrase_file is not None:
+        text = args.passphrase_file.read_text(encoding="utf-8").rstrip("\r\n")
+        if not text:
+            raise ValueError(f"The passphrase file {args.passphrase_file} is empty.")
+        return Passphrase(text)
+    text = os.environ.get(PASSPHRASE_VARIABLE, "")
+    return Passphrase(text) if text else None
+
+
+def open_given_database(args: argparse.Namespace) -> "Database":
+    """Open --db with the passphrase given; a new database gets only a good one."""
+    from rp_desktop.services.safekeeping.opening import open_database
+    from rp_desktop.services.safekeeping.passphrases import require_good_passphrase
+
+    passphrase = read_passphrase(args)
+    path = args.db.expanduser()
+    is_new = not path.exists()
+    if passphrase is not None and is_new:
+        require_good_passphrase(passphrase)
+    if is_new and passphrase is None and not args.unencrypted:
+        raise ValueError(
+            f"There is no database at {args.db} yet. Give it a passphrase (in "
+            f"{PASSPHRASE_VARIABLE} or with --passphrase-file) to create it encrypted, or add "
+            "--unencrypted to create it without encryption."
+        )
+    return open_database(args.db, passphrase=passphrase, unencrypted=args.unencrypted)

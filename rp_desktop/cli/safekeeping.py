@@ -1,0 +1,157 @@
+"""Keeping the database safe from the command line: `check` (integrity and the audit trail,
+without changing anything), `backup` and `restore`."""
+
+import argparse
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from rp_desktop.cli.opening import add_command, open_given_database, read_passphrase
+
+if TYPE_CHECKING:
+    from datetime import datetime
+
+    from rp_desktop.cli.opening import Commands
+    from rp_desktop.domain.safekeeping.audit import BrokenLink
+    from rp_desktop.domain.safekeeping.findings import CheckReport
+
+
+def add_safekeeping_commands(commands: "Commands") -> None:
+    check = add_command(commands, "check", "check a database's integrity without changing it")
+    check.set_defaults(run=_check)
+
+    backup = add_command(commands, "backup", "make a verified backup, encrypted like the database")
+    backup.add_argument(
+        "--out", type=Path, metavar="FILE", help="where to write it (default: the backups folder)"
+    )
+    backup.set_defaults(run=_backup)
+
+    restore = add_command(
+        commands, "restore", "put a backup in place of the database (backing it up first)"
+    )
+    restore.add_argument("file", type=Path, nargs="?", metavar="FILE", help="the backup")
+    restore.add_argument("--from", type=Path, dest="from_file", metavar="FILE", help="the same")
+    restore.set_defaults(run=_restore)
+
+
+def _check(args: argparse.Namespace) -> int:
+    from rp_desktop.services.safekeeping.checking import check_database
+
+    report = check_database(args.db, read_passphrase(args))
+    if report.integrity_problems or report.broken_references or report.cipher_problems:
+        _say_damaged(args, report)
+    if report.audit_break is not None:
+        _say_altered(report.audit_break)
+    if not report.ok:
+        return 1
+    counts = ", ".join(
+        f"{count:,} {table.replace('_', ' ')}" for table, count in report.counts.items()
+    )
+    state = "current" if report.current else "older; it is brought up to date when opened"
+    events = "1 event" if report.audit_events == 1 else f"{report.audit_events:,} events"
+    print(
+        f"{args.db}: ok. Schema {report.revision} ({state}). Integrity ok. Rows: {counts}. "
+        f"Audit trail: {events}, chain intact."
+    )
+    return 0
+
+
+def _say_damaged(args: argparse.Namespace, report: "CheckReport") -> None:
+    print(
+        f"rp-desktop: The database {args.db} is damaged: "
+        f"{len(report.integrity_problems)} integrity problem(s) and "
+        f"{report.broken_references} broken reference(s).",
+        file=sys.stderr,
+    )
+    if args.debug:
+        for problem in report.integrity_problems:
+            print(f"  {problem}", file=sys.stderr)
+
+
+def _say_altered(audit_break: "BrokenLink") -> None:
+    from rp_desktop.domain.safekeeping.audit import BreakKind
+
+    how = {
+        BreakKind.CHANGED: "changed",
+        BreakKind.REMOVED_BEFORE: "an event before it was removed",
+        BreakKind.INSERTED: "inserted",
+    }[audit_break.kind]
+    print(
+        f"rp-desktop: The audit trail was altered at event {audit_break.event_id:,} ({how}).",
+        file=sys.stderr,
+    )
+
+
+def _backup(args: argparse.Namespace) -> int:
+    from rp_desktop.services.safekeeping.backups import BackupReason, make_backup
+    from rp_desktop.services.safekeeping.errors import BackupFailed
+
+    if args.out is not None and args.out.exists():
+        raise ValueError(f"There is already a file at {args.out}; choose a new name.")
+    with open_given_database(args) as db:
+        try:
+            made = make_backup(db, BackupReason.COMMAND_LINE, out=args.out)
+        except BackupFailed as failed:
+            print(f"rp-desktop: The backup was not made: {failed}.", file=sys.stderr)
+            return 1
+    print(f"Backed up {args.db} to {made.path}: {_row_summary(made.counts)}.")
+    return 0
+
+
+def _restore(args: argparse.Namespace) -> int:
+    """Restore into an open database (its current state backed up first); a database that
+    cannot be opened is set aside, never deleted, and the backup put in its place."""
+    from rp_desktop.domain.safekeeping.files import Unreadable
+    from rp_desktop.services.safekeeping.backups import restore_backup
+    from rp_desktop.services.safekeeping.errors import BackupFailed, NotADatabase
+
+    source = _backup_to_restore(args)
+    try:
+        with open_given_database(args) as db:
+            done = restore_backup(db, source)
+    except NotADatabase as error:
+        if error.reason not in (Unreadable.DAMAGED, Unreadable.EMPTY, Unreadable.NOT_SQLITE):
+            raise
+        return _restore_in_place(args, source)
+    except BackupFailed as failed:
+        print(f"rp-desktop: Nothing was restored: {failed}.", file=sys.stderr)
+        return 1
+    print(
+        f"Backed up the current state to {done.before.path}. "
+        f"Restored {source} into {args.db}: {_row_summary(done.counts)}."
+    )
+    return 0
+
+
+def _backup_to_restore(args: argparse.Namespace) -> Path:
+    """The one backup named, as FILE or --from FILE."""
+    source: Path | None = args.file or args.from_file
+    if source is None or (args.file and args.from_file):
+        raise ValueError("Name one backup to restore: rp-desktop restore --db PATH FILE.")
+    if not source.is_file():
+        raise ValueError(f"There is no backup file at {source}.")
+    return source
+
+
+def _restore_in_place(args: argparse.Namespace, source: Path) -> int:
+    """The database cannot be opened: keep it under a new name and put the backup in its place."""
+    from rp_desktop.services.safekeeping.backups import restore_in_place
+
+    aside = restore_in_place(args.db.expanduser(), source, read_passphrase(args), _now())
+    print(
+        f"The database {args.db} could not be opened; it was kept, renamed to {aside.name}. "
+        f"Restored {source} in its place."
+    )
+    return 0
+
+
+def _now() -> "datetime":
+    from datetime import UTC, datetime
+
+    return datetime.now(UTC)
+
+
+def _row_summary(counts: dict[str, int]) -> str:
+    shown = ("student", "staff", "community_circle", "case", "audit_event")
+    parts = [f"{counts[t]:,} {t.replace('_', ' ')}" for t in shown if t in counts]
+    return f"{sum(counts.values()):,} rows ({', '.join(parts)})"
