@@ -2,14 +2,16 @@
 
 The position of the circle (`Position`) is an immutable value; every move makes a new one and
 keeps the old one, so Back restores the position before the last move exactly. Pausing is not
-a move of the piece: it lives in the circle clock, which Back never rewinds.
+a move of the piece: it lives in the circle clock, which Back never rewinds. Which moves are
+allowed when is in rules.py; how a turn, a round or a pass changes the position, in turns.py.
 """
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from enum import StrEnum
 
 from rp_desktop.domain.circle.clock import CircleClock
+from rp_desktop.domain.circle.rules import InvalidMove, Why, why_not
+from rp_desktop.domain.circle.turns import advanced, begun_round, closed_turn
 from rp_desktop.domain.circle.types import (
     CircleSettings,
     CircleSnapshot,
@@ -21,37 +23,13 @@ from rp_desktop.domain.circle.types import (
     TurnRecord,
 )
 from rp_desktop.domain.circle.views import Moment, Position, build_snapshot
-from rp_desktop.domain.circle.walking import (
-    check_setup,
-    first_key,
-    following,
-    neighbour,
-    seat_before,
-    waiting_for,
-)
+from rp_desktop.domain.circle.walking import check_setup, first_key, neighbour, seat_before
 from rp_desktop.domain.vocabulary import CircleStage
+
+__all__ = ["EXTRA_ROUND", "CircleEngine", "InvalidMove", "Why"]
 
 # A round beyond the plan: the keeper may always ask for one more.
 EXTRA_ROUND = RoundPlan(CircleStage.DISCUSSION)
-
-
-class InvalidMove(Exception):
-    """The move makes no sense now (next before the start, a move while paused...)."""
-
-    def __init__(self, move: Move, reason: "Why") -> None:
-        self.move, self.reason = move, reason
-        super().__init__(f"{move.value} is not possible: {reason.value}")
-
-
-class Why(StrEnum):
-    NOT_RUNNING = "the piece is not going round"
-    PAUSED = "the circle is paused"
-    CLOSED = "the circle has ended"
-    NO_SEATS = "no one is seated"
-    NOTHING_TO_UNDO = "there is no move to take back"
-    ALREADY_STARTED = "the circle has started"
-    UNKNOWN_SEAT = "there is no such seat"
-    SEAT_TAKEN = "that seat key is already used"
 
 
 @dataclass
@@ -211,7 +189,7 @@ class CircleEngine:
             return first_key(position)
         return None
 
-    # -- the rules ----------------------------------------------------------------------------
+    # -- checking a move, making it -----------------------------------------------------------
     def _state(self) -> CircleState:
         phase = self._position.phase
         if self._time.paused and phase in (CircleState.RUNNING, CircleState.BETWEEN_ROUNDS):
@@ -219,40 +197,7 @@ class CircleEngine:
         return phase
 
     def _why_not(self, move: Move) -> Why | None:
-        state = self._state()
-        if state is CircleState.CLOSED:
-            return Why.CLOSED
-        match move:
-            case Move.START:
-                if state is not CircleState.SETUP:
-                    return Why.ALREADY_STARTED
-                return None if self._position.seats else Why.NO_SEATS
-            case Move.NEXT | Move.PASS:
-                return self._why_not_turn(state)
-            case Move.NEXT_ROUND:
-                if state is CircleState.PAUSED:
-                    return Why.PAUSED
-                if state is CircleState.SETUP:
-                    return Why.NOT_RUNNING
-                return None if self._position.seats else Why.NO_SEATS
-            case Move.BACK:
-                return None if self._history else Why.NOTHING_TO_UNDO
-            case Move.PAUSE:
-                if state in (CircleState.RUNNING, CircleState.BETWEEN_ROUNDS):
-                    return None
-                return Why.PAUSED if state is CircleState.PAUSED else Why.NOT_RUNNING
-            case Move.RESUME:
-                return None if state is CircleState.PAUSED else Why.NOT_RUNNING
-            case Move.ADD_SEAT | Move.REMOVE_SEAT | Move.END:
-                return None
-        return None
-
-    def _why_not_turn(self, state: CircleState) -> Why | None:
-        if state is CircleState.PAUSED:
-            return Why.PAUSED
-        if state is not CircleState.RUNNING or self._position.holder is None:
-            return Why.NOT_RUNNING
-        return None
+        return why_not(move, self._state(), self._position, can_undo=bool(self._history))
 
     def _check(self, move: Move) -> None:
         why = self._why_not(move)
@@ -264,73 +209,17 @@ class CircleEngine:
         self._position = position
         self._turns_begun = max(self._turns_begun, position.turn_number)
 
-    def _new_turn(self, position: Position) -> int:
-        return max(self._turns_begun, position.turn_number) + 1
-
     def _round_plan(self, index: int) -> RoundPlan:
         return self.rounds[index] if index < len(self.rounds) else EXTRA_ROUND
 
     def _closed_turn(self, now: float, *, passed: bool) -> Position:
-        """The position with the holder's turn written down (unchanged if no one holds it)."""
-        position = self._position
-        if position.holder is None or position.phase is not CircleState.RUNNING:
-            return position
-        turn = TurnRecord(
-            position.round_index, position.holder, position.turn_started,
-            now - position.turn_started, passed,
-        )  # fmt: skip
-        key = position.holder
-        return replace(
-            position,
-            turns=(*position.turns, turn),
-            had_turn=position.had_turn | {key},
-            spoke=position.spoke if passed else position.spoke | {key},
-            passed=position.passed | {key} if passed else position.passed,
-            # A turn is a second offer only for someone who passed before; a late arrival's
-            # first turn, even while the piece goes round again, is still their first offer.
-            offered_again=(
-                position.offered_again | {key}
-                if position.offering_again and key in position.passed
-                else position.offered_again
-            ),
-        )
+        return closed_turn(self._position, now, passed=passed)
 
     def _begin_round(self, position: Position, index: int, now: float) -> Position:
-        first = first_key(position)
-        return replace(
-            position,
-            phase=CircleState.RUNNING if first is not None else CircleState.BETWEEN_ROUNDS,
-            round_index=index,
-            round_started=now,
-            round_ended=None if first is not None else now,
-            holder=first,
-            turn_started=now,
-            turn_number=self._new_turn(position) if first is not None else position.turn_number,
-            had_turn=frozenset(),
-            spoke=frozenset(),
-            passed=frozenset(),
-            offered_again=frozenset(),
-            offering_again=False,
-        )
+        return begun_round(position, index, now, turns_begun=self._turns_begun)
 
     def _advance(self, position: Position, now: float) -> Position:
-        """Give the piece to the next seat still waiting its turn this round; when none is
-        left, offer it again to those who passed (if the keeper wants), or end the round."""
-        direction = self.settings.direction
-        offering_again = position.offering_again
-        receiver = following(position, waiting_for(position, again=offering_again), direction)
-        if receiver is None and not offering_again and self.settings.offer_again:
-            offering_again = True
-            receiver = following(position, waiting_for(position, again=True), direction)
-        if receiver is None:
-            return replace(position, phase=CircleState.BETWEEN_ROUNDS, holder=None, round_ended=now)
-        return replace(
-            position,
-            holder=receiver,
-            turn_started=now,
-            turn_number=self._new_turn(position),
-            offering_again=offering_again,
-        )
+        return advanced(position, now, self.settings, turns_begun=self._turns_begun)
 
     def _index_of(self, key: int, move: Move) -> int:
         for index, seat in enumerate(self._position.seats):
