@@ -1,5 +1,5 @@
-"""Backups of a school's database: made, listed, thinned, restored; the district's recovery
-copy; and reading what can be read out of a damaged file.
+"""Backups of a school's database: made, listed, restored (also in place of a database that
+cannot be opened); the district's recovery copy. The files themselves are in backup_files.py.
 
 Backups live in the user's data folder, in `backups/<database name>/`, encrypted under the
 database's own key. A backup's file name says when it was taken (UTC), why, and which audit
@@ -8,11 +8,9 @@ database's newest event tells whether anything changed since, without opening th
 names hold no one's name.
 """
 
-import re
 from contextlib import closing
-from dataclasses import dataclass, replace
-from datetime import UTC, datetime, timedelta
-from enum import StrEnum
+from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 
 import platformdirs
@@ -24,12 +22,23 @@ from rp_desktop.db.backup import copy_database, export_database, put_copy_in_pla
 from rp_desktop.db.cipher import Key, is_plain_sqlite, new_key
 from rp_desktop.db.lock import DatabaseLock
 from rp_desktop.db.models import AuditEventRow
-from rp_desktop.db.read_only import open_read_only, schema_revision
-from rp_desktop.domain.safekeeping.backup_thinning import backups_to_keep
+from rp_desktop.db.read_only import open_read_only
 from rp_desktop.domain.safekeeping.findings import RowCounts
 from rp_desktop.domain.safekeeping.passphrase import Passphrase
 from rp_desktop.domain.vocabulary import AuditAction
 from rp_desktop.services.audit import record_event
+from rp_desktop.services.safekeeping.backup_files import (
+    Backup,
+    BackupReason,
+    RestoreRefused,
+    Unfit,
+    damaged_name,
+    found_backups,
+    free_name,
+    require_restorable,
+    thin,
+    with_readable,
+)
 from rp_desktop.services.safekeeping.database import Database
 from rp_desktop.services.safekeeping.errors import BackupFailed, translated
 from rp_desktop.services.safekeeping.files import key_for
@@ -57,36 +66,6 @@ __all__ = [
     "restore_in_place",
 ]
 
-# A backup made just before a restore outlives ordinary thinning for this long, so a restore
-# of the wrong backup can be undone even after a day of scheduled backups.
-KEEP_BEFORE_RESTORE = timedelta(days=30)
-# Backups made just before a restore or a purge, kept this long whatever thinning says.
-KEPT_REASONS = frozenset({"before-restore", "before-purge"})
-_NAME = re.compile(
-    r"^(?P<stamp>\d{4}-\d\d-\d\d_\d{6})Z_(?P<reason>[a-z-]+)_e(?P<event>\d+)-(?P<hash>[0-9a-f]{8})"
-    r"(?:-\d+)?\.db$"
-)
-_STAMP = "%Y-%m-%d_%H%M%S"
-
-
-class BackupReason(StrEnum):
-    SCHEDULED = "scheduled"
-    CLOSING = "closing"
-    BY_HAND = "by-hand"
-    BEFORE_RESTORE = "before-restore"
-    BEFORE_PURGE = "before-purge"
-    COMMAND_LINE = "command-line"
-
-
-@dataclass(frozen=True, slots=True)
-class Backup:
-    path: Path
-    taken_at: datetime  # UTC
-    reason: BackupReason
-    size: int
-    newest_event: tuple[int, str]  # (id, first 8 hex digits of its hash); (0, "00000000")
-    readable: bool | None  # opens with the database's key; None when not checked
-
 
 @dataclass(frozen=True, slots=True)
 class BackupMade:
@@ -103,33 +82,6 @@ class BackupMade:
 class Restored:
     before: BackupMade  # the state just before, backed up
     counts: RowCounts
-
-
-class Unfit(StrEnum):
-    """Why a file cannot be restored."""
-
-    UNREADABLE = "unreadable"
-    DAMAGED = "damaged"
-    NOT_RP_DESKTOP = "not_rp_desktop"
-    TOO_NEW = "too_new"
-    SAME_FILE = "same_file"
-
-
-_UNFIT_SENTENCES = {
-    Unfit.UNREADABLE: "That backup cannot be opened with this database's passphrase.",
-    Unfit.DAMAGED: "That backup is damaged; choose another.",
-    Unfit.NOT_RP_DESKTOP: "That file is not an RP Desktop backup.",
-    Unfit.TOO_NEW: "That backup was made by a newer version of RP Desktop.",
-    Unfit.SAME_FILE: "That file is the database itself, not a backup of it.",
-}
-
-
-class RestoreRefused(ValueError):
-    """Nothing was changed: the chosen file cannot be restored."""
-
-    def __init__(self, reason: Unfit) -> None:
-        self.reason = reason
-        super().__init__(_UNFIT_SENTENCES[reason])
 
 
 class SamePassphrase(ValueError):
@@ -183,7 +135,7 @@ def begin_backup(
         return PendingBackup(out, taken_at, None, None)
     folder = folder or backups_folder(db.path)
     folder.mkdir(parents=True, exist_ok=True)
-    return PendingBackup(_free_name(folder, taken_at, reason, newest), taken_at, folder, spare)
+    return PendingBackup(free_name(folder, taken_at, reason, newest), taken_at, folder, spare)
 
 
 def complete_backup(db: Database, pending: PendingBackup) -> BackupMade:
@@ -197,7 +149,7 @@ def complete_backup(db: Database, pending: PendingBackup) -> BackupMade:
     with translated(db.path):
         counts = copy_database(db.path, partial, db.key)
     partial.replace(pending.target)
-    _thin(pending.folder, db.now(), pending.spare)
+    thin(pending.folder, db.now(), pending.spare)
     return BackupMade(pending.target, pending.taken_at, counts)
 
 
@@ -206,16 +158,10 @@ def list_backups(
 ) -> list[Backup]:
     """The backups of the database at `db_path`, newest first. With `check`, each is opened
     with `key` (None: the database is plain) to say whether it can be restored into it."""
-    folder = folder or backups_folder(db_path)
-    found = [_parse(path) for path in folder.glob("*.db")] if folder.is_dir() else []
-    backups = sorted(
-        (b for b in found if b is not None),
-        key=lambda b: (b.taken_at, b.newest_event[0]),  # two in one second: the later event
-        reverse=True,
-    )
+    backups = found_backups(folder or backups_folder(db_path))
     if not check:
         return backups
-    return [_with_readable(b, key) for b in backups]
+    return [with_readable(b, key) for b in backups]
 
 
 def changes_since_last_backup(db: Database, *, folder: Path | None = None) -> bool:
@@ -245,7 +191,7 @@ def restore_backup(
     backup_key = db.key
     if backup_passphrase is not None and db.key is not None:
         backup_key = key_for(backup, backup_passphrase)
-    _require_restorable(backup, backup_key)
+    require_restorable(backup, backup_key)
     folder = folder or backups_folder(db.path)
     before = make_backup(db, BackupReason.BEFORE_RESTORE, folder=folder, spare=backup)
     db.engine.dispose()  # every pooled connection closed; the next one opens the new file
@@ -270,7 +216,7 @@ def restore_in_place(
     if backup.resolve() == db_path.resolve():
         raise RestoreRefused(Unfit.SAME_FILE)
     key = None if is_plain_sqlite(backup) else key_for(backup, passphrase)
-    _require_restorable(backup, key)
+    require_restorable(backup, key)
     with translated(db_path):
         lock = DatabaseLock.acquire(db_path)
         try:
@@ -284,11 +230,6 @@ def restore_in_place(
         finally:
             lock.release()
     return aside or db_path
-
-
-def damaged_name(db_path: Path, now: datetime) -> str:
-    """The name a database that cannot be opened is kept under, beside where it was."""
-    return f"{db_path.stem}.damaged-{now.astimezone(UTC).strftime(_STAMP)}.db"
 
 
 def make_recovery_copy(db: Database, passphrase: Passphrase, target: Path) -> RowCounts:
@@ -309,21 +250,6 @@ def make_recovery_copy(db: Database, passphrase: Passphrase, target: Path) -> Ro
         target.unlink(missing_ok=True)
         raise
     return counts
-
-
-def _require_restorable(backup: Path, key: Key | None) -> None:
-    try:
-        with closing(open_read_only(backup, key)) as connection:
-            revision = schema_revision(connection)
-            sound = connection.execute("PRAGMA quick_check").fetchone()[0] == "ok"
-    except Exception as error:  # sqlite3 and SQLCipher errors alike: it does not open
-        raise RestoreRefused(Unfit.UNREADABLE) from error
-    if revision is None:
-        raise RestoreRefused(Unfit.NOT_RP_DESKTOP)
-    if revision not in schema.KNOWN_REVISIONS:
-        raise RestoreRefused(Unfit.TOO_NEW)
-    if not sound:
-        raise RestoreRefused(Unfit.DAMAGED)
 
 
 def _record_backup(db: Database, what: str) -> tuple[int, str]:
@@ -351,51 +277,3 @@ def _newest_event(session: Session) -> tuple[int, str]:
         select(AuditEventRow.id, AuditEventRow.hash).order_by(AuditEventRow.id.desc()).limit(1)
     ).first()
     return (0, "0" * 8) if row is None else (row.id, row.hash[:8])
-
-
-def _free_name(folder: Path, at: datetime, reason: BackupReason, event: tuple[int, str]) -> Path:
-    base = f"{at.strftime(_STAMP)}Z_{reason}_e{event[0]}-{event[1]}"
-    path, number = folder / f"{base}.db", 1
-    while path.exists() or path.with_name(path.name + ".partial").exists():
-        number += 1
-        path = folder / f"{base}-{number}.db"
-    return path
-
-
-def _parse(path: Path) -> Backup | None:
-    match = _NAME.match(path.name)
-    if match is None or match["reason"] not in BackupReason._value2member_map_:
-        return None
-    taken_at = datetime.strptime(match["stamp"], _STAMP).replace(tzinfo=UTC)
-    event = (int(match["event"]), match["hash"])
-    try:
-        size = path.stat().st_size
-    except OSError:
-        return None
-    return Backup(path, taken_at, BackupReason(match["reason"]), size, event, None)
-
-
-def _with_readable(backup: Backup, key: Key | None) -> Backup:
-    if is_plain_sqlite(backup.path) != (key is None):
-        return replace(backup, readable=False)  # a plain backup of an encrypted one, or back
-    try:
-        with closing(open_read_only(backup.path, key)) as connection:
-            readable = schema_revision(connection) is not None
-    except Exception:  # sqlite3 and SQLCipher errors alike: it does not open
-        readable = False
-    return replace(backup, readable=readable)
-
-
-def _thin(folder: Path, now: datetime, spare: Path | None) -> None:
-    """Remove the backups thinning does not keep, and copies a crash left half-made."""
-    backups = list_backups(folder, folder=folder, check=False)
-    keep = backups_to_keep([b.taken_at.astimezone() for b in backups], now.astimezone())
-    for backup in backups:
-        recent_restore = backup.reason.value in KEPT_REASONS and (
-            now - backup.taken_at < KEEP_BEFORE_RESTORE
-        )
-        spared = spare is not None and backup.path.resolve() == spare.resolve()
-        if backup.taken_at.astimezone() not in keep and not recent_restore and not spared:
-            backup.path.unlink(missing_ok=True)
-    for partial in folder.glob("*.db.partial"):
-        partial.unlink(missing_ok=True)
