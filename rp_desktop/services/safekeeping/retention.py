@@ -1,26 +1,23 @@
 """Removing records older than the school keeps them: a preview with counts, then a purge that
 really removes the data, and the hold that keeps a case whatever its age.
 
-The rules are in domain/safekeeping/retention.py; this module gathers the facts they need,
-deletes what they name in one transaction and then wipes the freed space: secure delete while
-deleting, a WAL checkpoint, VACUUM (which rewrites the file without the free pages) and a last
-checkpoint that empties the -wal file. The audit trail keeps one event with counts only.
+The rules are in domain/safekeeping/retention.py, the facts they need are read by
+retention_facts.py; this module deletes what they name in one transaction and then wipes the
+freed space: secure delete while deleting, a WAL checkpoint, VACUUM (which rewrites the file
+without the free pages) and a last checkpoint that empties the -wal file. The audit trail keeps
+one event with counts only.
 """
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 
 from sqlalchemy import (
     ColumnElement,
     Connection,
-    Date,
     ForeignKey,
-    Integer,
-    Select,
     Table,
     delete,
-    func,
     select,
     text,
     update,
@@ -30,39 +27,26 @@ from sqlalchemy.orm import Session
 from rp_desktop.db.base import Base
 from rp_desktop.db.cipher import driver_errors
 from rp_desktop.db.models import (
-    CaseParticipantRow,
     CaseRow,
     CircleRunRow,
     CommunityCircleRow,
     FormDraftRow,
-    GroupMemberRow,
     GroupRow,
-    MeetingRow,
-    ProgressEntryRow,
-    RunSeatRow,
     StudentRow,
     SupportPlanRow,
 )
 from rp_desktop.domain.safekeeping.retention import (
-    CaseFacts,
-    CircleFacts,
-    GroupFacts,
-    LinkKind,
     PurgeCounts,
     PurgeSelection,
-    RetentionFacts,
-    RunFacts,
-    StudentFacts,
-    StudentLink,
-    SupportPlanFacts,
     cutoff_date,
     select_for_purge,
 )
-from rp_desktop.domain.vocabulary import AuditAction, CaseStatus
+from rp_desktop.domain.vocabulary import AuditAction
 from rp_desktop.services.audit import record_event
 from rp_desktop.services.casework.cases import load_case
 from rp_desktop.services.casework.checks import touch
 from rp_desktop.services.safekeeping.database import Database
+from rp_desktop.services.safekeeping.retention_facts import gather_facts
 
 __all__ = [
     "NotCompacted",
@@ -74,14 +58,6 @@ __all__ = [
     "purge",
     "set_hold",
 ]
-
-# Each student's latest Tier 1 circle. CROSS JOIN keeps SQLite's loops in this order, over two
-# covering indexes: 0.7 s for 1.7 million attendances, where its own choice (by student) takes
-# 2.5 s.
-LAST_CIRCLE_ATTENDED = text(
-    "SELECT a.student_id AS student_id, max(c.held_on) AS held_on FROM community_circle AS c "
-    "CROSS JOIN circle_attendance AS a ON a.circle_id = c.id GROUP BY a.student_id"
-).columns(student_id=Integer, held_on=Date)
 
 # Ids per statement: well under SQLite's limit on bound parameters (32,766 since 3.32).
 CHUNK = 5000
@@ -194,114 +170,6 @@ def set_hold(db: Database, case_id: int, hold: bool) -> bool:
             touch(row, db)
             record_event(session, db, AuditAction.UPDATE, "case", case_id, "field=hold")
         return row.hold
-
-
-# -- the facts the rules need --------------------------------------------------------------
-
-
-def gather_facts(session: Session) -> RetentionFacts:
-    """Everything the rules look at, one row per record. Students who are still active are
-    never removed, so only former students and what names them are read."""
-    return RetentionFacts(
-        cases=tuple(_case_facts(session)),
-        circles=tuple(
-            CircleFacts(id_, held_on, group_id)
-            for id_, held_on, group_id in session.execute(
-                select(
-                    CommunityCircleRow.id, CommunityCircleRow.held_on, CommunityCircleRow.group_id
-                )
-            )
-        ),
-        runs=tuple(_run_facts(session)),
-        support_plans=tuple(_support_plan_facts(session)),
-        groups=tuple(
-            GroupFacts(id_, year)
-            for id_, year in session.execute(select(GroupRow.id, GroupRow.school_year))
-        ),
-        students=tuple(_student_facts(session)),
-        links=tuple(_student_links(session)),
-    )
-
-
-def _case_facts(session: Session) -> Iterator[CaseFacts]:
-    rows = session.execute(
-        select(CaseRow.id, CaseRow.occurred_on, CaseRow.status, CaseRow.closed_on, CaseRow.hold)
-    )
-    for id_, occurred_on, status, closed_on, hold in rows:
-        yield CaseFacts(id_, occurred_on, status == CaseStatus.CLOSED, closed_on, bool(hold))
-
-
-def _run_facts(session: Session) -> Iterator[RunFacts]:
-    rows = session.execute(
-        select(
-            CircleRunRow.id,
-            CircleRunRow.started_at,
-            CircleRunRow.community_circle_id,
-            MeetingRow.case_id,
-            CircleRunRow.group_id,
-        ).outerjoin(MeetingRow, MeetingRow.id == CircleRunRow.meeting_id)
-    )
-    for id_, started_at, circle_id, case_id, group_id in rows:
-        yield RunFacts(id_, _local_day(started_at), circle_id, case_id, group_id)
-
-
-def _support_plan_facts(session: Session) -> Iterator[SupportPlanFacts]:
-    last_entry = (
-        select(func.max(ProgressEntryRow.on, type_=Date))
-        .where(ProgressEntryRow.plan_id == SupportPlanRow.id)
-        .scalar_subquery()
-    )
-    rows = session.execute(
-        select(
-            SupportPlanRow.id,
-            SupportPlanRow.student_id,
-            SupportPlanRow.case_id,
-            SupportPlanRow.active,
-            SupportPlanRow.start_on,
-            SupportPlanRow.review_on,
-            SupportPlanRow.updated_at,
-            last_entry,
-        )
-    )
-    for id_, student_id, case_id, active, start_on, review_on, updated_at, entry_on in rows:
-        days = [d for d in (start_on, review_on, entry_on) if d is not None]
-        last_day = max([*days, _local_day(updated_at)])
-        yield SupportPlanFacts(id_, student_id, case_id, bool(active), last_day)
-
-
-def _former_ids() -> Select[int]:
-    return select(StudentRow.id).where(StudentRow.active.is_(False))
-
-
-def _student_facts(session: Session) -> Iterator[StudentFacts]:
-    last_circles: dict[int, date] = dict(session.execute(LAST_CIRCLE_ATTENDED).all())
-    rows = session.execute(
-        select(StudentRow.id, StudentRow.active, StudentRow.updated_at).where(
-            StudentRow.id.in_(_former_ids())
-        )
-    )
-    for id_, active, updated_at in rows:
-        day = _local_day(updated_at)
-        yield StudentFacts(id_, bool(active), day, last_circles.get(id_))
-
-
-def _student_links(session: Session) -> Iterator[StudentLink]:
-    """Every case, run and group that names a former student."""
-    sources = (
-        (LinkKind.CASE, CaseParticipantRow.student_id, CaseParticipantRow.case_id),
-        (LinkKind.RUN, RunSeatRow.student_id, RunSeatRow.run_id),
-        (LinkKind.GROUP, GroupMemberRow.student_id, GroupMemberRow.group_id),
-    )
-    for kind, student_column, owner_column in sources:
-        query = select(student_column, owner_column).where(student_column.in_(_former_ids()))
-        for student_id, owner_id in session.execute(query):
-            if student_id is not None:  # never, by the query; for the type checker
-                yield StudentLink(student_id, kind, owner_id)
-
-
-def _local_day(moment: datetime) -> date:
-    """The user's own day of a stored moment, as Database.today() counts days."""
-    return moment.astimezone().date()
 
 
 # -- removing ------------------------------------------------------------------------------
