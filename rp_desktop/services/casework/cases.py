@@ -1,10 +1,9 @@
 """Tier 2 and Tier 3 cases: the lists, opening a case with its people in their roles, editing it."""
 
-from collections import defaultdict
 from dataclasses import replace
 from datetime import date
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, select
 from sqlalchemy.orm import Session
 
 from rp_desktop.db.models import CaseCategoryRow, CaseParticipantRow, CaseRow, StaffRow, StudentRow
@@ -16,12 +15,16 @@ from rp_desktop.domain.records import (
     ListQuery,
     Page,
     Participant,
-    ParticipantFields,
-    person_name,
 )
 from rp_desktop.domain.validation import FieldProblem, InvalidInput, Problem, validate_case
 from rp_desktop.domain.vocabulary import AuditAction, CaseStatus, Tier
 from rp_desktop.services.audit import record_event
+from rp_desktop.services.casework.case_people import (
+    participant_fields,
+    participant_names,
+    people_by_case,
+    replace_participants,
+)
 from rp_desktop.services.listing import DEFAULT_PAGE, fetch_page, in_date_range, matching, ordered
 from rp_desktop.services.safekeeping.database import Database
 from rp_desktop.services.search_keys import case_key
@@ -53,13 +56,7 @@ def list_cases(
     db: Database, tier: Tier, query: ListQuery, offset: int = 0, limit: int = DEFAULT_PAGE
 ) -> Page[CaseListItem]:
     """Cases of one tier matching the search, status and dates; newest first by default."""
-    conditions = [
-        CaseRow.tier == tier,
-        *matching(CaseRow.search_key, query.text),
-        *in_date_range(CaseRow.occurred_on, query),
-    ]
-    if query.status:
-        conditions.append(CaseRow.status == query.status)
+    conditions = _list_conditions(tier, query)
     if not query.sort:
         query = replace(query, sort="occurred_on", descending=True)
     rows_stmt = ordered(
@@ -73,23 +70,34 @@ def list_cases(
     )
     with Session(db.engine) as session:
         rows, total = fetch_page(session, rows_stmt, conditions, CaseRow, offset, limit)
-        people = _people_by_case(session, [case.id for case, _ in rows])
+        people = people_by_case(session, [case.id for case, _ in rows])
         return Page(
-            tuple(
-                CaseListItem(
-                    id=case.id,
-                    tier=case.tier,
-                    occurred_on=case.occurred_on,
-                    category_name=category,
-                    place=case.place,
-                    status=case.status,
-                    tier3_kind=case.tier3_kind,
-                    people=", ".join(people[case.id]),
-                )
-                for case, category in rows
-            ),
-            total,
+            tuple(_list_item(case, category, people[case.id]) for case, category in rows), total
         )
+
+
+def _list_conditions(tier: Tier, query: ListQuery) -> list[ColumnElement[bool]]:
+    conditions = [
+        CaseRow.tier == tier,
+        *matching(CaseRow.search_key, query.text),
+        *in_date_range(CaseRow.occurred_on, query),
+    ]
+    if query.status:
+        conditions.append(CaseRow.status == query.status)
+    return conditions
+
+
+def _list_item(case: CaseRow, category: str, people: list[str]) -> CaseListItem:
+    return CaseListItem(
+        id=case.id,
+        tier=case.tier,
+        occurred_on=case.occurred_on,
+        category_name=category,
+        place=case.place,
+        status=case.status,
+        tier3_kind=case.tier3_kind,
+        people=", ".join(people),
+    )
 
 
 def get_case(db: Database, case_id: int) -> Case:
@@ -186,83 +194,19 @@ def _fill(session: Session, row: CaseRow, fields: CaseFields) -> None:
     row.status = fields.status
     row.closure_reason = fields.closure_reason
     row.tier3_kind = fields.tier3_kind
-    _replace_participants(row, fields.participants)
+    replace_participants(row, fields.participants)
     session.flush()
     row.search_key = _search_key(session, row)
 
 
-def _replace_participants(row: CaseRow, wanted: tuple[ParticipantFields, ...]) -> None:
-    """Keep participant rows that are still wanted (their ids anchor meetings and agreements)."""
-    kept: list[CaseParticipantRow] = []
-    remaining = list(wanted)
-    for existing in row.participants:
-        fields = _participant_fields(existing)
-        if fields in remaining:
-            remaining.remove(fields)
-            kept.append(existing)
-    row.participants = kept + [
-        CaseParticipantRow(
-            role=p.role, student_id=p.student_id, staff_id=p.staff_id, other_name=p.other_name
-        )
-        for p in remaining
-    ]
-
-
-def _participant_fields(row: CaseParticipantRow) -> ParticipantFields:
-    return ParticipantFields(row.role, row.student_id, row.staff_id, row.other_name)
-
-
 def _search_key(session: Session, row: CaseRow) -> str:
     category = session.get(CaseCategoryRow, row.category_id)
-    names = _people_by_case(session, [row.id])[row.id]
+    names = people_by_case(session, [row.id])[row.id]
     return case_key(category.name if category else "", row.place, row.description, names)
 
 
-def _people_by_case(session: Session, case_ids: list[int]) -> dict[int, list[str]]:
-    """Each case's participants by name, in the order they were added, each person once even
-    when they have two roles (two students who share a name are both listed)."""
-    stmt = (
-        select(
-            CaseParticipantRow.case_id,
-            CaseParticipantRow.student_id,
-            CaseParticipantRow.staff_id,
-            CaseParticipantRow.other_name,
-            StudentRow.first_name,
-            StudentRow.last_name,
-            StudentRow.preferred_name,
-            StaffRow.first_name,
-            StaffRow.last_name,
-        )
-        .outerjoin(StudentRow, StudentRow.id == CaseParticipantRow.student_id)
-        .outerjoin(StaffRow, StaffRow.id == CaseParticipantRow.staff_id)
-        .where(CaseParticipantRow.case_id.in_(case_ids))
-        .order_by(CaseParticipantRow.case_id, CaseParticipantRow.id)
-    )
-    people: dict[int, dict[tuple[object, ...], str]] = defaultdict(dict)
-    who: tuple[str, int | str]
-    for (
-        case_id,
-        student_id,
-        staff_id,
-        other,
-        first,
-        last,
-        preferred,
-        s_first,
-        s_last,
-    ) in session.execute(stmt):
-        if student_id is not None:
-            who, name = ("student", student_id), person_name(first, last, preferred)
-        elif staff_id is not None:
-            who, name = ("staff", staff_id), person_name(s_first, s_last)
-        else:
-            who, name = ("other", other.casefold()), other
-        people[case_id].setdefault(who, name)
-    return defaultdict(list, {case_id: list(named.values()) for case_id, named in people.items()})
-
-
 def _to_record(session: Session, row: CaseRow) -> Case:
-    names = _participant_names(session, row.participants)
+    names = participant_names(session, row.participants)
     fields = CaseFields(
         tier=row.tier,
         occurred_on=row.occurred_on,
@@ -272,33 +216,19 @@ def _to_record(session: Session, row: CaseRow) -> Case:
         status=row.status,
         closure_reason=row.closure_reason,
         tier3_kind=row.tier3_kind,
-        participants=tuple(_participant_fields(p) for p in row.participants),
+        participants=tuple(participant_fields(p) for p in row.participants),
     )
     return Case(
         id=row.id,
         fields=fields,
         category_name=row.category.name,
         participants=tuple(
-            Participant(p.id, _participant_fields(p), name)
+            Participant(p.id, participant_fields(p), name)
             for p, name in zip(row.participants, names, strict=True)
         ),
         created_at=row.created_at,
         updated_at=row.updated_at,
     )
-
-
-def _participant_names(session: Session, participants: list[CaseParticipantRow]) -> list[str]:
-    names = []
-    for p in participants:
-        if p.student_id is not None:
-            s = session.get(StudentRow, p.student_id)
-            names.append(person_name(s.first_name, s.last_name, s.preferred_name) if s else "")
-        elif p.staff_id is not None:
-            st = session.get(StaffRow, p.staff_id)
-            names.append(person_name(st.first_name, st.last_name) if st else "")
-        else:
-            names.append(p.other_name)
-    return names
 
 
 def _load(session: Session, case_id: int) -> CaseRow:

@@ -1,0 +1,90 @@
+"""Who is on a case: the participants' names for the lists and the search key, the name beside
+each of a case's own participants, and replacing a case's participants by those wanted."""
+
+from collections import defaultdict
+from typing import Any
+
+from sqlalchemy import Row, select
+from sqlalchemy.orm import Session
+
+from rp_desktop.db.models import CaseParticipantRow, CaseRow, StaffRow, StudentRow
+from rp_desktop.domain.records import ParticipantFields, person_name
+from rp_desktop.services.listing import AnySelect
+
+
+def people_by_case(session: Session, case_ids: list[int]) -> dict[int, list[str]]:
+    """Each case's participants by name, in the order they were added, each person once even
+    when they have two roles (two students who share a name are both listed)."""
+    people: dict[int, dict[tuple[str, int | str], str]] = defaultdict(dict)
+    for row in session.execute(_participants_of(case_ids)):
+        who, name = _person(row)
+        people[row.case_id].setdefault(who, name)
+    return defaultdict(list, {case_id: list(named.values()) for case_id, named in people.items()})
+
+
+def _participants_of(case_ids: list[int]) -> AnySelect:
+    return (
+        select(
+            CaseParticipantRow.case_id,
+            CaseParticipantRow.student_id,
+            CaseParticipantRow.staff_id,
+            CaseParticipantRow.other_name,
+            StudentRow.first_name,
+            StudentRow.last_name,
+            StudentRow.preferred_name,
+            StaffRow.first_name.label("staff_first_name"),
+            StaffRow.last_name.label("staff_last_name"),
+        )
+        .outerjoin(StudentRow, StudentRow.id == CaseParticipantRow.student_id)
+        .outerjoin(StaffRow, StaffRow.id == CaseParticipantRow.staff_id)
+        .where(CaseParticipantRow.case_id.in_(case_ids))
+        .order_by(CaseParticipantRow.case_id, CaseParticipantRow.id)
+    )
+
+
+def _person(row: Row[Any]) -> tuple[tuple[str, int | str], str]:
+    """Who a participant is, as a key (a student, a staff member, or a name typed on the case:
+    one person however it is capitalised), and the name they are listed by."""
+    if row.student_id is not None:
+        return ("student", row.student_id), person_name(
+            row.first_name, row.last_name, row.preferred_name
+        )
+    if row.staff_id is not None:
+        return ("staff", row.staff_id), person_name(row.staff_first_name, row.staff_last_name)
+    return ("other", row.other_name.casefold()), row.other_name
+
+
+def participant_names(session: Session, participants: list[CaseParticipantRow]) -> list[str]:
+    """The name beside each of `participants`, in order."""
+    names = []
+    for p in participants:
+        if p.student_id is not None:
+            s = session.get(StudentRow, p.student_id)
+            names.append(person_name(s.first_name, s.last_name, s.preferred_name) if s else "")
+        elif p.staff_id is not None:
+            st = session.get(StaffRow, p.staff_id)
+            names.append(person_name(st.first_name, st.last_name) if st else "")
+        else:
+            names.append(p.other_name)
+    return names
+
+
+def replace_participants(row: CaseRow, wanted: tuple[ParticipantFields, ...]) -> None:
+    """Keep participant rows that are still wanted (their ids anchor meetings and agreements)."""
+    kept: list[CaseParticipantRow] = []
+    remaining = list(wanted)
+    for existing in row.participants:
+        fields = participant_fields(existing)
+        if fields in remaining:
+            remaining.remove(fields)
+            kept.append(existing)
+    row.participants = kept + [
+        CaseParticipantRow(
+            role=p.role, student_id=p.student_id, staff_id=p.staff_id, other_name=p.other_name
+        )
+        for p in remaining
+    ]
+
+
+def participant_fields(row: CaseParticipantRow) -> ParticipantFields:
+    return ParticipantFields(row.role, row.student_id, row.staff_id, row.other_name)
