@@ -8,9 +8,9 @@ from typing import Any
 from rp_desktop.domain.records import Category
 from rp_desktop.domain.vocabulary import Tier, Tier3Kind
 from rp_desktop.services.demo.casework.case_people import Cast
-from rp_desktop.services.demo.casework.case_story import Story
 from rp_desktop.services.demo.casework.casework_recipe import Casework
 from rp_desktop.services.demo.casework.casework_rows import CaseIds, CaseworkRows
+from rp_desktop.services.demo.casework.story_records import Story
 from rp_desktop.services.demo.ids import Ids
 from rp_desktop.services.search_keys import case_key
 

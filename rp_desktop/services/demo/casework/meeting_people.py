@@ -15,7 +15,7 @@ from rp_desktop.domain.casework.restorative import RestorativeQuestion, question
 from rp_desktop.domain.vocabulary import MeetingKind, Role
 from rp_desktop.services.demo.casework import casework_texts as texts
 from rp_desktop.services.demo.casework.case_people import Cast, Person
-from rp_desktop.services.demo.casework.case_story import MeetingRecipe
+from rp_desktop.services.demo.casework.story_records import MeetingRecipe
 
 # The chance that each of the case's other people is at a meeting of a kind; both sides of the
 # harm always are (a pre-conference and a restorative conversation have rules of their own).
