@@ -22,21 +22,17 @@ from sqlalchemy import Connection, func, insert, select
 from rp_desktop.db.models import CircleRunRow, RunRoundRow, RunSeatRow, TurnRow
 from rp_desktop.domain.circle.types import Timing
 from rp_desktop.domain.circle.wall import NameStyle, Sitter, wall_labels
-from rp_desktop.domain.library import SeedRound, ShippedLibrary
-from rp_desktop.domain.vocabulary import CircleKind, CircleStage, CircleStatus, MeetingKind
+from rp_desktop.domain.library import SeedRound
+from rp_desktop.domain.vocabulary import CircleStage, CircleStatus
 from rp_desktop.services.circles.seeding import read_shipped_library
 from rp_desktop.services.demo.casework.case_rows import CaseRows
 from rp_desktop.services.demo.community_circles import CircleRows
 from rp_desktop.services.demo.recipe import stream
 from rp_desktop.services.demo.roster import StudentRecipe
+from rp_desktop.services.demo.run_rounds import MEETING_TEMPLATES, LibraryRounds
 
 CIRCLE_RUN_SHARE = 0.05  # of held Tier 1 circles (those with fewer than two students are left)
 MEETING_RUN_SHARE = 0.2  # of repair-harm and re-entry circles held on cases
-MEETING_TEMPLATES = {
-    MeetingKind.REPAIR_HARM_CIRCLE: ("repair-harm", CircleStage.REPAIR_HARM),
-    MeetingKind.RE_ENTRY_CIRCLE: ("re-entry", CircleStage.RE_ENTRY),
-}
-ACADEMIC = CircleKind.ACADEMIC
 TALKING_PIECES = ("river stone", "talking stick", "wooden heart", "seashell", "pine cone")
 # Local time: 8:15 to 15:00 on the computer's clock, so that a run falls on its circle's day
 # wherever the demo is made (reports date a run by the local day it started).
@@ -250,44 +246,6 @@ def _turns(
             turns.append((next(ids), run_id, number, seat_id, offset, duration, passed))
             offset += duration
     return turns
-
-
-class LibraryRounds:
-    """Rounds as the shipped templates have them, with prompts from the shipped library."""
-
-    def __init__(self, library: ShippedLibrary) -> None:
-        self.library = library
-        self.templates = {t.key: t.rounds for t in library.templates}
-        # The first round of each stage in each template: its check-in, its check-out.
-        self.first = {t.key: {r.stage: r for r in reversed(t.rounds)} for t in library.templates}
-        self.prompts: dict[CircleStage, list[str]] = defaultdict(list)
-        for seed in library.prompts:
-            if seed.translation_of is None and seed.fields.language == "en":
-                self.prompts[seed.fields.stage].append(seed.fields.text)
-
-    def for_circle(self, kind: CircleKind, students: int, minutes: int | None) -> list[SeedRound]:
-        """A check-in, up to two rounds between, a check-out: as many rounds (two to four) as
-        fit the circle's minutes at about half a minute a turn."""
-        key = "academic" if kind is ACADEMIC else "community-building"
-        template, first = self.templates[key], self.first[key]
-        fits = (minutes or 20) * 60 // ((students + 1) * 30)
-        between = min(max(fits, 2), 4) - 2
-        middle = [r for r in template if r.stage is CircleStage.DISCUSSION]
-        if kind is CircleKind.VALUES_AND_GUIDELINES:
-            middle = [r for r in template if r.stage is CircleStage.VALUES_AND_GUIDELINES] + middle
-        return [first[CircleStage.CHECK_IN], *middle[:between], first[CircleStage.CHECK_OUT]]
-
-    def for_meeting(self, rng: random.Random, kind: MeetingKind) -> list[SeedRound]:
-        """One to three of the template's own questions, in its order, and its check-out."""
-        key, stage = MEETING_TEMPLATES[kind]
-        questions = [r for r in self.templates[key] if r.stage is stage]
-        asked = sorted(rng.sample(range(len(questions)), rng.randint(1, 3)))
-        return [*(questions[i] for i in asked), self.first[key][CircleStage.CHECK_OUT]]
-
-    def prompt_text(self, rng: random.Random, shape: SeedRound) -> str:
-        if shape.stage in (CircleStage.REPAIR_HARM, CircleStage.RE_ENTRY) and shape.prompt_key:
-            return self.library.prompt(shape.prompt_key).fields.text
-        return rng.choice(self.prompts[shape.stage])
 
 
 def insert_runs(connection: Connection, rows: RunRows) -> None:
