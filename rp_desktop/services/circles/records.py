@@ -1,8 +1,9 @@
 """Tier 1 community circles as records: the list, recording one, editing it."""
 
 from dataclasses import replace
+from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import ColumnElement, Row, func, select
 from sqlalchemy.orm import Session, aliased
 
 from rp_desktop.db.models import (
@@ -55,12 +56,7 @@ def list_circles(
     db: Database, query: ListQuery, offset: int = 0, limit: int = DEFAULT_PAGE
 ) -> Page[CircleListItem]:
     """Circles matching the search, status and dates; newest first unless asked otherwise."""
-    conditions = [
-        *matching(CommunityCircleRow.search_key, query.text),
-        *in_date_range(CommunityCircleRow.held_on, query),
-    ]
-    if query.status:
-        conditions.append(CommunityCircleRow.status == query.status)
+    conditions = _list_conditions(query)
     if not query.sort:
         query = replace(query, sort="held_on", descending=True)
     rows = ordered(
@@ -85,22 +81,30 @@ def list_circles(
     )
     with Session(db.engine) as session:
         page, total = fetch_page(session, rows, conditions, CommunityCircleRow, offset, limit)
-    return Page(
-        tuple(
-            CircleListItem(
-                id=r[0],
-                held_on=r[1],
-                status=r[2],
-                kind=r[3],
-                group_name=r[4] or "",
-                keeper_name=person_name(r[5], r[6]) if r[5] is not None else "",
-                purpose=r[7],
-                attendance=r[8],
-                duration_minutes=r[9],
-            )
-            for r in page
-        ),
-        total,
+    return Page(tuple(_list_item(r) for r in page), total)
+
+
+def _list_conditions(query: ListQuery) -> list[ColumnElement[bool]]:
+    conditions = [
+        *matching(CommunityCircleRow.search_key, query.text),
+        *in_date_range(CommunityCircleRow.held_on, query),
+    ]
+    if query.status:
+        conditions.append(CommunityCircleRow.status == query.status)
+    return conditions
+
+
+def _list_item(r: Row[*tuple[Any, ...]]) -> CircleListItem:
+    return CircleListItem(
+        id=r[0],
+        held_on=r[1],
+        status=r[2],
+        kind=r[3],
+        group_name=r[4] or "",
+        keeper_name=person_name(r[5], r[6]) if r[5] is not None else "",
+        purpose=r[7],
+        attendance=r[8],
+        duration_minutes=r[9],
     )
 
 

@@ -3,6 +3,7 @@ makes, in one transaction: a Tier 1 circle, or a meeting on the case it was run 
 event, on that record, names the run by id."""
 
 import math
+from collections.abc import Iterator, Sequence
 
 from sqlalchemy.orm import Session
 
@@ -15,8 +16,8 @@ from rp_desktop.db.models import (
     RunSeatRow,
     TurnRow,
 )
-from rp_desktop.domain.circle.types import Timing
-from rp_desktop.domain.circle_runs import CircleRunFields, SavedRun
+from rp_desktop.domain.circle.types import RoundPlan, Timing, TurnRecord
+from rp_desktop.domain.circle_runs import CircleRunFields, SavedRun, SeatedPerson
 from rp_desktop.domain.records import CircleFields
 from rp_desktop.domain.validation import LONGEST_CIRCLE_MINUTES
 from rp_desktop.domain.vocabulary import AuditAction, CircleStatus
@@ -53,7 +54,19 @@ def _add_run(session: Session, fields: CircleRunFields) -> CircleRunRow:
         started_at=fields.started_at,
         ended_at=fields.ended_at,
     )
-    seats = {
+    seats = _seats(fields.seats)
+    run.seats = list(seats.values())
+    run.rounds = _rounds(fields.rounds)
+    session.add(run)
+    session.flush()
+    session.add_all(_turns(run.id, fields.turns, seats))
+    session.flush()
+    return run
+
+
+def _seats(people: Sequence[SeatedPerson]) -> dict[int, RunSeatRow]:
+    """A seat for each person, in the order they sat, by the engine's seat key."""
+    return {
         person.key: RunSeatRow(
             position=position,
             student_id=person.student_id,
@@ -61,10 +74,12 @@ def _add_run(session: Session, fields: CircleRunFields) -> CircleRunRow:
             label=person.label,
             is_keeper=person.is_keeper,
         )
-        for position, person in enumerate(fields.seats)
+        for position, person in enumerate(people)
     }
-    run.seats = list(seats.values())
-    run.rounds = [
+
+
+def _rounds(plans: Sequence[RoundPlan]) -> list[RunRoundRow]:
+    return [
         RunRoundRow(
             number=number,
             stage=plan.stage,
@@ -72,23 +87,23 @@ def _add_run(session: Session, fields: CircleRunFields) -> CircleRunRow:
             timing=plan.timing,
             budget_seconds=None if plan.timing is Timing.NONE else _whole(plan.seconds),
         )
-        for number, plan in enumerate(fields.rounds)
+        for number, plan in enumerate(plans)
     ]
-    session.add(run)
-    session.flush()
-    session.add_all(
-        TurnRow(
-            run_id=run.id,
+
+
+def _turns(
+    run_id: int, turns: Sequence[TurnRecord], seats: dict[int, RunSeatRow]
+) -> Iterator[TurnRow]:
+    """The turns, each pointing at its seat (saved, so it has an id)."""
+    for turn in turns:
+        yield TurnRow(
+            run_id=run_id,
             round_number=turn.round_index,
             seat_id=seats[turn.seat_key].id,
             start_offset_ms=round(turn.start * 1000),
             duration_ms=round(turn.duration * 1000),
             passed=turn.passed,
         )
-        for turn in fields.turns
-    )
-    session.flush()
-    return run
 
 
 def _circle_fields(db: Database, fields: CircleRunFields) -> CircleFields:
