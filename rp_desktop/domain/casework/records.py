@@ -2,15 +2,21 @@
 items, follow-up, tier moves, plans, and where a formal conference stands.
 
 `...Fields` classes are what a form submits; the other classes are what was saved, with the
-names a screen needs beside the ids. The questions, plans and timeline live in their own modules
-and are exported from here too.
+names a screen needs beside the ids. The questions, agreements, plans and timeline live in their
+own modules and are exported from here too.
 """
 
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 
+from rp_desktop.domain.casework.agreements import (
+    Agreement,
+    AgreementFields,
+    AgreementItem,
+    AgreementItemFields,
+    completion_rate,
+)
 from rp_desktop.domain.casework.restorative import (
     RestorativeQuestion,
     questions_for,
@@ -103,56 +109,6 @@ class Meeting:
     fields: MeetingFields
     facilitator_name: str
     attendees: tuple[Participant, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class AgreementItemFields:
-    """One thing someone agrees to do: its owner is a participant of the case or a staff
-    member."""
-
-    description: str
-    owner_participant_id: int | None = None
-    owner_staff_id: int | None = None
-    due_on: date | None = None
-    status: AgreementStatus = AgreementStatus.OPEN
-
-
-@dataclass(frozen=True, slots=True)
-class AgreementFields:
-    made_on: date | None
-    meeting_id: int | None = None
-    notes: str = ""
-    items: tuple[AgreementItemFields, ...] = ()
-
-
-@dataclass(frozen=True, slots=True)
-class AgreementItem:
-    id: int
-    fields: AgreementItemFields
-    owner_name: str
-
-
-def completion_rate(statuses: Iterable[AgreementStatus]) -> float | None:
-    """The share of items done, among items that still count: a renegotiated item was replaced
-    by a new commitment, so it counts neither way. None when no item counts."""
-    counted = [s for s in statuses if s is not AgreementStatus.RENEGOTIATED]
-    if not counted:
-        return None
-    return sum(s is AgreementStatus.DONE for s in counted) / len(counted)
-
-
-@dataclass(frozen=True, slots=True)
-class Agreement:
-    id: int
-    case_id: int
-    made_on: date
-    meeting_id: int | None
-    notes: str
-    items: tuple[AgreementItem, ...]
-
-    @property
-    def completion_rate(self) -> float | None:
-        return completion_rate(item.fields.status for item in self.items)
 
 
 @dataclass(frozen=True, slots=True)
