@@ -55,7 +55,16 @@ def package_readme(
     empty: bool = False,
 ) -> str:
     hidden = sum(table.suppressed for table in tables)
-    lines = [
+    lines = _opening(school, period, threshold, hidden, empty=empty)
+    for table in tables:
+        lines += _about_table(table)
+    lines += ["", "Definitions", *(f"- {line}" for line in DEFINITIONS)]
+    return "\n".join(lines) + "\n"
+
+
+def _opening(school: str, period: Period, threshold: int, hidden: int, *, empty: bool) -> list[str]:
+    """What the package is, what it leaves out and how small counts are suppressed."""
+    return [
         "RP Desktop: district package",
         "",
         f"School: {school}" if school else "School: (not set up)",
@@ -77,13 +86,15 @@ def package_readme(
         "Each file is CSV (UTF-8 with a byte-order mark, comma-separated) with a header row.",
         "Shares and ratios are written with 3 decimals.",
     ]
-    for table in tables:
-        subject, _, by = table.name.removesuffix(".csv").rpartition("_by_")
-        lines += ["", f"{table.name} ({len(table.rows)} rows, {table.suppressed} suppressed)"]
-        lines.append(f"  {SUBJECTS.get(subject, '')} {_by(subject, by)}".rstrip())
-        lines += [f"  {header}: {about}" for header, about in table.columns]
-    lines += ["", "Definitions", *(f"- {line}" for line in DEFINITIONS)]
-    return "\n".join(lines) + "\n"
+
+
+def _about_table(table: PackageTable) -> list[str]:
+    """One file: its name, rows and suppressed cells, what it counts, and each column."""
+    subject, _, by = table.name.removesuffix(".csv").rpartition("_by_")
+    lines = ["", f"{table.name} ({len(table.rows)} rows, {table.suppressed} suppressed)"]
+    lines.append(f"  {SUBJECTS.get(subject, '')} {_by(subject, by)}".rstrip())
+    lines += [f"  {header}: {about}" for header, about in table.columns]
+    return lines
 
 
 def _by(subject: str, by: str) -> str:
