@@ -13,7 +13,6 @@ from rp_desktop.db.models import AuditEventRow
 from rp_desktop.domain.records import Page
 from rp_desktop.domain.safekeeping.audit import GENESIS, AuditEntry, BrokenLink, chain_hash
 from rp_desktop.domain.vocabulary import AuditAction
-from rp_desktop.services.drafts import clear_replaced_draft
 from rp_desktop.services.safekeeping.database import Database
 
 AUDIT_PAGE = 200
@@ -46,11 +45,7 @@ def record_event(
     entity_id: int | None,
     detail: str = "",
 ) -> None:
-    """Add one event; `detail` must hold counts or field names only, never a person's name.
-
-    A form's draft that this action saves goes in the same transaction (drafts.cleared_by_save).
-    """
-    clear_replaced_draft(session)
+    """Add one event; `detail` must hold counts or field names only, never a person's name."""
     previous = session.scalar(select(AuditEventRow.hash).order_by(AuditEventRow.id.desc()).limit(1))
     entry = AuditEntry(db.now().astimezone(UTC), db.actor, action, entity, entity_id, detail)
     link = previous or GENESIS

@@ -6,9 +6,6 @@ Each call is one short transaction; saving is a single upsert statement.
 """
 
 import json
-from collections.abc import Iterator
-from contextlib import contextmanager
-from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, cast
@@ -26,9 +23,6 @@ LONGEST_FORM = 40
 LONGEST_LABEL = 100
 
 JsonObject = dict[str, Any]
-
-# The draft that the save now under way replaces (see cleared_by_save).
-_replaced_by_save: ContextVar[str | None] = ContextVar("replaced_by_save", default=None)
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,22 +110,10 @@ def _fields(text: str) -> JsonObject:
     return value if isinstance(value, dict) else {}
 
 
-@contextmanager
-def cleared_by_save(key: str) -> Iterator[None]:
-    """While a form saves its record, delete its draft in the record's own transaction, so a
-    crash can never leave both a saved record and a draft that would save it again.
-
-    Every user action writes an audit event in its transaction; the audit service calls
-    `clear_replaced_draft` there."""
-    token = _replaced_by_save.set(key or None)
-    try:
-        yield
-    finally:
-        _replaced_by_save.reset(token)
-
-
-def clear_replaced_draft(session: Session) -> None:
-    """Inside a user action's transaction: delete the draft that the action saves, if any."""
-    key = _replaced_by_save.get()
-    if key is not None:
+def delete_replaced(session: Session, key: str | None) -> None:
+    """Inside the transaction that saves a form's record: delete that form's draft (`key`; None
+    when the save does not come from a form), so a crash can never leave both a saved record and
+    a draft that would save it again. Each service that saves what a form holds calls this with
+    the key the form gives it."""
+    if key:
         session.execute(delete(FormDraftRow).where(FormDraftRow.key == key))

@@ -91,9 +91,23 @@ def test_a_save_deletes_its_draft_in_the_same_transaction(db: Database) -> None:
 
     drafts.save_draft(db, "student:new:d4", "student", None, "New student", {"values": {}})
     drafts.save_draft(db, "student:new:e5", "student", None, "New student", {"values": {}})
-    with pytest.raises(InvalidInput), drafts.cleared_by_save("student:new:d4"):
-        add_student(db, StudentFields("", "", "", "", 5, ""))
+    with pytest.raises(InvalidInput):
+        add_student(db, StudentFields("", "", "", "", 5, ""), replaces_draft="student:new:d4")
     assert drafts.get_draft(db, "student:new:d4") is not None
-    with drafts.cleared_by_save("student:new:d4"):
-        add_student(db, StudentFields("S-77", "Ines", "Valderrama", "", 5, "5B"))
+    add_student(
+        db,
+        StudentFields("S-77", "Ines", "Valderrama", "", 5, "5B"),
+        replaces_draft="student:new:d4",
+    )
     assert [d.key for d in drafts.list_drafts(db)] == ["student:new:e5"]
+
+
+def test_a_save_that_names_no_draft_leaves_every_draft_alone(db: Database) -> None:
+    """Writing the audit event of an action deletes nothing by itself: only the form that saves
+    says which draft its save replaces."""
+    from rp_desktop.domain.records import StudentFields
+    from rp_desktop.services.students.records import add_student
+
+    drafts.save_draft(db, "student:new:d4", "student", None, "New student", {"values": {}})
+    add_student(db, StudentFields("S-78", "Tomasz", "Brzezinski", "", 6, "6A"))
+    assert [d.key for d in drafts.list_drafts(db)] == ["student:new:d4"]

@@ -17,6 +17,7 @@ from rp_desktop.domain.casework.validation import validate_agreement, validate_f
 from rp_desktop.domain.records import Case
 from rp_desktop.domain.validation import FieldProblem, Problem
 from rp_desktop.domain.vocabulary import AgreementStatus, AuditAction, CaseStatus
+from rp_desktop.services import drafts
 from rp_desktop.services.audit import record_event
 from rp_desktop.services.casework.cases import case_record, load_case
 from rp_desktop.services.casework.checks import refuse, touch, unknown_staff
@@ -40,13 +41,19 @@ class AgreementItemNotFound(LookupError):
 
 
 def save_agreement(
-    db: Database, case_id: int, fields: AgreementFields, agreement_id: int | None = None
+    db: Database,
+    case_id: int,
+    fields: AgreementFields,
+    agreement_id: int | None = None,
+    *,
+    replaces_draft: str | None = None,
 ) -> Agreement:
     """Make an agreement on the case, or revise the one with `agreement_id`. Revising keeps
     the ids of items that stay (follow-ups point at them): an unchanged item keeps its row,
     and edited items take over the rows of the items they replace, in order. The case's status
     moves on to "agreement made"."""
     with Session(db.engine) as session, session.begin():
+        drafts.delete_replaced(session, replaces_draft)
         case_row = load_case(session, case_id)
         case = case_record(session, case_row)
         _check_agreement(session, db, fields, case)
@@ -79,10 +86,13 @@ def set_item_status(db: Database, item_id: int, status: AgreementStatus) -> Agre
         return item_record(session, row, people_of(case_record(session, case_row)))
 
 
-def add_follow_up(db: Database, case_id: int, fields: FollowUpFields) -> FollowUp:
+def add_follow_up(
+    db: Database, case_id: int, fields: FollowUpFields, *, replaces_draft: str | None = None
+) -> FollowUp:
     """Log a follow-up on the case (or on one of its agreement items); the case's status moves
     on to "following up"."""
     with Session(db.engine) as session, session.begin():
+        drafts.delete_replaced(session, replaces_draft)
         case_row = load_case(session, case_id)
         problems = validate_follow_up(fields, case_record(session, case_row), db.today())
         problems += unknown_staff(session, "staff_id", fields.staff_id)

@@ -18,6 +18,7 @@ from rp_desktop.domain.casework.validation import (
     validate_tier_change,
 )
 from rp_desktop.domain.vocabulary import AuditAction, CaseStatus, ClosureReason, Tier
+from rp_desktop.services import drafts
 from rp_desktop.services.audit import record_event
 from rp_desktop.services.casework.agreements import (
     AgreementItemNotFound,
@@ -83,10 +84,13 @@ def get_case_detail(db: Database, case_id: int) -> CaseDetail:
         return case_detail(session, case_id)
 
 
-def change_tier(db: Database, case_id: int, fields: TierChangeFields) -> CaseDetail:
+def change_tier(
+    db: Database, case_id: int, fields: TierChangeFields, *, replaces_draft: str | None = None
+) -> CaseDetail:
     """Move the case to another tier, keeping the move (date, from, to, reason) in its
     history. A move to Tier 3 names the practice; a move to Tier 2 drops it."""
     with Session(db.engine) as session, session.begin():
+        drafts.delete_replaced(session, replaces_draft)
         row = load_case(session, case_id)
         refuse(validate_tier_change(fields, case_record(session, row), db.today()))
         assert fields.changed_on is not None  # validated
@@ -132,11 +136,17 @@ def set_suspension_days_avoided(db: Database, case_id: int, days: int | None) ->
 
 
 def close_case(
-    db: Database, case_id: int, reason: ClosureReason, closed_on: date | None
+    db: Database,
+    case_id: int,
+    reason: ClosureReason,
+    closed_on: date | None,
+    *,
+    replaces_draft: str | None = None,
 ) -> CaseDetail:
     """Close the case on `closed_on` for `reason`. Closing a closed case again corrects its
     reason and day."""
     with Session(db.engine) as session, session.begin():
+        drafts.delete_replaced(session, replaces_draft)
         row = load_case(session, case_id)
         refuse(validate_closure(closed_on, case_record(session, row), db.today()))
         row.status = CaseStatus.CLOSED

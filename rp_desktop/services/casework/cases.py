@@ -18,6 +18,7 @@ from rp_desktop.domain.records import (
 )
 from rp_desktop.domain.validation import FieldProblem, InvalidInput, Problem, validate_case
 from rp_desktop.domain.vocabulary import AuditAction, CaseStatus, Tier
+from rp_desktop.services import drafts
 from rp_desktop.services.audit import record_event
 from rp_desktop.services.casework.case_people import (
     participant_fields,
@@ -105,8 +106,9 @@ def get_case(db: Database, case_id: int) -> Case:
         return _to_record(session, _load(session, case_id))
 
 
-def open_case(db: Database, fields: CaseFields) -> Case:
+def open_case(db: Database, fields: CaseFields, *, replaces_draft: str | None = None) -> Case:
     with Session(db.engine) as session, session.begin():
+        drafts.delete_replaced(session, replaces_draft)
         fields = _checked(session, db, fields)
         now = db.now()
         row = CaseRow(created_at=now, updated_at=now)
@@ -117,8 +119,11 @@ def open_case(db: Database, fields: CaseFields) -> Case:
         return _to_record(session, row)
 
 
-def update_case(db: Database, case_id: int, fields: CaseFields) -> Case:
+def update_case(
+    db: Database, case_id: int, fields: CaseFields, *, replaces_draft: str | None = None
+) -> Case:
     with Session(db.engine) as session, session.begin():
+        drafts.delete_replaced(session, replaces_draft)
         row = _load(session, case_id)
         fields = _checked(session, db, replace(fields, tier=row.tier))
         _fill(session, row, fields)

@@ -10,6 +10,7 @@ from rp_desktop.domain.casework.records import Meeting, MeetingFields, status_af
 from rp_desktop.domain.casework.validation import validate_meeting
 from rp_desktop.domain.records import Case
 from rp_desktop.domain.vocabulary import AuditAction
+from rp_desktop.services import drafts
 from rp_desktop.services.audit import record_event
 from rp_desktop.services.casework.cases import case_record, load_case
 from rp_desktop.services.casework.checks import refuse, touch, unknown_staff
@@ -22,10 +23,13 @@ class MeetingNotFound(LookupError):
         super().__init__(f"There is no meeting with id {meeting_id}.")
 
 
-def record_meeting(db: Database, case_id: int, fields: MeetingFields) -> Meeting:
+def record_meeting(
+    db: Database, case_id: int, fields: MeetingFields, *, replaces_draft: str | None = None
+) -> Meeting:
     """Record a meeting held on the case. Answers left empty are not kept. The case's status
     moves on to "meeting held" (or "following up" for an agreement follow-up meeting)."""
     with Session(db.engine) as session, session.begin():
+        drafts.delete_replaced(session, replaces_draft)
         case_row = load_case(session, case_id)
         case = case_record(session, case_row)
         fields = _checked(session, db, fields, case)
@@ -38,9 +42,12 @@ def record_meeting(db: Database, case_id: int, fields: MeetingFields) -> Meeting
         return meeting_record(session, row, people_of(case))
 
 
-def update_meeting(db: Database, meeting_id: int, fields: MeetingFields) -> Meeting:
+def update_meeting(
+    db: Database, meeting_id: int, fields: MeetingFields, *, replaces_draft: str | None = None
+) -> Meeting:
     """Correct a meeting: its date, kind, facilitator, who was there and the answers."""
     with Session(db.engine) as session, session.begin():
+        drafts.delete_replaced(session, replaces_draft)
         row = session.get(MeetingRow, meeting_id)
         if row is None:
             raise MeetingNotFound(meeting_id)

@@ -17,6 +17,7 @@ from rp_desktop.domain.casework.validation import (
 )
 from rp_desktop.domain.validation import FieldProblem, Problem
 from rp_desktop.domain.vocabulary import AuditAction
+from rp_desktop.services import drafts
 from rp_desktop.services.audit import record_event
 from rp_desktop.services.casework.cases import case_record, load_case
 from rp_desktop.services.casework.checks import refuse, touch, unknown_staff, unknown_student
@@ -39,11 +40,14 @@ def save_support_plan(
     fields: SupportPlanFields,
     plan_id: int | None = None,
     case_id: int | None = None,
+    *,
+    replaces_draft: str | None = None,
 ) -> SupportPlan:
     """Make a support plan (on a case, or on its own), or revise the one with `plan_id`.
     Revising with a `case_id` moves the plan to that case; without one, it stays where it is.
     A plan on a case is for a student who is a participant of that case."""
     with Session(db.engine) as session, session.begin():
+        drafts.delete_replaced(session, replaces_draft)
         row = _load(session, plan_id) if plan_id is not None else None
         case_id = case_id if case_id is not None else (row.case_id if row else None)
         _check_support_plan(session, db, fields, case_id)
@@ -59,9 +63,12 @@ def save_support_plan(
         return support_plan_record(session, row)
 
 
-def add_progress_entry(db: Database, plan_id: int, fields: ProgressEntryFields) -> SupportPlan:
+def add_progress_entry(
+    db: Database, plan_id: int, fields: ProgressEntryFields, *, replaces_draft: str | None = None
+) -> SupportPlan:
     """Add a progress check to the plan; returns the plan with all its entries, oldest first."""
     with Session(db.engine) as session, session.begin():
+        drafts.delete_replaced(session, replaces_draft)
         plan = _load(session, plan_id)
         refuse(validate_progress_entry(fields, plan.start_on, db.today()))
         assert fields.on is not None  # validated
@@ -75,9 +82,12 @@ def add_progress_entry(db: Database, plan_id: int, fields: ProgressEntryFields) 
         return support_plan_record(session, plan)
 
 
-def save_re_entry_plan(db: Database, case_id: int, fields: ReEntryPlanFields) -> ReEntryPlanFields:
+def save_re_entry_plan(
+    db: Database, case_id: int, fields: ReEntryPlanFields, *, replaces_draft: str | None = None
+) -> ReEntryPlanFields:
     """Write the case's re-entry plan (there is one per case), replacing what was there."""
     with Session(db.engine) as session, session.begin():
+        drafts.delete_replaced(session, replaces_draft)
         case_row = load_case(session, case_id)
         refuse(validate_re_entry_plan(fields, case_record(session, case_row)))
         row = session.get(ReEntryPlanRow, case_id)

@@ -22,6 +22,7 @@ from rp_desktop.domain.library import (
 from rp_desktop.domain.search import fold
 from rp_desktop.domain.validation import FieldProblem, InvalidInput, Problem
 from rp_desktop.domain.vocabulary import AuditAction, CircleStage
+from rp_desktop.services import drafts
 from rp_desktop.services.audit import record_event
 from rp_desktop.services.safekeeping.database import Database
 
@@ -83,10 +84,11 @@ def get_prompt(db: Database, prompt_id: int) -> Prompt:
         return _prompt_record(_load_prompt(session, prompt_id))
 
 
-def add_prompt(db: Database, fields: PromptFields) -> Prompt:
+def add_prompt(db: Database, fields: PromptFields, *, replaces_draft: str | None = None) -> Prompt:
     fields = tidy_prompt(fields)
     _check_prompt(fields)
     with Session(db.engine) as session, session.begin():
+        drafts.delete_replaced(session, replaces_draft)
         row = new_prompt_row(fields)
         session.add(row)
         session.flush()
@@ -94,11 +96,14 @@ def add_prompt(db: Database, fields: PromptFields) -> Prompt:
         return _prompt_record(row)
 
 
-def update_prompt(db: Database, prompt_id: int, fields: PromptFields) -> Prompt:
+def update_prompt(
+    db: Database, prompt_id: int, fields: PromptFields, *, replaces_draft: str | None = None
+) -> Prompt:
     """Change a prompt, built-in ones included; seeding never undoes the change."""
     fields = tidy_prompt(fields)
     _check_prompt(fields)
     with Session(db.engine) as session, session.begin():
+        drafts.delete_replaced(session, replaces_draft)
         row = _load_prompt(session, prompt_id)
         _fill_prompt(row, fields)
         record_event(session, db, AuditAction.UPDATE, "prompt", row.id)

@@ -23,6 +23,7 @@ from rp_desktop.domain.records import (
 )
 from rp_desktop.domain.validation import FieldProblem, InvalidInput, Problem, validate_circle
 from rp_desktop.domain.vocabulary import AuditAction
+from rp_desktop.services import drafts
 from rp_desktop.services.audit import record_event
 from rp_desktop.services.listing import DEFAULT_PAGE, fetch_page, in_date_range, matching, ordered
 from rp_desktop.services.safekeeping.database import Database
@@ -113,8 +114,11 @@ def get_circle(db: Database, circle_id: int) -> Circle:
         return _to_record(session, _load(session, circle_id))
 
 
-def record_circle(db: Database, fields: CircleFields) -> Circle:
+def record_circle(
+    db: Database, fields: CircleFields, *, replaces_draft: str | None = None
+) -> Circle:
     with Session(db.engine) as session, session.begin():
+        drafts.delete_replaced(session, replaces_draft)
         return _to_record(session, add_circle(session, db, fields))
 
 
@@ -133,8 +137,11 @@ def add_circle(
     return row
 
 
-def update_circle(db: Database, circle_id: int, fields: CircleFields) -> Circle:
+def update_circle(
+    db: Database, circle_id: int, fields: CircleFields, *, replaces_draft: str | None = None
+) -> Circle:
     with Session(db.engine) as session, session.begin():
+        drafts.delete_replaced(session, replaces_draft)
         row = _load(session, circle_id)
         _check(session, db, fields)
         _fill(session, row, fields)

@@ -7,6 +7,7 @@ from rp_desktop.db.models import StudentRow
 from rp_desktop.domain.records import ListQuery, Page, Student, StudentFields
 from rp_desktop.domain.validation import FieldProblem, InvalidInput, Problem, validate_student
 from rp_desktop.domain.vocabulary import AuditAction
+from rp_desktop.services import drafts
 from rp_desktop.services.audit import record_event
 from rp_desktop.services.casework import cases
 from rp_desktop.services.listing import DEFAULT_PAGE, fetch_page, matching, ordered
@@ -60,9 +61,12 @@ def get_student(db: Database, student_id: int) -> Student:
         return to_record(_load(session, student_id))
 
 
-def add_student(db: Database, fields: StudentFields) -> Student:
+def add_student(
+    db: Database, fields: StudentFields, *, replaces_draft: str | None = None
+) -> Student:
     fields = _tidy(fields)
     with Session(db.engine) as session, session.begin():
+        drafts.delete_replaced(session, replaces_draft)
         _check(session, fields, student_id=None)
         now = db.now()
         row = StudentRow(created_at=now, updated_at=now, active=True)
@@ -73,9 +77,12 @@ def add_student(db: Database, fields: StudentFields) -> Student:
         return to_record(row)
 
 
-def update_student(db: Database, student_id: int, fields: StudentFields) -> Student:
+def update_student(
+    db: Database, student_id: int, fields: StudentFields, *, replaces_draft: str | None = None
+) -> Student:
     fields = _tidy(fields)
     with Session(db.engine) as session, session.begin():
+        drafts.delete_replaced(session, replaces_draft)
         row = _load(session, student_id)
         _check(session, fields, student_id=student_id)
         _fill(row, fields)

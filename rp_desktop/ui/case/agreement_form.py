@@ -233,7 +233,9 @@ class AgreementForm(RecordForm):
 
     def submit(self, values: AgreementFields) -> int:
         agreement_id = self._agreement.id if self._agreement else None
-        saved = agreements.save_agreement(self._db, self._case_id, values, agreement_id)
+        saved = agreements.save_agreement(
+            self._db, self._case_id, values, agreement_id, replaces_draft=self.draft.key
+        )
         self._agreement = saved
         return saved.id
 

@@ -140,9 +140,11 @@ class CaseForm(RecordForm):
 
     def submit(self, values: CaseFields) -> int:
         if self._case is None:
-            saved = cases.open_case(self._db, values)
+            saved = cases.open_case(self._db, values, replaces_draft=self.draft.key)
         else:
-            saved = cases.update_case(self._db, self._case.id, values)
+            saved = cases.update_case(
+                self._db, self._case.id, values, replaces_draft=self.draft.key
+            )
         self._case = saved
         return saved.id
 

@@ -261,9 +261,13 @@ class MeetingForm(RecordForm):
 
     def submit(self, values: MeetingFields) -> int:
         if self._meeting is None:
-            saved = meetings.record_meeting(self._db, self._case_id, values)
+            saved = meetings.record_meeting(
+                self._db, self._case_id, values, replaces_draft=self.draft.key
+            )
         else:
-            saved = meetings.update_meeting(self._db, self._meeting.id, values)
+            saved = meetings.update_meeting(
+                self._db, self._meeting.id, values, replaces_draft=self.draft.key
+            )
         self._meeting = saved
         return saved.id
 

@@ -58,7 +58,9 @@ class FollowUpForm(RecordForm):
         )
 
     def submit(self, values: FollowUpFields) -> int:
-        return agreements.add_follow_up(self._db, self._case_id, values).id
+        return agreements.add_follow_up(
+            self._db, self._case_id, values, replaces_draft=self.draft.key
+        ).id
 
 
 class TierChangeForm(RecordForm):
@@ -96,7 +98,7 @@ class TierChangeForm(RecordForm):
         )
 
     def submit(self, values: TierChangeFields) -> int:
-        casework.change_tier(self._db, self._case_id, values)
+        casework.change_tier(self._db, self._case_id, values, replaces_draft=self.draft.key)
         return self._case_id
 
     def _sync(self) -> None:
@@ -127,5 +129,7 @@ class CloseCaseForm(RecordForm):
         closed_on, reason = values
         if reason is None:
             raise InvalidInput([FieldProblem("closure_reason", Problem.REQUIRED)])
-        casework.close_case(self._db, self._case_id, reason, closed_on)
+        casework.close_case(
+            self._db, self._case_id, reason, closed_on, replaces_draft=self.draft.key
+        )
         return self._case_id

@@ -72,7 +72,9 @@ class SupportPlanForm(RecordForm):
 
     def submit(self, values: SupportPlanFields) -> int:
         plan_id = self._plan.id if self._plan else None
-        saved = support_plans.save_support_plan(self._db, values, plan_id, self._case_id)
+        saved = support_plans.save_support_plan(
+            self._db, values, plan_id, self._case_id, replaces_draft=self.draft.key
+        )
         self._plan = saved
         return saved.id
 
@@ -116,7 +118,9 @@ class ProgressForm(RecordForm):
         )
 
     def submit(self, values: ProgressEntryFields) -> int:
-        return support_plans.add_progress_entry(self._db, self._plan_id, values).id
+        return support_plans.add_progress_entry(
+            self._db, self._plan_id, values, replaces_draft=self.draft.key
+        ).id
 
 
 class ReEntryForm(RecordForm):
@@ -154,7 +158,9 @@ class ReEntryForm(RecordForm):
         )
 
     def submit(self, values: ReEntryPlanFields) -> int:
-        support_plans.save_re_entry_plan(self._db, self._case_id, values)
+        support_plans.save_re_entry_plan(
+            self._db, self._case_id, values, replaces_draft=self.draft.key
+        )
         return self._case_id
 
 

@@ -84,9 +84,11 @@ class CircleForm(RecordForm):
 
     def submit(self, values: CircleFields) -> int:
         if self._circle is None:
-            saved = circles.record_circle(self._db, values)
+            saved = circles.record_circle(self._db, values, replaces_draft=self.draft.key)
         else:
-            saved = circles.update_circle(self._db, self._circle.id, values)
+            saved = circles.update_circle(
+                self._db, self._circle.id, values, replaces_draft=self.draft.key
+            )
         self._circle = saved
         return saved.id
 

@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
 
 from rp_desktop.domain.safekeeping.files import WriteFailure
 from rp_desktop.domain.validation import FieldProblem, InvalidInput
-from rp_desktop.services import drafts
 from rp_desktop.services.safekeeping.opening import write_failure
 from rp_desktop.ui import dialogs
 from rp_desktop.ui.crash import CodeText, log_failure
@@ -85,7 +84,9 @@ class RecordForm(QDialog):
         raise NotImplementedError
 
     def submit(self, values: Any) -> int:
-        """Save `values` through a service and return the record's id."""
+        """Save `values` through a service and return the record's id. The service is given
+        `self.draft.key` (replaces_draft=...), so the draft goes in the record's own transaction:
+        a crash cannot leave both a saved record and a draft that would save it again."""
         raise NotImplementedError
 
     # -- building the form --------------------------------------------------------------------
@@ -175,8 +176,7 @@ class RecordForm(QDialog):
             super().accept()
             return
         try:
-            with drafts.cleared_by_save(self.draft.key):
-                record_id = self.submit(self.values())
+            record_id = self.submit(self.values())
         except InvalidInput as invalid:
             self.show_problems(invalid.problems)
             return

@@ -116,9 +116,11 @@ class PromptForm(RecordForm):
 
     def submit(self, values: PromptFields) -> int:
         if self._prompt is None:
-            saved = library.add_prompt(self._db, values)
+            saved = library.add_prompt(self._db, values, replaces_draft=self.draft.key)
         else:
-            saved = library.update_prompt(self._db, self._prompt.id, values)
+            saved = library.update_prompt(
+                self._db, self._prompt.id, values, replaces_draft=self.draft.key
+            )
         self._prompt = saved
         return saved.id
 

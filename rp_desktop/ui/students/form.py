@@ -60,9 +60,11 @@ class StudentForm(RecordForm):
 
     def submit(self, values: StudentFields) -> int:
         if self._student is None:
-            saved = students.add_student(self._db, values)
+            saved = students.add_student(self._db, values, replaces_draft=self.draft.key)
         else:
-            saved = students.update_student(self._db, self._student.id, values)
+            saved = students.update_student(
+                self._db, self._student.id, values, replaces_draft=self.draft.key
+            )
         self._student = saved
         return saved.id
 

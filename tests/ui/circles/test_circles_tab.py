@@ -147,7 +147,7 @@ def test_closing_with_changes_asks_first(
 def test_a_failed_save_says_so_and_keeps_the_form(
     qtbot, window: MainWindow, monkeypatch: pytest.MonkeyPatch, caplog
 ) -> None:
-    def broken(*_args: object) -> None:
+    def broken(*_args: object, **_options: object) -> None:
         raise RuntimeError("disk full while saving Xochitl Ibarra")
 
     reported: list[object] = []

@@ -330,7 +330,7 @@ def test_a_save_that_finds_the_disk_full_keeps_the_form_and_the_draft(
     select_data(form.grade, 6)
     pause(qtbot, form)
 
-    def full(*_args: object) -> None:
+    def full(*_args: object, **_options: object) -> None:
         raise OperationalError("INSERT", {}, sqlite3.OperationalError("database or disk is full"))
 
     told: list[object] = []
