@@ -117,7 +117,7 @@ def _circle(r: _Reopening) -> RecordForm:
 
 def _prompt(r: _Reopening) -> RecordForm:
     from rp_desktop.services.circles import library
-    from rp_desktop.ui.run_circle.library_dialog import PromptForm
+    from rp_desktop.ui.run_circle.prompts import PromptForm
 
     prompt = library.get_prompt(r.db, r.record_id) if r.record_id else None
     return PromptForm(r.db, prompt, r.parent)

@@ -444,7 +444,7 @@ def _new_form(db: Database, case_id: int, school_db: School, kind: str) -> Recor
     from rp_desktop.ui.case.step_forms import CloseCaseForm, FollowUpForm, TierChangeForm
     from rp_desktop.ui.case.support_plan_forms import ProgressForm, ReEntryForm, SupportPlanForm
     from rp_desktop.ui.circles.form import CircleForm
-    from rp_desktop.ui.run_circle.library_dialog import PromptForm
+    from rp_desktop.ui.run_circle.prompts import PromptForm
 
     detail = casework.get_case_detail(db, case_id)
     makers = {
