@@ -27,8 +27,9 @@ from rp_desktop.ui.case.meeting_form import MeetingForm
 from rp_desktop.ui.forms.record_form import RecordForm
 from rp_desktop.ui.forms.widgets import select_data
 from rp_desktop.ui.students.form import StudentForm
-from rp_desktop.ui.window.drafts import DraftsDialog, reopen_draft
+from rp_desktop.ui.window.drafts import DraftsDialog
 from rp_desktop.ui.window.main_window import MainWindow
+from rp_desktop.ui.window.reopening import reopen_draft
 from tests.ui.conftest import School, type_text
 
 YEAR = 2025
