@@ -15,7 +15,7 @@ from rp_desktop.db.engine import create_database_engine
 from rp_desktop.services import drafts
 from rp_desktop.services.safekeeping.opening import open_database
 from rp_desktop.ui.circles.form import CircleForm
-from rp_desktop.ui.window.drafts import reopen_draft
+from rp_desktop.ui.window.reopening import reopen_draft
 from tests.conftest import FakeClock
 from tests.db.test_migration_0003 import ROWS_AT_0002, columns_at_0002, revision, rows
 from tests.db.test_migration_0004 import ROWS_AT_0003

@@ -23,14 +23,13 @@ from PySide6.QtWidgets import (
 from rp_desktop.domain.casework.records import CaseDetail
 from rp_desktop.domain.casework.support_plans import SupportPlan
 from rp_desktop.domain.vocabulary import AgreementStatus, Tier
-from rp_desktop.services.casework import agreements, printing
+from rp_desktop.services.casework import agreements
 from rp_desktop.services.casework import case_detail as casework
 from rp_desktop.services.safekeeping import retention
 from rp_desktop.services.safekeeping.database import Database
 from rp_desktop.ui import dialogs
-from rp_desktop.ui.case.agreement_pdf import agreement_pdf
+from rp_desktop.ui.case import case_forms, printing
 from rp_desktop.ui.case.panels import AgreementPanel, FollowUpPanel, MeetingsPanel
-from rp_desktop.ui.case.printing import agreement_sheet, choose_pdf_path
 from rp_desktop.ui.case.tier3_panel import Tier3Panel
 from rp_desktop.ui.forms.record_form import RecordForm
 from rp_desktop.ui.words.formatting import format_date
@@ -61,24 +60,8 @@ class CaseWindow(QWidget):
         self._school = school_name
         self._open_student = open_student
         self.detail: CaseDetail = casework.get_case_detail(db, case_id)
-        self.title = QLabel()
-        self.title.setFont(_font(20, bold=True))
-        self.facts = QLabel(wordWrap=True)
-        self.hold = QCheckBox(self.tr("Keep this case (hold): never removed by retention"))
-        self.hold.setToolTip(
-            self.tr(
-                "For a case under a legal or district hold. Removing old records never "
-                "removes it, however long ago it closed."
-            )
-        )
-        self.people = QListWidget()
-        self.people.setMaximumWidth(320)
-        self.story = QPlainTextEdit(readOnly=True)
-        self.meetings = MeetingsPanel()
-        self.agreement = AgreementPanel()
-        self.follow_up = FollowUpPanel()
-        self.tier3 = Tier3Panel()
-        self.note = QPlainTextEdit()
+        self._make_heading()
+        self._make_pages()
         self.buttons = {
             key: QPushButton(text)
             for key, text in (
@@ -93,6 +76,30 @@ class CaseWindow(QWidget):
         self._connect()
         self.resize(1100, 760)
         self.show_detail(self.detail)
+
+    def _make_heading(self) -> None:
+        """The case's title, its facts in one line, and the retention hold."""
+        self.title = QLabel()
+        self.title.setFont(_font(20, bold=True))
+        self.facts = QLabel(wordWrap=True)
+        self.hold = QCheckBox(self.tr("Keep this case (hold): never removed by retention"))
+        self.hold.setToolTip(
+            self.tr(
+                "For a case under a legal or district hold. Removing old records never "
+                "removes it, however long ago it closed."
+            )
+        )
+
+    def _make_pages(self) -> None:
+        """The people beside the tabs, and what each tab shows."""
+        self.people = QListWidget()
+        self.people.setMaximumWidth(320)
+        self.story = QPlainTextEdit(readOnly=True)
+        self.meetings = MeetingsPanel()
+        self.agreement = AgreementPanel()
+        self.follow_up = FollowUpPanel()
+        self.tier3 = Tier3Panel()
+        self.note = QPlainTextEdit()
 
     def reload(self) -> None:
         self.show_detail(casework.get_case_detail(self._db, self._case_id))
@@ -129,34 +136,19 @@ class CaseWindow(QWidget):
 
     # -- what the buttons do ----------------------------------------------------------------
     def new_meeting(self) -> RecordForm:
-        from rp_desktop.ui.case.meeting_form import MeetingForm
-
-        return self._open(MeetingForm(self._db, self.detail, parent=self))
+        return self._open(case_forms.meeting_form(self._db, self.detail, None, self))
 
     def open_meeting(self, meeting_id: int) -> RecordForm:
-        from rp_desktop.ui.case.meeting_form import MeetingForm
-
-        meeting = next(m for m in self.detail.meetings if m.id == meeting_id)
-        return self._open(MeetingForm(self._db, self.detail, meeting, parent=self))
+        return self._open(case_forms.meeting_form(self._db, self.detail, meeting_id, self))
 
     def edit_agreement(self, agreement_id: int | None = None) -> RecordForm:
-        from rp_desktop.ui.case.agreement_form import AgreementForm
+        return self._open(case_forms.agreement_form(self._db, self.detail, agreement_id, self))
 
-        agreement = next((a for a in self.detail.agreements if a.id == agreement_id), None)
-        return self._open(AgreementForm(self._db, self.detail, agreement, parent=self))
+    def edit_details(self) -> RecordForm:
+        return self._open(case_forms.case_form(self._db, self.detail, self))
 
     def print_agreement(self, agreement_id: int) -> Path | None:
-        path = choose_pdf_path(self, f"agreement-case-{self._case_id}.pdf")
-        if path is None:
-            return None
-        agreement = next(a for a in self.detail.agreements if a.id == agreement_id)
-        pdf = agreement_pdf(agreement_sheet(self._school, self.detail, agreement))
-        try:
-            printing.save_printed_agreement(self._db, agreement_id, path, pdf)
-        except OSError:  # the folder is missing, read-only or full: nothing was written
-            dialogs.show_not_written(self, path)
-            return None
-        return path
+        return printing.print_agreement(self, self._db, self._school, self.detail, agreement_id)
 
     def set_item_status(self, item_id: int, status: AgreementStatus) -> None:
         agreements.set_item_status(self._db, item_id, status)
@@ -168,18 +160,7 @@ class CaseWindow(QWidget):
         self._saved()
 
     def step_form(self, which: str, plan: SupportPlan | None = None) -> RecordForm:
-        from rp_desktop.ui.case import step_forms
-        from rp_desktop.ui.case.support_plan_forms import ProgressForm, ReEntryForm, SupportPlanForm
-
-        makers: dict[str, Callable[[], RecordForm]] = {
-            "follow_up": lambda: step_forms.FollowUpForm(self._db, self.detail, self),
-            "tier": lambda: step_forms.TierChangeForm(self._db, self.detail, self),
-            "close": lambda: step_forms.CloseCaseForm(self._db, self.detail, self),
-            "re_entry": lambda: ReEntryForm(self._db, self.detail, self),
-            "support_plan": lambda: SupportPlanForm(self._db, self.detail, plan, self),
-            "progress": lambda: ProgressForm(self._db, plan, self),  # type: ignore[arg-type]
-        }
-        return self._open(makers[which]())
+        return self._open(case_forms.step_form(self._db, self.detail, which, plan, self))
 
     def set_hold(self, hold: bool) -> None:
         retention.set_hold(self._db, self._case_id, hold)
@@ -201,12 +182,6 @@ class CaseWindow(QWidget):
         self.reload()
         self.changed.emit()
 
-    def edit_details(self) -> RecordForm:
-        from rp_desktop.ui.case.form import CaseForm
-
-        case = self.detail.case
-        return self._open(CaseForm(self._db, case.fields.tier, case, parent=self))
-
     def _person_chosen(self, item: QListWidgetItem) -> None:
         student_id = item.data(Qt.ItemDataRole.UserRole)
         if student_id is not None and self._open_student is not None:
@@ -217,33 +192,13 @@ class CaseWindow(QWidget):
         self._saved()
 
     def _lay_out(self) -> None:
-        story = QWidget()
-        story_layout = QVBoxLayout(story)
-        story_layout.addWidget(self.story)
-        actions = QHBoxLayout()
-        for key in ("edit", "tier", "close"):
-            actions.addWidget(self.buttons[key])
-        actions.addStretch(1)
-        story_layout.addLayout(actions)
-        private = QWidget()
-        private_layout = QVBoxLayout(private)
-        private_layout.addWidget(
-            QLabel(
-                self.tr(
-                    "Your own memory aid. It is never exported, printed or counted in reports."
-                ),
-                wordWrap=True,
-            )
-        )
-        private_layout.addWidget(self.note)
-        private_layout.addWidget(self.buttons["note"])
         for widget, text in (
-            (story, self.tr("What happened")),
+            (self._story_page(), self.tr("What happened")),
             (self.meetings, self.tr("Meetings")),
             (self.agreement, self.tr("Agreement")),
             (self.follow_up, self.tr("Follow-up")),
             (self.tier3, self.tr("Tier 3")),
-            (private, self.tr("My private note")),
+            (self._private_page(), self.tr("My private note")),
         ):
             self.tabs.addTab(widget, text)
         side = QVBoxLayout()
@@ -259,6 +214,32 @@ class CaseWindow(QWidget):
         layout.addWidget(self.title)
         layout.addLayout(status)
         layout.addLayout(body, 1)
+
+    def _story_page(self) -> QWidget:
+        story = QWidget()
+        story_layout = QVBoxLayout(story)
+        story_layout.addWidget(self.story)
+        actions = QHBoxLayout()
+        for key in ("edit", "tier", "close"):
+            actions.addWidget(self.buttons[key])
+        actions.addStretch(1)
+        story_layout.addLayout(actions)
+        return story
+
+    def _private_page(self) -> QWidget:
+        private = QWidget()
+        private_layout = QVBoxLayout(private)
+        private_layout.addWidget(
+            QLabel(
+                self.tr(
+                    "Your own memory aid. It is never exported, printed or counted in reports."
+                ),
+                wordWrap=True,
+            )
+        )
+        private_layout.addWidget(self.note)
+        private_layout.addWidget(self.buttons["note"])
+        return private
 
     def _connect(self) -> None:
         self.buttons["edit"].clicked.connect(self.edit_details)

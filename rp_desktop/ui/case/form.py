@@ -51,58 +51,13 @@ class CaseForm(RecordForm):
         *,
         parent: QWidget | None = None,
     ) -> None:
-        tier_name = label(tier)
-        title = (
-            self.tr("{tier} case {number}").format(tier=tier_name, number=case.id)
-            if case
-            else self.tr("New {tier} case").format(tier=tier_name)
-        )
-        super().__init__(title, parent)
+        super().__init__(self._title(tier, case), parent)
         self._db = db
         self._tier = tier
         self._case = case
-        self.occurred_on: QDateEdit = self.add_field(
-            "occurred_on", self.tr("&Date it happened"), date_edit()
-        )
-        self.place: QComboBox = self.add_field("place", self.tr("&Place"), self._place_combo())
-        self.category: QComboBox = self.add_field("category_id", self.tr("&Category"), QComboBox())
-        self.description: QPlainTextEdit = self.add_field(
-            "description", self.tr("&What happened"), QPlainTextEdit()
-        )
-        self.description.setMinimumHeight(100)
-        self.description.setMaximumHeight(240)
-        self.description.setPlaceholderText(
-            self.tr("In plain words: what happened and who was affected.")
-        )
-        self.tier3_kind: QComboBox | None = None
-        if tier is Tier.INTENSIVE:
-            self.tier3_kind = self.add_field(
-                "tier3_kind",
-                self.tr("&Tier 3 practice"),
-                choice_combo(list(Tier3Kind), none_text=self.tr("Choose…")),
-            )
-        self.people: ParticipantsEditor = self.add_field(
-            "participants",
-            self.tr("P&eople involved"),
-            ParticipantsEditor(
-                lambda text: students.find_students(db, text), people.list_staff(db)
-            ),
-        )
-        self.status: QComboBox = self.add_field(
-            "status", self.tr("&Status"), choice_combo(list(CaseStatus))
-        )
-        self.closure_reason: QComboBox = self.add_field(
-            "closure_reason",
-            self.tr("Why it was c&losed"),
-            choice_combo(list(ClosureReason), none_text=self.tr("Choose…")),
-        )
-        # Retired categories are not offered, unless this case already has one.
-        own_category = case.fields.category_id if case else None
-        for category in cases.list_categories(db, include_inactive=True):
-            if category.active or category.id == own_category:
-                self.category.addItem(category.name, category.id)
-        self.category.insertItem(0, self.tr("Choose a category…"), None)
-        self.category.setCurrentIndex(0)
+        self._add_what_happened(tier)
+        self._add_who_and_where_it_stands()
+        self._offer_categories(case)
         self._fill(case)
         self.status.currentIndexChanged.connect(self._sync_closure)
         self._sync_closure()
@@ -158,6 +113,61 @@ class CaseForm(RecordForm):
     def set_read_only(self, read_only: bool) -> None:
         super().set_read_only(read_only)
         self._sync_closure()
+
+    def _title(self, tier: Tier, case: Case | None) -> str:
+        tier_name = label(tier)
+        if case:
+            return self.tr("{tier} case {number}").format(tier=tier_name, number=case.id)
+        return self.tr("New {tier} case").format(tier=tier_name)
+
+    def _add_what_happened(self, tier: Tier) -> None:
+        self.occurred_on: QDateEdit = self.add_field(
+            "occurred_on", self.tr("&Date it happened"), date_edit()
+        )
+        self.place: QComboBox = self.add_field("place", self.tr("&Place"), self._place_combo())
+        self.category: QComboBox = self.add_field("category_id", self.tr("&Category"), QComboBox())
+        self.description: QPlainTextEdit = self.add_field(
+            "description", self.tr("&What happened"), QPlainTextEdit()
+        )
+        self.description.setMinimumHeight(100)
+        self.description.setMaximumHeight(240)
+        self.description.setPlaceholderText(
+            self.tr("In plain words: what happened and who was affected.")
+        )
+        self.tier3_kind: QComboBox | None = None
+        if tier is Tier.INTENSIVE:
+            self.tier3_kind = self.add_field(
+                "tier3_kind",
+                self.tr("&Tier 3 practice"),
+                choice_combo(list(Tier3Kind), none_text=self.tr("Choose…")),
+            )
+
+    def _add_who_and_where_it_stands(self) -> None:
+        db = self._db
+        self.people: ParticipantsEditor = self.add_field(
+            "participants",
+            self.tr("P&eople involved"),
+            ParticipantsEditor(
+                lambda text: students.find_students(db, text), people.list_staff(db)
+            ),
+        )
+        self.status: QComboBox = self.add_field(
+            "status", self.tr("&Status"), choice_combo(list(CaseStatus))
+        )
+        self.closure_reason: QComboBox = self.add_field(
+            "closure_reason",
+            self.tr("Why it was c&losed"),
+            choice_combo(list(ClosureReason), none_text=self.tr("Choose…")),
+        )
+
+    def _offer_categories(self, case: Case | None) -> None:
+        # Retired categories are not offered, unless this case already has one.
+        own_category = case.fields.category_id if case else None
+        for category in cases.list_categories(self._db, include_inactive=True):
+            if category.active or category.id == own_category:
+                self.category.addItem(category.name, category.id)
+        self.category.insertItem(0, self.tr("Choose a category…"), None)
+        self.category.setCurrentIndex(0)
 
     def _people_draft(self) -> list[dict[str, Json]]:
         return [

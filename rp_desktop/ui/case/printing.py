@@ -1,11 +1,33 @@
-"""From a case's records to the words on its printed agreement, and where to save the file."""
+"""Printing an agreement: from a case's records to the words on its page, where to save the
+file, and writing it."""
 
 from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from rp_desktop.domain.casework.records import Agreement, CaseDetail
-from rp_desktop.ui.case.agreement_pdf import AgreementLine, AgreementSheet
+from rp_desktop.services.casework import printing
+from rp_desktop.services.safekeeping.database import Database
+from rp_desktop.ui import dialogs
+from rp_desktop.ui.case.agreement_pdf import AgreementLine, AgreementSheet, agreement_pdf
+
+
+def print_agreement(
+    parent: QWidget, db: Database, school: str, detail: CaseDetail, agreement_id: int
+) -> Path | None:
+    """Ask where to save the agreement's PDF and write it there; None when the user chose no
+    place, or when nothing could be written (which a message says)."""
+    path = choose_pdf_path(parent, f"agreement-case-{detail.case.id}.pdf")
+    if path is None:
+        return None
+    agreement = next(a for a in detail.agreements if a.id == agreement_id)
+    pdf = agreement_pdf(agreement_sheet(school, detail, agreement))
+    try:
+        printing.save_printed_agreement(db, agreement_id, path, pdf)
+    except OSError:  # the folder is missing, read-only or full: nothing was written
+        dialogs.show_not_written(parent, path)
+        return None
+    return path
 
 
 def agreement_sheet(school: str, detail: CaseDetail, agreement: Agreement) -> AgreementSheet:

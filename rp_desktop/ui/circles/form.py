@@ -38,30 +38,7 @@ class CircleForm(RecordForm):
         super().__init__(title, parent)
         self._db = db
         self._circle = circle
-        self.held_on: QDateEdit = self.add_field("held_on", self.tr("&Date"), date_edit())
-        self.status: QComboBox = self.add_field(
-            "status", self.tr("S&tatus"), choice_combo(list(CircleStatus))
-        )
-        self.kind: QComboBox = self.add_field(
-            "kind", self.tr("&Kind of circle"), choice_combo(list(CircleKind))
-        )
-        self.group: QComboBox = self.add_field("group_id", self.tr("&Group"), QComboBox())
-        self.keeper: QComboBox = self.add_field("keeper_id", self.tr("K&eeper"), QComboBox())
-        self.purpose: QLineEdit = self.add_field(
-            "purpose",
-            self.tr("&Purpose"),
-            QLineEdit(placeholderText=self.tr("For example: getting to know each other")),
-        )
-        self.duration: QSpinBox = self.add_field(
-            "duration_minutes", self.tr("D&uration"), QSpinBox()
-        )
-        self.attendance: AttendanceList = self.add_field(
-            "attendee_ids",
-            self.tr("&Attendance"),
-            AttendanceList(lambda text: students.find_students(db, text)),
-        )
-        self.notes: QPlainTextEdit = self.add_field("notes", self.tr("&Notes"), QPlainTextEdit())
-        self.notes.setMinimumHeight(100)
+        self._add_fields()
         self._fill_choices(school_year)
         self._fill(circle)
         self.group.currentIndexChanged.connect(self._on_group_changed)
@@ -91,6 +68,32 @@ class CircleForm(RecordForm):
             )
         self._circle = saved
         return saved.id
+
+    def _add_fields(self) -> None:
+        self.held_on: QDateEdit = self.add_field("held_on", self.tr("&Date"), date_edit())
+        self.status: QComboBox = self.add_field(
+            "status", self.tr("S&tatus"), choice_combo(list(CircleStatus))
+        )
+        self.kind: QComboBox = self.add_field(
+            "kind", self.tr("&Kind of circle"), choice_combo(list(CircleKind))
+        )
+        self.group: QComboBox = self.add_field("group_id", self.tr("&Group"), QComboBox())
+        self.keeper: QComboBox = self.add_field("keeper_id", self.tr("K&eeper"), QComboBox())
+        self.purpose: QLineEdit = self.add_field(
+            "purpose",
+            self.tr("&Purpose"),
+            QLineEdit(placeholderText=self.tr("For example: getting to know each other")),
+        )
+        self.duration: QSpinBox = self.add_field(
+            "duration_minutes", self.tr("D&uration"), QSpinBox()
+        )
+        self.attendance: AttendanceList = self.add_field(
+            "attendee_ids",
+            self.tr("&Attendance"),
+            AttendanceList(lambda text: students.find_students(self._db, text)),
+        )
+        self.notes: QPlainTextEdit = self.add_field("notes", self.tr("&Notes"), QPlainTextEdit())
+        self.notes.setMinimumHeight(100)
 
     def _fill_choices(self, school_year: int) -> None:
         """This year's groups and today's staff, plus whichever this circle names: an old

@@ -32,8 +32,8 @@ WATCHED = "rpDraftWatched"
 @dataclass(frozen=True)
 class DraftPlace:
     """Where a form's draft belongs and what reopening it needs: the kind of form (a name
-    ui/window/drafts.py knows), the record it edits (None for a new one), the case a casework form
-    belongs to, and anything else (a new case's tier, a progress check's plan)."""
+    ui/window/reopening.py knows), the record it edits (None for a new one), the case a casework
+    form belongs to, and anything else (a new case's tier, a progress check's plan)."""
 
     db: Database
     form: str

@@ -8,15 +8,12 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
     QStackedWidget,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -24,15 +21,13 @@ from PySide6.QtWidgets import (
 from rp_desktop.domain.records import ListQuery
 from rp_desktop.ui.lists.date_range import DateRangeFilter
 from rp_desktop.ui.lists.record_model import Column, Fetch, RecordTableModel
+from rp_desktop.ui.lists.record_table import RecordTableView
 from rp_desktop.ui.words.formatting import counted, format_count
 from rp_desktop.ui.words.labels import label
 
 if TYPE_CHECKING:  # the forms load when first opened, not at start-up
     from rp_desktop.services.safekeeping.database import Database
     from rp_desktop.ui.forms.record_form import RecordForm
-
-MAX_COLUMN_WIDTH = 320
-FIT_ROWS = 40
 
 
 class ListTab(QWidget):
@@ -60,6 +55,25 @@ class ListTab(QWidget):
         self.model = RecordTableModel(columns, fetch, self)
         self.columns, self.fetch = tuple(columns), fetch  # for exporting every matching row
         self.model.set_order(*order)
+        self._make_filters(search_hint, statuses, today)
+        self.new_button = QPushButton(self.tr("New"))
+        self.open_button = QPushButton(self.tr("Open"))
+        self.edit_button = QPushButton(self.tr("Edit"))
+        self.export_button = QPushButton(self.tr("Export…"))
+        self.export_button.setToolTip(self.tr("Save every row this list shows as CSV or Excel"))
+        self.table = RecordTableView(self.model)
+        self.empty = QLabel(alignment=Qt.AlignmentFlag.AlignCenter, wordWrap=True)
+        self.empty.setObjectName("emptyState")
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self.table)
+        self.pages.addWidget(self.empty)
+        self.count = QLabel()
+        self._lay_out()
+        self._connect()
+
+    def _make_filters(
+        self, search_hint: str, statuses: Sequence[Enum], today: Callable[[], date] | None
+    ) -> None:
         self.search = QLineEdit(placeholderText=search_hint, clearButtonEnabled=True)
         self.search.setAccessibleName(self.tr("Search"))
         self.status = QComboBox()
@@ -69,21 +83,6 @@ class ListTab(QWidget):
             self.status.addItem(label(status), status.value)
         self.status.setVisible(bool(statuses))
         self.dates = DateRangeFilter(today) if today else None
-        self.new_button = QPushButton(self.tr("New"))
-        self.open_button = QPushButton(self.tr("Open"))
-        self.edit_button = QPushButton(self.tr("Edit"))
-        self.export_button = QPushButton(self.tr("Export…"))
-        self.export_button.setToolTip(self.tr("Save every row this list shows as CSV or Excel"))
-        self.table = self._make_table()
-        self.empty = QLabel(alignment=Qt.AlignmentFlag.AlignCenter, wordWrap=True)
-        self.empty.setObjectName("emptyState")
-        self.pages = QStackedWidget()
-        self.pages.addWidget(self.table)
-        self.pages.addWidget(self.empty)
-        self.count = QLabel()
-        self._fitted = False
-        self._lay_out()
-        self._connect()
 
     # -- to be given by each kind of list -------------------------------------------------------
     def make_form(self, record_id: int | None) -> "RecordForm":
@@ -182,24 +181,6 @@ class ListTab(QWidget):
         self.select_record(record_id)
 
     # -- private --------------------------------------------------------------------------------
-    def _make_table(self) -> QTableView:
-        table = QTableView()
-        table.setModel(self.model)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        # Sorting is the service's job: a header click asks the model, which asks again.
-        table.horizontalHeader().setSortIndicatorShown(True)
-        table.horizontalHeader().setSectionsClickable(True)
-        table.setAlternatingRowColors(True)
-        table.setWordWrap(False)
-        table.verticalHeader().setVisible(False)
-        table.horizontalHeader().setStretchLastSection(True)
-        # Fitting columns to their contents looks at the first rows, not all that are loaded.
-        table.horizontalHeader().setResizeContentsPrecision(FIT_ROWS)
-        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        return table
-
     def add_filter(self, widget: QWidget) -> None:
         """Another filter, after the shared ones."""
         self._filters.insertWidget(self._filters.indexOf(self._stretch_at) + 1, widget)
@@ -235,9 +216,6 @@ class ListTab(QWidget):
         self.export_button.clicked.connect(self.export_list)
         self.table.doubleClicked.connect(self._open_at)
         self.model.totalChanged.connect(self._show_total)
-        self.model.modelReset.connect(self._sync_sort_indicator)
-        self.model.modelReset.connect(self._fit_columns_once)
-        self.table.horizontalHeader().sortIndicatorChanged.connect(self.model.sort)
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         self.model.modelReset.connect(self._update_buttons)
         for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
@@ -276,28 +254,6 @@ class ListTab(QWidget):
                 else self.empty_text()
             )
             self.pages.setCurrentWidget(self.empty)
-
-    def _sync_sort_indicator(self) -> None:
-        order = (
-            Qt.SortOrder.DescendingOrder
-            if self.model.query.descending
-            else Qt.SortOrder.AscendingOrder
-        )
-        header = self.table.horizontalHeader()
-        header.blockSignals(True)
-        header.setSortIndicator(self.model.sort_column(), order)
-        header.blockSignals(False)
-
-    def _fit_columns_once(self) -> None:
-        """Size the columns to their contents the first time there is something to show; after
-        that the widths are the user's."""
-        if self._fitted or not self.model.rowCount():
-            return
-        self._fitted = True
-        self.table.resizeColumnsToContents()  # measures the first rows only: see _make_table
-        header = self.table.horizontalHeader()
-        for column in range(header.count() - 1):
-            header.resizeSection(column, min(header.sectionSize(column) + 16, MAX_COLUMN_WIDTH))
 
     def _update_buttons(self) -> None:
         has_selection = self.table.selectionModel().hasSelection()

@@ -1,14 +1,78 @@
-"""The parts of a report chart that do not depend on its shape: colours that keep their meaning
-from chart to chart, axes that end on round numbers, and category labels that stay unique."""
+"""The parts of a report chart, decided before anything is drawn: its shape (which series are
+bars and which a line, which way the bars run), the values in drawing order, colours that keep
+their meaning from chart to chart, axes that end on round numbers, and category labels that stay
+unique."""
 
 import math
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 
 from PySide6.QtCharts import QValueAxis
 from PySide6.QtGui import QColor, QFont
 
-from rp_desktop.domain.reports.model import Unit
-from rp_desktop.ui.reports.words import key_word, month_name
+from rp_desktop.domain.reports.model import ReportKind, ReportTable, Series, Unit
+from rp_desktop.ui.reports.words import key_word, month_name, series_unit
+
+# Reports whose series never overlap (a record is in one tier), so stacking shows the total.
+STACKED = frozenset({ReportKind.PRACTICES_BY_MONTH, ReportKind.PRACTICE_KINDS})
+HORIZONTAL_FROM = 7  # named categories (not months) from this many read better as rows
+# Series the table lists but the chart leaves out: cases opened per tier add up to "opened",
+# and four bars a month hid the comparison the chart is for (opened against closed).
+NOT_DRAWN = {ReportKind.CASES: frozenset({"tier:2", "tier:3"})}
+
+
+@dataclass(frozen=True, slots=True)
+class ChartShape:
+    """How a table is drawn: which series are bars and which a line on a second axis, and
+    which way the bars run."""
+
+    keys: list[str]  # category keys in the order the axis draws them
+    bars: list[Series]  # the series in the first series' unit
+    lines: list[Series]  # the others (a share beside counts)
+    unit: Unit  # the first series' unit, on the value axis of the bars
+    months: bool
+    horizontal: bool
+    stacked: bool
+
+    @classmethod
+    def of(cls, table: ReportTable) -> "ChartShape":
+        unit = series_unit(table, table.series[0])
+        left_out = NOT_DRAWN.get(table.request.kind, frozenset())
+        drawn = [s for s in table.series if s.key not in left_out]
+        months = are_months(table.categories)
+        horizontal = not months and len(table.categories) >= HORIZONTAL_FROM
+        keys = list(table.categories)
+        if horizontal:
+            keys.reverse()  # Qt draws the first category at the bottom; the list reads top down
+        return cls(
+            keys=keys,
+            bars=[s for s in drawn if series_unit(table, s) is unit],
+            lines=[s for s in drawn if series_unit(table, s) is not unit],
+            unit=unit,
+            months=months,
+            horizontal=horizontal,
+            stacked=table.request.kind in STACKED,
+        )
+
+
+def drawn_values(
+    column: Series,
+    keys: Sequence[str],
+    categories: Sequence[str],
+    unit: Unit,
+    *,
+    gaps: bool = False,
+) -> list[float]:
+    """The column's values in drawing order; a share as a percentage. None becomes 0 for a bar
+    (a bar cannot be missing) and stays None for a line's point when `gaps`."""
+    scale = 100.0 if unit is Unit.SHARE else 1.0
+    position = {key: i for i, key in enumerate(categories)}
+    out = []
+    for key in keys:
+        value = column.values[position[key]]
+        out.append(None if value is None and gaps else (value or 0.0) * scale)
+    return out  # type: ignore[return-value]
+
 
 # A tier has the same colour in every chart, and a measure one that fits its meaning (overdue
 # is red, not yet due is grey); other series take the rest in order.

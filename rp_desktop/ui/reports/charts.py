@@ -24,31 +24,28 @@ from PySide6.QtCharts import (
     QXYSeries,
 )
 from PySide6.QtCore import QMargins, QPointF, Qt, Signal
-from PySide6.QtGui import QCursor, QFont, QPainter, QPalette
+from PySide6.QtGui import QColor, QCursor, QFont, QPainter, QPalette
 from PySide6.QtWidgets import QLabel, QSizePolicy, QToolTip, QWidget
 
-from rp_desktop.domain.reports.model import ReportKind, ReportTable, Series, Unit
+from rp_desktop.domain.reports.model import ReportTable, Series
 from rp_desktop.ui.reports.chart_parts import (
-    are_months,
+    ChartShape,
     axis_labels,
+    drawn_values,
     series_colours,
     smaller,
     value_axis,
 )
 from rp_desktop.ui.reports.words import format_value, key_word, series_unit
 
-# Reports whose series never overlap (a record is in one tier), so stacking shows the total.
-STACKED = frozenset({ReportKind.PRACTICES_BY_MONTH, ReportKind.PRACTICE_KINDS})
-HORIZONTAL_FROM = 7  # named categories (not months) from this many read better as rows
 NAMED_IN_CARD = 16  # more rows than this cannot be named in a small card: the detail names them
-# Series the table lists but the chart leaves out: cases opened per tier add up to "opened",
-# and four bars a month hid the comparison the chart is for (opened against closed).
-NOT_DRAWN = {ReportKind.CASES: frozenset({"tier:2", "tier:3"})}
 ROW_PIXELS = 22  # a row of a large chart, so eighty homerooms scroll rather than squeeze
 
 
 class ReportChartView(QChartView):
-    """A report's chart that says which bar was clicked.
+    """The chart of one report table, small (`compact`, in an overview card) or large: bars for
+    the series in the first series' unit, a line on a second axis for the others. It says
+    which bar was clicked.
 
     Signals:
         barClicked(str, str): the category key and the series key of the clicked bar.
@@ -56,26 +53,32 @@ class ReportChartView(QChartView):
 
     barClicked = Signal(str, str)
 
-    def __init__(self, chart: QChart, keys: Sequence[str]) -> None:
-        super().__init__(chart)
-        self.keys = list(keys)  # category keys in the order the axis draws them
-        self.horizontal = False
-        self.groups: Mapping[int, str] = {}
-        self.named = True  # False when the rows are too many to name in a small card
+    def __init__(self, table: ReportTable, groups: Mapping[int, str], *, compact: bool) -> None:
+        shape = ChartShape.of(table)
+        super().__init__(_bare_chart(compact))
+        self.table = table
+        self.groups = groups
+        self.compact = compact
+        self.keys = shape.keys
+        self.horizontal = shape.horizontal
+        self.named = not (compact and len(shape.keys) > NAMED_IN_CARD)  # every row named
         self.bar_sets: list[tuple[QBarSet, str]] = []
         self.lines: list[tuple[QXYSeries, str]] = []
+        self.setBackgroundRole(QPalette.ColorRole.Base)
+        self._draw(shape)
+        self.setRenderHint(QPainter.RenderHint.Antialiasing)
 
-    def bar_hovered(self, table: ReportTable, series_key: str, shown: bool, index: int) -> None:
+    def bar_hovered(self, series_key: str, shown: bool, index: int) -> None:
         """The bar's exact number as a tip while the pointer is on it (large charts only)."""
         if not shown or not 0 <= index < len(self.keys):
             QToolTip.hideText()
             return
         category = self.keys[index]
-        value = table.value(category, series_key)
+        value = self.table.value(category, series_key)
         QToolTip.showText(
             QCursor.pos(),
             f"{key_word(series_key, self.groups)} · {key_word(category, self.groups)}: "
-            f"{format_value(value, table.unit_of(series_key))}",
+            f"{format_value(value, self.table.unit_of(series_key))}",
             self,
         )
 
@@ -85,6 +88,87 @@ class ReportChartView(QChartView):
 
     def point_clicked(self, series_key: str, point: QPointF) -> None:
         self.bar_clicked(series_key, round(point.y() if self.horizontal else point.x()))
+
+    def _draw(self, shape: ChartShape) -> None:
+        font = QFont()
+        font.setPixelSize(11 if self.compact else 13)
+        category_axis = self._category_axis(shape, font)
+        if shape.horizontal and not self.compact:
+            self.setMinimumHeight(ROW_PIXELS * len(shape.keys) + 90)
+        colours = series_colours([column.key for column in self.table.series])
+        bars = self._add_bars(shape, colours)
+        values = value_axis(shape.unit, _highest(self.bar_sets, shape.stacked), font)
+        # A tall chart scrolls: its scales and legend go on top, where the reader starts.
+        top = shape.horizontal and not self.compact
+        along, across = _axis_sides(shape.horizontal, top)
+        _attach(self.chart(), bars, category_axis, along)
+        _attach(self.chart(), bars, values, across)
+        if shape.lines:
+            self._add_lines(shape, category_axis, font)
+            for line, key in self.lines:
+                line.setColor(colours[key])
+        # Rows of practice kinds need the room; each kind belongs to one tier anyway.
+        shown = 1 if shape.horizontal and self.compact else len(self.table.series)
+        _legend(self.chart(), shown, font, top)
+
+    def _category_axis(self, shape: ChartShape, font: QFont) -> QBarCategoryAxis:
+        axis = QBarCategoryAxis()
+        axis.append(axis_labels(shape.keys, self.groups, shape.months))
+        axis.setLabelsFont(smaller(font) if self.compact and shape.horizontal else font)
+        axis.setTruncateLabels(False)  # "Ju…" and "…" say nothing; a long name may wrap
+        if not self.named:
+            axis.setLabelsVisible(False)
+        return axis
+
+    def _add_bars(self, shape: ChartShape, colours: Mapping[str, QColor]) -> QAbstractBarSeries:
+        series = _bar_series(shape.horizontal, shape.stacked)
+        for column in shape.bars:
+            bar_set = QBarSet(key_word(column.key, self.groups))
+            bar_set.setColor(colours[column.key])
+            bar_set.append(drawn_values(column, shape.keys, self.table.categories, shape.unit))
+            series.append(bar_set)
+            bar_set.clicked.connect(partial(self.bar_clicked, column.key))
+            if not self.compact:
+                bar_set.hovered.connect(partial(self.bar_hovered, column.key))
+            self.bar_sets.append((bar_set, column.key))
+        series.setBarWidth(0.8)
+        self.chart().addSeries(series)
+        return series
+
+    def _add_lines(self, shape: ChartShape, category_axis: QBarCategoryAxis, font: QFont) -> None:
+        """The series in another unit, each a line (or dots) on a value axis of their own."""
+        unit = series_unit(self.table, shape.lines[0])
+        highest = 0.0
+        for column in shape.lines:
+            values = drawn_values(column, self.keys, self.table.categories, unit, gaps=True)
+            self._add_line(column, values, shape.months)
+            highest = max([highest, *(v for v in values if v is not None)])
+        axis = value_axis(unit, highest, font)
+        side = Qt.AlignmentFlag.AlignTop if self.horizontal else Qt.AlignmentFlag.AlignRight
+        self.chart().addAxis(axis, side)
+        for line, _key in self.lines:
+            line.attachAxis(category_axis)
+            line.attachAxis(axis)
+
+    def _add_line(self, column: Series, values: Sequence[float | None], months: bool) -> None:
+        # Months follow each other, so a line joins them; groups do not, so they get dots.
+        line = QLineSeries() if months else QScatterSeries()
+        line.setName(key_word(column.key, self.groups))
+        if isinstance(line, QScatterSeries):
+            line.setMarkerSize(9)
+        else:
+            line.setPointsVisible(True)
+        # A month with nothing to compute has no point, rather than a point at zero.
+        line.append(
+            [
+                QPointF(v, i) if self.horizontal else QPointF(i, v)
+                for i, v in enumerate(values)
+                if v is not None
+            ]
+        )
+        self.chart().addSeries(line)
+        line.clicked.connect(partial(self.point_clicked, column.key))
+        self.lines.append((line, column.key))
 
 
 def chart_or_sentence(
@@ -101,78 +185,14 @@ def chart_or_sentence(
         sentence.setObjectName("emptyReport")
         sentence.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         return sentence
-    return report_chart(table, groups, compact=compact)
+    return ReportChartView(table, groups, compact=compact)
 
 
-def report_chart(
-    table: ReportTable, groups: Mapping[int, str], *, compact: bool
-) -> ReportChartView:
-    """Bars for the series in the table's first series' unit; a line on a right-hand axis for
-    the others (a share beside counts)."""
-    first_unit = series_unit(table, table.series[0])
-    left_out = NOT_DRAWN.get(table.request.kind, frozenset())
-    drawn = [s for s in table.series if s.key not in left_out]
-    bars = [s for s in drawn if series_unit(table, s) is first_unit]
-    lines = [s for s in drawn if series_unit(table, s) is not first_unit]
-    months = are_months(table.categories)
-    horizontal = not months and len(table.categories) >= HORIZONTAL_FROM
-    keys = list(table.categories)
-    if horizontal:
-        keys.reverse()  # Qt draws the first category at the bottom; the list reads top down
+def _bare_chart(compact: bool) -> QChart:
     chart = QChart()
     chart.setMargins(QMargins(2, 2, 2, 2) if compact else QMargins(8, 8, 8, 8))
     chart.setBackgroundVisible(False)  # the card or the page behind it is the background
-    view = ReportChartView(chart, keys)
-    view.horizontal = horizontal
-    view.groups = groups
-    view.setBackgroundRole(QPalette.ColorRole.Base)
-    font = QFont()
-    font.setPixelSize(11 if compact else 13)
-    category_axis = QBarCategoryAxis()
-    category_axis.append(axis_labels(keys, groups, months))
-    category_axis.setLabelsFont(smaller(font) if compact and horizontal else font)
-    category_axis.setTruncateLabels(False)  # "Ju…" and "…" say nothing; a long name may wrap
-    if compact and len(keys) > NAMED_IN_CARD:
-        category_axis.setLabelsVisible(False)
-        view.named = False
-    if horizontal and not compact:
-        view.setMinimumHeight(ROW_PIXELS * len(keys) + 90)
-    stacked = table.request.kind in STACKED
-    series = _bar_series(horizontal, stacked)
-    colours = series_colours([column.key for column in table.series])
-    for column in bars:
-        bar_set = QBarSet(key_word(column.key, groups))
-        bar_set.setColor(colours[column.key])
-        bar_set.append(_drawn(column, keys, table.categories, first_unit))
-        series.append(bar_set)
-        bar_set.clicked.connect(partial(view.bar_clicked, column.key))
-        if not compact:
-            bar_set.hovered.connect(partial(view.bar_hovered, table, column.key))
-        view.bar_sets.append((bar_set, column.key))
-    series.setBarWidth(0.8)
-    chart.addSeries(series)
-    values = value_axis(first_unit, _highest(view.bar_sets, stacked), font)
-    # A tall chart scrolls: its scales and legend go on top, where the reader starts.
-    top = horizontal and not compact
-    along, across = (
-        (
-            Qt.AlignmentFlag.AlignLeft,
-            Qt.AlignmentFlag.AlignTop if top else Qt.AlignmentFlag.AlignBottom,
-        )
-        if horizontal
-        else (Qt.AlignmentFlag.AlignBottom, Qt.AlignmentFlag.AlignLeft)
-    )
-    _attach(chart, series, category_axis, along)
-    _attach(chart, series, values, across)
-    if lines:
-        line_side = Qt.AlignmentFlag.AlignTop if horizontal else Qt.AlignmentFlag.AlignRight
-        _add_lines(chart, view, table, lines, category_axis, groups, font, line_side)
-        for line, key in view.lines:
-            line.setColor(colours[key])
-    # Rows of practice kinds need the room; each kind belongs to one tier anyway.
-    _legend(chart, 1 if horizontal and compact else len(table.series), font, top)
-    view.setRenderHint(QPainter.RenderHint.Antialiasing)
-    return view
+    return chart
 
 
 def _bar_series(horizontal: bool, stacked: bool) -> QAbstractBarSeries:
@@ -181,46 +201,13 @@ def _bar_series(horizontal: bool, stacked: bool) -> QAbstractBarSeries:
     return QStackedBarSeries() if stacked else QBarSeries()
 
 
-def _add_lines(
-    chart: QChart,
-    view: ReportChartView,
-    table: ReportTable,
-    lines: Sequence[Series],
-    category_axis: QBarCategoryAxis,
-    groups: Mapping[int, str],
-    font: QFont,
-    side: Qt.AlignmentFlag,
-) -> None:
-    unit = series_unit(table, lines[0])
-    highest = 0.0
-    drawn = []
-    for column in lines:
-        # Months follow each other, so a line joins them; groups do not, so they get dots.
-        line = QLineSeries() if are_months(table.categories) else QScatterSeries()
-        line.setName(key_word(column.key, groups))
-        if isinstance(line, QScatterSeries):
-            line.setMarkerSize(9)
-        else:
-            line.setPointsVisible(True)
-        values = _drawn(column, view.keys, table.categories, unit, gaps=True)
-        # A month with nothing to compute has no point, rather than a point at zero.
-        line.append(
-            [
-                QPointF(v, i) if view.horizontal else QPointF(i, v)
-                for i, v in enumerate(values)
-                if v is not None
-            ]
-        )
-        highest = max([highest, *(v for v in values if v is not None)])
-        chart.addSeries(line)
-        line.clicked.connect(partial(view.point_clicked, column.key))
-        view.lines.append((line, column.key))
-        drawn.append(line)
-    axis = value_axis(unit, highest, font)
-    chart.addAxis(axis, side)
-    for line in drawn:
-        line.attachAxis(category_axis)
-        line.attachAxis(axis)
+def _axis_sides(horizontal: bool, top: bool) -> tuple[Qt.AlignmentFlag, Qt.AlignmentFlag]:
+    """Where the category axis and the value axis go."""
+    if not horizontal:
+        return Qt.AlignmentFlag.AlignBottom, Qt.AlignmentFlag.AlignLeft
+    return Qt.AlignmentFlag.AlignLeft, (
+        Qt.AlignmentFlag.AlignTop if top else Qt.AlignmentFlag.AlignBottom
+    )
 
 
 def _attach(
@@ -228,25 +215,6 @@ def _attach(
 ) -> None:
     chart.addAxis(axis, side)
     series.attachAxis(axis)
-
-
-def _drawn(
-    column: Series,
-    keys: Sequence[str],
-    categories: Sequence[str],
-    unit: Unit,
-    *,
-    gaps: bool = False,
-) -> list[float]:
-    """The column's values in drawing order; a share as a percentage. None becomes 0 for a bar
-    (a bar cannot be missing) and stays None for a line's point when `gaps`."""
-    scale = 100.0 if unit is Unit.SHARE else 1.0
-    position = {key: i for i, key in enumerate(categories)}
-    out = []
-    for key in keys:
-        value = column.values[position[key]]
-        out.append(None if value is None and gaps else (value or 0.0) * scale)
-    return out  # type: ignore[return-value]
 
 
 def _highest(bar_sets: Sequence[tuple[QBarSet, str]], stacked: bool) -> float:

@@ -37,6 +37,12 @@ class ReportCard(QFrame):
     ) -> None:
         super().__init__(parent)
         self.kind = table.request.kind
+        self._set_up_card()
+        self.title, self.aid = self._make_words(table)
+        self.chart = self._small_chart(table, groups)
+        self._lay_out()
+
+    def _set_up_card(self) -> None:
         self.setObjectName("reportCard")
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
@@ -45,23 +51,32 @@ class ReportCard(QFrame):
         # Set, so that a chart's legend never asks for more: the grid reflows by this width.
         self.setMinimumWidth(CARD_WIDTH - 40)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        title = report_title(self.kind)
-        self.setAccessibleName(title)
-        self.setToolTip(self.tr("Open “{title}” with its numbers and records").format(title=title))
-        self.title = QLabel(title)
-        font = QFont(self.title.font())
+
+    def _make_words(self, table: ReportTable) -> tuple[QLabel, QLabel]:
+        """The card's title and how to read its chart, which are also what it says aloud."""
+        text = report_title(self.kind)
+        self.setAccessibleName(text)
+        self.setToolTip(self.tr("Open “{title}” with its numbers and records").format(title=text))
+        title = QLabel(text)
+        font = QFont(title.font())
         font.setBold(True)
         font.setPointSizeF(font.pointSizeF() * 1.1)
-        self.title.setFont(font)
-        self.aid = QLabel(reading_aid(self.kind, table.request.breakdown), wordWrap=True)
-        self.setAccessibleDescription(self.aid.text())
-        self.aid.setObjectName("readingAid")
-        self.chart = chart_or_sentence(
+        title.setFont(font)
+        aid = QLabel(reading_aid(self.kind, table.request.breakdown), wordWrap=True)
+        self.setAccessibleDescription(aid.text())
+        aid.setObjectName("readingAid")
+        return title, aid
+
+    def _small_chart(self, table: ReportTable, groups: Mapping[int, str]) -> QWidget:
+        chart = chart_or_sentence(
             table, groups, empty_sentence(self.kind, table.empty or "no_records"), compact=True
         )
         # The card takes the click: the small chart is for looking, the detail for clicking bars.
-        self.chart.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
-        self.chart.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        chart.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        chart.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        return chart
+
+    def _lay_out(self) -> None:
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 6, 8, 6)
         layout.setSpacing(2)

@@ -1,5 +1,5 @@
-"""A circle's plan: chosen from the library (templates and saved plans), its rounds edited here,
-and saved as a plan of one's own to use again."""
+"""A circle's plan: chosen from the library (templates and saved plans), its rounds edited here
+(each in a `RoundDialog`), and saved as a plan of one's own to use again."""
 
 from collections.abc import Callable
 
@@ -7,15 +7,10 @@ from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
     QHBoxLayout,
     QHeaderView,
     QInputDialog,
-    QPlainTextEdit,
     QPushButton,
-    QSpinBox,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -28,7 +23,7 @@ from rp_desktop.domain.library import CirclePlan, PlanFields, PlannedRound, Prom
 from rp_desktop.domain.validation import InvalidInput
 from rp_desktop.domain.vocabulary import CircleStage
 from rp_desktop.ui import dialogs
-from rp_desktop.ui.forms.widgets import choice_combo, current_choice, select_data
+from rp_desktop.ui.run_circle.round_dialog import RoundDialog
 from rp_desktop.ui.words.labels import label
 from rp_desktop.ui.words.problems import problem_text
 
@@ -42,94 +37,6 @@ def timing_text(round_: PlannedRound) -> str:
     if round_.timing is Timing.PER_SPEAKER:
         return tr("{time} each").format(time=clock_text(round_.seconds))
     return tr("{time} for the round").format(time=clock_text(round_.seconds))
-
-
-class RoundDialog(QDialog):
-    """One round: its stage, its prompt (from the library or typed), and its time."""
-
-    def __init__(
-        self,
-        prompts_for: Callable[[CircleStage], list[Prompt]],
-        round_: PlannedRound | None,
-        parent: QWidget | None = None,
-    ) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("Round"))
-        self.setMinimumWidth(560)
-        self._prompts_for = prompts_for
-        self.stage = choice_combo(list(CircleStage))
-        self.library = QComboBox()
-        self.library.setAccessibleName(self.tr("Prompts from the library"))
-        self.prompt = QPlainTextEdit()
-        self.prompt.setAccessibleName(self.tr("Prompt"))
-        self.timing = QComboBox()
-        for text, timing in (
-            (self.tr("No time limit"), Timing.NONE),
-            (self.tr("Time for each speaker"), Timing.PER_SPEAKER),
-            (self.tr("Time for the whole round, shared"), Timing.PER_ROUND),
-        ):
-            self.timing.addItem(text, timing)
-        self.seconds = QSpinBox()
-        self.seconds.setRange(5, 2 * 60 * 60)
-        self.seconds.setSingleStep(15)
-        self.seconds.setSuffix(self.tr(" seconds"))
-        self.seconds.setValue(60)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form = QFormLayout(self)
-        form.addRow(self.tr("Stage"), self.stage)
-        form.addRow(self.tr("From the library"), self.library)
-        form.addRow(self.tr("Prompt"), self.prompt)
-        form.addRow(self.tr("Time"), self.timing)
-        form.addRow("", self.seconds)
-        form.addRow(buttons)
-        self.stage.currentIndexChanged.connect(self._fill_library)
-        self.library.activated.connect(self._take_from_library)
-        self.timing.currentIndexChanged.connect(self._sync_seconds)
-        if round_ is not None:
-            select_data(self.stage, round_.stage)
-            self.prompt.setPlainText(round_.prompt_text)
-            select_data(self.timing, round_.timing)
-            self.seconds.setValue(round_.seconds or 60)
-        self._fill_library()
-        self._sync_seconds()
-
-    def value(self) -> PlannedRound:
-        timing = current_choice(self.timing, Timing) or Timing.NONE
-        return PlannedRound(
-            stage=current_choice(self.stage, CircleStage) or CircleStage.DISCUSSION,
-            prompt_text=self.prompt.toPlainText().strip(),
-            timing=timing,
-            seconds=None if timing is Timing.NONE else self.seconds.value(),
-            prompt_id=self.library.currentData(),
-        )
-
-    def _fill_library(self) -> None:
-        self.library.clear()
-        self.library.addItem(self.tr("Choose a prompt to use its words…"), None)
-        stage = current_choice(self.stage, CircleStage) or CircleStage.DISCUSSION
-        for prompt in self._prompts_for(stage):
-            self.library.addItem(prompt.text, prompt.id)
-
-    def _take_from_library(self) -> None:
-        if self.library.currentData() is not None:
-            self.prompt.setPlainText(self.library.currentText())
-
-    def _sync_seconds(self) -> None:
-        self.seconds.setEnabled(current_choice(self.timing, Timing) is not Timing.NONE)
-
-    @classmethod
-    def ask(
-        cls,
-        prompts_for: Callable[[CircleStage], list[Prompt]],
-        round_: PlannedRound | None,
-        parent: QWidget | None = None,
-    ) -> PlannedRound | None:
-        dialog = cls(prompts_for, round_, parent)
-        return dialog.value() if dialog.exec() == QDialog.DialogCode.Accepted else None
 
 
 class RoundsEditor(QWidget):
@@ -157,14 +64,7 @@ class RoundsEditor(QWidget):
         self.plan_id: int | None = None
         self.plan = QComboBox()
         self.plan.setAccessibleName(self.tr("Plan"))
-        self.table = QTableWidget(0, 3)
-        self.table.setHorizontalHeaderLabels([self.tr("Stage"), self.tr("Prompt"), self.tr("Time")])
-        self.table.verticalHeader().setVisible(True)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setWordWrap(True)
-        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table = self._make_table()
         self.buttons = {
             key: QPushButton(text)
             for key, text in (
@@ -176,6 +76,22 @@ class RoundsEditor(QWidget):
                 ("save", self.tr("Save as a plan…")),
             )
         }
+        self._lay_out()
+        self._connect()
+        self.reload_plans()
+
+    def _make_table(self) -> QTableWidget:
+        table = QTableWidget(0, 3)
+        table.setHorizontalHeaderLabels([self.tr("Stage"), self.tr("Prompt"), self.tr("Time")])
+        table.verticalHeader().setVisible(True)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.setWordWrap(True)
+        table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        return table
+
+    def _lay_out(self) -> None:
         row = QHBoxLayout()
         for button in self.buttons.values():
             row.addWidget(button)
@@ -184,6 +100,8 @@ class RoundsEditor(QWidget):
         layout.addWidget(self.plan)
         layout.addWidget(self.table, 1)
         layout.addLayout(row)
+
+    def _connect(self) -> None:
         self.plan.activated.connect(self._choose_plan)
         self.buttons["add"].clicked.connect(self._add)
         self.buttons["edit"].clicked.connect(self._edit)
@@ -192,7 +110,6 @@ class RoundsEditor(QWidget):
         self.buttons["up"].clicked.connect(lambda: self._shift(-1))
         self.buttons["down"].clicked.connect(lambda: self._shift(1))
         self.buttons["save"].clicked.connect(self._save_as_plan)
-        self.reload_plans()
 
     def rounds(self) -> list[PlannedRound]:
         return list(self._rounds)

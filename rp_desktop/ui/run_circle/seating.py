@@ -76,6 +76,21 @@ class SeatingList(QWidget):
     ) -> None:
         super().__init__(parent)
         self._members_of = members_of
+        self._make_ways_to_seat(find_students, groups, staff)
+        self._make_seats()
+        self._keeper: tuple[str, int | str] | None = None
+        self._start: tuple[str, int | str] | None = None
+        self._lay_out()
+        self._connect()
+        self._refresh()
+
+    def _make_ways_to_seat(
+        self,
+        find_students: Callable[[str], list[Student]],
+        groups: list[Group],
+        staff: list[StaffMember],
+    ) -> None:
+        """A group at once, a student found by name, a staff member, or someone else."""
         self.group = QComboBox()
         self.group.setAccessibleName(self.tr("Group to seat"))
         self.group.addItem(self.tr("Choose a group…"), None)
@@ -92,6 +107,9 @@ class SeatingList(QWidget):
         self.add_staff = QPushButton(self.tr("Seat"))
         self.other = QLineEdit(placeholderText=self.tr("Someone else (a parent, a guest): name"))
         self.add_other = QPushButton(self.tr("Seat"))
+
+    def _make_seats(self) -> None:
+        """The seats in order, what can be done to the chosen one, and how many there are."""
         self.seats = QListWidget()
         self.seats.setAccessibleName(self.tr("Seats in order"))
         self.seats.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
@@ -102,11 +120,6 @@ class SeatingList(QWidget):
         self.make_keeper = QPushButton(self.tr("Keeper sits here"))
         self.make_start = QPushButton(self.tr("Start here"))
         self.count = QLabel()
-        self._keeper: tuple[str, int | str] | None = None
-        self._start: tuple[str, int | str] | None = None
-        self._lay_out()
-        self._connect()
-        self._refresh()
 
     # -- what the setup reads -----------------------------------------------------------------
     def attendees(self) -> list[Attendee]:

@@ -22,6 +22,7 @@ from rp_desktop.domain.circle import CircleSettings, Direction, RoundPlan
 from rp_desktop.domain.circle.types import Clock
 from rp_desktop.domain.circle.wall import NameStyle, wall_labels
 from rp_desktop.domain.circle_runs import SavedRun, SeatedPerson
+from rp_desktop.domain.library import PlannedRound
 from rp_desktop.domain.records import Case
 from rp_desktop.domain.vocabulary import CircleKind, MeetingKind, Tier3Kind
 from rp_desktop.services import people
@@ -69,6 +70,21 @@ class CircleSetupTab(QWidget):
         self._chime = chime
         self._case: CaseCircle | None = None
         self.runner: CircleRunner | None = None
+        self._make_seating_and_plan(school_year)
+        self._make_options()
+        self.case_note = QLabel(wordWrap=True)
+        self.case_note.hide()
+        self.problem = QLabel(wordWrap=True)
+        self.problem.setStyleSheet("color: #b00020;")
+        self.start = QPushButton(self.tr("Start the circle"))
+        self.library_button = QPushButton(self.tr("Prompt library…"))
+        self._lay_out()
+        self.start.clicked.connect(self.start_circle)
+        self.library_button.clicked.connect(self._open_library)
+        self.rounds.use_template("community-building")
+
+    def _make_seating_and_plan(self, school_year: int) -> None:
+        db = self._db
         self.seating = SeatingList(
             lambda text: students.find_students(db, text),
             lambda group_id: people.group_members(db, group_id),
@@ -80,6 +96,9 @@ class CircleSetupTab(QWidget):
             lambda stage: library.list_prompts(db, stage=stage),
             lambda fields: library.save_plan(db, fields),
         )
+
+    def _make_options(self) -> None:
+        """The talking piece, the names on the wall, the way the piece goes, and the kind."""
         self.piece = QLineEdit(placeholderText=self.tr("For example: a smooth river stone"))
         self.names = QComboBox()
         for text, style in (
@@ -94,16 +113,6 @@ class CircleSetupTab(QWidget):
         self.offer_again = QCheckBox(self.tr("Offer the piece again to those who passed"))
         self.offer_again.setChecked(True)
         self.kind = choice_combo(list(CircleKind))
-        self.case_note = QLabel(wordWrap=True)
-        self.case_note.hide()
-        self.problem = QLabel(wordWrap=True)
-        self.problem.setStyleSheet("color: #b00020;")
-        self.start = QPushButton(self.tr("Start the circle"))
-        self.library_button = QPushButton(self.tr("Prompt library…"))
-        self._lay_out()
-        self.start.clicked.connect(self.start_circle)
-        self.library_button.clicked.connect(self._open_library)
-        self.rounds.use_template("community-building")
 
     # -- a circle for a case --------------------------------------------------------------
     def set_case(self, case: Case) -> None:
@@ -156,40 +165,37 @@ class CircleSetupTab(QWidget):
             self.problem.setText(self.tr("Choose a plan or add a round to start a circle."))
             return None
         style = current_choice(self.names, NameStyle) or NameStyle.FIRST_NAME
-        labels = wall_labels([a.sitter for a in attendees], style)
         keeper = self.seating.keeper_index()
-        seats = tuple(
-            SeatedPerson(i + 1, text, i == keeper, a.student_id, a.staff_id)
-            for i, (a, text) in enumerate(zip(attendees, labels, strict=True))
-        )
-        start = self.seating.start_index()
-        settings = CircleSettings(
-            direction=current_choice(self.direction, Direction) or Direction.CLOCKWISE,
-            start_key=None if start is None else start + 1,
-            offer_again=self.offer_again.isChecked(),
-        )
-        keeper_staff = attendees[keeper].staff_id if keeper is not None else None
         return CirclePlanChoice(
-            seats=seats,
-            rounds=tuple(
-                RoundPlan(
-                    r.stage,
-                    r.prompt_text,
-                    r.timing,
-                    None if r.seconds is None else float(r.seconds),
-                )
-                for r in rounds
-            ),
-            settings=settings,
+            seats=self._seats(attendees, style),
+            rounds=tuple(_round_plan(r) for r in rounds),
+            settings=self._settings(),
             kind=current_choice(self.kind, CircleKind) or CircleKind.COMMUNITY_BUILDING,
             purpose=self.rounds.plan_name(),
             talking_piece=self.piece.text().strip(),
             plan_id=self.rounds.plan_id,
             group_id=self.seating.group.currentData() if self._case is None else None,
-            keeper_id=keeper_staff,
+            keeper_id=attendees[keeper].staff_id if keeper is not None else None,
             case_id=self._case.case_id if self._case else None,
             meeting_kind=self._case.meeting_kind if self._case else MeetingKind.REPAIR_HARM_CIRCLE,
             name_style=style,
+        )
+
+    def _seats(self, attendees: list[Attendee], style: NameStyle) -> tuple[SeatedPerson, ...]:
+        """The seats in ring order, each with the words the wall shows for its sitter."""
+        labels = wall_labels([a.sitter for a in attendees], style)
+        keeper = self.seating.keeper_index()
+        return tuple(
+            SeatedPerson(i + 1, text, i == keeper, a.student_id, a.staff_id)
+            for i, (a, text) in enumerate(zip(attendees, labels, strict=True))
+        )
+
+    def _settings(self) -> CircleSettings:
+        start = self.seating.start_index()
+        return CircleSettings(
+            direction=current_choice(self.direction, Direction) or Direction.CLOCKWISE,
+            start_key=None if start is None else start + 1,
+            offer_again=self.offer_again.isChecked(),
         )
 
     # -- private -----------------------------------------------------------------------------
@@ -229,3 +235,8 @@ class CircleSetupTab(QWidget):
         self._case = None
         self.case_note.hide()
         self.circleSaved.emit(saved)
+
+
+def _round_plan(planned: PlannedRound) -> RoundPlan:
+    seconds = None if planned.seconds is None else float(planned.seconds)
+    return RoundPlan(planned.stage, planned.prompt_text, planned.timing, seconds)

@@ -1,15 +1,11 @@
-"""The Backups dialog: the backups kept of this database, backing up now, restoring one (after
-backing up the present state), the district's recovery copy, and the folder they are kept in."""
+"""The Backups dialog: the backups kept of this database (in words: `backup_list.py`), backing up
+now, restoring one (after backing up the present state), the district's recovery copy, and the
+folder they are kept in."""
 
-from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import (
-    QCoreApplication,
-    QDate,
-    QLocale,
     Qt,
-    QTime,
     QUrl,
 )
 from PySide6.QtGui import QDesktopServices
@@ -34,85 +30,17 @@ from rp_desktop.services.safekeeping.backups import (
     BackupReason,
     RestoreRefused,
     SamePassphrase,
-    Unfit,
 )
 from rp_desktop.services.safekeeping.database import Database
 from rp_desktop.services.safekeeping.errors import WrongPassphrase
 from rp_desktop.ui import dialogs
-from rp_desktop.ui.lists.rows_model import RowsModel
+from rp_desktop.ui.safekeeping.backup_list import (
+    BackupListModel,
+    backup_time,
+    size_words,
+    unfit_words,
+)
 from rp_desktop.ui.safekeeping.recovery_copy import RecoveryCopyDialog
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Backups", text)
-
-
-def backup_time(at: datetime) -> str:
-    """When a backup was taken, in the user's time and words: "Tuesday, March 10, 2026, 3:00 PM"."""
-    local = at.astimezone()
-    locale = QLocale()
-    day = locale.toString(QDate(local.year, local.month, local.day), QLocale.FormatType.LongFormat)
-    time = locale.toString(QTime(local.hour, local.minute), QLocale.FormatType.ShortFormat)
-    return f"{day}, {time}"
-
-
-def size_words(size: int) -> str:
-    return QLocale().formattedDataSize(size, 1, QLocale.DataSizeFormat.DataSizeSIFormat)
-
-
-def reason_words(reason: BackupReason) -> str:
-    return {
-        BackupReason.SCHEDULED: _tr("While you worked"),
-        BackupReason.CLOSING: _tr("When RP Desktop closed"),
-        BackupReason.BY_HAND: _tr("Backed up by hand"),
-        BackupReason.BEFORE_RESTORE: _tr("Before a restore"),
-        BackupReason.BEFORE_PURGE: _tr("Before old records were removed"),
-        BackupReason.COMMAND_LINE: _tr("From the command line"),
-    }[reason]
-
-
-def unfit_words(reason: Unfit) -> str:
-    return {
-        Unfit.UNREADABLE: _tr(
-            "That backup cannot be opened with this passphrase. It may have been made before "
-            "the passphrase was changed, or it is not an RP Desktop backup."
-        ),
-        Unfit.DAMAGED: _tr("That backup is damaged. Choose another one."),
-        Unfit.NOT_RP_DESKTOP: _tr("That file is not an RP Desktop backup."),
-        Unfit.TOO_NEW: _tr(
-            "That backup was made by a newer version of RP Desktop. Install that version to "
-            "restore it."
-        ),
-        Unfit.SAME_FILE: _tr("That file is the database itself, not a backup of it."),
-    }[reason]
-
-
-class BackupListModel(RowsModel[Backup]):
-    """The backups, newest first: when, why, size, and whether this passphrase opens them."""
-
-    def __init__(self, rows: list[Backup], *, encrypted: bool = True) -> None:
-        super().__init__()
-        self.set_rows(
-            rows,
-            [self.tr("Taken"), self.tr("Why"), self.tr("Size"), self.tr("Can be restored")],
-        )
-        # An encrypted database's backup that its key does not open was most likely made
-        # before the passphrase was changed; the earlier passphrase restores it.
-        self._not_opened = (
-            self.tr("With its earlier passphrase") if encrypted else self.tr("No: it does not open")
-        )
-
-    def backup(self, row: int) -> Backup:
-        return self.row(row)
-
-    def text(self, row: Backup, column: int) -> str:
-        opens = {True: self.tr("Yes"), False: self._not_opened, None: ""}
-        return (
-            backup_time(row.taken_at),
-            reason_words(row.reason),
-            size_words(row.size),
-            opens[row.readable],
-        )[column]
 
 
 class BackupsDialog(QDialog):
@@ -127,19 +55,7 @@ class BackupsDialog(QDialog):
         self.restored = False
         self.setWindowTitle(self.tr("Backups"))
         self.resize(760, 520)
-        locked = (
-            self.tr("They are encrypted with the same passphrase as your records.")
-            if db.encrypted
-            else self.tr("Like your records, they are not encrypted.")
-        )
-        intro = QLabel(
-            self.tr(
-                "RP Desktop backs up your records by itself: every half hour while you work, "
-                "and when you close it. It keeps the last four, and the newest of each of the last "
-                "7 days, 4 weeks and 12 months, on this computer. {locked}"
-            ).format(locked=locked),
-            wordWrap=True,
-        )
+        intro = QLabel(self._intro(db), wordWrap=True)
         self.table = QTableView()
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -148,6 +64,28 @@ class BackupsDialog(QDialog):
         self.empty = QLabel(self.tr("There are no backups of this database yet."))
         self.outcome = QLabel(wordWrap=True)
         self.outcome.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        buttons = self._make_buttons()
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.empty)
+        layout.addWidget(self.outcome)
+        layout.addLayout(buttons)
+        self.reload()
+
+    def _intro(self, db: Database) -> str:
+        locked = (
+            self.tr("They are encrypted with the same passphrase as your records.")
+            if db.encrypted
+            else self.tr("Like your records, they are not encrypted.")
+        )
+        return self.tr(
+            "RP Desktop backs up your records by itself: every half hour while you work, "
+            "and when you close it. It keeps the last four, and the newest of each of the last "
+            "7 days, 4 weeks and 12 months, on this computer. {locked}"
+        ).format(locked=locked)
+
+    def _make_buttons(self) -> QHBoxLayout:
         self.back_up_button = QPushButton(self.tr("Back up now"))
         self.restore_button = QPushButton(self.tr("Restore…"))
         self.recovery_button = QPushButton(self.tr("Make a recovery copy…"))
@@ -164,13 +102,7 @@ class BackupsDialog(QDialog):
         row.addStretch(1)
         row.addWidget(self.folder_button)
         row.addWidget(close_button)
-        layout = QVBoxLayout(self)
-        layout.addWidget(intro)
-        layout.addWidget(self.table, 1)
-        layout.addWidget(self.empty)
-        layout.addWidget(self.outcome)
-        layout.addLayout(row)
-        self.reload()
+        return row
 
     def reload(self) -> None:
         self.model = BackupListModel(

@@ -24,29 +24,29 @@ from PySide6.QtWidgets import (
 )
 
 from rp_desktop.domain.safekeeping.files import Unreadable
-from rp_desktop.domain.safekeeping.findings import Salvage
 from rp_desktop.domain.safekeeping.passphrase import Passphrase
 from rp_desktop.services.safekeeping import backups
-from rp_desktop.services.safekeeping.backups import Backup, RestoreRefused
+from rp_desktop.services.safekeeping.backups import Backup
 from rp_desktop.services.safekeeping.database import Database
 from rp_desktop.services.safekeeping.errors import (
-    BackupFailed,
     DatabaseError,
-    DatabaseInUse,
     NotADatabase,
-    PassphraseNeeded,
-    WrongPassphrase,
 )
 from rp_desktop.services.safekeeping.files import is_encrypted_file
 from rp_desktop.services.safekeeping.opening import open_database
 from rp_desktop.services.safekeeping.salvage import salvage_file
 from rp_desktop.ui import dialogs
 from rp_desktop.ui.passphrase.unlock import PROBLEM_STYLE
-from rp_desktop.ui.safekeeping.backups_dialog import (
+from rp_desktop.ui.safekeeping.backup_list import (
     backup_time,
     reason_words,
     size_words,
-    unfit_words,
+)
+from rp_desktop.ui.safekeeping.recovery_words import (
+    problem_words,
+    restore_failed_words,
+    salvage_failed_words,
+    salvage_words,
 )
 
 
@@ -74,6 +74,13 @@ def recovery_helps(problem: DatabaseError) -> bool:
     return isinstance(problem, NotADatabase) and problem.reason in RECOVERABLE
 
 
+def _unreadable(problem: DatabaseError) -> Unreadable | None:
+    """Why the file cannot be read; None when the passphrases typed did not open it."""
+    if isinstance(problem, PassphraseKeepsFailing):
+        return None
+    return problem.reason if isinstance(problem, NotADatabase) else Unreadable.DAMAGED
+
+
 class RecoveryDialog(QDialog):
     """What went wrong and what can be done. `database` is set when a restored backup opened;
     `outcome` is Recovery.TRY_AGAIN when the user wants to type the passphrase again."""
@@ -97,7 +104,7 @@ class RecoveryDialog(QDialog):
         self.backups = backups.list_backups(path, folder=folder, check=False)
         encrypted = is_encrypted_file(path) or isinstance(problem, PassphraseKeepsFailing)
         needs_passphrase = encrypted or any(is_encrypted_file(b.path) for b in self.backups)
-        self.message = QLabel(self._explain(problem), wordWrap=True)
+        self.message = QLabel(problem_words(path.name, _unreadable(problem)), wordWrap=True)
         self.passphrase = QLineEdit(echoMode=QLineEdit.EchoMode.Password)
         self.passphrase.setAccessibleName(self.tr("Passphrase"))
         self.passphrase.setPlaceholderText(self.tr("The passphrase of your records"))
@@ -111,6 +118,9 @@ class RecoveryDialog(QDialog):
         self.try_again_button.clicked.connect(self._try_again)
         self.quit_button = QPushButton(self.tr("Quit"))
         self.quit_button.clicked.connect(self.reject)
+        self._lay_out(needs_passphrase)
+
+    def _lay_out(self, needs_passphrase: bool) -> None:
         layout = QVBoxLayout(self)
         layout.addWidget(self.message)
         if needs_passphrase:
@@ -137,34 +147,6 @@ class RecoveryDialog(QDialog):
         buttons.addStretch(1)
         buttons.addWidget(self.quit_button)
         layout.addLayout(buttons)
-
-    def _explain(self, problem: DatabaseError) -> str:
-        name = self._path.name
-        if isinstance(problem, PassphraseKeepsFailing):
-            what = self.tr(
-                "The passphrases you typed did not open {name}. Either its passphrase is a "
-                "different one, or the file is damaged. If the passphrase is lost, ask your "
-                "district for the recovery copy, if one was made: their passphrase opens it."
-            )
-        elif isinstance(problem, NotADatabase) and problem.reason is Unreadable.EMPTY:
-            what = self.tr(
-                "The database file {name} is empty. This can happen when a computer stops "
-                "while it is saving."
-            )
-        elif isinstance(problem, NotADatabase) and problem.reason is Unreadable.NOT_SQLITE:
-            what = self.tr(
-                "The file {name} is not a database RP Desktop can read. It may be damaged, or "
-                "another file may have been saved in its place."
-            )
-        else:
-            what = self.tr(
-                "The database {name} is damaged: RP Desktop cannot read it safely. This can "
-                "happen when a computer loses power or a disk fails while it is saving."
-            )
-        return self.tr(
-            "<h2>The database could not be opened</h2><p>{what}</p>"
-            "<p>Nothing has been changed or deleted. You can:</p>"
-        ).format(what=what.format(name=name))
 
     def _restore_box(self) -> QGroupBox:
         box = QGroupBox(self.tr("Restore a backup"))
@@ -241,20 +223,8 @@ class RecoveryDialog(QDialog):
         try:
             backups.restore_in_place(self._path, backup.path, passphrase, now)
             self.database = open_database(self._path, passphrase=passphrase)
-        except PassphraseNeeded:
-            self._say(self.tr("Type the passphrase first: the backup is encrypted with it."))
-            return
-        except WrongPassphrase:
-            self._say(self.tr("That passphrase does not open this backup. Check it and try again."))
-            return
-        except RestoreRefused as refused:
-            self._say(unfit_words(refused.reason))
-            return
-        except DatabaseInUse as error:
-            self._say(dialogs.database_error_text(error))
-            return
-        except Exception:  # the old file is back in its place when putting the copy fails
-            self._say(self.tr("The backup could not be restored. The damaged file was kept."))
+        except Exception as error:  # the old file is back in its place when putting the copy fails
+            self._say(restore_failed_words(error))
             return
         self.accept()
 
@@ -292,33 +262,11 @@ class RecoveryDialog(QDialog):
             return
         try:
             salvage = salvage_file(self._path, passphrase, target)
-        except BackupFailed:
-            self._say(
-                self.tr(
-                    "Nothing could be read from the file. It may not be a database at all, or "
-                    "the passphrase is not its own."
-                )
-            )
-            return
-        except Exception:  # an existing file, a folder that cannot be written
-            self._say(self.tr("Nothing was saved there. Choose a new file in another folder."))
+        except Exception as error:  # nothing readable, an existing file, a folder not writable
+            self._say(salvage_failed_words(error))
             return
         self._say("")
-        self.salvage_result.setText(self._salvage_words(salvage, target))
-
-    def _salvage_words(self, salvage: Salvage, target: Path) -> str:
-        text = self.tr("Saved {rows} entries from {tables} tables to {path}.").format(
-            rows=f"{salvage.rows:,}", tables=len(salvage.copied), path=target
-        )
-        if salvage.incomplete:
-            text += " " + self.tr("{count} tables could be read only in part.").format(
-                count=len(salvage.incomplete)
-            )
-        if salvage.unreadable:
-            text += " " + self.tr("{count} tables could not be read at all.").format(
-                count=len(salvage.unreadable)
-            )
-        return text
+        self.salvage_result.setText(salvage_words(salvage, target))
 
     @classmethod
     def ask(

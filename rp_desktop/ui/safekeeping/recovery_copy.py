@@ -45,18 +45,32 @@ class RecoveryCopyDialog(QDialog):
             wordWrap=True,
         )
         self.fields = NewPassphraseFields()
+        where = self._make_target_row()
+        self.problem = QLabel(wordWrap=True)
+        self.problem.setStyleSheet(PROBLEM_STYLE)
+        self.problem.hide()
+        buttons = self._make_buttons()
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(self.fields)
+        layout.addLayout(where)
+        layout.addWidget(self.problem)
+        layout.addWidget(buttons)
+
+    def _make_target_row(self) -> QHBoxLayout:
+        """Where to save the copy, chosen with a file dialog, never typed."""
         self.target = QLineEdit(readOnly=True)
         self.target.setPlaceholderText(self.tr("No file chosen yet"))
         self.target.setAccessibleName(self.tr("Where to save the recovery copy"))
         self.choose_button = QPushButton(self.tr("Choose…"))
         self.choose_button.clicked.connect(self._choose)
-        self.problem = QLabel(wordWrap=True)
-        self.problem.setStyleSheet(PROBLEM_STYLE)
-        self.problem.hide()
         where = QHBoxLayout()
         where.addWidget(QLabel(self.tr("Save it as")))
         where.addWidget(self.target, 1)
         where.addWidget(self.choose_button)
+        return where
+
+    def _make_buttons(self) -> QDialogButtonBox:
         buttons = QDialogButtonBox()
         self.make_button = buttons.addButton(
             self.tr("Make the recovery copy"), QDialogButtonBox.ButtonRole.AcceptRole
@@ -64,12 +78,7 @@ class RecoveryCopyDialog(QDialog):
         buttons.addButton(self.tr("Cancel"), QDialogButtonBox.ButtonRole.RejectRole)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(intro)
-        layout.addWidget(self.fields)
-        layout.addLayout(where)
-        layout.addWidget(self.problem)
-        layout.addWidget(buttons)
+        return buttons
 
     def choose_target(self) -> Path | None:
         """Ask where to save; tests replace this."""

@@ -1,5 +1,6 @@
 """Remove old records: choose how many school years to keep, see in plain words what would be
-removed, and remove it for good after a backup and a tick that says the user understands.
+removed (`retention_words.py`), and remove it for good after a backup and a tick that says the
+user understands.
 
 Nothing is removed without a preview of the same choice; the purge itself refuses when the
 records changed since (another window saved a case on hold, say)."""
@@ -7,7 +8,7 @@ records changed since (another window saved a case on hold, say)."""
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -31,77 +32,13 @@ from rp_desktop.services.safekeeping import backups, retention
 from rp_desktop.services.safekeeping.database import Database
 from rp_desktop.services.safekeeping.errors import DatabaseError
 from rp_desktop.services.safekeeping.retention import PurgePreview
-from rp_desktop.ui.words.formatting import counted, format_count, format_date
+from rp_desktop.ui.safekeeping.retention_words import preview_lines
+from rp_desktop.ui.words.formatting import counted, format_date
 
 DEFAULT_YEARS = 5
 WARNING_STYLE = "background: #fff4e0; color: #6b4100; padding: 8px; border-radius: 4px;"
 PROBLEM_STYLE = "color: #b00020;"
 DONE_STYLE = "color: #1b5e20; font-weight: bold;"
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("RetentionDialog", text)
-
-
-def preview_lines(preview: PurgePreview) -> list[str]:
-    """What a purge would remove, one kind a line, in the words a counselor uses; kinds with
-    nothing to remove are left out (cases stay when some old ones are kept)."""
-    counts, before = preview.counts, format_date(preview.cutoff)
-    lines = [
-        (
-            counts.circles,
-            _tr("1 Tier 1 circle held before {day}"),
-            _tr("{count} Tier 1 circles held before {day}"),
-        ),
-        (counts.runs, _tr("1 recorded circle run"), _tr("{count} recorded circle runs")),
-        (
-            counts.support_plans,
-            _tr("1 support plan that ended before {day}"),
-            _tr("{count} support plans that ended before {day}"),
-        ),
-        (
-            counts.groups,
-            _tr("1 class or advisory list from before {day}"),
-            _tr("{count} class and advisory lists from before {day}"),
-        ),
-        (counts.students, _tr("1 former student"), _tr("{count} former students")),
-    ]
-    words = [_words(n, one, many, day=before) for n, one, many in lines if n]
-    if counts.cases or counts.held_cases_kept or counts.open_cases_kept:
-        words.insert(1 if counts.circles else 0, _cases_line(counts, before))
-    return words
-
-
-def _cases_line(counts: PurgeCounts, before: str) -> str:
-    line = _words(
-        counts.cases,
-        _tr("1 case closed before {day}"),
-        _tr("{count} cases closed before {day}"),
-        day=before,
-    )
-    kept = []
-    if counts.held_cases_kept:
-        kept.append(
-            counted(
-                counts.held_cases_kept,
-                _tr("1 case on hold is kept"),
-                _tr("{count} cases on hold are kept"),
-            )
-        )
-    if counts.open_cases_kept:
-        kept.append(
-            counted(
-                counts.open_cases_kept,
-                _tr("1 older case still open is kept"),
-                _tr("{count} older cases still open are kept"),
-            )
-        )
-    return f"{line} ({'; '.join(kept)})" if kept else line
-
-
-def _words(number: int, one: str, many: str, **values: str) -> str:
-    """`one` or `many`, with {count} written the locale's way and the other values filled in."""
-    return (one if number == 1 else many).format(count=format_count(number), **values)
 
 
 def backup_before_purge(db: Database) -> Callable[[], object]:

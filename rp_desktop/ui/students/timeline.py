@@ -66,8 +66,16 @@ class StudentTimeline(QWidget):
         self.counts = QLabel(self._counts(), wordWrap=True)
         self.show_circles = QCheckBox(self.tr("Show circles"))
         self.show_circles.setChecked(False)
-        self.table = QTableWidget(0, 5)
-        self.table.setHorizontalHeaderLabels(
+        self.table = self._make_table()
+        self.table.doubleClicked.connect(self._open_case)
+        self.show_circles.toggled.connect(self._fill)
+        self._lay_out()
+        self.resize(1000, 680)
+        self._fill()
+
+    def _make_table(self) -> QTableWidget:
+        table = QTableWidget(0, 5)
+        table.setHorizontalHeaderLabels(
             [
                 self.tr("Date"),
                 self.tr("What"),
@@ -76,12 +84,13 @@ class StudentTimeline(QWidget):
                 self.tr("Details"),
             ]
         )
-        self.table.verticalHeader().setVisible(False)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
-        self.table.doubleClicked.connect(self._open_case)
-        self.show_circles.toggled.connect(self._fill)
+        table.verticalHeader().setVisible(False)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        return table
+
+    def _lay_out(self) -> None:
         filters = QHBoxLayout()
         filters.addWidget(self.counts, 1)
         filters.addWidget(self.show_circles)
@@ -90,8 +99,6 @@ class StudentTimeline(QWidget):
         layout.addWidget(self.facts)
         layout.addLayout(filters)
         layout.addWidget(self.table, 1)
-        self.resize(1000, 680)
-        self._fill()
 
     def shown(self) -> list[TimelineEntry]:
         """The entries in the table: circles only when asked for (there are many)."""

@@ -25,7 +25,7 @@ from rp_desktop.services.casework import agreements, cases
 from rp_desktop.services.casework import case_detail as casework
 from rp_desktop.services.safekeeping.database import Database
 from rp_desktop.services.students import records as students
-from rp_desktop.ui.case import case_window as case_window_module
+from rp_desktop.ui.case import printing as printing_module
 from rp_desktop.ui.case.agreement_form import AgreementForm
 from rp_desktop.ui.case.case_window import CaseWindow
 from rp_desktop.ui.case.meeting_form import MeetingForm
@@ -190,7 +190,7 @@ def test_the_printed_agreement_names_only_this_case(
     )
     window.reload()
     out = tmp_path / "agreement.pdf"
-    monkeypatch.setattr(case_window_module, "choose_pdf_path", lambda parent, name: out)
+    monkeypatch.setattr(printing_module, "choose_pdf_path", lambda parent, name: out)
     assert window.print_agreement(window.detail.agreements[0].id) == out
     document = QPdfDocument()
     document.load(str(out))
@@ -221,7 +221,7 @@ def test_an_agreement_printed_into_a_missing_folder_is_not_written_or_counted(
     window.reload()
     out = tmp_path / "gone" / "agreement.pdf"
     told: list[Path] = []
-    monkeypatch.setattr(case_window_module, "choose_pdf_path", lambda parent, name: out)
+    monkeypatch.setattr(printing_module, "choose_pdf_path", lambda parent, name: out)
     monkeypatch.setattr(dialogs, "show_not_written", lambda parent, path: told.append(path))
     printed_before = len(audit.list_events(db, action=AuditAction.PRINT).rows)
 

@@ -259,7 +259,7 @@ def test_hovering_a_large_bar_tells_its_exact_number(qtbot) -> None:  # type: ig
     qtbot.addWidget(view)
     assert isinstance(view, ReportChartView)
     view.show()
-    view.bar_hovered(AGREEMENTS, "measure:kept_share", True, 2)
+    view.bar_hovered("measure:kept_share", True, 2)
     assert QToolTip.text() == "Share kept · Oct 2025: 75%"
-    view.bar_hovered(AGREEMENTS, "measure:kept_share", True, 1)
+    view.bar_hovered("measure:kept_share", True, 1)
     assert QToolTip.text() == "Share kept · Sep 2025: —"

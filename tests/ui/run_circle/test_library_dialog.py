@@ -8,7 +8,8 @@ from rp_desktop.services.circles import library
 from rp_desktop.services.circles import seeding as library_seed
 from rp_desktop.services.safekeeping.database import Database
 from rp_desktop.ui.forms.widgets import select_data
-from rp_desktop.ui.run_circle.library_dialog import CircleLibraryDialog, PromptTableModel
+from rp_desktop.ui.run_circle.library_dialog import CircleLibraryDialog
+from rp_desktop.ui.run_circle.prompts import PromptTableModel
 from rp_desktop.ui.words.labels import label
 from tests.ui.conftest import type_text
 

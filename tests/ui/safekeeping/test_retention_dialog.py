@@ -16,11 +16,8 @@ from rp_desktop.services.safekeeping import retention
 from rp_desktop.services.safekeeping.database import Database
 from rp_desktop.services.safekeeping.retention import PurgePreview
 from rp_desktop.ui.safekeeping import retention_dialog
-from rp_desktop.ui.safekeeping.retention_dialog import (
-    RetentionDialog,
-    open_retention_dialog,
-    preview_lines,
-)
+from rp_desktop.ui.safekeeping.retention_dialog import RetentionDialog, open_retention_dialog
+from rp_desktop.ui.safekeeping.retention_words import preview_lines
 from rp_desktop.ui.words.formatting import format_date
 from tests.services.safekeeping.test_retention import (
     EXPECTED,

@@ -27,8 +27,9 @@ from rp_desktop.ui.case.meeting_form import MeetingForm
 from rp_desktop.ui.forms.record_form import RecordForm
 from rp_desktop.ui.forms.widgets import select_data
 from rp_desktop.ui.students.form import StudentForm
-from rp_desktop.ui.window.drafts import DraftsDialog, reopen_draft
+from rp_desktop.ui.window.drafts import DraftsDialog
 from rp_desktop.ui.window.main_window import MainWindow
+from rp_desktop.ui.window.reopening import reopen_draft
 from tests.ui.conftest import School, type_text
 
 YEAR = 2025
@@ -445,7 +446,7 @@ def _new_form(db: Database, case_id: int, school_db: School, kind: str) -> Recor
     from rp_desktop.ui.case.step_forms import CloseCaseForm, FollowUpForm, TierChangeForm
     from rp_desktop.ui.case.support_plan_forms import ProgressForm, ReEntryForm, SupportPlanForm
     from rp_desktop.ui.circles.form import CircleForm
-    from rp_desktop.ui.run_circle.library_dialog import PromptForm
+    from rp_desktop.ui.run_circle.prompts import PromptForm
 
     detail = casework.get_case_detail(db, case_id)
     makers = {

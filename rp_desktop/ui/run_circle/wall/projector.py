@@ -1,39 +1,26 @@
 """The wall: a running circle drawn for a projector, from a `CircleSnapshot` and nothing else.
 
-Projector-safe by construction: this module and the two it draws with (`ring`, `painting`)
-import only PySide6, the standard library and the circle's snapshot types; they never see a
-record, so nothing confidential can reach the wall."""
+Projector-safe by construction: this module and the ones it draws with (all of `wall/`) import
+only PySide6, the standard library and the circle's snapshot types; they never see a record, so
+nothing confidential can reach the wall."""
 
-import math
-from dataclasses import dataclass
-
-from PySide6.QtCore import QEasingCurve, QPointF, QRectF, Qt, QVariantAnimation
-from PySide6.QtGui import QHideEvent, QPainter, QPainterPath, QPaintEvent, QPen
+from PySide6.QtCore import QPointF, QRectF, Qt, QVariantAnimation
+from PySide6.QtGui import QHideEvent, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QWidget
 
-from rp_desktop.domain.circle.display import clock_text, shown_remaining
 from rp_desktop.domain.circle.types import CircleSnapshot, CircleState, SeatView, TimeLevel
-from rp_desktop.domain.vocabulary import CircleStage
-from rp_desktop.ui.run_circle.wall import painting
-from rp_desktop.ui.run_circle.wall.painting import (
-    NAME_WEIGHT,
-    TEXT_WEIGHT,
-    Colours,
-    RowIcon,
-    TextFit,
-)
+from rp_desktop.ui.run_circle.wall import painting, text_fit, words
+from rp_desktop.ui.run_circle.wall.dots import paint_dots
+from rp_desktop.ui.run_circle.wall.frame import Frame, holder_badge, lay_out_frame
+from rp_desktop.ui.run_circle.wall.painting import Colours, RowIcon
+from rp_desktop.ui.run_circle.wall.piece import PieceMotion
 from rp_desktop.ui.run_circle.wall.ring import (
-    DOT_LABEL_EMS,
     RingLayout,
     RingMode,
     SeatLabel,
-    badge_on_dot,
-    badges_on_ring,
-    layout_ring,
-    track_path,
 )
+from rp_desktop.ui.run_circle.wall.text_fit import NAME_WEIGHT, TEXT_WEIGHT, TextFit
 
-PIECE_MOVE_MS = 350
 LEVEL_COLOURS = {
     TimeLevel.UNLIMITED: Colours.CALM,
     TimeLevel.CALM: Colours.CALM,
@@ -41,19 +28,6 @@ LEVEL_COLOURS = {
     TimeLevel.RED: Colours.RED,
     TimeLevel.OVER: Colours.RED,
 }
-
-
-@dataclass(frozen=True, slots=True)
-class _Frame:
-    """Everything placed for one size, seating and prompt, reused by every paint until one of
-    them changes."""
-
-    ring: RingLayout
-    track: QPainterPath
-    progress: QRectF
-    main: QRectF
-    bottom: QRectF
-    fit: TextFit
 
 
 class ProjectorView(QWidget):
@@ -78,20 +52,16 @@ class ProjectorView(QWidget):
         super().__init__(parent)
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
         self.setMinimumSize(320, 180)
-        self._fonts = painting.FontBook()
+        self._fonts = text_fit.FontBook()
         self._snapshot: CircleSnapshot | None = None
         self._blank = False
         self._show_timer = True
-        self._frame: _Frame | None = None
+        self._frame: Frame | None = None
         self._frame_key: tuple[object, ...] = ()
         self._checked: tuple[object, ...] = ()  # the snapshot and size the frame was checked for
-        self._from = (0.0, 1.0)  # where the moving piece set out and goes: angle, reach
-        self._to = (0.0, 1.0)
-        self._animation = QVariantAnimation(self)  # drives the piece's angle
-        self._animation.setDuration(PIECE_MOVE_MS)
-        self._animation.setEasingCurve(QEasingCurve.Type.InOutCubic)
-        self._animation.valueChanged.connect(self._piece_moved)
-        self._animation.finished.connect(self.update)
+        self._piece = PieceMotion(self)
+        self._piece.animation.valueChanged.connect(self._piece_moved)
+        self._piece.animation.finished.connect(self.update)
         self._piece_area: QRectF | None = None  # where the travelling piece was last drawn
 
     def show_snapshot(self, snapshot: CircleSnapshot) -> None:
@@ -106,7 +76,7 @@ class ProjectorView(QWidget):
         """A plain dark wall and nothing else, or the circle again."""
         self._blank = blank
         if blank:
-            self._animation.stop()
+            self._piece.animation.stop()
         self.update()
 
     @property
@@ -121,7 +91,7 @@ class ProjectorView(QWidget):
 
     @property
     def piece_animation(self) -> QVariantAnimation:
-        return self._animation
+        return self._piece.animation
 
     def prompt_fit(self) -> TextFit:
         return self._ensure_frame().fit
@@ -149,37 +119,13 @@ class ProjectorView(QWidget):
         return None if rest is None else self._ensure_frame().ring.polar(rest)[0]
 
     def timer_text(self) -> str:
-        snap = self._snapshot
-        if snap is None or not self._show_timer or snap.speaker_budget is None:
-            return ""
-        if snap.state not in (CircleState.RUNNING, CircleState.PAUSED):
-            return ""
-        remaining = snap.speaker_remaining or 0.0
-        shown = shown_remaining(remaining)
-        if remaining < 0:
-            return self.tr("+{time} over").format(time=clock_text(-shown))
-        return clock_text(shown)
+        return words.timer_text(self._snapshot, self._show_timer)
 
     def progress_text(self) -> str:
-        snap = self._snapshot
-        if snap is None or snap.state in (CircleState.SETUP, CircleState.CLOSED):
-            return ""
-        rnd = snap.round
-        text = (
-            self.tr("Round {number} of {count}").format(number=rnd.index + 1, count=rnd.count)
-            if rnd.index < rnd.count
-            else self.tr("Round {number}").format(number=rnd.index + 1)
-        )
-        if snap.state is CircleState.BETWEEN_ROUNDS or rnd.size == 0:
-            return text
-        if rnd.offering_again:
-            return text + " · " + self.tr("Offered again to those who passed")
-        holder = snap.holder
-        turn = min(max(rnd.done + (0 if holder is None or holder.had_turn else 1), 1), rnd.size)
-        return text + " · " + self.tr("{turn} of {seats}").format(turn=turn, seats=rnd.size)
+        return words.progress_text(self._snapshot)
 
     def hideEvent(self, event: QHideEvent) -> None:
-        self._animation.stop()  # no animation outlives the wall being seen
+        self._piece.animation.stop()  # no animation outlives the wall being seen
         super().hideEvent(event)
 
     def paintEvent(self, event: QPaintEvent) -> None:
@@ -201,76 +147,35 @@ class ProjectorView(QWidget):
 
     # Layout
 
-    def _ensure_frame(self) -> _Frame:
+    def _ensure_frame(self) -> Frame:
         snap, quick = self._snapshot, (self.width(), self.height(), self._show_timer)
         if self._frame is not None and self._checked == (snap, quick):
             return self._frame  # the same snapshot object at the same size: nothing to do
         seats = sorted(snap.seats, key=lambda seat: seat.position) if snap else []
         labels = tuple(SeatLabel(s.key, s.label, s.is_keeper) for s in seats)
-        text = self._main_text(snap)
+        text = words.main_text(snap)
         bottom = not labels or (snap is not None and self._reserves_bottom(snap))
         key = (quick, labels, text, bottom)
         if self._frame is None or key != self._frame_key:
-            self._frame, self._frame_key = self._lay_out(labels, text, bottom), key
+            size = (self.width(), self.height())
+            self._frame = lay_out_frame(labels, text, bottom, size, self._fonts)
+            self._frame_key = key
         self._checked = (snap, quick)
         return self._frame
-
-    def _lay_out(self, labels: tuple[SeatLabel, ...], text: str, bottom: bool) -> _Frame:
-        height = self.height()
-        ring = layout_ring(labels, self.width(), height, self._fonts)
-        box, spacing = ring.content, height * 0.02
-        progress = QRectF(box.left(), box.top(), box.width(), height * 0.063)
-        row = height * 0.1 if bottom else 0.0
-        lower = QRectF(box.left(), box.bottom() - row, box.width(), row)
-        top, bottom_edge = progress.bottom() + spacing, lower.top() - (spacing if row else 0.0)
-        main = QRectF(box.left(), top, box.width(), bottom_edge - top)
-        largest, floor = round(height * 0.08), round(height * 0.05)
-        fit = painting.fit_text(text, main, self._fonts, largest, floor, TEXT_WEIGHT)
-        return _Frame(ring, track_path(ring), progress, main, lower, fit)
-
-    def _main_text(self, snap: CircleSnapshot | None) -> str:
-        if snap is None:
-            return ""
-        if snap.state is CircleState.SETUP:
-            return self.tr("The circle will begin soon")
-        if snap.state is CircleState.BETWEEN_ROUNDS:
-            return self.tr("Round complete")
-        if snap.state is CircleState.CLOSED:
-            return self.tr("Thank you")
-        return snap.round.prompt.strip() or self._stage_words(snap.round.stage)
 
     def _reserves_bottom(self, snap: CircleSnapshot) -> bool:
         """The bottom row holds "Paused" or the countdown in this state."""
         timed = self._show_timer and snap.speaker_budget is not None
         return snap.state is CircleState.PAUSED or (snap.state is CircleState.RUNNING and timed)
 
-    def _stage_words(self, stage: CircleStage) -> str:
-        return {
-            CircleStage.OPENING: self.tr("Opening"),
-            CircleStage.CHECK_IN: self.tr("Check-in"),
-            CircleStage.VALUES_AND_GUIDELINES: self.tr("Values and guidelines"),
-            CircleStage.DISCUSSION: self.tr("Discussion"),
-            CircleStage.CHECK_OUT: self.tr("Check-out"),
-            CircleStage.CLOSING: self.tr("Closing"),
-            CircleStage.REPAIR_HARM: self.tr("Making things right"),
-            CircleStage.RE_ENTRY: self.tr("Welcome back"),
-        }.get(stage, "")
-
     # The talking piece
 
     def _move_piece(self, start: QPointF | None) -> None:
-        self._animation.stop()
+        self._piece.animation.stop()
         self._piece_area = None
         target = self._holder_rest()
-        if start is None or target is None:
-            return
-        ring = self._ensure_frame().ring
-        self._from, self._to = ring.polar(start), ring.polar(target)
-        turn = _normal(self._to[0] - self._from[0])  # the short way round
-        if abs(turn) > 1e-6:
-            self._animation.setStartValue(self._from[0])
-            self._animation.setEndValue(self._from[0] + turn)
-            self._animation.start()
+        if start is not None and target is not None:
+            self._piece.set_out(self._ensure_frame().ring, start, target)
 
     def _piece_moved(self, _angle: object) -> None:
         """Repaint only where the piece was and is, and the badge it is lighting up: the rest
@@ -288,17 +193,11 @@ class ProjectorView(QWidget):
         self._piece_area = here
         self.update(dirty.toAlignedRect())
 
-    def _moving(self) -> bool:
-        return self._animation.state() is QVariantAnimation.State.Running
-
     def _piece_point(self) -> QPointF | None:
         """Where the piece is drawn now: on its way, or resting by the holder's seat."""
-        if not self._moving():
+        if not self._piece.moving:
             return self._holder_rest()
-        angle = float(self._animation.currentValue())
-        turn = float(self._animation.endValue()) - self._from[0]
-        reach = self._from[1] + (self._to[1] - self._from[1]) * (angle - self._from[0]) / turn
-        return self._ensure_frame().ring.at(angle, reach)
+        return self._piece.point(self._ensure_frame().ring)
 
     def _holder_rest(self) -> QPointF | None:
         badge = self.holder_badge()
@@ -306,30 +205,15 @@ class ProjectorView(QWidget):
 
     def holder_badge(self) -> tuple[QRectF, str] | None:
         """The holder's badge and the words on it: its whole label, as far as the screen allows."""
-        snap, ring = self._snapshot, self._ensure_frame().ring
-        holder = snap.holder if snap is not None and _has_piece(snap) else None
-        place = ring.place_of(holder.key if holder else None)
-        if place is None or holder is None:
-            return None
-        if ring.mode is RingMode.NAMES and place.text == holder.label:
-            return place.rect, place.text
-        metrics = self._fonts.metrics(ring.name_pixels, NAME_WEIGHT)
-        padding = ring.badge_height * 0.8
-        if ring.mode is RingMode.NAMES:
-            padding = place.rect.width() - metrics.horizontalAdvance(place.text)
-        width = metrics.horizontalAdvance(holder.label) + padding
-        badge = badge_on_dot(ring, place.rect, width)  # centred on the seat, kept on screen
-        return badge, painting.elide(holder.label, metrics, badge.width() - padding + 1)
+        return holder_badge(self._snapshot, self._ensure_frame().ring, self._fonts)
 
     def _lit(self, seat: SeatView) -> float:
         """How far the piece has arrived at `seat`: its badge lights up as the piece comes."""
-        if not seat.is_holder:
-            return 0.0
-        return self._animation.currentTime() / PIECE_MOVE_MS if self._moving() else 1.0
+        return self._piece.arrived() if seat.is_holder else 0.0
 
     # Painting
 
-    def _paint_ring(self, painter: QPainter, snap: CircleSnapshot, frame: _Frame) -> None:
+    def _paint_ring(self, painter: QPainter, snap: CircleSnapshot, frame: Frame) -> None:
         ring = frame.ring
         if ring.mode is RingMode.EMPTY:
             return
@@ -340,7 +224,7 @@ class ProjectorView(QWidget):
         font = self._fonts.font(ring.name_pixels, NAME_WEIGHT)
         holder = self.holder_badge()
         if ring.mode is RingMode.DOTS:
-            self._paint_dots(painter, snap, ring, seats, holder)
+            paint_dots(painter, snap, ring, holder, self._fonts)
         else:
             for place in ring.places:
                 if holder is None or place.key != snap.holder_key:
@@ -352,40 +236,7 @@ class ProjectorView(QWidget):
         if point is not None:
             painting.draw_piece(painter, point, ring.piece_radius)
 
-    def _paint_dots(
-        self,
-        painter: QPainter,
-        snap: CircleSnapshot,
-        ring: RingLayout,
-        seats: dict[int, SeatView],
-        holder: tuple[QRectF, str] | None,
-    ) -> None:
-        """Every seat a numbered dot; the next seat and the keeper named over theirs, clear of
-        the holder's badge (drawn after). A dot under a badge is left out, not half shown."""
-        named = [snap.next_key] if holder is not None else []
-        named += [seat.key for seat in snap.seats if seat.is_keeper]
-        keys = [key for key in dict.fromkeys(named) if key != snap.holder_key or holder is None]
-        places = [place for key in keys if (place := ring.place_of(key)) is not None]
-        metrics = self._fonts.metrics(ring.name_pixels, NAME_WEIGHT)
-        pad, widest = ring.badge_height * 0.8, ring.name_pixels * (DOT_LABEL_EMS + 1.2)
-        wanted = [
-            (p, min(metrics.horizontalAdvance(seats[p.key].label) + pad, widest)) for p in places
-        ]
-        holder_place = ring.place_of(snap.holder_key)
-        if holder is not None and holder_place is not None:
-            wanted.insert(0, (holder_place, holder[0].width()))
-        badges = badges_on_ring(ring, wanted)
-        numbers = self._fonts.font(round(ring.places[0].rect.width() * 0.45), NAME_WEIGHT)
-        for dot in ring.places:
-            if not any(dot.rect.intersects(badge) for badge in badges):
-                painting.draw_dot(painter, dot.rect, dot.text, seats[dot.key], numbers)
-        font = self._fonts.font(ring.name_pixels, NAME_WEIGHT)
-        for place, badge in zip(places, badges[len(badges) - len(places) :], strict=True):
-            seat = seats[place.key]
-            text = painting.elide(seat.label, metrics, badge.width() - pad + 1)
-            painting.draw_seat(painter, badge, text, seat, font, 0)
-
-    def _paint_middle(self, painter: QPainter, snap: CircleSnapshot, frame: _Frame) -> None:
+    def _paint_middle(self, painter: QPainter, snap: CircleSnapshot, frame: Frame) -> None:
         line = round(self.height() * 0.042)
         colour = Colours.PIECE if snap.round.offering_again else Colours.SOFT_TEXT
         painting.draw_line(painter, frame.progress, self.progress_text(), self._fonts, line, colour)
@@ -402,12 +253,3 @@ class ProjectorView(QWidget):
             colour = LEVEL_COLOURS[snap.level]
             icon = RowIcon.COUNTDOWN
             painting.draw_row(painter, frame.bottom, text, self._fonts, icon, share, colour)
-
-
-def _has_piece(snap: CircleSnapshot) -> bool:
-    return snap.state in (CircleState.RUNNING, CircleState.PAUSED) and snap.holder_key is not None
-
-
-def _normal(angle: float) -> float:
-    """The same angle in (-pi, pi]."""
-    return math.pi - (math.pi - angle) % (2 * math.pi)

@@ -9,23 +9,26 @@ names are shown over their dots (`badges_on_ring`).
 Layouts are computed once per size and seating, never while painting."""
 
 import math
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from enum import StrEnum
-from functools import cache
 
 from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QPainterPath, QPolygonF
 
-from rp_desktop.ui.run_circle.wall.painting import NAME_WEIGHT, FontBook, elide
+from rp_desktop.ui.run_circle.wall.ring_shape import (
+    SAMPLES,
+    Box,
+    box_at,
+    free_middle,
+    spread_evenly,
+    unit_ellipse,
+)
+from rp_desktop.ui.run_circle.wall.text_fit import NAME_WEIGHT, FontBook, elide
 
-SAMPLES = 1440  # points on the ellipse a seat may take; 2-3 px apart at 1280x720
 LABEL_EMS = 6.0  # a label wider than this many ems is elided on the ring
 DOT_LABEL_EMS = 5.0  # ... or over its dot
 BADGE_EMS = 1.5  # badge height in ems of its label
-SQUARENESS = 3.0  # 2 is an ellipse; 3 rounds the corners out, leaving room for the prompt
-
-Box = tuple[float, float, float, float]  # centre x, centre y, width, height
 
 
 class RingMode(StrEnum):
@@ -111,14 +114,14 @@ def _names_layout(
     ]
     middle = sorted(w for w, _ in sizes)[len(sizes) // 2]
     radii = (bounds.width() / 2 - middle / 2, bounds.height() / 2 - height / 2)
-    spread = _spread(bounds, radii, sizes, least_gap=height * 0.15)
+    spread = spread_evenly(bounds, radii, sizes, least_gap=height * 0.15)
     if spread is None:
         return None
     samples = spread[0]
     gap = bounds.height() * 0.012
     piece = bounds.height() * 0.024
     places = tuple(
-        SeatPlace(seat.key, _rect(_box(bounds, radii, k, w, h)), text, k)
+        SeatPlace(seat.key, _rect(box_at(bounds, radii, k, w, h)), text, k)
         for seat, text, k, (w, h) in zip(seats, texts, samples, sizes, strict=True)
     )
     content = _middle_clear_of(bounds, radii, [p.rect for p in places], piece)
@@ -135,13 +138,13 @@ def _dots_layout(
     dot = min(bounds.height() * 0.052, around / count * 0.72)
     while True:
         radii = (bounds.width() / 2 - dot / 2, bounds.height() / 2 - dot / 2)
-        spread = _spread(bounds, radii, [(dot, dot)] * count, least_gap=dot * 0.15)
+        spread = spread_evenly(bounds, radii, [(dot, dot)] * count, least_gap=dot * 0.15)
         if spread is not None or dot < 6:
             break
         dot *= 0.88
     samples = spread[0] if spread else [k * SAMPLES // count for k in range(count)]
     places = tuple(
-        SeatPlace(seat.key, _rect(_box(bounds, radii, k, dot, dot)), str(index + 1), k)
+        SeatPlace(seat.key, _rect(box_at(bounds, radii, k, dot, dot)), str(index + 1), k)
         for index, (seat, k) in enumerate(zip(seats, samples, strict=True))
     )
     height, piece = pixels * BADGE_EMS, bounds.height() * 0.024
@@ -186,11 +189,11 @@ def _middle_clear_of(
     halo = piece * 1.3
     pieces = [_inward(bounds.center(), rect, piece * 0.5) for rect in rects]
     halos = [QRectF(c.x() - halo, c.y() - halo, 2 * halo, 2 * halo) for c in pieces]
-    return _free_middle(bounds, radii, rects + halos, pad=bounds.height() * 0.03)
+    return free_middle(bounds, radii, rects + halos, pad=bounds.height() * 0.03)
 
 
 def _dot_at(layout: RingLayout, sample: int, size: float) -> QRectF:
-    return _rect(_box(layout.bounds, layout.radii, sample, size, size))
+    return _rect(box_at(layout.bounds, layout.radii, sample, size, size))
 
 
 def _around(samples: int) -> int:
@@ -200,141 +203,6 @@ def _around(samples: int) -> int:
 
 def _touching(a: QRectF, b: QRectF, gap: float) -> bool:
     return a.adjusted(-gap, -gap, gap, gap).intersects(b)
-
-
-@cache
-def _unit_ellipse() -> tuple[tuple[float, ...], tuple[float, ...]]:
-    angles = [-math.pi / 2 + 2 * math.pi * k / SAMPLES for k in range(SAMPLES)]
-    power = 2 / SQUARENESS
-    return (
-        tuple(math.copysign(abs(math.cos(a)) ** power, math.cos(a)) for a in angles),
-        tuple(math.copysign(abs(math.sin(a)) ** power, math.sin(a)) for a in angles),
-    )
-
-
-def _box(bounds: QRectF, radii: tuple[float, float], sample: int, w: float, h: float) -> Box:
-    xs, ys = _unit_ellipse()
-    x = bounds.center().x() + radii[0] * xs[sample % SAMPLES]
-    y = bounds.center().y() + radii[1] * ys[sample % SAMPLES]
-    x = min(max(x, bounds.left() + w / 2), bounds.right() - w / 2)
-    y = min(max(y, bounds.top() + h / 2), bounds.bottom() - h / 2)
-    return x, y, w, h
-
-
-def _separation(a: Box, b: Box) -> float:
-    """The clear space between two boxes along the axis where they are furthest apart."""
-    return max(abs(a[0] - b[0]) - (a[2] + b[2]) / 2, abs(a[1] - b[1]) - (a[3] + b[3]) / 2)
-
-
-def _spread(
-    bounds: QRectF, radii: tuple[float, float], sizes: list[tuple[float, float]], least_gap: float
-) -> tuple[list[int], float] | None:
-    """Samples for each box with the widest equal gap between neighbours, at least `least_gap`."""
-    best = _walk(bounds, radii, sizes, least_gap)
-    if best is None:
-        return None
-    low, high = least_gap, bounds.height()
-    for _ in range(12):
-        middle = (low + high) / 2
-        found = _walk(bounds, radii, sizes, middle)
-        if found is None:
-            high = middle
-        else:
-            best, low = found, middle
-    return best, low
-
-
-def _walk(
-    bounds: QRectF, radii: tuple[float, float], sizes: list[tuple[float, float]], gap: float
-) -> list[int] | None:
-    samples = [0]
-    previous = _box(bounds, radii, 0, *sizes[0])
-    for w, h in sizes[1:]:
-        sample = _first_clear(bounds, radii, previous, samples[-1], (w, h), gap)
-        if sample is None:
-            return None
-        samples.append(sample)
-        previous = _box(bounds, radii, sample, w, h)
-    first = _box(bounds, radii, 0, *sizes[0])
-    if len(sizes) > 1 and _separation(previous, first) < gap:
-        return None
-    return samples
-
-
-def _first_clear(
-    bounds: QRectF,
-    radii: tuple[float, float],
-    previous: Box,
-    start: int,
-    size: tuple[float, float],
-    gap: float,
-) -> int | None:
-    """The first sample after `start` where a box of `size` clears `previous` by `gap`: coarse
-    steps, then halving (the clearance only grows over the first half of the ring)."""
-    step = 16
-    low, high = start, start + step
-    while _separation(previous, _box(bounds, radii, high, *size)) < gap:
-        low, high = high, high + step
-        if high >= SAMPLES:
-            return None
-    while high - low > 1:
-        middle = (low + high) // 2
-        if _separation(previous, _box(bounds, radii, middle, *size)) >= gap:
-            high = middle
-        else:
-            low = middle
-    return high if high < SAMPLES else None
-
-
-def _free_middle(
-    bounds: QRectF, radii: tuple[float, float], obstacles: list[QRectF], pad: float
-) -> QRectF:
-    """The largest box, among a few shapes centred on or a little above or below the middle,
-    inside the ring and `pad` clear of every obstacle. Each shape is grown evenly until it
-    touches something, then wider, then taller."""
-    edges = [(r.left() - pad, r.top() - pad, r.right() + pad, r.bottom() + pad) for r in obstacles]
-    cx, cy = bounds.center().x(), bounds.center().y()
-    reach_x, reach_y = radii[0] - pad, radii[1] - pad
-    best = (0.0, 0.0, 0.0)  # half width, half height, centre y
-
-    for shift in (0.0, -0.08, 0.08):
-        y = cy + shift * bounds.height()
-
-        def clear(half_w: float, half_h: float, y: float = y) -> bool:
-            top, bottom = y - half_h, y + half_h
-            corner = max(abs(top - cy), abs(bottom - cy))
-            if (half_w / reach_x) ** SQUARENESS + (corner / reach_y) ** SQUARENESS > 1:
-                return False
-            left, right = cx - half_w, cx + half_w
-            return not any(
-                left < x1 and right > x0 and top < y1 and bottom > y0 for x0, y0, x1, y1 in edges
-            )
-
-        for squash in (0.6, 0.8, 1.0):
-            half_w, half_h = _grow(clear, bounds.width() / 2, bounds.height() / 2, squash)
-            if half_w * half_h > best[0] * best[1]:
-                best = (half_w, half_h, y)
-    half_w, half_h, y = best
-    return QRectF(cx - half_w, y - half_h, 2 * half_w, 2 * half_h)
-
-
-def _grow(
-    clear: Callable[[float, float], bool], wide: float, tall: float, squash: float
-) -> tuple[float, float]:
-    """Half sizes of a box grown while `clear`: evenly from nothing in the proportions
-    (`wide`, `tall` x `squash`), then wider up to `wide`, then taller up to `tall`."""
-    scale = _largest(lambda s: clear(s * wide, s * tall * squash), 0.0, 1.0)
-    width = _largest(lambda w: clear(w, scale * tall * squash), scale * wide, wide)
-    return width, _largest(lambda h: clear(width, h), scale * tall * squash, tall)
-
-
-def _largest(fits: Callable[[float], bool], low: float, high: float) -> float:
-    """The largest value in [low, high] that `fits`, given that `low` fits and fitting only
-    gets harder as the value grows."""
-    for _ in range(12):
-        middle = (low + high) / 2
-        low, high = (middle, high) if fits(middle) else (low, middle)
-    return low
 
 
 def centred_rect(centre: QPointF, width: float, height: float) -> QRectF:
@@ -380,7 +248,7 @@ def clamp(rect: QRectF, bounds: QRectF) -> QRectF:
 
 def track_path(layout: RingLayout) -> QPainterPath:
     """The ring itself, a faint line the seats sit on."""
-    xs, ys = _unit_ellipse()
+    xs, ys = unit_ellipse()
     cx, cy, rx, ry = layout.centre.x(), layout.centre.y(), *layout.radii
     points = [QPointF(cx + rx * xs[k], cy + ry * ys[k]) for k in range(0, SAMPLES, 8)]
     path = QPainterPath()

@@ -1,0 +1,112 @@
+"""A prompt of the circle library: its row in the library's table, and the form that adds or
+edits it (its words, stage, language and tags)."""
+
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QWidget
+
+from rp_desktop.domain.library import Prompt, PromptFields, split_tags
+from rp_desktop.domain.vocabulary import CircleStage
+from rp_desktop.services.circles import library
+from rp_desktop.services.safekeeping.database import Database
+from rp_desktop.ui.forms.form_draft import DraftPlace
+from rp_desktop.ui.forms.record_form import RecordForm
+from rp_desktop.ui.forms.widgets import select_data
+from rp_desktop.ui.lists.rows_model import RowsModel
+from rp_desktop.ui.words.labels import label
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("CircleLibrary", text)
+
+
+def language_words(code: str) -> str:
+    return {"en": _tr("English"), "es": _tr("Spanish")}.get(code, code)
+
+
+class PromptTableModel(RowsModel[Prompt]):
+    """The prompts one search found, as plain rows."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.set_rows(
+            [], [self.tr("Prompt"), self.tr("Stage"), self.tr("Language"), self.tr("Tags")]
+        )
+
+    def set_prompts(self, prompts: list[Prompt]) -> None:
+        self.set_rows(prompts)
+
+    def prompt(self, row: int) -> Prompt:
+        return self.row(row)
+
+    def row_of(self, prompt_id: int) -> int | None:
+        return self.row_where(lambda prompt: prompt.id == prompt_id)
+
+    def style(self, row: Prompt, column: int, role: int) -> Any:
+        if role == Qt.ItemDataRole.ForegroundRole and not row.active:
+            return QPalette().brush(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
+        return None
+
+    def text(self, row: Prompt, column: int) -> str:
+        prompt = row
+        if column == 0:
+            return (
+                prompt.text
+                if prompt.active
+                else self.tr("{text} (retired)").format(text=prompt.text)
+            )
+        if column == 1:
+            return label(prompt.stage)
+        if column == 2:
+            return language_words(prompt.language)
+        return ", ".join(prompt.tags)
+
+
+class PromptForm(RecordForm):
+    """Add or edit one prompt: its words, stage, language and tags. Signals: see RecordForm."""
+
+    def __init__(self, db: Database, prompt: Prompt | None, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("Prompt") if prompt else self.tr("New prompt"), parent)
+        self._db = db
+        self._prompt = prompt
+        self.text: QPlainTextEdit = self.add_field("text", self.tr("&Words"), QPlainTextEdit())
+        self.stage: QComboBox = self.add_field("stage", self.tr("&Stage"), QComboBox())
+        for stage in CircleStage:
+            self.stage.addItem(label(stage), stage.value)
+        self.language: QComboBox = self.add_field("language", self.tr("&Language"), QComboBox())
+        for code in ("en", "es"):
+            self.language.addItem(language_words(code), code)
+        self.tags: QLineEdit = self.add_field("tags", self.tr("&Tags"), QLineEdit())
+        self.tags.setPlaceholderText(self.tr("Separate tags with commas: gratitude, academic"))
+        if prompt is not None:
+            self._fill(prompt)
+        self.draft.start(DraftPlace(db, "prompt", prompt.id if prompt else None))
+        self.remember_initial()
+
+    def values(self) -> PromptFields:
+        return PromptFields(
+            text=self.text.toPlainText(),
+            stage=CircleStage(self.stage.currentData()),
+            language=self.language.currentData(),
+            tags=split_tags(self.tags.text()),
+        )
+
+    def submit(self, values: PromptFields) -> int:
+        if self._prompt is None:
+            saved = library.add_prompt(self._db, values, replaces_draft=self.draft.key)
+        else:
+            saved = library.update_prompt(
+                self._db, self._prompt.id, values, replaces_draft=self.draft.key
+            )
+        self._prompt = saved
+        return saved.id
+
+    def _fill(self, prompt: Prompt) -> None:
+        self.text.setPlainText(prompt.text)
+        select_data(self.stage, prompt.stage.value)
+        if self.language.findData(prompt.language) < 0:
+            self.language.addItem(language_words(prompt.language), prompt.language)
+        select_data(self.language, prompt.language)
+        self.tags.setText(", ".join(prompt.tags))

@@ -1,0 +1,79 @@
+"""Where everything on the wall goes for one size, seating and prompt (the ring, the round's
+line, the prompt's box and the bottom row), and where the holder's badge goes over its seat."""
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QRectF
+from PySide6.QtGui import QPainterPath
+
+from rp_desktop.domain.circle.types import CircleSnapshot, CircleState
+from rp_desktop.ui.run_circle.wall.ring import (
+    RingLayout,
+    RingMode,
+    SeatLabel,
+    badge_on_dot,
+    layout_ring,
+    track_path,
+)
+from rp_desktop.ui.run_circle.wall.text_fit import (
+    NAME_WEIGHT,
+    TEXT_WEIGHT,
+    FontBook,
+    TextFit,
+    elide,
+    fit_text,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Frame:
+    """Everything placed for one size, seating and prompt, reused by every paint until one of
+    them changes."""
+
+    ring: RingLayout
+    track: QPainterPath
+    progress: QRectF
+    main: QRectF
+    bottom: QRectF
+    fit: TextFit
+
+
+def lay_out_frame(
+    labels: tuple[SeatLabel, ...], text: str, bottom: bool, size: tuple[int, int], fonts: FontBook
+) -> Frame:
+    """The ring of `labels`, then the middle it leaves free: the round's line at the top, a
+    bottom row when `bottom`, and the prompt `text` fitted in between."""
+    width, height = size
+    ring = layout_ring(labels, width, height, fonts)
+    box, spacing = ring.content, height * 0.02
+    progress = QRectF(box.left(), box.top(), box.width(), height * 0.063)
+    row = height * 0.1 if bottom else 0.0
+    lower = QRectF(box.left(), box.bottom() - row, box.width(), row)
+    top, bottom_edge = progress.bottom() + spacing, lower.top() - (spacing if row else 0.0)
+    main = QRectF(box.left(), top, box.width(), bottom_edge - top)
+    largest, floor = round(height * 0.08), round(height * 0.05)
+    fit = fit_text(text, main, fonts, largest, floor, TEXT_WEIGHT)
+    return Frame(ring, track_path(ring), progress, main, lower, fit)
+
+
+def holder_badge(
+    snap: CircleSnapshot | None, ring: RingLayout, fonts: FontBook
+) -> tuple[QRectF, str] | None:
+    """The holder's badge and the words on it: its whole label, as far as the screen allows."""
+    holder = snap.holder if snap is not None and _has_piece(snap) else None
+    place = ring.place_of(holder.key if holder else None)
+    if place is None or holder is None:
+        return None
+    if ring.mode is RingMode.NAMES and place.text == holder.label:
+        return place.rect, place.text
+    metrics = fonts.metrics(ring.name_pixels, NAME_WEIGHT)
+    padding = ring.badge_height * 0.8
+    if ring.mode is RingMode.NAMES:
+        padding = place.rect.width() - metrics.horizontalAdvance(place.text)
+    width = metrics.horizontalAdvance(holder.label) + padding
+    badge = badge_on_dot(ring, place.rect, width)  # centred on the seat, kept on screen
+    return badge, elide(holder.label, metrics, badge.width() - padding + 1)
+
+
+def _has_piece(snap: CircleSnapshot) -> bool:
+    return snap.state in (CircleState.RUNNING, CircleState.PAUSED) and snap.holder_key is not None

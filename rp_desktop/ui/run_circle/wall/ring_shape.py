@@ -1,0 +1,148 @@
+"""The shape of the ring on the wall, a rounded ellipse: points on it, boxes spaced along it
+with equal gaps, and the largest free box inside it. Pure geometry, in samples and pixels."""
+
+import math
+from collections.abc import Callable
+from functools import cache
+
+from PySide6.QtCore import QRectF
+
+SAMPLES = 1440  # points on the ellipse a seat may take; 2-3 px apart at 1280x720
+SQUARENESS = 3.0  # 2 is an ellipse; 3 rounds the corners out, leaving room for the prompt
+
+Box = tuple[float, float, float, float]  # centre x, centre y, width, height
+
+
+@cache
+def unit_ellipse() -> tuple[tuple[float, ...], tuple[float, ...]]:
+    angles = [-math.pi / 2 + 2 * math.pi * k / SAMPLES for k in range(SAMPLES)]
+    power = 2 / SQUARENESS
+    return (
+        tuple(math.copysign(abs(math.cos(a)) ** power, math.cos(a)) for a in angles),
+        tuple(math.copysign(abs(math.sin(a)) ** power, math.sin(a)) for a in angles),
+    )
+
+
+def box_at(bounds: QRectF, radii: tuple[float, float], sample: int, w: float, h: float) -> Box:
+    xs, ys = unit_ellipse()
+    x = bounds.center().x() + radii[0] * xs[sample % SAMPLES]
+    y = bounds.center().y() + radii[1] * ys[sample % SAMPLES]
+    x = min(max(x, bounds.left() + w / 2), bounds.right() - w / 2)
+    y = min(max(y, bounds.top() + h / 2), bounds.bottom() - h / 2)
+    return x, y, w, h
+
+
+def _separation(a: Box, b: Box) -> float:
+    """The clear space between two boxes along the axis where they are furthest apart."""
+    return max(abs(a[0] - b[0]) - (a[2] + b[2]) / 2, abs(a[1] - b[1]) - (a[3] + b[3]) / 2)
+
+
+def spread_evenly(
+    bounds: QRectF, radii: tuple[float, float], sizes: list[tuple[float, float]], least_gap: float
+) -> tuple[list[int], float] | None:
+    """Samples for each box with the widest equal gap between neighbours, at least `least_gap`."""
+    best = _walk(bounds, radii, sizes, least_gap)
+    if best is None:
+        return None
+    low, high = least_gap, bounds.height()
+    for _ in range(12):
+        middle = (low + high) / 2
+        found = _walk(bounds, radii, sizes, middle)
+        if found is None:
+            high = middle
+        else:
+            best, low = found, middle
+    return best, low
+
+
+def _walk(
+    bounds: QRectF, radii: tuple[float, float], sizes: list[tuple[float, float]], gap: float
+) -> list[int] | None:
+    samples = [0]
+    previous = box_at(bounds, radii, 0, *sizes[0])
+    for w, h in sizes[1:]:
+        sample = _first_clear(bounds, radii, previous, samples[-1], (w, h), gap)
+        if sample is None:
+            return None
+        samples.append(sample)
+        previous = box_at(bounds, radii, sample, w, h)
+    first = box_at(bounds, radii, 0, *sizes[0])
+    if len(sizes) > 1 and _separation(previous, first) < gap:
+        return None
+    return samples
+
+
+def _first_clear(
+    bounds: QRectF,
+    radii: tuple[float, float],
+    previous: Box,
+    start: int,
+    size: tuple[float, float],
+    gap: float,
+) -> int | None:
+    """The first sample after `start` where a box of `size` clears `previous` by `gap`: coarse
+    steps, then halving (the clearance only grows over the first half of the ring)."""
+    step = 16
+    low, high = start, start + step
+    while _separation(previous, box_at(bounds, radii, high, *size)) < gap:
+        low, high = high, high + step
+        if high >= SAMPLES:
+            return None
+    while high - low > 1:
+        middle = (low + high) // 2
+        if _separation(previous, box_at(bounds, radii, middle, *size)) >= gap:
+            high = middle
+        else:
+            low = middle
+    return high if high < SAMPLES else None
+
+
+def free_middle(
+    bounds: QRectF, radii: tuple[float, float], obstacles: list[QRectF], pad: float
+) -> QRectF:
+    """The largest box, among a few shapes centred on or a little above or below the middle,
+    inside the ring and `pad` clear of every obstacle. Each shape is grown evenly until it
+    touches something, then wider, then taller."""
+    edges = [(r.left() - pad, r.top() - pad, r.right() + pad, r.bottom() + pad) for r in obstacles]
+    cx, cy = bounds.center().x(), bounds.center().y()
+    reach_x, reach_y = radii[0] - pad, radii[1] - pad
+    best = (0.0, 0.0, 0.0)  # half width, half height, centre y
+
+    for shift in (0.0, -0.08, 0.08):
+        y = cy + shift * bounds.height()
+
+        def clear(half_w: float, half_h: float, y: float = y) -> bool:
+            top, bottom = y - half_h, y + half_h
+            corner = max(abs(top - cy), abs(bottom - cy))
+            if (half_w / reach_x) ** SQUARENESS + (corner / reach_y) ** SQUARENESS > 1:
+                return False
+            left, right = cx - half_w, cx + half_w
+            return not any(
+                left < x1 and right > x0 and top < y1 and bottom > y0 for x0, y0, x1, y1 in edges
+            )
+
+        for squash in (0.6, 0.8, 1.0):
+            half_w, half_h = _grow(clear, bounds.width() / 2, bounds.height() / 2, squash)
+            if half_w * half_h > best[0] * best[1]:
+                best = (half_w, half_h, y)
+    half_w, half_h, y = best
+    return QRectF(cx - half_w, y - half_h, 2 * half_w, 2 * half_h)
+
+
+def _grow(
+    clear: Callable[[float, float], bool], wide: float, tall: float, squash: float
+) -> tuple[float, float]:
+    """Half sizes of a box grown while `clear`: evenly from nothing in the proportions
+    (`wide`, `tall` x `squash`), then wider up to `wide`, then taller up to `tall`."""
+    scale = _largest(lambda s: clear(s * wide, s * tall * squash), 0.0, 1.0)
+    width = _largest(lambda w: clear(w, scale * tall * squash), scale * wide, wide)
+    return width, _largest(lambda h: clear(width, h), scale * tall * squash, tall)
+
+
+def _largest(fits: Callable[[float], bool], low: float, high: float) -> float:
+    """The largest value in [low, high] that `fits`, given that `low` fits and fitting only
+    gets harder as the value grows."""
+    for _ in range(12):
+        middle = (low + high) / 2
+        low, high = (middle, high) if fits(middle) else (low, middle)
+    return low

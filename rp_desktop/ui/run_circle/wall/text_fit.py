@@ -1,0 +1,123 @@
+"""Type for the wall: fonts made once per size, and fitting text into a box (shrink, wrap,
+elide only at the floor size)."""
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QFont, QFontMetricsF, QTextLayout, QTextOption
+
+ELLIPSIS = "…"
+NAME_WEIGHT = QFont.Weight.DemiBold
+TEXT_WEIGHT = QFont.Weight.Normal
+
+
+class FontBook:
+    """Fonts and their metrics by pixel size and weight, made once: paintEvent only looks up."""
+
+    def __init__(self) -> None:
+        self._fonts: dict[tuple[int, QFont.Weight], tuple[QFont, QFontMetricsF]] = {}
+
+    def font(self, pixels: int, weight: QFont.Weight = TEXT_WEIGHT) -> QFont:
+        return self._entry(pixels, weight)[0]
+
+    def metrics(self, pixels: int, weight: QFont.Weight = TEXT_WEIGHT) -> QFontMetricsF:
+        return self._entry(pixels, weight)[1]
+
+    def _entry(self, pixels: int, weight: QFont.Weight) -> tuple[QFont, QFontMetricsF]:
+        key = (max(1, pixels), weight)
+        entry = self._fonts.get(key)
+        if entry is None:
+            font = QFont()
+            font.setPixelSize(key[0])
+            font.setWeight(weight)
+            font.setStyleStrategy(QFont.StyleStrategy.PreferAntialias)
+            entry = (font, QFontMetricsF(font))
+            self._fonts[key] = entry
+        return entry
+
+
+@dataclass(frozen=True, slots=True)
+class TextFit:
+    """A text laid out in a box: the pixel size chosen, the lines drawn, and whether the end had
+    to be cut with an ellipsis (only ever at the floor size, when nothing smaller is allowed)."""
+
+    pixel_size: int
+    lines: tuple[str, ...]
+    line_height: float
+    elided: bool
+
+    @property
+    def height(self) -> float:
+        return self.line_height * len(self.lines)
+
+
+def fit_text(
+    text: str, box: QRectF, fonts: FontBook, largest: int, floor: int, weight: QFont.Weight
+) -> TextFit:
+    """The largest size in [floor, largest] at which `text` wraps into `box` whole, its lines
+    made even in length; at the floor, the lines that fit, an ellipsis ending the last."""
+    floor = max(1, min(floor, largest))
+    low, high = floor, largest
+    best: tuple[int, int] | None = None  # pixel size, lines
+    while low <= high:  # larger type never needs fewer lines, so the sizes that fit are a range
+        middle = (low + high) // 2
+        lines = len(_line_spans(text, box.width(), fonts.font(middle, weight)))
+        if lines * _line_height(fonts.metrics(middle, weight)) <= box.height():
+            best, low = (middle, lines), middle + 1
+        else:
+            high = middle - 1
+    if best is None:
+        return _elided_fit(text, box, fonts, floor, weight)
+    pixels, lines = best
+    font = fonts.font(pixels, weight)
+    # The narrowest width that keeps as many lines: no last line left with one word.
+    narrow, wide = box.width() / 2, box.width()
+    for _ in range(10):
+        width = (narrow + wide) / 2
+        narrow, wide = (
+            (narrow, width) if len(_line_spans(text, width, font)) <= lines else (width, wide)
+        )
+    spans = _line_spans(text, wide, font)
+    return TextFit(pixels, _lines(text, spans), _line_height(fonts.metrics(pixels, weight)), False)
+
+
+def _line_height(metrics: QFontMetricsF) -> float:
+    return metrics.lineSpacing() * 1.04
+
+
+def _lines(text: str, spans: list[tuple[int, int]]) -> tuple[str, ...]:
+    return tuple(text[start:end].strip() for start, end in spans)
+
+
+def _line_spans(text: str, width: float, font: QFont) -> list[tuple[int, int]]:
+    # Inside a QTextLayout Qt breaks lines only at U+2028, so a typed newline becomes one.
+    layout = QTextLayout(text.replace("\n", "\u2028"), font)
+    option = QTextOption()
+    option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+    layout.setTextOption(option)
+    spans: list[tuple[int, int]] = []
+    layout.beginLayout()
+    while (line := layout.createLine()).isValid():
+        line.setLineWidth(width)
+        spans.append((line.textStart(), line.textStart() + line.textLength()))
+    layout.endLayout()
+    return spans or [(0, 0)]
+
+
+def _elided_fit(
+    text: str, box: QRectF, fonts: FontBook, pixels: int, weight: QFont.Weight
+) -> TextFit:
+    metrics = fonts.metrics(pixels, weight)
+    height = _line_height(metrics)
+    room = max(1, int(box.height() // height))
+    spans = _line_spans(text, box.width(), fonts.font(pixels, weight))
+    lines = list(_lines(text, spans[: room - 1]))
+    rest = " ".join(text[spans[room - 1][0] :].split())
+    # Always ends in an ellipsis: the text runs on past the last line there is room for.
+    last = metrics.elidedText(rest + ELLIPSIS, Qt.TextElideMode.ElideRight, box.width())
+    lines.append(last.removesuffix(ELLIPSIS).rstrip() + ELLIPSIS)
+    return TextFit(pixels, tuple(lines), height, True)
+
+
+def elide(text: str, metrics: QFontMetricsF, width: float) -> str:
+    return metrics.elidedText(text, Qt.TextElideMode.ElideRight, max(width, 1.0))

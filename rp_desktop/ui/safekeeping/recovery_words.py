@@ -1,0 +1,91 @@
+"""The recovery screen's words: what is wrong with the file, why a backup could not be put in
+its place, and what was saved of it."""
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
+
+from rp_desktop.domain.safekeeping.files import Unreadable
+from rp_desktop.domain.safekeeping.findings import Salvage
+from rp_desktop.services.safekeeping.backups import RestoreRefused
+from rp_desktop.services.safekeeping.errors import (
+    BackupFailed,
+    DatabaseInUse,
+    PassphraseNeeded,
+    WrongPassphrase,
+)
+from rp_desktop.ui import dialogs
+from rp_desktop.ui.safekeeping.backup_list import unfit_words
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("RecoveryDialog", text)
+
+
+def problem_words(name: str, reason: Unreadable | None) -> str:
+    """What is wrong with the file `name`, in plain words, as the heading of the screen: the
+    `reason` it cannot be read, or None when the passphrases typed did not open it."""
+    if reason is None:
+        what = _tr(
+            "The passphrases you typed did not open {name}. Either its passphrase is a "
+            "different one, or the file is damaged. If the passphrase is lost, ask your "
+            "district for the recovery copy, if one was made: their passphrase opens it."
+        )
+    elif reason is Unreadable.EMPTY:
+        what = _tr(
+            "The database file {name} is empty. This can happen when a computer stops "
+            "while it is saving."
+        )
+    elif reason is Unreadable.NOT_SQLITE:
+        what = _tr(
+            "The file {name} is not a database RP Desktop can read. It may be damaged, or "
+            "another file may have been saved in its place."
+        )
+    else:
+        what = _tr(
+            "The database {name} is damaged: RP Desktop cannot read it safely. This can "
+            "happen when a computer loses power or a disk fails while it is saving."
+        )
+    return _tr(
+        "<h2>The database could not be opened</h2><p>{what}</p>"
+        "<p>Nothing has been changed or deleted. You can:</p>"
+    ).format(what=what.format(name=name))
+
+
+def restore_failed_words(error: Exception) -> str:
+    """Why a backup could not be put in place of the file that would not open."""
+    if isinstance(error, PassphraseNeeded):
+        return _tr("Type the passphrase first: the backup is encrypted with it.")
+    if isinstance(error, WrongPassphrase):
+        return _tr("That passphrase does not open this backup. Check it and try again.")
+    if isinstance(error, RestoreRefused):
+        return unfit_words(error.reason)
+    if isinstance(error, DatabaseInUse):
+        return dialogs.database_error_text(error)
+    return _tr("The backup could not be restored. The damaged file was kept.")
+
+
+def salvage_failed_words(error: Exception) -> str:
+    """Why nothing was saved of the file that would not open."""
+    if isinstance(error, BackupFailed):
+        return _tr(
+            "Nothing could be read from the file. It may not be a database at all, or the "
+            "passphrase is not its own."
+        )
+    return _tr("Nothing was saved there. Choose a new file in another folder.")
+
+
+def salvage_words(salvage: Salvage, target: Path) -> str:
+    """What was saved of a damaged file, and what could not be read."""
+    text = _tr("Saved {rows} entries from {tables} tables to {path}.").format(
+        rows=f"{salvage.rows:,}", tables=len(salvage.copied), path=target
+    )
+    if salvage.incomplete:
+        text += " " + _tr("{count} tables could be read only in part.").format(
+            count=len(salvage.incomplete)
+        )
+    if salvage.unreadable:
+        text += " " + _tr("{count} tables could not be read at all.").format(
+            count=len(salvage.unreadable)
+        )
+    return text

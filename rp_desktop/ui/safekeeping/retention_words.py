@@ -1,0 +1,72 @@
+"""What removing old records would remove (or did), in the words a counselor uses."""
+
+from PySide6.QtCore import QCoreApplication
+
+from rp_desktop.domain.safekeeping.retention import PurgeCounts
+from rp_desktop.services.safekeeping.retention import PurgePreview
+from rp_desktop.ui.words.formatting import counted, format_count, format_date
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("RetentionDialog", text)
+
+
+def preview_lines(preview: PurgePreview) -> list[str]:
+    """What a purge would remove, one kind a line, in the words a counselor uses; kinds with
+    nothing to remove are left out (cases stay when some old ones are kept)."""
+    counts, before = preview.counts, format_date(preview.cutoff)
+    lines = [
+        (
+            counts.circles,
+            _tr("1 Tier 1 circle held before {day}"),
+            _tr("{count} Tier 1 circles held before {day}"),
+        ),
+        (counts.runs, _tr("1 recorded circle run"), _tr("{count} recorded circle runs")),
+        (
+            counts.support_plans,
+            _tr("1 support plan that ended before {day}"),
+            _tr("{count} support plans that ended before {day}"),
+        ),
+        (
+            counts.groups,
+            _tr("1 class or advisory list from before {day}"),
+            _tr("{count} class and advisory lists from before {day}"),
+        ),
+        (counts.students, _tr("1 former student"), _tr("{count} former students")),
+    ]
+    words = [_words(n, one, many, day=before) for n, one, many in lines if n]
+    if counts.cases or counts.held_cases_kept or counts.open_cases_kept:
+        words.insert(1 if counts.circles else 0, _cases_line(counts, before))
+    return words
+
+
+def _cases_line(counts: PurgeCounts, before: str) -> str:
+    line = _words(
+        counts.cases,
+        _tr("1 case closed before {day}"),
+        _tr("{count} cases closed before {day}"),
+        day=before,
+    )
+    kept = []
+    if counts.held_cases_kept:
+        kept.append(
+            counted(
+                counts.held_cases_kept,
+                _tr("1 case on hold is kept"),
+                _tr("{count} cases on hold are kept"),
+            )
+        )
+    if counts.open_cases_kept:
+        kept.append(
+            counted(
+                counts.open_cases_kept,
+                _tr("1 older case still open is kept"),
+                _tr("{count} older cases still open are kept"),
+            )
+        )
+    return f"{line} ({'; '.join(kept)})" if kept else line
+
+
+def _words(number: int, one: str, many: str, **values: str) -> str:
+    """`one` or `many`, with {count} written the locale's way and the other values filled in."""
+    return (one if number == 1 else many).format(count=format_count(number), **values)
