@@ -50,6 +50,7 @@ def main(
     window = MainWindow(db, info)
     window.restore_state(QSettings())
     window.show()
+    window.fill()  # the page shown reads now, the others are built when nothing waits
     window.system_session.listen()  # lock when the computer locks or sleeps, where Qt can tell
     window.safekeeping.schedule.start()
     # A few seconds later, on a worker, so the first list is not slowed: the quick check of

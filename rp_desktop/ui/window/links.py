@@ -1,4 +1,5 @@
-"""Where the Home tab's lines and buttons lead in the main window: each one action away."""
+"""Where the Home tab's lines and buttons lead in the main window: each one action away; and
+Home and the lists, each made and wired to the window when first needed."""
 
 from typing import TYPE_CHECKING, Protocol
 
@@ -8,11 +9,11 @@ from rp_desktop.domain.circle_runs import SavedRun
 from rp_desktop.domain.records import SchoolInfo
 from rp_desktop.domain.vocabulary import Tier
 from rp_desktop.services.safekeeping.database import Database
-from rp_desktop.ui.home.tab import HomeTab
-from rp_desktop.ui.lists.list_tab import ListTab
 from rp_desktop.ui.window.open_windows import OpenWindows
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # each page's module loads when the page is first built
+    from rp_desktop.ui.home.tab import HomeTab
+    from rp_desktop.ui.lists.list_tab import ListTab
     from rp_desktop.ui.reports.tab import ReportsTab
     from rp_desktop.ui.run_circle.setup_tab import CircleSetupTab
 
@@ -30,7 +31,7 @@ class LinkedWindow(Protocol):
 
     def show_view(self, view: str) -> None: ...
 
-    def current_list(self) -> ListTab | None: ...
+    def current_list(self) -> "ListTab | None": ...
 
     def mark_stale(self, page: QWidget) -> None: ...
 
@@ -40,8 +41,40 @@ class LinkedWindow(Protocol):
 
     def open_saved_circle(self, saved: SavedRun) -> None: ...
 
+    def run_circle_for_case(self, case_id: int) -> None: ...
 
-def connect_home(window: LinkedWindow, home: HomeTab) -> None:
+
+def make_page(window: LinkedWindow, name: str) -> QWidget:
+    """Home or one of the lists ("tier1", "tier2", "tier3", "students"), wired to the window.
+    Each is imported here, when first built: the window's frame does not wait for them."""
+    if name == "home":
+        from rp_desktop.ui.home.tab import HomeTab
+
+        home = HomeTab(window.database)
+        connect_home(window, home)
+        return home
+    tab: ListTab
+    if name == "tier1":
+        from rp_desktop.ui.circles.tab import CirclesTab
+
+        tab = CirclesTab(window.database, lambda: window.school.school_year)
+    elif name == "students":
+        from rp_desktop.ui.students.tab import StudentsTab
+
+        tab = students = StudentsTab(window.database)
+        students.timelineRequested.connect(window.windows.timeline)
+    else:
+        from rp_desktop.ui.case.tab import CasesTab
+
+        tier = Tier.TARGETED if name == "tier2" else Tier.INTENSIVE
+        tab = cases = CasesTab(window.database, tier)
+        cases.circleRequested.connect(window.run_circle_for_case)
+        cases.caseOpenRequested.connect(window.windows.case)
+    tab.recordsChanged.connect(window.records_changed)
+    return tab
+
+
+def connect_home(window: LinkedWindow, home: "HomeTab") -> None:
     home.circleOpenRequested.connect(window.open_circle)
     home.caseOpenRequested.connect(window.windows.case)
     home.dueListRequested.connect(window.windows.due_list)

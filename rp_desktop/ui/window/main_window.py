@@ -1,47 +1,52 @@
 """The main window: Home, one tab per tier, the students, running a circle and the reports;
 menus with the keyboard shortcuts, and a status bar that names the school and the database.
 
+It opens as a frame (title, menus, tab bar, status bar) whose pages are built when first needed:
+`fill()`, called once the frame is on screen, builds and reads the page shown, then builds the
+others one at a time while nothing else is waiting; a page asked for earlier is built at once.
+
 It locks (ui/lock/locking.py) after a time without use, on Ctrl+L, and when the system session
 locks or sleeps (once `system_session.listen()` is called)."""
 
 import time
-from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QCoreApplication, QSettings, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QMenu, QStackedWidget, QTabWidget, QWidget
+from PySide6.QtCore import QCoreApplication, QSettings, QSignalBlocker, QTimer
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import QMainWindow, QStackedWidget, QTabWidget, QWidget
 
 from rp_desktop.domain.circle_runs import SavedRun
 from rp_desktop.domain.records import SchoolInfo
 from rp_desktop.domain.vocabulary import Tier
 from rp_desktop.services.casework import cases
 from rp_desktop.services.safekeeping.database import Database
-from rp_desktop.ui import dialogs, settings
-from rp_desktop.ui.case.tab import CasesTab
-from rp_desktop.ui.circles.tab import CirclesTab
-from rp_desktop.ui.home.tab import HomeTab
+from rp_desktop.ui import settings
 from rp_desktop.ui.lock.idle import IdleWatcher, MonotonicClock
 from rp_desktop.ui.lock.locking import WindowLock
 from rp_desktop.ui.lock.security_menu import add_security_menu
 from rp_desktop.ui.lock.system_session import SystemSession
 from rp_desktop.ui.safekeeping.menu import Safekeeping
-from rp_desktop.ui.window.lazy_tab import LazyTab
+from rp_desktop.ui.window.lazy_tab import LazyTab, Pages, PendingPage
+from rp_desktop.ui.window.links import make_circle_tab, make_page, make_reports_tab
+from rp_desktop.ui.window.menus import add_help_menu, add_record_menus
 from rp_desktop.ui.window.open_windows import OpenWindows
 from rp_desktop.ui.window.status_line import StatusLine
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the pages' modules load when a page is first built
+    from rp_desktop.ui.case.tab import CasesTab
+    from rp_desktop.ui.circles.tab import CirclesTab
+    from rp_desktop.ui.home.tab import HomeTab
+    from rp_desktop.ui.lists.list_tab import ListTab
     from rp_desktop.ui.run_circle.setup_tab import CircleSetupTab
-from rp_desktop.ui.lists.list_tab import ListTab
-from rp_desktop.ui.students.tab import StudentsTab
-from rp_desktop.ui.window.links import connect_home, make_circle_tab, make_reports_tab
+    from rp_desktop.ui.students.tab import StudentsTab
 
 VIEWS = ("home", "tier1", "tier2", "tier3", "students", "circle", "reports")
+LISTS = ("tier1", "tier2", "tier3", "students")
 WATCH_INPUT_AFTER_MS = 1500
 
 
 class MainWindow(QMainWindow):
-    """The records of one school. Lists load when their tab is first shown.
+    """The records of one school. Pages are built when first needed, lists read when shown.
 
     `idle_clock` is the monotonic clock the idle lock reads (tests give a fake one)."""
 
@@ -57,40 +62,22 @@ class MainWindow(QMainWindow):
         self._db = db
         self._school = school
         self.setWindowTitle(self.tr("RP Desktop — {school}").format(school=school.name))
-        self.home = HomeTab(db)
-        self.tier1 = CirclesTab(db, lambda: self._school.school_year)
-        self.tier2 = CasesTab(db, Tier.TARGETED)
-        self.tier3 = CasesTab(db, Tier.INTENSIVE)
-        self.students = StudentsTab(db)
         self.circle = LazyTab(lambda: make_circle_tab(self))
         self.reports = LazyTab(lambda: make_reports_tab(self))
         self.windows = OpenWindows(db, school.name, self)
         self.windows.recordsChanged.connect(self.records_changed)
-        self.tabs = QTabWidget(documentMode=True)
-        self.tabs.addTab(self.home, self.tr("Home"))
-        self.tabs.addTab(self.tier1, self.tr("Tier 1 · Circles"))
-        self.tabs.addTab(self.tier2, self.tr("Tier 2 · Cases"))
-        self.tabs.addTab(self.tier3, self.tr("Tier 3 · Cases"))
-        self.tabs.addTab(self.students, self.tr("Students"))
-        self.tabs.addTab(self.circle, self.tr("Run a circle"))
-        self.tabs.addTab(self.reports, self.tr("Reports"))
-        self.stack = QStackedWidget()
-        self.stack.addWidget(self.tabs)
-        self.setCentralWidget(self.stack)
-        self._stale: set[QWidget] = set(self.pages())
+        self._stale: set[QWidget] = set()
+        self._make_tabs()
         self.tabs.currentChanged.connect(self._load_current)
-        for tab in self.lists():
-            tab.recordsChanged.connect(self.records_changed)
-        for cases_tab in (self.tier2, self.tier3):
-            cases_tab.circleRequested.connect(self.run_circle_for_case)
-            cases_tab.caseOpenRequested.connect(self.windows.case)
-        self.students.timelineRequested.connect(self.windows.timeline)
-        connect_home(self, self.home)
         self._make_lock(idle_clock)
         self.safekeeping = Safekeeping(self, db, self.records_changed)
         self.locking.aboutToLock.connect(self.safekeeping.before_lock)
-        self._make_menus()
-        self._make_status_bar()
+        self._still_work = [add_record_menus(self)]
+        self.lock_key = add_security_menu(self, db, self.locking, self.idle)
+        self._still_work.append(add_help_menu(self))
+        bar, last_backup = self.statusBar(), self.safekeeping.last_backup
+        self.status_line = StatusLine(bar, db, school, last_backup, self.windows.due_list)
+        self.due = self.status_line.due
         self.resize(1280, 800)
 
     @property
@@ -109,20 +96,61 @@ class MainWindow(QMainWindow):
         """Hide every record, in this window and the others, and close the database."""
         self.locking.lock()
 
-    def lists(self) -> list[ListTab]:
-        return [self.tier1, self.tier2, self.tier3, self.students]
+    @property
+    def home(self) -> "HomeTab":
+        return cast("HomeTab", self._pages.page("home"))
+
+    @property
+    def tier1(self) -> "CirclesTab":
+        return cast("CirclesTab", self._pages.page("tier1"))
+
+    @property
+    def tier2(self) -> "CasesTab":
+        return cast("CasesTab", self._pages.page("tier2"))
+
+    @property
+    def tier3(self) -> "CasesTab":
+        return cast("CasesTab", self._pages.page("tier3"))
+
+    @property
+    def students(self) -> "StudentsTab":
+        return cast("StudentsTab", self._pages.page("students"))
 
     def mark_stale(self, page: QWidget) -> None:
         self._stale.add(page)
 
     def pages(self) -> list[QWidget]:
-        """What reads the database when shown: Home, the lists, and the reports once built."""
-        built = self.reports.built()
-        return [self.home, *self.lists(), *([built] if built is not None else [])]
+        """What reads the database when shown, of what is built: Home, the lists, the reports."""
+        built = [self._pages.built(name) for name in ("home", *LISTS)]
+        return [page for page in (*built, self.reports.built()) if page is not None]
 
-    def current_list(self) -> ListTab | None:
-        tab = self.tabs.currentWidget()
-        return tab if isinstance(tab, ListTab) else None
+    def current_list(self) -> "ListTab | None":
+        name = VIEWS[self.tabs.currentIndex()]
+        return cast("ListTab", self._pages.page(name)) if name in LISTS else None
+
+    def fill(self) -> None:
+        """Read the page shown, then build the others one at a time when nothing is waiting."""
+        self._load_current()
+        self._pages.build_the_rest(unless=lambda: self.locked)
+
+    def _make_tabs(self) -> None:
+        self.tabs = QTabWidget(documentMode=True)
+        self._pages = Pages(self.tabs, lambda name: make_page(self, name), self._page_built)
+        self._pages.add("home", self.tr("Home"))
+        self._pages.add("tier1", self.tr("Tier 1 · Circles"))
+        self._pages.add("tier2", self.tr("Tier 2 · Cases"))
+        self._pages.add("tier3", self.tr("Tier 3 · Cases"))
+        self._pages.add("students", self.tr("Students"))
+        self.tabs.addTab(self.circle, self.tr("Run a circle"))
+        self.tabs.addTab(self.reports, self.tr("Reports"))
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.tabs)
+        self.setCentralWidget(self.stack)
+
+    def _page_built(self, page: QWidget, shown: bool) -> None:
+        self._stale.add(page)
+        if shown:  # read before it appears, so that it reads once
+            self._load(page)
 
     def circle_tab(self) -> "CircleSetupTab":
         """The circle set-up, built the first time it is needed."""
@@ -143,13 +171,15 @@ class MainWindow(QMainWindow):
         self._load_current()
 
     def restore_state(self, store: QSettings) -> None:
+        """The size and the tab of last time; the tab is read by `fill()` or when shown."""
         geometry = settings.WINDOW_GEOMETRY.read(store)
         if not geometry.isEmpty():
             self.restoreGeometry(geometry)
-        self.tabs.setCurrentIndex(min(settings.LAST_TAB.read(store), self.tabs.count() - 1))
-        self._load_current()
+        with QSignalBlocker(self.tabs):
+            self.tabs.setCurrentIndex(min(settings.LAST_TAB.read(store), self.tabs.count() - 1))
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self._pages.stop()
         self.windows.close_all()
         if not self.locked:
             self.safekeeping.on_close()
@@ -162,45 +192,30 @@ class MainWindow(QMainWindow):
         tab = self.tabs.currentWidget()
         if isinstance(tab, LazyTab):
             tab = tab.content()  # built (and, for the reports, read) the first time
-        if tab in self._stale:
-            self._stale.discard(tab)
-            tab.reload()  # type: ignore[attr-defined]
+        elif isinstance(tab, PendingPage):
+            tab = self._pages.page(tab.name)
+        self._load(tab)
+
+    def _load(self, page: QWidget) -> None:
+        if page in self._stale:
+            self._stale.discard(page)
+            page.reload()  # type: ignore[attr-defined]
 
     def records_changed(self) -> None:
         """Something was saved: every page reads again when next shown."""
-        self._stale = set(self.pages())
-        if self.locked:
-            return  # a dialog cancelled by locking; unlocking re-reads
-        self._load_current()
+        if self.locked:  # a dialog cancelled by locking; unlocking reads again
+            self._stale = set(self.pages())
+            return
+        self._read_again()
         self.windows.refresh()
-        self._show_due()
 
-    def _make_menus(self) -> None:
-        file_menu = self.menuBar().addMenu(self.tr("&File"))
-        self._action(file_menu, self.tr("&New record"), "Ctrl+N", self._new)
-        self._action(file_menu, self.tr("&Import the roster…"), "Ctrl+I", self.import_roster)
-        self._action(file_menu, self.tr("&Export…"), "Ctrl+E", self.export)
-        file_menu.addSeparator()
-        self.safekeeping.add_to_file_menu(file_menu)
-        file_menu.addSeparator()
-        self._still_work = [self._action(file_menu, self.tr("&Quit"), "Ctrl+Q", self.close)]
-        edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
-        self._action(edit_menu, self.tr("&Find"), "Ctrl+F", self._find)
-        edit_menu.addSeparator()
-        self._action(edit_menu, self.tr("Case &categories…"), "", self.edit_categories)
-        go_menu = self.menuBar().addMenu(self.tr("&Go"))
-        self._action(go_menu, self.tr("&Agreements due"), "Ctrl+D", self.windows.due_list)
-        self.lock_key = add_security_menu(self, self._db, self.locking, self.idle)
-        help_menu = self.menuBar().addMenu(self.tr("&Help"))
-        help_action = self._action(
-            help_menu,
-            self.tr("&Help and keyboard shortcuts"),
-            "F1",
-            lambda: dialogs.show_about(self),
-        )
-        self._still_work.append(help_action)
-        help_menu.addSeparator()
-        self.safekeeping.add_to_help_menu(help_menu)
+    def _read_again(self) -> None:
+        """Every page reads again when next shown, the one shown at once; after unlocking too:
+        nothing changed while locked (the database was closed), but a dialog cancelled by
+        locking must not leave a list stale."""
+        self._stale = set(self.pages())
+        self._load_current()
+        self.status_line.show_due()
 
     def _make_lock(self, idle_clock: MonotonicClock) -> None:
         self.locking = WindowLock(
@@ -210,14 +225,13 @@ class MainWindow(QMainWindow):
             self.tabs,
             keep_enabled=lambda action: action in self._still_work,
             stays_shown=is_wall,
-            unlocked_again=self._unlocked_again,
+            unlocked_again=self._read_again,
         )
         minutes = settings.IDLE_LOCK_MINUTES.read(QSettings())
         self.idle = IdleWatcher(minutes, idle_clock, self)
         self.idle.idle.connect(self.lock)
-        # Watching every input event from Python costs a few microseconds an event, and the
-        # first one builds Qt's event-type enum (tens of milliseconds): not before the first
-        # list has shown.
+        # Watching every input event from Python costs a few microseconds an event: not before
+        # the first list has shown.
         self.input_watch = QTimer(self, singleShot=True, interval=WATCH_INPUT_AFTER_MS)
         self.input_watch.timeout.connect(self.watch_input)
         self.input_watch.start()
@@ -230,21 +244,6 @@ class MainWindow(QMainWindow):
         app = QCoreApplication.instance()
         if app is not None:
             app.installEventFilter(self.lock_key)
-
-    def _unlocked_again(self) -> None:
-        """Nothing changed while locked (the database was closed), but the lists re-read so no
-        cancelled dialog leaves them stale."""
-        self._stale = set(self.pages())
-        self._load_current()
-        self._show_due()
-
-    def _action(self, menu: QMenu, text: str, keys: str, slot: Callable[[], object]) -> QAction:
-        # The same keys on every system (Windows has no standard key for Quit).
-        action = QAction(text, self)
-        action.setShortcut(QKeySequence(keys))
-        action.triggered.connect(slot)
-        menu.addAction(action)
-        return action
 
     def edit_categories(self) -> None:
         from rp_desktop.ui.case.categories_dialog import CategoriesDialog
@@ -265,12 +264,12 @@ class MainWindow(QMainWindow):
 
         ask_and_export(self._db, self)
 
-    def _new(self) -> None:
+    def new_record(self) -> None:
         tab = self.current_list()
         if tab is not None:
             tab.new_record()
 
-    def _find(self) -> None:
+    def focus_search(self) -> None:
         tab = self.current_list()
         if tab is not None:
             tab.focus_search()
@@ -292,19 +291,6 @@ class MainWindow(QMainWindow):
             tab.edit_record_id(case.id)
         self.raise_()
         self.activateWindow()
-
-    def _make_status_bar(self) -> None:
-        self.status_line = StatusLine(
-            self.statusBar(),
-            self._db,
-            self._school,
-            self.safekeeping.last_backup,
-            self.windows.due_list,
-        )
-        self.due = self.status_line.due
-
-    def _show_due(self) -> None:
-        self.status_line.show_due()
 
 
 def is_wall(window: QWidget) -> bool:
