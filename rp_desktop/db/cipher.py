@@ -7,13 +7,16 @@ derivation's tenth of a second, and a file made here opens in any SQLCipher 4 to
 passphrase alone.
 """
 
-import hashlib
 import os
-import sqlite3
 from contextlib import closing
 from functools import cache
 from pathlib import Path
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
+
+# The drivers and hashlib load when first used: telling whether a file is encrypted (what the
+# first screen asks, before anything else has loaded) needs neither.
+if TYPE_CHECKING:
+    import sqlite3
 
 from rp_desktop.domain.safekeeping.passphrase import Passphrase
 
@@ -45,6 +48,8 @@ class Key:
 
 
 def derive_key(passphrase: Passphrase, salt: bytes) -> Key:
+    import hashlib
+
     raw = hashlib.pbkdf2_hmac(
         "sha512", passphrase.reveal().encode("utf-8"), salt, KDF_ITERATIONS, KEY_BYTES
     )
@@ -92,11 +97,13 @@ def driver() -> Any:
 
 def connect(
     target: Path | str, key: Key | None, *, sqlcipher: bool = False, **options: Any
-) -> sqlite3.Connection:
+) -> "sqlite3.Connection":
     """A driver connection to `target` (a path, or a file: URI with uri=True): SQLCipher keyed
     with `key`, or a plain one when `key` is None (through the standard sqlite3 module unless
     `sqlcipher` asks for SQLCipher's functions). Nothing is read yet, so a wrong key shows only
     on the first statement."""
+    import sqlite3
+
     if key is None and not sqlcipher:
         plain: sqlite3.Connection = sqlite3.connect(target, **options)
         return plain
@@ -110,6 +117,8 @@ def driver_errors(key: Key | None) -> tuple[type[Exception], ...]:
     """The exception classes a connection made by `connect` raises for a bad file. A damaged
     schema can make SQLite's own error message invalid UTF-8, which the driver then fails to
     decode: that is a bad file too."""
+    import sqlite3
+
     if key is None:
         return (sqlite3.DatabaseError, UnicodeDecodeError)
     return (sqlite3.DatabaseError, driver().DatabaseError, UnicodeDecodeError)

@@ -15,7 +15,6 @@ import time
 import traceback
 from collections.abc import Callable
 from enum import Enum
-from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from types import TracebackType
 from typing import Any
@@ -98,7 +97,7 @@ def _safe_value(value: object) -> object:
 class _Stderr(logging.StreamHandler):  # type: ignore[type-arg]
     """Standard error as it is when a record is written, not as it was when logging began."""
 
-    @property  # type: ignore[override]
+    @property
     def stream(self) -> Any:
         return sys.stderr
 
@@ -107,12 +106,39 @@ class _Stderr(logging.StreamHandler):  # type: ignore[type-arg]
         pass
 
 
-class _LogFile(RotatingFileHandler):
-    """The rotating log file, with its folder made only when there is something to write."""
+class _LogFile(logging.Handler):
+    """The rotating log file, opened (and its folder made) only when there is something to
+    write. Until then not even the rotating handler's module is loaded: the first screen comes
+    before anything is logged, and does not wait for it."""
 
-    def _open(self) -> Any:
-        Path(self.baseFilename).parent.mkdir(parents=True, exist_ok=True)
-        return super()._open()
+    def __init__(self, path: Path) -> None:
+        super().__init__()
+        self.baseFilename = str(path)
+        self._file: logging.Handler | None = None
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if self._file is None:
+            from logging.handlers import RotatingFileHandler
+
+            try:
+                Path(self.baseFilename).parent.mkdir(parents=True, exist_ok=True)
+            except OSError:
+                self.handleError(record)
+                return
+            self._file = RotatingFileHandler(
+                self.baseFilename, maxBytes=LOG_BYTES, backupCount=LOG_BACKUPS, encoding="utf-8"
+            )
+            self._file.setFormatter(self.formatter)
+        self._file.emit(record)
+
+    def flush(self) -> None:
+        if self._file is not None:
+            self._file.flush()
+
+    def close(self) -> None:
+        if self._file is not None:
+            self._file.close()
+        super().close()
 
 
 def default_log_dir() -> Path:
@@ -128,10 +154,8 @@ def configure_logging(log_dir: Path | None = None) -> Path:
     for handler in [h for h in root.handlers if getattr(h, "rp_desktop", False)]:
         root.removeHandler(handler)
         handler.close()
-    file_handler = _LogFile(
-        path, maxBytes=LOG_BYTES, backupCount=LOG_BACKUPS, encoding="utf-8", delay=True
-    )
-    for handler in (_Stderr(), file_handler):
+    handlers: tuple[logging.Handler, ...] = (_Stderr(), _LogFile(path))
+    for handler in handlers:
         handler.setFormatter(RedactingFormatter(LOG_FORMAT))
         handler.rp_desktop = True  # type: ignore[attr-defined]
         root.addHandler(handler)

@@ -1,7 +1,8 @@
 """Every message box the application shows, in one place, so tests can patch one module."""
 
+from PySide6 import QtWidgets
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 from rp_desktop import __version__
 from rp_desktop.domain.safekeeping.files import Unreadable
@@ -20,15 +21,21 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("Dialogs", text)
 
 
+# QtWidgets.QMessageBox is named where a box is shown, not imported above: Qt builds a class
+# when it is first named (the message box's takes longer than the whole unlock screen), and the
+# first screen, which imports this module, shows none.
+
+
 def show_error(parent: QWidget | None, title: str, text: str) -> None:
-    QMessageBox.warning(parent, title, text)
+    QtWidgets.QMessageBox.warning(parent, title, text)
 
 
 def confirm(parent: QWidget | None, title: str, text: str, yes: str, no: str) -> bool:
     """Ask a yes/no question with buttons that say what they do; True for `yes`."""
-    box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=parent)
-    yes_button = box.addButton(yes, QMessageBox.ButtonRole.AcceptRole)
-    box.addButton(no, QMessageBox.ButtonRole.RejectRole)
+    boxes = QtWidgets.QMessageBox
+    box = boxes(boxes.Icon.Question, title, text, parent=parent)
+    yes_button = box.addButton(yes, boxes.ButtonRole.AcceptRole)
+    box.addButton(no, boxes.ButtonRole.RejectRole)
     box.exec()
     return box.clickedButton() is yes_button
 
@@ -116,7 +123,7 @@ def show_disk_refused(parent: QWidget | None) -> None:
 
 
 def show_about(parent: QWidget | None) -> None:
-    QMessageBox.about(
+    QtWidgets.QMessageBox.about(
         parent,
         _tr("About RP Desktop"),
         _tr(

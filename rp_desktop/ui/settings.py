@@ -1,16 +1,18 @@
 """Preferences of this laptop and this user (window size, last tab), declared once each with
 its type and default, over QSettings. School data never goes here."""
 
-from dataclasses import dataclass
-from typing import Generic, TypeVar
+from typing import Generic, NamedTuple, TypeVar
 
 from PySide6.QtCore import QByteArray, QSettings
 
 T = TypeVar("T")
 
 
-@dataclass(frozen=True)
-class Option(Generic[T]):
+class Option(NamedTuple, Generic[T]):
+    """One setting: its key, and the default that also gives its type. (A NamedTuple rather
+    than a dataclass: the first screen reads settings before anything else has loaded, and the
+    dataclasses module would bring in inspect.)"""
+
     key: str
     default: T
 

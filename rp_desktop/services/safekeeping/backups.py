@@ -41,8 +41,7 @@ from rp_desktop.services.safekeeping.backup_files import (
 )
 from rp_desktop.services.safekeeping.database import Database
 from rp_desktop.services.safekeeping.errors import BackupFailed, translated
-from rp_desktop.services.safekeeping.files import key_for
-from rp_desktop.services.safekeeping.opening import APP_NAME
+from rp_desktop.services.safekeeping.files import APP_NAME, key_for
 from rp_desktop.services.safekeeping.passphrases import require_good_passphrase
 
 __all__ = [

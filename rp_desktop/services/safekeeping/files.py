@@ -1,17 +1,25 @@
-"""Judging a database file before anything is written to it or beside it: whether it can be a
-database at all, and the key a passphrase gives for it. Plain Python and the driver only (no
-SQLAlchemy), so the first screen can ask whether a file is encrypted without waiting for it."""
+"""Where the school's database is, and judging its file before anything is written to it or
+beside it: whether it can be a database at all, and the key a passphrase gives for it. Plain
+Python and the driver only (no SQLAlchemy), so the first screen can ask whether a file is
+encrypted without waiting for it."""
 
 from contextlib import closing
 from pathlib import Path
 
+import platformdirs
+
 from rp_desktop.db.cipher import Key, driver_errors, is_plain_sqlite, key_for_file, may_be_encrypted
-from rp_desktop.db.read_only import open_read_only
 from rp_desktop.domain.safekeeping.files import Unreadable
 from rp_desktop.domain.safekeeping.passphrase import Passphrase
 from rp_desktop.services.safekeeping.errors import NotADatabase, PassphraseNeeded, WrongPassphrase
 
 SQLITE_CORRUPT = 11  # "database disk image is malformed"
+APP_NAME = "RP Desktop"
+
+
+def default_database_path() -> Path:
+    """The school database in the user's own application-data folder."""
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)) / "school.db"
 
 
 def sniff(path: Path) -> Unreadable | None:
@@ -41,6 +49,8 @@ def key_for(path: Path, passphrase: Passphrase | None) -> Key | None:
         return None
     if passphrase is None:
         raise PassphraseNeeded(path)
+    from rp_desktop.db.read_only import open_read_only  # with the driver, when first needed
+
     key = key_for_file(path, passphrase)
     try:
         with closing(open_read_only(path, key)) as connection:

@@ -1,22 +1,14 @@
-"""Opening a school's database, where it lives when no path is given, and telling a full disk from
-other reasons a change was not saved."""
+"""Opening a school's database (the default one when no path is given, see files.py), and telling
+a full disk from other reasons a change was not saved."""
 
 from pathlib import Path
-
-import platformdirs
 
 from rp_desktop.db import faults
 from rp_desktop.domain.safekeeping.files import WriteFailure
 from rp_desktop.domain.safekeeping.passphrase import Passphrase
 from rp_desktop.services.safekeeping.database import Clock, Database, system_clock
 from rp_desktop.services.safekeeping.errors import DiskFull
-
-APP_NAME = "RP Desktop"
-
-
-def default_database_path() -> Path:
-    """The school database in the user's own application-data folder."""
-    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)) / "school.db"
+from rp_desktop.services.safekeeping.files import default_database_path
 
 
 def open_database(

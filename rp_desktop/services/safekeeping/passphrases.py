@@ -1,10 +1,12 @@
 """Choosing a passphrase: the rules of domain.passphrase with the built-in list of common ones;
-and changing the passphrase of an encrypted database."""
+and changing the passphrase of an encrypted database.
+
+The new-school screen judges a passphrase as it is typed, before the rest of the application has
+loaded: only changing one needs the database, and imports it then."""
 
 from functools import cache
 from importlib.resources import files
-
-from sqlalchemy.orm import Session
+from typing import TYPE_CHECKING
 
 from rp_desktop.domain.safekeeping.passphrase import (
     Passphrase,
@@ -13,8 +15,9 @@ from rp_desktop.domain.safekeeping.passphrase import (
     plain_form,
 )
 from rp_desktop.domain.vocabulary import AuditAction
-from rp_desktop.services.audit import record_event
-from rp_desktop.services.safekeeping.database import Database
+
+if TYPE_CHECKING:
+    from rp_desktop.services.safekeeping.database import Database
 
 COMMON_LIST = files("rp_desktop") / "resources" / "passphrases" / "common.txt"
 
@@ -57,12 +60,16 @@ def require_good_passphrase(passphrase: Passphrase) -> None:
         raise WeakPassphrase(problem)
 
 
-def change_passphrase(db: Database, current: Passphrase, new: Passphrase) -> None:
+def change_passphrase(db: "Database", current: Passphrase, new: Passphrase) -> None:
     """Re-encrypt the database under `new`, and say so in the audit trail.
 
     Raises WeakPassphrase (before anything is tried) when `new` would not do, and
     WrongPassphrase, changing nothing, when `current` is not the passphrase. The event says only
     that the passphrase changed: no passphrase, no detail."""
+    from sqlalchemy.orm import Session
+
+    from rp_desktop.services.audit import record_event
+
     if not db.encrypted:
         raise ValueError("a plain database has no passphrase to change")
     require_good_passphrase(new)

@@ -4,8 +4,10 @@ Pasting is allowed, there are no composition rules, and the advice beside the fi
 is wrong in plain words as the user types."""
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6 import QtCore
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
@@ -19,7 +21,6 @@ from PySide6.QtWidgets import (
 )
 
 from rp_desktop.domain.safekeeping.passphrase import Passphrase, PassphraseProblem
-from rp_desktop.services.safekeeping.database import Database
 from rp_desktop.services.safekeeping.errors import WrongPassphrase
 from rp_desktop.services.safekeeping.passphrases import (
     WeakPassphrase,
@@ -27,6 +28,9 @@ from rp_desktop.services.safekeeping.passphrases import (
     passphrase_problem,
 )
 from rp_desktop.ui.passphrase.unlock import PROBLEM_STYLE
+
+if TYPE_CHECKING:  # the new-school screen is shown before the database code has loaded
+    from rp_desktop.services.safekeeping.database import Database
 
 ADVICE_STYLE = "color: #3c4043;"
 
@@ -113,7 +117,7 @@ class NewPassphraseFields(QWidget):
             self.advice.setText(problem_words(problem))
             self.advice.setStyleSheet(PROBLEM_STYLE)
             field = self.again if problem is PassphraseProblem.MISMATCH else self.passphrase
-            field.setFocus(Qt.FocusReason.OtherFocusReason)
+            field.setFocus()
             return None
         return Passphrase(self.passphrase.text())
 
@@ -175,7 +179,7 @@ class NewDatabaseDialog(QDialog):
         layout.addWidget(self.warning)
         layout.addStretch(1)
         layout.addWidget(buttons)
-        self.fields.passphrase.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.fields.passphrase.setFocus()
 
     def _encryption_toggled(self, without: bool) -> None:
         self.fields.setEnabled(not without)
@@ -201,7 +205,7 @@ class ChangePassphraseDialog(QDialog):
     """The current passphrase, then the new one twice; the database is re-encrypted under the
     new one (services.passphrases.change_passphrase, which writes the audit event)."""
 
-    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+    def __init__(self, db: "Database", parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._db = db
         self.changed = False
@@ -230,7 +234,7 @@ class ChangePassphraseDialog(QDialog):
         self.current_problem.setText(self.tr("That is not the current passphrase."))
         self.current_problem.show()
         self.current_field.clear()
-        self.current_field.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.current_field.setFocus()
 
     def accept(self) -> None:
         if not self.current_field.text():
@@ -240,7 +244,9 @@ class ChangePassphraseDialog(QDialog):
         new = self.fields.check()
         if new is None:
             return
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        # QtCore.Qt named here, not at the top: the new-school screen is a first screen, and
+        # the Qt namespace builds all its enumerations when first named.
+        QApplication.setOverrideCursor(QtCore.Qt.CursorShape.WaitCursor)
         try:
             change_passphrase(self._db, Passphrase(self.current_field.text()), new)
         except WrongPassphrase:
@@ -256,7 +262,7 @@ class ChangePassphraseDialog(QDialog):
         super().accept()
 
     @classmethod
-    def ask(cls, db: Database, parent: QWidget | None = None) -> bool:
+    def ask(cls, db: "Database", parent: QWidget | None = None) -> bool:
         """True when the passphrase was changed."""
         dialog = cls(db, parent)
         dialog.exec()

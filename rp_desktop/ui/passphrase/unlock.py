@@ -5,8 +5,9 @@ it does the trying and tells it how that went."""
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QSettings, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -19,11 +20,16 @@ from PySide6.QtWidgets import (
 )
 
 from rp_desktop.domain.safekeeping.passphrase import Passphrase, unlock_delay
-from rp_desktop.services.safekeeping.database import Database
 from rp_desktop.services.safekeeping.errors import DatabaseError, WrongPassphrase
 from rp_desktop.ui.settings import FAILED_UNLOCKS
 
+if TYPE_CHECKING:  # the first screen is shown before the database code has loaded
+    from rp_desktop.services.safekeeping.database import Database
+
 PROBLEM_STYLE = "color: #b00020;"
+# This is the first screen, drawn before the rest of the application has loaded: it names none
+# of Qt's own enumerations (the Qt namespace builds them all when first named, which takes longer
+# than drawing the screen).
 
 
 class UnlockPanel(QWidget):
@@ -82,7 +88,7 @@ class UnlockPanel(QWidget):
         self.message.hide()
 
     def focus(self) -> None:
-        self.passphrase.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.passphrase.setFocus()
 
     def _wait_if_needed(self, *, announce: bool) -> None:
         seconds = unlock_delay(FAILED_UNLOCKS.read(QSettings()))
@@ -121,7 +127,10 @@ class UnlockDialog(QDialog):
     """Start-up for an encrypted database: the passphrase, tried by `opener` until it opens."""
 
     def __init__(
-        self, path: Path, opener: Callable[[Passphrase], Database], parent: QWidget | None = None
+        self,
+        path: Path,
+        opener: Callable[[Passphrase], "Database"],
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self._opener = opener
@@ -164,7 +173,7 @@ class UnlockDialog(QDialog):
 
     @classmethod
     def ask(
-        cls, path: Path, opener: Callable[[Passphrase], Database]
+        cls, path: Path, opener: Callable[[Passphrase], "Database"]
     ) -> "Database | DatabaseError | None":
         """The opened database, the error that stopped it opening, or None if the user quit."""
         dialog = cls(path, opener)
