@@ -1,12 +1,14 @@
 """The recovery screen, shown at start when the database cannot be opened: it says what is
 wrong in plain words and offers to try the passphrase again, restore a backup, or save what can
 still be read. The file that would not open is never deleted or overwritten: restoring renames
-it aside, and reading it opens it read-only."""
+it aside, and reading it opens it read-only. As the first screen (an empty file, or not a
+database), it is drawn before the database code loads, and finds the backups after."""
 
 from collections.abc import Callable
 from datetime import UTC, datetime
 from enum import Enum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -25,29 +27,26 @@ from PySide6.QtWidgets import (
 
 from rp_desktop.domain.safekeeping.files import Unreadable
 from rp_desktop.domain.safekeeping.passphrase import Passphrase
-from rp_desktop.services.safekeeping import backups
-from rp_desktop.services.safekeeping.backups import Backup
-from rp_desktop.services.safekeeping.database import Database
 from rp_desktop.services.safekeeping.errors import (
     DatabaseError,
     NotADatabase,
 )
 from rp_desktop.services.safekeeping.files import is_encrypted_file
-from rp_desktop.services.safekeeping.opening import open_database
 from rp_desktop.services.safekeeping.salvage import salvage_file
 from rp_desktop.ui import dialogs
+from rp_desktop.ui.application import when_drawn
 from rp_desktop.ui.passphrase.unlock import PROBLEM_STYLE
-from rp_desktop.ui.safekeeping.backup_list import (
-    backup_time,
-    reason_words,
-    size_words,
-)
 from rp_desktop.ui.safekeeping.recovery_words import (
+    backups_words,
     problem_words,
     restore_failed_words,
     salvage_failed_words,
     salvage_words,
 )
+
+if TYPE_CHECKING:  # the backups' code loads once the screen is drawn
+    from rp_desktop.services.safekeeping.backups import Backup
+    from rp_desktop.services.safekeeping.database import Database
 
 
 class PassphraseKeepsFailing(DatabaseError):
@@ -93,17 +92,20 @@ class RecoveryDialog(QDialog):
         *,
         folder: Path | None = None,
         clock: Callable[[], datetime] = lambda: datetime.now(UTC),
+        list_now: bool = True,
     ) -> None:
         super().__init__(parent)
         self._path = path
+        self._folder = folder
         self._clock = clock
         self.database: Database | None = None
         self.outcome: Recovery | None = None
         self.setWindowTitle(self.tr("RP Desktop: the database could not be opened"))
         self.setMinimumWidth(720)
-        self.backups = backups.list_backups(path, folder=folder, check=False)
-        encrypted = is_encrypted_file(path) or isinstance(problem, PassphraseKeepsFailing)
-        needs_passphrase = encrypted or any(is_encrypted_file(b.path) for b in self.backups)
+        self.backups: list[Backup] = []
+        self._encrypted = encrypted = is_encrypted_file(path) or isinstance(
+            problem, PassphraseKeepsFailing
+        )
         self.message = QLabel(problem_words(path.name, _unreadable(problem)), wordWrap=True)
         self.passphrase = QLineEdit(echoMode=QLineEdit.EchoMode.Password)
         self.passphrase.setAccessibleName(self.tr("Passphrase"))
@@ -118,26 +120,14 @@ class RecoveryDialog(QDialog):
         self.try_again_button.clicked.connect(self._try_again)
         self.quit_button = QPushButton(self.tr("Quit"))
         self.quit_button.clicked.connect(self.reject)
-        self._lay_out(needs_passphrase)
+        self._lay_out()
+        if list_now:
+            self.list_backups()
 
-    def _lay_out(self, needs_passphrase: bool) -> None:
+    def _lay_out(self) -> None:
         layout = QVBoxLayout(self)
         layout.addWidget(self.message)
-        if needs_passphrase:
-            layout.addWidget(
-                QLabel(
-                    self.tr(
-                        "To restore a backup or save what can be read, type the passphrase of "
-                        "your records:"
-                    ),
-                    wordWrap=True,
-                )
-            )
-            row = QHBoxLayout()
-            row.addWidget(QLabel(self.tr("Passphrase")))
-            row.addWidget(self.passphrase, 1)
-            row.addWidget(self.show_text)
-            layout.addLayout(row)
+        layout.addWidget(self._passphrase_part())
         layout.addWidget(self.problem)
         layout.addWidget(self._restore_box())
         layout.addWidget(self._salvage_box())
@@ -148,32 +138,55 @@ class RecoveryDialog(QDialog):
         buttons.addWidget(self.quit_button)
         layout.addLayout(buttons)
 
+    def _passphrase_part(self) -> QWidget:
+        """Shown when the file, or one of its backups, is encrypted."""
+        self._passphrase_needed = QWidget()
+        row = QHBoxLayout()
+        row.addWidget(QLabel(self.tr("Passphrase")))
+        row.addWidget(self.passphrase, 1)
+        row.addWidget(self.show_text)
+        part = QVBoxLayout(self._passphrase_needed)
+        part.setContentsMargins(0, 0, 0, 0)
+        intro = self.tr(
+            "To restore a backup or save what can be read, type the passphrase of your records:"
+        )
+        part.addWidget(QLabel(intro, wordWrap=True))
+        part.addLayout(row)
+        self._passphrase_needed.setVisible(self._encrypted)
+        return self._passphrase_needed
+
     def _restore_box(self) -> QGroupBox:
         box = QGroupBox(self.tr("Restore a backup"))
         self.backup_list = QListWidget()
         self.backup_list.setAccessibleName(self.tr("Backups of this database"))
+        self.restore_button = QPushButton(self.tr("Restore the chosen backup"))
+        self.restore_button.clicked.connect(self.restore_chosen)
+        self.backups_note = QLabel(backups_words(None), wordWrap=True)
+        layout = QVBoxLayout(box)
+        layout.addWidget(self.backups_note)
+        layout.addWidget(self.backup_list)
+        layout.addWidget(self.restore_button, 0, Qt.AlignmentFlag.AlignLeft)
+        self.backup_list.hide()
+        self.restore_button.hide()
+        return box
+
+    def list_backups(self) -> None:
+        """Find the backups of the file (their folder is read, none is opened) and offer them."""
+        from rp_desktop.services.safekeeping import backups
+        from rp_desktop.ui.safekeeping.backup_list import backup_time, reason_words, size_words
+
+        self.backups = backups.list_backups(self._path, folder=self._folder, check=False)
         for backup in self.backups:
             self.backup_list.addItem(
                 f"{backup_time(backup.taken_at)} · {reason_words(backup.reason)} · "
                 f"{size_words(backup.size)}"
             )
         self.backup_list.setCurrentRow(0)
-        self.restore_button = QPushButton(self.tr("Restore the chosen backup"))
-        self.restore_button.clicked.connect(self.restore_chosen)
-        if self.backups:
-            text = self.tr(
-                "Put a backup in place of this file. The file is kept beside it under a new "
-                "name, so nothing is lost; what was entered after the backup is not in it."
-            )
-        else:
-            text = self.tr("There are no backups of this database on this computer.")
-        layout = QVBoxLayout(box)
-        layout.addWidget(QLabel(text, wordWrap=True))
-        layout.addWidget(self.backup_list)
-        layout.addWidget(self.restore_button, 0, Qt.AlignmentFlag.AlignLeft)
+        self.backups_note.setText(backups_words(bool(self.backups)))
         self.backup_list.setVisible(bool(self.backups))
         self.restore_button.setVisible(bool(self.backups))
-        return box
+        encrypted_backup = any(is_encrypted_file(b.path) for b in self.backups)
+        self._passphrase_needed.setVisible(self._encrypted or encrypted_backup)
 
     def _salvage_box(self) -> QGroupBox:
         box = QGroupBox(self.tr("Save what can still be read"))
@@ -210,7 +223,7 @@ class RecoveryDialog(QDialog):
         self.outcome = Recovery.TRY_AGAIN
         self.accept()
 
-    def chosen_backup(self) -> Backup | None:
+    def chosen_backup(self) -> "Backup | None":
         row = self.backup_list.currentRow()
         return self.backups[row] if 0 <= row < len(self.backups) else None
 
@@ -219,16 +232,22 @@ class RecoveryDialog(QDialog):
         now = self._clock()
         if backup is None or not self._confirm_restore(backup, now):
             return
+        from rp_desktop.services.safekeeping.backups import restore_in_place
+        from rp_desktop.services.safekeeping.opening import open_database
+
         passphrase = self._typed()
         try:
-            backups.restore_in_place(self._path, backup.path, passphrase, now)
+            restore_in_place(self._path, backup.path, passphrase, now)
             self.database = open_database(self._path, passphrase=passphrase)
         except Exception as error:  # the old file is back in its place when putting the copy fails
             self._say(restore_failed_words(error))
             return
         self.accept()
 
-    def _confirm_restore(self, backup: Backup, now: datetime) -> bool:
+    def _confirm_restore(self, backup: "Backup", now: datetime) -> bool:
+        from rp_desktop.services.safekeeping.backups import damaged_name
+        from rp_desktop.ui.safekeeping.backup_list import backup_time
+
         return dialogs.confirm(
             self,
             self.tr("Restore this backup?"),
@@ -236,7 +255,7 @@ class RecoveryDialog(QDialog):
                 "The records will be put back as they were on {when}; anything entered after "
                 "that will not be in them.\n\nThe file that would not open is kept, renamed "
                 "to {name}, in the same folder."
-            ).format(when=backup_time(backup.taken_at), name=backups.damaged_name(self._path, now)),
+            ).format(when=backup_time(backup.taken_at), name=damaged_name(self._path, now)),
             self.tr("Restore the backup"),
             self.tr("Cancel"),
         )
@@ -272,7 +291,10 @@ class RecoveryDialog(QDialog):
     def ask(
         cls, path: Path, problem: DatabaseError, parent: QWidget | None = None
     ) -> "Database | Recovery | None":
-        """The restored database, Recovery.TRY_AGAIN, or None when the user quit."""
-        dialog = cls(path, problem, parent)
+        """The restored database, Recovery.TRY_AGAIN, or None when the user quit. The backups
+        are found once the screen is drawn: their code may not have loaded yet."""
+        dialog = cls(path, problem, parent, list_now=False)
+        dialog.winId()  # its window, to be drawn
+        when_drawn(dialog.list_backups, dialog.windowHandle())
         dialog.exec()
         return dialog.database or dialog.outcome

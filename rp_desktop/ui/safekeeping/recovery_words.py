@@ -1,5 +1,6 @@
-"""The recovery screen's words: what is wrong with the file, why a backup could not be put in
-its place, and what was saved of it."""
+"""The recovery screen's words: what is wrong with the file, its backups, why a backup could not
+be put in its place, and what was saved of it. Light to import: the screen can be the first one,
+shown before the backups' code has loaded."""
 
 from pathlib import Path
 
@@ -7,7 +8,6 @@ from PySide6.QtCore import QCoreApplication
 
 from rp_desktop.domain.safekeeping.files import Unreadable
 from rp_desktop.domain.safekeeping.findings import Salvage
-from rp_desktop.services.safekeeping.backups import RestoreRefused
 from rp_desktop.services.safekeeping.errors import (
     BackupFailed,
     DatabaseInUse,
@@ -15,7 +15,6 @@ from rp_desktop.services.safekeeping.errors import (
     WrongPassphrase,
 )
 from rp_desktop.ui import dialogs
-from rp_desktop.ui.safekeeping.backup_list import unfit_words
 
 
 def _tr(text: str) -> str:
@@ -52,8 +51,23 @@ def problem_words(name: str, reason: Unreadable | None) -> str:
     ).format(what=what.format(name=name))
 
 
+def backups_words(found: bool | None) -> str:
+    """Whether backups of the file were `found` (None: still looking for them)."""
+    if found is None:
+        return _tr("Looking for backups of this database…")
+    if found:
+        return _tr(
+            "Put a backup in place of this file. The file is kept beside it under a new "
+            "name, so nothing is lost; what was entered after the backup is not in it."
+        )
+    return _tr("There are no backups of this database on this computer.")
+
+
 def restore_failed_words(error: Exception) -> str:
     """Why a backup could not be put in place of the file that would not open."""
+    from rp_desktop.services.safekeeping.backups import RestoreRefused  # loaded by restoring
+    from rp_desktop.ui.safekeeping.backup_list import unfit_words
+
     if isinstance(error, PassphraseNeeded):
         return _tr("Type the passphrase first: the backup is encrypted with it.")
     if isinstance(error, WrongPassphrase):

@@ -1,20 +1,29 @@
 """Opening the database at start-up, as the user meets it: a new database asks for a passphrase
 (or the explicit choice of none), an encrypted one for its passphrase, and anything that goes
 wrong is said in plain words. A file that is there but cannot be read (damaged, empty, not a
-database, or a passphrase that keeps failing) leads to the recovery screen instead."""
+database, or a passphrase that keeps failing) leads to the recovery screen instead.
 
-from collections.abc import Callable
+Whichever of these screens comes first is shown before the database code has loaded: the file is
+judged from outside (services/safekeeping/files.py), and the rest of the application loads
+behind the screen (preload.py). Opening waits for it."""
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings
 
+from rp_desktop.domain.safekeeping.files import Unreadable
 from rp_desktop.domain.safekeeping.passphrase import Passphrase
-from rp_desktop.services.safekeeping.database import Database
-from rp_desktop.services.safekeeping.errors import DatabaseError, WrongPassphrase
-from rp_desktop.services.safekeeping.files import is_encrypted_file
-from rp_desktop.services.safekeeping.opening import open_database
+from rp_desktop.services.safekeeping.errors import DatabaseError, NotADatabase, WrongPassphrase
+from rp_desktop.services.safekeeping.files import is_encrypted_file, sniff
 from rp_desktop.ui import dialogs
 from rp_desktop.ui.settings import FAILED_UNLOCKS
+from rp_desktop.ui.startup.preload import Preload
+
+if TYPE_CHECKING:
+    from rp_desktop.services.safekeeping.database import Database
 
 # The screens below are imported when they are needed: a plain database that opens (each
 # start-up of the benchmarks) needs none of them, and start-up time counts.
@@ -24,13 +33,15 @@ from rp_desktop.ui.settings import FAILED_UNLOCKS
 TRIES_BEFORE_RECOVERY = 3
 
 
-def open_at_start(path: Path) -> Database | None:
+def open_at_start(path: Path, preload: Preload | None = None) -> "Database | None":
     """The database at `path`, opened; None when the user quit or it could not be opened (the
-    user has been told why)."""
+    user has been told why). `preload` loads the rest of the application behind the first
+    screen; without one, opening loads it first."""
     path = path.expanduser().absolute()
+    preload = preload or Preload()
     while True:
         try:
-            result = _open(path)
+            result = _open(path, preload)
         except DatabaseError as error:
             result = error
         except OSError as error:  # a folder that cannot be created or written to
@@ -38,6 +49,7 @@ def open_at_start(path: Path) -> Database | None:
             return None
         if not isinstance(result, DatabaseError):
             return result
+        preload.join()  # the recovery screen imports on this thread: never beside the worker
         from rp_desktop.ui.safekeeping.recovery import Recovery, RecoveryDialog, recovery_helps
 
         if not recovery_helps(result):
@@ -48,31 +60,61 @@ def open_at_start(path: Path) -> Database | None:
             return recovered
 
 
-def _open(path: Path) -> Database | DatabaseError | None:
-    if not path.exists():
+def _open(path: Path, preload: Preload) -> "Database | DatabaseError | None":
+    problem = sniff(path)
+    if problem is Unreadable.MISSING:
         from rp_desktop.ui.passphrase.forms import NewDatabaseDialog
 
-        choice = NewDatabaseDialog.ask()
+        with _loading_behind(preload):
+            choice = NewDatabaseDialog.ask()
         if choice is None:
             return None
-        return open_database(path, passphrase=choice.passphrase, unencrypted=choice.unencrypted)
+        return _open_database(
+            preload, path, passphrase=choice.passphrase, unencrypted=choice.unencrypted
+        )
+    if problem is not None:  # seen from outside, as opening would see it: no need to load it
+        return NotADatabase(path, problem)
     if is_encrypted_file(path):
         from rp_desktop.ui.passphrase.unlock import UnlockDialog
 
-        return UnlockDialog.ask(path, _counting_opener(path))
-    return open_database(path)
+        with _loading_behind(preload):
+            return UnlockDialog.ask(path, _counting_opener(path, preload))
+    return _open_database(preload, path)
 
 
-def _counting_opener(path: Path) -> Callable[[Passphrase], Database]:
+@contextmanager
+def _loading_behind(preload: Preload) -> Iterator[None]:
+    """The rest of the application loads once the screen shown inside is drawn."""
+    preload.start_once_drawn()
+    try:
+        yield
+    finally:
+        preload.stop_watching()
+
+
+def _open_database(
+    preload: Preload,
+    path: Path,
+    *,
+    passphrase: Passphrase | None = None,
+    unencrypted: bool = False,
+) -> "Database":
+    preload.wait()  # at once unless Enter came before the rest had loaded
+    from rp_desktop.services.safekeeping.opening import open_database
+
+    return open_database(path, passphrase=passphrase, unencrypted=unencrypted)
+
+
+def _counting_opener(path: Path, preload: Preload) -> "Callable[[Passphrase], Database]":
     """Open with a passphrase; after TRIES_BEFORE_RECOVERY wrong ones, give up so the recovery
     screen can say the file may be damaged. The failure still counts towards the growing wait
     between tries, as the unlock panel would count it."""
     wrong = 0
 
-    def opener(passphrase: Passphrase) -> Database:
+    def opener(passphrase: Passphrase) -> "Database":
         nonlocal wrong
         try:
-            return open_database(path, passphrase=passphrase)
+            return _open_database(preload, path, passphrase=passphrase)
         except WrongPassphrase:
             wrong += 1
             if wrong < TRIES_BEFORE_RECOVERY:
