@@ -13,6 +13,7 @@ the screen is not slowed by it.
 
 import gc
 import importlib
+import sys
 import threading
 from collections.abc import Sequence
 
@@ -35,6 +36,11 @@ AHEAD = (
 )
 
 
+# How often the worker offers the interpreter to the screen's thread, in seconds (Python's
+# default is 5 ms): an event the screen handles in Python then waits about a millisecond.
+SWITCH_SECONDS = 0.001
+
+
 class Preload:
     """Imports `needed`, then `ahead`, on a worker thread once `start` is called. `wait`
     returns when they are imported, importing `needed` itself when the worker never started or
@@ -47,6 +53,7 @@ class Preload:
         self._worker: threading.Thread | None = None
         self._watch: FirstDrawing | None = None
         self._collecting = False
+        self._switch: float | None = None
         self.done = False
 
     @property
@@ -75,6 +82,8 @@ class Preload:
         # Qt object of the main thread there.
         self._collecting = gc.isenabled()
         gc.disable()
+        self._switch = sys.getswitchinterval()
+        sys.setswitchinterval(SWITCH_SECONDS)
         self._worker = threading.Thread(target=self._run, name="preload", daemon=True)
         self._worker.start()
 
@@ -90,6 +99,9 @@ class Preload:
         self.stop_watching()
         if self._worker is not None:
             self._worker.join()
+        if self._switch is not None:
+            sys.setswitchinterval(self._switch)
+            self._switch = None
         if self._collecting:
             gc.enable()
             self._collecting = False

@@ -20,7 +20,7 @@ from rp_desktop.services.safekeeping import opening
 from rp_desktop.services.safekeeping.database import Database
 from rp_desktop.ui.passphrase.unlock import UnlockDialog
 from rp_desktop.ui.startup.opening import open_at_start
-from rp_desktop.ui.startup.preload import Preload
+from rp_desktop.ui.startup.preload import SWITCH_SECONDS, Preload
 from tests.ui.conftest import type_text
 
 SECRET = "lantern maple river quiet"
@@ -78,6 +78,7 @@ def test_with_no_screen_first_what_is_needed_loads_where_it_is_waited_for(
 
 
 def test_the_rest_loads_on_a_worker_once_the_first_screen_is_drawn(qtbot, modules: Modules) -> None:  # type: ignore[no-untyped-def]
+    usual_switch = sys.getswitchinterval()
     preload = Preload([modules.name("quick")], ahead=[modules.name("other")])
     preload.start_once_drawn()
     screen = QDialog()
@@ -87,8 +88,10 @@ def test_the_rest_loads_on_a_worker_once_the_first_screen_is_drawn(qtbot, module
     qtbot.waitExposed(screen)
     qtbot.waitUntil(lambda: len(modules.imported_by()) == 2)
     assert not gc.isenabled()  # no collection while the worker imports
+    assert sys.getswitchinterval() == SWITCH_SECONDS  # the screen waits little for Python
     preload.wait()
     assert gc.isenabled()
+    assert sys.getswitchinterval() == usual_switch
     assert modules.imported_by() == {"quick": "preload", "other": "preload"}
 
 
