@@ -1,17 +1,22 @@
 """`make bench`: start-up and list benchmarks on the 2,000-student x 10-year building, printed as
-tables beside their references and written to docs/benchmarks.md."""
+tables beside their references and written to docs/benchmarks.md.
+
+`python -m bench NAME` runs one part alone and prints it, leaving docs/benchmarks.md be (NAME is
+one of ALONE's keys)."""
 
 import os
 import platform
 import sys
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
 from PySide6 import __version__ as pyside_version
 from sqlalchemy import __version__ as sqlalchemy_version
 
-from bench import circle, encryption, lists, reports, roster, startup
+from bench import circle, encryption, lists, reports, roster, startup_report
 from bench.building import STUDENTS, YEARS, building
+from bench.tables import table
 
 RESULTS = Path(__file__).parent.parent / "docs" / "benchmarks.md"
 
@@ -32,52 +37,21 @@ def machine() -> str:
     )
 
 
-def table(header: tuple[str, ...], rows: list[tuple[str, ...]]) -> str:
-    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
-    lines += ["| " + " | ".join(row) + " |" for row in rows]
-    return "\n".join(lines)
-
-
-def main() -> None:
-    building()
-    start = startup.measure()
+def lists_section() -> str:
     listed = lists.measure()
-    app_s, app_mib = start["app_window"]
-    ref_s, ref_mib = start["reference_window"]
-    startup_table = table(
-        ("figure", "RP Desktop", "reference", "ratio", "target"),
-        [
-            (
-                "start to window with data",
-                f"{app_s:.3f} s",
-                f"{ref_s:.3f} s",
-                f"{app_s / ref_s:.2f}",
-                "<= 1.3",
-            ),
-            (
-                "peak memory then",
-                f"{app_mib:.0f} MiB",
-                f"{ref_mib:.0f} MiB",
-                f"{app_mib / ref_mib:.2f}",
-                "<= 1.5",
-            ),
-        ],
-    )
     app_ms = float(listed["app_median"]) * 1000  # type: ignore[arg-type]
     raw_ms = float(listed["raw_median"]) * 1000  # type: ignore[arg-type]
     p90_ms = float(listed["app_p90"]) * 1000  # type: ignore[arg-type]
+    search = (
+        f"search keystroke, median ({listed['total']:,} circles)",
+        f"{app_ms:.1f} ms",
+        f"{raw_ms:.1f} ms",
+        f"{app_ms / raw_ms:.2f}",
+        "<= 30 ms and <= 1.5",
+    )
     lists_table = table(
         ("figure", "RP Desktop", "raw sqlite3", "ratio", "target"),
-        [
-            (
-                f"search keystroke, median ({listed['total']:,} circles)",
-                f"{app_ms:.1f} ms",
-                f"{raw_ms:.1f} ms",
-                f"{app_ms / raw_ms:.2f}",
-                "<= 30 ms and <= 1.5",
-            ),
-            ("search keystroke, 90th percentile", f"{p90_ms:.1f} ms", "", "", ""),
-        ],
+        [search, ("search keystroke, 90th percentile", f"{p90_ms:.1f} ms", "", "", "")],
     )
     opening = listed["open"]
     assert isinstance(opening, dict)
@@ -88,89 +62,93 @@ def main() -> None:
             for kind, seconds in opening.items()
         ],
     )
+    typed = ", ".join(f"`{q}`" for q in listed["queries"])  # type: ignore[attr-defined]
+    words = (
+        "## Lists\nOne keystroke = the search box changes, the list counts the matches and "
+        f"shows the first page (what the user sees). Typed: {typed}, letter by letter, "
+        f"{lists.ROUNDS} times ({listed['keystrokes']} keystrokes). The raw side runs the same "
+        "two SQL statements through sqlite3."
+    )
+    return "\n\n".join([words, lists_table, open_table])
+
+
+def roster_section() -> str:
     importing = roster.measure()
-    roster_table = table(
-        ("figure", "RP Desktop", "raw sqlite3", "target"),
+    rows = [
+        (
+            f"import a roster of {importing.rows:,} rows into a new database",
+            f"{importing.import_seconds:.2f} s",
+            f"{importing.raw_seconds:.3f} s",
+            "<= 2 s",
+        ),
+        (
+            "the same roster again (every student unchanged)",
+            f"{importing.reimport_seconds:.2f} s",
+            "",
+            "",
+        ),
+    ]
+    return "\n\n".join(
         [
-            (
-                f"import a roster of {importing.rows:,} rows into a new database",
-                f"{importing.import_seconds:.2f} s",
-                f"{importing.raw_seconds:.3f} s",
-                "<= 2 s",
-            ),
-            (
-                "the same roster again (every student unchanged)",
-                f"{importing.reimport_seconds:.2f} s",
-                "",
-                "",
-            ),
-        ],
+            "## Roster import\nDecoding, checking every row, search keys and one transaction, "
+            "beside the same rows inserted by raw sqlite3 executemany.",
+            table(("figure", "RP Desktop", "raw sqlite3", "target"), rows),
+        ]
     )
-    circling = circle.measure()
+
+
+def circle_section() -> str:
+    measured = circle.measure()
     sim, sim_naive, wall, wall_naive = (
-        circling.sim,
-        circling.sim_naive,
-        circling.wall,
-        circling.wall_naive,
+        measured.sim,
+        measured.sim_naive,
+        measured.wall,
+        measured.wall_naive,
     )
-    circle_table = table(
-        ("figure", "RP Desktop", "reference", "target"),
-        [
-            (
-                "shown time behind the clock, simulated 90 min (worst / median)",
-                f"{sim.worst_ms:.1f} / {sim.median_ms:.1f} ms",
-                f"{sim_naive.worst_ms:.1f} / {sim_naive.median_ms:.1f} ms",
-                "<= 16 ms, no drift",
-            ),
-            (
-                f"wake-ups late, real {circle.REAL_SECONDS} s (worst / median)",
-                f"{wall.late_worst_ms:.1f} / {wall.late_median_ms:.1f} ms",
-                f"{wall_naive.late_worst_ms:.1f} / {wall_naive.late_median_ms:.1f} ms",
-                "<= 16 ms",
-            ),
-            (
-                f"CPU of the wall at 1920x1080, {circle.REAL_SECONDS} s",
-                f"{wall.cpu_percent:.1f} % ({wall.repaints} repaints)",
-                f"{wall_naive.cpu_percent:.1f} % ({wall_naive.repaints} repaints)",
-                "<= 3 % of a core",
-            ),
-        ],
-    )
+    rows = [
+        (
+            "shown time behind the clock, simulated 90 min (worst / median)",
+            f"{sim.worst_ms:.1f} / {sim.median_ms:.1f} ms",
+            f"{sim_naive.worst_ms:.1f} / {sim_naive.median_ms:.1f} ms",
+            "<= 16 ms, no drift",
+        ),
+        (
+            f"wake-ups late, real {circle.REAL_SECONDS} s (worst / median)",
+            f"{wall.late_worst_ms:.1f} / {wall.late_median_ms:.1f} ms",
+            f"{wall_naive.late_worst_ms:.1f} / {wall_naive.late_median_ms:.1f} ms",
+            "<= 16 ms",
+        ),
+        (
+            f"CPU of the wall at 1920x1080, {circle.REAL_SECONDS} s",
+            f"{wall.cpu_percent:.1f} % ({wall.repaints} repaints)",
+            f"{wall_naive.cpu_percent:.1f} % ({wall_naive.repaints} repaints)",
+            "<= 3 % of a core",
+        ),
+    ]
+    return "\n\n".join([CIRCLE_WORDS, table(("figure", "RP Desktop", "reference", "target"), rows)])
+
+
+CIRCLE_WORDS = (
+    "## The circle on the wall\nA 30-seat circle, the piece passed every 8 s. RP Desktop wakes "
+    "once when a shown number changes (computed from the clock, never counted); the reference "
+    "is the usual way, a timer ticking at 10 Hz (simulation) or repainting at 60 fps (real "
+    "time). Shown numbers are always read from the clock when drawn, so a late wake-up is the "
+    "only way a shown time can be behind, and no error accumulates."
+)
+
+
+def main() -> None:
+    building()
     report = "\n\n".join(
         [
             "# Benchmarks",
             f"Measured {date.today().isoformat()} by `make bench` on {machine()}.",
             f"Building: {STUDENTS:,} students x {YEARS} school years "
             "(`rp-desktop demo-data --students 2000 --years 10 --seed 7`).",
-            "## Start-up\nProcess start to the main window showing its first tab, Home "
-            "(a few small queries), median of "
-            f"{startup.ROUNDS} alternated runs, offscreen. The reference imports PySide6 and "
-            "SQLAlchemy, opens the same file, runs one query and shows a tabbed window.",
-            startup_table,
-            "Where RP Desktop's start-up goes (median of 3 fresh processes):",
-            table(
-                ("phase", "time"),
-                [
-                    (name, f"{seconds * 1000:.0f} ms")
-                    for name, seconds in startup.MEASURED_PHASES.items()
-                ],
-            ),
-            "## Lists\nOne keystroke = the search box changes, the list counts the matches and "
-            "shows the first page (what the user sees). Typed: "
-            + ", ".join(f"`{q}`" for q in listed["queries"])  # type: ignore[attr-defined]
-            + f", letter by letter, {lists.ROUNDS} times ({listed['keystrokes']} keystrokes). "
-            "The raw side runs the same two SQL statements through sqlite3.",
-            lists_table,
-            open_table,
-            "## Roster import\nDecoding, checking every row, search keys and one transaction, "
-            "beside the same rows inserted by raw sqlite3 executemany.",
-            roster_table,
-            "## The circle on the wall\nA 30-seat circle, the piece passed every 8 s. RP Desktop "
-            "wakes once when a shown number changes (computed from the clock, never counted); the "
-            "reference is the usual way, a timer ticking at 10 Hz (simulation) or repainting at "
-            "60 fps (real time). Shown numbers are always read from the clock when drawn, so a "
-            "late wake-up is the only way a shown time can be behind, and no error accumulates.",
-            circle_table,
+            startup_report.report(),
+            lists_section(),
+            roster_section(),
+            circle_section(),
             encryption.report(),
             reports.report(),
         ]
@@ -180,11 +158,15 @@ def main() -> None:
     RESULTS.write_text(report + "\n", encoding="utf-8")
 
 
-# `python -m bench NAME` runs one benchmark alone and prints it, leaving docs/benchmarks.md be.
-ALONE = {"encryption": encryption.report, "reports": reports.report}
+ALONE: dict[str, Callable[[], str]] = {
+    "startup": startup_report.report,
+    "encryption": encryption.report,
+    "reports": reports.report,
+}
 
 if __name__ == "__main__":
     if sys.argv[1:]:
+        building()
         print(ALONE[sys.argv[1]]())
     else:
         main()

@@ -19,6 +19,7 @@ from typing import Any
 
 from bench.building import CACHE, DEMO, STUDENTS, YEARS, building, remove
 from bench.lists import search_words, typed
+from bench.tables import table
 from rp_desktop.db.backup import export_database
 from rp_desktop.db.cipher import derive_key, key_for_file, new_key
 from rp_desktop.domain.records import ListQuery
@@ -152,11 +153,6 @@ def measure() -> dict[str, Any]:
                 copy.unlink()
 
 
-def _table(header: tuple[str, ...], rows: list[tuple[str, ...]]) -> str:
-    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
-    return "\n".join(lines + ["| " + " | ".join(row) + " |" for row in rows])
-
-
 def _ms(seconds: float) -> str:
     return f"{seconds * 1000:.1f} ms"
 
@@ -199,7 +195,7 @@ def report() -> str:
             "through the service the tab calls. Both sides use the engine's own 32 MiB page cache "
             "(SQLCipher decrypts each page it reads into the cache; with SQLite's default cache "
             "an encrypted keystroke measured 2.5 times a plain one).",
-            _table(("figure", "encrypted", "plain", "ratio", "target"), rows),
+            table(("figure", "encrypted", "plain", "ratio", "target"), rows),
         ]
     )
 

@@ -1,11 +1,12 @@
 """The reference for start-up: a script that only imports PySide6 and SQLAlchemy, opens the same
 file, runs one query and shows a tabbed window with the rows. Prints SHOWN and its peak memory."""
 
-import resource
 import sys
 
 from PySide6.QtWidgets import QApplication, QTableWidget, QTableWidgetItem, QTabWidget
 from sqlalchemy import create_engine, text
+
+from bench.on_screen import peak_kib
 
 QUERY = """
 SELECT c.held_on, c.status, c.kind, g.name, s.first_name || ' ' || s.last_name, c.purpose
@@ -33,8 +34,7 @@ def main(path: str) -> None:
     tabs.resize(1280, 800)
     tabs.show()
     app.processEvents()
-    peak_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    print(f"SHOWN {peak_kib}", flush=True)
+    print(f"SHOWN {peak_kib()}", flush=True)
 
 
 if __name__ == "__main__":

@@ -16,6 +16,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QApplication
 
 from bench.building import remove, working_copy
+from bench.tables import table
 from rp_desktop.domain import school_year
 from rp_desktop.domain.reports.model import Breakdown, BreakdownKind, Period
 from rp_desktop.services.exports.district import package as district_package
@@ -129,8 +130,6 @@ def _raw_export(raw: sqlite3.Connection, bounds: tuple[str, str]) -> None:
 
 
 def report(figures: ReportFigures | None = None) -> str:
-    from bench.__main__ import table
-
     f = figures or measure()
     ms = 1000
     return "\n\n".join(
