@@ -44,7 +44,7 @@ class FirstDrawing(QObject):
     enumerations of event types, which takes longer than drawing the first screen.)"""
 
     def __init__(self, then: Callable[[], None], window: "QWindow | None") -> None:
-        super().__init__()
+        super().__init__(window or QCoreApplication.instance())  # kept by it until done
         self._then: Callable[[], None] | None = then
         self._window = window
         self._looking = QTimer(self, interval=LOOK_EVERY_MS)
@@ -59,5 +59,8 @@ class FirstDrawing(QObject):
             then()
 
     def cancel(self) -> None:
+        if self._then is None:
+            return  # done already
         self._then = None
         self._looking.stop()
+        self.deleteLater()
