@@ -4,17 +4,16 @@ Prints SHOWN and the peak memory at that moment."""
 import sys
 from pathlib import Path
 
-from bench.on_screen import peak_kib
+from bench.on_screen import drawn, peak_kib
 from rp_desktop.app import main as open_window
+from rp_desktop.ui.application import application
 from rp_desktop.ui.window.main_window import MainWindow
 
 
 def main(path: str) -> None:
     window = open_window(Path(path), exec=False)
     assert isinstance(window, MainWindow)
-    # Drawn now, with its data. (Letting the event loop run instead would also let it build
-    # the next page, which the window does after Home is on screen.)
-    window.repaint()
+    drawn(application(), window)
     # The first tab is Home: today's and this week's circles, what is due, open cases.
     assert window.tabs.currentWidget() is window.home, "the window did not open on Home"
     assert window.home.summary is not None, "Home showed nothing"

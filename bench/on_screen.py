@@ -20,6 +20,18 @@ def peak_kib() -> int:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 
 
+def drawn(app: QApplication, window: QWidget) -> None:
+    """Return once `window`, already shown, is on screen with what it holds now: exposed (and so
+    drawn), then any change still waiting to be drawn drawn. Only posted events are handled
+    after the exposure, not timers: a window may have more to do later (building a page it
+    does not show yet), which is not what is on screen."""
+    handle = window.windowHandle()
+    while handle is None or not handle.isExposed():
+        app.processEvents()
+        handle = window.windowHandle()
+    app.sendPostedEvents()
+
+
 def shown(app: QApplication, window: QWidget) -> None:
     """Show `window`, let it be drawn, then print SHOWN and the peak memory (KiB) so far.
 
