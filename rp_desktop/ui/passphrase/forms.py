@@ -164,6 +164,10 @@ class NewDatabaseDialog(QDialog):
         self.warning.setStyleSheet(PROBLEM_STYLE)
         self.warning.hide()
         self.unencrypted.toggled.connect(self._encryption_toggled)
+        self._lay_out(intro, self._buttons())
+        self.fields.passphrase.setFocus()
+
+    def _buttons(self) -> QDialogButtonBox:
         buttons = QDialogButtonBox()
         self.create_button = buttons.addButton(
             self.tr("Create the database"), QDialogButtonBox.ButtonRole.AcceptRole
@@ -171,6 +175,9 @@ class NewDatabaseDialog(QDialog):
         buttons.addButton(self.tr("Quit"), QDialogButtonBox.ButtonRole.RejectRole)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
+        return buttons
+
+    def _lay_out(self, intro: QLabel, buttons: QDialogButtonBox) -> None:
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addWidget(self.fields)
@@ -179,7 +186,6 @@ class NewDatabaseDialog(QDialog):
         layout.addWidget(self.warning)
         layout.addStretch(1)
         layout.addWidget(buttons)
-        self.fields.passphrase.setFocus()
 
     def _encryption_toggled(self, without: bool) -> None:
         self.fields.setEnabled(not without)

@@ -165,8 +165,7 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentWidget(self.circle)
 
     def show_view(self, view: str) -> None:
-        """Bring one of VIEWS to the front, loading its list (or building the "Run a circle"
-        tab)."""
+        """Bring one of VIEWS to the front, loading its page (or building "Run a circle")."""
         self.tabs.setCurrentIndex(VIEWS.index(view))
         self._load_current()
 
