@@ -40,6 +40,7 @@ def main(
     preload = Preload()
     db = open_at_start(db_path or default_database_path(), preload)
     if db is None:
+        preload.join()  # the user quit at the first screen: let the worker end first
         return 1 if exec else None
     preload.wait()  # done already, unless no screen came before opening (a plain database)
     from rp_desktop.ui.startup.window import open_window

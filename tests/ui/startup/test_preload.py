@@ -163,3 +163,30 @@ def test_enter_before_the_rest_has_loaded_opens_once_it_has(
     assert loaded_when_opened == [True]
     assert modules.imported_by() == {"slow": "preload"}
     assert preload.done
+
+
+def test_quitting_at_the_unlock_screen_lets_the_worker_end_first(
+    qtbot, locked_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    from rp_desktop import app
+
+    started: list[Preload] = []
+    start = Preload.start
+
+    def recorded(preload: Preload) -> None:
+        started.append(preload)
+        start(preload)
+
+    def drawn_then_quit(dialog: UnlockDialog) -> int:
+        qtbot.addWidget(dialog)
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        qtbot.waitUntil(lambda: bool(started))
+        return QDialog.DialogCode.Rejected
+
+    monkeypatch.setattr(Preload, "start", recorded)
+    monkeypatch.setattr(UnlockDialog, "exec", drawn_then_quit)
+    assert app.main(locked_file, exec=False) is None
+    assert not started[0].loading
+    assert gc.isenabled()
+    assert not [t for t in threading.enumerate() if t.name == "preload"]
