@@ -15,7 +15,8 @@ import gc
 import importlib
 import sys
 import threading
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 
 from rp_desktop.ui.application import FirstDrawing, when_drawn
 from rp_desktop.ui.crash import log_failure
@@ -103,12 +104,31 @@ class Preload:
             sys.setswitchinterval(self._switch)
             self._switch = None
         if self._collecting:
+            # What the worker made lives as long as the application: set aside, so that the
+            # collector, back on, does not go through it all at its first run.
+            gc.freeze()
             gc.enable()
             self._collecting = False
 
     def wait(self) -> None:
         """Return once the modules needed are imported (see the class)."""
         self.join()
-        for name in self._modules:  # at once when the worker did it; raises what it met
-            importlib.import_module(name)
+        with _uncollected():
+            for name in self._modules:  # at once when the worker did it; raises what it met
+                importlib.import_module(name)
         self.done = True
+
+
+@contextmanager
+def _uncollected() -> Iterator[None]:
+    """No garbage collection while importing (what imports make is not garbage, and going
+    through it slows them), and what they made set aside after: it lives as long as the
+    application, and the collector need not go through it at every full run."""
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.freeze()
+        if collecting:
+            gc.enable()
