@@ -22,7 +22,7 @@ from pathlib import Path
 from bench.building import CACHE, remove, working_copy
 
 ROUNDS = 7
-FIRST_SCREEN_ROUNDS = 15
+FIRST_SCREEN_ROUNDS = 25
 UNLOCK_ROUNDS = 7
 RESPONSIVE_ROUNDS = 5
 MEASURED_PHASES: dict[str, float] = {}
