@@ -38,22 +38,19 @@ class WelcomeDialog(QDialog):
         self.school: SchoolInfo | None = None
         self.setWindowTitle(self.tr("Welcome to RP Desktop"))
         self.setMinimumWidth(560)
-        intro = QLabel(
-            self.tr(
-                "<h2>Welcome</h2>"
-                "<p>RP Desktop keeps your restorative practice records on this computer: "
-                "Tier 1 circles, Tier 2 and Tier 3 cases, and your students. "
-                "It never needs the internet.</p>"
-                "<p>How would you like to start?</p>"
-            ),
-            wordWrap=True,
-        )
         self.sample = QRadioButton(self.tr("Explore with sample data (made-up students)"))
         self.own = QRadioButton(self.tr("Set up my school"))
         choice = QButtonGroup(self)
         choice.addButton(self.sample)
         choice.addButton(self.own)
         self.own.setChecked(True)
+        self._details = self._school_details(db)
+        self._lay_out()
+        self.own.toggled.connect(self._details.setEnabled)
+        self.school_name.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _school_details(self, db: Database) -> QWidget:
+        """The school's name (with the place for what is wrong with it) and its year."""
         self.school_name = QLineEdit(
             placeholderText=self.tr("For example: Cedar Hollow Middle School")
         )
@@ -75,8 +72,21 @@ class WelcomeDialog(QDialog):
         details.setContentsMargins(24, 0, 0, 8)
         details.addRow(self.tr("School name"), name_field)
         details.addRow(self.tr("School year"), self.school_year)
-        self._details = QWidget()
-        self._details.setLayout(details)
+        widget = QWidget()
+        widget.setLayout(details)
+        return widget
+
+    def _lay_out(self) -> None:
+        intro = QLabel(
+            self.tr(
+                "<h2>Welcome</h2>"
+                "<p>RP Desktop keeps your restorative practice records on this computer: "
+                "Tier 1 circles, Tier 2 and Tier 3 cases, and your students. "
+                "It never needs the internet.</p>"
+                "<p>How would you like to start?</p>"
+            ),
+            wordWrap=True,
+        )
         buttons = QDialogButtonBox()
         self.start_button = buttons.addButton(
             self.tr("Start"), QDialogButtonBox.ButtonRole.AcceptRole
@@ -85,14 +95,10 @@ class WelcomeDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addWidget(intro)
-        layout.addWidget(self.own)
-        layout.addWidget(self._details)
-        layout.addWidget(self.sample)
+        for widget in (intro, self.own, self._details, self.sample):
+            layout.addWidget(widget)
         layout.addStretch(1)
         layout.addWidget(buttons)
-        self.own.toggled.connect(self._details.setEnabled)
-        self.school_name.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def accept(self) -> None:
         if self.sample.isChecked():

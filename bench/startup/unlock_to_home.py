@@ -11,7 +11,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QApplication
 
-from bench.on_screen import drawn
+from bench.startup.on_screen import drawn
 from rp_desktop.app import main as start
 from rp_desktop.ui.application import application
 from rp_desktop.ui.passphrase.unlock import UnlockDialog

@@ -6,7 +6,7 @@ import sys
 from PySide6.QtWidgets import QApplication, QTableWidget, QTableWidgetItem, QTabWidget
 from sqlalchemy import create_engine, text
 
-from bench.on_screen import peak_kib
+from bench.startup.on_screen import peak_kib
 
 QUERY = """
 SELECT c.held_on, c.status, c.kind, g.name, s.first_name || ' ' || s.last_name, c.purpose

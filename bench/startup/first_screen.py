@@ -7,7 +7,7 @@ import sys
 
 from PySide6.QtWidgets import QApplication, QDialog
 
-from bench.on_screen import shown
+from bench.startup.on_screen import shown
 
 
 def on_screen(dialog: QDialog) -> int:

@@ -6,7 +6,7 @@ import sys
 
 from PySide6.QtWidgets import QApplication, QDialog, QLabel, QLineEdit, QPushButton, QVBoxLayout
 
-from bench.on_screen import shown
+from bench.startup.on_screen import shown
 
 
 def main() -> None:

@@ -4,7 +4,7 @@ Prints SHOWN and the peak memory at that moment."""
 import sys
 from pathlib import Path
 
-from bench.on_screen import drawn, peak_kib
+from bench.startup.on_screen import drawn, peak_kib
 from rp_desktop.app import main as open_window
 from rp_desktop.ui.application import application
 from rp_desktop.ui.window.main_window import MainWindow

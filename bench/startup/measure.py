@@ -26,7 +26,7 @@ FIRST_SCREEN_ROUNDS = 25
 UNLOCK_ROUNDS = 7
 RESPONSIVE_ROUNDS = 5
 MEASURED_PHASES: dict[str, float] = {}
-HERE = Path(__file__).parent
+ROOT = Path(__file__).parents[2]  # the repository, where `python -m bench...` runs
 
 
 @dataclass(frozen=True)
@@ -69,16 +69,16 @@ def _environment() -> dict[str, str]:
 
 
 def _run(script: str, database: Path, mark: str) -> tuple[float, list[str]]:
-    """Run bench/`script`.py in a fresh Python; the seconds from its start to the line starting
-    with `mark`, and that line's words."""
+    """Run bench/startup/`script`.py in a fresh Python; the seconds from its start to the line
+    starting with `mark`, and that line's words."""
     started = time.perf_counter()
     child = subprocess.Popen(
-        [sys.executable, "-m", f"bench.{script}", str(database)],
+        [sys.executable, "-m", f"bench.startup.{script}", str(database)],
         stdout=subprocess.PIPE,
         stderr=subprocess.DEVNULL,
         text=True,
         env=_environment(),
-        cwd=HERE.parent,
+        cwd=ROOT,
     )
     assert child.stdout is not None
     for line in child.stdout:
@@ -121,11 +121,11 @@ def phases(database: Path) -> dict[str, float]:
     runs = []
     for _ in range(3):
         out = subprocess.run(
-            [sys.executable, "-m", "bench.startup_phases", str(database)],
+            [sys.executable, "-m", "bench.startup.phases", str(database)],
             capture_output=True,
             text=True,
             env=_environment(),
-            cwd=HERE.parent,
+            cwd=ROOT,
             check=True,
         ).stdout
         runs.append(json.loads(out.strip().splitlines()[-1]))
@@ -178,7 +178,8 @@ def unlocking() -> Unlocking:
 
 
 def responsiveness() -> Responsiveness:
-    """The unlock screen's answers while the rest loads, and once it has (bench/responsive.py)."""
+    """The unlock screen's answers while the rest loads, and once it has
+    (bench/startup/responsive.py)."""
     database = encrypted_copy()
     try:
         runs = [_run("responsive", database, "RESPONSIVE ")[1] for _ in range(RESPONSIVE_ROUNDS)]
