@@ -140,15 +140,18 @@ def begin_backup(
 def complete_backup(db: Database, pending: PendingBackup) -> BackupMade:
     """The other half, which only reads the database and so may run on a worker thread while
     the user saves: copy it, check the copy, and thin the folder."""
-    if pending.folder is None:
-        with translated(db.path):
-            counts = copy_database(db.path, pending.target, db.key)
-        return BackupMade(pending.target, pending.taken_at, counts)
-    partial = pending.target.with_name(pending.target.name + ".partial")
+    # In the backups folder, the copy takes its name only once it is whole and checked.
+    folder = pending.folder
+    copy = (
+        pending.target
+        if folder is None
+        else pending.target.with_name(pending.target.name + ".partial")
+    )
     with translated(db.path):
-        counts = copy_database(db.path, partial, db.key)
-    partial.replace(pending.target)
-    thin(pending.folder, db.now(), pending.spare)
+        counts = copy_database(db.path, copy, db.key)
+    if folder is not None:
+        copy.replace(pending.target)
+        thin(folder, db.now(), pending.spare)
     return BackupMade(pending.target, pending.taken_at, counts)
 
 

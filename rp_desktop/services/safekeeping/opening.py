@@ -36,10 +36,9 @@ def write_failure(error: BaseException, database: Path | None = None) -> WriteFa
 
 
 def disk_full_from(error: BaseException, database: Path | None = None) -> DiskFull | None:
-    """A DiskFull for `error` when it means there is no room to write; None otherwise."""
-    for cause in faults.error_chain(error):
-        if isinstance(cause, DiskFull):
-            return cause
-    if write_failure(error, database) is WriteFailure.DISK_FULL:
-        return DiskFull(database)
-    return None
+    """A DiskFull for `error` when it means there is no room to write (the one it wraps, if it
+    wraps one); None otherwise."""
+    if write_failure(error, database) is not WriteFailure.DISK_FULL:
+        return None
+    wrapped = (cause for cause in faults.error_chain(error) if isinstance(cause, DiskFull))
+    return next(wrapped, DiskFull(database))
