@@ -102,8 +102,8 @@ def _restore(args: argparse.Namespace) -> int:
     """Restore into an open database (its current state backed up first); a database that
     cannot be opened is set aside, never deleted, and the backup put in its place."""
     from rp_desktop.domain.safekeeping.files import Unreadable
-    from rp_desktop.services.safekeeping.backups import restore_backup
     from rp_desktop.services.safekeeping.errors import BackupFailed, NotADatabase
+    from rp_desktop.services.safekeeping.restoring import restore_backup
 
     source = _backup_to_restore(args)
     try:
@@ -135,7 +135,7 @@ def _backup_to_restore(args: argparse.Namespace) -> Path:
 
 def _restore_in_place(args: argparse.Namespace, source: Path) -> int:
     """The database cannot be opened: keep it under a new name and put the backup in its place."""
-    from rp_desktop.services.safekeeping.backups import restore_in_place
+    from rp_desktop.services.safekeeping.restoring import restore_in_place
 
     aside = restore_in_place(args.db.expanduser(), source, read_passphrase(args), _now())
     print(

@@ -34,3 +34,18 @@ def schema_revision(connection: sqlite3.Connection) -> str | None:
 
 def has_tables(connection: sqlite3.Connection) -> bool:
     return bool(connection.execute("SELECT count(*) FROM sqlite_schema").fetchone()[0])
+
+
+# Where migration 0007 keeps the database's identity, a UUID made once with the database.
+IDENTITY_KEY = "database_id"
+
+
+def database_identity(connection: sqlite3.Connection) -> str | None:
+    """The database's identity, or None for a file from before revision 0007 (or not ours)."""
+    try:
+        row = connection.execute(
+            "SELECT value FROM school_setting WHERE key = ?", (IDENTITY_KEY,)
+        ).fetchone()
+    except sqlite3.OperationalError:  # no school_setting table: not an RP Desktop database
+        return None
+    return None if row is None else str(row[0])

@@ -126,10 +126,16 @@ def columns_at_0002(path: Path) -> dict[str, list[str]]:
 # Columns a later migration renamed, by table and old name: their values are read under the new
 # name once the database has it (0006: a circle has a keeper).
 RENAMED = {("community_circle", "facilitator_id"): "keeper_id"}
+# Rows a later migration added, by table and first column: left out unless asked for (0007: the
+# database's identity).
+ADDED_LATER = {("school_setting", "database_id")}
 
 
-def rows(path: Path, columns: dict[str, list[str]]) -> dict[str, list[tuple[object, ...]]]:
-    """Every row of `columns`' tables in those columns, or in what later releases renamed them."""
+def rows(
+    path: Path, columns: dict[str, list[str]], *, added_later: bool = False
+) -> dict[str, list[tuple[object, ...]]]:
+    """Every row of `columns`' tables in those columns, or in what later releases renamed them;
+    the rows later releases added only with `added_later`."""
     with closing(sqlite3.connect(path)) as connection:
         found = {}
         for table, names in columns.items():
@@ -137,7 +143,11 @@ def rows(path: Path, columns: dict[str, list[str]]) -> dict[str, list[tuple[obje
             names = [name if name in there else RENAMED.get((table, name), name) for name in names]
             quoted = ", ".join(f'"{name}"' for name in names)
             sql = f'SELECT {quoted} FROM "{table}" ORDER BY 1, 2'
-            found[table] = connection.execute(sql).fetchall()
+            found[table] = [
+                row
+                for row in connection.execute(sql).fetchall()
+                if added_later or (table, row[0]) not in ADDED_LATER
+            ]
         return found
 
 

@@ -17,10 +17,8 @@ import platformdirs
 from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
-from rp_desktop.db import schema
-from rp_desktop.db.backup import copy_database, export_database, put_copy_in_place, set_aside
-from rp_desktop.db.cipher import Key, is_plain_sqlite, new_key
-from rp_desktop.db.lock import DatabaseLock
+from rp_desktop.db.backup import copy_database, export_database
+from rp_desktop.db.cipher import Key, new_key
 from rp_desktop.db.models import AuditEventRow
 from rp_desktop.db.read_only import open_read_only
 from rp_desktop.domain.safekeeping.findings import RowCounts
@@ -35,7 +33,6 @@ from rp_desktop.services.safekeeping.backup_files import (
     damaged_name,
     found_backups,
     free_name,
-    require_restorable,
     thin,
     with_readable,
 )
@@ -50,7 +47,6 @@ __all__ = [
     "BackupReason",
     "PendingBackup",
     "RestoreRefused",
-    "Restored",
     "SamePassphrase",
     "Unfit",
     "backups_folder",
@@ -61,8 +57,6 @@ __all__ = [
     "list_backups",
     "make_backup",
     "make_recovery_copy",
-    "restore_backup",
-    "restore_in_place",
 ]
 
 
@@ -75,12 +69,6 @@ class BackupMade:
     @property
     def rows(self) -> int:
         return sum(self.counts.values())
-
-
-@dataclass(frozen=True, slots=True)
-class Restored:
-    before: BackupMade  # the state just before, backed up
-    counts: RowCounts
 
 
 class SamePassphrase(ValueError):
@@ -173,65 +161,6 @@ def changes_since_last_backup(db: Database, *, folder: Path | None = None) -> bo
         return True
     with Session(db.engine) as session:
         return _newest_event(session) != backups[0].newest_event
-
-
-def restore_backup(
-    db: Database,
-    backup: Path,
-    *,
-    folder: Path | None = None,
-    backup_passphrase: Passphrase | None = None,
-) -> Restored:
-    """Put the backup at `backup` in place of the database, after backing up its current state.
-
-    `backup_passphrase` is for a backup made before the passphrase was changed: the backup is
-    opened with it and re-encrypted under the database's present key as it is restored.
-    Raises WrongPassphrase or RestoreRefused, having changed nothing, for a file that cannot
-    be restored."""
-    if backup.resolve() == db.path.resolve():
-        raise RestoreRefused(Unfit.SAME_FILE)
-    backup_key = db.key
-    if backup_passphrase is not None and db.key is not None:
-        backup_key = key_for(backup, backup_passphrase)
-    require_restorable(backup, backup_key)
-    folder = folder or backups_folder(db.path)
-    before = make_backup(db, BackupReason.BEFORE_RESTORE, folder=folder, spare=backup)
-    db.engine.dispose()  # every pooled connection closed; the next one opens the new file
-    with translated(db.path):
-        counts = put_copy_in_place(backup, db.path, db.key, backup_key)
-    if schema.needs_upgrade(db.engine, db.path):
-        schema.upgrade(db.engine)
-    with Session(db.engine) as session, session.begin():
-        detail = f"backup restored: {sum(counts.values())} rows"
-        record_event(session, db, AuditAction.RESTORE, "database", None, detail)
-    return Restored(before, counts)
-
-
-def restore_in_place(
-    db_path: Path, backup: Path, passphrase: Passphrase | None, now: datetime
-) -> Path:
-    """Recovery, for a database that cannot be opened: rename it aside (never deleted, never
-    overwritten) and put a copy of `backup` where it was. Returns where the old file went.
-
-    Raises PassphraseNeeded or WrongPassphrase for an encrypted backup, RestoreRefused for one
-    that cannot be restored, DatabaseInUse when the database is open elsewhere."""
-    if backup.resolve() == db_path.resolve():
-        raise RestoreRefused(Unfit.SAME_FILE)
-    key = None if is_plain_sqlite(backup) else key_for(backup, passphrase)
-    require_restorable(backup, key)
-    with translated(db_path):
-        lock = DatabaseLock.acquire(db_path)
-        try:
-            aside = set_aside(db_path, damaged_name(db_path, now)) if db_path.exists() else None
-            try:
-                copy_database(backup, db_path, key)
-            except BaseException:
-                if aside is not None:
-                    set_aside(aside, db_path.name)  # the old file back where it was
-                raise
-        finally:
-            lock.release()
-    return aside or db_path
 
 
 def make_recovery_copy(db: Database, passphrase: Passphrase, target: Path) -> RowCounts:

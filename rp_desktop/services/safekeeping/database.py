@@ -12,7 +12,7 @@ from contextlib import closing
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-from sqlalchemy import Engine
+from sqlalchemy import Engine, text
 from sqlalchemy.exc import DBAPIError
 
 from rp_desktop.db import schema
@@ -20,7 +20,7 @@ from rp_desktop.db.backup import copy_database
 from rp_desktop.db.cipher import Key, connect, derive_key, driver_errors, new_key
 from rp_desktop.db.engine import create_database_engine
 from rp_desktop.db.lock import DatabaseLock
-from rp_desktop.db.read_only import has_tables, open_read_only, schema_revision
+from rp_desktop.db.read_only import IDENTITY_KEY, has_tables, open_read_only, schema_revision
 from rp_desktop.domain.safekeeping.files import Unreadable
 from rp_desktop.domain.safekeeping.passphrase import Passphrase
 from rp_desktop.services.safekeeping.errors import (
@@ -45,9 +45,17 @@ class Database:
     """An open RP Desktop database. Close it to release the lock."""
 
     def __init__(
-        self, path: Path, engine: Engine, lock: DatabaseLock, clock: Clock, key: Key | None
+        self,
+        path: Path,
+        engine: Engine,
+        lock: DatabaseLock,
+        clock: Clock,
+        key: Key | None,
+        identity: str = "",
     ) -> None:
         self.path = path
+        # A UUID made with the database and kept in it (migration 0007): the same in every copy.
+        self.identity = identity
         self._engine: Engine | None = engine
         self._lock = lock
         self._clock = clock
@@ -98,6 +106,7 @@ class Database:
         unreadable: tuple[type[Exception], ...] = (DBAPIError, *driver_errors(key))
         try:
             _bring_up_to_date(engine, path, key, clock)
+            identity = _identity(engine)
         except unreadable as error:
             engine.dispose()
             lock.release()
@@ -106,7 +115,7 @@ class Database:
             engine.dispose()
             lock.release()
             raise
-        return cls(path, engine, lock, clock, key)
+        return cls(path, engine, lock, clock, key, identity)
 
     @property
     def engine(self) -> Engine:
@@ -200,6 +209,14 @@ def _refuse_if_foreign(path: Path, key: Key | None) -> None:
         raise NotADatabase(path, Unreadable.NOT_RP_DESKTOP)
     if revision is not None and revision not in schema.KNOWN_REVISIONS:
         raise SchemaTooNew(path, revision)
+
+
+def _identity(engine: Engine) -> str:
+    with engine.connect() as connection:
+        value = connection.execute(
+            text("SELECT value FROM school_setting WHERE key = :key"), {"key": IDENTITY_KEY}
+        ).scalar()
+    return str(value or "")
 
 
 def _bring_up_to_date(engine: Engine, path: Path, key: Key | None, clock: Clock) -> None:

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from rp_desktop.domain.safekeeping.passphrase import Passphrase
-from rp_desktop.services.safekeeping import backups
+from rp_desktop.services.safekeeping import backups, restoring
 from rp_desktop.services.safekeeping.backups import (
     Backup,
     BackupReason,
@@ -152,7 +152,7 @@ class BackupsDialog(QDialog):
             if earlier is None:
                 return
         try:
-            backups.restore_backup(
+            restoring.restore_backup(
                 self._db, chosen.path, folder=self.folder, backup_passphrase=earlier
             )
         except WrongPassphrase:

@@ -232,8 +232,8 @@ class RecoveryDialog(QDialog):
         now = self._clock()
         if backup is None or not self._confirm_restore(backup, now):
             return
-        from rp_desktop.services.safekeeping.backups import restore_in_place
         from rp_desktop.services.safekeeping.opening import open_database
+        from rp_desktop.services.safekeeping.restoring import restore_in_place
 
         passphrase = self._typed()
         try:

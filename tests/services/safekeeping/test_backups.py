@@ -12,7 +12,7 @@ import pytest
 from rp_desktop.domain.records import ListQuery, StudentFields
 from rp_desktop.domain.safekeeping.passphrase import Passphrase
 from rp_desktop.services.demo import build_demo_school
-from rp_desktop.services.safekeeping import backups
+from rp_desktop.services.safekeeping import backups, restoring
 from rp_desktop.services.safekeeping.backups import BackupReason, RestoreRefused, Unfit
 from rp_desktop.services.safekeeping.checking import check_database
 from rp_desktop.services.safekeeping.database import Database
@@ -46,7 +46,7 @@ def test_backup_then_restore_gives_identical_data(
     set_student_active(db, roster.ana.id, False)
     assert table_rows(db.path) != saved
 
-    backups.restore_backup(db, made.path, folder=folder)
+    restoring.restore_backup(db, made.path, folder=folder)
 
     restored = table_rows(db.path)
     assert restored.keys() == saved.keys()
@@ -69,7 +69,7 @@ def test_a_restore_backs_up_the_current_state_first(
     made = backups.make_backup(db, BackupReason.BY_HAND, folder=folder)
     clock.advance(minutes=5)
     add_student(db, StudentFields("S-900", "Ingrid", "Halvorsen", grade=6))
-    restored = backups.restore_backup(db, made.path, folder=folder)
+    restored = restoring.restore_backup(db, made.path, folder=folder)
     assert restored.before.path.exists()
     assert "before-restore" in restored.before.path.name
     numbers = {row[1] for row in table_rows(restored.before.path)["student"]}
@@ -184,10 +184,10 @@ def test_a_file_that_is_not_a_backup_is_refused_and_nothing_changes(
     junk.write_bytes(bytes(range(256)) * 32)
     before = table_rows(db.path)
     with pytest.raises(RestoreRefused) as refused:
-        backups.restore_backup(db, junk, folder=folder)
+        restoring.restore_backup(db, junk, folder=folder)
     assert refused.value.reason is Unfit.UNREADABLE
     with pytest.raises(RestoreRefused) as itself:
-        backups.restore_backup(db, db.path, folder=folder)
+        restoring.restore_backup(db, db.path, folder=folder)
     assert itself.value.reason is Unfit.SAME_FILE
     assert table_rows(db.path) == before
     assert not folder.exists()  # no backup was made for a restore that did not happen
@@ -277,7 +277,7 @@ def test_recovery_sets_the_damaged_file_aside_and_restores(
         handle.seek(200)
         handle.write(bytes(3000))
     before = digest(path)
-    aside = backups.restore_in_place(path, made.path, None, clock())
+    aside = restoring.restore_in_place(path, made.path, None, clock())
     assert aside.name == "school.damaged-2026-03-10_150000.db"
     assert digest(aside) == before
     with open_database(path, clock=clock) as restored:
@@ -297,11 +297,11 @@ def test_a_backup_from_before_a_passphrase_change_is_restored_with_the_earlier_o
         [listed] = backups.list_backups(path, db.key, folder=folder)
         assert listed.readable is False  # today's key does not open it
         with pytest.raises(WrongPassphrase):
-            backups.restore_backup(
+            restoring.restore_backup(
                 db, made.path, folder=folder, backup_passphrase=Passphrase("not the one ever")
             )
         assert numbers(db) == ["S-1", "S-2"]  # nothing changed
-        backups.restore_backup(db, made.path, folder=folder, backup_passphrase=SECRET)
+        restoring.restore_backup(db, made.path, folder=folder, backup_passphrase=SECRET)
         assert numbers(db) == ["S-1"]
     with open_database(path, passphrase=newer, clock=clock) as db:  # today's passphrase
         assert numbers(db) == ["S-1"]
