@@ -83,11 +83,13 @@ def _say_altered(audit_break: "BrokenLink") -> None:
 
 
 def _backup(args: argparse.Namespace) -> int:
+    """A verified backup into the backups folder, or to --out; its audit event is written
+    only once the copy is verified, and nothing at all when --out cannot be written."""
     from rp_desktop.services.safekeeping.backups import BackupReason, make_backup
     from rp_desktop.services.safekeeping.errors import BackupFailed
 
-    if args.out is not None and args.out.exists():
-        raise ValueError(f"There is already a file at {args.out}; choose a new name.")
+    if args.out is not None:
+        _require_new_file(args.out)
     with open_given_database(args) as db:
         try:
             made = make_backup(db, BackupReason.COMMAND_LINE, out=args.out)
@@ -96,6 +98,16 @@ def _backup(args: argparse.Namespace) -> int:
             return 1
     print(f"Backed up {args.db} to {made.path}: {_row_summary(made.counts)}.")
     return 0
+
+
+def _require_new_file(out: Path) -> None:
+    if not out.parent.is_dir():
+        raise ValueError(
+            f"The folder {out.parent} does not exist; create it first, or choose another "
+            "place for the backup. Nothing was written."
+        )
+    if out.exists():
+        raise ValueError(f"There is already a file at {out}; choose a new name.")
 
 
 def _restore(args: argparse.Namespace) -> int:

@@ -37,10 +37,15 @@ def student_count(path: Path) -> int:
         return int(connection.execute("SELECT count(*) FROM student").fetchone()[0])
 
 
+def identity_of(path: Path) -> str:
+    with open_database(path, unencrypted=True) as db:
+        return db.identity
+
+
 def test_backup_into_the_backups_folder(run: Run, school_file: Path, data_folder: Path) -> None:
     outcome = run("backup", "--db", str(school_file))
     assert outcome.code == 0, outcome.err
-    made = list((data_folder / "backups" / "school").glob("*.db"))
+    made = list((data_folder / "backups" / identity_of(school_file)).glob("*.db"))
     assert len(made) == 1
     assert str(made[0]) in outcome.out
     assert "12 student" in outcome.out
@@ -61,7 +66,8 @@ def test_backup_then_restore(
     assert outcome.code == 0, outcome.err
     assert "Backed up the current state to" in outcome.out
     assert student_count(school_file) == 12
-    before = list((data_folder / "backups" / "school").glob("*before-restore*.db"))
+    folder = data_folder / "backups" / identity_of(school_file)
+    before = list(folder.glob("*before-restore*.db"))
     assert len(before) == 1
     assert student_count(before[0]) == 13
     with open_database(school_file, unencrypted=True) as db:

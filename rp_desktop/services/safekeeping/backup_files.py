@@ -1,10 +1,13 @@
 """Backup files: names that say when a backup was taken, why and which audit event was the
-newest in it; the backups found in a folder; whether one opens and may be restored; thinning.
-Nothing here opens the database itself."""
+newest in it; the manifest beside each; the backups found in a folder; whether one opens and
+may be restored; thinning. Nothing here opens the database itself."""
 
+import hashlib
+import json
+import os
 import re
 from contextlib import closing
-from dataclasses import dataclass, replace
+from dataclasses import asdict, dataclass, fields, replace
 from datetime import UTC, datetime, timedelta
 from enum import StrEnum
 from pathlib import Path
@@ -13,6 +16,7 @@ from rp_desktop.db import schema
 from rp_desktop.db.cipher import Key, is_plain_sqlite
 from rp_desktop.db.read_only import open_read_only, schema_revision
 from rp_desktop.domain.safekeeping.backup_thinning import backups_to_keep
+from rp_desktop.domain.safekeeping.findings import RowCounts
 
 # A backup made just before a restore outlives ordinary thinning for this long, so a restore
 # of the wrong backup can be undone even after a day of scheduled backups.
@@ -24,6 +28,27 @@ _NAME = re.compile(
     r"(?:-\d+)?\.db$"
 )
 STAMP = "%Y-%m-%d_%H%M%S"
+
+
+MANIFEST_FORMAT = 1
+
+
+@dataclass(frozen=True, slots=True)
+class Manifest:
+    """What a backup holds, written beside it (`<backup>.json`) once the copy is verified: no
+    one's name, only counts, the database's identity and the newest audit event. To add a
+    field, add it here with a default: writing and reading follow."""
+
+    database_identity: str
+    taken_at: datetime  # UTC
+    reason: str
+    schema_revision: str
+    counts: RowCounts
+    newest_event_id: int
+    newest_event_hash: str  # the whole hash
+    size: int
+    sha256: str
+    format: int = MANIFEST_FORMAT
 
 
 class BackupReason(StrEnum):
@@ -43,6 +68,7 @@ class Backup:
     size: int
     newest_event: tuple[int, str]  # (id, first 8 hex digits of its hash); (0, "00000000")
     readable: bool | None  # opens with the database's key; None when not checked
+    manifest: Manifest | None = None  # None for a backup from before manifests
 
 
 class Unfit(StrEnum):
@@ -89,6 +115,46 @@ def require_restorable(backup: Path, key: Key | None) -> None:
         raise RestoreRefused(Unfit.DAMAGED)
 
 
+def manifest_path(backup: Path) -> Path:
+    return backup.with_name(backup.name + ".json")
+
+
+def write_manifest(backup: Path, manifest: Manifest) -> Path:
+    """Write `manifest` beside `backup`, all at once (a reader never sees half of it), 0600."""
+    data = asdict(manifest) | {"taken_at": manifest.taken_at.astimezone(UTC).isoformat()}
+    target = manifest_path(backup)
+    partial = target.with_name(target.name + ".partial")
+    partial.unlink(missing_ok=True)
+    handle = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    try:
+        os.write(handle, json.dumps(data, indent=2, sort_keys=True).encode("utf-8"))
+        os.fsync(handle)
+    finally:
+        os.close(handle)
+    os.replace(partial, target)
+    return target
+
+
+def read_manifest(backup: Path) -> Manifest | None:
+    """The manifest beside `backup`; None when there is none or it cannot be read."""
+    try:
+        data = json.loads(manifest_path(backup).read_text(encoding="utf-8"))
+        known = {f.name for f in fields(Manifest)}
+        values = {k: v for k, v in data.items() if k in known}
+        values["taken_at"] = datetime.fromisoformat(values["taken_at"]).astimezone(UTC)
+        return Manifest(**values)
+    except (OSError, ValueError, TypeError, KeyError, AttributeError):
+        return None
+
+
+def file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        while chunk := handle.read(1 << 20):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
 def free_name(folder: Path, at: datetime, reason: BackupReason, event: tuple[int, str]) -> Path:
     """A new file name in `folder` for a backup taken `at` for `reason` with `event` newest."""
     base = f"{at.strftime(STAMP)}Z_{reason}_e{event[0]}-{event[1]}"
@@ -124,7 +190,18 @@ def _parse(path: Path) -> Backup | None:
         size = path.stat().st_size
     except OSError:
         return None
-    return Backup(path, taken_at, BackupReason(match["reason"]), size, event, None)
+    found = Backup(path, taken_at, BackupReason(match["reason"]), size, event, None)
+    manifest = read_manifest(path)
+    if manifest is None or manifest.reason not in BackupReason._value2member_map_:
+        return found
+    # The manifest says it more exactly (the time to the microsecond, the whole hash).
+    return replace(
+        found,
+        taken_at=manifest.taken_at,
+        reason=BackupReason(manifest.reason),
+        newest_event=(manifest.newest_event_id, manifest.newest_event_hash[:8]),
+        manifest=manifest,
+    )
 
 
 def with_readable(backup: Backup, key: Key | None) -> Backup:
@@ -150,5 +227,6 @@ def thin(folder: Path, now: datetime, spare: Path | None) -> None:
         spared = spare is not None and backup.path.resolve() == spare.resolve()
         if backup.taken_at.astimezone() not in keep and not recent_restore and not spared:
             backup.path.unlink(missing_ok=True)
-    for partial in folder.glob("*.db.partial"):
+            manifest_path(backup.path).unlink(missing_ok=True)
+    for partial in [*folder.glob("*.db.partial"), *folder.glob("*.db.json.partial")]:
         partial.unlink(missing_ok=True)

@@ -53,7 +53,7 @@ def restore_backup(
     if backup_passphrase is not None and db.key is not None:
         backup_key = key_for(backup, backup_passphrase)
     require_restorable(backup, backup_key)
-    folder = folder or backups_folder(db.path)
+    folder = folder or backups_folder(db)
     before = make_backup(db, BackupReason.BEFORE_RESTORE, folder=folder, spare=backup)
     db.engine.dispose()  # every pooled connection closed; the next one opens the new file
     with translated(db.path):

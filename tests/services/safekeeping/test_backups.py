@@ -157,7 +157,9 @@ def test_the_backups_folder_is_thinned(db: Database, folder: Path, clock: FakeCl
     utc_days = {b.taken_at.date() for b in kept}
     expected = {date(2026, 3, d) for d in (15, 22, *range(23, 30))}
     assert utc_days == expected or local_days == expected
-    assert len(list(folder.iterdir())) == 9  # nothing else left behind
+    # Nothing else left behind: nine backups, each with its manifest.
+    assert sorted(p.suffix for p in folder.iterdir()) == [".db"] * 9 + [".json"] * 9
+    assert {p.name for p in folder.glob("*.json")} == {b.path.name + ".json" for b in kept}
 
 
 def test_changes_since_the_last_backup(db: Database, roster: Roster, folder: Path) -> None:
