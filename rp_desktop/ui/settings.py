@@ -30,3 +30,5 @@ LAST_TAB = Option("window/last_tab", 0)
 # restarting the application does not reset it.
 FAILED_UNLOCKS = Option("security/failed_unlocks", 0)
 IDLE_LOCK_MINUTES = Option("security/idle_lock_minutes", 10)
+# A second folder for backups on this laptop (a USB drive, a network share); "" for none.
+SECOND_PLACE = Option("backups/second_place", "")

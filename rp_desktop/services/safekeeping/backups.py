@@ -76,6 +76,7 @@ __all__ = [
     "make_backup",
     "make_recovery_copy",
     "record_backup",
+    "settle_backups",
 ]
 
 

@@ -5,7 +5,11 @@ plain words, in a note that does not stop the user typing; it never ends the app
 A scheduled backup runs on a worker thread: on the benchmark database it takes one to four
 seconds (encrypted), too long to freeze the window. SQLite lets the user go on saving while
 it copies (the copy is of one moment, and checked against that moment). The backup on closing
-runs in the foreground, after any backup still running."""
+runs in the foreground, after any backup still running.
+
+Only the copy runs on the worker (and the copy to the second place, when one is chosen: a slow
+USB drive or network share never holds the window up); the backup's audit event is written
+afterwards on the window's thread, which does all the writing."""
 
 import logging
 import threading
@@ -17,7 +21,7 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from rp_desktop.services.safekeeping import backups
-from rp_desktop.services.safekeeping.backups import BackupReason
+from rp_desktop.services.safekeeping.backups import BackupMade, BackupReason
 from rp_desktop.services.safekeeping.database import Database
 
 log = logging.getLogger(__name__)
@@ -28,13 +32,15 @@ CHECK_MS = 60_000
 
 
 class BackupSchedule(QObject):
-    """Backs up `db` into its backups folder. Call `start()` once the window shows and
-    `on_close()` as it closes. Signals: backedUp(BackupMade) after each backup, for the status
-    bar; failed(str), once per run of failures, with a sentence to show."""
+    """Backs up `db` into its backups folder, and to `second_place()` when that gives a folder.
+    Call `start()` once the window shows and `on_close()` as it closes. Signals:
+    backedUp(BackupMade) after each backup, for the status bar (its `second` says how the copy
+    off the laptop went); failed(str), once per run of failures, with a sentence to show."""
 
     backedUp = Signal(object)
+    notMade = Signal()  # every time a backup fails, for the Backups dialog
     failed = Signal(str)
-    _finished = Signal(object, object)  # (BackupMade | None, the error's class name | None)
+    _finished = Signal()  # the worker is done: its outcome is in self._outcome
 
     def __init__(
         self,
@@ -44,16 +50,19 @@ class BackupSchedule(QObject):
         *,
         folder: Path | None = None,
         background: bool = True,
+        second_place: Callable[[], Path | None] = lambda: None,
     ) -> None:
         super().__init__(parent)
         self._db = db
         self._clock = clock
-        self._folder = folder
+        self._folder = folder or _settled_folder(db)
         self._background = background
+        self._second_place = second_place
         self._worker: threading.Thread | None = None
+        self._outcome: tuple[BackupMade | None, str | None] | None = None
         self._told = False
         # Emitted on the worker thread, delivered on this object's (the window's) thread.
-        self._finished.connect(self._on_finished)
+        self._finished.connect(self._settle)
         self.note: QMessageBox | None = None
         self.timer = QTimer(self)
         self.timer.setInterval(CHECK_MS)
@@ -82,10 +91,12 @@ class BackupSchedule(QObject):
         return self._worker is not None and self._worker.is_alive()
 
     def wait(self) -> None:
-        """Return once no backup is running (before a restore, a lock, or closing)."""
+        """Return once no backup is running (before a restore, a lock, or closing), its audit
+        event written."""
         if self._worker is not None:
             self._worker.join()
             self._worker = None
+        self._settle()
 
     def back_up_if_changed(self, reason: BackupReason, *, foreground: bool = False) -> bool:
         """Start a backup if anything changed (and the database is unlocked and no backup is
@@ -96,36 +107,59 @@ class BackupSchedule(QObject):
             if not backups.changes_since_last_backup(self._db, folder=self._folder):
                 return False
         except Exception as error:  # any failure: say so, never end the user's session over it
-            self._finished.emit(None, type(error).__name__)
+            self._report(None, type(error).__name__)
+            return False
+        return self.back_up_now(reason, foreground=foreground)
+
+    def back_up_now(
+        self, reason: BackupReason = BackupReason.BY_HAND, *, foreground: bool = False
+    ) -> bool:
+        """Start a backup, changes or not (unless the database is locked or a backup is
+        running); True when one was started. backedUp or notMade says how it ended."""
+        if self._db.locked or self.running:
             return False
         self._last_try = self._clock()
         try:
-            # The audit event is written here, on the thread that writes: the worker only
-            # reads the database, so the user's saves never wait for it or fail because of it.
             pending = backups.begin_backup(self._db, reason, folder=self._folder)
         except Exception as error:
-            self._finished.emit(None, type(error).__name__)
+            self._report(None, type(error).__name__)
             return False
+        second = self._second_place()
         if self._background and not foreground:
-            self._worker = threading.Thread(target=self._run, args=(pending,), daemon=True)
+            self._worker = threading.Thread(target=self._run, args=(pending, second), daemon=True)
             self._worker.start()
         else:
-            self._run(pending)
+            self._run(pending, second)
         return True
 
-    def _run(self, pending: backups.PendingBackup) -> None:
+    def _run(self, pending: backups.PendingBackup, second: Path | None) -> None:
+        """The worker's part: it only reads the database, so the user's saves never wait for
+        it or fail because of it."""
         try:
-            made = backups.complete_backup(self._db, pending)
+            made = backups.complete_backup(self._db, pending, second_place=second)
         except Exception as error:  # reported on the window's thread, by name only
-            self._finished.emit(None, type(error).__name__)
-            return
-        self._finished.emit(made, None)
+            self._outcome = (None, type(error).__name__)
+        else:
+            self._outcome = (made, None)
+        self._finished.emit()  # delivered on the window's thread
 
-    def _on_finished(self, made: object, error: str | None) -> None:
-        if error is not None:
+    def _settle(self) -> None:
+        """On the window's thread, once the worker is done: write the backup's audit event,
+        then say how it went. Called by the signal or by wait(), whichever comes first."""
+        outcome, self._outcome = self._outcome, None
+        if outcome is not None:
+            self._report(*outcome)
+
+    def _report(self, made: BackupMade | None, error: str | None) -> None:
+        if made is None:
             log.warning("A backup failed (%s).", error)
+            self.notMade.emit()
             self._tell_once()
             return
+        try:
+            backups.record_backup(self._db, made)
+        except Exception as failure:  # the backup is made and sound; only its event is missing
+            log.warning("A backup's audit event was not written (%s).", type(failure).__name__)
         self._told = False
         self.backedUp.emit(made)
 
@@ -154,3 +188,13 @@ class BackupSchedule(QObject):
             )
             self.note.setWindowModality(Qt.WindowModality.NonModal)
             self.note.show()
+
+
+def _settled_folder(db: Database) -> Path | None:
+    """The database's backups folder, its old backups adopted; None (the default, found again
+    at each backup) when the backups folder cannot be read or written just now."""
+    try:
+        return backups.settle_backups(db)
+    except Exception as error:  # a read-only data folder: each backup will say so
+        log.warning("The backups folder could not be made ready (%s).", type(error).__name__)
+        return None

@@ -1,8 +1,9 @@
 """The Backups dialog: the backups kept of this database (in words: `backup_list.py`), backing up
-now, restoring one (after backing up the present state), the district's recovery copy, and the
-folder they are kept in."""
+now, restoring one (after backing up the present state), the district's recovery copy, the
+folder they are kept in, and a second place off this laptop (`off_laptop.py`)."""
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     Qt,
@@ -27,6 +28,7 @@ from rp_desktop.domain.safekeeping.passphrase import Passphrase
 from rp_desktop.services.safekeeping import backups, restoring
 from rp_desktop.services.safekeeping.backups import (
     Backup,
+    BackupMade,
     BackupReason,
     RestoreRefused,
     SamePassphrase,
@@ -40,18 +42,28 @@ from rp_desktop.ui.safekeeping.backup_list import (
     size_words,
     unfit_words,
 )
+from rp_desktop.ui.safekeeping.off_laptop import SecondPlaceBox, missed_words
 from rp_desktop.ui.safekeeping.recovery_copy import RecoveryCopyDialog
+
+if TYPE_CHECKING:
+    from rp_desktop.ui.safekeeping.backup_schedule import BackupSchedule
 
 
 class BackupsDialog(QDialog):
     """The backups of `db`. `restored` is True once a backup has been put in place."""
 
     def __init__(
-        self, db: Database, parent: QWidget | None = None, *, folder: Path | None = None
+        self,
+        db: Database,
+        parent: QWidget | None = None,
+        *,
+        folder: Path | None = None,
+        schedule: "BackupSchedule | None" = None,
     ) -> None:
         super().__init__(parent)
         self._db = db
-        self.folder = folder or backups.backups_folder(db.path)
+        self.folder = folder or backups.backups_folder(db)
+        self._schedule = schedule  # Back up now runs on its worker, with the second place
         self.restored = False
         self.setWindowTitle(self.tr("Backups"))
         self.resize(760, 520)
@@ -64,14 +76,17 @@ class BackupsDialog(QDialog):
         self.empty = QLabel(self.tr("There are no backups of this database yet."))
         self.outcome = QLabel(wordWrap=True)
         self.outcome.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.second_place = SecondPlaceBox()
         buttons = self._make_buttons()
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.empty)
+        layout.addWidget(self.second_place)
         layout.addWidget(self.outcome)
         layout.addLayout(buttons)
         self.reload()
+        self._listen(schedule)
 
     def _intro(self, db: Database) -> str:
         locked = (
@@ -130,17 +145,49 @@ class BackupsDialog(QDialog):
         )
 
     def back_up_now(self) -> None:
+        """Through the schedule (the copy on its worker) when there is one; else here."""
+        if self._schedule is not None:
+            self._schedule.wait()
+            self.back_up_button.setEnabled(False)
+            self.restore_button.setEnabled(False)  # not while the copy is made
+            self.outcome.setText(self.tr("Backing up…"))
+            if not self._schedule.back_up_now(BackupReason.BY_HAND):
+                self._not_made()
+            return
         try:
             made = backups.make_backup(self._db, BackupReason.BY_HAND, folder=self.folder)
         except Exception:  # any failure is told in plain words; the records are untouched
-            self._failed(self.tr("The backup could not be made. Check that the disk is not full."))
+            self._not_made()
             return
+        self._backed_up(made)
+
+    def _listen(self, schedule: "BackupSchedule | None") -> None:
+        if schedule is not None:
+            schedule.backedUp.connect(self._backed_up)
+            schedule.notMade.connect(self._not_made)
+            self.finished.connect(lambda _code: self._stop_listening(schedule))
+
+    def _stop_listening(self, schedule: "BackupSchedule") -> None:
+        schedule.backedUp.disconnect(self._backed_up)
+        schedule.notMade.disconnect(self._not_made)
+
+    def _backed_up(self, made: BackupMade) -> None:
+        self.back_up_button.setEnabled(True)
         self.reload()
-        self.outcome.setText(
-            self.tr("Backed up just now ({size}).").format(
-                size=size_words(made.path.stat().st_size)
-            )
+        text = self.tr("Backed up just now ({size}).").format(
+            size=size_words(made.path.stat().st_size)
         )
+        second = made.second
+        if second is not None and second.path is not None:
+            text += " " + self.tr("A copy is also in {place}.").format(place=second.place)
+        elif second is not None:
+            text += " " + missed_words(second)
+        self.outcome.setText(text)
+
+    def _not_made(self) -> None:
+        self.back_up_button.setEnabled(True)
+        self._selection_changed()
+        self._failed(self.tr("The backup could not be made. Check that the disk is not full."))
 
     def restore_chosen(self) -> None:
         chosen = self.chosen()
@@ -237,9 +284,13 @@ class BackupsDialog(QDialog):
 
 
 def open_backups_dialog(
-    parent: QWidget | None, db: Database, *, folder: Path | None = None
+    parent: QWidget | None,
+    db: Database,
+    *,
+    folder: Path | None = None,
+    schedule: "BackupSchedule | None" = None,
 ) -> bool:
     """Show the Backups dialog; True when a backup was restored (every list must reload)."""
-    dialog = BackupsDialog(db, parent, folder=folder)
+    dialog = BackupsDialog(db, parent, folder=folder, schedule=schedule)
     dialog.exec()
     return dialog.restored

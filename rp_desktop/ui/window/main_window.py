@@ -75,8 +75,8 @@ class MainWindow(QMainWindow):
         self._still_work = [add_record_menus(self)]
         self.lock_key = add_security_menu(self, db, self.locking, self.idle)
         self._still_work.append(add_help_menu(self))
-        bar, last_backup = self.statusBar(), self.safekeeping.last_backup
-        self.status_line = StatusLine(bar, db, school, last_backup, self.windows.due_list)
+        bar, safekeeping = self.statusBar(), self.safekeeping
+        self.status_line = StatusLine(bar, db, school, safekeeping, self.windows.due_list)
         self.due = self.status_line.due
         self.resize(1280, 800)
 

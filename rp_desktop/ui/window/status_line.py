@@ -1,5 +1,6 @@
 """The main window's status bar: which school and year, what is due, which database, the last
-backup and whether the file is encrypted. It names the school, never a student."""
+backup, when the last copy was made off this laptop, and whether the file is encrypted. It
+names the school, never a student."""
 
 from collections.abc import Callable
 
@@ -11,6 +12,7 @@ from rp_desktop.domain.records import SchoolInfo
 from rp_desktop.services.casework.due_items import due_items
 from rp_desktop.services.safekeeping.database import Database
 from rp_desktop.ui.lock.security_menu import encryption_label
+from rp_desktop.ui.safekeeping.menu import Safekeeping
 
 
 def _tr(text: str) -> str:
@@ -25,7 +27,7 @@ class StatusLine:
         bar: QStatusBar,
         db: Database,
         school: SchoolInfo,
-        last_backup: QLabel,
+        safekeeping: Safekeeping,
         open_due_list: Callable[[], object],
     ) -> None:
         self._db = db
@@ -39,7 +41,8 @@ class StatusLine:
         self.due.linkActivated.connect(lambda _link: open_due_list())
         bar.addWidget(self.due)
         bar.addPermanentWidget(where)
-        bar.addPermanentWidget(last_backup)
+        bar.addPermanentWidget(safekeeping.last_backup)
+        bar.addPermanentWidget(safekeeping.off_laptop)
         bar.addPermanentWidget(encryption_label(db))
         self.show_due()
 
