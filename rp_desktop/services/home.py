@@ -5,7 +5,7 @@ week (by the held_on index), the cases not closed (a few dozen in a real buildin
 records changed. Nothing here loads a list of everything.
 """
 
-from datetime import date
+from datetime import date, datetime, timedelta
 
 from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import Session, aliased
@@ -32,7 +32,17 @@ RECENT_SHOWN = 10
 SHOWN_STATUSES = (CircleStatus.PLANNED, CircleStatus.HELD)  # a cancelled circle is not coming
 CASE_TIERS = (Tier.TARGETED, Tier.INTENSIVE)
 
+# Home warns when the backups have not been copied off the laptop for this long (or ever): a
+# lost or stolen laptop takes its backups with it.
+OFF_LAPTOP_WITHIN = timedelta(days=7)
+
 _keeper = aliased(StaffRow)
+
+
+def off_laptop_copy_overdue(last_copy: datetime | None, now: datetime) -> bool:
+    """True when the last copy of the backups off this laptop is older than a week, or there
+    has been none."""
+    return last_copy is None or now - last_copy > OFF_LAPTOP_WITHIN
 
 
 def home_summary(db: Database, today: date) -> HomeSummary:

@@ -26,6 +26,7 @@ from rp_desktop.domain.home import RecordKind as Kind
 from rp_desktop.domain.vocabulary import Tier
 from rp_desktop.services.home import home_summary
 from rp_desktop.services.safekeeping.database import Database
+from rp_desktop.ui.home.off_laptop_note import OffLaptopNote
 from rp_desktop.ui.words.formatting import counted, format_date, qdate
 from rp_desktop.ui.words.labels import label
 
@@ -93,6 +94,7 @@ class HomeTab(QWidget):
         newCircleRequested(): record a new Tier 1 circle.
         newCaseRequested(int): open a new case of this tier (2 or 3).
         runCircleRequested(): go and run a circle with the talking piece.
+        backupsRequested(): open Backups (the backups are not copied off this laptop).
     """
 
     circleOpenRequested = Signal(int)
@@ -101,6 +103,7 @@ class HomeTab(QWidget):
     newCircleRequested = Signal()
     newCaseRequested = Signal(int)
     runCircleRequested = Signal()
+    backupsRequested = Signal()
 
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -111,6 +114,8 @@ class HomeTab(QWidget):
         self.new_circle = QPushButton(self.tr("New circle"))
         self.new_case = QPushButton(self.tr("New Tier 2 case"))
         self.run_circle = QPushButton(self.tr("Run a circle"))
+        self.off_laptop = OffLaptopNote()
+        self._off_laptop_copy: datetime | None = None  # told by the window
         self.today = HomeCard(self.tr("Today"), self.tr("No circles planned for today."))
         self.week = HomeCard(
             self.tr("This week"), self.tr("No circles planned this week on other days.")
@@ -136,6 +141,13 @@ class HomeTab(QWidget):
         """Read everything again, as of today."""
         self.summary = home_summary(self._db, self._db.today())
         self._show(self.summary)
+        self.off_laptop.show_for(self._off_laptop_copy, self._db.now())
+
+    def show_off_laptop(self, copied_at: datetime | None) -> None:
+        """The last copy of the backups off this laptop was made `copied_at` (None: never):
+        warn, in one line, when that was more than a week ago."""
+        self._off_laptop_copy = copied_at
+        self.off_laptop.show_for(copied_at, self._db.now())
 
     def showEvent(self, event: QShowEvent) -> None:
         if self.summary is None:
@@ -158,6 +170,7 @@ class HomeTab(QWidget):
             grid.setColumnStretch(column, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addWidget(self.off_laptop)
         layout.addLayout(grid, 1)
 
     def _connect(self) -> None:
@@ -165,6 +178,7 @@ class HomeTab(QWidget):
         self.new_case.clicked.connect(lambda: self.newCaseRequested.emit(int(Tier.TARGETED)))
         self.run_circle.clicked.connect(self.runCircleRequested)
         self.all_due.clicked.connect(self.dueListRequested)
+        self.off_laptop.backupsRequested.connect(self.backupsRequested)
         for card in self.cards():
             card.opened.connect(self._open)
 

@@ -16,12 +16,14 @@ if TYPE_CHECKING:  # each page's module loads when the page is first built
     from rp_desktop.ui.lists.list_tab import ListTab
     from rp_desktop.ui.reports.tab import ReportsTab
     from rp_desktop.ui.run_circle.setup_tab import CircleSetupTab
+    from rp_desktop.ui.safekeeping.menu import Safekeeping
 
 
 class LinkedWindow(Protocol):
     """What the links need of the main window (window/main_window.py's MainWindow)."""
 
     windows: OpenWindows
+    safekeeping: "Safekeeping"
 
     @property
     def database(self) -> Database: ...
@@ -78,6 +80,9 @@ def connect_home(window: LinkedWindow, home: "HomeTab") -> None:
     home.circleOpenRequested.connect(window.open_circle)
     home.caseOpenRequested.connect(window.windows.case)
     home.dueListRequested.connect(window.windows.due_list)
+    home.backupsRequested.connect(window.safekeeping.show_backups)
+    home.show_off_laptop(window.safekeeping.last_off_laptop_copy())
+    window.safekeeping.offLaptopCopied.connect(home.show_off_laptop)
     home.newCircleRequested.connect(lambda: _new_in(window, "tier1"))
     home.newCaseRequested.connect(
         lambda tier: _new_in(window, "tier3" if tier == Tier.INTENSIVE else "tier2")
