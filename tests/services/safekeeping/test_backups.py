@@ -1,7 +1,9 @@
 """Backups: a backup restores to the same data, one taken during writes is sound, an encrypted
 one needs the key, the folder is thinned, and a damaged file is read without being changed."""
 
+import os
 import sqlite3
+import stat
 import threading
 from contextlib import closing
 from datetime import date
@@ -9,10 +11,12 @@ from pathlib import Path
 
 import pytest
 
+from rp_desktop.db import schema
 from rp_desktop.domain.records import ListQuery, StudentFields
 from rp_desktop.domain.safekeeping.passphrase import Passphrase
 from rp_desktop.services.demo import build_demo_school
 from rp_desktop.services.safekeeping import backups, restoring
+from rp_desktop.services.safekeeping.backup_files import manifest_path, read_manifest
 from rp_desktop.services.safekeeping.backups import BackupReason, RestoreRefused, Unfit
 from rp_desktop.services.safekeeping.checking import check_database
 from rp_desktop.services.safekeeping.database import Database
@@ -311,3 +315,72 @@ def test_a_backup_from_before_a_passphrase_change_is_restored_with_the_earlier_o
 
 def numbers(db: Database) -> list[str]:
     return sorted(s.student_number for s in list_students(db, EVERYONE).rows)
+
+
+def test_a_manifest_is_written_beside_each_backup(
+    db: Database, roster: Roster, folder: Path
+) -> None:
+    made = backups.make_backup(db, BackupReason.BY_HAND, folder=folder)
+    manifest_file = manifest_path(made.path)
+    text = manifest_file.read_text(encoding="utf-8")
+    manifest = read_manifest(made.path)
+
+    assert manifest == made.manifest
+    assert manifest is not None
+    assert manifest.format == 1
+    assert manifest.database_identity == db.identity
+    assert manifest.taken_at == made.taken_at
+    assert manifest.reason == "by-hand"
+    assert manifest.schema_revision == schema.HEAD_REVISION
+    assert manifest.counts == made.counts
+    newest = table_rows(made.path)["audit_event"][-1]
+    assert (manifest.newest_event_id, len(manifest.newest_event_hash)) == (newest[0], 64)
+    assert made.path.name.endswith(f"_e{newest[0]}-{manifest.newest_event_hash[:8]}.db")
+    assert manifest.size == made.path.stat().st_size
+    assert manifest.sha256 == digest(made.path)
+    assert stat.S_IMODE(os.stat(manifest_file).st_mode) == 0o600
+    for name in ("Ana", "Muñoz", "Liam", "Delgado", "Becker", "Wiśniewski"):
+        assert name not in text
+    [listed] = backups.list_backups(db.path, folder=folder, check=False)
+    assert listed.manifest == manifest
+
+
+def test_a_backup_without_a_manifest_still_lists_and_restores(
+    db: Database, roster: Roster, folder: Path, clock: FakeClock
+) -> None:
+    made = backups.make_backup(db, BackupReason.BY_HAND, folder=folder)
+    manifest_path(made.path).unlink()  # as backups from before manifests are
+    clock.advance(minutes=5)
+    add_student(db, StudentFields("S-900", "Ingrid", "Halvorsen", grade=6))
+    [listed] = backups.list_backups(db.path, db.key, folder=folder)
+    assert listed.manifest is None
+    assert listed.readable is True
+    assert made.manifest is not None
+    assert listed.newest_event == (
+        made.manifest.newest_event_id,
+        made.manifest.newest_event_hash[:8],
+    )
+
+    restoring.restore_backup(db, made.path, folder=folder)
+
+    assert list_students(db, EVERYONE).total == 4
+
+
+def test_backup_events_after_a_backup_are_not_changes(
+    db: Database, roster: Roster, folder: Path, tmp_path: Path
+) -> None:
+    backups.make_backup(db, BackupReason.SCHEDULED, folder=folder)
+    backups.make_backup(db, BackupReason.COMMAND_LINE, out=tmp_path / "elsewhere.db")
+    backups.make_recovery_copy(db, DISTRICT, tmp_path / "district.db")
+    assert not backups.changes_since_last_backup(db, folder=folder)
+
+
+def test_a_restore_of_an_older_backup_counts_as_a_change(
+    db: Database, roster: Roster, folder: Path, clock: FakeClock
+) -> None:
+    older = backups.make_backup(db, BackupReason.SCHEDULED, folder=folder)
+    clock.advance(minutes=5)
+    add_student(db, StudentFields("S-900", "Ingrid", "Halvorsen", grade=6))
+    clock.advance(minutes=5)
+    restoring.restore_backup(db, older.path, folder=folder)
+    assert backups.changes_since_last_backup(db, folder=folder)
