@@ -2,7 +2,7 @@
 Monday the 9th to Sunday the 15th."""
 
 from dataclasses import fields, replace
-from datetime import date
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
@@ -213,3 +213,11 @@ def test_agreement_items_due_this_week_and_overdue(
     assert [i.due_on for i in summary.overdue] == [date(2026, 3, 6)]
     assert [i.due_on for i in summary.due_soon] == [date(2026, 3, 12)]
     assert summary.due_soon[0].case_id == case.id
+
+
+def test_a_copy_off_this_laptop_is_overdue_after_a_week_or_when_never_made() -> None:
+    now = datetime(2026, 3, 10, 15, 0, tzinfo=UTC)
+    assert home.off_laptop_copy_overdue(None, now)
+    assert not home.off_laptop_copy_overdue(now - timedelta(days=6, hours=23), now)
+    assert not home.off_laptop_copy_overdue(now - timedelta(days=7), now)
+    assert home.off_laptop_copy_overdue(now - timedelta(days=7, minutes=1), now)

@@ -1,7 +1,7 @@
 """The Home tab: plain sentences when there is nothing, each line one action from its record,
 and no student of a case named on it. Today is Tuesday 2026-03-10 (the fake clock)."""
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from PySide6.QtCore import Qt
@@ -195,3 +195,22 @@ def test_it_fits_the_usual_screens(qtbot, home: HomeTab, size: tuple[int, int]) 
     hint = home.minimumSizeHint()
     assert hint.width() <= size[0]
     assert hint.height() <= size[1] - 120
+
+
+def test_home_warns_calmly_when_no_copy_was_made_off_this_laptop(
+    qtbot, home: HomeTab, db: Database
+) -> None:  # type: ignore[no-untyped-def]
+    home.reload()
+    note = home.off_laptop
+    assert note.isVisibleTo(home)  # never copied
+    assert "only on this laptop" in note.text.text()
+    asked = recorder(home.backupsRequested)
+    qtbot.mouseClick(note.button, Qt.MouseButton.LeftButton)
+    assert asked == [None]
+    home.show_off_laptop(db.now() - timedelta(days=2))
+    assert not note.isVisibleTo(home)  # a copy this week: nothing to say
+    home.show_off_laptop(db.now() - timedelta(days=8))
+    assert note.isVisibleTo(home)
+    assert "more than a week ago" in note.text.text()
+    home.reload()
+    assert note.isVisibleTo(home)  # the window told it once; reloading keeps it

@@ -1,0 +1,140 @@
+"""The second place in the window: chosen in the Backups dialog (a setting of this laptop), used
+by Back up now and the schedule on their worker, reported when it is not there, and told in the
+status bar ("Last copy off this laptop: …")."""
+
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow
+
+from rp_desktop.services.safekeeping.database import Database
+from rp_desktop.services.safekeeping.second_place import second_place_folder
+from rp_desktop.ui.safekeeping import off_laptop
+from rp_desktop.ui.safekeeping.backup_schedule import BackupSchedule
+from rp_desktop.ui.safekeeping.backups_dialog import BackupsDialog
+from rp_desktop.ui.safekeeping.menu import Safekeeping
+from tests.conftest import FakeClock
+
+NOW = datetime(2026, 3, 10, 15, 0, tzinfo=UTC)
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    return tmp_path / "backups"
+
+
+@pytest.fixture
+def drive(tmp_path: Path) -> Path:
+    place = tmp_path / "E" / "Backups"
+    place.mkdir(parents=True)
+    return place
+
+
+def dialog_with_schedule(qtbot, db: Database, folder: Path, clock: FakeClock):  # type: ignore[no-untyped-def]
+    schedule = BackupSchedule(
+        db, clock, folder=folder, background=False, second_place=off_laptop.second_place
+    )
+    dialog = BackupsDialog(db, folder=folder, schedule=schedule)
+    qtbot.addWidget(dialog)
+    return dialog, schedule
+
+
+def test_a_second_place_is_chosen_and_stopped_in_the_backups_dialog(
+    qtbot, db: Database, folder: Path, drive: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    dialog = BackupsDialog(db, folder=folder)
+    qtbot.addWidget(dialog)
+    box = dialog.second_place
+    assert "on this laptop only" in box.where.text()
+    assert not box.stop_button.isEnabled()
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *_args: str(drive))
+    qtbot.mouseClick(box.choose_button, Qt.MouseButton.LeftButton)
+    assert off_laptop.second_place() == drive
+    assert f"copied to {drive} (connected now)" in box.where.text()
+    drive.rename(drive.with_name("unplugged"))
+    box.show_place()
+    assert "when it is connected (it is not now)" in box.where.text()
+    qtbot.mouseClick(box.stop_button, Qt.MouseButton.LeftButton)
+    assert off_laptop.second_place() is None
+
+
+def test_back_up_now_copies_to_the_second_place(
+    qtbot, db: Database, folder: Path, drive: Path, clock: FakeClock
+) -> None:  # type: ignore[no-untyped-def]
+    off_laptop.choose_second_place(drive)
+    dialog, _schedule = dialog_with_schedule(qtbot, db, folder, clock)
+    qtbot.mouseClick(dialog.back_up_button, Qt.MouseButton.LeftButton)
+    assert dialog.model.rowCount() == 1
+    assert f"A copy is also in {drive}." in dialog.outcome.text()
+    copies = list(second_place_folder(drive, db.identity).glob("*.db"))
+    assert [c.name for c in copies] == [dialog.model.backup(0).path.name]
+    assert dialog.back_up_button.isEnabled()
+    assert dialog.restore_button.isEnabled()
+
+
+def test_a_missing_second_place_is_reported_and_the_backup_is_made(
+    qtbot, db: Database, folder: Path, tmp_path: Path, clock: FakeClock
+) -> None:  # type: ignore[no-untyped-def]
+    unplugged = tmp_path / "E" / "Backups"
+    off_laptop.choose_second_place(unplugged)
+    dialog, _schedule = dialog_with_schedule(qtbot, db, folder, clock)
+    qtbot.mouseClick(dialog.back_up_button, Qt.MouseButton.LeftButton)
+    assert dialog.model.rowCount() == 1
+    assert (
+        f"The copy to {unplugged} was not made: the drive is not connected."
+        in dialog.outcome.text()
+    )
+
+
+def test_the_status_bar_says_when_the_last_copy_off_this_laptop_was_made(
+    qtbot, db: Database, drive: Path
+) -> None:  # type: ignore[no-untyped-def]
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    off_laptop.choose_second_place(drive)
+    keeping = Safekeeping(window, db, lambda: None)
+    assert keeping.off_laptop.text() == "No copy off this laptop yet"
+    copied: list[object] = []
+    keeping.offLaptopCopied.connect(copied.append)
+    with qtbot.waitSignal(keeping.schedule.backedUp, timeout=20_000):
+        assert keeping.schedule.back_up_now()
+    keeping.schedule.wait()
+    assert keeping.off_laptop.text() == "Last copy off this laptop: just now"
+    assert copied == [keeping.last_off_laptop_copy()]
+    assert off_laptop.last_off_laptop_copy(db.identity) is not None
+    keeping.schedule.timer.stop()
+
+
+def test_the_age_of_the_last_copy_in_words() -> None:
+    assert off_laptop.off_laptop_words(None, NOW) == "No copy off this laptop yet"
+    ages = {
+        timedelta(seconds=30): "just now",
+        timedelta(minutes=14): "14 minutes ago",
+        timedelta(hours=1, minutes=5): "1 hour ago",
+        timedelta(hours=30): "30 hours ago",
+        timedelta(days=3, hours=2): "3 days ago",
+    }
+    for age, words in ages.items():
+        assert off_laptop.off_laptop_words(NOW - age, NOW) == f"Last copy off this laptop: {words}"
+
+
+def test_the_window_links_home_and_the_status_bar_to_the_second_place(
+    qtbot, window, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    from rp_desktop.ui.safekeeping import backups_dialog
+
+    opened: list[object] = []
+    monkeypatch.setattr(
+        backups_dialog, "open_backups_dialog", lambda *args, **kwargs: opened.append(kwargs)
+    )
+    window.show_view("home")
+    home = window.home
+    home.reload()
+    assert home.off_laptop.isVisibleTo(home)
+    qtbot.mouseClick(home.off_laptop.button, Qt.MouseButton.LeftButton)
+    assert opened == [{"schedule": window.safekeeping.schedule}]
+    assert window.safekeeping.off_laptop in window.statusBar().findChildren(QLabel)
+    window.safekeeping.offLaptopCopied.emit(window.database.now())
+    assert not home.off_laptop.isVisibleTo(home)
