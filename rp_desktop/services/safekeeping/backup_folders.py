@@ -1,6 +1,7 @@
-"""Where a database's backups are kept: `backups/<identity>/` in the user's data folder, keyed
-by the database's identity (a UUID made once with it and carried by every copy, migration
-0007), never by its file name: two databases both called school.db keep their own backups.
+"""Where a database's backups are kept, and which are there (and whether anything changed since
+the newest): `backups/<identity>/` in the user's data folder, keyed by the database's identity
+(a UUID made once with it and carried by every copy, migration 0007), never by its file name:
+two databases both called school.db keep their own backups.
 
 Backups made before this lived in `backups/<file name>/`. When a database is opened or backed
 up, the ones there that are of this database are moved into its folder: a backup's name holds
@@ -22,11 +23,14 @@ import platformdirs
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from rp_desktop.db.cipher import Key
 from rp_desktop.db.models import AuditEventRow
+from rp_desktop.domain.vocabulary import AuditAction
 from rp_desktop.services.safekeeping.backup_files import (
     Backup,
     found_backups,
     manifest_path,
+    with_readable,
 )
 from rp_desktop.services.safekeeping.database import Database
 from rp_desktop.services.safekeeping.files import APP_NAME
@@ -75,6 +79,40 @@ def adopt_old_backups(db: Database, old: Path, folder: Path) -> list[Path]:
             os.replace(manifest_path(backup.path), manifest_path(target))
         moved.append(target)
     return moved
+
+
+def list_backups(
+    db_path: Path, key: Key | None = None, *, folder: Path | None = None, check: bool = True
+) -> list[Backup]:
+    """The backups of the database at `db_path`, newest first, from `folder` or, without one,
+    wherever they may be for that path (folders_for_path). With `check`, each
+    is opened with `key` (None: the database is plain) to say whether it can be restored."""
+    folders = [folder] if folder is not None else folders_for_path(db_path)
+    backups = sorted(
+        (b for f in folders for b in found_backups(f)),
+        key=lambda b: (b.taken_at, b.newest_event[0]),
+        reverse=True,
+    )
+    if not check:
+        return backups
+    return [with_readable(b, key) for b in backups]
+
+
+def changes_since_last_backup(db: Database, *, folder: Path | None = None) -> bool:
+    """True when the database has an audit event, other than a backup's, after its newest
+    backup's newest event (or that event is not in it, or there is no backup)."""
+    backups = list_backups(db.path, folder=folder or backups_folder(db), check=False)
+    if not backups:
+        return True
+    newest_id, prefix = backups[0].newest_event
+    with Session(db.engine) as session:
+        held = session.scalar(select(AuditEventRow.hash).where(AuditEventRow.id == newest_id))
+        if newest_id and (held is None or not held.startswith(prefix)):
+            return True  # a restore put an older state back since: anything may differ
+        later = select(AuditEventRow.id).where(
+            AuditEventRow.id > newest_id, AuditEventRow.action != AuditAction.BACKUP
+        )
+        return session.scalar(later.limit(1)) is not None
 
 
 def folders_for_path(db_path: Path, root: Path | None = None) -> list[Path]:

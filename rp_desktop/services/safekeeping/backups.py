@@ -19,12 +19,11 @@ from datetime import UTC, datetime
 from pathlib import Path
 from uuid import uuid4
 
-from sqlalchemy import select, text
+from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from rp_desktop.db.backup import copy_database, export_database, remove_copy
-from rp_desktop.db.cipher import Key, new_key
-from rp_desktop.db.models import AuditEventRow
+from rp_desktop.db.cipher import new_key
 from rp_desktop.db.read_only import database_identity, open_read_only, schema_revision
 from rp_desktop.domain.safekeeping.findings import RowCounts
 from rp_desktop.domain.safekeeping.passphrase import Passphrase
@@ -39,16 +38,15 @@ from rp_desktop.services.safekeeping.backup_files import (
     Unfit,
     damaged_name,
     file_sha256,
-    found_backups,
     free_name,
     manifest_path,
     thin,
-    with_readable,
     write_manifest,
 )
 from rp_desktop.services.safekeeping.backup_folders import (
     backups_folder,
-    folders_for_path,
+    changes_since_last_backup,
+    list_backups,
     settle_backups,
 )
 from rp_desktop.services.safekeeping.database import Database
@@ -230,40 +228,6 @@ def _manifest_of(db: Database, pending: PendingBackup, copy: Path, counts: RowCo
 def _newest_in(connection: sqlite3.Connection) -> tuple[int, str]:
     row = connection.execute("SELECT id, hash FROM audit_event ORDER BY id DESC LIMIT 1").fetchone()
     return (0, "0" * 64) if row is None else (int(row[0]), str(row[1]))
-
-
-def list_backups(
-    db_path: Path, key: Key | None = None, *, folder: Path | None = None, check: bool = True
-) -> list[Backup]:
-    """The backups of the database at `db_path`, newest first, from `folder` or, without one,
-    wherever they may be for that path (backup_folders.folders_for_path). With `check`, each
-    is opened with `key` (None: the database is plain) to say whether it can be restored."""
-    folders = [folder] if folder is not None else folders_for_path(db_path)
-    backups = sorted(
-        (b for f in folders for b in found_backups(f)),
-        key=lambda b: (b.taken_at, b.newest_event[0]),
-        reverse=True,
-    )
-    if not check:
-        return backups
-    return [with_readable(b, key) for b in backups]
-
-
-def changes_since_last_backup(db: Database, *, folder: Path | None = None) -> bool:
-    """True when the database has an audit event, other than a backup's, after its newest
-    backup's newest event (or that event is not in it, or there is no backup)."""
-    backups = list_backups(db.path, folder=folder or backups_folder(db), check=False)
-    if not backups:
-        return True
-    newest_id, prefix = backups[0].newest_event
-    with Session(db.engine) as session:
-        held = session.scalar(select(AuditEventRow.hash).where(AuditEventRow.id == newest_id))
-        if newest_id and (held is None or not held.startswith(prefix)):
-            return True  # a restore put an older state back since: anything may differ
-        later = select(AuditEventRow.id).where(
-            AuditEventRow.id > newest_id, AuditEventRow.action != AuditAction.BACKUP
-        )
-        return session.scalar(later.limit(1)) is not None
 
 
 def make_recovery_copy(db: Database, passphrase: Passphrase, target: Path) -> RowCounts:

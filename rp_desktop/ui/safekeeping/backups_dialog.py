@@ -42,7 +42,7 @@ from rp_desktop.ui.safekeeping.backup_list import (
     size_words,
     unfit_words,
 )
-from rp_desktop.ui.safekeeping.off_laptop import SecondPlaceBox, missed_words
+from rp_desktop.ui.safekeeping.off_laptop import SecondPlaceBox, backed_up_words
 from rp_desktop.ui.safekeeping.recovery_copy import RecoveryCopyDialog
 
 if TYPE_CHECKING:
@@ -174,15 +174,7 @@ class BackupsDialog(QDialog):
     def _backed_up(self, made: BackupMade) -> None:
         self.back_up_button.setEnabled(True)
         self.reload()
-        text = self.tr("Backed up just now ({size}).").format(
-            size=size_words(made.path.stat().st_size)
-        )
-        second = made.second
-        if second is not None and second.path is not None:
-            text += " " + self.tr("A copy is also in {place}.").format(place=second.place)
-        elif second is not None:
-            text += " " + missed_words(second)
-        self.outcome.setText(text)
+        self.outcome.setText(backed_up_words(made, size_words(made.path.stat().st_size)))
 
     def _not_made(self) -> None:
         self.back_up_button.setEnabled(True)

@@ -9,6 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QSettings, Qt
 from PySide6.QtWidgets import QFileDialog, QGroupBox, QHBoxLayout, QLabel, QPushButton, QWidget
 
+from rp_desktop.services.safekeeping.backups import BackupMade
 from rp_desktop.services.safekeeping.second_place import Missed, SecondCopy
 from rp_desktop.ui.settings import SECOND_PLACE, Option
 
@@ -59,6 +60,17 @@ def off_laptop_words(last: datetime | None, now: datetime) -> str:
     if last is None:
         return _tr("No copy off this laptop yet")
     return _tr("Last copy off this laptop: {age}").format(age=age_words(last, now))
+
+
+def backed_up_words(made: BackupMade, size: str) -> str:
+    """A backup made just now, and how the copy off this laptop went."""
+    text = _tr("Backed up just now ({size}).").format(size=size)
+    second = made.second
+    if second is not None and second.path is not None:
+        text += " " + _tr("A copy is also in {place}.").format(place=second.place)
+    elif second is not None:
+        text += " " + missed_words(second)
+    return text
 
 
 def missed_words(copy: SecondCopy) -> str:
