@@ -2,6 +2,7 @@
 by Back up now and the schedule on their worker, reported when it is not there, and told in the
 status bar ("Last copy off this laptop: …")."""
 
+import threading
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -138,3 +139,36 @@ def test_the_window_links_home_and_the_status_bar_to_the_second_place(
     assert window.safekeeping.off_laptop in window.statusBar().findChildren(QLabel)
     window.safekeeping.offLaptopCopied.emit(window.database.now())
     assert not home.off_laptop.isVisibleTo(home)
+
+
+def test_the_worker_copies_and_the_window_thread_writes_the_event(
+    qtbot,
+    db: Database,
+    folder: Path,
+    drive: Path,
+    clock: FakeClock,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:  # type: ignore[no-untyped-def]
+    from rp_desktop.services.safekeeping import backups
+
+    threads: dict[str, str] = {}
+    real_complete, real_record = backups.complete_backup, backups.record_backup
+
+    def complete(*args, **kwargs):  # type: ignore[no-untyped-def]
+        threads["copy"] = threading.current_thread().name
+        return real_complete(*args, **kwargs)
+
+    def record(*args, **kwargs):  # type: ignore[no-untyped-def]
+        threads["event"] = threading.current_thread().name
+        return real_record(*args, **kwargs)
+
+    monkeypatch.setattr(backups, "complete_backup", complete)
+    monkeypatch.setattr(backups, "record_backup", record)
+    schedule = BackupSchedule(db, clock, folder=folder, second_place=lambda: drive)
+    with qtbot.waitSignal(schedule.backedUp, timeout=20_000) as done:
+        assert schedule.back_up_now()
+    schedule.wait()
+    assert threads["event"] == threading.main_thread().name
+    assert threads["copy"] != threading.main_thread().name
+    assert done.args[0].second.path is not None
+    assert not backups.changes_since_last_backup(db, folder=folder)
