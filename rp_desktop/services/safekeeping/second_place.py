@@ -17,7 +17,6 @@ from pathlib import Path
 from rp_desktop.services.safekeeping.backup_files import (
     Manifest,
     file_sha256,
-    found_backups,
     thin,
     write_manifest,
 )
@@ -116,13 +115,3 @@ def _why(error: OSError) -> Missed:
     if error.errno in _GONE:
         return Missed.NOT_CONNECTED
     return Missed.NOT_VERIFIED
-
-
-def newest_copy(place: Path, identity: str) -> datetime | None:
-    """When the newest copy in the second place was taken (by its manifest or its name);
-    None when there is none or the place is not there."""
-    try:
-        found = found_backups(second_place_folder(place, identity))
-    except OSError:
-        return None
-    return found[0].taken_at if found else None
