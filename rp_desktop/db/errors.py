@@ -46,3 +46,12 @@ class PragmaNotSet(StorageError):
 class CopyFailed(StorageError):
     """A copy of a database could not be made or did not check out; the message says which step
     failed, in words that quote no data."""
+
+
+class LockFileUnsafe(StorageError):
+    """The lock file's place holds a link, a folder or another odd file: writing the owner's
+    name there would write into whatever it points at, so it is left alone."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        super().__init__(f"{path.name} is not a plain file")
