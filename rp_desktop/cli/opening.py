@@ -50,7 +50,11 @@ def read_passphrase(args: argparse.Namespace) -> "Passphrase | None":
 
 
 def open_given_database(args: argparse.Namespace) -> "Database":
-    """Open --db with the passphrase given; a new database gets only a good one."""
+    """Open --db with the passphrase given; a new database gets only a good one. Every command
+    that opens one writes to it (an import, a backup's or an export's audit event), so a
+    damaged file is found first, by SQLite's quick check, and refused with nothing changed."""
+    from rp_desktop.domain.safekeeping.files import Unreadable
+    from rp_desktop.services.safekeeping.errors import DamagedUnchanged, NotADatabase
     from rp_desktop.services.safekeeping.opening import open_database
     from rp_desktop.services.safekeeping.passphrases import require_good_passphrase
 
@@ -65,4 +69,12 @@ def open_given_database(args: argparse.Namespace) -> "Database":
             f"{PASSPHRASE_VARIABLE} or with --passphrase-file) to create it encrypted, or add "
             "--unencrypted to create it without encryption."
         )
-    return open_database(args.db, passphrase=passphrase, unencrypted=args.unencrypted)
+    try:
+        return open_database(
+            args.db, passphrase=passphrase, unencrypted=args.unencrypted, verify=True
+        )
+    except NotADatabase as refused:
+        if refused.reason is Unreadable.DAMAGED:
+            how = f"rp-desktop restore --db {args.db} FILE"
+            raise DamagedUnchanged(refused.path, how) from refused
+        raise

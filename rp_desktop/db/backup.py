@@ -5,10 +5,14 @@ The rows are counted inside the same read transaction the copy is made from, so 
 while another connection writes is compared with the moment it copied, not with a later one.
 Also here: putting a copy in place of a database without ever leaving a half-written one
 (db/salvage.py reads what can still be read out of a damaged file).
+
+Every copy is made readable by its owner alone (0600), as the database is: the file is made
+before SQLite first opens it, and SQLite gives its log files the same mode.
 """
 
 import os
 import sqlite3
+import stat
 from collections.abc import Iterator
 from contextlib import closing, contextmanager
 from pathlib import Path
@@ -18,6 +22,7 @@ from rp_desktop.db.errors import CopyFailed
 from rp_desktop.domain.safekeeping.findings import RowCounts
 
 SIDECARS = ("-wal", "-shm", "-journal")
+PRIVATE = 0o600  # read and written by the owner only
 
 
 def copy_database(source: Path, target: Path, key: Key | None = None) -> RowCounts:
@@ -25,6 +30,7 @@ def copy_database(source: Path, target: Path, key: Key | None = None) -> RowCoun
     check the copy; return its row counts. A copy that fails is removed; `target` must not
     exist yet."""
     refuse_existing(target)
+    create_private_file(target)
     try:
         with (
             closing(connect(source, key, isolation_level=None)) as src,
@@ -46,6 +52,7 @@ def export_database(
     """Write an encrypted copy of `source` under a different key (a recovery copy, or a plain
     database being encrypted), through SQLCipher's export; then check it like any copy."""
     refuse_existing(target)
+    create_private_file(target)
     try:
         with closing(connect(source, source_key, sqlcipher=True, isolation_level=None)) as src:
             src.execute(
@@ -161,6 +168,7 @@ def set_aside(path: Path, new_name: str) -> Path:
     for from_, to in moves:
         if from_.exists():
             from_.rename(to)
+            make_private(to)
     fsync_folder(path.parent)
     return target
 
@@ -168,6 +176,24 @@ def set_aside(path: Path, new_name: str) -> Path:
 def refuse_existing(target: Path) -> None:
     if target.exists():
         raise FileExistsError(17, "A file is already there", str(target))
+
+
+def create_private_file(path: Path) -> None:
+    """Make `path` a new, empty file that only its owner can read and write (SQLite takes an
+    empty file for a new database); FileExistsError when something is already there."""
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
+    os.close(os.open(path, flags, PRIVATE))
+
+
+def make_private(path: Path) -> None:
+    """Take away every permission of other users on `path` (the owner's own are kept). A file
+    of another user's is left as it is: only its owner may change its mode."""
+    try:
+        mode = stat.S_IMODE(path.stat().st_mode)
+        if mode & 0o077:
+            path.chmod(mode & 0o700)
+    except (FileNotFoundError, PermissionError):
+        pass
 
 
 def remove_copy(target: Path) -> None:

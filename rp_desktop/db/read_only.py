@@ -14,7 +14,7 @@ def open_read_only(path: Path, key: Key | None = None) -> sqlite3.Connection:
     connection would otherwise create log files."""
     in_use = any(path.with_name(path.name + suffix).exists() for suffix in SIDECARS)
     mode = "ro" if in_use else "ro&immutable=1"
-    connection = connect(f"{path.as_uri()}?mode={mode}", key, uri=True)
+    connection = connect(f"{path.absolute().as_uri()}?mode={mode}", key, uri=True)
     connection.execute("PRAGMA query_only=ON")
     # A damaged file can hold any bytes where text should be; read them, never fail on them.
     connection.text_factory = lambda data: data.decode("utf-8", errors="replace")

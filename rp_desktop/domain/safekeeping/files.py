@@ -16,6 +16,13 @@ class Unreadable(StrEnum):
     NOT_RP_DESKTOP = "not_rp_desktop"
 
 
+class ReadOnly(StrEnum):
+    """What RP Desktop may not write to, so that it cannot keep a database there."""
+
+    FOLDER = "folder"  # the folder: no database, log or lock file can be made in it
+    FILE = "file"  # the database file itself (made read-only, 0444)
+
+
 class WriteFailure(Enum):
     """Why a write did not reach the disk, when that is the reason something failed."""
 

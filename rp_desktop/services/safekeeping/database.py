@@ -16,23 +16,31 @@ from sqlalchemy import Engine, text
 from sqlalchemy.exc import DBAPIError
 
 from rp_desktop.db import schema
-from rp_desktop.db.backup import copy_database
-from rp_desktop.db.cipher import Key, connect, derive_key, driver_errors, new_key
+from rp_desktop.db.backup import (
+    SIDECARS,
+    copy_database,
+    create_private_file,
+    make_private,
+    remove_copy,
+)
+from rp_desktop.db.cipher import Key, connect, derive_key, driver_errors
 from rp_desktop.db.engine import create_database_engine
-from rp_desktop.db.lock import DatabaseLock
-from rp_desktop.db.read_only import IDENTITY_KEY, has_tables, open_read_only, schema_revision
-from rp_desktop.domain.safekeeping.files import Unreadable
+from rp_desktop.db.lock import DatabaseLock, lock_path_for
+from rp_desktop.db.read_only import IDENTITY_KEY
 from rp_desktop.domain.safekeeping.passphrase import Passphrase
 from rp_desktop.services.safekeeping.errors import (
     DatabaseLocked,
-    EncryptionNotChosen,
-    NotADatabase,
     PassphraseNeeded,
-    SchemaTooNew,
     WrongPassphrase,
     translated,
 )
-from rp_desktop.services.safekeeping.files import key_for, sniff
+from rp_desktop.services.safekeeping.files import (
+    key_for,
+    key_to_open,
+    refusal,
+    refuse_if_damaged,
+    refuse_if_read_only,
+)
 
 Clock = Callable[[], datetime]
 
@@ -74,6 +82,7 @@ class Database:
         passphrase: Passphrase | None = None,
         unencrypted: bool = False,
         clock: Clock = system_clock,
+        verify: bool = False,
     ) -> "Database":
         """Open (or create) the database at `path` for writing.
 
@@ -81,39 +90,37 @@ class Database:
         `unencrypted` says so explicitly. An existing file opens as it is: a plain one needs no
         passphrase, an encrypted one its own. A file that cannot be opened is refused before
         anything is written to it or beside it; so is an empty file, which may be what is left of
-        one."""
+        one, and a read-only file or folder. With `verify`, SQLite's quick check reads every page
+        first and a damaged file is refused too (the command line's commands ask for it; the
+        window checks on a worker once it is open). A new database, and the log files SQLite
+        keeps beside it, are the user's alone (0600); so is one made by an earlier version,
+        from its first opening."""
         path = path.expanduser().absolute()
         with translated(path):
-            return cls._open(path, passphrase, unencrypted, clock)
+            return cls._open(path, passphrase, unencrypted, clock, verify)
 
     @classmethod
     def _open(
-        cls, path: Path, passphrase: Passphrase | None, unencrypted: bool, clock: Clock
+        cls,
+        path: Path,
+        passphrase: Passphrase | None,
+        unencrypted: bool,
+        clock: Clock,
+        verify: bool,
     ) -> "Database":
-        problem = sniff(path)
-        if problem is None:
-            key = key_for(path, passphrase)
-            _refuse_if_foreign(path, key)
-        elif problem is Unreadable.MISSING:
-            if passphrase is None and not unencrypted:
-                raise EncryptionNotChosen(path)
-            key = None if passphrase is None else new_key(passphrase)
-        else:
-            raise NotADatabase(path, problem)
+        key, new = key_to_open(path, passphrase, unencrypted)
+        refuse_if_read_only(path)
+        if verify and not new:
+            refuse_if_damaged(path, key)
         path.parent.mkdir(parents=True, exist_ok=True)
+        there = _files_beside(path)
         lock = DatabaseLock.acquire(path)
-        engine = create_database_engine(path, key)
-        unreadable: tuple[type[Exception], ...] = (DBAPIError, *driver_errors(key))
         try:
-            _bring_up_to_date(engine, path, key, clock)
-            identity = _identity(engine)
-        except unreadable as error:
-            engine.dispose()
-            lock.release()
-            raise NotADatabase(path, Unreadable.DAMAGED) from error
-        except BaseException:
-            engine.dispose()
-            lock.release()
+            engine, identity = _set_up(path, key, new, clock)
+        except BaseException as error:
+            _leave_nothing_behind(path, new, there, lock)
+            if isinstance(error, (DBAPIError, *driver_errors(key))):
+                raise refusal(path, error) from error
             raise
         return cls(path, engine, lock, clock, key, identity)
 
@@ -197,18 +204,44 @@ class Database:
         self.close()
 
 
-def _refuse_if_foreign(path: Path, key: Key | None) -> None:
-    """Refuse, untouched, a file that is damaged, another program's, or from a newer version."""
+def _files_beside(path: Path) -> frozenset[Path]:
+    """Which of the lock file and SQLite's log files are there before opening."""
+    beside = (lock_path_for(path), *(path.with_name(path.name + s) for s in SIDECARS))
+    return frozenset(p for p in beside if p.exists())
+
+
+def _set_up(path: Path, key: Key | None, new: bool, clock: Clock) -> tuple[Engine, str]:
+    """With the lock held: the file made (0600) or kept private, its engine, the schema brought
+    up to date, and the database's identity."""
+    if new:
+        create_private_file(path)
+    else:
+        for file in (path, *(path.with_name(path.name + s) for s in SIDECARS)):
+            make_private(file)
+    engine = create_database_engine(path, key)
     try:
-        with closing(open_read_only(path, key)) as connection:
-            revision = schema_revision(connection)
-            foreign = revision is None and has_tables(connection)
-    except driver_errors(key) as error:
-        raise NotADatabase(path, Unreadable.DAMAGED) from error
-    if foreign:
-        raise NotADatabase(path, Unreadable.NOT_RP_DESKTOP)
-    if revision is not None and revision not in schema.KNOWN_REVISIONS:
-        raise SchemaTooNew(path, revision)
+        _bring_up_to_date(engine, path, key, clock)
+        return engine, _identity(engine)
+    except BaseException:
+        engine.dispose()
+        raise
+
+
+def _leave_nothing_behind(
+    path: Path, new: bool, there: frozenset[Path], lock: DatabaseLock
+) -> None:
+    """After a failed opening, remove what it made: a new database and its log files, the log
+    files of an existing one if they hold nothing (SQLite leaves them when it could not
+    write), and a lock file it made. A log that holds anything is kept."""
+    if new:
+        remove_copy(path)
+    else:
+        log = path.with_name(path.name + "-wal")
+        if log not in there and (not log.exists() or log.stat().st_size == 0):
+            for made in (path.with_name(path.name + s) for s in SIDECARS):
+                if made not in there:
+                    made.unlink(missing_ok=True)
+    lock.release(remove=lock_path_for(path) not in there)
 
 
 def _identity(engine: Engine) -> str:

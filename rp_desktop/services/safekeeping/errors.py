@@ -7,8 +7,15 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from rp_desktop.db.errors import CopyFailed, FileRefused, LockHeld, NewerSchema, PragmaNotSet
-from rp_desktop.domain.safekeeping.files import Unreadable
+from rp_desktop.db.errors import (
+    CopyFailed,
+    FileRefused,
+    LockFileUnsafe,
+    LockHeld,
+    NewerSchema,
+    PragmaNotSet,
+)
+from rp_desktop.domain.safekeeping.files import ReadOnly, Unreadable
 
 
 class DatabaseError(Exception):
@@ -90,6 +97,60 @@ class NotADatabase(DatabaseError):
         super().__init__(_UNREADABLE_SENTENCES[reason].format(path=path))
 
 
+class ReadOnlyPlace(DatabaseError):
+    """The folder (`ReadOnly.FOLDER`: `path` is the folder) or the database file itself
+    (`ReadOnly.FILE`) may not be written to; nothing was made there."""
+
+    def __init__(self, path: Path, what: ReadOnly) -> None:
+        self.path, self.what = path, what
+        if what is ReadOnly.FOLDER:
+            sentence = (
+                f"The folder {path} is read-only: RP Desktop cannot save there. "
+                "Choose another folder or ask IT to allow writing."
+            )
+        else:
+            sentence = (
+                f"The database file {path} is read-only: RP Desktop cannot save to it. "
+                "Allow writing to it (or copy it to a folder of your own), or ask IT to."
+            )
+        super().__init__(sentence)
+
+
+class LockFileRefused(DatabaseError):
+    """A link (or anything but a plain file) is where the lock file beside the database goes."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        super().__init__(
+            f"{path} is a link or a special file, not RP Desktop's lock file, so RP Desktop "
+            "did not use it and changed nothing. Remove it, then open the database again."
+        )
+
+
+class NotOpened(DatabaseError):
+    """SQLite refused to open or set up the file for a reason that is neither damage nor a
+    read-only place; `reason` is SQLite's name for it (it quotes no data)."""
+
+    def __init__(self, path: Path, reason: str) -> None:
+        self.path, self.reason = path, reason
+        super().__init__(
+            f"The database {path} could not be opened ({reason}); nothing was changed. "
+            "Check that the disk is connected and working, then try again."
+        )
+
+
+class DamagedUnchanged(NotADatabase):
+    """A damaged database refused before anything was written to it; `restore` says how to put
+    a backup in its place (the command to type, or where to click)."""
+
+    def __init__(self, path: Path, restore: str) -> None:
+        super().__init__(path, Unreadable.DAMAGED)
+        self.args = (
+            f"The database {path} is damaged; nothing was changed. "
+            f"Restore it from a backup: {restore}.",
+        )
+
+
 class DiskFull(DatabaseError):
     """A write failed for lack of room: the disk (or the user's quota) is full, or the file hit a
     size limit. SQLite rolled the change back, so what was saved before is intact."""
@@ -119,6 +180,8 @@ def translated(path: Path) -> Iterator[None]:
         raise SchemaTooNew(newer.path, newer.revision) from newer
     except LockHeld as held:
         raise DatabaseInUse(path, held.user, held.host) from held
+    except LockFileUnsafe as unsafe:
+        raise LockFileRefused(unsafe.path) from unsafe
     except PragmaNotSet as pragma:
         raise PragmaRefused(pragma.pragma, pragma.wanted, pragma.got) from pragma
     except CopyFailed as failed:

@@ -3,17 +3,37 @@ beside it: whether it can be a database at all, and the key a passphrase gives f
 Python and the driver only (no SQLAlchemy), so the first screen can ask whether a file is
 encrypted without waiting for it."""
 
+import os
 from contextlib import closing
 from pathlib import Path
 
 import platformdirs
 
-from rp_desktop.db.cipher import Key, driver_errors, is_plain_sqlite, key_for_file, may_be_encrypted
-from rp_desktop.domain.safekeeping.files import Unreadable
+from rp_desktop.db.cipher import (
+    Key,
+    driver_errors,
+    is_plain_sqlite,
+    key_for_file,
+    may_be_encrypted,
+    new_key,
+)
+from rp_desktop.domain.safekeeping.files import ReadOnly, Unreadable
 from rp_desktop.domain.safekeeping.passphrase import Passphrase
-from rp_desktop.services.safekeeping.errors import NotADatabase, PassphraseNeeded, WrongPassphrase
+from rp_desktop.services.safekeeping.errors import (
+    DatabaseError,
+    EncryptionNotChosen,
+    NotADatabase,
+    NotOpened,
+    PassphraseNeeded,
+    ReadOnlyPlace,
+    SchemaTooNew,
+    WrongPassphrase,
+)
 
 SQLITE_CORRUPT = 11  # "database disk image is malformed"
+SQLITE_NOTADB = 26  # "file is not a database"
+# SQLite's primary codes for a file or folder it may not write: PERM, READONLY, CANTOPEN, AUTH.
+SQLITE_NOT_ALLOWED = frozenset({3, 8, 14, 23})
 APP_NAME = "RP Desktop"
 
 
@@ -67,3 +87,77 @@ def is_encrypted_file(path: Path) -> bool:
     """True when `path` looks like an encrypted database (whole pages, not plain SQLite): opening
     it needs a passphrase. Anything else that is not a database is left for opening to explain."""
     return sniff(path) is None and not is_plain_sqlite(path)
+
+
+def refuse_if_read_only(path: Path) -> None:
+    """Raise ReadOnlyPlace when the database at `path` could not be written, or not be made
+    (its folder, or the nearest folder there is on the way to it, is read-only): judged before
+    anything is written, so nothing is left behind."""
+    folder = path.parent
+    while not folder.exists() and folder != folder.parent:
+        folder = folder.parent
+    if not os.access(folder, os.W_OK):
+        raise ReadOnlyPlace(folder, ReadOnly.FOLDER)
+    if path.exists() and not os.access(path, os.W_OK):
+        raise ReadOnlyPlace(path, ReadOnly.FILE)
+
+
+def refusal(path: Path, error: BaseException) -> DatabaseError:
+    """What a driver error while opening the file at `path` for writing means: damage, a
+    read-only place, or another refusal named by SQLite's code (never its message, which can
+    quote data)."""
+    cause = getattr(error, "orig", None) or error  # SQLAlchemy wraps the driver's error
+    code = getattr(cause, "sqlite_errorcode", None)
+    if isinstance(cause, UnicodeDecodeError) or code is None:
+        return NotADatabase(path, Unreadable.DAMAGED)
+    if code & 0xFF in (SQLITE_CORRUPT, SQLITE_NOTADB):
+        return NotADatabase(path, Unreadable.DAMAGED)
+    if code & 0xFF in SQLITE_NOT_ALLOWED:
+        try:
+            refuse_if_read_only(path)
+        except ReadOnlyPlace as read_only:
+            return read_only
+    return NotOpened(path, str(getattr(cause, "sqlite_errorname", f"SQLite error {code}")))
+
+
+def key_to_open(
+    path: Path, passphrase: Passphrase | None, unencrypted: bool
+) -> tuple[Key | None, bool]:
+    """The key for the file at `path` (None: plain), and whether it is a new database. Refuses,
+    untouched, a file that cannot be one of ours and a passphrase that is not its own."""
+    problem = sniff(path)
+    if problem is None:
+        key = key_for(path, passphrase)
+        refuse_if_foreign(path, key)
+        return key, False
+    if problem is not Unreadable.MISSING:
+        raise NotADatabase(path, problem)
+    if passphrase is None and not unencrypted:
+        raise EncryptionNotChosen(path)
+    return (None if passphrase is None else new_key(passphrase)), True
+
+
+def refuse_if_foreign(path: Path, key: Key | None) -> None:
+    """Refuse, untouched, a file that is damaged, another program's, or from a newer version."""
+    from rp_desktop.db import schema
+    from rp_desktop.db.read_only import has_tables, open_read_only, schema_revision
+
+    try:
+        with closing(open_read_only(path, key)) as connection:
+            revision = schema_revision(connection)
+            foreign = revision is None and has_tables(connection)
+    except driver_errors(key) as error:
+        raise NotADatabase(path, Unreadable.DAMAGED) from error
+    if foreign:
+        raise NotADatabase(path, Unreadable.NOT_RP_DESKTOP)
+    if revision is not None and revision not in schema.KNOWN_REVISIONS:
+        raise SchemaTooNew(path, revision)
+
+
+def refuse_if_damaged(path: Path, key: Key | None) -> None:
+    """SQLite's quick check over a read-only connection, before anything is written: a few
+    tenths of a second on a school's ten years (docs/benchmarks.md)."""
+    from rp_desktop.db.check import quick_check_with_key
+
+    if quick_check_with_key(path, key):
+        raise NotADatabase(path, Unreadable.DAMAGED)

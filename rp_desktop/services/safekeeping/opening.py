@@ -17,6 +17,7 @@ def open_database(
     passphrase: Passphrase | None = None,
     unencrypted: bool = False,
     clock: Clock = system_clock,
+    verify: bool = False,
 ) -> Database:
     """Open the database at `path` (the default one when None); see Database.open."""
     return Database.open(
@@ -24,6 +25,7 @@ def open_database(
         passphrase=passphrase,
         unencrypted=unencrypted,
         clock=clock,
+        verify=verify,
     )
 
 
