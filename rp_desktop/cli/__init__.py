@@ -6,20 +6,23 @@ imports what it runs inside the function that runs it.
 """
 
 import sys
-from collections.abc import Sequence
+import time
+from collections.abc import Callable, Sequence
 
-from rp_desktop.cli.opening import PASSPHRASE_VARIABLE
+from rp_desktop.cli.opening import PASSPHRASE_VARIABLE, waiting_after_wrong_passphrases
 from rp_desktop.cli.parser import build_parser
 from rp_desktop.cli.window import VIEWS
 
 __all__ = ["PASSPHRASE_VARIABLE", "VIEWS", "main"]
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def main(argv: Sequence[str] | None = None, *, sleep: Callable[[float], None] = time.sleep) -> int:
+    """Run the command in `argv`; `sleep` waits after wrong passphrases (tests pass their own)."""
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
-        result: int = args.run(args)
+        with waiting_after_wrong_passphrases(args, sleep):
+            result: int = args.run(args)
     except KeyboardInterrupt:
         return 1
     except Exception as error:

@@ -1,8 +1,12 @@
 """What the commands that open a database share: their common options (--db, the passphrase
-file, --unencrypted), the passphrase (never from the command line) and opening --db with it."""
+file, --unencrypted), the passphrase (never from the command line), opening --db with it, and
+the growing wait after wrong passphrases."""
 
 import argparse
 import os
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -78,3 +82,54 @@ def open_given_database(args: argparse.Namespace) -> "Database":
             how = f"rp-desktop restore --db {args.db} FILE"
             raise DamagedUnchanged(refused.path, how) from refused
         raise
+
+
+@contextmanager
+def waiting_after_wrong_passphrases(
+    args: argparse.Namespace, sleep: Callable[[float], None]
+) -> Iterator[None]:
+    """Run a command on --db after the wait its wrong passphrases in a row call for (the
+    window's rule, domain.safekeeping.passphrase.unlock_delay), counting a wrong one given now;
+    a command that then runs through with the right passphrase starts the count again."""
+    database: Path | None = getattr(args, "db", None)
+    if database is None:
+        yield
+        return
+    from rp_desktop.domain.safekeeping.passphrase import unlock_delay
+    from rp_desktop.services.safekeeping.errors import WrongPassphrase
+    from rp_desktop.services.safekeeping.files import WrongPassphrases
+
+    path = database.expanduser().absolute()
+    wrong = WrongPassphrases()
+    failures = wrong.count(path)
+    if (delay := unlock_delay(failures)) > 0:
+        print(
+            f"rp-desktop: Waiting {delay:g} seconds after {failures} wrong passphrases…",
+            file=sys.stderr,
+            flush=True,
+        )
+        sleep(delay)
+    try:
+        yield
+    except WrongPassphrase as refused:
+        if refused.path.expanduser().resolve() == path.resolve():
+            wrong.add(path)
+        raise
+    if failures and _opens(path, args):
+        wrong.forget(path)
+
+
+def _opens(path: Path, args: argparse.Namespace) -> bool:
+    """Whether the passphrase given opens the encrypted file at `path` (a command can end well
+    without reading it: a roster refused before the database was opened)."""
+    from rp_desktop.services.safekeeping.errors import DatabaseError
+    from rp_desktop.services.safekeeping.files import is_encrypted_file, key_for
+
+    try:
+        passphrase = read_passphrase(args)
+        if passphrase is None or not is_encrypted_file(path):
+            return False
+        key_for(path, passphrase)
+    except (DatabaseError, OSError, ValueError):
+        return False
+    return True

@@ -3,8 +3,9 @@ beside it: whether it can be a database at all, and the key a passphrase gives f
 Python and the driver only (no SQLAlchemy), so the first screen can ask whether a file is
 encrypted without waiting for it."""
 
+import json
 import os
-from contextlib import closing
+from contextlib import closing, suppress
 from pathlib import Path
 
 import platformdirs
@@ -30,6 +31,7 @@ from rp_desktop.services.safekeeping.errors import (
     WrongPassphrase,
 )
 
+WRONG_PASSPHRASES_FILE = "wrong-passphrases.json"
 SQLITE_CORRUPT = 11  # "database disk image is malformed"
 SQLITE_NOTADB = 26  # "file is not a database"
 # SQLite's primary codes for a file or folder it may not write: PERM, READONLY, CANTOPEN, AUTH.
@@ -40,6 +42,55 @@ APP_NAME = "RP Desktop"
 def default_database_path() -> Path:
     """The school database in the user's own application-data folder."""
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)) / "school.db"
+
+
+class WrongPassphrases:
+    """Wrong passphrases given in a row for each database, kept in a small file of the user's own
+    (0600) outside the databases, by each database's full path: the command line waits after
+    them as the window does (domain.safekeeping.passphrase.unlock_delay). A file that cannot be
+    read or written counts nothing and stops no command."""
+
+    def __init__(self, file: Path | None = None) -> None:
+        self.file = file or Path(
+            platformdirs.user_state_dir(APP_NAME, appauthor=False), WRONG_PASSPHRASES_FILE
+        )
+
+    def count(self, database: Path) -> int:
+        return self._read().get(_where(database), 0)
+
+    def add(self, database: Path) -> None:
+        counts = self._read()
+        counts[_where(database)] = counts.get(_where(database), 0) + 1
+        self._write(counts)
+
+    def forget(self, database: Path) -> None:
+        counts = self._read()
+        if counts.pop(_where(database), None) is not None:
+            self._write(counts)
+
+    def _read(self) -> dict[str, int]:
+        try:
+            data = json.loads(self.file.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return {}
+        if not isinstance(data, dict):
+            return {}
+        return {str(k): v for k, v in data.items() if isinstance(v, int) and v > 0}
+
+    def _write(self, counts: dict[str, int]) -> None:
+        """Written beside itself and renamed over, so a reader sees the old counts or the new."""
+        staging = self.file.with_name(self.file.name + ".new")
+        with suppress(OSError):
+            self.file.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+            staging.unlink(missing_ok=True)
+            flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
+            with os.fdopen(os.open(staging, flags, 0o600), "w", encoding="utf-8") as out:
+                json.dump(counts, out)
+            os.replace(staging, self.file)
+
+
+def _where(database: Path) -> str:
+    return str(database.expanduser().resolve())
 
 
 def sniff(path: Path) -> Unreadable | None:
