@@ -35,10 +35,10 @@ class Outcome:
     uid: int
 
 
-def as_ordinary_user(db: Database, step: Callable[[], object]) -> Outcome:
+def as_ordinary_user(db: Database | None, step: Callable[[], object]) -> Outcome:
     """Run `step` without root's power to write anywhere, and say how it ended. `db` is the
     database the step reads: as root, the child opens its connection before giving root up,
-    as a user opening their own database would."""
+    as a user opening their own database would (None: the step opens what it needs)."""
     if os.geteuid() != 0:
         return _run(step)
     reading, writing = os.pipe()
@@ -53,14 +53,15 @@ def as_ordinary_user(db: Database, step: Callable[[], object]) -> Outcome:
     return Outcome(**json.loads(report))
 
 
-def _child(db: Database, step: Callable[[], object], reading: int, writing: int) -> NoReturn:
+def _child(db: Database | None, step: Callable[[], object], reading: int, writing: int) -> NoReturn:
     code = 1
     try:
         os.close(reading)
         # SQLAlchemy's advice for a fork: leave the parent's pooled connections alone, open new.
-        db.engine.dispose(close=False)
-        with db.engine.connect() as connection:  # opened as root; the pool keeps it
-            connection.exec_driver_sql("SELECT count(*) FROM sqlite_schema").all()
+        if db is not None:
+            db.engine.dispose(close=False)
+            with db.engine.connect() as connection:  # opened as root; the pool keeps it
+                connection.exec_driver_sql("SELECT count(*) FROM sqlite_schema").all()
         uid, gid = _nobody()
         os.setgroups([])
         os.setgid(gid)

@@ -6,14 +6,17 @@ import json
 import os
 import signal
 import socket
+import stat
 import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import IO
 
 import pytest
 
-from rp_desktop.db.errors import LockHeld
+from rp_desktop.db import lock as lock_module
+from rp_desktop.db.errors import LockFileUnsafe, LockHeld
 from rp_desktop.db.lock import DatabaseLock, lock_path_for
 from rp_desktop.domain.records import ListQuery, StudentFields
 from rp_desktop.services.safekeeping.database import Database
@@ -224,3 +227,67 @@ def test_a_database_held_by_a_process_killed_mid_transaction_is_reclaimed(
         owner = json.loads(lock_path_for(db_path).read_text(encoding="utf-8"))
         assert owner["pid"] == os.getpid()
         assert [s.first_name for s in list_students(db, ListQuery()).rows] == ["Odalys"]
+
+
+# The lock file is a plain file of our own, never a link (issue 12, fault 8) ------------------
+
+
+def test_the_lock_file_is_the_users_alone(lock: DatabaseLock, db_path: Path) -> None:
+    assert stat.S_IMODE(lock_path_for(db_path).stat().st_mode) == 0o600
+
+
+@pytest.mark.parametrize("kind", ["symlink", "dangling-symlink", "hard-link", "fifo", "folder"])
+def test_fault_8_lock_file_that_is_not_a_plain_file_is_refused(
+    kind: str, db_path: Path, tmp_path: Path
+) -> None:
+    """What a link points at is never opened for writing, let alone emptied."""
+    victim = tmp_path / "victim.txt"
+    victim.write_text("the counselor's own notes", encoding="utf-8")
+    lock_file = lock_path_for(db_path)
+    if kind == "symlink":
+        lock_file.symlink_to(victim)
+    elif kind == "dangling-symlink":
+        lock_file.symlink_to(tmp_path / "made-if-followed.txt")
+    elif kind == "hard-link":
+        os.link(victim, lock_file)
+    elif kind == "fifo":
+        os.mkfifo(lock_file)
+    else:
+        lock_file.mkdir()
+    with pytest.raises(LockFileUnsafe) as refused:
+        DatabaseLock.acquire(db_path)
+    assert refused.value.path == lock_file
+    assert victim.read_text(encoding="utf-8") == "the counselor's own notes"
+    assert not (tmp_path / "made-if-followed.txt").exists()
+
+
+def test_a_lock_file_removed_as_its_holder_let_go_is_not_taken(db_path: Path) -> None:
+    """A failed opening removes the lock file it made, while still holding it. A second taker
+    that opened that file just before then locks a file no one else will see: it notices, and
+    takes the lock file that is there now, which anyone else must take too."""
+    first = DatabaseLock.acquire(db_path)
+    real_try_lock = lock_module._try_lock
+    let_go = []
+
+    def first_lets_go_meanwhile(handle: IO[str]) -> bool:
+        if not let_go:
+            let_go.append(True)
+            first.release(remove=True)
+        return real_try_lock(handle)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(lock_module, "_try_lock", first_lets_go_meanwhile)
+        second = DatabaseLock.acquire(db_path)
+    try:
+        assert let_go == [True]
+        with pytest.raises(LockHeld):  # the file at the path is the one held
+            DatabaseLock.acquire(db_path)
+    finally:
+        second.release()
+
+
+def test_release_with_remove_deletes_the_lock_file(db_path: Path) -> None:
+    lock = DatabaseLock.acquire(db_path)
+    lock.release(remove=True)
+    assert not lock_path_for(db_path).exists()
+    assert not lock.held

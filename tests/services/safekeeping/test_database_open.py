@@ -8,13 +8,15 @@ from contextlib import closing
 from pathlib import Path
 
 import pytest
-from sqlalchemy import text
+from sqlalchemy import Engine, text
+from sqlalchemy.exc import OperationalError
 
 from rp_desktop.db import schema
 from rp_desktop.db.lock import lock_path_for
 from rp_desktop.domain.safekeeping.files import Unreadable
+from rp_desktop.services.safekeeping import database as database_module
 from rp_desktop.services.safekeeping.database import Database
-from rp_desktop.services.safekeeping.errors import NotADatabase
+from rp_desktop.services.safekeeping.errors import NotADatabase, NotOpened
 from rp_desktop.services.safekeeping.files import sniff
 from tests.conftest import FakeClock
 
@@ -134,3 +136,81 @@ def test_sniff_accepts_an_sqlite_file(db_path: Path) -> None:
     with closing(sqlite3.connect(db_path)) as connection:
         connection.execute("CREATE TABLE t (x)")
     assert sniff(db_path) is None
+
+
+def _failing_after_the_lock(
+    monkeypatch: pytest.MonkeyPatch, code: int, name: str
+) -> list[list[str]]:
+    """Make opening fail after the lock is taken and the engine made (the names beside the
+    database are noted as it fails), with SQLite's error `code`."""
+    seen: list[list[str]] = []
+
+    def fails(engine: Engine) -> str:
+        with engine.connect() as connection:  # the log files are made
+            connection.execute(text("SELECT count(*) FROM sqlite_schema"))
+            folder = Path(str(engine.url.database)).parent
+            seen.append(sorted(p.name for p in folder.iterdir()))
+        cause = sqlite3.OperationalError("refused")
+        cause.sqlite_errorcode, cause.sqlite_errorname = code, name  # type: ignore[attr-defined]
+        raise OperationalError("SELECT value FROM school_setting", {}, cause)
+
+    monkeypatch.setattr(database_module, "_identity", fails)
+    return seen
+
+
+def test_a_new_database_that_fails_to_open_leaves_nothing_behind(
+    tmp_path: Path, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "school.db"
+    seen = _failing_after_the_lock(monkeypatch, 10, "SQLITE_IOERR")
+    with pytest.raises(NotOpened) as refused:
+        Database.open(path, unencrypted=True, clock=clock)
+    assert seen == [["school.db", "school.db-shm", "school.db-wal", "school.db.lock"]]
+    assert list(tmp_path.iterdir()) == []
+    assert str(refused.value) == (
+        f"The database {path} could not be opened (SQLITE_IOERR); nothing was changed. "
+        "Check that the disk is connected and working, then try again."
+    )
+
+
+def test_an_existing_database_that_fails_to_open_is_left_as_it_was(
+    db_path: Path, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    Database.open(db_path, unencrypted=True, clock=clock).close()
+    lock_path_for(db_path).unlink()
+    content = db_path.read_bytes()
+    _failing_after_the_lock(monkeypatch, 11, "SQLITE_CORRUPT")
+    with pytest.raises(NotADatabase) as refused:
+        Database.open(db_path, unencrypted=True, clock=clock)
+    assert refused.value.reason is Unreadable.DAMAGED
+    assert [p.name for p in db_path.parent.iterdir()] == [db_path.name]
+    assert db_path.read_bytes() == content
+
+
+def test_a_lock_file_that_was_there_stays(
+    db_path: Path, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    Database.open(db_path, unencrypted=True, clock=clock).close()
+    _failing_after_the_lock(monkeypatch, 10, "SQLITE_IOERR")
+    with pytest.raises(NotOpened):
+        Database.open(db_path, unencrypted=True, clock=clock)
+    assert sorted(p.name for p in db_path.parent.iterdir()) == ["school.db", "school.db.lock"]
+
+
+def test_verify_refuses_a_damaged_file_before_taking_the_lock(
+    db_path: Path, clock: FakeClock
+) -> None:
+    Database.open(db_path, unencrypted=True, clock=clock).close()
+    lock_path_for(db_path).unlink()
+    with closing(sqlite3.connect(db_path)) as connection:  # a table page overwritten
+        root = connection.execute(
+            "SELECT rootpage FROM sqlite_schema WHERE name = 'student'"
+        ).fetchone()[0]
+    data = bytearray(db_path.read_bytes())
+    page = 4096 * (root - 1)
+    data[page : page + 4096] = bytes([0x0D]) + bytes(7) + random_bytes(4088)
+    db_path.write_bytes(bytes(data))
+    with pytest.raises(NotADatabase) as refused:
+        Database.open(db_path, unencrypted=True, clock=clock, verify=True)
+    assert refused.value.reason is Unreadable.DAMAGED
+    assert [p.name for p in db_path.parent.iterdir()] == [db_path.name]
