@@ -187,10 +187,11 @@ def create_private_file(path: Path) -> None:
 
 def make_private(path: Path) -> None:
     """Take away every permission of other users on `path` (the owner's own are kept). A file
-    of another user's is left as it is: only its owner may change its mode."""
+    of another user's is left as it is (only its owner may change its mode), and so is one its
+    owner made read-only: that was a choice, and opening it will be refused."""
     try:
         mode = stat.S_IMODE(path.stat().st_mode)
-        if mode & 0o077:
+        if mode & 0o077 and mode & stat.S_IWUSR:
             path.chmod(mode & 0o700)
     except (FileNotFoundError, PermissionError):
         pass

@@ -18,10 +18,11 @@ from rp_desktop import cli
 from rp_desktop.db.backup import copy_database, export_database, set_aside
 from rp_desktop.db.cipher import key_for_file, new_key
 from rp_desktop.domain.records import StudentFields
+from rp_desktop.domain.safekeeping.files import ReadOnly
 from rp_desktop.domain.safekeeping.passphrase import Passphrase, unlock_delay
 from rp_desktop.services.safekeeping import database as database_module
 from rp_desktop.services.safekeeping.database import Database
-from rp_desktop.services.safekeeping.errors import LockFileRefused, NotADatabase
+from rp_desktop.services.safekeeping.errors import LockFileRefused, NotADatabase, ReadOnlyPlace
 from rp_desktop.services.safekeeping.files import WrongPassphrases
 from rp_desktop.services.safekeeping.opening import open_database
 from rp_desktop.services.school import set_up_school
@@ -374,3 +375,46 @@ def test_fault_11_a_command_that_ends_before_opening_does_not_start_the_count_ag
     run(capsys, "import-roster", "--db", str(path), str(bad), sleep=waits)
     assert waits == [2.0]
     assert WrongPassphrases().count(path) == 3
+
+
+# The window's words for the same refusals ---------------------------------------------------
+
+
+def test_fault_8_the_window_says_why_a_symlinked_lock_file_stops_it(
+    qapp: object, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from rp_desktop.ui import dialogs
+    from rp_desktop.ui.startup.opening import open_at_start
+
+    path = tmp_path / "school.db"
+    make_school(path, None)
+    (tmp_path / "school.db.lock").unlink()
+    (tmp_path / "school.db.lock").symlink_to(tmp_path / "victim.txt")
+    shown: list[tuple[str, ...]] = []
+    monkeypatch.setattr(
+        dialogs, "show_error", lambda parent, title, text: shown.append((title, text))
+    )
+    assert open_at_start(path) is None
+    assert shown == [
+        (
+            "The database could not be opened",
+            "Where RP Desktop keeps the database's lock file there is a link or another kind of "
+            f"file: {tmp_path / 'school.db.lock'}. RP Desktop did not use it and changed nothing. "
+            "Remove it, then open RP Desktop again.",
+        )
+    ]
+    assert not (tmp_path / "victim.txt").exists()
+
+
+@pytest.mark.parametrize("what", [ReadOnly.FOLDER, ReadOnly.FILE])
+def test_fault_5_the_window_has_its_own_words_for_a_read_only_place(
+    qapp: object, what: ReadOnly, tmp_path: Path
+) -> None:
+    from rp_desktop.ui.safekeeping.recovery_words import place_words, restore_failed_words
+
+    error = ReadOnlyPlace(tmp_path, what)
+    words = place_words(error)
+    assert words is not None
+    assert f"{tmp_path} is read-only: RP Desktop cannot save" in words
+    assert "damaged" not in words
+    assert restore_failed_words(error) == words  # a backup put back into a read-only place

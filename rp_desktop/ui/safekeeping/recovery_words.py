@@ -6,12 +6,15 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
 
-from rp_desktop.domain.safekeeping.files import Unreadable
+from rp_desktop.domain.safekeeping.files import ReadOnly, Unreadable
 from rp_desktop.domain.safekeeping.findings import Salvage
 from rp_desktop.services.safekeeping.errors import (
     BackupFailed,
     DatabaseInUse,
+    LockFileRefused,
+    NotOpened,
     PassphraseNeeded,
+    ReadOnlyPlace,
     WrongPassphrase,
 )
 from rp_desktop.ui import dialogs
@@ -76,6 +79,8 @@ def restore_failed_words(error: Exception) -> str:
         return unfit_words(error.reason)
     if isinstance(error, DatabaseInUse):
         return dialogs.database_error_text(error)
+    if (words := place_words(error)) is not None:
+        return words
     return _tr("The backup could not be restored. The damaged file was kept.")
 
 
@@ -103,3 +108,31 @@ def salvage_words(salvage: Salvage, target: Path) -> str:
             count=len(salvage.unreadable)
         )
     return text
+
+
+def place_words(error: Exception) -> str | None:
+    """Why the database could not be opened or put back when the reason is its place, not the
+    file: a read-only folder or file, a link where the lock file goes, or the disk refusing it.
+    None for any other reason."""
+    if isinstance(error, ReadOnlyPlace) and error.what is ReadOnly.FOLDER:
+        return _tr(
+            "The folder {path} is read-only: RP Desktop cannot save there. Choose another "
+            "folder, or ask your school's IT contact to allow writing there."
+        ).format(path=error.path)
+    if isinstance(error, ReadOnlyPlace):
+        return _tr(
+            "The database file {path} is read-only: RP Desktop cannot save to it. Ask your "
+            "school's IT contact to allow writing to it. Nothing was changed."
+        ).format(path=error.path)
+    if isinstance(error, LockFileRefused):
+        return _tr(
+            "Where RP Desktop keeps the database's lock file there is a link or another kind "
+            "of file: {path}. RP Desktop did not use it and changed nothing. Remove it, then "
+            "open RP Desktop again."
+        ).format(path=error.path)
+    if isinstance(error, NotOpened):
+        return _tr(
+            "The disk refused to open the database ({reason}); nothing was changed. Check "
+            "that the disk is connected and working, then try again."
+        ).format(reason=error.reason)
+    return None

@@ -12,7 +12,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QCoreApplication, QSettings
 
 from rp_desktop.domain.safekeeping.files import Unreadable
 from rp_desktop.domain.safekeeping.passphrase import Passphrase
@@ -53,11 +53,23 @@ def open_at_start(path: Path, preload: Preload | None = None) -> "Database | Non
         from rp_desktop.ui.safekeeping.recovery import Recovery, RecoveryDialog, recovery_helps
 
         if not recovery_helps(result):
-            dialogs.show_database_error(None, result)
+            _show_refusal(result)
             return None
         recovered = RecoveryDialog.ask(path, result)
         if recovered is not Recovery.TRY_AGAIN:
             return recovered
+
+
+def _show_refusal(error: DatabaseError) -> None:
+    """Why the database could not be opened, when the recovery screen cannot help."""
+    from rp_desktop.ui.safekeeping.recovery_words import place_words
+
+    words = place_words(error)
+    if words is None:
+        dialogs.show_database_error(None, error)
+    else:
+        title = QCoreApplication.translate("Opening", "The database could not be opened")
+        dialogs.show_error(None, title, words)
 
 
 def _open(path: Path, preload: Preload) -> "Database | DatabaseError | None":
