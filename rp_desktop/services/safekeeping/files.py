@@ -206,8 +206,10 @@ def refuse_if_foreign(path: Path, key: Key | None) -> None:
 
 
 def refuse_if_damaged(path: Path, key: Key | None) -> None:
-    """SQLite's quick check over a read-only connection, before anything is written: a few
-    tenths of a second on a school's ten years (docs/benchmarks.md)."""
+    """Refuse a damaged file (NotADatabase, DAMAGED) before anything is written: SQLite's quick
+    check of every page over a read-only connection. On the benchmarks' 2,000 students over
+    ten years (115 MiB) it added 0.45 s to opening a plain file (5 ms without it) and 0.6 to
+    0.9 s to an encrypted one (0.2 s without it), every page's code checked as it is read."""
     from rp_desktop.db.check import quick_check_with_key
 
     if quick_check_with_key(path, key):
