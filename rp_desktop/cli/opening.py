@@ -64,7 +64,10 @@ def open_given_database(args: argparse.Namespace) -> "Database":
 
     passphrase = read_passphrase(args)
     path = args.db.expanduser()
-    is_new = not path.exists()
+    try:
+        is_new = not path.exists()
+    except OSError:  # a folder on the way that may not be looked into: opening says so
+        is_new = False
     if passphrase is not None and is_new:
         require_good_passphrase(passphrase)
     if is_new and passphrase is None and not args.unencrypted:

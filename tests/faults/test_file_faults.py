@@ -4,7 +4,10 @@ other users could read and no wait after wrong passphrases on the command line (
 
 A refusal leaves the file's bytes and its folder's listing exactly as they were."""
 
+import contextlib
 import hashlib
+import importlib
+import io
 import json
 import os
 import random
@@ -157,6 +160,37 @@ def shared() -> Iterator[Path]:
         yield folder
 
 
+IMPORTED_BY_COMMANDS = (
+    "encodings.cp1252",
+    "rp_desktop.services.safekeeping.restoring",
+    "rp_desktop.domain.roster",
+    "rp_desktop.services.students.roster_import",
+    "rp_desktop.ui.words.roster",
+)
+
+
+class Answered(Exception):
+    """How a command ended, carried out of the unprivileged child as its error message."""
+
+
+def command_as_ordinary_user(*argv: str) -> tuple[int, str]:
+    """The exit code and stderr of `rp-desktop argv` run without root's power to write. What
+    the command imports is imported first: the user `nobody` may not read root's Python."""
+    for name in IMPORTED_BY_COMMANDS:
+        importlib.import_module(name)
+
+    def command() -> None:
+        stderr = io.StringIO()
+        with contextlib.redirect_stderr(stderr):
+            code = cli.main(list(argv), sleep=lambda seconds: None)
+        raise Answered(json.dumps([code, stderr.getvalue()]))
+
+    outcome = as_ordinary_user(None, command)
+    assert outcome.error == "Answered", outcome
+    code, err = json.loads(outcome.message)
+    return code, err
+
+
 def hand_to_nobody(folder: Path) -> None:
     """Give `folder` and what is in it to the unprivileged user (when the tests run as root)."""
     if os.geteuid() != 0:
@@ -166,24 +200,33 @@ def hand_to_nobody(folder: Path) -> None:
 
 
 def test_fault_5_a_read_only_folder_is_not_called_damaged(
-    shared: Path, capsys: pytest.CaptureFixture[str], with_passphrase: None
+    shared: Path, with_passphrase: None
 ) -> None:
     """It was "The database … is damaged", and `restore` then tried to set it aside."""
     folder = shared / "Counseling"
     folder.mkdir()
     path = folder / "school.db"
     make_school(path)
+    backup = shared / "backup.db"
+    copy_database(path, backup, key_for_file(path, PASSPHRASE))
     hand_to_nobody(folder)
+    if os.geteuid() == 0:
+        os.chown(backup, 65534, 65534)
+    roster = shared / "roster.csv"
+    roster.write_text(ROSTER, encoding="utf-8")
+    roster.chmod(0o644)
     folder.chmod(0o555)
     before = fingerprint(folder)
+    said = (
+        f"rp-desktop: The folder {folder} is read-only: RP Desktop cannot save there. "
+        "Choose another folder or ask IT to allow writing.\n"
+    )
+    for command in (["import-roster", str(roster)], ["restore", "--from", str(backup)]):
+        assert command_as_ordinary_user(command[0], "--db", str(path), *command[1:]) == (1, said)
     outcome = as_ordinary_user(
         None, lambda: Database.open(path, passphrase=PASSPHRASE, verify=True)
     )
-    assert outcome.error == "ReadOnlyPlace"
-    assert outcome.message == (
-        f"The folder {folder} is read-only: RP Desktop cannot save there. "
-        "Choose another folder or ask IT to allow writing."
-    )
+    assert (outcome.error, f"rp-desktop: {outcome.message}\n") == ("ReadOnlyPlace", said)
     assert fingerprint(folder) == before
 
 
@@ -207,10 +250,18 @@ def test_fault_9_a_read_only_database_file_is_said_plainly_and_leaves_no_log_fil
     make_school(path)
     hand_to_nobody(shared)
     path.chmod(0o444)
+    roster = shared / "roster.csv"
+    roster.write_text(ROSTER, encoding="utf-8")
+    roster.chmod(0o644)
     before = fingerprint(shared)
+    code, err = command_as_ordinary_user("import-roster", "--db", str(path), str(roster))
+    assert (code, err) == (
+        1,
+        f"rp-desktop: The file {path} is read-only: RP Desktop cannot save to it. Allow "
+        "writing to it (or copy the database to a folder of your own), or ask IT to.\n",
+    )
     outcome = as_ordinary_user(None, lambda: Database.open(path, passphrase=PASSPHRASE))
     assert outcome.error == "ReadOnlyPlace"
-    assert outcome.message.startswith(f"The database file {path} is read-only:")
     assert fingerprint(shared) == before
 
 
@@ -418,3 +469,62 @@ def test_fault_5_the_window_has_its_own_words_for_a_read_only_place(
     assert f"{tmp_path} is read-only: RP Desktop cannot save" in words
     assert "damaged" not in words
     assert restore_failed_words(error) == words  # a backup put back into a read-only place
+
+
+# Fault 9: every way opening failed with "something unexpected" (or the system's own words) ----
+
+
+@pytest.mark.parametrize("name", ["school.db-wal", "school.db.lock"])
+def test_fault_9_a_log_or_lock_file_of_another_user_is_said_plainly(
+    name: str, shared: Path
+) -> None:
+    """A -wal left by another user was "something unexpected went wrong (OperationalError)" at
+    the first write; another user's lock file was "Permission denied: …school.db.lock."."""
+    path = shared / "school.db"
+    make_school(path)
+    hand_to_nobody(shared)
+    theirs = shared / name
+    theirs.touch()
+    if os.geteuid() == 0:
+        os.chown(theirs, 0, 0)
+    theirs.chmod(0o644 if os.geteuid() == 0 else 0o444)
+    before = fingerprint(shared)
+    outcome = as_ordinary_user(None, lambda: Database.open(path, passphrase=PASSPHRASE))
+    assert outcome.error == "ReadOnlyPlace"
+    assert outcome.message.startswith(f"The file {theirs} is read-only:")
+    assert fingerprint(shared) == before
+
+
+def test_fault_9_a_folder_that_may_not_be_looked_into_is_said_plainly(
+    shared: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """It was "Permission denied: …/school.db." from the command line."""
+    folder = shared / "Counseling"
+    folder.mkdir()
+    make_school(folder / "school.db")
+    folder.chmod(0o700)  # root's own: nobody may not look in
+    monkeypatch.setenv(cli.PASSPHRASE_VARIABLE, PASSPHRASE.reveal())
+    path = folder / "school.db"
+    roster = shared / "roster.csv"
+    roster.write_text(ROSTER, encoding="utf-8")
+    roster.chmod(0o644)
+    assert command_as_ordinary_user("import-roster", "--db", str(path), str(roster)) == (
+        1,
+        f"rp-desktop: RP Desktop is not allowed to read {path}.\n",
+    )
+    outcome = as_ordinary_user(None, lambda: Database.open(path, verify=True))
+    assert (outcome.error, outcome.message) == (
+        "NotADatabase",
+        f"RP Desktop is not allowed to read {path}.",
+    )
+
+
+def test_fault_9_a_file_where_a_folder_should_be_is_said_plainly(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], with_passphrase: None
+) -> None:
+    """It was "File exists: …"."""
+    (tmp_path / "Counseling").write_text("notes", encoding="utf-8")
+    code, _, err = run(capsys, "demo-data", "--db", str(tmp_path / "Counseling" / "school.db"))
+    assert code == 1
+    assert err == f"rp-desktop: That is a file, not a folder: {tmp_path / 'Counseling'}.\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["Counseling"]

@@ -108,8 +108,8 @@ class Database:
         clock: Clock,
         verify: bool,
     ) -> "Database":
+        refuse_if_read_only(path)  # first: even reading can leave a file beside a log
         key, new = key_to_open(path, passphrase, unencrypted)
-        refuse_if_read_only(path)
         if verify and not new:
             refuse_if_damaged(path, key)
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -98,8 +98,9 @@ class NotADatabase(DatabaseError):
 
 
 class ReadOnlyPlace(DatabaseError):
-    """The folder (`ReadOnly.FOLDER`: `path` is the folder) or the database file itself
-    (`ReadOnly.FILE`) may not be written to; nothing was made there."""
+    """The folder (`ReadOnly.FOLDER`: `path` is the folder) or a file of the database (the
+    database itself, its lock file or a log file: `ReadOnly.FILE`) may not be written to;
+    nothing was made there."""
 
     def __init__(self, path: Path, what: ReadOnly) -> None:
         self.path, self.what = path, what
@@ -110,8 +111,9 @@ class ReadOnlyPlace(DatabaseError):
             )
         else:
             sentence = (
-                f"The database file {path} is read-only: RP Desktop cannot save to it. "
-                "Allow writing to it (or copy it to a folder of your own), or ask IT to."
+                f"The file {path} is read-only: RP Desktop cannot save to it. "
+                "Allow writing to it (or copy the database to a folder of your own), "
+                "or ask IT to."
             )
         super().__init__(sentence)
 

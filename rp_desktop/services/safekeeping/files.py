@@ -3,6 +3,7 @@ beside it: whether it can be a database at all, and the key a passphrase gives f
 Python and the driver only (no SQLAlchemy), so the first screen can ask whether a file is
 encrypted without waiting for it."""
 
+import errno
 import json
 import os
 from contextlib import closing, suppress
@@ -96,11 +97,11 @@ def _where(database: Path) -> str:
 def sniff(path: Path) -> Unreadable | None:
     """Why `path` cannot be a database, judged from outside, or None if it may be one
     (plain SQLite, or whole pages that may be encrypted)."""
-    if not path.exists():
-        return Unreadable.MISSING
-    if path.is_dir():
-        return Unreadable.FOLDER
     try:
+        if not path.exists():
+            return Unreadable.MISSING
+        if path.is_dir():
+            return Unreadable.FOLDER
         size = path.stat().st_size
         plain = size > 0 and is_plain_sqlite(path)
     except PermissionError:
@@ -141,16 +142,23 @@ def is_encrypted_file(path: Path) -> bool:
 
 
 def refuse_if_read_only(path: Path) -> None:
-    """Raise ReadOnlyPlace when the database at `path` could not be written, or not be made
-    (its folder, or the nearest folder there is on the way to it, is read-only): judged before
-    anything is written, so nothing is left behind."""
+    """Raise ReadOnlyPlace when the database at `path` could not be written, or not be made:
+    its folder (or the nearest folder there is on the way to it) is read-only, or the file, its
+    lock file or a log file SQLite left beside it is. Judged before anything is written, so
+    nothing is left behind. A file where a folder should be is NotADirectoryError."""
     folder = path.parent
     while not folder.exists() and folder != folder.parent:
         folder = folder.parent
+    if not folder.is_dir():
+        raise NotADirectoryError(errno.ENOTDIR, "That is a file, not a folder", str(folder))
+    if not os.access(folder, os.X_OK):
+        return  # not even to be looked into: judging the file says it may not be read
     if not os.access(folder, os.W_OK):
         raise ReadOnlyPlace(folder, ReadOnly.FOLDER)
-    if path.exists() and not os.access(path, os.W_OK):
-        raise ReadOnlyPlace(path, ReadOnly.FILE)
+    beside = (path.name, f"{path.name}.lock", f"{path.name}-wal", f"{path.name}-shm")
+    for file in (path.with_name(name) for name in beside):
+        if file.exists() and not os.access(file, os.W_OK):
+            raise ReadOnlyPlace(file, ReadOnly.FILE)
 
 
 def refusal(path: Path, error: BaseException) -> DatabaseError:

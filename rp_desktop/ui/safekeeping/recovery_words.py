@@ -121,8 +121,8 @@ def place_words(error: Exception) -> str | None:
         ).format(path=error.path)
     if isinstance(error, ReadOnlyPlace):
         return _tr(
-            "The database file {path} is read-only: RP Desktop cannot save to it. Ask your "
-            "school's IT contact to allow writing to it. Nothing was changed."
+            "The file {path} is read-only: RP Desktop cannot save to it. Ask your school's IT "
+            "contact to allow writing to it. Nothing was changed."
         ).format(path=error.path)
     if isinstance(error, LockFileRefused):
         return _tr(
