@@ -5,7 +5,7 @@ import sqlite3
 from contextlib import closing
 from pathlib import Path
 
-from rp_desktop.db.backup import check_copy, refuse_existing, remove_copy
+from rp_desktop.db.backup import check_copy, create_private_file, refuse_existing, remove_copy
 from rp_desktop.db.cipher import Key, connect, driver_errors
 from rp_desktop.db.errors import CopyFailed
 from rp_desktop.db.read_only import open_read_only
@@ -32,6 +32,7 @@ def salvage_database(source: Path, key: Key | None, target: Path) -> Salvage:
             raise CopyFailed("nothing in the file can be read") from error
         if not schema:  # an empty file reads as an empty database: there is nothing to save
             raise CopyFailed("nothing in the file can be read")
+        create_private_file(target)  # 0600, as the database is
         try:
             with closing(connect(target, key, isolation_level=None)) as dst:
                 dst.execute("BEGIN")

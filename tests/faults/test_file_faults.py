@@ -20,6 +20,7 @@ import pytest
 from rp_desktop import cli
 from rp_desktop.db.backup import copy_database, export_database, set_aside
 from rp_desktop.db.cipher import key_for_file, new_key
+from rp_desktop.db.salvage import salvage_database
 from rp_desktop.domain.records import StudentFields
 from rp_desktop.domain.safekeeping.files import ReadOnly
 from rp_desktop.domain.safekeeping.passphrase import Passphrase, unlock_delay
@@ -350,7 +351,8 @@ def test_fault_11_backups_and_every_copy_are_0600(
     aside.write_bytes(b"")
     aside.chmod(0o644)
     set_aside(aside, "aside.db")
-    made = ["b.db", "copy.db", "recovery.db", "aside.db"]
+    salvage_database(path, key, tmp_path / "salvaged.db")  # what could be read of a damaged one
+    made = ["b.db", "copy.db", "recovery.db", "aside.db", "salvaged.db"]
     assert {name: mode(tmp_path / name) for name in made} == dict.fromkeys(made, 0o600)
 
 
