@@ -116,6 +116,12 @@ class Database:
         there = _files_beside(path)
         lock = DatabaseLock.acquire(path)
         try:
+            if new:
+                create_private_file(path)  # 0600 before SQLite opens it: its logs take its mode
+        except BaseException:
+            lock.release(remove=lock_path_for(path) not in there)
+            raise
+        try:
             engine, identity = _set_up(path, key, new, clock)
         except BaseException as error:
             _leave_nothing_behind(path, new, there, lock)
@@ -211,11 +217,9 @@ def _files_beside(path: Path) -> frozenset[Path]:
 
 
 def _set_up(path: Path, key: Key | None, new: bool, clock: Clock) -> tuple[Engine, str]:
-    """With the lock held: the file made (0600) or kept private, its engine, the schema brought
-    up to date, and the database's identity."""
-    if new:
-        create_private_file(path)
-    else:
+    """With the lock held and a new file made: an earlier one kept private, its engine, the
+    schema brought up to date, and the database's identity."""
+    if not new:
         for file in (path, *(path.with_name(path.name + s) for s in SIDECARS)):
             make_private(file)
     engine = create_database_engine(path, key)
