@@ -214,3 +214,18 @@ def test_verify_refuses_a_damaged_file_before_taking_the_lock(
         Database.open(db_path, unencrypted=True, clock=clock, verify=True)
     assert refused.value.reason is Unreadable.DAMAGED
     assert [p.name for p in db_path.parent.iterdir()] == [db_path.name]
+
+
+def test_a_file_that_appears_while_a_new_database_is_made_is_left_alone(
+    db_path: Path, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Judged missing, then there (another program saved it meanwhile): neither used nor
+    removed."""
+    db_path.write_text("another program's notes", encoding="utf-8")
+    monkeypatch.setattr(
+        database_module, "key_to_open", lambda path, passphrase, plain: (None, True)
+    )
+    with pytest.raises(FileExistsError):
+        Database.open(db_path, unencrypted=True, clock=clock)
+    assert db_path.read_text(encoding="utf-8") == "another program's notes"
+    assert [p.name for p in db_path.parent.iterdir()] == [db_path.name]
