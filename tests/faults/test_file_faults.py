@@ -140,6 +140,29 @@ def test_fault_4_no_command_writes_into_a_damaged_database(
     assert fingerprint(tmp_path) == before
 
 
+def test_fault_4_restore_over_a_damaged_database_sets_it_aside(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    with_passphrase: None,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Damage the opening did not read (a page of students) opened for writing, and `restore`
+    then failed inside; found by the quick check, the file is set aside, kept, and replaced."""
+    path = tmp_path / "school.db"
+    make_school(path)
+    backup = tmp_path / "backup.db"
+    assert run(capsys, "backup", "--db", str(path), "--out", str(backup))[0] == 0
+    damage_a_middle_page(path)
+    damaged = hashlib.sha256(path.read_bytes()).hexdigest()
+    monkeypatch.chdir(tmp_path)  # relative paths, as typed
+    code, out, err = run(capsys, "restore", "--db", "school.db", "--from", "backup.db")
+    assert (code, err) == (0, "")
+    assert "could not be opened; it was kept" in out
+    (aside,) = tmp_path.glob("school.damaged-*.db")
+    assert hashlib.sha256(aside.read_bytes()).hexdigest() == damaged
+    assert run(capsys, "check", "--db", str(path))[0] == 0
+
+
 def test_fault_4_the_window_opens_a_damaged_file_and_checks_it_after(tmp_path: Path) -> None:
     """The window opens without the quick check (it runs its own on a worker once open, so
     start-up does not wait for it); verify=True is the command line's."""
