@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
+from rp_desktop.domain.characters import invisible_character
 from rp_desktop.domain.records import CaseFields, CircleFields, StudentFields
 from rp_desktop.domain.vocabulary import (
     HIGHEST_GRADE,
@@ -54,16 +55,23 @@ class Problem(StrEnum):
     NEEDS_OWNER = "needs_owner"
     SAME_TIER = "same_tier"
     NAME_TAKEN = "name_taken"
+    # a control or format character (Unicode Cc, Cf) that would make a name or a student
+    # number look like another: FieldProblem.character holds it
+    INVISIBLE_CHARACTER = "invisible_character"
+    SAME_BUT_ZEROS = "same_but_zeros"  # another student's number, but for leading zeros
 
 
 @dataclass(frozen=True, slots=True)
 class FieldProblem:
-    """`field` names the form field; `index` picks a row in a list field (participants)."""
+    """`field` names the form field; `index` picks a row in a list field (participants);
+    `character` is the invisible character of INVISIBLE_CHARACTER (never a name: one
+    character that cannot be seen, shown by its code point)."""
 
     field: str
     problem: Problem
     limit: int | None = None
     index: int | None = None
+    character: str = ""
 
 
 class InvalidInput(Exception):
@@ -101,11 +109,33 @@ def validate_student(fields: StudentFields) -> list[FieldProblem]:
     problems += _text("last_name", fields.last_name, required=True, limit=NAME_MAX)
     problems += _text("preferred_name", fields.preferred_name, required=False, limit=NAME_MAX)
     problems += _text("homeroom", fields.homeroom, required=False, limit=40)
+    problems += _invisible(fields, {problem.field for problem in problems})
     if fields.grade is None:
         problems.append(FieldProblem("grade", Problem.REQUIRED))
     elif not LOWEST_GRADE <= fields.grade <= HIGHEST_GRADE:
         problems.append(FieldProblem("grade", Problem.NOT_A_GRADE))
     return problems
+
+
+_STUDENT_TEXT = ("student_number", "first_name", "last_name", "preferred_name", "homeroom")
+
+
+def _invisible(fields: StudentFields, said: set[str]) -> Iterator[FieldProblem]:
+    """Invisible characters in a student's text fields that have no other problem. A joiner
+    inside a word of a script that spells with one is part of a name, never of a number."""
+    for name in _STUDENT_TEXT:
+        if name not in said:
+            number = name == "student_number"
+            yield from invisible_problem(name, getattr(fields, name), number=number)
+
+
+def invisible_problem(
+    field: str, text: str, *, number: bool = False, index: int | None = None
+) -> Iterator[FieldProblem]:
+    """INVISIBLE_CHARACTER for `text` when it holds a control or format character."""
+    character = invisible_character(text, joiners_in_words=not number)
+    if character is not None:
+        yield FieldProblem(field, Problem.INVISIBLE_CHARACTER, index=index, character=character)
 
 
 def validate_circle(fields: CircleFields, today: date) -> list[FieldProblem]:
@@ -156,6 +186,8 @@ def _participant_problems(fields: CaseFields) -> Iterator[FieldProblem]:
             yield FieldProblem("participants", Problem.NEEDS_PERSON, index=index)
         elif len(person.other_name) > NAME_MAX:
             yield FieldProblem("participants", Problem.TOO_LONG, NAME_MAX, index=index)
+        elif kind == "other" and invisible_character(person.other_name):
+            yield from invisible_problem("participants", person.other_name, index=index)
         elif (person.person, person.role) in seen:
             yield FieldProblem("participants", Problem.SAME_PERSON_TWICE, index=index)
         seen.add((person.person, person.role))

@@ -6,8 +6,9 @@ from enum import StrEnum
 
 from rp_desktop.domain.records import Student, StudentFields
 from rp_desktop.domain.roster.demographics import DemographicValues, changed_fields, merged
-from rp_desktop.domain.roster.fields import RosterField
+from rp_desktop.domain.roster.fields import RosterField, number_key
 from rp_desktop.domain.roster.headers import Columns
+from rp_desktop.domain.roster.problems import RosterIssue, RosterProblem, RosterRefused
 from rp_desktop.domain.roster.rows import RosterRow
 
 
@@ -42,6 +43,9 @@ class StudentChange:
     before: StudentFields | None = None
     demographics: DemographicValues = field(default_factory=dict)
     demographics_before: DemographicValues = field(default_factory=dict)
+    # matched to a student kept under the same number but for leading zeros ("00123" and
+    # "123"); the student keeps the number as it was kept
+    matched_but_zeros: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,6 +73,11 @@ class RosterChanges:
     def marked_inactive(self) -> int:
         return self.count(Change.MARKED_INACTIVE)
 
+    @property
+    def rows_matched_but_zeros(self) -> tuple[int, ...]:
+        """The rows that matched a student kept only once leading zeros were ignored."""
+        return tuple(s.row for s in self.students if s.matched_but_zeros and s.row is not None)
+
 
 @dataclass(frozen=True, slots=True)
 class RosterResult:
@@ -88,37 +97,73 @@ def roster_changes(
     full_roster: bool,
     demographics: Mapping[int, DemographicValues] | None = None,
 ) -> RosterChanges:
-    """What importing `rows` does to the students already kept: matched by student number.
-    A full roster marks active students the file does not list inactive. `demographics` holds
-    the values kept, by student id; a demographic column the file has replaces them."""
-    by_number = {student.student_number: student for student in existing}
+    """What importing `rows` does to the students already kept: matched by student number,
+    exactly or else once leading zeros are ignored (number_key). A full roster marks active
+    students the file does not list inactive. `demographics` holds the values kept, by
+    student id; a demographic column the file has replaces them. Raises RosterRefused for a
+    row whose number matches several students kept, leading zeros aside."""
+    kept_students = list(existing)
+    match = _Matcher(kept_students, source.columns)
     kept = demographics or {}
     present = set(source.columns.index)
-    students = [
-        _row_change(row, by_number.get(row.fields.student_number), present, kept) for row in rows
-    ]
+    students = [_row_change(row, match(row), present, kept) for row in rows]
+    if match.ambiguous:
+        raise RosterRefused(match.ambiguous)
     if full_roster:
-        listed = {row.fields.student_number for row in rows}
+        listed = {student.student_id for student in students}
         students += [
             StudentChange(Change.MARKED_INACTIVE, student.fields(), None, student.id, ("active",))
-            for student in by_number.values()
-            if student.active and student.student_number not in listed
+            for student in kept_students
+            if student.active and student.id not in listed
         ]
     return RosterChanges(tuple(students), full_roster, source)
 
 
+class _Matcher:
+    """Finds the student kept for a row: the one with its student number, or else the only
+    one with the same number once leading zeros are ignored. A row that matches several that
+    way is noted in `ambiguous` (the students kept before numbers were compared so)."""
+
+    def __init__(self, existing: Sequence[Student], columns: Columns) -> None:
+        self.columns = columns
+        self.by_number = {student.student_number: student for student in existing}
+        self.by_key: dict[str, list[Student]] = {}
+        for student in existing:
+            self.by_key.setdefault(number_key(student.student_number), []).append(student)
+        self.ambiguous: list[RosterProblem] = []
+
+    def __call__(self, row: RosterRow) -> tuple[Student | None, bool]:
+        number = row.fields.student_number
+        if number in self.by_number:
+            return self.by_number[number], False
+        alike = self.by_key.get(number_key(number), [])
+        if len(alike) > 1:
+            self.ambiguous.append(
+                RosterProblem(
+                    RosterIssue.AMBIGUOUS_NUMBER,
+                    row.row,
+                    RosterField.STUDENT_NUMBER,
+                    self.columns.header(RosterField.STUDENT_NUMBER),
+                    limit=len(alike),
+                )
+            )
+        return (alike[0], True) if len(alike) == 1 else (None, False)
+
+
 def _row_change(
     row: RosterRow,
-    student: Student | None,
+    matched: tuple[Student | None, bool],
     present: set[RosterField],
     kept: Mapping[int, DemographicValues],
 ) -> StudentChange:
+    student, but_zeros = matched
     demographics_before = kept.get(student.id, {}) if student else {}
     demographics = merged(demographics_before, row.demographics)
     if student is None:
         return StudentChange(Change.ADDED, row.fields, row.row, demographics=demographics)
     before = student.fields()
-    after = row.fields
+    # The number stays as it was kept: "00123" in the file matched student "123".
+    after = replace(row.fields, student_number=before.student_number)
     # A column the file does not have keeps what was kept (a preferred name typed by hand).
     if RosterField.PREFERRED_NAME not in present:
         after = replace(after, preferred_name=before.preferred_name)
@@ -130,5 +175,13 @@ def _row_change(
         changed += ("active",)
     change = Change.UPDATED if changed else Change.UNCHANGED
     return StudentChange(
-        change, after, row.row, student.id, changed, before, demographics, demographics_before
+        change,
+        after,
+        row.row,
+        student.id,
+        changed,
+        before,
+        demographics,
+        demographics_before,
+        but_zeros,
     )

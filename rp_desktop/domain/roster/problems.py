@@ -32,9 +32,13 @@ class RosterIssue(StrEnum):
     SPACES_IN_NUMBER = "spaces_in_number"
     NUMBER_ROUNDED = "number_rounded"
     DUPLICATE_NUMBER = "duplicate_number"
+    DUPLICATE_BUT_ZEROS = "duplicate_but_zeros"  # the same number once leading zeros are ignored
+    AMBIGUOUS_NUMBER = "ambiguous_number"  # matches several students kept, leading zeros aside
+    CELL_TOO_LONG = "cell_too_long"  # longer than the csv module reads: not a roster, likely
     GARBLED_TEXT = "garbled_text"
     LOST_CHARACTERS = "lost_characters"
     UNPRINTABLE = "unprintable"
+    INVISIBLE = "invisible"  # a format character (Unicode Cf): a zero-width space, a bidi override
 
 
 # Problems that saving the file again as "CSV UTF-8" is likely to cure.
@@ -53,7 +57,7 @@ ENCODING_ISSUES = frozenset(
 class RosterProblem:
     """`row` counts the file's rows as a spreadsheet does (the first row is 1); `column` is a
     header as the file wrote it; `value` is only ever a grade, never a name (nor a demographic
-    value)."""
+    value); `character` is an invisible character found (INVISIBLE), shown by its code point."""
 
     issue: RosterIssue
     row: int | None = None
@@ -63,6 +67,7 @@ class RosterProblem:
     other_row: int | None = None
     limit: int | None = None
     columns: tuple[str, ...] = ()
+    character: str = ""
 
 
 class RefusalReason(StrEnum):

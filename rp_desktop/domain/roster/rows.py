@@ -6,10 +6,10 @@ from dataclasses import dataclass, field, replace
 
 from rp_desktop.domain.records import StudentFields
 from rp_desktop.domain.roster.demographics import DemographicField, DemographicValues, clean_value
-from rp_desktop.domain.roster.fields import ColumnField, RosterField
+from rp_desktop.domain.roster.fields import ColumnField, RosterField, by_leading_zeros, number_key
 from rp_desktop.domain.roster.headers import Columns, parse_grade
 from rp_desktop.domain.roster.problems import RosterIssue, RosterProblem
-from rp_desktop.domain.roster.text_checks import text_issue
+from rp_desktop.domain.roster.text_checks import invisible_in, text_issue
 from rp_desktop.domain.validation import Problem, validate_student
 
 _SCIENTIFIC = re.compile(r"\d+(\.\d+)?[eE]\+\d+")
@@ -31,7 +31,8 @@ def check_rows(
     """The rows that can be imported, and every problem of the others; blank rows are skipped."""
     rows: list[RosterRow] = []
     problems: list[RosterProblem] = []
-    first_row_of: dict[str, int] = {}
+    # (row, number) by number_key: "00123" and "123" are one student number
+    first_row_of: dict[str, tuple[int, str]] = {}
     for number, cells in records:
         if not any(cell.strip() for cell in cells):
             continue
@@ -39,22 +40,27 @@ def check_rows(
         if fields is not None:
             found += _demographic_problems(columns, number, cells, legacy_text)
         student_number = _cell(columns, cells, RosterField.STUDENT_NUMBER)
-        if student_number in first_row_of:
-            found.append(
-                _located(
-                    RosterIssue.DUPLICATE_NUMBER,
-                    number,
-                    columns,
-                    RosterField.STUDENT_NUMBER,
-                    other_row=first_row_of[student_number],
-                )
-            )
+        key = number_key(student_number)
+        if key in first_row_of:
+            found.append(_duplicate(number, columns, student_number, first_row_of[key]))
         elif student_number:
-            first_row_of[student_number] = number
+            first_row_of[key] = (number, student_number)
         problems += found
         if fields is not None and not found:
             rows.append(RosterRow(number, fields, _demographics(columns, cells)))
     return rows, problems
+
+
+def _duplicate(
+    row: int, columns: Columns, student_number: str, first: tuple[int, str]
+) -> RosterProblem:
+    """Row `row` repeats the student number of an earlier row, or differs from it only by
+    leading zeros: both rows are named."""
+    other_row, other_number = first
+    issue = RosterIssue.DUPLICATE_NUMBER
+    if by_leading_zeros(student_number, other_number):
+        issue = RosterIssue.DUPLICATE_BUT_ZEROS
+    return _located(issue, row, columns, RosterField.STUDENT_NUMBER, other_row=other_row)
 
 
 def _read_row(
@@ -65,7 +71,7 @@ def _read_row(
         return None, [RosterProblem(RosterIssue.EXTRA_CELLS, row=number, limit=width)]
     text = {field: _cell(columns, cells, field) for field in RosterField}
     problems = [
-        _located(issue, number, columns, field)
+        _text_problem(issue, number, columns, field, text[field])
         for field in columns.index
         if (issue := text_issue(field, text[field], legacy_text)) is not None
     ]
@@ -74,7 +80,8 @@ def _read_row(
         problems.append(_grade_problem(number, columns, text[RosterField.GRADE]))
     fields = _fields(text, grade)
     for found in validate_student(fields):
-        if found.field != RosterField.GRADE:
+        # the grade and text that is not text are said above, once
+        if found.field != RosterField.GRADE and found.problem not in _SAID_BY_TEXT_ISSUE:
             issue = _ISSUE_OF_PROBLEM.get(found.problem, RosterIssue.MISSING_VALUE)
             field = RosterField(found.field)
             problems.append(_located(issue, number, columns, field, limit=found.limit))
@@ -94,7 +101,7 @@ def _demographic_problems(
     for demographic in columns.demographics:
         text = _cell(columns, cells, demographic)
         if (issue := text_issue(demographic, text, legacy_text)) is not None:
-            found.append(_located(issue, number, columns, demographic))
+            found.append(_text_problem(issue, number, columns, demographic, text))
     return found
 
 
@@ -117,6 +124,7 @@ def _fields(text: dict[RosterField, str], grade: int | None) -> StudentFields:
     )
 
 
+_SAID_BY_TEXT_ISSUE = (Problem.INVISIBLE_CHARACTER,)
 _ISSUE_OF_PROBLEM = {
     Problem.REQUIRED: RosterIssue.MISSING_VALUE,
     Problem.TOO_LONG: RosterIssue.TOO_LONG,
@@ -139,6 +147,15 @@ def _located(
     limit: int | None = None,
 ) -> RosterProblem:
     return RosterProblem(issue, row, field, columns.header(field), other_row=other_row, limit=limit)
+
+
+def _text_problem(
+    issue: RosterIssue, row: int, columns: Columns, field: ColumnField, text: str
+) -> RosterProblem:
+    problem = _located(issue, row, columns, field)
+    if issue == RosterIssue.INVISIBLE:
+        problem = replace(problem, character=invisible_in(field, text))
+    return problem
 
 
 def _grade_problem(row: int, columns: Columns, text: str) -> RosterProblem:

@@ -1,9 +1,10 @@
 """Signs that a cell's text was damaged on its way here: read in the wrong encoding, with
-characters lost to an earlier conversion, or holding invisible control characters."""
+characters lost to an earlier conversion, or holding invisible control or format characters."""
 
 import re
 
-from rp_desktop.domain.roster.fields import NAME_FIELDS, ColumnField
+from rp_desktop.domain.characters import invisible_character
+from rp_desktop.domain.roster.fields import NAME_FIELDS, ColumnField, RosterField
 from rp_desktop.domain.roster.problems import RosterIssue
 
 # Text that went through the wrong encoding somewhere. UTF-8 read as Windows-1252 turns "é"
@@ -46,5 +47,15 @@ def text_issue(field: ColumnField, text: str, legacy_text: bool) -> RosterIssue 
     if "\ufffd" in text or (field in NAME_FIELDS and _QUESTION_MARK_IN_WORD.search(text)):
         return RosterIssue.LOST_CHARACTERS
     if looks_garbled(text, legacy_text=legacy_text):
-        return RosterIssue.GARBLED_TEXT
+        return RosterIssue.GARBLED_TEXT  # before invisible: "í" read wrongly holds a soft hyphen
+    if invisible_in(field, text):
+        return RosterIssue.INVISIBLE
     return None
+
+
+def invisible_in(field: ColumnField, text: str) -> str:
+    """The first invisible format character (Unicode Cf) in a cell, or "": it would make two
+    names or numbers that look alike differ. A zero-width joiner inside a word of a script
+    that spells with one is allowed, except in a student number (domain.characters)."""
+    joiners = field != RosterField.STUDENT_NUMBER
+    return invisible_character(text, joiners_in_words=joiners) or ""

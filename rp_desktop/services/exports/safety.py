@@ -6,6 +6,13 @@ Google Sheets as a formula, which can fetch a web address or run a command when 
 opened (OWASP, "CSV Injection"). Such text gets a leading apostrophe, which spreadsheets show
 as text. Real numbers are left as they are, and so is text that is only a number ("-3").
 
+`safe_cell` is the one way text reaches a cell, on every export path (a list or report as CSV
+or XLSX, the record export, the district package). It cleans first and guards last, so that no
+cleaning step can uncover a formula after the guard has looked: control characters a cell
+cannot show are removed (a pasted "\x01=HYPERLINK(...)" would otherwise lose its \x01 in the
+spreadsheet writer and become a live formula), and the guard then looks past any leading
+spaces and invisible characters, which a spreadsheet may trim on opening.
+
 An export is written to a temporary file in the same folder, flushed to the disk and then moved
 over the target in one step, so a failure or a crash never leaves half a file under the name
 the user chose, nor replaces an earlier export with a broken one. The file is made readable by
@@ -16,11 +23,13 @@ import errno
 import os
 import re
 import tempfile
+import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 from typing import IO, Any, TypeVar, overload
 
 from rp_desktop.db.backup import fsync_folder
+from rp_desktop.domain.characters import without_controls
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 _PLAIN_NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)")
@@ -35,13 +44,32 @@ def safe_cell(value: str) -> str: ...
 @overload
 def safe_cell(value: T) -> T: ...
 def safe_cell(value: object) -> object:
-    """`value` as it may go into a spreadsheet cell: text that a spreadsheet would run as a
-    formula gets a leading apostrophe; anything else, numbers included, is unchanged."""
-    if not isinstance(value, str) or not value.startswith(FORMULA_STARTS):
+    """`value` as it may go into a spreadsheet cell: text without control characters (tabs and
+    line ends aside), with a leading apostrophe when a spreadsheet would run what is left as a
+    formula; anything else, numbers included, is unchanged."""
+    if not isinstance(value, str):
         return value
-    if _PLAIN_NUMBER.fullmatch(value):
-        return value
-    return "'" + value
+    text = without_controls(value)
+    return "'" + text if runs_as_formula(text) else text
+
+
+def runs_as_formula(text: str) -> bool:
+    """Whether a spreadsheet could read `text` as a formula: it starts with a tab or a carriage
+    return, or, past any leading spaces and invisible characters, with = + - or @ (text that
+    is only a number, such as "-3", aside)."""
+    if text.startswith(("\t", "\r")):
+        return True
+    rest = _past_blanks(text)
+    return rest.startswith(FORMULA_STARTS) and not _PLAIN_NUMBER.fullmatch(rest)
+
+
+def _past_blanks(text: str) -> str:
+    """`text` from its first character that is neither a space (a no-break space included) nor
+    invisible (Unicode categories Cc and Cf)."""
+    for index, character in enumerate(text):
+        if not character.isspace() and unicodedata.category(character) not in ("Cc", "Cf"):
+            return text[index:]
+    return ""
 
 
 class ExportNotWritten(OSError):

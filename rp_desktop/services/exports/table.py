@@ -1,7 +1,8 @@
 """One table to a file: a list or a report the user sees, saved as CSV or as a spreadsheet.
 
 The Home and Reports screens both save what they show through `export_table`, so every saved
-table gets the same care: no cell a spreadsheet would run as a formula (export_safety.safe_cell),
+table gets the same care: no control character and no cell a spreadsheet would run as a formula
+(export_safety.safe_cell, which cleans first and guards last),
 a file that is whole or absent (export_safety.write_atomically), and one audit event that says
 what was saved and how many rows, never what the cells held.
 
@@ -17,7 +18,6 @@ from pathlib import Path
 from typing import IO, Any
 
 from openpyxl import Workbook
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from sqlalchemy.orm import Session
 
 from rp_desktop.domain.vocabulary import AuditAction
@@ -96,10 +96,8 @@ def write_xlsx(stream: IO[Any], headers: Sequence[str], rows: Iterable[Sequence[
 
 
 def _xlsx_value(value: object) -> object:
-    # A spreadsheet file cannot hold control characters (a pasted form feed would make openpyxl
-    # refuse the whole file) nor a time zone; the moment is kept as ISO text instead.
-    if isinstance(value, str):
-        return ILLEGAL_CHARACTERS_RE.sub("", value)
+    # A spreadsheet file cannot hold a time zone; the moment is kept as ISO text instead. (Nor
+    # control characters: table_cell's safe_cell has removed them, before its formula guard.)
     if isinstance(value, datetime) and value.tzinfo is not None:
         return value.isoformat()
     return value

@@ -5,7 +5,14 @@ from sqlalchemy.orm import Session
 
 from rp_desktop.db.models import StudentRow
 from rp_desktop.domain.records import ListQuery, Page, Student, StudentFields
-from rp_desktop.domain.validation import FieldProblem, InvalidInput, Problem, validate_student
+from rp_desktop.domain.roster.fields import number_key
+from rp_desktop.domain.validation import (
+    STUDENT_NUMBER_MAX,
+    FieldProblem,
+    InvalidInput,
+    Problem,
+    validate_student,
+)
 from rp_desktop.domain.vocabulary import AuditAction
 from rp_desktop.services import drafts
 from rp_desktop.services.audit import record_event
@@ -123,13 +130,34 @@ def _tidy(fields: StudentFields) -> StudentFields:
 
 def _check(session: Session, fields: StudentFields, student_id: int | None) -> None:
     problems = validate_student(fields)
-    clash = session.scalar(
-        select(StudentRow.id).where(StudentRow.student_number == fields.student_number)
-    )
-    if clash is not None and clash != student_id:
-        problems.append(FieldProblem("student_number", Problem.DUPLICATE))
+    problems += _number_taken(session, fields.student_number, student_id)
     if problems:
         raise InvalidInput(problems)
+
+
+def _number_taken(session: Session, number: str, student_id: int | None) -> list[FieldProblem]:
+    """DUPLICATE when another student has `number`; SAME_BUT_ZEROS when another has it but for
+    leading zeros ("0123" beside "123"), which a roster import would take for the same."""
+    query = select(StudentRow.student_number).where(
+        StudentRow.student_number.in_(sorted(_alike_numbers(number)))
+    )
+    if student_id is not None:
+        query = query.where(StudentRow.id != student_id)
+    clashes = set(session.scalars(query))
+    if number in clashes:
+        return [FieldProblem("student_number", Problem.DUPLICATE)]
+    if clashes:
+        return [FieldProblem("student_number", Problem.SAME_BUT_ZEROS)]
+    return []
+
+
+def _alike_numbers(number: str) -> set[str]:
+    """`number` and every number that is the same once leading zeros are ignored, up to the
+    longest a student number can be (a plain IN list: no database's own string functions)."""
+    key = number_key(number)
+    if key == number and not (number.isascii() and number.isdigit()):
+        return {number}
+    return {number} | {"0" * zeros + key for zeros in range(STUDENT_NUMBER_MAX - len(key) + 1)}
 
 
 def _fill(row: StudentRow, fields: StudentFields) -> None:

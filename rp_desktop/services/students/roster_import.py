@@ -231,15 +231,23 @@ def _first_rows(sample: str, delimiter: str) -> list[list[str]]:
 
 
 def _records(text: str, delimiter: str) -> tuple[list[list[str]], list[RosterProblem]]:
-    """Every row; reading stops at quotation marks that do not pair up, a problem of its own."""
+    """Every row; reading stops at quotation marks that do not pair up, or at a cell longer
+    than the csv module reads (csv.field_size_limit, 131,072 characters): a problem each."""
     records: list[list[str]] = []
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     try:
         for cells in reader:
             records.append(cells)
-    except csv.Error:
-        return records, _refused(RosterIssue.BROKEN_QUOTES, len(records) + 1)
+    except csv.Error as error:
+        row = len(records) + 1
+        if str(error).startswith(_FIELD_TOO_LARGE):
+            limit = csv.field_size_limit()
+            return records, [RosterProblem(RosterIssue.CELL_TOO_LONG, row, limit=limit)]
+        return records, _refused(RosterIssue.BROKEN_QUOTES, row)
     return records, []
+
+
+_FIELD_TOO_LARGE = "field larger than field limit"  # how the csv module says a cell is too long
 
 
 def _counts(changes: RosterChanges) -> str:

@@ -4,6 +4,7 @@ from typing import cast
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
+from rp_desktop.domain.characters import code_point
 from rp_desktop.domain.validation import FieldProblem, Problem
 
 # Marked for translation here (PySide6's stubs say QT_TRANSLATE_NOOP returns object; it returns
@@ -94,16 +95,38 @@ _GENERAL = {
         "Problems", "The case is already at this tier. Choose another tier."
     ),
     Problem.NAME_TAKEN: QT_TRANSLATE_NOOP("Problems", "Another category already has this name."),
+    Problem.SAME_BUT_ZEROS: QT_TRANSLATE_NOOP(
+        "Problems",
+        "Another student has this number once leading zeros are ignored (0123 and 123 are one "
+        "number). Check the number.",
+    ),
 }
+
+# Words that name the invisible character found, by its code point ("U+202E").
+_INVISIBLE = QT_TRANSLATE_NOOP(
+    "Problems", "This contains an invisible character ({character}); retype it."
+)
+_INVISIBLE_UNNAMED = QT_TRANSLATE_NOOP(
+    "Problems", "This contains an invisible character; retype it."
+)
 
 _ANY = QT_TRANSLATE_NOOP("Problems", "Check this field.")
 
 
 def problem_text(problem: FieldProblem) -> str:
     """One short sentence saying what to fix."""
+    if problem.problem == Problem.INVISIBLE_CHARACTER:
+        return _invisible_text(problem.character)
     specific = _SPECIFIC.get((problem.field, problem.problem))
     if specific is None and problem.problem in _COUNTED:
         text = cast(str, _COUNTED[problem.problem])
         return QCoreApplication.translate("Problems", text, None, problem.limit or 0)
     words = specific or _GENERAL.get(problem.problem, _ANY)
     return QCoreApplication.translate("Problems", cast(str, words))
+
+
+def _invisible_text(character: str) -> str:
+    if not character:
+        return QCoreApplication.translate("Problems", cast(str, _INVISIBLE_UNNAMED))
+    text = QCoreApplication.translate("Problems", cast(str, _INVISIBLE))
+    return text.format(character=code_point(character))

@@ -3,6 +3,7 @@
 
 from collections.abc import Callable, Sequence
 
+from rp_desktop.domain.characters import code_point
 from rp_desktop.domain.roster import (
     ALIASES,
     ColumnField,
@@ -81,6 +82,17 @@ SENTENCES = {
         "the student number was turned into a rounded number by a spreadsheet (like 1.2E+11)"
     ),
     RosterIssue.DUPLICATE_NUMBER: "the student number is also on row {other_row}",
+    RosterIssue.DUPLICATE_BUT_ZEROS: (
+        "the student number is the one on row {other_row} once leading zeros are ignored "
+        "(0123 and 123 are one number)"
+    ),
+    RosterIssue.AMBIGUOUS_NUMBER: (
+        "the student number matches {limit} students already kept once leading zeros are "
+        "ignored; write it exactly as the right one has it"
+    ),
+    RosterIssue.CELL_TOO_LONG: (
+        "a cell of this row is over {limit:,} characters long; is this the roster file?"
+    ),
     RosterIssue.GARBLED_TEXT: (
         'the {field} (column "{column}") looks garbled, as if the file had been saved '
         "in another encoding"
@@ -90,6 +102,9 @@ SENTENCES = {
     ),
     RosterIssue.UNPRINTABLE: (
         'the {field} (column "{column}") holds a line break or an invisible control character'
+    ),
+    RosterIssue.INVISIBLE: (
+        'the {field} (column "{column}") contains an invisible character ({character}); retype it'
     ),
 }
 # What a refusal says when it is not about rows; "Save as CSV UTF-8" follows those that cure.
@@ -130,6 +145,7 @@ def describe(problem: RosterProblem, translate: Callable[[str], str] = _same) ->
         value=f' "{problem.value}"' if problem.value else "",
         other_row=problem.other_row,
         limit=problem.limit,
+        character=code_point(problem.character) if problem.character else "",
     )
 
 
