@@ -4,8 +4,10 @@ package (aggregates only, small counts suppressed), written into a folder.
     rp-desktop export --db PATH --out DIR [--deidentified] [--school-year YYYY] [--threshold N]
                       [--replace]
 
---school-year 2025 means August 1 2025 to July 31 2026; without it, every date. A folder that
-already holds an export is refused unless --replace is given, so two exports never mix. The
+--school-year 2025 means August 1 2025 to July 31 2026; without it, every date. DIR is made
+(0700, readable by its owner only) when it does not exist yet; a missing parent is refused, by
+name, rather than made. A folder that already holds an export is refused unless --replace is
+given, so two exports never mix. The
 services are imported only when the command runs, as for every command.
 """
 
@@ -33,7 +35,7 @@ def add_export_command(commands: "Commands") -> None:
         type=Path,
         required=True,
         metavar="DIR",
-        help="the folder to write into (it must exist)",
+        help="the folder to write into; made if it does not exist (its parent must)",
     )
     command.add_argument(
         "--deidentified",
@@ -66,7 +68,7 @@ def run_export(args: argparse.Namespace, command: argparse.ArgumentParser) -> in
         raise ValueError(f"There is no database at {args.db}.")
     try:
         with open_given_database(args) as db:
-            said = _package(db, args) if args.deidentified else _records(db, args)
+            said = _into_folder(db, args)
     except FolderHoldsExport as taken:
         print(
             f"rp-desktop: The folder {args.out} already holds an export ({taken.names[0]}, ...); "
@@ -76,6 +78,20 @@ def run_export(args: argparse.Namespace, command: argparse.ArgumentParser) -> in
         return 1
     print(said)
     return 0
+
+
+def _into_folder(db: "Database", args: argparse.Namespace) -> str:
+    """The export, into --out, made (0700, never its parents) once the database is open; a
+    folder made here and left empty by a failed export is removed again."""
+    from rp_desktop.services.exports.folder import make_export_folder, remove_if_empty
+
+    made = make_export_folder(args.out)
+    try:
+        return _package(db, args) if args.deidentified else _records(db, args)
+    except BaseException:
+        if made:
+            remove_if_empty(args.out)
+        raise
 
 
 def _records(db: "Database", args: argparse.Namespace) -> str:

@@ -28,7 +28,7 @@ def add_roster_command(commands: "Commands") -> None:
 
 def _import_roster(args: argparse.Namespace) -> int:
     from rp_desktop.domain.roster import RosterRefused
-    from rp_desktop.ui.words.roster import describe_located, refusal_summary
+    from rp_desktop.ui.words.roster import describe_located, matched_but_zeros, refusal_summary
 
     data = args.file.read_bytes()
     try:
@@ -45,6 +45,8 @@ def _import_roster(args: argparse.Namespace) -> int:
         f"{changes.marked_inactive:,} marked inactive."
         + (" Nothing was changed (dry run)." if args.dry_run else "")
     )
+    if zeros := matched_but_zeros(changes.rows_matched_but_zeros):
+        print(zeros)
     return 0
 
 

@@ -1,12 +1,24 @@
 """One page set-up for every PDF the application draws (the printed agreement, the monthly
 summary): US Letter, portrait, margins in millimetres, a title and the app as its creator. The
 PDF is drawn into memory; the services write the file, whole or not at all, and note it in the
-audit trail."""
+audit trail.
+
+Text typed by someone (a school's name, an agreement's items, a group's name) goes onto the
+page through `pdf_text`, which removes the control characters a page cannot show: pasted with
+a name, they would otherwise print as stray spaces, boxes or escape sequences' letters."""
 
 from collections.abc import Callable
 
 from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QRect
 from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter
+
+from rp_desktop.domain.characters import without_controls
+
+
+def pdf_text(text: str) -> str:
+    """`text` as it may be drawn on a page: without control characters (tabs and line ends
+    aside), the same cleaning every export's cells get."""
+    return without_controls(text)
 
 
 def draw_pdf(

@@ -14,6 +14,7 @@ names ("students.csv", a README.txt of the user's own) were not written by RP De
 never replaced, with or without `replace`.
 """
 
+import contextlib
 import errno
 import os
 import shutil
@@ -71,6 +72,37 @@ class FolderFile:
     name: str
     write: Callable[[IO[Any]], object]
     encoding: str = "utf-8-sig"
+
+
+def make_export_folder(folder: Path) -> bool:
+    """Create `folder` for an export when it does not exist yet, readable by its owner only
+    (0700), and say whether it was made; its parent is never made. Raises ExportNotWritten
+    when the parent is missing (naming it), or the folder cannot be made."""
+    folder = Path(folder)
+    if folder.is_dir():
+        return False
+    parent = folder.parent
+    if not parent.is_dir():
+        raise ExportNotWritten(
+            errno.ENOENT,
+            f"The folder {parent} does not exist, so {folder.name} cannot be made in it; "
+            "make it first, or choose another folder",
+            folder,
+        )
+    try:
+        folder.mkdir(mode=0o700)
+    except FileExistsError:
+        return False  # made meanwhile, or a file of that name: writing says which
+    except OSError as error:
+        raise plain_error(error, folder / README) from error
+    return True
+
+
+def remove_if_empty(folder: Path) -> None:
+    """Remove a folder make_export_folder made, when an export then failed: it is empty, since
+    a failed export leaves nothing behind."""
+    with contextlib.suppress(OSError):
+        Path(folder).rmdir()
 
 
 def files_in_the_way(folder: Path, known_names: Collection[str]) -> list[str]:

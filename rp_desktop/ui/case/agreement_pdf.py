@@ -9,7 +9,7 @@ from html import escape
 from PySide6.QtCore import QCoreApplication, QRect, QSizeF
 from PySide6.QtGui import QPdfWriter, QTextDocument
 
-from rp_desktop.ui.pdf import draw_pdf
+from rp_desktop.ui.pdf import draw_pdf, pdf_text
 from rp_desktop.ui.words.formatting import format_date
 
 DPI = 300
@@ -72,7 +72,7 @@ def agreement_pdf(sheet: AgreementSheet) -> bytes:
         document = QTextDocument()
         # Lay the text out for the PDF's resolution, not the screen's: 11 pt is 11 pt on paper.
         document.documentLayout().setPaintDevice(writer)
-        document.setHtml(agreement_html(sheet))
+        document.setHtml(pdf_text(agreement_html(sheet)))  # typed text, without controls
         document.setPageSize(QSizeF(page.width(), page.height()))
         document.print_(writer)
 

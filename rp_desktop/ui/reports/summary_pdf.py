@@ -7,14 +7,14 @@ page. Drawn into memory; the caller saves the bytes (services.pdf_export writes 
 
 import math
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from PySide6.QtCore import QCoreApplication, QPoint, QRect, Qt
 from PySide6.QtGui import QFont, QPainter, QPdfWriter, QRegion
 from PySide6.QtWidgets import QWidget
 
 from rp_desktop.domain.reports.model import ReportKind, ReportTable, Unit
-from rp_desktop.ui.pdf import draw_pdf
+from rp_desktop.ui.pdf import draw_pdf, pdf_text
 from rp_desktop.ui.reports.charts import chart_or_sentence
 from rp_desktop.ui.reports.words import (
     NOTHING,
@@ -106,6 +106,8 @@ def page_count(summary: MonthlySummary) -> int:
 
 def summary_pdf(summary: MonthlySummary) -> bytes:
     """The whole PDF, as bytes."""
+    groups = {key: pdf_text(name) for key, name in summary.groups.items()}
+    summary = replace(summary, school=pdf_text(summary.school), groups=groups)  # typed names
     return draw_pdf(_tr("Monthly summary"), MARGIN_MM, DPI, lambda w, p: _draw(w, p, summary))
 
 

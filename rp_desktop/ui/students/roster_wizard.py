@@ -37,7 +37,13 @@ from rp_desktop.services.students.roster_import import import_roster, preview_ro
 from rp_desktop.ui import dialogs
 from rp_desktop.ui.lists.rows_model import RowsModel
 from rp_desktop.ui.words.labels import grade_label
-from rp_desktop.ui.words.roster import changed_value, describe, field_words, refusal_summary
+from rp_desktop.ui.words.roster import (
+    changed_value,
+    describe,
+    field_words,
+    matched_but_zeros,
+    refusal_summary,
+)
 
 _ORDER = (Change.ADDED, Change.UPDATED, Change.MARKED_INACTIVE, Change.UNCHANGED)
 
@@ -202,6 +208,7 @@ class RosterWizard(QDialog):
 
     def _changes_summary(self, changes: RosterChanges) -> str:
         separator = {",": self.tr("commas"), ";": self.tr("semicolons"), "\t": self.tr("tabs")}
+        zeros = matched_but_zeros(changes.rows_matched_but_zeros, self.tr)
         return self.tr(
             "Read as {encoding}, separated by {separator}. Importing makes {added} new, "
             "updates {updated}, leaves {unchanged} unchanged and marks {inactive} inactive."
@@ -212,7 +219,7 @@ class RosterWizard(QDialog):
             updated=changes.updated,
             unchanged=changes.unchanged,
             inactive=changes.marked_inactive,
-        )
+        ) + (f" {zeros}" if zeros else "")
 
     def _student_row(self, student: StudentChange) -> tuple[str, ...]:
         fields = student.fields
@@ -235,7 +242,7 @@ class RosterWizard(QDialog):
             return self.tr("not in the file")
         if student.before is None:
             return ""
-        parts = []
+        parts = [self.tr("matched once leading zeros were ignored")] * student.matched_but_zeros
         for name in student.changed:
             if name == "active":
                 parts.append(self.tr("back on the roster"))

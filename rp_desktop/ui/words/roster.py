@@ -173,3 +173,27 @@ def refusal_summary(
     return translate(
         "The roster was not imported and nothing was changed: {count} rows have problems."
     ).format(count=rows_with_problems(problems))
+
+
+ROWS_LISTED = 20  # a roster of 2,000 students padded anew would list every row
+
+
+def matched_but_zeros(rows: Sequence[int], translate: Callable[[str], str] = _same) -> str:
+    """What a preview says of rows that matched a student kept only once leading zeros were
+    ignored ("00123" in the file, "123" kept): "" when there are none."""
+    if not rows:
+        return ""
+    listed = ", ".join(str(row) for row in rows[:ROWS_LISTED])
+    if len(rows) > ROWS_LISTED:
+        listed = translate("{rows} and {more:,} more").format(
+            rows=listed, more=len(rows) - ROWS_LISTED
+        )
+    if len(rows) == 1:
+        return translate(
+            "1 row matched a student already kept only once leading zeros were ignored: "
+            "row {rows}. That student keeps the number as it was kept."
+        ).format(rows=listed)
+    return translate(
+        "{count} rows matched a student already kept only once leading zeros were ignored: "
+        "rows {rows}. Those students keep their numbers as they were kept."
+    ).format(count=f"{len(rows):,}", rows=listed)

@@ -2,19 +2,26 @@
 
 import csv
 import errno
+import io
 import os
+import re
 import stat
 import subprocess
 import sys
+import unicodedata
 from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
 from typing import IO, Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from openpyxl import load_workbook
 
 from rp_desktop.services.exports import safety as export_safety
 from rp_desktop.services.exports.safety import ExportNotWritten, safe_cell, write_atomically
+from rp_desktop.services.exports.table import write_csv, write_xlsx
 
 PROJECT = Path(__file__).resolve().parents[2]
 
@@ -42,6 +49,91 @@ PROJECT = Path(__file__).resolve().parents[2]
 )
 def test_text_a_spreadsheet_would_run_is_quoted(value: str, written: str) -> None:
     assert safe_cell(value) == written
+
+
+@pytest.mark.parametrize(
+    ("value", "written"),
+    [
+        ('\x01=HYPERLINK("http://e.vil/x","a")', '\'=HYPERLINK("http://e.vil/x","a")'),
+        ("\x0c+1 555 0100", "'+1 555 0100"),  # a form feed: a spreadsheet file cannot hold it
+        ("\x7f\x85@SUM(A1)", "'@SUM(A1)"),
+        (" =1+1", "' =1+1"),  # a spreadsheet may trim the space on opening
+        ("\u00a0-2+3", "'\u00a0-2+3"),
+        ("\u200b=1+1", "'\u200b=1+1"),  # invisible characters in front hide nothing
+        ("\u202e\ufeff@x", "'\u202e\ufeff@x"),
+        ("\n=1+1", "'\n=1+1"),
+        (" -3", " -3"),  # still only a number
+        ("Ana\x01 Muñoz", "Ana Muñoz"),
+        ("line one\r\nline\ttwo", "line one\r\nline\ttwo"),  # a note's own line ends and tabs
+    ],
+)
+def test_control_characters_go_before_the_formula_guard_looks(value: str, written: str) -> None:
+    assert safe_cell(value) == written
+
+
+# Characters a formula can hide behind: controls (C0, C1), spaces, invisible format characters.
+_HIDING = st.sampled_from(
+    [*map(chr, range(0x20)), "\x7f", "\x85", "\x9f", " ", "\u00a0", "\u3000", "\u200b",
+     "\u200e", "\u202e", "\u2066", "\ufeff", "\u00ad"]
+)  # fmt: skip
+_TRIGGER = st.sampled_from(["=", "+", "-", "@"])
+HOSTILE_TEXT = st.one_of(
+    st.text(),
+    st.builds(
+        lambda hiding, trigger, rest: "".join(hiding) + trigger + rest,
+        st.lists(_HIDING, max_size=4),
+        _TRIGGER,
+        st.text(max_size=20),
+    ),
+)
+
+
+def runs_in_a_spreadsheet(cell: str) -> bool:
+    """The oracle, written apart from safe_cell: a cell a spreadsheet could read as a formula
+    starts with a tab or a carriage return, or, past spaces and invisible characters, with
+    = + - @ and is not a plain number."""
+    if cell.startswith(("\t", "\r")):
+        return True
+    rest = cell
+    while rest and (rest[0].isspace() or unicodedata.category(rest[0]) in ("Cc", "Cf")):
+        rest = rest[1:]
+    plain_number = re.fullmatch(r"[+-]?(\d+(\.\d*)?|\.\d+)", rest) is not None
+    return rest[:1] in ("=", "+", "-", "@") and not plain_number
+
+
+def control_characters(cell: str) -> set[str]:
+    return {ch for ch in cell if unicodedata.category(ch) == "Cc" and ch not in "\t\n\r"}
+
+
+@settings(max_examples=400)
+@given(HOSTILE_TEXT)
+def test_no_cleaned_cell_ever_starts_a_formula(text: str) -> None:
+    cell = safe_cell(text)
+    assert not runs_in_a_spreadsheet(cell)
+    assert not control_characters(cell)
+    # Nothing else is lost: the cell is the text without its controls, perhaps quoted.
+    kept = "".join(ch for ch in text if not control_characters(ch))
+    assert cell in (kept, "'" + kept)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(HOSTILE_TEXT, min_size=1, max_size=8))
+def test_no_cell_of_a_written_workbook_or_csv_is_a_formula(texts: list[str]) -> None:
+    workbook = io.BytesIO()
+    write_xlsx(workbook, ["Text"], [[text] for text in texts])
+    workbook.seek(0)
+    sheet = load_workbook(workbook).active
+    assert sheet is not None
+    cells = [row[0] for row in sheet.iter_rows(min_row=2)]
+    assert len(cells) == len(texts)
+    for cell in cells:
+        assert cell.data_type != "f"
+        assert not runs_in_a_spreadsheet("" if cell.value is None else str(cell.value))
+    text_file = io.StringIO(newline="")
+    write_csv(text_file, ["Text"], [[text] for text in texts])
+    back = list(csv.reader(io.StringIO(text_file.getvalue(), newline="")))[1:]
+    assert [row[0] for row in back] == [safe_cell(text) for text in texts]
+    assert not any(runs_in_a_spreadsheet(row[0]) for row in back)
 
 
 @pytest.mark.parametrize("value", [-3, 4.5, -0.25, Decimal("-12.50"), True, None])
