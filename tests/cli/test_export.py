@@ -130,14 +130,20 @@ def test_a_missing_database_creates_nothing(run: Run, tmp_path: Path, out: Path)
     assert not missing.exists()
 
 
-def test_a_missing_folder_is_one_plain_sentence(
+def test_a_missing_folder_is_made_but_not_its_parent(
     run: Run, school_file: Path, tmp_path: Path
 ) -> None:
     folder = tmp_path / "not there"
-    done = run("export", "--db", str(school_file), "--out", str(folder))
+    done = run("export", "--db", str(school_file), "--out", str(folder / "exports"))
     assert done.code == 1
-    assert done.err == (f"rp-desktop: The folder {folder} does not exist; choose another folder.\n")
+    assert done.err == (
+        f"rp-desktop: The folder {folder} does not exist, so exports cannot be made in it; "
+        "make it first, or choose another folder.\n"
+    )
     assert not folder.exists()
+    made = run("export", "--db", str(school_file), "--out", str(folder))
+    assert made.code == 0, made.err
+    assert (folder / "README.txt").exists()
 
 
 def test_an_earlier_export_is_refused_unless_replaced(

@@ -123,9 +123,9 @@ def test_fault_3_every_csv_of_the_record_export_is_cleaned_before_it_is_guarded(
     (tmp_path / "records").mkdir()
     export_records(db, tmp_path / "records")
     cells = csv_cells(*sorted((tmp_path / "records").glob("*.csv")))
-    quoted = [cell for cell in cells if cell.startswith("'=HYPERLINK")]
-    assert len(quoted) >= 8  # every poisoned column reached the files, quoted
     assert [cell for cell in cells if runs_as_formula(cell) or controls(cell)] == []
+    quoted = [cell for cell in cells if cell.startswith("'=HYPERLINK")]
+    assert len(quoted) >= 9  # every poisoned column reached the files, quoted
 
 
 def test_fault_3_the_district_package_and_a_list_go_through_the_same_guard(
@@ -176,3 +176,223 @@ def test_fault_3_printed_pages_draw_no_control_character(qapp, control: str) -> 
 
     assert _without_dates(agreement_pdf(sheet(control))) == _without_dates(agreement_pdf(sheet("")))
     assert _without_dates(summary_pdf(summary(control))) == _without_dates(summary_pdf(summary("")))
+
+
+# Fault 7 ------------------------------------------------------------------------------------
+
+
+def roster(*rows: str) -> bytes:
+    return (HEADER + "".join(f"{row}\n" for row in rows)).encode()
+
+
+def test_fault_7_leading_zeros_match_the_student_already_kept(db: Database) -> None:
+    kept = add_student(db, StudentFields("123", "Nou", "Xiong", "", 7, "7-Blue"))
+    padded = add_student(db, StudentFields("00456", "Amani", "Haddad", "", 7, "7-Blue"))
+    file = roster("00123,Nou,Xiong,8", "456,Amani,Haddad,7", "789,Dariusz,Kowalczyk,7")
+
+    preview = preview_roster(db, file, full_roster=True)
+    assert (preview.added, preview.updated, preview.unchanged, preview.marked_inactive) == (
+        1,
+        1,
+        1,
+        0,
+    )
+    assert preview.rows_matched_but_zeros == (2, 3)
+
+    done = import_roster(db, file, full_roster=True).changes
+    assert done.rows_matched_but_zeros == (2, 3)
+    numbers = db_numbers(db)
+    assert numbers == {"123": kept.id, "00456": padded.id, "789": numbers["789"]}
+
+
+def db_numbers(db: Database) -> dict[str, int]:
+    with db.engine.connect() as connection:
+        return dict(connection.execute(text("SELECT student_number, id FROM student")).all())
+
+
+def test_numbers_that_are_not_all_digits_are_matched_exactly(db: Database) -> None:
+    add_student(db, StudentFields("S-123", "Nou", "Xiong", "", 7, "7-Blue"))
+    changes = preview_roster(db, roster("S-00123,Nou,Xiong,7"), full_roster=False)
+    assert (changes.added, changes.rows_matched_but_zeros) == (1, ())
+
+
+def test_fault_7_two_rows_differing_by_leading_zeros_are_a_duplicate(run_cli, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    file = tmp_path / "roster.csv"
+    file.write_bytes(roster("123,Nou,Xiong,7", "S-1,Amani,Haddad,7", "0123,Nou,Xiong,7"))
+    done = run_cli("import-roster", "--db", str(tmp_path / "s.db"), "--dry-run", str(file))
+    assert done.code == 1
+    assert "row 4: the student number is the one on row 2 once leading zeros are ignored" in (
+        done.err
+    )
+
+
+def test_fault_7_the_dry_run_says_which_rows_matched_but_for_leading_zeros(
+    run_cli, db_path: Path, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    with open_database(db_path, unencrypted=True) as db:
+        for number in ("123", "4", "55"):
+            add_student(db, StudentFields(number, "Nou", f"Xiong{number}", "", 7, ""))
+    file = tmp_path / "roster.csv"
+    rows = ("00123,Nou,Xiong123,7", "4,Nou,Xiong4,7", "0055,Nou,Xiong55,7", "09,Bo,Ng,7")
+    file.write_bytes(roster(*rows))
+    done = run_cli("import-roster", "--db", str(db_path), "--dry-run", str(file))
+    assert done.code == 0, done.err
+    assert done.out.splitlines()[1] == (
+        "2 rows matched a student already kept only once leading zeros were ignored: rows 2, 4. "
+        "Those students keep their numbers as they were kept."
+    )
+    assert "1 added, 0 updated, 3 unchanged" in done.out
+
+
+def test_fault_7_the_window_preview_says_which_rows_matched_but_for_leading_zeros(
+    qtbot, db: Database, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    add_student(db, StudentFields("123", "Nou", "Xiong", "", 7, ""))
+    file = tmp_path / "roster.csv"
+    file.write_bytes(roster("0123,Nou,Xiong,7"))
+    wizard = RosterWizard(db)
+    qtbot.addWidget(wizard)
+    wizard.load(file)
+    assert "1 row matched a student already kept only once leading zeros were ignored: row 2." in (
+        wizard.summary.text()
+    )
+    shown = wizard.changes_model.data(wizard.changes_model.index(0, 4))
+    assert shown == "matched once leading zeros were ignored"
+    assert wizard.import_button.isEnabled()
+
+
+@pytest.mark.parametrize(
+    ("cell", "field", "character"),
+    [
+        ("Xio\u200bng", "last name", "U+200B"),
+        ("Nou\u202e", "first name", "U+202E"),
+        ("\u2066123", "student number", "U+2066"),
+        ("12\u200c3", "student number", "U+200C"),  # a joiner is never part of a number
+        ("Xiong\ufeff", "last name", "U+FEFF"),
+    ],
+)
+def test_fault_7_invisible_characters_are_refused_by_the_roster_import(
+    run_cli, tmp_path: Path, cell: str, field: str, character: str
+) -> None:  # type: ignore[no-untyped-def]
+    row = {"last name": f"7,Nou,{cell},7", "first name": f"7,{cell},Xiong,7"}.get(
+        field, f"{cell},Nou,Xiong,7"
+    )
+    file = tmp_path / "roster.csv"
+    file.write_bytes(b"\xef\xbb\xbf" + roster("1,Amani,Haddad,7", row))  # a BOM is no name
+    done = run_cli("import-roster", "--db", str(tmp_path / "s.db"), str(file))
+    assert done.code == 1
+    assert done.err.splitlines()[1].startswith(f"  row 3: the {field} (column ")
+    assert done.err.splitlines()[1].endswith(
+        f"contains an invisible character ({character}); retype it"
+    )
+    assert len(done.err.splitlines()) == 2  # row 2, after the BOM, is fine
+    assert not (tmp_path / "s.db").exists()
+
+
+def test_fault_7_invisible_characters_are_refused_by_the_student_form(db: Database) -> None:
+    with pytest.raises(InvalidInput) as refused:
+        add_student(db, StudentFields("12\u200b3", "Nou\u202e", "Xiong", "", 7, "7\x01B"))
+    problems = {p.field: p for p in refused.value.problems}
+    assert set(problems) == {"student_number", "first_name", "homeroom"}
+    assert {p.problem for p in problems.values()} == {Problem.INVISIBLE_CHARACTER}
+    assert problem_text(problems["first_name"]) == (
+        "This contains an invisible character (U+202E); retype it."
+    )
+    # Names spelled with a zero-width non-joiner (Persian) or an emoji are kept whole.
+    add_student(db, StudentFields("9", "\u0645\u06cc\u200c\u0631\u0627", "Rainbow 🏳️‍🌈", "", 7, ""))
+
+
+def test_fault_7_a_number_alike_but_for_leading_zeros_is_refused_by_the_student_form(
+    db: Database,
+) -> None:
+    kept = add_student(db, StudentFields("0123", "Nou", "Xiong", "", 7, ""))
+    other = add_student(db, StudentFields("S-0123", "Amani", "Haddad", "", 7, ""))
+    with pytest.raises(InvalidInput) as refused:
+        add_student(db, StudentFields("123", "Nou", "Xiong", "", 7, ""))
+    assert [p.problem for p in refused.value.problems] == [Problem.SAME_BUT_ZEROS]
+    with pytest.raises(InvalidInput):
+        update_student(db, other.id, StudentFields("00123", "Amani", "Haddad", "", 7, ""))
+    update_student(db, kept.id, StudentFields("00123", "Nou", "Xiong", "", 7, ""))  # its own
+
+
+# Fault 9 (the long cell) --------------------------------------------------------------------
+
+
+def test_fault_9_a_cell_over_the_csv_limit_is_named_not_blamed_on_quotes(
+    run_cli, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    file = tmp_path / "roster.csv"
+    file.write_bytes(roster("1,Amani,Haddad,7", f"2,Nou,{'x' * 200_000},7", "3,Bo,Ng,7"))
+    done = run_cli("import-roster", "--db", str(tmp_path / "s.db"), str(file))
+    assert done.code == 1
+    assert done.err.splitlines()[1] == (
+        "  row 3: a cell of this row is over 131,072 characters long; is this the roster file?"
+    )
+    assert "quotation marks" not in done.err
+    assert not (tmp_path / "s.db").exists()
+
+
+# Fault 11 (export --out) --------------------------------------------------------------------
+
+
+@pytest.fixture
+def school_file(db_path: Path) -> Path:
+    with open_database(db_path, unencrypted=True) as db:
+        build_export_school(db)
+    return db_path
+
+
+@pytest.mark.parametrize("deidentified", [(), ("--deidentified",)])
+def test_fault_11_export_out_makes_a_missing_folder_for_its_owner_only(
+    run_cli, school_file: Path, tmp_path: Path, deidentified: tuple[str, ...]
+) -> None:  # type: ignore[no-untyped-def]
+    folder = tmp_path / "exports 2026"
+    done = run_cli("export", "--db", str(school_file), "--out", str(folder), *deidentified)
+    assert done.code == 0, done.err
+    assert stat.S_IMODE(folder.stat().st_mode) == 0o700
+    assert (folder / "README.txt").exists()
+
+
+def test_fault_11_a_missing_parent_is_refused_by_name_and_not_made(
+    run_cli, school_file: Path, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    parent = tmp_path / "not there"
+    done = run_cli("export", "--db", str(school_file), "--out", str(parent / "exports"))
+    assert done.code == 1
+    assert done.err == (
+        f"rp-desktop: The folder {parent} does not exist, so exports cannot be made in it; "
+        "make it first, or choose another folder.\n"
+    )
+    assert not parent.exists()
+
+
+def test_a_folder_made_for_an_export_that_fails_is_removed(
+    run_cli, school_file: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    from rp_desktop.services.exports.records import export as records_export
+
+    def full(*_args: object, **_kwargs: object) -> None:
+        raise OSError(28, os.strerror(28))
+
+    monkeypatch.setattr(records_export, "write_export_folder", full)
+    folder = tmp_path / "exports"
+    done = run_cli("export", "--db", str(school_file), "--out", str(folder))
+    assert done.code == 1
+    assert not folder.exists()
+
+
+@pytest.fixture
+def run_cli(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
+    from rp_desktop import cli
+
+    monkeypatch.delenv(cli.PASSPHRASE_VARIABLE, raising=False)
+
+    def invoke(*argv: str) -> Outcome:
+        try:
+            code = cli.main(list(argv))
+        except SystemExit as exit_:
+            code = int(exit_.code or 0)
+        captured = capsys.readouterr()
+        return Outcome(code, captured.out, captured.err)
+
+    return invoke
