@@ -49,7 +49,10 @@ def safe_cell(value: object) -> object:
     formula; anything else, numbers included, is unchanged."""
     if not isinstance(value, str):
         return value
-    text = without_controls(value)
+    # Most cells are printable text that starts with a letter or a digit: done in two checks.
+    text = value if value.isprintable() else without_controls(value)
+    if text[:1].isalnum():
+        return text
     return "'" + text if runs_as_formula(text) else text
 
 

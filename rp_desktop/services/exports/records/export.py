@@ -14,6 +14,7 @@ from typing import IO, Any
 
 from sqlalchemy import Boolean, Connection, String
 
+from rp_desktop.domain.characters import without_controls
 from rp_desktop.domain.reports.model import Period
 from rp_desktop.services.exports.folder import README, FolderFile, write_export_folder
 from rp_desktop.services.exports.names import EXPORT_NAMES
@@ -139,7 +140,7 @@ def readme(school: str, period: Period | None, counts: dict[str, int]) -> str:
     lines = [
         "RP Desktop: record export",
         "",
-        f"School: {school}" if school else "School: (not set up)",
+        f"School: {without_controls(school)}" if school else "School: (not set up)",
         f"Period: {period_words(period)}",
         "",
         "CONFIDENTIAL. These files hold students' names, student numbers and notes as typed.",
@@ -150,8 +151,10 @@ def readme(school: str, period: Period | None, counts: dict[str, int]) -> str:
         "Each file is CSV (UTF-8 with a byte-order mark, comma-separated) and starts with a",
         "header row. Ids join the files: a column ending in _id holds the id of a row in the",
         "file named beside it. Dates are written YYYY-MM-DD; an empty cell means none or not",
-        "recorded. Text that a spreadsheet would read as a formula (starting with = + - or @)",
-        "is written with a leading apostrophe. Coded columns hold the values listed below.",
+        "recorded. Text that a spreadsheet would read as a formula (starting with = + - or @,",
+        "even after spaces or invisible characters) is written with a leading apostrophe, and",
+        "control characters pasted into text are left out. Coded columns hold the values",
+        "listed below.",
         "A counselor's private note on a case is never exported.",
     ]
     for file in RECORD_FILES:
