@@ -308,3 +308,46 @@ def test_invalid_input_names_each_field_once_in_order() -> None:
         ]
     )
     assert str(error).endswith("description, participants.")
+
+
+@pytest.mark.parametrize(
+    ("field", "text", "character"),
+    [
+        ("student_number", "S-10\u200b01", "\u200b"),
+        ("student_number", "10\u200d01", "\u200d"),  # a joiner never belongs in a number
+        ("first_name", "\u202eAna", "\u202e"),
+        ("last_name", "Mu\u00adñoz", "\u00ad"),
+        ("preferred_name", "Anita\u2066", "\u2066"),
+        ("homeroom", "5\x01B", "\x01"),
+    ],
+)
+def test_an_invisible_character_is_named_in_the_field_it_is_in(
+    field: str, text: str, character: str
+) -> None:
+    found = validate_student(replace(STUDENT, **{field: text}))
+    assert found == [FieldProblem(field, Problem.INVISIBLE_CHARACTER, character=character)]
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "\u0645\u06cc\u200c\u0631\u0627",  # Persian, with a zero-width non-joiner
+        "\u0915\u094d\u200d\u0937",  # Devanagari, with a zero-width joiner after the virama
+        "Rainbow \U0001f3f3\ufe0f\u200d\U0001f308",  # an emoji of several parts
+    ],
+)
+def test_joiners_that_spell_a_name_are_kept(name: str) -> None:
+    assert validate_student(replace(STUDENT, first_name=name)) == []
+
+
+def test_a_joiner_between_latin_letters_is_refused() -> None:
+    found = validate_student(replace(STUDENT, last_name="Mu\u200dñoz"))
+    assert found == [FieldProblem("last_name", Problem.INVISIBLE_CHARACTER, character="\u200d")]
+
+
+def test_someone_else_named_in_a_case_cannot_hide_an_invisible_character() -> None:
+    other = ParticipantFields(Role.FAMILY_MEMBER, other_name="Grand\u200bmother")
+    found = validate_case(replace(CASE, participants=(HARMED, CAUSED, other)), TODAY)
+    assert found == [
+        FieldProblem("participants", Problem.INVISIBLE_CHARACTER, index=2, character="\u200b")
+    ]

@@ -13,6 +13,7 @@ from rp_desktop.domain.roster import (
     RosterField,
     RosterIssue,
     RosterProblem,
+    RosterRefused,
     RosterRow,
     RosterSource,
     check_rows,
@@ -23,6 +24,7 @@ from rp_desktop.domain.roster import (
     parse_grade,
     roster_changes,
 )
+from rp_desktop.domain.roster.fields import number_key
 from rp_desktop.ui.words.roster import describe, describe_located, refusal_summary
 
 HEADERS = ("Student Number", "First Name", "Last Name", "Preferred Name", "Grade", "Homeroom")
@@ -350,3 +352,60 @@ def test_every_issue_has_words_and_a_translation_is_used() -> None:
         problem = RosterProblem(issue, 2, RosterField.GRADE, "Gr", "13", 1, 40, ("A", "B"))
         assert describe(problem)
         assert describe(problem, lambda text: f"«{text}»").startswith("«")
+
+
+@pytest.mark.parametrize(
+    ("number", "key"),
+    [("00123", "123"), ("123", "123"), ("000", "0"), ("0", "0"), ("S-00123", "S-00123"),
+     ("0012A", "0012A"), ("\u0660\u0661", "\u0660\u0661")],  # Arabic-Indic digits: as they are
+)  # fmt: skip
+def test_a_number_of_digits_alone_is_compared_without_its_leading_zeros(
+    number: str, key: str
+) -> None:
+    assert number_key(number) == key
+
+
+def test_leading_zeros_match_a_student_kept_who_keeps_the_number_kept() -> None:
+    existing = [student(1, "123"), student(2, "0045"), student(3, "S-007")]
+    changes = roster_changes(
+        [row(2, "00123", grade=8), row(3, "45"), row(4, "S-7")],
+        existing,
+        SOURCE,
+        full_roster=True,
+    )
+    assert [(s.change, s.student_id, s.fields.student_number) for s in changes.students] == [
+        (Change.UPDATED, 1, "123"),
+        (Change.UNCHANGED, 2, "0045"),
+        (Change.ADDED, None, "S-7"),  # not all digits: compared exactly
+        (Change.MARKED_INACTIVE, 3, "S-007"),
+    ]
+    assert changes.rows_matched_but_zeros == (2, 3)
+
+
+def test_the_same_number_kept_exactly_wins_over_one_alike_but_for_zeros() -> None:
+    existing = [student(1, "0123"), student(2, "123")]
+    changes = roster_changes([row(2, "123")], existing, SOURCE, full_roster=False)
+    assert [(s.student_id, s.matched_but_zeros) for s in changes.students] == [(2, False)]
+
+
+def test_a_number_alike_several_students_kept_is_refused_not_guessed() -> None:
+    existing = [student(1, "0123"), student(2, "123")]
+    with pytest.raises(RosterRefused) as refused:
+        roster_changes([row(2, "00123")], existing, SOURCE, full_roster=False)
+    assert describe_located(refused.value.problems[0]) == (
+        "row 2: the student number matches 2 students already kept once leading zeros are "
+        "ignored; write it exactly as the right one has it"
+    )
+
+
+def test_rows_alike_but_for_zeros_are_duplicates_naming_both_rows() -> None:
+    header = columns("Student #", "First", "Last", "Grade")
+    rows, problems = check_rows(
+        header,
+        rows_of(("0042", "Ana", "Muñoz", "7"), ("S-1", "Bo", "Ng", "7"), ("42", "Cy", "Lu", "7")),
+        legacy_text=False,
+    )
+    assert [r.row for r in rows] == [2, 3]
+    assert [(p.issue, p.row, p.other_row) for p in problems] == [
+        (RosterIssue.DUPLICATE_BUT_ZEROS, 4, 2)
+    ]
