@@ -108,10 +108,13 @@ def read_roster(data: bytes) -> RosterFile:
     decoded = decode_roster(data)
     delimiter, header_index = _layout(decoded.text)
     records, broken = _records(decoded.text, delimiter)
+    if broken and header_index >= len(records):
+        raise RosterRefused(broken)  # reading stopped before the header row: say where
     header = records[header_index] if header_index < len(records) else []
     columns, problems = find_columns(header)
     if problems:
-        raise RosterRefused(_refused(RosterIssue.NOT_A_TABLE) if len(header) < 2 else problems)
+        refused = _refused(RosterIssue.NOT_A_TABLE) if len(header) < 2 else problems + broken
+        raise RosterRefused(refused)
     body = enumerate(records[header_index + 1 :], start=header_index + 2)
     rows, problems = check_rows(columns, body, legacy_text=decoded.legacy)
     problems += broken

@@ -532,3 +532,24 @@ def test_the_audit_event_of_an_import_with_demographics_has_counts_only(
     import_roster(school, WITH_DEMOGRAPHICS.encode(), full_roster=False)
     (event,) = audit_rows(school)[before:]
     assert event.detail == "roster import: added 1, updated 1, unchanged 0, marked inactive 0"
+
+
+LONG = "x" * 200_000  # over the csv module's 131,072 characters a cell
+
+
+@pytest.mark.parametrize(
+    ("text", "row"),
+    [
+        (f"Student Number,First Name,Last Name,Grade\n1,Ana,{LONG},7\n2,Bo,Ng,7\n", 2),
+        (f"Student Number,First Name,Last Name,Grade{LONG}\n1,Ana,Reyes,7\n", 1),  # the header
+        (f'Student Number,First Name,Last Name,Grade\n1,Ana,"{LONG}",7\n', 2),  # quoted
+        (LONG, 1),  # not a roster at all
+    ],
+)
+def test_a_cell_too_long_is_named_by_its_row_wherever_it_is(
+    school: Database, text: str, row: int
+) -> None:
+    refusal = refused(school, text.encode())
+    issues = [(p.issue, p.row, p.limit) for p in refusal.problems]
+    assert (RosterIssue.CELL_TOO_LONG, row, 131_072) in issues
+    assert RosterIssue.BROKEN_QUOTES not in {p.issue for p in refusal.problems}
