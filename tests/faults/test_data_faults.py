@@ -24,6 +24,7 @@ from PySide6.QtCore import Qt
 from sqlalchemy import text
 
 from rp_desktop.domain.records import StudentFields
+from rp_desktop.domain.reports.model import Period
 from rp_desktop.domain.validation import InvalidInput, Problem
 from rp_desktop.services.exports.district.package import write_district_package
 from rp_desktop.services.exports.records.export import export_records
@@ -68,12 +69,15 @@ def controls(cell: str) -> list[str]:
     return [ch for ch in cell if unicodedata.category(ch) == "Cc" and ch not in "\t\n\r"]
 
 
-def poison(db: Database, table: str, column: str) -> None:
+def poison(db: Database, table: str, column: str, *, unique: bool = True) -> None:
     """What a database from before the fix can hold: text pasted with a control character
-    (made different on each row, for columns whose values are unique); empty text stays."""
+    (made different on each row when `unique`, for columns whose values are); empty text
+    stays empty."""
     with db.engine.begin() as connection:
         connection.execute(
-            text(f"UPDATE {table} SET {column} = :value || rowid WHERE {column} != ''"),
+            text(
+                f"UPDATE {table} SET {column} = :value{' || rowid' * unique} WHERE {column} != ''"
+            ),
             {"value": HOSTILE[0]},
         )
 
@@ -134,7 +138,8 @@ def test_fault_3_the_district_package_and_a_list_go_through_the_same_guard(
     from rp_desktop.services.exports.table import export_table
 
     build_export_school(db)
-    poison(db, "student_demographic", "value")  # a category of the package's tables
+    # A group of the package's tables, named by a value pasted with a control character.
+    poison(db, "student_demographic", "value", unique=False)
     (tmp_path / "package").mkdir()
     package = write_district_package(db, tmp_path / "package", _year(), 2)
     assert package.files
@@ -142,6 +147,7 @@ def test_fault_3_the_district_package_and_a_list_go_through_the_same_guard(
     for name in ("list.csv", "list.xlsx"):
         export_table(db, tmp_path / name, rows[0], rows[1:], what="fault 3")
     cells = csv_cells(*sorted((tmp_path / "package").glob("*.csv")), tmp_path / "list.csv")
+    assert '\'=HYPERLINK("http://e.vil/x","a")' in cells  # the group reached the package
     book = load_workbook(tmp_path / "list.xlsx").active
     assert book is not None
     written = [c for row in book.iter_rows() for c in row]
@@ -150,16 +156,14 @@ def test_fault_3_the_district_package_and_a_list_go_through_the_same_guard(
     assert [cell for cell in cells if runs_as_formula(cell) or controls(cell)] == []
 
 
-def _year() -> "object":
-    from rp_desktop.domain.reports.model import Period
-
+def _year() -> Period:
     return Period(date(2025, 8, 1), date(2026, 7, 31))
 
 
 def _without_dates(pdf: bytes) -> bytes:
     """A PDF without what changes from one drawing to the next (its dates and ids)."""
     return re.sub(
-        rb"/CreationDate \(.*?\)|/ID \[.*?\]|uuid:[0-9a-f-]+|<xmp:\w+Date>.*?</xmp:\w+Date>",
+        rb"D:\d{14}|\d{4}-\d\d-\d\dT[\d:.+-]+|uuid:[0-9a-f-]+|/ID \[.*?\]",
         b"",
         pdf,
     )
