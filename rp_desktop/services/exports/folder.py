@@ -81,6 +81,10 @@ def make_export_folder(folder: Path) -> bool:
     folder = Path(folder)
     if folder.is_dir():
         return False
+    if folder.exists():
+        raise ExportNotWritten(
+            errno.ENOTDIR, f"{folder} is a file, not a folder; choose a folder", folder
+        )
     parent = folder.parent
     if not parent.is_dir():
         raise ExportNotWritten(
@@ -92,9 +96,9 @@ def make_export_folder(folder: Path) -> bool:
     try:
         folder.mkdir(mode=0o700)
     except FileExistsError:
-        return False  # made meanwhile, or a file of that name: writing says which
+        return False  # made meanwhile: writing into it says what is wrong, if anything
     except OSError as error:
-        raise plain_error(error, folder / README) from error
+        raise plain_error(error, folder) from error  # a sentence about the parent
     return True
 
 

@@ -307,3 +307,41 @@ def test_a_failed_replacement_puts_the_earlier_export_back(
         export_records(db, out, YEAR_2025, replace=True)
     monkeypatch.undo()
     assert {p.name: digest(p) for p in out.iterdir()} == earlier
+
+
+def test_a_missing_export_folder_is_made_for_its_owner_only(tmp_path: Path) -> None:
+    folder = tmp_path / "exports"
+    assert export_folder.make_export_folder(folder) is True
+    assert stat.S_IMODE(folder.stat().st_mode) == 0o700
+    assert export_folder.make_export_folder(folder) is False  # there already: left as it is
+    export_folder.remove_if_empty(folder)
+    assert not folder.exists()
+
+
+def test_an_export_folder_is_never_made_in_a_missing_parent_nor_over_a_file(
+    tmp_path: Path,
+) -> None:
+    with pytest.raises(ExportNotWritten) as missing:
+        export_folder.make_export_folder(tmp_path / "no such folder" / "exports")
+    assert str(missing.value) == (
+        f"The folder {tmp_path / 'no such folder'} does not exist, so exports cannot be made "
+        "in it; make it first, or choose another folder."
+    )
+    (tmp_path / "a file").write_text("not a folder")
+    with pytest.raises(ExportNotWritten) as a_file:
+        export_folder.make_export_folder(tmp_path / "a file")
+    assert str(a_file.value) == f"{tmp_path / 'a file'} is a file, not a folder; choose a folder."
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a file"]
+
+
+def test_an_export_folder_is_not_made_in_a_read_only_parent(db: Database) -> None:
+    with folder_anyone_can_reach() as shared:
+        parent = shared / "read-only"
+        parent.mkdir()
+        parent.chmod(0o555)
+        outcome = as_ordinary_user(db, lambda: export_folder.make_export_folder(parent / "x"))
+        assert (outcome.error, outcome.message) == (
+            "ExportNotWritten",
+            f"RP Desktop is not allowed to write in {parent}; choose another folder.",
+        )
+        assert list(parent.iterdir()) == []
