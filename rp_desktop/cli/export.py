@@ -7,8 +7,8 @@ package (aggregates only, small counts suppressed), written into a folder.
 --school-year 2025 means August 1 2025 to July 31 2026; without it, every date. DIR is made
 (0700, readable by its owner only) when it does not exist yet; a missing parent is refused, by
 name, rather than made. A folder that already holds an export is refused unless --replace is
-given, so two exports never mix. The
-services are imported only when the command runs, as for every command.
+given, so two exports never mix. The services are imported only when the command runs, as for
+every command.
 """
 
 import argparse

@@ -5,7 +5,7 @@ audit trail.
 
 Text typed by someone (a school's name, an agreement's items, a group's name) goes onto the
 page through `pdf_text`, which removes the control characters a page cannot show: pasted with
-a name, they would otherwise print as stray spaces, boxes or escape sequences' letters."""
+a name, they would otherwise print as stray spaces or boxes."""
 
 from collections.abc import Callable
 
