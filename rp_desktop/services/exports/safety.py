@@ -50,10 +50,16 @@ def safe_cell(value: object) -> object:
     if not isinstance(value, str):
         return value
     # Most cells are printable text that starts with a letter or a digit: done in two checks.
-    text = value if value.isprintable() else without_controls(value)
+    text = value if value.isprintable() else plain_text(value)
     if text[:1].isalnum():
         return text
     return "'" + text if runs_as_formula(text) else text
+
+
+def plain_text(text: str) -> str:
+    """`text` without control characters (tabs and line ends aside): how a cell or a line of
+    an export's README.txt holds text someone typed or pasted."""
+    return without_controls(text)
 
 
 def runs_as_formula(text: str) -> bool:

@@ -3,9 +3,9 @@ with its columns and how many cells were hidden, and how the figures are defined
 
 from collections.abc import Sequence
 
-from rp_desktop.domain.characters import without_controls
 from rp_desktop.domain.reports.model import Period
 from rp_desktop.services.exports.district.tables import MARK, PackageTable
+from rp_desktop.services.exports.safety import plain_text
 
 SUBJECTS = {
     "practices": "Restorative practices held: Tier 1 community circles held, and Tier 2 and "
@@ -68,7 +68,7 @@ def _opening(school: str, period: Period, threshold: int, hidden: int, *, empty:
     return [
         "RP Desktop: district package",
         "",
-        f"School: {without_controls(school)}" if school else "School: (not set up)",
+        f"School: {plain_text(school)}" if school else "School: (not set up)",
         f"Period: {period.first.isoformat()} to {period.last.isoformat()}",
         f"Threshold: {threshold}",
         *(["", NO_RECORDS] if empty else []),

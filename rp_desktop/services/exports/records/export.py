@@ -14,13 +14,12 @@ from typing import IO, Any
 
 from sqlalchemy import Boolean, Connection, String
 
-from rp_desktop.domain.characters import without_controls
 from rp_desktop.domain.reports.model import Period
 from rp_desktop.services.exports.folder import README, FolderFile, write_export_folder
 from rp_desktop.services.exports.names import EXPORT_NAMES
 from rp_desktop.services.exports.records.files import RECORD_FILES, RecordFile
 from rp_desktop.services.exports.records.queries import Rows
-from rp_desktop.services.exports.safety import ExportNotWritten, safe_cell
+from rp_desktop.services.exports.safety import ExportNotWritten, plain_text, safe_cell
 from rp_desktop.services.exports.table import record_export
 from rp_desktop.services.safekeeping.database import Database
 from rp_desktop.services.school import school_info
@@ -140,7 +139,7 @@ def readme(school: str, period: Period | None, counts: dict[str, int]) -> str:
     lines = [
         "RP Desktop: record export",
         "",
-        f"School: {without_controls(school)}" if school else "School: (not set up)",
+        f"School: {plain_text(school)}" if school else "School: (not set up)",
         f"Period: {period_words(period)}",
         "",
         "CONFIDENTIAL. These files hold students' names, student numbers and notes as typed.",
