@@ -29,6 +29,8 @@ def invisible_character(text: str, *, joiners_in_words: bool = True) -> str | No
     """The first control or format character in `text` that does not belong there, or None.
     With `joiners_in_words`, a zero-width joiner or non-joiner between two letters of a
     script that spells with them is allowed (see the module's text)."""
+    if text.isprintable():  # no Cc nor Cf: most text, told in one pass in C
+        return None
     for index, character in enumerate(text):
         if unicodedata.category(character) not in ("Cc", "Cf"):
             continue

@@ -124,9 +124,9 @@ def _invisible(fields: StudentFields, said: set[str]) -> Iterator[FieldProblem]:
     """Invisible characters in a student's text fields that have no other problem. A joiner
     inside a word of a script that spells with one is part of a name, never of a number."""
     for name in _STUDENT_TEXT:
-        if name not in said:
-            number = name == "student_number"
-            yield from invisible_problem(name, getattr(fields, name), number=number)
+        text: str = getattr(fields, name)
+        if name not in said and not text.isprintable():  # printable: no Cc nor Cf in it
+            yield from invisible_problem(name, text, number=name == "student_number")
 
 
 def invisible_problem(

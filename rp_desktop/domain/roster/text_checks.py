@@ -48,7 +48,7 @@ def text_issue(field: ColumnField, text: str, legacy_text: bool) -> RosterIssue 
         return RosterIssue.LOST_CHARACTERS
     if looks_garbled(text, legacy_text=legacy_text):
         return RosterIssue.GARBLED_TEXT  # before invisible: "í" read wrongly holds a soft hyphen
-    if invisible_in(field, text):
+    if not text.isprintable() and invisible_in(field, text):
         return RosterIssue.INVISIBLE
     return None
 
