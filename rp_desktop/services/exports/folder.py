@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from rp_desktop.db.backup import fsync_folder
+from rp_desktop.domain.progress import Progress, no_progress
 from rp_desktop.services.exports.safety import ExportNotWritten
 from rp_desktop.services.exports.safety import _plain as plain_error
 
@@ -132,9 +133,12 @@ def write_export_folder(
     known_names: Collection[str],
     *,
     replace: bool = False,
+    progress: Progress = no_progress,
 ) -> None:
     """Write `files` into `folder`, all or none. `known_names` are every file name either kind
     of export writes: those already present are refused, or replaced with `replace`.
+    `progress` hears of each file before it is written (and may stop the export by raising
+    Cancelled, as may a writer); moving the files into place cannot be stopped.
 
     Raises FolderHoldsExport, FolderHoldsOtherFiles, or ExportNotWritten for a folder that is
     missing, not writable or full; any other error from a writer comes through unchanged.
@@ -151,9 +155,11 @@ def write_export_folder(
     except OSError as error:
         raise plain_error(error, folder / writing) from error
     try:
-        for file in files:
+        for number, file in enumerate(files):
             writing = file.name
+            progress(number, len(files), file.name)
             _write_one(staging / file.name, file)
+        progress(len(files), len(files), cancellable=False)
         _move_into_place(folder, staging, [f.name for f in files], in_the_way)
     except OSError as error:
         if isinstance(error, ExportNotWritten):

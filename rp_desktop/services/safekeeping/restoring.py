@@ -11,6 +11,7 @@ from rp_desktop.db import schema
 from rp_desktop.db.backup import copy_database, put_copy_in_place, set_aside
 from rp_desktop.db.cipher import is_plain_sqlite
 from rp_desktop.db.lock import DatabaseLock
+from rp_desktop.domain.progress import Progress, no_progress
 from rp_desktop.domain.safekeeping.findings import RowCounts
 from rp_desktop.domain.safekeeping.passphrase import Passphrase
 from rp_desktop.domain.vocabulary import AuditAction
@@ -27,6 +28,9 @@ from rp_desktop.services.safekeeping.database import Database
 from rp_desktop.services.safekeeping.errors import translated
 from rp_desktop.services.safekeeping.files import key_for
 
+# What restore_backup tells its progress of: checking the backup, backing up, putting it in place.
+RESTORE_STEPS = ("checking", "backing_up", "replacing")
+
 
 @dataclass(frozen=True, slots=True)
 class Restored:
@@ -40,21 +44,26 @@ def restore_backup(
     *,
     folder: Path | None = None,
     backup_passphrase: Passphrase | None = None,
+    progress: Progress = no_progress,
 ) -> Restored:
     """Put the backup at `backup` in place of the database, after backing up its current state.
 
     `backup_passphrase` is for a backup made before the passphrase was changed: the backup is
     opened with it and re-encrypted under the database's present key as it is restored.
     Raises WrongPassphrase or RestoreRefused, having changed nothing, for a file that cannot
-    be restored."""
+    be restored. `progress` hears of each of RESTORE_STEPS; Cancelled raised from it before
+    the copy is put in place changes nothing (the backup of the present state stays)."""
     if backup.resolve() == db.path.resolve():
         raise RestoreRefused(Unfit.SAME_FILE)
+    progress(0, len(RESTORE_STEPS), RESTORE_STEPS[0])
     backup_key = db.key
     if backup_passphrase is not None and db.key is not None:
         backup_key = key_for(backup, backup_passphrase)
     require_restorable(backup, backup_key)
+    progress(1, len(RESTORE_STEPS), RESTORE_STEPS[1])
     folder = folder or backups_folder(db)
     before = make_backup(db, BackupReason.BEFORE_RESTORE, folder=folder, spare=backup)
+    progress(2, len(RESTORE_STEPS), RESTORE_STEPS[2], cancellable=False)
     db.engine.dispose()  # every pooled connection closed; the next one opens the new file
     with translated(db.path):
         counts = put_copy_in_place(backup, db.path, db.key, backup_key)

@@ -35,6 +35,7 @@ from rp_desktop.db.models import (
     StudentRow,
     SupportPlanRow,
 )
+from rp_desktop.domain.progress import Progress, no_progress
 from rp_desktop.domain.safekeeping.retention import (
     PurgeCounts,
     PurgeSelection,
@@ -58,6 +59,19 @@ __all__ = [
     "purge",
     "set_hold",
 ]
+
+# The steps a purge tells its progress of: reading, each kind of record, drafts, then wiping.
+PURGE_STEPS = (
+    "reading",
+    "circle_runs",
+    "cases",
+    "support_plans",
+    "circles",
+    "groups",
+    "students",
+    "drafts",
+    "wiping",
+)
 
 # Ids per statement: well under SQLite's limit on bound parameters (32,766 since 3.32).
 CHUNK = 5000
@@ -96,12 +110,23 @@ def preview_purge(db: Database, years: int) -> PurgePreview:
     return PurgePreview(years, cutoff, selection.counts())
 
 
-def purge(db: Database, years: int, *, confirm_counts: PurgeCounts) -> PurgeCounts:
+def purge(
+    db: Database,
+    years: int,
+    *,
+    confirm_counts: PurgeCounts,
+    progress: Progress = no_progress,
+) -> PurgeCounts:
     """Remove what the preview counted, in one transaction, and wipe the freed space.
+
+    `progress` hears of each step (PURGE_STEPS); Cancelled raised from it before the commit
+    rolls everything back, removing nothing. Wiping the freed space, after the commit, cannot
+    be stopped.
 
     Raises PreviewOutdated, removing nothing, when the counts differ from `confirm_counts`;
     NotCompacted when the records are gone but the file could not be rewritten."""
     cutoff = cutoff_date(db.today(), years)
+    total = len(PURGE_STEPS)
     with db.engine.connect() as connection:
         # Enforcement off, so that each deleted row does not search the tables that name it
         # (several such columns have no index: quadratic on a building's circle runs). The
@@ -111,15 +136,18 @@ def purge(db: Database, years: int, *, confirm_counts: PurgeCounts) -> PurgeCoun
             with Session(bind=connection) as session, session.begin():
                 # Freed space is zeroed as it is freed, in the file and in the -wal.
                 session.execute(text("PRAGMA secure_delete = ON"))
+                progress(0, total, PURGE_STEPS[0])
                 selection = select_for_purge(gather_facts(session), cutoff)
                 counts = selection.counts()
                 if counts != confirm_counts:
                     raise PreviewOutdated()
-                _delete(session, selection)
+                _delete(session, selection, progress)
                 detail = f"years={years} cutoff={cutoff.isoformat()} {counts.detail()}"
                 record_event(session, db, AuditAction.PURGE, "database", None, detail)
                 if session.execute(text("PRAGMA foreign_key_check")).first() is not None:
                     raise RuntimeError("the purge would leave broken references")
+                # The last moment to stop: past it the transaction commits.
+                progress(total - 1, total, PURGE_STEPS[-1], cancellable=False)
         finally:
             # Never back to the pool with enforcement off or secure delete on: a new
             # connection gets the usual pragmas.
@@ -175,21 +203,26 @@ def set_hold(db: Database, case_id: int, hold: bool) -> bool:
 # -- removing ------------------------------------------------------------------------------
 
 
-def _delete(session: Session, gone: PurgeSelection) -> None:
+def _delete(session: Session, gone: PurgeSelection, progress: Progress = no_progress) -> None:
     """Delete what `gone` names with everything that belongs to it, set by set."""
-    for model, ids in (
-        (CircleRunRow, gone.runs),
-        (CaseRow, gone.cases),
-        (SupportPlanRow, gone.support_plans),
-        (CommunityCircleRow, gone.circles),
-        (GroupRow, gone.groups),
-        (StudentRow, gone.students),
+    for step, (model, ids) in enumerate(
+        (
+            (CircleRunRow, gone.runs),
+            (CaseRow, gone.cases),
+            (SupportPlanRow, gone.support_plans),
+            (CommunityCircleRow, gone.circles),
+            (GroupRow, gone.groups),
+            (StudentRow, gone.students),
+        ),
+        start=1,
     ):
         table = model.__table__
         assert isinstance(table, Table)
         for chunk in _chunks(ids):
+            progress(step, len(PURGE_STEPS), PURGE_STEPS[step])
             delete_with_dependents(session, table, table.c.id.in_(chunk))
     # A half-typed form about a removed record holds its words too.
+    progress(len(PURGE_STEPS) - 2, len(PURGE_STEPS), PURGE_STEPS[-2])
     for form, ids in (("case", gone.cases), ("circle", gone.circles), ("student", gone.students)):
         for chunk in _chunks(ids):
             drafts = delete(FormDraftRow).where(

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from rp_desktop.domain import school_year
+from rp_desktop.domain.progress import Progress, no_progress
 from rp_desktop.domain.reports.model import Period
 from rp_desktop.services.exports.district.readme import package_readme
 from rp_desktop.services.exports.district.reports import package_tables
@@ -73,21 +74,24 @@ def write_district_package(
     threshold: int = DEFAULT_THRESHOLD,
     *,
     replace: bool = False,
+    progress: Progress = no_progress,
 ) -> PackageSummary:
     """Write the package for `period` into `folder`, counts under `threshold` suppressed (it is
     also the smallest group of students shown). Raises ValueError for a threshold under 2 and
-    ExportNotWritten (FolderHoldsExport for a folder that holds an export, without `replace`)."""
+    ExportNotWritten (FolderHoldsExport for a folder that holds an export, without `replace`).
+    `progress` hears of each count taken, then of each file; Cancelled raised from it leaves the
+    folder as it was."""
     if threshold < 2:
         raise ValueError("The threshold must be 2 or more: a threshold of 1 hides nothing.")
     folder = Path(folder)
-    tables = package_tables(db, period, threshold)
+    tables = package_tables(db, period, threshold, progress)
     info = school_info(db)
     span = data_span(db)
     empty = span is None or span.last < period.first or period.last < span.first
     readme = package_readme(info.name if info else "", period, threshold, tables, empty=empty)
     files = [FolderFile(table.name, _writer(table)) for table in tables]
     files.append(FolderFile(README, lambda stream: stream.write(readme), encoding="utf-8"))
-    write_export_folder(folder, files, EXPORT_NAMES, replace=replace)
+    write_export_folder(folder, files, EXPORT_NAMES, replace=replace, progress=progress)
     summary = PackageSummary(
         folder,
         period,

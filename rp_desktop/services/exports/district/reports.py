@@ -9,6 +9,7 @@ mistake). Equity of voice is left out: it describes the talk time of a few circl
 
 from sqlalchemy.orm import Session
 
+from rp_desktop.domain.progress import Progress, no_progress
 from rp_desktop.domain.reports.keys import measure_key, tier_key
 from rp_desktop.domain.reports.model import (
     Breakdown,
@@ -38,6 +39,7 @@ from rp_desktop.services.safekeeping.database import Database
 
 DONE, MISSED = KEPT_ITEMS
 CASES_WITH_DAYS = "cases:days"
+COUNTING = "counting"  # the step of progress while the package's counts are taken
 M = measure_key
 
 
@@ -85,30 +87,51 @@ FOLLOW_UPS = Counts(
 CASES_DAYS = Counts((Column(CASES_WITH_DAYS, "cases", "cases with days of suspension avoided"),))
 
 
-def package_tables(db: Database, period: Period, threshold: int) -> list[PackageTable]:
+def package_tables(
+    db: Database, period: Period, threshold: int, progress: Progress = no_progress
+) -> list[PackageTable]:
+    """Every table of the package; `progress` hears of each count taken (step "counting")."""
+    demographic = [b for b in reports.breakdown_choices(db) if b.kind is BreakdownKind.DEMOGRAPHIC]
+    step = _Steps(progress, 4 + 3 * len(demographic))
     tables: list[PackageTable] = []
     for breakdown in (Breakdown(), Breakdown(BreakdownKind.GRADE)):
+        step()
         found = reports.all_reports(db, period, breakdown)
         extra = _settled_and_days(db, period, breakdown)
         large = _large_groups(db, period, breakdown, threshold)
         tables += _by(breakdown, found, extra, threshold, large)
+    step()
     kinds = reports.report(db, ReportRequest(ReportKind.PRACTICE_KINDS, period))
     tables.append(_table("practices", BY_KIND, kinds, (PRACTICES,), threshold, "practice_kind"))
-    demographic = [b for b in reports.breakdown_choices(db) if b.kind is BreakdownKind.DEMOGRAPHIC]
     for breakdown in demographic:
         for kind, counts in (
             (ReportKind.STUDENTS_REACHED, (REACHED,)),
             (ReportKind.CASES, (CASES_OPENED, CASES_CLOSED)),
         ):
+            step()
             table = reports.report(db, ReportRequest(kind, period, breakdown))
             large = _large_groups(db, period, breakdown, threshold)
             tables.append(
                 _table(kind.value, breakdown.field or "", table, counts, threshold, large=large)
             )
     for breakdown in (Breakdown(BreakdownKind.GRADE), *demographic):
+        step()
         risk = reports.disproportionality(db, period, breakdown, minimum_group=threshold)
         tables.append(risk_table(risk, _by_name(breakdown), threshold))
     return tables
+
+
+class _Steps:
+    """Tells `progress` of each count as it starts: one step of `total`."""
+
+    def __init__(self, progress: Progress, total: int) -> None:
+        self._progress = progress
+        self._total = total
+        self._done = 0
+
+    def __call__(self) -> None:
+        self._progress(min(self._done, self._total), self._total, COUNTING)
+        self._done += 1
 
 
 def _large_groups(

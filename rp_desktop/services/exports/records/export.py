@@ -9,11 +9,13 @@ refused unless `replace` is given (export_folder)."""
 import csv
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import IO, Any
 
 from sqlalchemy import Boolean, Connection, String
 
+from rp_desktop.domain.progress import Progress, no_progress
 from rp_desktop.domain.reports.model import Period
 from rp_desktop.services.exports.folder import README, FolderFile, write_export_folder
 from rp_desktop.services.exports.names import EXPORT_NAMES
@@ -54,18 +56,28 @@ def period_words(period: Period | None) -> str:
 
 
 def export_records(
-    db: Database, folder: Path, period: Period | None = None, *, replace: bool = False
+    db: Database,
+    folder: Path,
+    period: Period | None = None,
+    *,
+    replace: bool = False,
+    progress: Progress = no_progress,
 ) -> ExportSummary:
     """Write every record of `period` (every date when None) into `folder`, one CSV per kind
     of record and a README.txt, all or nothing. Raises ExportNotWritten (FolderHoldsExport
-    when the folder holds an earlier export and not `replace`)."""
+    when the folder holds an earlier export and not `replace`). `progress` hears of each file
+    and of each batch of rows; Cancelled raised from it leaves the folder as it was."""
     folder = Path(folder)
     counts: dict[str, int] = {}
     school = school_info(db)
+    total = len(RECORD_FILES) + 1  # and the README
     with db.engine.connect() as connection:
         files = [
-            FolderFile(file.name, _writer(connection, file, period, counts))
-            for file in RECORD_FILES
+            FolderFile(
+                file.name,
+                _writer(connection, file, period, counts, partial(progress, n, total, file.name)),
+            )
+            for n, file in enumerate(RECORD_FILES)
         ]
         files.append(
             FolderFile(
@@ -74,7 +86,7 @@ def export_records(
                 encoding="utf-8",
             )
         )
-        write_export_folder(folder, files, EXPORT_NAMES, replace=replace)
+        write_export_folder(folder, files, EXPORT_NAMES, replace=replace, progress=progress)
     summary = ExportSummary(
         folder, period, tuple(ExportedFile(f.name, counts[f.name]) for f in RECORD_FILES)
     )
@@ -86,7 +98,11 @@ def export_records(
 
 
 def _writer(
-    connection: Connection, file: RecordFile, period: Period | None, counts: dict[str, int]
+    connection: Connection,
+    file: RecordFile,
+    period: Period | None,
+    counts: dict[str, int],
+    batch_done: Callable[[], None],
 ) -> Callable[[IO[Any]], None]:
     def write(stream: IO[Any]) -> None:
         query = file.query(period)
@@ -96,6 +112,7 @@ def _writer(
         for batch in connection.execute(query).partitions(BATCH):
             writer.writerows(_cleaned(batch, _cleaners(query)))
             counts[file.name] += len(batch)
+            batch_done()  # a year's attendance is some 40 batches: Cancel is heard within one
 
     return write
 
