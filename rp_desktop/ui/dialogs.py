@@ -1,8 +1,9 @@
 """Every message box the application shows, in one place, so tests can patch one module."""
 
 from PySide6 import QtWidgets
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QEventLoop, Qt
 from PySide6.QtWidgets import QWidget
+from shiboken6 import isValid
 
 from rp_desktop import __version__
 from rp_desktop.domain.safekeeping.files import Unreadable
@@ -26,8 +27,28 @@ def _tr(text: str) -> str:
 # first screen, which imports this module, shows none.
 
 
+# A dialog waited for with `wait_for` has this property: locking hides it and shows it again.
+COMES_BACK = "comesBackAfterLocking"
+
+
+def wait_for(dialog: "QtWidgets.QDialog") -> int:
+    """Show `dialog` application-modal and return its result once it is done, as exec() does,
+    but in a loop that hiding does not end: QDialog.exec() returns as soon as the dialog is
+    hidden, so locking (which hides every window) would cancel it. Locking hides this one and
+    unlocking shows it again, as it was, and the wait goes on."""
+    loop = QEventLoop()
+    dialog.setProperty(COMES_BACK, True)
+    dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
+    dialog.finished.connect(loop.quit)
+    dialog.destroyed.connect(loop.quit)
+    dialog.show()
+    loop.exec()
+    return dialog.result() if isValid(dialog) else QtWidgets.QDialog.DialogCode.Rejected.value
+
+
 def show_error(parent: QWidget | None, title: str, text: str) -> None:
-    QtWidgets.QMessageBox.warning(parent, title, text)
+    boxes = QtWidgets.QMessageBox
+    wait_for(boxes(boxes.Icon.Warning, title, text, boxes.StandardButton.Ok, parent))
 
 
 def confirm(parent: QWidget | None, title: str, text: str, yes: str, no: str) -> bool:
@@ -36,7 +57,7 @@ def confirm(parent: QWidget | None, title: str, text: str, yes: str, no: str) ->
     box = boxes(boxes.Icon.Question, title, text, parent=parent)
     yes_button = box.addButton(yes, boxes.ButtonRole.AcceptRole)
     box.addButton(no, boxes.ButtonRole.RejectRole)
-    box.exec()
+    wait_for(box)
     return box.clickedButton() is yes_button
 
 

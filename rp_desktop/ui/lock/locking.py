@@ -26,7 +26,7 @@ from shiboken6 import isValid
 from rp_desktop.domain.safekeeping.passphrase import Passphrase
 from rp_desktop.services.safekeeping.database import Database
 from rp_desktop.services.safekeeping.errors import DatabaseError, PassphraseNeeded, WrongPassphrase
-from rp_desktop.ui import dialogs
+from rp_desktop.ui import background, dialogs
 from rp_desktop.ui.lock.screen import LockScreen
 
 # Windows shown again after unlocking: ordinary windows and dialogs, not menus or tooltips.
@@ -107,6 +107,8 @@ class WindowLock(QObject):
         was.status = _hide_status(self._window)
         was.actions = self._disable_actions()
         self.aboutToLock.emit()
+        self._window.repaint()  # the lock screen is up before waiting on any work
+        background.stop_all()  # cancelled if it still can be, finished if not: never half done
         self._db.lock()
         if was.active is not None:  # the user was here: the lock screen comes to the front
             self._window.activateWindow()  # (not over another program they are using)
@@ -136,7 +138,7 @@ class WindowLock(QObject):
             action.setEnabled(True)
         self._stack.setCurrentWidget(self._records)
         self._unlocked_again()
-        for window in was.windows:
+        for window in sorted(was.windows, key=_depth):  # a dialog after the one it belongs to
             if isValid(window):
                 window.show()
         _give_back_focus(was)
@@ -170,11 +172,23 @@ class WindowLock(QObject):
 
 def _was_waited_for(widget: QWidget) -> bool:
     """A dialog someone waited on with exec() (application-modal). Hiding it ends that wait as
-    if it were cancelled, so it cannot come back; forms opened with open() (window-modal) can."""
+    if it were cancelled, so it cannot come back. Forms opened with open() (window-modal) and
+    dialogs waited for with dialogs.wait_for (whose wait hiding does not end) come back."""
     return (
         isinstance(widget, QDialog)
         and widget.windowModality() is Qt.WindowModality.ApplicationModal
+        and not widget.property(dialogs.COMES_BACK)
     )
+
+
+def _depth(widget: QWidget) -> int:
+    """How many windows `widget` belongs to (0 for one of its own)."""
+    depth = 0
+    parent = widget.parentWidget()
+    while parent is not None:
+        depth += 1
+        parent = parent.parentWidget()
+    return depth
 
 
 def _hide_status(window: QMainWindow) -> list[QWidget]:

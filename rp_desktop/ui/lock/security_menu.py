@@ -59,7 +59,7 @@ class IdleMinutesDialog(QDialog):
     def ask(cls, minutes: int, parent: QWidget | None = None) -> int | None:
         """The minutes chosen, or None when cancelled."""
         dialog = cls(minutes, parent)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
+        if dialogs.wait_for(dialog) != QDialog.DialogCode.Accepted.value:
             return None
         return dialog.minutes.value()
 

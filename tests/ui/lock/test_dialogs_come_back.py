@@ -1,0 +1,90 @@
+"""Locking while a dialog is open hides it, and unlocking brings it back as it was, still
+waited for: a question asked over a half-typed form, and a dialog with typed text. Nothing of
+them shows while locked."""
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QDialogButtonBox,
+    QLineEdit,
+    QMessageBox,
+    QVBoxLayout,
+)
+
+from rp_desktop.ui import dialogs
+from rp_desktop.ui.window.main_window import MainWindow
+from tests.ui.lock.test_lock import (  # noqa: F401 (fixtures)
+    HALF_TYPED,
+    FakeMonotonic,
+    case_id,
+    main,
+    open_everything,
+    record_text_in,
+    shown_texts,
+    ticks,
+    time_out,
+)
+
+TYPED = "Zbigniewska-Oyelaran"
+
+
+def test_a_question_over_a_half_typed_form_comes_back_after_unlocking(
+    qtbot, main: MainWindow, ticks: FakeMonotonic, case_id: int
+) -> None:  # type: ignore[no-untyped-def]
+    form, _case_window = open_everything(qtbot, main, case_id)
+    seen: dict[str, object] = {}
+
+    def lock_while_asked() -> None:
+        box = QApplication.activeModalWidget()
+        assert isinstance(box, QMessageBox)
+        time_out(main, ticks)  # the idle lock, while the question waits
+        seen["locked"] = (main.locked, box.isVisible(), form.isVisible())
+        seen["shown while locked"] = record_text_in(shown_texts(main))
+        seen["modal while locked"] = QApplication.activeModalWidget()
+        main.locking.screen.show_button.click()
+        seen["back"] = (box.isVisible(), form.isVisible(), form.first_name.text())
+        seen["modal again"] = QApplication.activeModalWidget() is box
+        discard = next(b for b in box.buttons() if b.text() == "Discard changes")
+        discard.click()
+
+    QTimer.singleShot(0, lock_while_asked)
+    answer = dialogs.confirm_discard(form)
+    assert seen["locked"] == (True, False, False)
+    assert seen["shown while locked"] == set()
+    assert seen["modal while locked"] is None  # the lock screen takes the passphrase
+    assert seen["back"] == (True, True, HALF_TYPED)
+    assert seen["modal again"] is True
+    assert answer is True  # the wait went on through the lock: the answer is the user's
+
+
+class Note(QDialog):
+    def __init__(self, parent: MainWindow) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("A note")
+        self.text = QLineEdit()
+        self.text.setAccessibleName("Note")
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok)
+        buttons.accepted.connect(self.accept)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.text)
+        layout.addWidget(buttons)
+
+
+def test_a_waited_for_dialog_comes_back_with_its_typed_text(qtbot, main: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    note = Note(main)
+    seen: dict[str, object] = {}
+
+    def type_then_lock() -> None:
+        note.text.setText(TYPED)
+        note.text.setFocus()
+        main.lock()
+        seen["hidden"] = not note.isVisible()
+        main.locking.screen.show_button.click()
+        seen["back"] = (note.isVisible(), note.text.text())
+        note.accept()
+
+    QTimer.singleShot(0, type_then_lock)
+    result = dialogs.wait_for(note)
+    assert seen == {"hidden": True, "back": (True, TYPED)}
+    assert result == QDialog.DialogCode.Accepted.value
