@@ -186,9 +186,10 @@ class WorkPanel(QWidget):
         if self.busy:
             raise RuntimeError("work is already under way here")
         self.work = Work(job, self, name=name)
-        self.work.progressed.connect(self._show_progress)
-        self.work.cancellableChanged.connect(self._cancellable_changed)
-        self.work.ended.connect(self._ended)
+        work = self.work
+        work.progressed.connect(self._show_progress)
+        work.cancellableChanged.connect(self._cancellable_changed)
+        work.ended.connect(lambda: self._ended(work))
         self.bar.setRange(0, 0)  # busy until the first report
         self.doing.setText(_tr("Starting…"))
         self.cancel_button.setEnabled(True)
@@ -234,7 +235,9 @@ class WorkPanel(QWidget):
                 _tr("It can no longer be stopped without leaving things half done.")
             )
 
-    def _ended(self) -> None:
+    def _ended(self, work: Work) -> None:
+        if work is not self.work:
+            return  # an earlier run, ended after the next one started
         self.cancel_button.setEnabled(False)
         self.hide()
         self.ended.emit()

@@ -1,17 +1,15 @@
 """File > Export...: the district package (totals only, safe to share) or every record (names and
 notes, confidential), for one school year or every date, into a folder the user chooses.
 
-`ask_and_export(db, parent)` runs the whole exchange. The folder chooser and the message boxes
-are module functions (`choose_folder`, `show_exported`, and rp_desktop.ui.dialogs), so tests
-replace them instead of clicking.
+`ask_and_export(db, parent)` runs the whole exchange; the export itself runs on a worker, in
+the dialog of running.py. The folder chooser and the message boxes are module functions
+(`choose_folder`, and rp_desktop.ui.dialogs), so tests replace them instead of clicking.
 """
 
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -20,36 +18,24 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QLabel,
-    QMessageBox,
     QRadioButton,
     QVBoxLayout,
     QWidget,
 )
 
 from rp_desktop.domain import school_year
-from rp_desktop.domain.reports.model import Period
-from rp_desktop.services.exports.district.package import package_period, write_district_package
-from rp_desktop.services.exports.folder import FolderHoldsExport
-from rp_desktop.services.exports.records.export import export_records
-from rp_desktop.services.exports.table import ExportNotWritten
 from rp_desktop.services.reports.reporting import data_span
 from rp_desktop.services.safekeeping.database import Database
 from rp_desktop.ui import dialogs
+from rp_desktop.ui.exports.running import THRESHOLD, ExportChoice, ExportRun
 
-THRESHOLD = 10
+__all__ = ["THRESHOLD", "ExportChoice", "ExportDialog", "ExportRun", "ask_and_export"]
+
 WARNING_STYLE = "color: #b00020;"
 
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("ExportDialog", text)
-
-
-@dataclass(frozen=True, slots=True)
-class ExportChoice:
-    """What to export: the district package or every record; a school year or every date."""
-
-    deidentified: bool
-    start_year: int | None  # the school year's first calendar year; None for every date
 
 
 class ExportDialog(QDialog):
@@ -99,7 +85,7 @@ class ExportDialog(QDialog):
         cls, years: Sequence[int], current_year: int | None, parent: QWidget | None
     ) -> ExportChoice | None:
         dialog = cls(years, current_year, parent)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
+        if dialogs.wait_for(dialog) != QDialog.DialogCode.Accepted.value:
             return None
         return dialog.choice()
 
@@ -128,10 +114,6 @@ def choose_folder(parent: QWidget | None) -> Path | None:
     return Path(chosen) if chosen else None
 
 
-def show_exported(parent: QWidget | None, text: str) -> None:
-    QMessageBox.information(parent, _tr("Exported"), text)
-
-
 def school_years(db: Database) -> list[int]:
     """The school years that hold any record, oldest first."""
     span = data_span(db)
@@ -142,76 +124,19 @@ def school_years(db: Database) -> list[int]:
     )
 
 
-def ask_and_export(db: Database, parent: QWidget | None) -> None:
-    """Ask what and where, export it, and say what was written or why nothing was."""
+def ask_and_export(db: Database, parent: QWidget | None) -> ExportRun | None:
+    """Ask what and where, then export it on a worker in a dialog that shows how far it has got
+    and says what was written or why nothing was. Returns that dialog (None when the user
+    chose nothing)."""
     years = school_years(db)
     current = school_year.school_year_of(db.now().date())
     choice = ExportDialog.ask(years, current, parent)
     if choice is None:
-        return
+        return None
     folder = choose_folder(parent)
     if folder is None:
-        return
-    _export(db, parent, choice, folder, replace=False)
-
-
-def _export(
-    db: Database, parent: QWidget | None, choice: ExportChoice, folder: Path, *, replace: bool
-) -> None:
-    try:
-        text = _busy(lambda: _run(db, choice, folder, replace))
-    except FolderHoldsExport:
-        if _confirm_replace(parent, folder):
-            _export(db, parent, choice, folder, replace=True)
-        return
-    except ExportNotWritten as error:
-        dialogs.show_error(parent, _tr("Nothing was exported"), str(error))
-        return
-    show_exported(parent, text)
-
-
-def _busy(work: Callable[[], str]) -> str:
-    QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-    try:
-        return work()
-    finally:
-        QGuiApplication.restoreOverrideCursor()
-
-
-def _run(db: Database, choice: ExportChoice, folder: Path, replace: bool) -> str:
-    period = _period(choice.start_year)
-    if choice.deidentified:
-        package = write_district_package(
-            db, folder, period or package_period(db), THRESHOLD, replace=replace
-        )
-        written = _tr(
-            "The district package was written to {folder}: {files} files and README.txt, "
-            "which says what each file holds. {suppressed} small counts are hidden."
-        ).format(folder=folder, files=len(package.files), suppressed=package.suppressed)
-        if package.empty:
-            written += " " + _tr("No record falls in this period: every count is 0.")
-        return written
-    records = export_records(db, folder, period, replace=replace)
-    return _tr(
-        "Every record was written to {folder}: {files} files ({rows} rows) and README.txt. "
-        "They hold names and notes: keep them confidential."
-    ).format(folder=folder, files=len(records.files), rows=f"{records.rows:,}")
-
-
-def _period(start_year: int | None) -> Period | None:
-    if start_year is None:
         return None
-    return Period(school_year.first_day(start_year), school_year.last_day(start_year))
-
-
-def _confirm_replace(parent: QWidget | None, folder: Path) -> bool:
-    return dialogs.confirm(
-        parent,
-        _tr("Replace the earlier export?"),
-        _tr(
-            "The folder {folder} already holds an export. Replace its files with this one? "
-            "Other files in the folder are left alone."
-        ).format(folder=folder),
-        _tr("Replace"),
-        _tr("Cancel"),
-    )
+    run = ExportRun(db, choice, folder, parent)
+    run.start()
+    dialogs.wait_for(run)
+    return run

@@ -8,22 +8,33 @@ from pytestqt.qtbot import QtBot
 from rp_desktop.services.safekeeping.database import Database
 from rp_desktop.ui import dialogs
 from rp_desktop.ui.exports import dialog as export_dialog
-from rp_desktop.ui.exports.dialog import ExportChoice, ExportDialog, ask_and_export
+from rp_desktop.ui.exports.dialog import ExportChoice, ExportDialog, ExportRun, ask_and_export
 from tests.services.exports.school import build_export_school
 
 
 class Told:
-    """What the user was shown: the success messages and the errors."""
+    """What the user was shown: the words of each finished export, and the errors."""
 
     def __init__(self) -> None:
         self.exported: list[str] = []
         self.errors: list[tuple[str, str]] = []
+        self.runs: list[ExportRun] = []
 
 
 @pytest.fixture
-def told(monkeypatch: pytest.MonkeyPatch) -> Told:
+def told(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> Told:
     seen = Told()
-    monkeypatch.setattr(export_dialog, "show_exported", lambda _p, text: seen.exported.append(text))
+
+    def wait_for(dialog: object) -> int:
+        # What the user does: wait until the export has ended and its words are shown.
+        assert isinstance(dialog, ExportRun)
+        qtbot.waitUntil(lambda: bool(dialog.outcome.text()) and not dialog.busy)
+        seen.runs.append(dialog)
+        if dialog.summary is not None:
+            seen.exported.append(dialog.outcome.text())
+        return 0
+
+    monkeypatch.setattr(dialogs, "wait_for", wait_for)
     monkeypatch.setattr(
         dialogs, "show_error", lambda _p, title, text: seen.errors.append((title, text))
     )
@@ -62,9 +73,9 @@ def test_the_package_is_the_default_and_the_records_carry_a_warning(qtbot: QtBot
 
 
 def test_ask_returns_the_choice_or_none(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(ExportDialog, "exec", lambda self: ExportDialog.DialogCode.Accepted)
+    monkeypatch.setattr(dialogs, "wait_for", lambda _dialog: ExportDialog.DialogCode.Accepted.value)
     assert ExportDialog.ask([2025], 2025, None) == ExportChoice(True, 2025)
-    monkeypatch.setattr(ExportDialog, "exec", lambda self: ExportDialog.DialogCode.Rejected)
+    monkeypatch.setattr(dialogs, "wait_for", lambda _dialog: ExportDialog.DialogCode.Rejected.value)
     assert ExportDialog.ask([2025], 2025, None) is None
 
 
@@ -115,10 +126,10 @@ def test_a_missing_folder_is_said_plainly(
     gone = tmp_path / "unplugged"
     choose(monkeypatch, ExportChoice(True, 2025), gone)
     ask_and_export(db, None)
-    assert told.errors == [
-        ("Nothing was exported", f"The folder {gone} does not exist; choose another folder.")
-    ]
+    said = f"The folder {gone} does not exist; choose another folder."
+    assert told.errors == [("Nothing was exported", said)]
     assert told.exported == []
+    assert told.runs[0].outcome.text() == said
 
 
 @pytest.mark.parametrize("replace", [True, False])
@@ -141,3 +152,5 @@ def test_an_earlier_export_is_replaced_only_when_the_user_says_so(
     assert (out / "students.csv").exists() is not replace
     assert (out / "practices_by_month.csv").exists() is replace
     assert len(told.exported) == (2 if replace else 1)
+    if not replace:
+        assert told.runs[-1].outcome.text() == "Nothing was exported: the earlier export was kept."
