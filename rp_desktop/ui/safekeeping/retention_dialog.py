@@ -3,13 +3,15 @@ removed (`retention_words.py`), and remove it for good after a backup and a tick
 user understands.
 
 Nothing is removed without a preview of the same choice; the purge itself refuses when the
-records changed since (another window saved a case on hold, say)."""
+records changed since (another window saved a case on hold, say). The backup and the purge run
+on a worker (ui/background.py) with a progress bar: Cancel, until the removal commits, rolls it
+back and removes nothing; the backup made just before stays. Wiping the freed space afterwards
+cannot be stopped."""
 
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -22,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from rp_desktop.domain import school_year
+from rp_desktop.domain.progress import Progress
 from rp_desktop.domain.safekeeping.retention import (
     LEAST_YEARS,
     MOST_YEARS,
@@ -32,7 +35,14 @@ from rp_desktop.services.safekeeping import backups, retention
 from rp_desktop.services.safekeeping.database import Database
 from rp_desktop.services.safekeeping.errors import DatabaseError
 from rp_desktop.services.safekeeping.retention import PurgePreview
-from rp_desktop.ui.safekeeping.retention_words import preview_lines
+from rp_desktop.ui import dialogs
+from rp_desktop.ui.background import Work, WorkPanel
+from rp_desktop.ui.safekeeping.retention_words import (
+    BACKING_UP,
+    failure_words,
+    preview_lines,
+    purge_step_words,
+)
 from rp_desktop.ui.words.formatting import counted, format_date
 
 DEFAULT_YEARS = 5
@@ -44,6 +54,10 @@ DONE_STYLE = "color: #1b5e20; font-weight: bold;"
 def backup_before_purge(db: Database) -> Callable[[], object]:
     """A verified backup of the whole database, made just before removing anything."""
     return lambda: backups.make_backup(db, backups.BackupReason.BEFORE_PURGE)
+
+
+class BackupNotMade(Exception):
+    """The backup before the purge failed; nothing was removed."""
 
 
 class RetentionDialog(QDialog):
@@ -81,6 +95,7 @@ class RetentionDialog(QDialog):
         self.remove_button = QPushButton(self.tr("Remove"))
         self.close_button = QPushButton(self.tr("Close"))
         self.status = QLabel(wordWrap=True)
+        self.panel = WorkPanel(purge_step_words, self)
         self._lay_out()
         self.years.valueChanged.connect(self._choice_changed)
         self.preview_button.clicked.connect(self.show_preview)
@@ -92,55 +107,78 @@ class RetentionDialog(QDialog):
 
     # -- what the buttons do ------------------------------------------------------------------
     def show_preview(self) -> PurgePreview:
-        with _busy():
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)  # a second or two
+        try:
             self.preview = retention.preview_purge(self._db, self.years.value())
+        finally:
+            QGuiApplication.restoreOverrideCursor()
         self._show_counts(self.preview)
         self.status.clear()
         self._update_remove()
         return self.preview
 
-    def remove(self) -> PurgeCounts | None:
-        """Back up, then remove what the preview counted; say what happened in the dialog."""
+    def remove(self) -> Work | None:
+        """Back up, then remove what the preview counted, on a worker (`panel` shows how far
+        it has got, and Cancel rolls the removal back); the dialog says what happened."""
         preview = self.preview
         if preview is None or not self._may_remove():
             return None
-        with _busy():
-            if not self._backed_up():
-                return None
+        backup, db = self._backup, self._db
+
+        def job(progress: Progress) -> PurgeCounts:
+            progress(0, 1, BACKING_UP)
             try:
-                removed = retention.purge(self._db, preview.years, confirm_counts=preview.counts)
-            except retention.PreviewOutdated:
-                self.understood.setChecked(False)
-                self.show_preview()
-                self._say(
-                    self.tr(
-                        "The records changed since the preview, so nothing was removed. "
-                        "Look at the new preview before removing."
-                    ),
-                    False,
-                )
-                return None
-            except retention.NotCompacted as partly:
-                removed = partly.counts
-                self._finished(removed, compacted=False)
-                return removed
-        self._finished(removed, compacted=True)
-        return removed
+                backup()
+            except (OSError, DatabaseError, ValueError) as error:
+                raise BackupNotMade() from error
+            return retention.purge(
+                db, preview.years, confirm_counts=preview.counts, progress=progress
+            )
+
+        work = self.panel.run(job, name="purge")
+        self._set_working()
+        work.succeeded.connect(lambda removed: self._finished(removed, compacted=True))
+        work.failed.connect(self._failed)
+        work.cancelled.connect(self._cancelled)
+        work.ended.connect(self._set_working)
+        return work
 
     # -- private ------------------------------------------------------------------------------
-    def _backed_up(self) -> bool:
-        try:
-            self._backup()
-        except (OSError, DatabaseError, ValueError):
-            self._say(
-                self.tr(
-                    "The backup could not be made, so nothing was removed. Check "
-                    "that the disk has space, then try again."
-                ),
-                False,
-            )
-            return False
-        return True
+    def _failed(self, error: object) -> None:
+        if isinstance(error, retention.NotCompacted):
+            self._finished(error.counts, compacted=False)
+            return
+        if isinstance(error, retention.PreviewOutdated):
+            self.understood.setChecked(False)
+            self.show_preview()
+        why = {retention.PreviewOutdated: "outdated", BackupNotMade: "backup"}.get(type(error))
+        self._say(failure_words(why or "other"), False)
+
+    def _cancelled(self) -> None:
+        work = self.panel.work
+        locked = work is not None and work.stopped_by_lock
+        self._say(failure_words("locked" if locked else "cancelled"), False)
+
+    def _set_working(self) -> None:
+        """While the work runs, nothing else can be started; after, what may be is on again."""
+        free = not self.panel.busy and self.removed is None
+        for control in (self.years, self.preview_button, self.understood):
+            control.setEnabled(free)
+        self._update_remove()
+
+    def reject(self) -> None:
+        question = self.tr(
+            "Stop removing old records? Nothing will be removed; the backup made just before stays."
+        )
+        if self.panel.may_close(question):
+            super().reject()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.panel.busy:
+            event.ignore()
+            self.reject()
+            return
+        super().closeEvent(event)
 
     def _finished(self, removed: PurgeCounts, *, compacted: bool) -> None:
         assert self.preview is not None
@@ -150,9 +188,7 @@ class RetentionDialog(QDialog):
         self.removed = removed
         self.preview = None
         self.understood.setChecked(False)
-        self.understood.setEnabled(False)
-        self.years.setEnabled(False)
-        self.preview_button.setEnabled(False)
+        self._set_working()  # all off: removed once
         words = counted(
             removed.removed,
             self.tr("1 record was removed."),
@@ -195,7 +231,8 @@ class RetentionDialog(QDialog):
 
     def _may_remove(self) -> bool:
         return (
-            self.preview is not None
+            not self.panel.busy
+            and self.preview is not None
             and self.preview.counts.removed > 0
             and self.understood.isChecked()
             and self.removed is None
@@ -247,21 +284,12 @@ class RetentionDialog(QDialog):
         layout.addWidget(self.warning)
         layout.addWidget(self.understood)
         layout.addWidget(self.status)
+        layout.addWidget(self.panel)
         layout.addLayout(buttons)
-
-
-@contextmanager
-def _busy() -> Iterator[None]:
-    """A wait cursor while the database works (a purge of years of records takes seconds)."""
-    QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-    try:
-        yield
-    finally:
-        QGuiApplication.restoreOverrideCursor()
 
 
 def open_retention_dialog(parent: QWidget | None, db: Database) -> bool:
     """Show the dialog; True when records were removed (lists should reload)."""
     dialog = RetentionDialog(db, parent=parent)
-    dialog.exec()
+    dialogs.wait_for(dialog)
     return dialog.removed is not None

@@ -70,3 +70,52 @@ def _cases_line(counts: PurgeCounts, before: str) -> str:
 def _words(number: int, one: str, many: str, **values: str) -> str:
     """`one` or `many`, with {count} written the locale's way and the other values filled in."""
     return (one if number == 1 else many).format(count=format_count(number), **values)
+
+
+BACKING_UP = "backing_up"  # the step before the purge's own: the backup of everything
+
+
+def purge_step_words(done: int, total: int, step: str) -> str:
+    """A progress report of the purge in words ("Removing cases (3 of 9)…")."""
+    kinds = {
+        "circle_runs": _tr("recorded circle runs"),
+        "cases": _tr("cases"),
+        "support_plans": _tr("support plans"),
+        "circles": _tr("Tier 1 circles"),
+        "groups": _tr("class lists"),
+        "students": _tr("former students"),
+        "drafts": _tr("half-typed forms about them"),
+    }
+    if step == BACKING_UP:
+        return _tr("Backing up everything first…")
+    if step == "reading":
+        return _tr("Finding what to remove…")
+    if step == "wiping":
+        return _tr("Wiping the freed space from the file; this cannot be stopped…")
+    return _tr("Removing {kind} ({done} of {total})…").format(
+        kind=kinds.get(step, step), done=done + 1, total=total
+    )
+
+
+def failure_words(why: str) -> str:
+    """Why nothing was removed: "outdated" (the records changed since the preview), "backup"
+    (the backup before could not be made), "cancelled", "locked" (cancelled by locking), or
+    anything else."""
+    if why == "outdated":
+        return _tr(
+            "The records changed since the preview, so nothing was removed. "
+            "Look at the new preview before removing."
+        )
+    if why == "backup":
+        return _tr(
+            "The backup could not be made, so nothing was removed. Check that the disk has "
+            "space, then try again."
+        )
+    if why in ("cancelled", "locked"):
+        return (_tr("Cancelled when RP Desktop locked.") + " " if why == "locked" else "") + _tr(
+            "Cancelled; nothing was removed. The backup made just before stays in Backups."
+        )
+    return _tr(
+        "The records could not be removed. Choose Preview to see what is still there, then "
+        "try again."
+    )

@@ -15,6 +15,7 @@ from rp_desktop.domain.safekeeping.retention import PurgeCounts
 from rp_desktop.services.safekeeping import retention
 from rp_desktop.services.safekeeping.database import Database
 from rp_desktop.services.safekeeping.retention import PurgePreview
+from rp_desktop.ui import dialogs
 from rp_desktop.ui.safekeeping import retention_dialog
 from rp_desktop.ui.safekeeping.retention_dialog import RetentionDialog, open_retention_dialog
 from rp_desktop.ui.safekeeping.retention_words import preview_lines
@@ -45,6 +46,15 @@ def dialog(qtbot, db: Database, building: Building) -> RetentionDialog:  # type:
     made.backups = backups  # type: ignore[attr-defined]
     qtbot.addWidget(made)
     return made
+
+
+def finish(qtbot, dialog: RetentionDialog) -> None:  # type: ignore[no-untyped-def]
+    """Press Remove and wait until the work on the worker has ended."""
+    work = dialog.remove()
+    assert work is not None
+    with qtbot.waitSignal(work.ended):
+        pass
+    assert not dialog.panel.busy
 
 
 def click(qtbot, button) -> None:  # type: ignore[no-untyped-def]
@@ -105,7 +115,7 @@ def test_nothing_is_removed_when_the_backup_fails(qtbot, db: Database, building:
     dialog.show_preview()
     dialog.understood.setChecked(True)
 
-    assert dialog.remove() is None
+    finish(qtbot, dialog)
 
     assert count(db, "case") == 4
     assert dialog.removed is None
@@ -120,7 +130,7 @@ def test_a_preview_that_is_out_of_date_removes_nothing(
     dialog.understood.setChecked(True)
     retention.set_hold(db, building.old_case, True)  # from the case's window, meanwhile
 
-    assert dialog.remove() is None
+    finish(qtbot, dialog)
 
     assert count(db, "case") == 4
     assert count(db, "student") == 5
@@ -172,10 +182,11 @@ def test_open_retention_dialog_says_whether_records_were_removed(
         self.years.setValue(3)
         self.show_preview()
         self.understood.setChecked(True)
-        self.remove()
+        if self.remove_button.isEnabled():
+            finish(qtbot, self)
         return QDialog.DialogCode.Accepted.value
 
-    monkeypatch.setattr(RetentionDialog, "exec", run)
+    monkeypatch.setattr(dialogs, "wait_for", run)
     monkeypatch.setattr(retention_dialog, "backup_before_purge", lambda db: lambda: None)
 
     assert open_retention_dialog(None, db) is True
@@ -193,7 +204,7 @@ def test_removed_but_not_compacted_is_said_plainly(
     dialog.show_preview()
     dialog.understood.setChecked(True)
 
-    assert dialog.remove() == EXPECTED
+    finish(qtbot, dialog)
 
     assert "7 records were removed." in dialog.status.text()
     assert "could not be wiped yet" in dialog.status.text()
