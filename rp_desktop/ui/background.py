@@ -17,6 +17,10 @@ can still be cancelled is cancelled, nothing written, and work past its point of
 waited for; the dialog that ran it says so when it comes back after unlocking. The key is never
 forgotten under a worker that still uses it.
 
+Work with `exclusive_end` (a restore) keeps the window's thread waiting from its point of no
+return to its end, so that nothing the window does on a timer (a draft saved, a scheduled
+backup) opens a connection to a file being replaced.
+
 `WorkPanel` is the part every such dialog shows: what is being done, the bar, Cancel."""
 
 import logging
@@ -60,17 +64,28 @@ class Work(QObject):
     cancelled = Signal()
     ended = Signal()
     _reported = Signal(int, int, str, bool)  # emitted on the worker
+    _park = Signal()  # emitted on the worker: the window's thread is to wait for it
     _done = Signal(str, object)  # ("succeeded" | "failed" | "cancelled", value), on the worker
 
-    def __init__(self, job: Job, parent: QObject | None = None, *, name: str = "work") -> None:
+    def __init__(
+        self,
+        job: Job,
+        parent: QObject | None = None,
+        *,
+        name: str = "work",
+        exclusive_end: bool = False,
+    ) -> None:
         super().__init__(parent)
         self._job = job
         self._name = name
         self._thread: threading.Thread | None = None
-        self._stoppable = Stoppable(self._reported.emit)
+        self._exclusive_end = exclusive_end
+        self._parked = threading.Event()
+        self._stoppable = Stoppable(self._report)
         self._cancellable = True
         self.stopped_by_lock = False
         self._reported.connect(self._on_reported)
+        self._park.connect(self._on_park)
         self._done.connect(self._on_done)
 
     @property
@@ -100,6 +115,7 @@ class Work(QObject):
 
     def wait(self) -> None:
         """Return once the worker has ended (its signals are delivered later, by the loop)."""
+        self._parked.set()  # this thread waits: the worker need not wait for it to
         if self._thread is not None:
             self._thread.join()
         _RUNNING.discard(self)
@@ -114,6 +130,19 @@ class Work(QObject):
             self._done.emit("failed", error)
         else:
             self._done.emit("succeeded", result)
+
+    def _report(self, done: int, total: int, step: str, cancellable: bool) -> None:
+        """On the worker. With `exclusive_end`, past the point of no return the worker goes on
+        only once the window's thread waits for it: what is left (a restore putting its copy in
+        place) must not meet a connection opened meanwhile by a timer of the window."""
+        self._reported.emit(done, total, step, cancellable)
+        if self._exclusive_end and not cancellable and not self._parked.is_set():
+            self._park.emit()
+            self._parked.wait()
+
+    def _on_park(self) -> None:
+        QCoreApplication.processEvents()  # the last words drawn before the wait (a second or so)
+        self.wait()
 
     def _on_reported(self, done: int, total: int, step: str, cancellable: bool) -> None:
         if cancellable != self._cancellable:
@@ -181,11 +210,11 @@ class WorkPanel(QWidget):
     def busy(self) -> bool:
         return self.work is not None and self.work.running
 
-    def run(self, job: Job, *, name: str = "work") -> Work:
-        """Start `job` on a worker and show its progress."""
+    def run(self, job: Job, *, name: str = "work", exclusive_end: bool = False) -> Work:
+        """Start `job` on a worker and show its progress (`exclusive_end`: see Work)."""
         if self.busy:
             raise RuntimeError("work is already under way here")
-        self.work = Work(job, self, name=name)
+        self.work = Work(job, self, name=name, exclusive_end=exclusive_end)
         work = self.work
         work.progressed.connect(self._show_progress)
         work.cancellableChanged.connect(self._cancellable_changed)
@@ -203,6 +232,8 @@ class WorkPanel(QWidget):
         user is asked `question` (whether to stop it), and Cancel is pressed for them if so."""
         if not self.busy:
             return True
+        if self.work is not None and not self.work.cancellable:
+            self.doing.setText(_tr("Finishing; this cannot be stopped now."))
         work = self.work
         if (
             work is not None

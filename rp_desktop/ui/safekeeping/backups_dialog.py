@@ -9,15 +9,13 @@ from PySide6.QtCore import (
     Qt,
     QUrl,
 )
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtGui import QCloseEvent, QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QHBoxLayout,
     QHeaderView,
-    QInputDialog,
     QLabel,
-    QLineEdit,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -25,25 +23,27 @@ from PySide6.QtWidgets import (
 )
 
 from rp_desktop.domain.safekeeping.passphrase import Passphrase
-from rp_desktop.services.safekeeping import backups, restoring
+from rp_desktop.services.safekeeping import backups
 from rp_desktop.services.safekeeping.backups import (
     Backup,
     BackupMade,
     BackupReason,
-    RestoreRefused,
     SamePassphrase,
 )
 from rp_desktop.services.safekeeping.database import Database
-from rp_desktop.services.safekeeping.errors import WrongPassphrase
 from rp_desktop.ui import dialogs
+from rp_desktop.ui.background import Work
 from rp_desktop.ui.safekeeping.backup_list import (
     BackupListModel,
-    backup_time,
     size_words,
-    unfit_words,
 )
 from rp_desktop.ui.safekeeping.off_laptop import SecondPlaceBox, backed_up_words
 from rp_desktop.ui.safekeeping.recovery_copy import RecoveryCopyDialog
+from rp_desktop.ui.safekeeping.restore_run import (
+    RestorePanel,
+    ask_earlier_passphrase,
+    confirm_restore,
+)
 
 if TYPE_CHECKING:
     from rp_desktop.ui.safekeeping.backup_schedule import BackupSchedule
@@ -77,6 +77,11 @@ class BackupsDialog(QDialog):
         self.outcome = QLabel(wordWrap=True)
         self.outcome.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.second_place = SecondPlaceBox()
+        self.restoring = RestorePanel(self)
+        self.restoring.restored.connect(self._restored)
+        self.restoring.notRestored.connect(self._failed)
+        self.restoring.cancelled.connect(self.outcome.setText)
+        self.restoring.ended.connect(self._restore_buttons)
         buttons = self._make_buttons()
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
@@ -84,6 +89,7 @@ class BackupsDialog(QDialog):
         layout.addWidget(self.empty)
         layout.addWidget(self.second_place)
         layout.addWidget(self.outcome)
+        layout.addWidget(self.restoring)
         layout.addLayout(buttons)
         self.reload()
         self._listen(schedule)
@@ -141,7 +147,9 @@ class BackupsDialog(QDialog):
     def _selection_changed(self) -> None:
         chosen = self.chosen()
         self.restore_button.setEnabled(
-            chosen is not None and (chosen.readable is not False or self._db.encrypted)
+            chosen is not None
+            and (chosen.readable is not False or self._db.encrypted)
+            and not self.restoring.busy
         )
 
     def back_up_now(self) -> None:
@@ -181,64 +189,44 @@ class BackupsDialog(QDialog):
         self._selection_changed()
         self._failed(self.tr("The backup could not be made. Check that the disk is not full."))
 
-    def restore_chosen(self) -> None:
+    def restore_chosen(self) -> Work | None:
+        """Ask, then restore the chosen backup on a worker (restore_run.py)."""
         chosen = self.chosen()
-        if chosen is None or not self._confirm_restore(chosen):
-            return
+        if chosen is None or self.restoring.busy or not confirm_restore(self, chosen):
+            return None
         earlier: Passphrase | None = None
         if chosen.readable is False and self._db.encrypted:
             earlier = self.ask_earlier_passphrase()
             if earlier is None:
-                return
-        try:
-            restoring.restore_backup(
-                self._db, chosen.path, folder=self.folder, backup_passphrase=earlier
-            )
-        except WrongPassphrase:
-            self._failed(
-                self.tr("That passphrase does not open this backup either. Nothing was changed.")
-            )
-            return
-        except RestoreRefused as refused:
-            self._failed(unfit_words(refused.reason))
-            return
-        except Exception:  # the database is replaced all at once or not at all
-            self._failed(self.tr("The backup could not be restored. Nothing was changed."))
-            return
+                return None
+        self.outcome.setText("")
+        work = self.restoring.restore(self._db, chosen, self.folder, earlier)
+        self._restore_buttons()
+        return work
+
+    def _restored(self, words: str) -> None:
         self.restored = True
         self.reload()
-        self.outcome.setText(
-            self.tr(
-                "Restored the backup from {when}. The records as they were just before are in "
-                "the backup marked “Before a restore”."
-            ).format(when=backup_time(chosen.taken_at))
-        )
+        self.outcome.setText(words)
+
+    def _restore_buttons(self) -> None:
+        for button in (self.back_up_button, self.recovery_button):
+            button.setEnabled(not self.restoring.busy)
+        self._selection_changed()
+
+    def done(self, code: int) -> None:  # Close, Escape and the title bar's button alike
+        if self.restoring.may_close(self.tr("Stop restoring? Your records stay as they are.")):
+            super().done(code)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.restoring.busy:
+            event.ignore()
+            self.reject()
+            return
+        super().closeEvent(event)
 
     def ask_earlier_passphrase(self) -> Passphrase | None:
-        """The passphrase a backup made before the last change of passphrase was made under."""
-        text, ok = QInputDialog.getText(
-            self,
-            self.tr("A backup under an earlier passphrase"),
-            self.tr(
-                "This backup was made before the passphrase was changed. Type the passphrase "
-                "it was made under; it is restored under today's passphrase."
-            ),
-            QLineEdit.EchoMode.Password,
-        )
-        return Passphrase(text) if ok and text else None
-
-    def _confirm_restore(self, chosen: Backup) -> bool:
-        return dialogs.confirm(
-            self,
-            self.tr("Restore this backup?"),
-            self.tr(
-                "The records will be put back as they were on {when}. Anything entered after "
-                "that will not be in them.\n\nFirst, RP Desktop backs up the records as they "
-                "are now, so you can come back to them by restoring that backup."
-            ).format(when=backup_time(chosen.taken_at)),
-            self.tr("Restore the backup"),
-            self.tr("Cancel"),
-        )
+        return ask_earlier_passphrase(self)
 
     def make_recovery_copy(self) -> None:
         request = RecoveryCopyDialog.ask(self)
@@ -284,5 +272,5 @@ def open_backups_dialog(
 ) -> bool:
     """Show the Backups dialog; True when a backup was restored (every list must reload)."""
     dialog = BackupsDialog(db, parent, folder=folder, schedule=schedule)
-    dialog.exec()
+    dialogs.wait_for(dialog)
     return dialog.restored

@@ -16,7 +16,6 @@ from rp_desktop.services.safekeeping.backups import BackupReason
 from rp_desktop.services.safekeeping.database import Database
 from rp_desktop.services.students import records as students
 from rp_desktop.ui import dialogs
-from rp_desktop.ui.safekeeping import backups_dialog
 from rp_desktop.ui.safekeeping.backup_schedule import BackupSchedule
 from rp_desktop.ui.safekeeping.backups_dialog import BackupsDialog, open_backups_dialog
 from rp_desktop.ui.safekeeping.recovery_copy import RecoveryCopyDialog, RecoveryCopyRequest
@@ -98,7 +97,8 @@ def test_restoring_asks_first_in_plain_words_then_restores(
     assert "entered after that will not be in them" in asked[0]
 
     answer[0] = True
-    click(qtbot, dialog.restore_button)
+    with qtbot.waitSignal(dialog.restoring.ended):  # restored on a worker
+        click(qtbot, dialog.restore_button)
     assert dialog.restored
     assert count(db) == 1
     assert dialog.model.rowCount() == 2  # the backup, and the one made just before restoring
@@ -176,15 +176,16 @@ def test_open_backups_dialog_says_whether_a_restore_happened(
     backups.make_backup(db, BackupReason.BY_HAND, folder=folder)
     add(db, "S-2")
     monkeypatch.setattr(dialogs, "confirm", lambda *_args: True)
-    monkeypatch.setattr(backups_dialog.BackupsDialog, "exec", lambda self: 0)  # closed at once
+    monkeypatch.setattr(dialogs, "wait_for", lambda self: 0)  # closed at once
     assert open_backups_dialog(None, db, folder=folder) is False
     assert count(db) == 2
 
     def restore_then_close(dialog: BackupsDialog) -> int:
-        dialog.restore_button.click()
+        with qtbot.waitSignal(dialog.restoring.ended):
+            dialog.restore_button.click()
         return 0
 
-    monkeypatch.setattr(backups_dialog.BackupsDialog, "exec", restore_then_close)
+    monkeypatch.setattr(dialogs, "wait_for", restore_then_close)
     assert open_backups_dialog(None, db, folder=folder) is True
     assert count(db) == 1
 
