@@ -2,6 +2,9 @@
 waited for: a question asked over a half-typed form, and a dialog with typed text. Nothing of
 them shows while locked."""
 
+from pathlib import Path
+
+import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
     QApplication,
@@ -13,16 +16,17 @@ from PySide6.QtWidgets import (
 )
 
 from rp_desktop.ui import dialogs
+from rp_desktop.ui.background import Work
+from rp_desktop.ui.exports import running
+from rp_desktop.ui.exports.running import ExportChoice, ExportRun
 from rp_desktop.ui.window.main_window import MainWindow
-from tests.ui.lock.test_lock import (  # noqa: F401 (fixtures)
+from tests.faults.gate import Gate
+from tests.ui.lock.conftest import FakeMonotonic
+from tests.ui.lock.test_lock import (
     HALF_TYPED,
-    FakeMonotonic,
-    case_id,
-    main,
     open_everything,
     record_text_in,
     shown_texts,
-    ticks,
     time_out,
 )
 
@@ -88,3 +92,44 @@ def test_a_waited_for_dialog_comes_back_with_its_typed_text(qtbot, main: MainWin
     result = dialogs.wait_for(note)
     assert seen == {"hidden": True, "back": (True, TYPED)}
     assert result == QDialog.DialogCode.Accepted.value
+
+
+def test_locking_while_an_export_runs_cancels_it_and_says_so_after_unlocking(
+    qtbot, main: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    out = tmp_path / "export"
+    out.mkdir()
+    gate = Gate("cases.csv")
+    export = running._export
+    monkeypatch.setattr(
+        running, "_export", lambda db, c, f, r, p: export(db, c, f, r, gate.around(p))
+    )
+    cancel = Work.cancel
+
+    def cancel_then_go_on(work: Work) -> bool:
+        asked = cancel(work)
+        gate.release()  # the held worker hears it at its next report
+        return asked
+
+    monkeypatch.setattr(Work, "cancel", cancel_then_go_on)
+    run = ExportRun(main.database, ExportChoice(False, None), out, main)
+    seen: dict[str, object] = {}
+
+    def lock_mid_way() -> None:
+        qtbot.waitUntil(gate.reached.is_set)
+        main.lock()
+        seen["locked"] = (run.isVisible(), list(out.iterdir()), main.database.locked)
+        main.locking.screen.show_button.click()
+        qtbot.waitUntil(lambda: bool(run.outcome.text()))
+        seen["back"] = (run.isVisible(), run.outcome.text())
+        run.close()
+
+    QTimer.singleShot(0, lock_mid_way)
+    run.start()
+    dialogs.wait_for(run)
+    assert seen["locked"] == (False, [], True)  # hidden, nothing written, the key forgotten
+    assert seen["back"] == (
+        True,
+        "Cancelled when RP Desktop locked; nothing was written. Export again when you are ready.",
+    )
+    assert list(out.iterdir()) == []
