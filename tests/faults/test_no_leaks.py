@@ -86,6 +86,7 @@ def places(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, qapp: QApplication) 
     for name in ("exec", "warning", "about", "information", "critical", "question"):
         monkeypatch.setattr(QMessageBox, name, refuse)
     monkeypatch.setattr(QDialog, "exec", refuse)
+    monkeypatch.setattr(dialogs, "wait_for", refuse)  # exec's stand-in that locking survives
     return found
 
 

@@ -17,6 +17,7 @@ from rp_desktop.services import school
 from rp_desktop.services.circles import records as circles
 from rp_desktop.services.safekeeping.database import Database
 from rp_desktop.services.students import records as students
+from rp_desktop.ui import dialogs
 from rp_desktop.ui.window.main_window import MainWindow
 
 
@@ -42,6 +43,7 @@ def no_blocking_dialogs(monkeypatch: pytest.MonkeyPatch) -> None:
     for name in ("exec", "warning", "about", "information", "critical", "question"):
         monkeypatch.setattr(QMessageBox, name, refuse)
     monkeypatch.setattr(QDialog, "exec", refuse)
+    monkeypatch.setattr(dialogs, "wait_for", refuse)  # exec's stand-in that locking survives
 
 
 def type_text(widget: QWidget, text: str) -> None:

@@ -144,11 +144,7 @@ def write_export_folder(
     missing, not writable or full; any other error from a writer comes through unchanged.
     Either way the folder is left as it was."""
     folder = Path(folder)
-    in_the_way = files_in_the_way(folder, known_names)
-    if in_the_way and not holds_export(folder):
-        raise FolderHoldsOtherFiles(folder, in_the_way)
-    if in_the_way and not replace:
-        raise FolderHoldsExport(folder, in_the_way)
+    in_the_way = _in_the_way(folder, known_names, replace=replace)
     writing = files[0].name if files else "README.txt"  # the file an error is about
     try:
         staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=folder))
@@ -168,6 +164,16 @@ def write_export_folder(
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     fsync_folder(folder)
+
+
+def _in_the_way(folder: Path, known_names: Collection[str], *, replace: bool) -> list[str]:
+    """The files of an earlier export to replace; raises when they may not be."""
+    in_the_way = files_in_the_way(folder, known_names)
+    if in_the_way and not holds_export(folder):
+        raise FolderHoldsOtherFiles(folder, in_the_way)
+    if in_the_way and not replace:
+        raise FolderHoldsExport(folder, in_the_way)
+    return in_the_way
 
 
 def _write_one(path: Path, file: FolderFile) -> None:

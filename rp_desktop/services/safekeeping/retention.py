@@ -125,8 +125,6 @@ def purge(
 
     Raises PreviewOutdated, removing nothing, when the counts differ from `confirm_counts`;
     NotCompacted when the records are gone but the file could not be rewritten."""
-    cutoff = cutoff_date(db.today(), years)
-    total = len(PURGE_STEPS)
     with db.engine.connect() as connection:
         # Enforcement off, so that each deleted row does not search the tables that name it
         # (several such columns have no index: quadratic on a building's circle runs). The
@@ -134,20 +132,7 @@ def purge(
         _foreign_keys_off(connection)
         try:
             with Session(bind=connection) as session, session.begin():
-                # Freed space is zeroed as it is freed, in the file and in the -wal.
-                session.execute(text("PRAGMA secure_delete = ON"))
-                progress(0, total, PURGE_STEPS[0])
-                selection = select_for_purge(gather_facts(session), cutoff)
-                counts = selection.counts()
-                if counts != confirm_counts:
-                    raise PreviewOutdated()
-                _delete(session, selection, progress)
-                detail = f"years={years} cutoff={cutoff.isoformat()} {counts.detail()}"
-                record_event(session, db, AuditAction.PURGE, "database", None, detail)
-                if session.execute(text("PRAGMA foreign_key_check")).first() is not None:
-                    raise RuntimeError("the purge would leave broken references")
-                # The last moment to stop: past it the transaction commits.
-                progress(total - 1, total, PURGE_STEPS[-1], cancellable=False)
+                counts = _remove(session, db, years, confirm_counts, progress)
         finally:
             # Never back to the pool with enforcement off or secure delete on: a new
             # connection gets the usual pragmas.
@@ -157,6 +142,30 @@ def purge(
         compact(db)
     except failures as error:
         raise NotCompacted(counts) from error
+    return counts
+
+
+def _remove(
+    session: Session, db: Database, years: int, confirm_counts: PurgeCounts, progress: Progress
+) -> PurgeCounts:
+    """The purge's transaction: what to remove, checked against the preview, removed with all
+    that belongs to it, one audit event, the references checked."""
+    total = len(PURGE_STEPS)
+    cutoff = cutoff_date(db.today(), years)
+    # Freed space is zeroed as it is freed, in the file and in the -wal.
+    session.execute(text("PRAGMA secure_delete = ON"))
+    progress(0, total, PURGE_STEPS[0])
+    selection = select_for_purge(gather_facts(session), cutoff)
+    counts = selection.counts()
+    if counts != confirm_counts:
+        raise PreviewOutdated()
+    _delete(session, selection, progress)
+    detail = f"years={years} cutoff={cutoff.isoformat()} {counts.detail()}"
+    record_event(session, db, AuditAction.PURGE, "database", None, detail)
+    if session.execute(text("PRAGMA foreign_key_check")).first() is not None:
+        raise RuntimeError("the purge would leave broken references")
+    # The last moment to stop: past it the transaction commits.
+    progress(total - 1, total, PURGE_STEPS[-1], cancellable=False)
     return counts
 
 

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from rp_desktop.ui import dialogs
 from rp_desktop.ui.background import Work
+from rp_desktop.ui.dialogs import wait_for as really_wait_for
 from rp_desktop.ui.exports import running
 from rp_desktop.ui.exports.running import ExportChoice, ExportRun
 from rp_desktop.ui.window.main_window import MainWindow
@@ -31,6 +32,12 @@ from tests.ui.lock.test_lock import (
 )
 
 TYPED = "Zbigniewska-Oyelaran"
+
+
+@pytest.fixture(autouse=True)
+def waits_for_real(no_blocking_dialogs: None, monkeypatch: pytest.MonkeyPatch) -> None:
+    """These tests answer the dialogs they wait for: the real wait, not the guard's refusal."""
+    monkeypatch.setattr(dialogs, "wait_for", really_wait_for)
 
 
 def test_a_question_over_a_half_typed_form_comes_back_after_unlocking(

@@ -55,6 +55,9 @@ def period_words(period: Period | None) -> str:
     return f"{period.first.isoformat()} to {period.last.isoformat()}"
 
 
+FILES = len(RECORD_FILES) + 1  # and the README
+
+
 def export_records(
     db: Database,
     folder: Path,
@@ -64,18 +67,17 @@ def export_records(
     progress: Progress = no_progress,
 ) -> ExportSummary:
     """Write every record of `period` (every date when None) into `folder`, one CSV per kind
-    of record and a README.txt, all or nothing. Raises ExportNotWritten (FolderHoldsExport
-    when the folder holds an earlier export and not `replace`). `progress` hears of each file
-    and of each batch of rows; Cancelled raised from it leaves the folder as it was."""
+    of record and a README.txt, all or nothing; `progress` hears of each file and each batch
+    of rows. Raises ExportNotWritten (FolderHoldsExport when the folder holds an earlier
+    export and not `replace`), or Cancelled from `progress`: the folder is left as it was."""
     folder = Path(folder)
     counts: dict[str, int] = {}
     school = school_info(db)
-    total = len(RECORD_FILES) + 1  # and the README
     with db.engine.connect() as connection:
         files = [
             FolderFile(
                 file.name,
-                _writer(connection, file, period, counts, partial(progress, n, total, file.name)),
+                _writer(connection, file, period, counts, partial(progress, n, FILES, file.name)),
             )
             for n, file in enumerate(RECORD_FILES)
         ]
