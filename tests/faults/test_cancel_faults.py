@@ -129,12 +129,12 @@ def test_cancel_restores_nothing_and_keeps_the_backup_of_the_present(
 ) -> None:
     folder = tmp_path / "backups"
     before = table_count(db, "student_demographic")
-    kept = {p.name for p in folder.iterdir()}
+    kept = {p.name for p in folder.glob("*.db")}
     with pytest.raises(Cancelled):
         restore_backup(db, backed_up, folder=folder, progress=cancelled_at(step))
     assert table_count(db, "student_demographic") == before == 0  # as it was
     assert AuditAction.RESTORE not in {row.action for row in audit_rows(db)}
-    made = {p.name for p in folder.iterdir()} - kept
+    made = {p.name for p in folder.glob("*.db")} - kept
     # Cancelled while checking: no backup made yet; while backing up: the backup stays.
     assert len(made) == (0 if step == "checking" else 1)
     assert not db.path.with_name(db.path.name + ".restoring").exists()

@@ -77,11 +77,7 @@ class BackupsDialog(QDialog):
         self.outcome = QLabel(wordWrap=True)
         self.outcome.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.second_place = SecondPlaceBox()
-        self.restoring = RestorePanel(self)
-        self.restoring.restored.connect(self._restored)
-        self.restoring.notRestored.connect(self._failed)
-        self.restoring.cancelled.connect(self.outcome.setText)
-        self.restoring.ended.connect(self._restore_buttons)
+        self.restoring = self._restore_panel()
         buttons = self._make_buttons()
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
@@ -203,6 +199,14 @@ class BackupsDialog(QDialog):
         work = self.restoring.restore(self._db, chosen, self.folder, earlier)
         self._restore_buttons()
         return work
+
+    def _restore_panel(self) -> RestorePanel:
+        panel = RestorePanel(self)
+        panel.restored.connect(self._restored)
+        panel.notRestored.connect(self._failed)
+        panel.cancelled.connect(self.outcome.setText)
+        panel.ended.connect(self._restore_buttons)
+        return panel
 
     def _restored(self, words: str) -> None:
         self.restored = True
