@@ -1,7 +1,9 @@
 """Locking the main window, and coming back to exactly where the user was.
 
 Locked, nothing on screen comes from the records: every other window of the application is
-hidden (not closed, so half-typed forms survive in memory), the window's records give way to the
+hidden (not closed, so half-typed forms survive in memory, and dialogs waited for with
+dialogs.wait_for come back, still waited for), long work under way is cancelled if it still can
+be and waited for if not (ui/background.py), the window's records give way to the
 lock screen, the title and status bar say nothing about the school, the menus offer only what
 needs no records, and the database forgets its key. The projector's wall window is left alone:
 it draws only the circle, never records, and a circle in the room should not go dark because

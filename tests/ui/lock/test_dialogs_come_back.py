@@ -2,6 +2,7 @@
 waited for: a question asked over a half-typed form, and a dialog with typed text. Nothing of
 them shows while locked."""
 
+import threading
 from pathlib import Path
 
 import pytest
@@ -15,13 +16,14 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from rp_desktop.domain.progress import Progress
 from rp_desktop.ui import dialogs
 from rp_desktop.ui.background import Work
 from rp_desktop.ui.dialogs import wait_for as really_wait_for
 from rp_desktop.ui.exports import running
 from rp_desktop.ui.exports.running import ExportChoice, ExportRun
 from rp_desktop.ui.window.main_window import MainWindow
-from tests.faults.gate import Gate
+from tests.faults.gate import PATIENCE_SECONDS, Gate
 from tests.ui.lock.conftest import FakeMonotonic
 from tests.ui.lock.test_lock import (
     HALF_TYPED,
@@ -140,3 +142,35 @@ def test_locking_while_an_export_runs_cancels_it_and_says_so_after_unlocking(
         "Cancelled when RP Desktop locked; nothing was written. Export again when you are ready.",
     )
     assert list(out.iterdir()) == []
+
+
+def test_locking_waits_for_work_past_its_point_of_no_return_and_does_not_cancel_it(
+    qtbot, main: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    go_on = threading.Event()
+    wait = Work.wait
+
+    def let_it_go_on_then_wait(work: Work) -> None:
+        go_on.set()  # the job goes on only once locking waits for it
+        wait(work)
+
+    finished: list[str] = []
+
+    def job(progress: Progress) -> str:
+        progress(0, 2, "replacing", cancellable=False)
+        go_on.wait(PATIENCE_SECONDS)
+        finished.append("whole")
+        return "done"
+
+    work = Work(job)
+    with qtbot.waitSignal(work.cancellableChanged):
+        work.start()
+    assert not work.cancel()  # refused: it would leave things half done
+    monkeypatch.setattr(Work, "wait", let_it_go_on_then_wait)
+    main.lock()  # returns only once the work has ended: the key is forgotten after it
+    assert finished == ["whole"]
+    assert main.database.locked
+    assert not work.stopped_by_lock
+    with qtbot.waitSignal(work.succeeded) as succeeded:
+        pass
+    assert succeeded.args == ["done"]
