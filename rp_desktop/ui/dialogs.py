@@ -48,7 +48,9 @@ def wait_for(dialog: "QtWidgets.QDialog") -> int:
 
 def show_error(parent: QWidget | None, title: str, text: str) -> None:
     boxes = QtWidgets.QMessageBox
-    wait_for(boxes(boxes.Icon.Warning, title, text, boxes.StandardButton.Ok, parent))
+    box = boxes(boxes.Icon.Warning, title, text, boxes.StandardButton.Ok, parent)
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # as the static warning() did
+    wait_for(box)
 
 
 def confirm(parent: QWidget | None, title: str, text: str, yes: str, no: str) -> bool:
