@@ -139,8 +139,8 @@ class ExportRun(QDialog):
             # Asked once this work has ended, so that the next one starts on a free panel.
             QTimer.singleShot(0, self._ask_replace)
         elif isinstance(error, ExportNotWritten):
-            self._say(str(error), good=False)
-            dialogs.show_error(self, _tr("Nothing was exported"), str(error))
+            # Said in the dialog, not in a message box that could come up over the lock screen.
+            self._say(_tr("Nothing was exported.") + " " + str(error), good=False)
         else:
             self._say(
                 _tr("The export could not be written, so nothing was written. Try again."),
