@@ -5,17 +5,14 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, String, func, select, type_coerce, update
+from sqlalchemy import ColumnElement, String, func, select, type_coerce
 from sqlalchemy.orm import Session
 
 from rp_desktop.db.audit_trail import (
     audit_entry,
-    audit_events,
     read_audit_trail,
-    reseal,
     seal_key,
 )
-from rp_desktop.db.cipher import Key
 from rp_desktop.db.models import AuditEventRow
 from rp_desktop.domain.records import Page
 from rp_desktop.domain.safekeeping.audit import (
@@ -23,20 +20,15 @@ from rp_desktop.domain.safekeeping.audit import (
     AuditEntry,
     BrokenLink,
     chain_hash,
-    first_broken_link,
 )
 from rp_desktop.domain.safekeeping.audit_seal import (
     Head,
-    HeadFinding,
     SealFindings,
-    compare_with_head,
     event_seal,
 )
 from rp_desktop.domain.vocabulary import AuditAction
-from rp_desktop.services.safekeeping import audit_head
-from rp_desktop.services.safekeeping.audit_head import note_new_head
+from rp_desktop.services.audit_head import note_new_head
 from rp_desktop.services.safekeeping.database import Database
-from rp_desktop.services.safekeeping.errors import translated
 
 AUDIT_PAGE = 200
 
@@ -171,85 +163,3 @@ def _local_midnight(day: date) -> datetime:
 def _logged(row: Any) -> LoggedEvent:
     event_id, *fields = row
     return LoggedEvent(event_id, audit_entry(*fields))
-
-
-def trail_checked(db: Database) -> Database:
-    """`db`, just opened, once `check_trail_on_open` has run; closed (its lock released) if that
-    fails, with the failure said in plain words."""
-    try:
-        with translated(db.path):
-            check_trail_on_open(db)
-    except BaseException:
-        db.close()
-        raise
-    return db
-
-
-def check_trail_on_open(db: Database) -> HeadFinding | None:
-    """What opening does with the trail, once the schema is current: compare its newest event
-    with the head recorded outside the database, before anything is written (a database found
-    behind keeps that finding until the user has seen it); then seal the events made before
-    seals existed, once. Returns the finding the user has not seen yet, if there is one."""
-    recorded = audit_head.recorded_for(db.identity, db.path)
-    found = None if recorded is None else _compare(db, recorded.head)
-    if found is not None:
-        audit_head.keep_finding(db.identity, db.path, found)
-    _seal_old_events(db, never_sealed=recorded is None or recorded.head.seal is None)
-    if found is None and recorded is not None:
-        found = recorded.behind
-    return found
-
-
-def _compare(db: Database, head: Head) -> HeadFinding | None:
-    with db.engine.connect() as connection:
-        newest = connection.execute(
-            select(AuditEventRow.id, AuditEventRow.seal).order_by(AuditEventRow.id.desc()).limit(1)
-        ).first()
-        at_head = connection.scalar(
-            select(AuditEventRow.seal).where(AuditEventRow.id == head.event_id)
-        )
-    return compare_with_head(
-        None if newest is None else Head(newest.id, newest.seal), head, at_head
-    )
-
-
-def _seal_old_events(db: Database, *, never_sealed: bool) -> None:
-    """Seal the events made before seals (revision 0008), after checking that their hash chain
-    holds, and only up to where it first breaks (the break stays reported). Only a trail that
-    has never been sealed is: one whose seals were stripped stays unsealed, and says so."""
-    with Session(db.engine) as session, session.begin():
-        first = session.execute(
-            select(AuditEventRow.seal).order_by(AuditEventRow.id).limit(1)
-        ).first()
-        if first is None or first.seal is not None or not never_sealed:
-            return
-        if session.scalar(select(AuditEventRow.id).where(AuditEventRow.seal.is_not(None)).limit(1)):
-            return
-        driver: Any = session.connection().connection.driver_connection
-        seals = _seals_up_to_the_break(driver, seal_key(db.key))
-        if not seals:
-            return
-        session.execute(update(AuditEventRow), seals)
-        detail = f"audit trail sealed: {len(seals)} events"
-        record_event(session, db, AuditAction.UPDATE, "database", None, detail)
-
-
-def _seals_up_to_the_break(driver: Any, key: bytes) -> list[dict[str, object]]:
-    broken = first_broken_link(audit_events(driver))
-    last = None if broken is None else broken.event_id
-    seals: list[dict[str, object]] = []
-    previous = GENESIS
-    for event in audit_events(driver):
-        if event.id == last or event.entry is None:
-            break
-        previous = event_seal(key, previous, event.id, event.entry)
-        seals.append({"id": event.id, "seal": previous})
-    return seals
-
-
-def reseal_database(db: Database, old_key: Key | None) -> int:
-    """Seal `db`'s trail again under its present key, where it verifies under `old_key` (the
-    key before a passphrase change); returns how many events were."""
-    with db.engine.connect() as connection:
-        driver: Any = connection.connection.driver_connection
-        return reseal(driver, old_key, db.key)

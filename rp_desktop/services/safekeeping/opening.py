@@ -6,7 +6,7 @@ from pathlib import Path
 from rp_desktop.db import faults
 from rp_desktop.domain.safekeeping.files import WriteFailure
 from rp_desktop.domain.safekeeping.passphrase import Passphrase
-from rp_desktop.services.audit import trail_checked
+from rp_desktop.services.audit_sealing import trail_checked
 from rp_desktop.services.safekeeping.database import Clock, Database, system_clock
 from rp_desktop.services.safekeeping.errors import DiskFull
 from rp_desktop.services.safekeeping.files import default_database_path

@@ -68,7 +68,8 @@ def change_passphrase(db: "Database", current: Passphrase, new: Passphrase) -> N
     that the passphrase changed: no passphrase, no detail."""
     from sqlalchemy.orm import Session
 
-    from rp_desktop.services.audit import record_event, reseal_database
+    from rp_desktop.services.audit import record_event
+    from rp_desktop.services.audit_sealing import reseal_database
 
     if not db.encrypted:
         raise ValueError("a plain database has no passphrase to change")

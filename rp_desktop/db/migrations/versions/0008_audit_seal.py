@@ -1,6 +1,6 @@
 """The audit trail's keyed seal: a `seal` column on audit_event, empty for every event made before
 this revision. The migration cannot know the database's key, so it only adds the column; the
-first opening with the key seals the existing events (services/safekeeping/audit_head.py), after
+first opening with the key seals the existing events (services/audit_sealing.py), after
 checking that their hash chain holds, and records that it did.
 
 Revision ID: 0008
