@@ -91,12 +91,13 @@ def _altered_at(
 
 
 def _unsealed_sentence(seals: "SealFindings") -> str:
-    count = (
-        "1 event of the audit trail carries"
-        if seals.unsealed == 1
-        else f"{seals.unsealed:,} events of the audit trail carry"
-    )
+    first = f"{seals.first_unsealed or 0:,}"
+    if seals.unsealed == 1:
+        return (
+            f"1 event of the audit trail carries no seal (the first is event {first}), so "
+            "nothing vouches for it."
+        )
     return (
-        f"{count} no seal (the first is event {seals.first_unsealed or 0:,}), so nothing "
-        "vouches for them."
+        f"{seals.unsealed:,} events of the audit trail carry no seal (the first is event "
+        f"{first}), so nothing vouches for them."
     )

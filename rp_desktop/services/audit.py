@@ -53,6 +53,16 @@ class ChainState:
     def intact(self) -> bool:
         return self.broken is None and (self.seals is None or self.seals.ok)
 
+    @property
+    def first_problem(self) -> int | None:
+        """The earliest event where something is wrong (the one after removed events), to show
+        it; None when the trail is whole."""
+        found = [] if self.broken is None else [self.broken.event_id]
+        if self.seals is not None:
+            found += [gap.last + 1 for gap in self.seals.gaps[:1]]
+            found += [n for n in (self.seals.altered_at, self.seals.first_unsealed) if n]
+        return min(found, default=None)
+
 
 def record_event(
     session: Session,

@@ -130,3 +130,28 @@ def judged_against_head(report: CheckReport, key: Key | None) -> CheckReport:
             ).fetchone()
         at_head = None if row is None else row[0]
     return replace(report, behind=compare_with_head(newest, recorded.head, at_head))
+
+
+def unseen_finding(db: Database) -> HeadFinding | None:
+    """The finding kept from opening `db` (it was behind its head) that the user has not seen
+    yet; None when there is none."""
+    recorded = audit_head.recorded_for(db.identity, db.path)
+    return None if recorded is None else recorded.behind
+
+
+def finding_seen(db: Database) -> None:
+    """The user has seen the finding: it is not shown again (the trail's events stay as they
+    are, and a `check` now compares afresh)."""
+    audit_head.acknowledge(db.identity, db.path)
+
+
+def restored(db: Database) -> None:
+    """A backup was restored into `db`: going back was the user's choice, so its newest event
+    (the restore's own) becomes the head, and any finding is dropped."""
+    with db.engine.connect() as connection:
+        newest = connection.execute(
+            select(AuditEventRow.id, AuditEventRow.seal).order_by(AuditEventRow.id.desc()).limit(1)
+        ).first()
+    audit_head.reset_head(
+        db.identity, db.path, None if newest is None else Head(newest.id, newest.seal)
+    )

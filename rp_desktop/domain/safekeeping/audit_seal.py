@@ -88,7 +88,7 @@ class SealWalk:
         self._public = public
         self.seen = 0
         self._last_id = 0
-        self._last_seal: str | None = GENESIS
+        self._last_seal: str | None = GENESIS  # None: the event before had no seal
         self._gaps: list[Gap] = []
         self._more_gaps = 0
         self._altered: int | None = None
@@ -125,12 +125,15 @@ class SealWalk:
         follows_a_gap = event.id != self._last_id + 1
         if follows_a_gap and event.id > self._last_id + 1:
             self._note_gap(Gap(self._last_id + 1, event.id - 1))
+        # After a removed or unsealed event the seal this one was linked to is not known: it
+        # cannot be checked (what came before is reported already).
+        unknown_link = follows_a_gap or self._last_seal is None
         if event.seal is None:
             self._unsealed += 1
             if self._first_unsealed is None:
                 self._first_unsealed = event.id
         elif (
-            not follows_a_gap
+            not unknown_link
             and self._altered is None
             and not self._verifies(event, self._last_seal or GENESIS)
         ):

@@ -72,7 +72,9 @@ def test_no_name_shows_anywhere(viewer: AuditViewer, school_db: School) -> None:
 
 def test_the_chain_line_says_the_trail_is_whole(viewer: AuditViewer) -> None:
     assert viewer.chain.text() == (
-        "The audit trail is whole: all 8 events are as they were written."
+        "The audit trail is whole: all 8 events are as they were written. It is sealed with "
+        "the public key of an unencrypted database, which catches accidental edits but not "
+        "deliberate ones."
     )
     assert viewer.jump.isHidden()
 
