@@ -5,7 +5,7 @@ older than its head lost its recent changes (its write-ahead log vanished, say) 
 by an older copy outside the app.
 
 Opening compares before anything is written, and a database found behind keeps that finding in
-the head file until the user has seen it (`acknowledge`), so the next save cannot erase it. The
+the head file until the user has seen it (`reset_head`), so the next save cannot erase it. The
 head is compared only for the file it was written for: a backup, or another copy elsewhere, is
 older by nature."""
 
@@ -109,14 +109,6 @@ def keep_finding(identity: str, db_path: Path, finding: HeadFinding) -> None:
     if path is None or record is None or record.behind is not None:
         return
     _write(path, HeadRecord(record.path, record.head, finding))
-
-
-def acknowledge(identity: str, db_path: Path) -> None:
-    """The user has seen the finding: forget it (the head itself stays)."""
-    path = head_file(identity)
-    record = recorded_for(identity, db_path)
-    if path is not None and record is not None and record.behind is not None:
-        _write(path, HeadRecord(record.path, record.head, None))
 
 
 def reset_head(identity: str, db_path: Path, head: Head | None) -> None:

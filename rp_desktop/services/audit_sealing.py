@@ -140,14 +140,15 @@ def unseen_finding(db: Database) -> HeadFinding | None:
 
 
 def finding_seen(db: Database) -> None:
-    """The user has seen the finding: it is not shown again (the trail's events stay as they
-    are, and a `check` now compares afresh)."""
-    audit_head.acknowledge(db.identity, db.path)
+    """The user has seen the finding and goes on with the database as it is: its newest event
+    becomes the head, and the finding is not shown again."""
+    restored(db)
 
 
 def restored(db: Database) -> None:
-    """A backup was restored into `db`: going back was the user's choice, so its newest event
-    (the restore's own) becomes the head, and any finding is dropped."""
+    """A backup was restored into `db` (or the user chose to go on with it as it is): going
+    back was the user's choice, so its newest event becomes the head, and any finding is
+    dropped."""
     with db.engine.connect() as connection:
         newest = connection.execute(
             select(AuditEventRow.id, AuditEventRow.seal).order_by(AuditEventRow.id.desc()).limit(1)
