@@ -107,3 +107,12 @@ def reseal(connection: sqlite3.Connection, old: Key | None, new: Key | None) -> 
             "UPDATE audit_event SET seal = ? WHERE id = ?", [(s, i) for i, s in seals]
         )
     return len(seals)
+
+
+def newest_seal(connection: sqlite3.Connection) -> str | None:
+    """The seal of the newest event (None when there is none, or the file is from before
+    seals), for a backup's manifest."""
+    if not has_seals(connection):
+        return None
+    row = connection.execute("SELECT seal FROM audit_event ORDER BY id DESC LIMIT 1").fetchone()
+    return None if row is None or row[0] is None else str(row[0])

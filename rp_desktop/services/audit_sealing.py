@@ -5,15 +5,16 @@ key when the passphrase changes."""
 
 from contextlib import closing
 from dataclasses import replace
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
-from rp_desktop.db.audit_trail import audit_events, reseal, seal_key
+from rp_desktop.db.audit_trail import audit_events, newest_seal, reseal, seal_key
 from rp_desktop.db.cipher import Key
 from rp_desktop.db.models import AuditEventRow
-from rp_desktop.db.read_only import open_read_only
+from rp_desktop.db.read_only import database_identity, open_read_only
 from rp_desktop.domain.safekeeping.audit import GENESIS, first_broken_link
 from rp_desktop.domain.safekeeping.audit_seal import (
     Head,
@@ -156,3 +157,15 @@ def restored(db: Database) -> None:
     audit_head.reset_head(
         db.identity, db.path, None if newest is None else Head(newest.id, newest.seal)
     )
+
+
+def restored_file(db_path: Path, key: Key | None) -> None:
+    """A backup was put in place of the database at `db_path` without opening it (it could not
+    be opened): the head follows the restored file, as for `restored`."""
+    with closing(open_read_only(db_path, key)) as connection:
+        identity = database_identity(connection) or ""
+        newest = connection.execute(
+            "SELECT id FROM audit_event ORDER BY id DESC LIMIT 1"
+        ).fetchone()
+        seal = newest_seal(connection)
+    audit_head.reset_head(identity, db_path, None if newest is None else Head(newest[0], seal))

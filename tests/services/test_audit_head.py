@@ -17,11 +17,12 @@ from rp_desktop.domain.safekeeping.audit_seal import Behind, Head
 from rp_desktop.domain.vocabulary import AuditAction
 from rp_desktop.services import audit_head, audit_sealing
 from rp_desktop.services.audit import record_event
+from rp_desktop.services.safekeeping.backup_files import read_manifest
 from rp_desktop.services.safekeeping.backups import BackupReason, make_backup
 from rp_desktop.services.safekeeping.checking import check_database
 from rp_desktop.services.safekeeping.database import Database
 from rp_desktop.services.safekeeping.opening import open_database
-from rp_desktop.services.safekeeping.restoring import restore_backup
+from rp_desktop.services.safekeeping.restoring import restore_backup, restore_in_place
 from rp_desktop.services.students.records import add_student
 from tests.conftest import FakeClock
 
@@ -123,3 +124,32 @@ def test_an_unreadable_head_file_is_ignored(db: Database) -> None:
 def test_an_identity_that_is_not_a_plain_name_gets_no_file() -> None:
     assert audit_head.head_file("../../etc/passwd") is None
     assert audit_head.head_file("") is None
+
+
+def test_a_backup_put_in_place_of_a_broken_database_resets_the_head(
+    db_path: Path, clock: FakeClock, tmp_path: Path
+) -> None:
+    with open_database(db_path, unencrypted=True, clock=clock) as db:
+        add(db, 2)
+        made = make_backup(db, BackupReason.BY_HAND, folder=tmp_path / "backups")
+        add(db, 4, first=10)
+        identity = db.identity
+    restore_in_place(db_path, made.path, None, clock())
+    record = audit_head.read_head(identity)
+    assert record is not None
+    assert record.head == newest(db_path)
+    with open_database(db_path, unencrypted=True, clock=clock) as db:
+        assert audit_sealing.unseen_finding(db) is None
+    assert check_database(db_path).ok
+
+
+def test_every_backup_s_manifest_holds_the_newest_seal(db: Database, tmp_path: Path) -> None:
+    add(db, 3)
+    before = newest(db.path)
+    made = make_backup(db, BackupReason.BY_HAND, folder=tmp_path / "backups")
+    assert made.manifest is not None
+    assert (made.manifest.newest_event_id, made.manifest.newest_seal) == (
+        before.event_id,
+        before.seal,
+    )
+    assert read_manifest(made.path) == made.manifest

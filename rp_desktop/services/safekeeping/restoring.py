@@ -95,6 +95,7 @@ def restore_in_place(
             aside = set_aside(db_path, damaged_name(db_path, now)) if db_path.exists() else None
             try:
                 copy_database(backup, db_path, key)
+                audit_sealing.restored_file(db_path, key)  # the audit trail's head follows
             except BaseException:
                 if aside is not None:
                     set_aside(aside, db_path.name)  # the old file back where it was
