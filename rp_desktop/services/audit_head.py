@@ -128,10 +128,11 @@ def _write(path: Path, record: HeadRecord) -> None:
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         handle, temporary = tempfile.mkstemp(prefix=".head-", dir=path.parent)
         try:
-            with os.fdopen(handle, "w", encoding="utf-8") as stream:  # mkstemp makes it 0600
+            # mkstemp makes it 0600. Not synced to disk: that would double the cost of every
+            # save (the database's own commit is), and a head lost to a power cut is only
+            # behind, never ahead; a killed process loses nothing already written.
+            with os.fdopen(handle, "w", encoding="utf-8") as stream:
                 json.dump(_fields(record), stream)
-                stream.flush()
-                os.fsync(stream.fileno())
             os.replace(temporary, path)
         except BaseException:
             Path(temporary).unlink(missing_ok=True)
