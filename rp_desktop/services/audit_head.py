@@ -132,7 +132,7 @@ def _write(path: Path, record: HeadRecord) -> None:
             # save (the database's own commit is), and a head lost to a power cut is only
             # behind, never ahead; a killed process loses nothing already written.
             with os.fdopen(handle, "w", encoding="utf-8") as stream:
-                json.dump(_fields(record), stream)
+                stream.write(json.dumps(_fields(record)))
             os.replace(temporary, path)
         except BaseException:
             Path(temporary).unlink(missing_ok=True)
