@@ -23,6 +23,7 @@ from rp_desktop.domain.safekeeping.audit import (
 )
 from rp_desktop.domain.safekeeping.audit_seal import (
     Head,
+    HeadFinding,
     SealFindings,
     event_seal,
 )
@@ -48,10 +49,12 @@ class ChainState:
     broken: BrokenLink | None
     # What the keyed seals say (None for a trail from before seals).
     seals: SealFindings | None = None
+    # The database is behind the newest event recorded outside it (audit_sealing.py).
+    behind: HeadFinding | None = None
 
     @property
     def intact(self) -> bool:
-        return self.broken is None and (self.seals is None or self.seals.ok)
+        return self.broken is None and (self.seals is None or self.seals.ok) and not self.behind
 
     @property
     def first_problem(self) -> int | None:

@@ -25,7 +25,7 @@ from rp_desktop.domain.safekeeping.audit_seal import (
 from rp_desktop.domain.safekeeping.findings import CheckReport
 from rp_desktop.domain.vocabulary import AuditAction
 from rp_desktop.services import audit_head
-from rp_desktop.services.audit import record_event
+from rp_desktop.services.audit import ChainState, record_event, verify_chain
 from rp_desktop.services.safekeeping.database import Database
 from rp_desktop.services.safekeeping.errors import translated
 
@@ -169,3 +169,13 @@ def restored_file(db_path: Path, key: Key | None) -> None:
         ).fetchone()
         seal = newest_seal(connection)
     audit_head.reset_head(identity, db_path, None if newest is None else Head(newest[0], seal))
+
+
+def chain_state(db: Database) -> ChainState:
+    """The trail's hash chain and seals (`verify_chain`), and whether the database is behind
+    the head recorded outside it: what the audit trail's window says."""
+    state = verify_chain(db)
+    recorded = audit_head.recorded_for(db.identity, db.path)
+    if recorded is None:
+        return state
+    return replace(state, behind=recorded.behind or _compare(db, recorded.head))

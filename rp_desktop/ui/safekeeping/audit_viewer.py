@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from rp_desktop.domain.records import ListQuery, Page
 from rp_desktop.domain.vocabulary import AuditAction
-from rp_desktop.services import audit
+from rp_desktop.services import audit, audit_sealing
 from rp_desktop.services.audit import ChainState, LoggedEvent
 from rp_desktop.services.safekeeping.database import Database
 from rp_desktop.ui.lists.date_range import DateRangeFilter
@@ -95,7 +95,7 @@ def when_text(at: datetime) -> str:
 
 
 def chain_text(state: ChainState) -> str:
-    lines = trail_lines(state.events, state.broken, state.seals)
+    lines = trail_lines(state.events, state.broken, state.seals, state.behind)
     text = " ".join(sentence for _, sentence in lines)
     if all(passed for passed, _ in lines):
         return text
@@ -169,7 +169,7 @@ class AuditViewer(QDialog):
 
     def show_chain(self) -> None:
         """Walk the whole chain again and say whether it holds."""
-        self.state = audit.verify_chain(self._db)
+        self.state = audit_sealing.chain_state(self._db)
         self.chain.setText(chain_text(self.state))
         self.chain.setStyleSheet(WHOLE_STYLE if self.state.intact else BROKEN_STYLE)
         self._up_to = None
