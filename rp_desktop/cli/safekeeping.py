@@ -12,7 +12,6 @@ if TYPE_CHECKING:
     from datetime import datetime
 
     from rp_desktop.cli.opening import Commands
-    from rp_desktop.domain.safekeeping.audit import BrokenLink
     from rp_desktop.domain.safekeeping.findings import CheckReport
 
 
@@ -35,13 +34,13 @@ def add_safekeeping_commands(commands: "Commands") -> None:
 
 
 def _check(args: argparse.Namespace) -> int:
+    from rp_desktop.cli.audit_words import seal_words
     from rp_desktop.services.safekeeping.checking import check_database
 
     report = check_database(args.db, read_passphrase(args))
     if report.integrity_problems or report.broken_references or report.cipher_problems:
         _say_damaged(args, report)
-    if report.audit_break is not None:
-        _say_altered(report.audit_break)
+    _say_altered(report)
     if not report.ok:
         return 1
     counts = ", ".join(
@@ -51,7 +50,7 @@ def _check(args: argparse.Namespace) -> int:
     events = "1 event" if report.audit_events == 1 else f"{report.audit_events:,} events"
     print(
         f"{args.db}: ok. Schema {report.revision} ({state}). Integrity ok. Rows: {counts}. "
-        f"Audit trail: {events}, chain intact."
+        f"Audit trail: {events}, chain intact, {seal_words(report)}."
     )
     return 0
 
@@ -68,18 +67,11 @@ def _say_damaged(args: argparse.Namespace, report: "CheckReport") -> None:
             print(f"  {problem}", file=sys.stderr)
 
 
-def _say_altered(audit_break: "BrokenLink") -> None:
-    from rp_desktop.domain.safekeeping.audit import BreakKind
+def _say_altered(report: "CheckReport") -> None:
+    from rp_desktop.cli.audit_words import audit_problems
 
-    how = {
-        BreakKind.CHANGED: "changed",
-        BreakKind.REMOVED_BEFORE: "an event before it was removed",
-        BreakKind.INSERTED: "inserted",
-    }[audit_break.kind]
-    print(
-        f"rp-desktop: The audit trail was altered at event {audit_break.event_id:,} ({how}).",
-        file=sys.stderr,
-    )
+    for sentence in audit_problems(report):
+        print(f"rp-desktop: {sentence}", file=sys.stderr)
 
 
 def _backup(args: argparse.Namespace) -> int:

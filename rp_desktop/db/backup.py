@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from contextlib import closing, contextmanager
 from pathlib import Path
 
+from rp_desktop.db.audit_trail import reseal
 from rp_desktop.db.cipher import Key, connect, driver_errors
 from rp_desktop.db.errors import CopyFailed
 from rp_desktop.domain.safekeeping.findings import RowCounts
@@ -62,6 +63,8 @@ def export_database(
                 counts = row_counts(src)
                 src.execute("SELECT sqlcipher_export('copy')")
             src.execute("DETACH DATABASE copy")
+        with closing(connect(target, target_key)) as copy:
+            reseal(copy, source_key, target_key)  # the audit seals, under the copy's key
         check_copy(target, target_key, counts)
     except BaseException:
         remove_copy(target)

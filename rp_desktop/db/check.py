@@ -3,24 +3,16 @@ which schema it has, and does its audit trail still chain. Opened read-only; a f
 database is judged from outside."""
 
 import sqlite3
-from collections.abc import Iterator
 from contextlib import closing
-from datetime import UTC, datetime
 from pathlib import Path
 
+from rp_desktop.db.audit_trail import read_audit_trail
 from rp_desktop.db.cipher import Key, driver_errors
 from rp_desktop.db.errors import FileRefused, NewerSchema
-from rp_desktop.db.read_only import open_read_only, schema_revision
+from rp_desktop.db.read_only import database_identity, open_read_only, schema_revision
 from rp_desktop.db.schema import HEAD_REVISION, KNOWN_REVISIONS
-from rp_desktop.domain.safekeeping.audit import (
-    AuditEntry,
-    BrokenLink,
-    ChainedEvent,
-    first_broken_link,
-)
 from rp_desktop.domain.safekeeping.files import Unreadable
 from rp_desktop.domain.safekeeping.findings import CheckReport
-from rp_desktop.domain.vocabulary import AuditAction
 
 COUNTED_TABLES = ("student", "staff", "student_group", "community_circle", "case", "audit_event")
 MAX_REPORTED = 20
@@ -45,7 +37,8 @@ def check_with_key(path: Path, key: Key | None) -> CheckReport:
                 for table in COUNTED_TABLES
             }
             cipher = () if key is None else _cipher_problems(connection)
-            audit_events, audit_break = read_audit_chain(connection)
+            trail = read_audit_trail(connection, key)
+            identity = database_identity(connection) or ""
     except driver_errors(key) as error:
         raise FileRefused(path, Unreadable.DAMAGED) from error
     return CheckReport(
@@ -57,59 +50,11 @@ def check_with_key(path: Path, key: Key | None) -> CheckReport:
         counts=counts,
         encrypted=key is not None,
         cipher_problems=cipher,
-        audit_break=audit_break,
-        audit_events=audit_events,
+        audit_break=trail.broken,
+        audit_events=trail.events,
+        seals=trail.seals,
+        identity=identity,
     )
-
-
-def read_audit_chain(connection: sqlite3.Connection) -> tuple[int, BrokenLink | None]:
-    """How many audit events there are, and where their chain first breaks (None if nowhere).
-    Streams the events, so memory stays small however long the trail."""
-    counted = _AuditCount(audit_events(connection))
-    broken = first_broken_link(counted)
-    if broken is not None:
-        counted.seen = connection.execute("SELECT count(*) FROM audit_event").fetchone()[0]
-    return counted.seen, broken
-
-
-class _AuditCount:
-    """Passes events through, counting them: the chain is read once, as a stream."""
-
-    def __init__(self, events: Iterator[ChainedEvent]) -> None:
-        self._events = events
-        self.seen = 0
-
-    def __iter__(self) -> Iterator[ChainedEvent]:
-        for event in self._events:
-            self.seen += 1
-            yield event
-
-
-def audit_events(connection: sqlite3.Connection) -> Iterator[ChainedEvent]:
-    """The audit trail in id order, one row at a time (a school's trail runs to many thousands)."""
-    rows = connection.execute(
-        "SELECT id, at, actor, action, entity, entity_id, detail, previous_hash, hash "
-        "FROM audit_event ORDER BY id"
-    )
-    for event_id, at, actor, action, entity, entity_id, detail, previous, link in rows:
-        entry = audit_entry(at, actor, action, entity, entity_id, detail)
-        yield ChainedEvent(event_id, entry, str(previous), str(link))
-
-
-def audit_entry(
-    at: object, actor: object, action: object, entity: object, entity_id: object, detail: object
-) -> AuditEntry | None:
-    """The entry as the app wrote it, or None when a field no longer reads as one (an edit made
-    outside the app): the event then counts as changed."""
-    try:
-        # Stored as naive UTC text, the way SQLAlchemy writes a DateTime to SQLite.
-        when = datetime.fromisoformat(str(at)).replace(tzinfo=UTC)
-        what = AuditAction(str(action))
-    except ValueError:
-        return None
-    if not isinstance(entity_id, int | None) or isinstance(entity_id, bool):
-        return None
-    return AuditEntry(when, str(actor), what, str(entity), entity_id, str(detail or ""))
 
 
 def _cipher_problems(connection: sqlite3.Connection) -> tuple[str, ...]:

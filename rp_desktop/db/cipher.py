@@ -43,6 +43,13 @@ class Key:
         """The raw-key blob literal for `PRAGMA key`, salt included so a new file gets this salt."""
         return f"x'{self._raw.hex()}{self.salt.hex()}'"
 
+    def derive(self, label: bytes) -> bytes:
+        """A 32-byte key for another use, HMAC-SHA256(this key, label): the raw key never leaves."""
+        import hashlib
+        import hmac
+
+        return hmac.new(self._raw, label, hashlib.sha256).digest()
+
     def __repr__(self) -> str:
         return "Key(***)"
 

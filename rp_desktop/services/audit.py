@@ -8,11 +8,27 @@ from typing import Any
 from sqlalchemy import ColumnElement, String, func, select, type_coerce
 from sqlalchemy.orm import Session
 
-from rp_desktop.db.check import audit_entry, read_audit_chain
+from rp_desktop.db.audit_trail import (
+    audit_entry,
+    read_audit_trail,
+    seal_key,
+)
 from rp_desktop.db.models import AuditEventRow
 from rp_desktop.domain.records import Page
-from rp_desktop.domain.safekeeping.audit import GENESIS, AuditEntry, BrokenLink, chain_hash
+from rp_desktop.domain.safekeeping.audit import (
+    GENESIS,
+    AuditEntry,
+    BrokenLink,
+    chain_hash,
+)
+from rp_desktop.domain.safekeeping.audit_seal import (
+    Head,
+    HeadFinding,
+    SealFindings,
+    event_seal,
+)
 from rp_desktop.domain.vocabulary import AuditAction
+from rp_desktop.services.audit_head import note_new_head
 from rp_desktop.services.safekeeping.database import Database
 
 AUDIT_PAGE = 200
@@ -31,10 +47,24 @@ class LoggedEvent:
 class ChainState:
     events: int
     broken: BrokenLink | None
+    # What the keyed seals say (None for a trail from before seals).
+    seals: SealFindings | None = None
+    # The database is behind the newest event recorded outside it (audit_sealing.py).
+    behind: HeadFinding | None = None
 
     @property
     def intact(self) -> bool:
-        return self.broken is None
+        return self.broken is None and (self.seals is None or self.seals.ok) and not self.behind
+
+    @property
+    def first_problem(self) -> int | None:
+        """The earliest event where something is wrong (the one after removed events), to show
+        it; None when the trail is whole."""
+        found = [] if self.broken is None else [self.broken.event_id]
+        if self.seals is not None:
+            found += [gap.last + 1 for gap in self.seals.gaps[:1]]
+            found += [n for n in (self.seals.altered_at, self.seals.first_unsealed) if n]
+        return min(found, default=None)
 
 
 def record_event(
@@ -45,12 +75,22 @@ def record_event(
     entity_id: int | None,
     detail: str = "",
 ) -> None:
-    """Add one event; `detail` must hold counts or field names only, never a person's name."""
-    previous = session.scalar(select(AuditEventRow.hash).order_by(AuditEventRow.id.desc()).limit(1))
+    """Add one event, chained and sealed to the newest one; `detail` must hold counts or field
+    names only, never a person's name. Once the transaction commits, the new event is the
+    database's head (audit_head.py)."""
+    newest = session.execute(
+        select(AuditEventRow.id, AuditEventRow.hash, AuditEventRow.seal)
+        .order_by(AuditEventRow.id.desc())
+        .limit(1)
+    ).first()
     entry = AuditEntry(db.now().astimezone(UTC), db.actor, action, entity, entity_id, detail)
-    link = previous or GENESIS
+    event_id = 1 if newest is None else newest.id + 1
+    link = GENESIS if newest is None else newest.hash
+    previous_seal = GENESIS if newest is None or newest.seal is None else newest.seal
+    seal = event_seal(seal_key(db.key), previous_seal, event_id, entry)
     session.add(
         AuditEventRow(
+            id=event_id,
             at=entry.at,
             actor=entry.actor,
             action=entry.action,
@@ -59,8 +99,10 @@ def record_event(
             detail=entry.detail,
             previous_hash=link,
             hash=chain_hash(link, entry),
+            seal=seal,
         )
     )
+    note_new_head(session, db.identity, db.path, Head(event_id, seal))
 
 
 def list_events(
@@ -100,11 +142,12 @@ def list_events(
 
 
 def verify_chain(db: Database) -> ChainState:
-    """Walk the whole trail in order and say where its hash chain first breaks, if it does."""
+    """Walk the whole trail in order and say where its hash chain first breaks, if it does, and
+    what its seals say."""
     with db.engine.connect() as connection:
         driver_connection: Any = connection.connection.driver_connection
-        events, broken = read_audit_chain(driver_connection)
-    return ChainState(events, broken)
+        trail = read_audit_trail(driver_connection, db.key)
+    return ChainState(trail.events, trail.broken, trail.seals)
 
 
 def _conditions(

@@ -163,7 +163,27 @@ def test_a_missing_path_or_a_folder(run: Run, tmp_path: Path) -> None:
 def test_a_healthy_database_reports_its_audit_trail(run: Run, healthy: Path) -> None:
     outcome = run("check", "--db", str(healthy))
     # 40 students, 27 circles and the school's setup, each one event.
-    assert "Audit trail: 68 events, chain intact." in outcome.out
+    assert (
+        "Audit trail: 68 events, chain intact, sealed with the public key of an unencrypted "
+        "database (it catches accidental edits, not deliberate ones)." in outcome.out
+    )
+
+
+def test_an_encrypted_database_says_its_trail_is_sealed_with_its_key(
+    run: Run,
+    db_path: Path,
+    clock,
+    monkeypatch: pytest.MonkeyPatch,  # type: ignore[no-untyped-def]
+) -> None:
+    from rp_desktop.domain.safekeeping.passphrase import Passphrase
+
+    secret = "lantern orchard pebble nineteen"
+    with open_database(db_path, passphrase=Passphrase(secret), clock=clock) as db:
+        school.set_up_school(db, "Prairie Ridge High School", 2025)
+    monkeypatch.setenv("RP_DESKTOP_PASSPHRASE", secret)
+    outcome = run("check", "--db", str(db_path))
+    assert outcome.code == 0, outcome.err
+    assert "chain intact, sealed with the database's key." in outcome.out
 
 
 @pytest.mark.parametrize(
@@ -175,7 +195,16 @@ def test_a_healthy_database_reports_its_audit_trail(run: Run, healthy: Path) -> 
         ),
         (
             "DELETE FROM audit_event WHERE id = 30",
-            "The audit trail was altered at event 31 (an event before it was removed).",
+            "Event 30 of the audit trail is missing: it was removed.",
+        ),
+        (
+            "DELETE FROM audit_event WHERE id BETWEEN 40 AND 45",
+            "Events 40–45 of the audit trail are missing: they were removed.",
+        ),
+        (
+            "UPDATE audit_event SET seal = NULL WHERE id = 50",
+            "1 event of the audit trail carries no seal (the first is event 50), so nothing "
+            "vouches for it.",
         ),
     ],
 )

@@ -148,3 +148,19 @@ def extend_chain(connection: sqlite3.Connection, count: int) -> None:
         " hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
         rows,
     )
+
+
+def test_the_seals_follow_a_passphrase_change(db_path: Path, clock: FakeClock) -> None:
+    """The seal key comes from the database key: changing the passphrase seals the trail again
+    under the new key, so it still checks, and only under the new passphrase."""
+    from rp_desktop.services.safekeeping.passphrases import change_passphrase
+
+    write_history(db_path, clock, PASSPHRASE)
+    new = Passphrase("ember quarry nightjar lattice")
+    with open_database(db_path, passphrase=PASSPHRASE, clock=clock) as db:
+        change_passphrase(db, PASSPHRASE, new)
+    report = check_database(db_path, new)
+    assert report.ok, report
+    assert report.audit_events == 7  # six, and the change itself
+    assert report.seals is not None
+    assert report.seals.altered_at is None

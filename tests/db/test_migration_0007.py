@@ -54,7 +54,7 @@ def test_every_row_of_every_table_survives(old_database: Path, clock: FakeClock)
     assert identity_of(old_database) is None
     with open_database(old_database, unencrypted=True, clock=clock) as db:
         made = db.identity
-    assert revision(old_database) == "0007"
+    assert revision(old_database) == schema.HEAD_REVISION
     after = rows(old_database, columns, added_later=True)
     assert rows(old_database, columns) == before
     added = ("database_id", made)
@@ -94,7 +94,7 @@ def test_the_copy_made_first_is_at_0006(old_database: Path, clock: FakeClock) ->
     before = rows(old_database, columns)
     with open_database(old_database, unencrypted=True, clock=clock):
         pass
-    (copy,) = old_database.parent.glob("school.before-0007-*.db")
+    (copy,) = old_database.parent.glob(f"school.before-{schema.HEAD_REVISION}-*.db")
     assert revision(copy) == "0006"
     assert rows(copy, columns) == before
     assert identity_of(copy) is None

@@ -19,7 +19,9 @@ class SchoolSettingRow(Base):
 
 
 class AuditEventRow(Base):
-    """Who did what to which record and when; ids only, chained by hash."""
+    """Who did what to which record and when; ids only, chained by hash and sealed by a keyed
+    MAC (domain/safekeeping/audit_seal.py). `seal` is None only for an event made before
+    revision 0008 that has not been sealed yet (it follows a break in the old chain)."""
 
     __tablename__ = "audit_event"
 
@@ -32,6 +34,7 @@ class AuditEventRow(Base):
     detail: Mapped[str] = mapped_column(String, default="")
     previous_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64))
+    seal: Mapped[str | None] = mapped_column(String(64))
 
 
 class FormDraftRow(Base):

@@ -51,12 +51,14 @@ class BreakKind(StrEnum):
 @dataclass(frozen=True, slots=True)
 class ChainedEvent:
     """An event as stored: its entry (None when a field no longer reads as one, which only an
-    edit outside the app can cause) and the two hashes kept with it."""
+    edit outside the app can cause), the two hashes kept with it and its seal."""
 
     id: int
     entry: AuditEntry | None
     previous_hash: str
     hash: str
+    # The event's keyed seal (audit_seal.py); None for one made before seals, or stripped.
+    seal: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

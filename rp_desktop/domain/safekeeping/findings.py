@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from rp_desktop.domain.safekeeping.audit import BrokenLink
+from rp_desktop.domain.safekeeping.audit_seal import HeadFinding, SealFindings
 
 RowCounts = dict[str, int]
 
@@ -24,6 +25,14 @@ class CheckReport:
     # Where the audit trail's hash chain first breaks, if it does, and how many events it has.
     audit_break: BrokenLink | None = None
     audit_events: int = 0
+    # What the keyed seals say: removed ids, the first event altered, events without a seal
+    # (None for a file from before seals, which are added when it is next opened).
+    seals: SealFindings | None = None
+    # The database's identity (empty for a file from before revision 0007).
+    identity: str = ""
+    # The database is behind the newest event recorded outside it: it lost recent changes, or
+    # an older copy was put in its place (None when it is not, or nothing was recorded).
+    behind: HeadFinding | None = None
 
     @property
     def ok(self) -> bool:
@@ -32,6 +41,8 @@ class CheckReport:
             and not self.broken_references
             and not self.cipher_problems
             and self.audit_break is None
+            and (self.seals is None or self.seals.ok)
+            and self.behind is None
         )
 
 

@@ -49,6 +49,9 @@ class Manifest:
     size: int
     sha256: str
     format: int = MANIFEST_FORMAT
+    # The newest event's keyed seal (audit_seal.py): a witness, outside the database, of how
+    # far its audit trail had come. None for a trail from before seals.
+    newest_seal: str | None = None
 
 
 class BackupReason(StrEnum):

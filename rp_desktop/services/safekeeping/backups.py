@@ -22,6 +22,7 @@ from uuid import uuid4
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
+from rp_desktop.db.audit_trail import newest_seal
 from rp_desktop.db.backup import copy_database, export_database, remove_copy
 from rp_desktop.db.cipher import new_key
 from rp_desktop.db.read_only import database_identity, open_read_only, schema_revision
@@ -212,6 +213,7 @@ def _manifest_of(db: Database, pending: PendingBackup, copy: Path, counts: RowCo
         revision = schema_revision(connection) or ""
         identity = database_identity(connection) or db.identity
         newest = _newest_in(connection)
+        seal = newest_seal(connection)
     return Manifest(
         database_identity=identity,
         taken_at=pending.taken_at,
@@ -222,6 +224,7 @@ def _manifest_of(db: Database, pending: PendingBackup, copy: Path, counts: RowCo
         newest_event_hash=newest[1],
         size=copy.stat().st_size,
         sha256=file_sha256(copy),
+        newest_seal=seal,
     )
 
 

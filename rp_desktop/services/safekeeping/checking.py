@@ -7,6 +7,7 @@ from pathlib import Path
 from rp_desktop.db.check import check_with_key, quick_check_with_key
 from rp_desktop.domain.safekeeping.findings import CheckReport
 from rp_desktop.domain.safekeeping.passphrase import Passphrase
+from rp_desktop.services.audit_sealing import judged_against_head
 from rp_desktop.services.safekeeping.database import Database
 from rp_desktop.services.safekeeping.errors import NotADatabase, translated
 from rp_desktop.services.safekeeping.files import key_for, sniff
@@ -21,7 +22,7 @@ def check_database(path: Path, passphrase: Passphrase | None = None) -> CheckRep
         raise NotADatabase(path, problem)
     key = key_for(path, passphrase)
     with translated(path):
-        return check_with_key(path, key)
+        return judged_against_head(check_with_key(path, key), key)
 
 
 def check_open_database(db: Database) -> CheckReport:
@@ -29,7 +30,7 @@ def check_open_database(db: Database) -> CheckReport:
     holds (no second key derivation). The app's own connections are left as they are, and
     saving can go on while the check reads. Raises DatabaseLocked while the app is locked."""
     with translated(db.path):
-        return check_with_key(db.path, db.key)
+        return judged_against_head(check_with_key(db.path, db.key), db.key)
 
 
 def quick_check(db: Database) -> tuple[str, ...]:

@@ -6,6 +6,7 @@ from pathlib import Path
 from rp_desktop.db import faults
 from rp_desktop.domain.safekeeping.files import WriteFailure
 from rp_desktop.domain.safekeeping.passphrase import Passphrase
+from rp_desktop.services.audit_sealing import trail_checked
 from rp_desktop.services.safekeeping.database import Clock, Database, system_clock
 from rp_desktop.services.safekeeping.errors import DiskFull
 from rp_desktop.services.safekeeping.files import default_database_path
@@ -20,13 +21,14 @@ def open_database(
     verify: bool = False,
 ) -> Database:
     """Open the database at `path` (the default one when None); see Database.open."""
-    return Database.open(
+    db = Database.open(
         path or default_database_path(),
         passphrase=passphrase,
         unencrypted=unencrypted,
         clock=clock,
         verify=verify,
     )
+    return trail_checked(db)  # its audit trail compared with its head, and sealed once
 
 
 def write_failure(error: BaseException, database: Path | None = None) -> WriteFailure | None:

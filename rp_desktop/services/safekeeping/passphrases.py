@@ -69,10 +69,13 @@ def change_passphrase(db: "Database", current: Passphrase, new: Passphrase) -> N
     from sqlalchemy.orm import Session
 
     from rp_desktop.services.audit import record_event
+    from rp_desktop.services.audit_sealing import reseal_database
 
     if not db.encrypted:
         raise ValueError("a plain database has no passphrase to change")
     require_good_passphrase(new)
+    old_key = db.key
     db.change_passphrase(current, new)
+    reseal_database(db, old_key)  # the audit seals, under the new key
     with Session(db.engine) as session, session.begin():
         record_event(session, db, AuditAction.CHANGE_PASSPHRASE, "database", None)

@@ -15,6 +15,7 @@ from rp_desktop.domain.progress import Progress, no_progress
 from rp_desktop.domain.safekeeping.findings import RowCounts
 from rp_desktop.domain.safekeeping.passphrase import Passphrase
 from rp_desktop.domain.vocabulary import AuditAction
+from rp_desktop.services import audit_sealing
 from rp_desktop.services.audit import record_event
 from rp_desktop.services.safekeeping.backup_files import (
     BackupReason,
@@ -72,6 +73,7 @@ def restore_backup(
     with Session(db.engine) as session, session.begin():
         detail = f"backup restored: {sum(counts.values())} rows"
         record_event(session, db, AuditAction.RESTORE, "database", None, detail)
+    audit_sealing.restored(db)  # going back was chosen: the audit trail's head follows
     return Restored(before, counts)
 
 
@@ -93,6 +95,7 @@ def restore_in_place(
             aside = set_aside(db_path, damaged_name(db_path, now)) if db_path.exists() else None
             try:
                 copy_database(backup, db_path, key)
+                audit_sealing.restored_file(db_path, key)  # the audit trail's head follows
             except BaseException:
                 if aside is not None:
                     set_aside(aside, db_path.name)  # the old file back where it was

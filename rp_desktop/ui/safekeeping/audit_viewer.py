@@ -22,11 +22,12 @@ from PySide6.QtWidgets import (
 
 from rp_desktop.domain.records import ListQuery, Page
 from rp_desktop.domain.vocabulary import AuditAction
-from rp_desktop.services import audit
+from rp_desktop.services import audit, audit_sealing
 from rp_desktop.services.audit import ChainState, LoggedEvent
 from rp_desktop.services.safekeeping.database import Database
 from rp_desktop.ui.lists.date_range import DateRangeFilter
 from rp_desktop.ui.lists.record_model import Column, RecordTableModel
+from rp_desktop.ui.safekeeping.audit_words import trail_lines
 from rp_desktop.ui.words.formatting import counted, format_count, format_date
 from rp_desktop.ui.words.labels import label
 
@@ -94,18 +95,14 @@ def when_text(at: datetime) -> str:
 
 
 def chain_text(state: ChainState) -> str:
-    if state.broken is None and not state.events:
-        return _tr("The audit trail is empty: nothing has been changed yet.")
-    if state.broken is None:
-        return counted(
-            state.events,
-            _tr("The audit trail is whole: its one event is as it was written."),
-            _tr("The audit trail is whole: all {count} events are as they were written."),
-        )
+    lines = trail_lines(state.events, state.broken, state.seals, state.behind)
+    text = " ".join(sentence for _, sentence in lines)
+    if all(passed for passed, _ in lines):
+        return text
     return _tr(
-        "The audit trail was altered at event {number} ({how}). Someone changed the database "
-        "outside RP Desktop. Tell your school's IT contact, and keep your backups."
-    ).format(number=format_count(state.broken.event_id), how=label(state.broken.kind))
+        "{found} Someone changed the database outside RP Desktop. Tell your school's IT "
+        "contact, and keep your backups."
+    ).format(found=text)
 
 
 def _plain(entity: str) -> str:
@@ -172,7 +169,7 @@ class AuditViewer(QDialog):
 
     def show_chain(self) -> None:
         """Walk the whole chain again and say whether it holds."""
-        self.state = audit.verify_chain(self._db)
+        self.state = audit_sealing.chain_state(self._db)
         self.chain.setText(chain_text(self.state))
         self.chain.setStyleSheet(WHOLE_STYLE if self.state.intact else BROKEN_STYLE)
         self._up_to = None
@@ -185,18 +182,18 @@ class AuditViewer(QDialog):
         )
 
     def _toggle_jump(self) -> None:
-        broken = self.state.broken
-        self._up_to = None if self._up_to is not None or broken is None else broken.event_id
+        where = self.state.first_problem
+        self._up_to = None if self._up_to is not None else where
         self._show_jump()
         self.reload()
 
     def _show_jump(self) -> None:
-        broken = self.state.broken
-        self.jump.setVisible(broken is not None)
+        where = self.state.first_problem
+        self.jump.setVisible(where is not None)
         if self._up_to is not None:
             self.jump.setText(self.tr("Show the newest events"))
-        elif broken is not None:
-            number = format_count(broken.event_id)
+        elif where is not None:
+            number = format_count(where)
             self.jump.setText(self.tr("Show event {number}").format(number=number))
 
     def _fetch(self, query: ListQuery, offset: int, limit: int) -> Page[Any]:

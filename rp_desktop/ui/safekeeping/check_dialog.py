@@ -25,8 +25,8 @@ from rp_desktop.services.safekeeping.database import Database
 from rp_desktop.services.safekeeping.errors import DatabaseError
 from rp_desktop.ui import dialogs
 from rp_desktop.ui.safekeeping.audit_viewer import open_audit_viewer
-from rp_desktop.ui.words.formatting import counted, format_count
-from rp_desktop.ui.words.labels import label
+from rp_desktop.ui.safekeeping.audit_words import trail_lines
+from rp_desktop.ui.words.formatting import counted
 
 log = logging.getLogger(__name__)
 
@@ -45,7 +45,7 @@ def findings(report: CheckReport) -> list[tuple[bool, str]]:
     lines = [_integrity(report), _references(report)]
     if report.encrypted:
         lines.append(_pages(report))
-    lines.append(_audit(report))
+    lines += trail_lines(report.audit_events, report.audit_break, report.seals, report.behind)
     return lines
 
 
@@ -97,21 +97,6 @@ def _pages(report: CheckReport) -> tuple[bool, str]:
         len(report.cipher_problems),
         _tr("SQLCipher found an encrypted page that was changed or damaged."),
         _tr("SQLCipher found {count} encrypted pages that were changed or damaged."),
-    )
-
-
-def _audit(report: CheckReport) -> tuple[bool, str]:
-    broken = report.audit_break
-    if broken is None and not report.audit_events:
-        return True, _tr("The audit trail is empty: nothing has been changed yet.")
-    if broken is None:
-        return True, counted(
-            report.audit_events,
-            _tr("The audit trail is whole: its one event is as it was written."),
-            _tr("The audit trail is whole: all {count} events are as they were written."),
-        )
-    return False, _tr("The audit trail was altered at event {number} ({how}).").format(
-        number=format_count(broken.event_id), how=label(broken.kind)
     )
 
 

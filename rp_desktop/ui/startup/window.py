@@ -15,6 +15,7 @@ from rp_desktop.services import school
 from rp_desktop.services.circles import seeding as library_seed
 from rp_desktop.services.safekeeping.database import Database
 from rp_desktop.ui.application import when_drawn
+from rp_desktop.ui.window.behind_notice import notice_if_behind
 from rp_desktop.ui.window.main_window import MainWindow
 
 QUICK_CHECK_AFTER_MS = 3000
@@ -39,6 +40,7 @@ def open_window(db: Database, *, fill_now: bool = False) -> MainWindow | None:
         when_drawn(window.fill, window.windowHandle())
     window.system_session.listen()  # lock when the computer locks or sleeps, where Qt can tell
     window.safekeeping.schedule.start()
+    notice_if_behind(window, db, window.safekeeping.show_backups)  # it lost recent changes
     # A few seconds later, on a worker, so the first list is not slowed: the quick check of
     # the file says something only if it finds damage.
     check = window.safekeeping.quick_check

@@ -72,7 +72,9 @@ def test_no_name_shows_anywhere(viewer: AuditViewer, school_db: School) -> None:
 
 def test_the_chain_line_says_the_trail_is_whole(viewer: AuditViewer) -> None:
     assert viewer.chain.text() == (
-        "The audit trail is whole: all 8 events are as they were written."
+        "The audit trail is whole: all 8 events are as they were written. It is sealed with "
+        "the public key of an unencrypted database, which catches accidental edits but not "
+        "deliberate ones."
     )
     assert viewer.jump.isHidden()
 
@@ -197,3 +199,25 @@ def test_open_audit_viewer_shows_it_modally(
     open_audit_viewer(None, db)
     assert len(shown) == 1
     assert shown[0].model.rowCount() == 8
+
+
+def test_the_chain_line_says_when_the_newest_events_are_missing(
+    qtbot,
+    db: Database,  # type: ignore[no-untyped-def]
+) -> None:
+    from sqlalchemy import text
+
+    from rp_desktop.domain.records import StudentFields
+    from rp_desktop.services.students import records as students
+
+    for number in range(6):
+        students.add_student(db, StudentFields(f"V-{number}", "Ilse", f"Brandt{number}", grade=6))
+    with db.engine.begin() as connection:
+        connection.execute(text("DELETE FROM audit_event WHERE id > 2"))
+    viewer = AuditViewer(db)
+    qtbot.addWidget(viewer)
+    assert viewer.chain.text().startswith(
+        "The newest 4 events of the audit trail are missing: the database was rolled back or "
+        "lost its recent changes."
+    )
+    assert not viewer.state.intact

@@ -43,7 +43,9 @@ def test_a_healthy_database_is_in_good_order(dialog: CheckDialog, db: Database) 
     assert dialog.details.text().splitlines() == [
         "✓  The file is whole: SQLite's integrity check found nothing wrong.",
         "✓  Every record's links to other records hold.",
-        "✓  The audit trail is whole: all 8 events are as they were written.",
+        "✓  The audit trail is whole: all 8 events are as they were written. It is sealed "
+        "with the public key of an unencrypted database, which catches accidental edits but "
+        "not deliberate ones.",
         "",
         "It holds 4 student records, 3 circles and 0 cases.",
     ]
@@ -56,10 +58,34 @@ def test_an_altered_audit_trail_is_named(dialog: CheckDialog, db: Database) -> N
         connection.execute(text("DELETE FROM audit_event WHERE id = 4"))
     dialog.run_check()
     assert dialog.headline.text().startswith("Something is wrong with the database.")
-    assert "✗  The audit trail was altered at event 5 (an event before it was removed)." in (
+    assert "✗  Event 4 is missing." in dialog.details.text().splitlines()
+    assert "font-weight: bold" in dialog.headline.styleSheet()
+
+
+def test_an_event_rewritten_with_its_hashes_recomputed_is_named(
+    dialog: CheckDialog, db: Database
+) -> None:
+    from tests.faults.test_audit_faults import rechain_from
+
+    with db.engine.begin() as connection:
+        driver = connection.connection.driver_connection
+        assert driver is not None
+        driver.execute("UPDATE audit_event SET actor = 'someone.else' WHERE id = 3")
+        rechain_from(driver, 3)
+    dialog.run_check()
+    assert "✗  The audit trail was altered at event 3 (the event was changed)." in (
         dialog.details.text().splitlines()
     )
-    assert "font-weight: bold" in dialog.headline.styleSheet()
+
+
+def test_missing_newest_events_are_named(dialog: CheckDialog, db: Database) -> None:
+    with db.engine.begin() as connection:
+        connection.execute(text("DELETE FROM audit_event WHERE id > 5"))
+    dialog.run_check()
+    assert (
+        "✗  The newest 3 events of the audit trail are missing: the database was rolled back "
+        "or lost its recent changes."
+    ) in dialog.details.text().splitlines()
 
 
 def test_an_unreadable_file_is_said_plainly(
@@ -89,6 +115,7 @@ def test_an_encrypted_database_gets_sqlcipher_s_check_too(
     assert "✓  Every encrypted page is as it was written (SQLCipher's check)." in (
         dialog.details.text().splitlines()
     )
+    assert "It is sealed with the database's key." in dialog.details.text()
     assert "Xochitl" not in dialog.details.text() + dialog.headline.text()
 
 
