@@ -7,10 +7,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from rp_desktop.cli.opening import add_command, open_given_database, read_passphrase
+from rp_desktop.cli.restore import add_restore_command
 
 if TYPE_CHECKING:
-    from datetime import datetime
-
     from rp_desktop.cli.opening import Commands
     from rp_desktop.domain.safekeeping.findings import CheckReport
 
@@ -25,12 +24,7 @@ def add_safekeeping_commands(commands: "Commands") -> None:
     )
     backup.set_defaults(run=_backup)
 
-    restore = add_command(
-        commands, "restore", "put a backup in place of the database (backing it up first)"
-    )
-    restore.add_argument("file", type=Path, nargs="?", metavar="FILE", help="the backup")
-    restore.add_argument("--from", type=Path, dest="from_file", metavar="FILE", help="the same")
-    restore.set_defaults(run=_restore)
+    add_restore_command(commands)
 
 
 def _check(args: argparse.Namespace) -> int:
@@ -100,59 +94,6 @@ def _require_new_file(out: Path) -> None:
         )
     if out.exists():
         raise ValueError(f"There is already a file at {out}; choose a new name.")
-
-
-def _restore(args: argparse.Namespace) -> int:
-    """Restore into an open database (its current state backed up first); a database that
-    cannot be opened is set aside, never deleted, and the backup put in its place."""
-    from rp_desktop.domain.safekeeping.files import Unreadable
-    from rp_desktop.services.safekeeping.errors import BackupFailed, NotADatabase
-    from rp_desktop.services.safekeeping.restoring import restore_backup
-
-    source = _backup_to_restore(args)
-    try:
-        with open_given_database(args) as db:
-            done = restore_backup(db, source)
-    except NotADatabase as error:
-        if error.reason not in (Unreadable.DAMAGED, Unreadable.EMPTY, Unreadable.NOT_SQLITE):
-            raise
-        return _restore_in_place(args, source)
-    except BackupFailed as failed:
-        print(f"rp-desktop: Nothing was restored: {failed}.", file=sys.stderr)
-        return 1
-    print(
-        f"Backed up the current state to {done.before.path}. "
-        f"Restored {source} into {args.db}: {_row_summary(done.counts)}."
-    )
-    return 0
-
-
-def _backup_to_restore(args: argparse.Namespace) -> Path:
-    """The one backup named, as FILE or --from FILE."""
-    source: Path | None = args.file or args.from_file
-    if source is None or (args.file and args.from_file):
-        raise ValueError("Name one backup to restore: rp-desktop restore --db PATH FILE.")
-    if not source.is_file():
-        raise ValueError(f"There is no backup file at {source}.")
-    return source
-
-
-def _restore_in_place(args: argparse.Namespace, source: Path) -> int:
-    """The database cannot be opened: keep it under a new name and put the backup in its place."""
-    from rp_desktop.services.safekeeping.restoring import restore_in_place
-
-    aside = restore_in_place(args.db.expanduser(), source, read_passphrase(args), _now())
-    print(
-        f"The database {args.db} could not be opened; it was kept, renamed to {aside.name}. "
-        f"Restored {source} in its place."
-    )
-    return 0
-
-
-def _now() -> "datetime":
-    from datetime import UTC, datetime
-
-    return datetime.now(UTC)
 
 
 def _row_summary(counts: dict[str, int]) -> str:

@@ -6,6 +6,7 @@ import hashlib
 import json
 import os
 import re
+import sqlite3
 from contextlib import closing
 from dataclasses import asdict, dataclass, fields, replace
 from datetime import UTC, datetime, timedelta
@@ -13,8 +14,8 @@ from enum import StrEnum
 from pathlib import Path
 
 from rp_desktop.db import schema
-from rp_desktop.db.cipher import Key, is_plain_sqlite
-from rp_desktop.db.read_only import open_read_only, schema_revision
+from rp_desktop.db.cipher import Key, is_plain_sqlite, may_be_encrypted
+from rp_desktop.db.read_only import database_identity, open_read_only, schema_revision
 from rp_desktop.domain.safekeeping.backup_thinning import backups_to_keep
 from rp_desktop.domain.safekeeping.findings import RowCounts
 
@@ -82,15 +83,26 @@ class Unfit(StrEnum):
     NOT_RP_DESKTOP = "not_rp_desktop"
     TOO_NEW = "too_new"
     SAME_FILE = "same_file"
+    OTHER_DATABASE = "other_database"
 
 
 _UNFIT_SENTENCES = {
-    Unfit.UNREADABLE: "That backup cannot be opened with this database's passphrase.",
-    Unfit.DAMAGED: "That backup is damaged; choose another.",
-    Unfit.NOT_RP_DESKTOP: "That file is not an RP Desktop backup.",
+    Unfit.UNREADABLE: (
+        "That backup does not open with this passphrase: it was made under another one, "
+        "or its first page is damaged."
+    ),
+    Unfit.DAMAGED: (
+        "That backup is damaged (it is incomplete or its pages do not read); choose another."
+    ),
+    Unfit.NOT_RP_DESKTOP: "That file is not an RP Desktop database or backup; choose another.",
     Unfit.TOO_NEW: "That backup was made by a newer version of RP Desktop.",
     Unfit.SAME_FILE: "That file is the database itself, not a backup of it.",
+    Unfit.OTHER_DATABASE: (
+        "That backup is of a different database, not of this one; restore it onto a new "
+        "path, where there is no database yet."
+    ),
 }
+SQLITE_CORRUPT = 11  # "database disk image is malformed": the key opened it, a page is bad
 
 
 class RestoreRefused(ValueError):
@@ -101,21 +113,58 @@ class RestoreRefused(ValueError):
         super().__init__(_UNFIT_SENTENCES[reason])
 
 
-def require_restorable(backup: Path, key: Key | None) -> None:
+def unfit_by_look(backup: Path) -> Unfit | None:
+    """What is wrong with `backup`, judged from outside: an empty file is what is left of a
+    backup; None when it may be one."""
+    try:
+        size = backup.stat().st_size
+    except OSError:
+        return Unfit.NOT_RP_DESKTOP
+    return None if size else Unfit.DAMAGED
+
+
+def require_restorable(backup: Path, key: Key | None, identity: str | None = None) -> None:
     """Refuse (RestoreRefused) a backup that does not open with `key`, is not ours, is too
-    new or is damaged."""
+    new, is damaged, or (when `identity` is given) is a backup of another database."""
+    backup = backup.expanduser().absolute()
+    if (unfit := unfit_by_look(backup)) is not None:
+        raise RestoreRefused(unfit)
+    plain = is_plain_sqlite(backup)
+    if plain and key is not None:  # a plain backup is never put in an encrypted database
+        raise RestoreRefused(Unfit.UNREADABLE)
+    if not plain and key is None:
+        raise RestoreRefused(_unreadable(None, backup))
     try:
         with closing(open_read_only(backup, key)) as connection:
-            revision = schema_revision(connection)
-            sound = connection.execute("PRAGMA quick_check").fetchone()[0] == "ok"
+            connection.execute("SELECT count(*) FROM sqlite_schema").fetchone()
+            _require_ours(connection, identity)
+    except RestoreRefused:
+        raise
     except Exception as error:  # sqlite3 and SQLCipher errors alike: it does not open
-        raise RestoreRefused(Unfit.UNREADABLE) from error
+        raise RestoreRefused(_unreadable(error, backup)) from error
+
+
+def _unreadable(error: Exception | None, backup: Path) -> Unfit:
+    """Why `backup` does not read (`error`; None: no key to read it with). A plain file, or an
+    encrypted one whose key opened its first page, is damaged. Otherwise the key does not fit
+    (or the first page is damaged, which looks the same), if it is whole pages as an encrypted
+    database is; if not, it is another kind of file (or lost most of its first page)."""
+    if is_plain_sqlite(backup) or getattr(error, "sqlite_errorcode", None) == SQLITE_CORRUPT:
+        return Unfit.DAMAGED
+    return Unfit.UNREADABLE if may_be_encrypted(backup) else Unfit.NOT_RP_DESKTOP
+
+
+def _require_ours(connection: sqlite3.Connection, identity: str | None) -> None:
+    revision = schema_revision(connection)
     if revision is None:
         raise RestoreRefused(Unfit.NOT_RP_DESKTOP)
     if revision not in schema.KNOWN_REVISIONS:
         raise RestoreRefused(Unfit.TOO_NEW)
-    if not sound:
+    if connection.execute("PRAGMA quick_check").fetchone()[0] != "ok":
         raise RestoreRefused(Unfit.DAMAGED)
+    theirs = database_identity(connection)
+    if identity and theirs is not None and theirs != identity:
+        raise RestoreRefused(Unfit.OTHER_DATABASE)
 
 
 def manifest_path(backup: Path) -> Path:

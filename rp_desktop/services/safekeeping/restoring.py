@@ -1,6 +1,11 @@
-"""Restoring a backup: into the open database (its state just before backed up first), or in
-place of a database that cannot be opened (set aside, never deleted)."""
+"""Restoring a backup: into the open database (its state just before backed up first), in place
+of a database that cannot be opened (set aside, never deleted), or onto a path where there is no
+database at all (a lost laptop: the backup's own salt gives its key).
 
+A restored file appears only when whole: it is copied to a name beside its place, checked,
+flushed and renamed into place. No attempt that fails leaves a file behind that was not there."""
+
+import os
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -8,9 +13,23 @@ from pathlib import Path
 from sqlalchemy.orm import Session
 
 from rp_desktop.db import schema
-from rp_desktop.db.backup import copy_database, put_copy_in_place, set_aside
-from rp_desktop.db.cipher import is_plain_sqlite
-from rp_desktop.db.lock import DatabaseLock
+from rp_desktop.db.backup import (
+    copy_database,
+    export_database,
+    fsync_folder,
+    put_copy_in_place,
+    remove_copy,
+    set_aside,
+)
+from rp_desktop.db.cipher import (
+    SALT_BYTES,
+    Key,
+    is_plain_sqlite,
+    key_for_file,
+    may_be_encrypted,
+    new_key,
+)
+from rp_desktop.db.lock import DatabaseLock, lock_path_for
 from rp_desktop.domain.progress import Progress, no_progress
 from rp_desktop.domain.safekeeping.findings import RowCounts
 from rp_desktop.domain.safekeeping.passphrase import Passphrase
@@ -23,11 +42,11 @@ from rp_desktop.services.safekeeping.backup_files import (
     Unfit,
     damaged_name,
     require_restorable,
+    unfit_by_look,
 )
 from rp_desktop.services.safekeeping.backups import BackupMade, backups_folder, make_backup
-from rp_desktop.services.safekeeping.database import Database
-from rp_desktop.services.safekeeping.errors import translated
-from rp_desktop.services.safekeeping.files import key_for
+from rp_desktop.services.safekeeping.database import Clock, Database, system_clock
+from rp_desktop.services.safekeeping.errors import PassphraseNeeded, WrongPassphrase, translated
 
 # What restore_backup tells its progress of: checking the backup, backing up, putting it in place.
 RESTORE_STEPS = ("checking", "backing_up", "replacing")
@@ -39,28 +58,38 @@ class Restored:
     counts: RowCounts
 
 
+@dataclass(frozen=True, slots=True)
+class RestoredNew:
+    """A backup restored where there was no database: the database, open (close it)."""
+
+    database: Database
+    counts: RowCounts
+
+
 def restore_backup(
     db: Database,
     backup: Path,
     *,
     folder: Path | None = None,
     backup_passphrase: Passphrase | None = None,
+    passphrase: Passphrase | None = None,
     progress: Progress = no_progress,
 ) -> Restored:
     """Put the backup at `backup` in place of the database, after backing up its current state.
 
     `backup_passphrase` is for a backup made before the passphrase was changed: the backup is
     opened with it and re-encrypted under the database's present key as it is restored.
-    Raises WrongPassphrase or RestoreRefused, having changed nothing, for a file that cannot
-    be restored. `progress` hears of each of RESTORE_STEPS; Cancelled raised from it before
-    the copy is put in place changes nothing (the backup of the present state stays)."""
+    `passphrase` (the database's) opens a file made with another salt, so that a backup of
+    another database, or a damaged one, is told from one the passphrase does not open.
+    Raises WrongPassphrase (a wrong `backup_passphrase`) or RestoreRefused, having changed
+    nothing, for a file that cannot be restored (a backup of another database among them).
+    `progress` hears of each of RESTORE_STEPS; Cancelled raised from it before the copy is put
+    in place changes nothing (the backup of the present state stays)."""
+    backup = backup.expanduser().absolute()
     if backup.resolve() == db.path.resolve():
         raise RestoreRefused(Unfit.SAME_FILE)
     progress(0, len(RESTORE_STEPS), RESTORE_STEPS[0])
-    backup_key = db.key
-    if backup_passphrase is not None and db.key is not None:
-        backup_key = key_for(backup, backup_passphrase)
-    require_restorable(backup, backup_key)
+    backup_key = _key_for_restore(db, backup, backup_passphrase, passphrase)
     progress(1, len(RESTORE_STEPS), RESTORE_STEPS[1])
     folder = folder or backups_folder(db)
     before = make_backup(db, BackupReason.BEFORE_RESTORE, folder=folder, spare=backup)
@@ -70,36 +99,221 @@ def restore_backup(
         counts = put_copy_in_place(backup, db.path, db.key, backup_key)
     if schema.needs_upgrade(db.engine, db.path):
         schema.upgrade(db.engine)
-    with Session(db.engine) as session, session.begin():
-        detail = f"backup restored: {sum(counts.values())} rows"
-        record_event(session, db, AuditAction.RESTORE, "database", None, detail)
+    _record_restore(db, counts)
     audit_sealing.restored(db)  # going back was chosen: the audit trail's head follows
     return Restored(before, counts)
 
 
+def _key_for_restore(
+    db: Database,
+    backup: Path,
+    backup_passphrase: Passphrase | None,
+    passphrase: Passphrase | None,
+) -> Key | None:
+    """The key that opens `backup`, checked (RestoreRefused, WrongPassphrase otherwise): the
+    database's own, or one derived with the backup's salt from the passphrase it was made under
+    (or, when its salt is not the database's, from the database's passphrase)."""
+    backup_key = db.key
+    opener = backup_passphrase or passphrase
+    if db.key is not None and is_plain_sqlite(backup):
+        require_restorable(backup, None, db.identity)  # what is wrong with it, if anything
+        raise RestoreRefused(Unfit.UNREADABLE)  # a plain backup is never put in an encrypted one
+    if db.key is not None and opener is not None and _own_salt(backup, db.key, backup_passphrase):
+        backup_key = backup_key_for(backup, opener)
+    try:
+        require_restorable(backup, backup_key, db.identity)
+    except RestoreRefused as refused:
+        if refused.reason is Unfit.UNREADABLE and backup_passphrase is not None:
+            raise WrongPassphrase(backup) from refused
+        raise
+    return backup_key
+
+
+def _own_salt(backup: Path, key: Key, backup_passphrase: Passphrase | None) -> bool:
+    """Whether the backup's key is to be derived with its own salt: given a passphrase of its
+    own, or made with a salt that is not the database's."""
+    if backup_passphrase is not None:
+        return True
+    with backup.open("rb") as handle:
+        return handle.read(SALT_BYTES) != key.salt
+
+
 def restore_in_place(
-    db_path: Path, backup: Path, passphrase: Passphrase | None, now: datetime
+    db_path: Path,
+    backup: Path,
+    passphrase: Passphrase | None,
+    now: datetime,
+    *,
+    backup_passphrase: Passphrase | None = None,
 ) -> Path:
     """Recovery, for a database that cannot be opened: rename it aside (never deleted, never
     overwritten) and put a copy of `backup` where it was. Returns where the old file went.
 
-    Raises PassphraseNeeded or WrongPassphrase for an encrypted backup, RestoreRefused for one
-    that cannot be restored, DatabaseInUse when the database is open elsewhere."""
+    `backup_passphrase` opens a backup made under an earlier passphrase; the copy is then
+    encrypted under `passphrase`. Raises PassphraseNeeded or RestoreRefused (a wrong passphrase
+    among its reasons) for a backup that cannot be restored, DatabaseInUse when the database is
+    open elsewhere; nothing is changed then."""
+    db_path, backup = db_path.expanduser().absolute(), backup.expanduser().absolute()
     if backup.resolve() == db_path.resolve():
         raise RestoreRefused(Unfit.SAME_FILE)
-    key = None if is_plain_sqlite(backup) else key_for(backup, passphrase)
-    require_restorable(backup, key)
+    backup_key, key = _keys(backup, passphrase, backup_passphrase)
     with translated(db_path):
         lock = DatabaseLock.acquire(db_path)
         try:
             aside = set_aside(db_path, damaged_name(db_path, now)) if db_path.exists() else None
             try:
-                copy_database(backup, db_path, key)
-                audit_sealing.restored_file(db_path, key)  # the audit trail's head follows
+                place_copy(backup, backup_key, db_path, key)
             except BaseException:
                 if aside is not None:
                     set_aside(aside, db_path.name)  # the old file back where it was
                 raise
         finally:
             lock.release()
+    audit_sealing.restored_file(db_path, key)  # the audit trail's head follows
     return aside or db_path
+
+
+def restore_to_new(
+    target: Path,
+    backup: Path,
+    passphrase: Passphrase | None,
+    *,
+    backup_passphrase: Passphrase | None = None,
+    clock: Clock = system_clock,
+) -> RestoredNew:
+    """Restore `backup` onto `target`, where there is no database (a lost laptop, a new one).
+
+    The passphrase that opens the backup is `backup_passphrase`, or `passphrase` when only it
+    is given: the key comes from the backup's own salt. With both, the new database is encrypted
+    under `passphrase`. A plain backup restores as plain. The copy is checked before it is put in
+    place; then the database is opened (its schema brought up to date) and the restore
+    recorded. Raises FileExistsError when something is at `target`, PassphraseNeeded or
+    RestoreRefused for a backup that cannot be restored; a failed attempt leaves nothing behind."""
+    target, backup = target.expanduser().absolute(), backup.expanduser().absolute()
+    _refuse_taken(target)
+    backup_key, key = _keys(backup, passphrase, backup_passphrase)
+    made = _new_folders(target.parent)
+    lock_file = lock_path_for(target)
+    had_lock_file = lock_file.exists()
+    placed = False
+    try:
+        counts = _copy_to_new(backup, backup_key, target, key)
+        placed = True
+        db = _open_restored(target, passphrase or backup_passphrase, key is None, clock, counts)
+    except BaseException:
+        if placed:
+            remove_copy(target)  # only ever our own copy: nothing was there before
+        if not had_lock_file:
+            lock_file.unlink(missing_ok=True)
+        for folder in reversed(made):
+            folder.rmdir()
+        raise
+    return RestoredNew(db, counts)
+
+
+def _refuse_taken(target: Path) -> None:
+    """Refuse a place where a file is, or where an earlier database left its log (it would be
+    replayed onto the copy)."""
+    for name in (target.name, target.name + "-wal", target.name + "-journal"):
+        taken = target.with_name(name)
+        if taken.exists() or taken.is_symlink():
+            raise FileExistsError(17, "There is already a file there", str(taken))
+
+
+def _open_restored(
+    target: Path, passphrase: Passphrase | None, plain: bool, clock: Clock, counts: RowCounts
+) -> Database:
+    """The restored copy opened (its schema brought up to date) and its restore recorded."""
+    db = Database.open(target, passphrase=passphrase, unencrypted=plain, clock=clock)
+    try:
+        _record_restore(db, counts)
+        audit_sealing.restored(db)  # the audit trail's head follows the restored file
+    except BaseException:
+        db.close()
+        raise
+    return db
+
+
+def _copy_to_new(backup: Path, backup_key: Key | None, target: Path, key: Key | None) -> RowCounts:
+    """The copy put at `target` under the lock, refusing anything already there."""
+    with translated(target):
+        lock = DatabaseLock.acquire(target)
+        try:
+            _refuse_taken(target)
+            return place_copy(backup, backup_key, target, key)
+        finally:
+            lock.release()
+
+
+def place_copy(backup: Path, backup_key: Key | None, target: Path, key: Key | None) -> RowCounts:
+    """Copy `backup` (opened with `backup_key`) to a name beside `target`, encrypted with `key`,
+    check it, flush it and rename it to `target`: the file there is whole or absent."""
+    staging = target.with_name(target.name + ".restoring")
+    remove_copy(staging)  # only ever our own leftover from an interrupted restore
+    with translated(target):
+        if key is backup_key:
+            counts = copy_database(backup, staging, key)
+        elif key is not None:  # a new key for the copy (a plain backup stays plain)
+            counts = export_database(backup, backup_key, staging, key)
+        else:
+            raise ValueError("a plain copy of an encrypted backup is never made")
+    try:
+        with staging.open("rb+") as handle:
+            os.fsync(handle.fileno())
+        os.replace(staging, target)
+    except BaseException:
+        remove_copy(staging)
+        raise
+    fsync_folder(target.parent)
+    return counts
+
+
+def backup_key_for(backup: Path, passphrase: Passphrase | None) -> Key | None:
+    """The key `passphrase` gives for the backup at `backup` (derived with its own salt), not
+    yet checked; None for a plain backup. Raises RestoreRefused for a file that cannot be a
+    backup, PassphraseNeeded for an encrypted one without a passphrase."""
+    if (unfit := unfit_by_look(backup)) is not None:
+        raise RestoreRefused(unfit)
+    if is_plain_sqlite(backup):
+        return None
+    if passphrase is None:
+        if may_be_encrypted(backup):
+            raise PassphraseNeeded(backup)
+        raise RestoreRefused(Unfit.NOT_RP_DESKTOP)
+    try:
+        return key_for_file(backup, passphrase)
+    except ValueError:  # shorter than a salt: not a backup at all
+        raise RestoreRefused(Unfit.NOT_RP_DESKTOP) from None
+
+
+def _keys(
+    backup: Path, passphrase: Passphrase | None, backup_passphrase: Passphrase | None
+) -> tuple[Key | None, Key | None]:
+    """The backup's key, checked (RestoreRefused otherwise), and the restored copy's: the same
+    one, or a new one from `passphrase` when the backup has its own `backup_passphrase`."""
+    backup_key = backup_key_for(backup, backup_passphrase or passphrase)
+    try:
+        require_restorable(backup, backup_key)
+    except RestoreRefused as refused:
+        if refused.reason is Unfit.UNREADABLE:  # its first page does not read with that key
+            raise WrongPassphrase(backup) from refused
+        raise
+    if backup_key is None or backup_passphrase is None or passphrase is None:
+        return backup_key, backup_key
+    if passphrase.reveal() == backup_passphrase.reveal():
+        return backup_key, backup_key
+    return backup_key, new_key(passphrase)
+
+
+def _new_folders(folder: Path) -> list[Path]:
+    """Make `folder` and whatever above it is missing; the folders made, outermost first."""
+    missing = [f for f in (folder, *folder.parents) if not f.exists()]
+    missing.reverse()
+    folder.mkdir(parents=True, exist_ok=True)
+    return missing
+
+
+def _record_restore(db: Database, counts: RowCounts) -> None:
+    with Session(db.engine) as session, session.begin():
+        detail = f"backup restored: {sum(counts.values())} rows"
+        record_event(session, db, AuditAction.RESTORE, "database", None, detail)
