@@ -131,7 +131,28 @@ def test_restore_refuses_a_file_that_is_not_a_backup(
     outcome = run("restore", "--db", str(school_file), str(junk))
     assert outcome.code == 1
     assert outcome.err.count("\n") == 1
-    assert "cannot be opened" in outcome.err
+    assert "is not an RP Desktop database or backup" in outcome.err
     assert student_count(school_file) == 12
     assert not (data_folder / "backups").exists()
     assert run("restore", "--db", str(school_file)).code == 1
+
+
+def test_restore_with_relative_paths(
+    run: Run, school_file: Path, data_folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Paths as typed in a shell: a relative backup path once failed as unreadable (a file URI
+    cannot be relative), and was blamed on the passphrase."""
+    monkeypatch.chdir(school_file.parent)
+    assert run("backup", "--db", "school.db", "--out", "friday.db").code == 0
+    outcome = run("restore", "--db", "school.db", "--from", "friday.db")
+    assert outcome.code == 0, outcome.err
+    outcome = run("restore", "--db", "elsewhere/school.db", "--from", "friday.db")
+    assert outcome.code == 0, outcome.err
+    assert student_count(school_file.parent / "elsewhere" / "school.db") == 12
+
+
+def test_restore_help_says_how_passphrases_are_given(run: Run) -> None:
+    outcome = run("restore", "--help")
+    assert outcome.code == 0
+    for words in ("--backup-passphrase-file", "RP_DESKTOP_BACKUP_PASSPHRASE", "no database"):
+        assert words in outcome.out

@@ -384,3 +384,29 @@ def test_a_restore_of_an_older_backup_counts_as_a_change(
     clock.advance(minutes=5)
     restoring.restore_backup(db, older.path, folder=folder)
     assert backups.changes_since_last_backup(db, folder=folder)
+
+
+def test_a_backup_of_another_database_is_refused_by_its_identity(
+    db: Database, roster: Roster, folder: Path, tmp_path: Path, clock: FakeClock
+) -> None:
+    other_path = tmp_path / "other" / "school.db"
+    with open_database(other_path, unencrypted=True, clock=clock) as other:
+        theirs = backups.make_backup(other, BackupReason.BY_HAND, folder=folder / "other")
+    before = table_rows(db.path)
+    with pytest.raises(RestoreRefused) as refused:
+        restoring.restore_backup(db, theirs.path, folder=folder)
+    assert refused.value.reason is Unfit.OTHER_DATABASE
+    assert "different database" in str(refused.value)
+    assert table_rows(db.path) == before
+    assert [p.name for p in folder.iterdir()] == ["other"]  # no before-restore backup made
+
+
+def test_a_truncated_backup_is_refused_as_damaged(
+    db: Database, roster: Roster, folder: Path, tmp_path: Path
+) -> None:
+    made = backups.make_backup(db, BackupReason.BY_HAND, folder=folder)
+    truncated = tmp_path / "truncated.db"
+    truncated.write_bytes(made.path.read_bytes()[:5000])
+    with pytest.raises(RestoreRefused) as refused:
+        restoring.restore_backup(db, truncated, folder=folder)
+    assert refused.value.reason is Unfit.DAMAGED
