@@ -53,4 +53,4 @@ def main(
     try:
         return app.exec()
     finally:
-        db.close()
+        window.database.close()  # the one opened, or one the welcome restored instead

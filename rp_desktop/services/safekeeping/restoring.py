@@ -10,26 +10,20 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from rp_desktop.db import schema
-from rp_desktop.db.backup import (
-    copy_database,
-    export_database,
-    fsync_folder,
-    put_copy_in_place,
-    remove_copy,
-    set_aside,
-)
-from rp_desktop.db.cipher import (
-    SALT_BYTES,
-    Key,
-    is_plain_sqlite,
-    key_for_file,
-    may_be_encrypted,
-    new_key,
-)
+from rp_desktop.db.backup import fsync_folder, put_copy_in_place, remove_copy, set_aside
+from rp_desktop.db.cipher import SALT_BYTES, Key, is_plain_sqlite
 from rp_desktop.db.lock import DatabaseLock, lock_path_for
+from rp_desktop.db.models import (
+    CaseRow,
+    CommunityCircleRow,
+    StaffRow,
+    StudentRow,
+    SupportPlanRow,
+)
 from rp_desktop.domain.progress import Progress, no_progress
 from rp_desktop.domain.safekeeping.findings import RowCounts
 from rp_desktop.domain.safekeeping.passphrase import Passphrase
@@ -42,11 +36,17 @@ from rp_desktop.services.safekeeping.backup_files import (
     Unfit,
     damaged_name,
     require_restorable,
-    unfit_by_look,
 )
 from rp_desktop.services.safekeeping.backups import BackupMade, backups_folder, make_backup
 from rp_desktop.services.safekeeping.database import Clock, Database, system_clock
-from rp_desktop.services.safekeeping.errors import PassphraseNeeded, WrongPassphrase, translated
+from rp_desktop.services.safekeeping.errors import WrongPassphrase, translated
+from rp_desktop.services.safekeeping.restore_copy import (
+    backup_key_for,
+    keys_for_restore,
+    new_folders,
+    place_copy,
+    refuse_taken,
+)
 
 # What restore_backup tells its progress of: checking the backup, backing up, putting it in place.
 RESTORE_STEPS = ("checking", "backing_up", "replacing")
@@ -156,7 +156,7 @@ def restore_in_place(
     db_path, backup = db_path.expanduser().absolute(), backup.expanduser().absolute()
     if backup.resolve() == db_path.resolve():
         raise RestoreRefused(Unfit.SAME_FILE)
-    backup_key, key = _keys(backup, passphrase, backup_passphrase)
+    backup_key, key = keys_for_restore(backup, passphrase, backup_passphrase)
     with translated(db_path):
         lock = DatabaseLock.acquire(db_path)
         try:
@@ -190,9 +190,9 @@ def restore_to_new(
     recorded. Raises FileExistsError when something is at `target`, PassphraseNeeded or
     RestoreRefused for a backup that cannot be restored; a failed attempt leaves nothing behind."""
     target, backup = target.expanduser().absolute(), backup.expanduser().absolute()
-    _refuse_taken(target)
-    backup_key, key = _keys(backup, passphrase, backup_passphrase)
-    made = _new_folders(target.parent)
+    refuse_taken(target)
+    backup_key, key = keys_for_restore(backup, passphrase, backup_passphrase)
+    made = new_folders(target.parent)
     lock_file = lock_path_for(target)
     had_lock_file = lock_file.exists()
     placed = False
@@ -211,13 +211,51 @@ def restore_to_new(
     return RestoredNew(db, counts)
 
 
-def _refuse_taken(target: Path) -> None:
-    """Refuse a place where a file is, or where an earlier database left its log (it would be
-    replayed onto the copy)."""
-    for name in (target.name, target.name + "-wal", target.name + "-journal"):
-        taken = target.with_name(name)
-        if taken.exists() or taken.is_symlink():
-            raise FileExistsError(17, "There is already a file there", str(taken))
+def restore_instead_of_new(
+    db: Database, backup: Path, backup_passphrase: Passphrase | None, target: Path | None = None
+) -> RestoredNew:
+    """The first run: restore `backup` instead of the new database `db`, which holds no records
+    yet, at `target` (`db`'s own place when None). The backup opens with `backup_passphrase`
+    and keeps it. Once the copy is checked and in place, `db` is closed and its file removed:
+    no new empty database is left behind.
+
+    Raises ValueError when `db` holds records; otherwise as restore_to_new, with `db` still
+    open and unchanged."""
+    _require_new(db)
+    target = (target or db.path).expanduser().absolute()
+    if target != db.path:
+        done = restore_to_new(target, backup, backup_passphrase, clock=db.now)
+        _discard(db)
+        return done
+    backup = backup.expanduser().absolute()
+    backup_key, key = keys_for_restore(backup, backup_passphrase, None)
+    staging = target.with_name(target.name + ".restored")
+    refuse_taken(staging)
+    counts = place_copy(backup, backup_key, staging, key)
+    try:
+        _discard(db, keep_lock_file=True)
+        os.replace(staging, target)
+    except BaseException:
+        remove_copy(staging)
+        raise
+    fsync_folder(target.parent)
+    restored = _open_restored(target, backup_passphrase, key is None, db.now, counts)
+    return RestoredNew(restored, counts)
+
+
+def _require_new(db: Database) -> None:
+    with Session(db.engine) as session:
+        for row in (StudentRow, StaffRow, CaseRow, CommunityCircleRow, SupportPlanRow):
+            if session.scalar(select(func.count()).select_from(row)):
+                raise ValueError("this database holds records: it is not a new one")
+
+
+def _discard(db: Database, *, keep_lock_file: bool = False) -> None:
+    """Close the new, empty database `db` and remove its file (and log, and lock file)."""
+    db.close()
+    remove_copy(db.path)
+    if not keep_lock_file:
+        lock_path_for(db.path).unlink(missing_ok=True)
 
 
 def _open_restored(
@@ -239,78 +277,10 @@ def _copy_to_new(backup: Path, backup_key: Key | None, target: Path, key: Key | 
     with translated(target):
         lock = DatabaseLock.acquire(target)
         try:
-            _refuse_taken(target)
+            refuse_taken(target)
             return place_copy(backup, backup_key, target, key)
         finally:
             lock.release()
-
-
-def place_copy(backup: Path, backup_key: Key | None, target: Path, key: Key | None) -> RowCounts:
-    """Copy `backup` (opened with `backup_key`) to a name beside `target`, encrypted with `key`,
-    check it, flush it and rename it to `target`: the file there is whole or absent."""
-    staging = target.with_name(target.name + ".restoring")
-    remove_copy(staging)  # only ever our own leftover from an interrupted restore
-    with translated(target):
-        if key is backup_key:
-            counts = copy_database(backup, staging, key)
-        elif key is not None:  # a new key for the copy (a plain backup stays plain)
-            counts = export_database(backup, backup_key, staging, key)
-        else:
-            raise ValueError("a plain copy of an encrypted backup is never made")
-    try:
-        with staging.open("rb+") as handle:
-            os.fsync(handle.fileno())
-        os.replace(staging, target)
-    except BaseException:
-        remove_copy(staging)
-        raise
-    fsync_folder(target.parent)
-    return counts
-
-
-def backup_key_for(backup: Path, passphrase: Passphrase | None) -> Key | None:
-    """The key `passphrase` gives for the backup at `backup` (derived with its own salt), not
-    yet checked; None for a plain backup. Raises RestoreRefused for a file that cannot be a
-    backup, PassphraseNeeded for an encrypted one without a passphrase."""
-    if (unfit := unfit_by_look(backup)) is not None:
-        raise RestoreRefused(unfit)
-    if is_plain_sqlite(backup):
-        return None
-    if passphrase is None:
-        if may_be_encrypted(backup):
-            raise PassphraseNeeded(backup)
-        raise RestoreRefused(Unfit.NOT_RP_DESKTOP)
-    try:
-        return key_for_file(backup, passphrase)
-    except ValueError:  # shorter than a salt: not a backup at all
-        raise RestoreRefused(Unfit.NOT_RP_DESKTOP) from None
-
-
-def _keys(
-    backup: Path, passphrase: Passphrase | None, backup_passphrase: Passphrase | None
-) -> tuple[Key | None, Key | None]:
-    """The backup's key, checked (RestoreRefused otherwise), and the restored copy's: the same
-    one, or a new one from `passphrase` when the backup has its own `backup_passphrase`."""
-    backup_key = backup_key_for(backup, backup_passphrase or passphrase)
-    try:
-        require_restorable(backup, backup_key)
-    except RestoreRefused as refused:
-        if refused.reason is Unfit.UNREADABLE:  # its first page does not read with that key
-            raise WrongPassphrase(backup) from refused
-        raise
-    if backup_key is None or backup_passphrase is None or passphrase is None:
-        return backup_key, backup_key
-    if passphrase.reveal() == backup_passphrase.reveal():
-        return backup_key, backup_key
-    return backup_key, new_key(passphrase)
-
-
-def _new_folders(folder: Path) -> list[Path]:
-    """Make `folder` and whatever above it is missing; the folders made, outermost first."""
-    missing = [f for f in (folder, *folder.parents) if not f.exists()]
-    missing.reverse()
-    folder.mkdir(parents=True, exist_ok=True)
-    return missing
 
 
 def _record_restore(db: Database, counts: RowCounts) -> None:

@@ -38,18 +38,30 @@ def reason_words(reason: BackupReason) -> str:
 
 
 def unfit_words(reason: Unfit) -> str:
+    """Why a backup cannot be restored: the service's reasons (backup_files.py) in the
+    window's words."""
     return {
         Unfit.UNREADABLE: _tr(
-            "That backup cannot be opened with this passphrase. It may have been made before "
-            "the passphrase was changed, or it is not an RP Desktop backup."
+            "That backup does not open with this passphrase. It may have been made before "
+            "the passphrase was changed, or its first page is damaged."
         ),
-        Unfit.DAMAGED: _tr("That backup is damaged. Choose another one."),
-        Unfit.NOT_RP_DESKTOP: _tr("That file is not an RP Desktop backup."),
+        Unfit.DAMAGED: _tr(
+            "That backup is damaged: it is incomplete, or its pages do not read. Choose "
+            "another one."
+        ),
+        Unfit.NOT_RP_DESKTOP: _tr(
+            "That file is not an RP Desktop database or backup. Choose another one."
+        ),
         Unfit.TOO_NEW: _tr(
             "That backup was made by a newer version of RP Desktop. Install that version to "
             "restore it."
         ),
         Unfit.SAME_FILE: _tr("That file is the database itself, not a backup of it."),
+        Unfit.OTHER_DATABASE: _tr(
+            "That backup is of a different database, not of this one, so it was not put in "
+            "its place. To use it, restore it as a new database from the first screen, "
+            "where there is no database yet."
+        ),
     }[reason]
 
 

@@ -66,8 +66,9 @@ def backups_words(found: bool | None) -> str:
     return _tr("There are no backups of this database on this computer.")
 
 
-def restore_failed_words(error: Exception) -> str:
-    """Why a backup could not be put in place of the file that would not open."""
+def restore_failed_words(error: Exception, *, first_run: bool = False) -> str:
+    """Why a backup could not be put in place of the file that would not open (or, at the
+    `first_run`, of the new database)."""
     from rp_desktop.services.safekeeping.backups import RestoreRefused  # loaded by restoring
     from rp_desktop.ui.safekeeping.backup_list import unfit_words
 
@@ -81,6 +82,15 @@ def restore_failed_words(error: Exception) -> str:
         return dialogs.database_error_text(error)
     if (words := place_words(error)) is not None:
         return words
+    if isinstance(error, FileExistsError):
+        return _tr("There is already a file at {path}. Choose another place.").format(
+            path=error.filename
+        )
+    if first_run:
+        return _tr(
+            "The backup could not be restored; nothing was changed. The disk may be full or "
+            "the folder not writable: choose another place, or try again."
+        )
     return _tr("The backup could not be restored. The damaged file was kept.")
 
 

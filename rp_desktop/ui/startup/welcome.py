@@ -1,4 +1,7 @@
-"""The first run on an empty database: explore with sample data, or set up the school."""
+"""The first run on an empty database: set up the school, explore with sample data, or restore
+the school from a backup (a lost or a new laptop: ui/startup/restore_backup.py)."""
+
+from typing import NamedTuple
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -26,23 +29,32 @@ SAMPLE_STUDENTS = 400
 SAMPLE_YEARS = 2
 
 
+class Welcomed(NamedTuple):
+    """The database to open, and its school: the one set up, or the one a backup restored."""
+
+    database: Database
+    school: SchoolInfo
+
+
 class WelcomeDialog(QDialog):
-    """Shown once, while the school is not set up: sample data, or the school's name and year.
+    """Shown once, while the school is not set up: the school's name and year, sample data, or a
+    backup restored instead of the new database (`database` is then the restored one).
 
     The first-run sample is small so that it is ready in a moment; `rp-desktop demo-data`
     builds a full-size building."""
 
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._db = db
+        self.database = db  # a restored one, once a backup is restored instead
         self.school: SchoolInfo | None = None
         self.setWindowTitle(self.tr("Welcome to RP Desktop"))
         self.setMinimumWidth(560)
         self.sample = QRadioButton(self.tr("Explore with sample data (made-up students)"))
         self.own = QRadioButton(self.tr("Set up my school"))
+        self.from_backup = QRadioButton(self.tr("Restore my school from a backup…"))
         choice = QButtonGroup(self)
-        choice.addButton(self.sample)
-        choice.addButton(self.own)
+        for button in (self.own, self.sample, self.from_backup):
+            choice.addButton(button)
         self.own.setChecked(True)
         self._details = self._school_details(db)
         self._lay_out()
@@ -95,24 +107,42 @@ class WelcomeDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        for widget in (intro, self.own, self._details, self.sample):
+        for widget in (intro, self.own, self._details, self.sample, self.from_backup):
             layout.addWidget(widget)
         layout.addStretch(1)
         layout.addWidget(buttons)
 
     def accept(self) -> None:
+        if self.from_backup.isChecked():
+            self._restore_from_backup()
+            return
         if self.sample.isChecked():
             self._build_sample()
-            self.school = school.school_info(self._db)
+            self.school = school.school_info(self.database)
             super().accept()
             return
         try:
             self.school = school.set_up_school(
-                self._db, self.school_name.text(), self.school_year.currentData()
+                self.database, self.school_name.text(), self.school_year.currentData()
             )
         except InvalidInput as invalid:
             self.name_problem.setText(problem_text(invalid.problems[0]))
             self.name_problem.show()
+            self.school_name.setFocus()
+            return
+        super().accept()
+
+    def _restore_from_backup(self) -> None:
+        """The restored school opens instead of the new one; cancelled, the welcome stays."""
+        from rp_desktop.ui.startup.restore_backup import RestoreBackupDialog
+
+        restored = RestoreBackupDialog.ask(self.database, self)
+        if restored is None:
+            return
+        self.database = restored
+        self.school = school.school_info(restored)
+        if self.school is None:  # a backup of a school never set up: set it up now
+            self.own.setChecked(True)
             self.school_name.setFocus()
             return
         super().accept()
@@ -130,11 +160,17 @@ class WelcomeDialog(QDialog):
             progress.setMaximum(total)
             progress.setValue(done)
 
-        build_demo_school(self._db, students=SAMPLE_STUDENTS, years=SAMPLE_YEARS, progress=report)
+        build_demo_school(
+            self.database, students=SAMPLE_STUDENTS, years=SAMPLE_YEARS, progress=report
+        )
         progress.close()
 
     @classmethod
-    def ask(cls, db: Database, parent: QWidget | None = None) -> SchoolInfo | None:
-        """Show the welcome; the school as set up, or None if the user quit."""
+    def ask(cls, db: Database, parent: QWidget | None = None) -> Welcomed | None:
+        """Show the welcome; the database and its school, or None if the user quit (the
+        database open then is `db`, or one restored: either way closed)."""
         dialog = cls(db, parent)
-        return dialog.school if dialog.exec() == QDialog.DialogCode.Accepted else None
+        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.school is not None:
+            return Welcomed(dialog.database, dialog.school)
+        dialog.database.close()
+        return None

@@ -6,10 +6,11 @@ and the forms left unsaved last time are offered back.
 Imported once the database code has loaded (app.py); everything the window needs loads with it,
 behind the first screen (preload.py)."""
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication
 
-from rp_desktop.domain.records import SchoolInfo
 from rp_desktop.services import drafts as form_drafts
 from rp_desktop.services import school
 from rp_desktop.services.circles import seeding as library_seed
@@ -17,6 +18,9 @@ from rp_desktop.services.safekeeping.database import Database
 from rp_desktop.ui.application import when_drawn
 from rp_desktop.ui.window.behind_notice import notice_if_behind
 from rp_desktop.ui.window.main_window import MainWindow
+
+if TYPE_CHECKING:
+    from rp_desktop.ui.startup.welcome import Welcomed
 
 QUICK_CHECK_AFTER_MS = 3000
 
@@ -26,10 +30,13 @@ def open_window(db: Database, *, fill_now: bool = False) -> MainWindow | None:
     welcome. It fills itself once drawn, or before returning with `fill_now` (tests and
     benchmarks, which do not run the event loop)."""
     library_seed.ensure_circle_library(db)  # built-in prompts and templates, added once
-    info = school.school_info(db) or _welcome(db)
-    if info is None:
-        db.close()
-        return None
+    info = school.school_info(db)
+    if info is None:  # the welcome: the school set up, or a backup restored instead
+        if (welcomed := _welcome(db)) is None:
+            db.close()
+            return None
+        db, info = welcomed
+        library_seed.ensure_circle_library(db)
     window = MainWindow(db, info)
     window.restore_state(QSettings())
     window.show()
@@ -58,9 +65,10 @@ def open_window(db: Database, *, fill_now: bool = False) -> MainWindow | None:
     return window
 
 
-def _welcome(db: Database) -> SchoolInfo | None:
-    """The school as set up at the welcome, or None if the user quit. (Its module loads only on
-    a first run: each of its widgets' classes costs Qt a moment to build when first named.)"""
+def _welcome(db: Database) -> "Welcomed | None":
+    """The database and its school from the welcome, or None if the user quit. (Its module
+    loads only on a first run: each of its widgets' classes costs Qt a moment to build when
+    first named.)"""
     from rp_desktop.ui.startup.welcome import WelcomeDialog
 
     return WelcomeDialog.ask(db)

@@ -14,7 +14,7 @@ from rp_desktop.services.safekeeping.errors import DatabaseInUse
 from rp_desktop.services.safekeeping.opening import open_database
 from rp_desktop.ui import dialogs
 from rp_desktop.ui.passphrase.forms import NewDatabaseChoice, NewDatabaseDialog
-from rp_desktop.ui.startup.welcome import WelcomeDialog
+from rp_desktop.ui.startup.welcome import Welcomed, WelcomeDialog
 from rp_desktop.ui.window.main_window import MainWindow
 from tests.ui.conftest import type_text
 
@@ -41,9 +41,9 @@ def test_first_run_shows_the_welcome_then_the_window(
 ) -> None:
     asked: list[Database] = []
 
-    def welcome(db: Database, parent: object = None):  # type: ignore[no-untyped-def]
+    def welcome(db: Database, parent: object = None) -> Welcomed:
         asked.append(db)
-        return school.set_up_school(db, "Lakeview Elementary", 2025)
+        return Welcomed(db, school.set_up_school(db, "Lakeview Elementary", 2025))
 
     monkeypatch.setattr(WelcomeDialog, "ask", staticmethod(welcome))
     monkeypatch.setattr(NewDatabaseDialog, "ask", staticmethod(lambda: NewDatabaseChoice(SECRET)))

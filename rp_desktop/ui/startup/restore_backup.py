@@ -1,0 +1,200 @@
+"""Restoring the school from a backup at the first run (a lost or a new laptop): the backup file,
+the passphrase it was made under (with the unlock screen's growing wait after wrong ones) and
+where the database goes. The new, empty database made moments before is replaced by the restored
+one, never left behind; nothing is changed until the backup has been checked."""
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from rp_desktop.domain.safekeeping.passphrase import Passphrase
+from rp_desktop.services.safekeeping.backups import backups_folder
+from rp_desktop.services.safekeeping.database import Database
+from rp_desktop.services.safekeeping.errors import WrongPassphrase
+from rp_desktop.services.safekeeping.files import is_encrypted_file, sniff
+from rp_desktop.services.safekeeping.restoring import restore_instead_of_new
+from rp_desktop.ui.passphrase.unlock import PROBLEM_STYLE, UnlockPanel
+from rp_desktop.ui.safekeeping.recovery_words import restore_failed_words
+
+
+class RestoreBackupDialog(QDialog):
+    """Choose a backup, type its passphrase, choose where it goes: `restored` is the restored
+    database, open, once it is in place (the new one `db` is then closed and gone)."""
+
+    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._db = db
+        self.restored: Database | None = None
+        self.setWindowTitle(self.tr("Restore from a backup"))
+        self.setMinimumWidth(640)
+        self.backup_field = self._path_field(self.tr("Backup file"))
+        self.backup_field.setPlaceholderText(self.tr("Choose the backup file"))
+        self.backup_field.textChanged.connect(self._backup_chosen)
+        self.target_field = self._path_field(self.tr("Where the restored database goes"))
+        self.target_field.setText(str(db.path))
+        self.choose_backup_button = QPushButton(self.tr("Choose…"))
+        self.choose_backup_button.setAccessibleName(self.tr("Choose the backup file"))
+        self.choose_backup_button.clicked.connect(self._choose_backup)
+        self.choose_target_button = QPushButton(self.tr("Change…"))
+        self.choose_target_button.setAccessibleName(self.tr("Change where the database goes"))
+        self.choose_target_button.clicked.connect(self._choose_target)
+        self.panel = UnlockPanel()
+        self.panel.unlock_button.hide()  # the dialog's own Restore button does the trying
+        self.panel.passphrase.setAccessibleName(self.tr("Passphrase of the backup"))
+        self.panel.passphrase.setPlaceholderText(self.tr("The one the backup was made under"))
+        self.panel.attempted.connect(lambda _typed: self.restore())
+        self.problem = QLabel(wordWrap=True)
+        self.problem.setStyleSheet(PROBLEM_STYLE)
+        self.problem.hide()
+        self._lay_out()
+        self.choose_backup_button.setFocus()
+
+    @staticmethod
+    def _path_field(name: str) -> QLineEdit:
+        field = QLineEdit()
+        field.setAccessibleName(name)
+        field.setMinimumWidth(380)
+        return field
+
+    def _lay_out(self) -> None:
+        intro = QLabel(
+            self.tr(
+                "<h2>Restore from a backup</h2>"
+                "<p>Put your school's records back from a backup: after a laptop was lost or "
+                "replaced, for example. The backup may be on a USB drive or in a network "
+                "folder. The restored records open with the passphrase the backup was made "
+                "under.</p>"
+            ),
+            wordWrap=True,
+        )
+        self.passphrase_label = QLabel(self.tr("Its passphrase"))
+        form = QFormLayout()
+        form.addRow(self.tr("Backup"), _row(self.backup_field, self.choose_backup_button))
+        form.addRow(self.passphrase_label, self.panel)
+        form.addRow(self.tr("Restore to"), _row(self.target_field, self.choose_target_button))
+        buttons = QDialogButtonBox()
+        self.restore_button = buttons.addButton(
+            self.tr("Restore"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.restore_button.setDefault(True)
+        buttons.addButton(self.tr("Cancel"), QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.accepted.connect(self.restore)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addWidget(self.problem)
+        layout.addStretch(1)
+        layout.addWidget(buttons)
+
+    def choose_backup_file(self) -> Path | None:
+        """Ask which backup; tests replace this. The dialog opens in the backups folder."""
+        start = backups_folder(self._db.path).parent
+        chosen, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Choose the backup to restore"),
+            str(start if start.is_dir() else Path.home()),
+            self.tr("RP Desktop backups (*.db);;All files (*)"),
+        )
+        return Path(chosen) if chosen else None
+
+    def choose_target_file(self) -> Path | None:
+        """Ask where the restored database goes; tests replace this."""
+        chosen, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Where the restored database goes"),
+            self.target_field.text(),
+            self.tr("RP Desktop database (*.db)"),
+        )
+        return Path(chosen) if chosen else None
+
+    def _choose_backup(self) -> None:
+        if (chosen := self.choose_backup_file()) is not None:
+            self.backup_field.setText(str(chosen))
+            self.panel.focus()
+
+    def _choose_target(self) -> None:
+        if (chosen := self.choose_target_file()) is not None:
+            self.target_field.setText(str(chosen))
+
+    def _backup_chosen(self, text: str) -> None:
+        """An unencrypted backup needs no passphrase: the field is hidden for one."""
+        plain = bool(text.strip()) and _is_plain(Path(text.strip()))
+        self.panel.setVisible(not plain)
+        self.passphrase_label.setVisible(not plain)
+
+    def _say(self, text: str) -> None:
+        self.problem.setText(text)
+        self.problem.setVisible(bool(text))
+
+    def _chosen_backup(self) -> Path | None:
+        text = self.backup_field.text().strip()
+        if not text:
+            self._say(self.tr("Choose the backup file first."))
+            return None
+        if not Path(text).is_file():
+            self._say(self.tr("There is no file at {path}.").format(path=text))
+            return None
+        return Path(text)
+
+    def restore(self) -> None:
+        """Check the choices, then restore; a wrong passphrase waits as the unlock screen does."""
+        if self.panel.wait_timer.isActive() or (backup := self._chosen_backup()) is None:
+            return
+        plain, typed = _is_plain(backup), self.panel.passphrase.text()
+        if not plain and not typed:
+            self._say(self.tr("Type the passphrase the backup was made under."))
+            self.panel.focus()
+            return
+        self._say("")
+        self._restore(backup, None if plain else Passphrase(typed))
+
+    def _restore(self, backup: Path, passphrase: Passphrase | None) -> None:
+        target = Path(self.target_field.text().strip() or self._db.path)
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            done = restore_instead_of_new(self._db, backup, passphrase, target)
+        except WrongPassphrase:
+            self.panel.failed()
+            return
+        except Exception as error:  # damaged, not a backup, a place taken, a full disk
+            self._say(restore_failed_words(error, first_run=True))
+            return
+        finally:
+            QApplication.restoreOverrideCursor()
+        if passphrase is not None:
+            self.panel.succeeded()
+        self.restored = done.database
+        self.accept()
+
+    @classmethod
+    def ask(cls, db: Database, parent: QWidget | None = None) -> Database | None:
+        """The restored database, open; None when the user cancelled (`db` is as it was)."""
+        dialog = cls(db, parent)
+        dialog.exec()
+        return dialog.restored
+
+
+def _is_plain(path: Path) -> bool:
+    """An unencrypted database file (any other file may be an encrypted one, or damaged)."""
+    return path.is_file() and sniff(path) is None and not is_encrypted_file(path)
+
+
+def _row(field: QLineEdit, button: QPushButton) -> QHBoxLayout:
+    row = QHBoxLayout()
+    row.addWidget(field, 1)
+    row.addWidget(button)
+    return row
