@@ -3,6 +3,7 @@ the passphrase it was made under (with the unlock screen's growing wait after wr
 where the database goes. The new, empty database made moments before is replaced by the restored
 one, never left behind; nothing is changed until the backup has been checked."""
 
+from itertools import pairwise
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -99,6 +100,16 @@ class RestoreBackupDialog(QDialog):
         layout.addWidget(self.problem)
         layout.addStretch(1)
         layout.addWidget(buttons)
+        chain = (
+            self.backup_field,
+            self.choose_backup_button,
+            self.panel.passphrase,
+            self.panel.show_text,
+            self.target_field,
+            self.choose_target_button,
+        )
+        for before, after in pairwise(chain):
+            QWidget.setTabOrder(before, after)
 
     def choose_backup_file(self) -> Path | None:
         """Ask which backup; tests replace this. The dialog opens in the backups folder."""
@@ -139,6 +150,8 @@ class RestoreBackupDialog(QDialog):
     def _say(self, text: str) -> None:
         self.problem.setText(text)
         self.problem.setVisible(bool(text))
+        if text:  # what was said about an earlier passphrase no longer applies
+            self.panel.message.hide()
 
     def _chosen_backup(self) -> Path | None:
         text = self.backup_field.text().strip()
