@@ -410,3 +410,32 @@ def test_a_truncated_backup_is_refused_as_damaged(
     with pytest.raises(RestoreRefused) as refused:
         restoring.restore_backup(db, truncated, folder=folder)
     assert refused.value.reason is Unfit.DAMAGED
+
+
+def test_a_database_with_records_is_never_discarded_for_a_first_run_restore(
+    db: Database, roster: Roster, folder: Path
+) -> None:
+    made = backups.make_backup(db, BackupReason.BY_HAND, folder=folder)
+    before = table_rows(db.path)
+    with pytest.raises(ValueError, match="holds records"):
+        restoring.restore_instead_of_new(db, made.path, None)
+    assert table_rows(db.path) == before
+    assert not db.locked
+
+
+def test_recovery_with_an_earlier_passphrase_encrypts_the_copy_under_todays(
+    tmp_path: Path, folder: Path, clock: FakeClock
+) -> None:
+    path = tmp_path / "school.db"
+    newer = Passphrase("harbor cedar violin morning")
+    with open_database(path, passphrase=SECRET, clock=clock) as db:
+        add_student(db, StudentFields("S-1", "Ines", "Valderrama", "", 7, "7A"))
+        made = backups.make_backup(db, BackupReason.BY_HAND, folder=folder)
+        db.change_passphrase(SECRET, newer)
+    path.write_bytes(path.read_bytes()[:4096] + bytes(4096))  # damaged past its first page
+    with pytest.raises(WrongPassphrase):
+        restoring.restore_in_place(path, made.path, newer, clock())  # not the backup's
+    aside = restoring.restore_in_place(path, made.path, newer, clock(), backup_passphrase=SECRET)
+    assert aside.exists()
+    with open_database(path, passphrase=newer, clock=clock) as db:
+        assert numbers(db) == ["S-1"]
