@@ -100,6 +100,10 @@ class RestoreBackupDialog(QDialog):
         layout.addWidget(self.problem)
         layout.addStretch(1)
         layout.addWidget(buttons)
+        self._set_tab_order()
+
+    def _set_tab_order(self) -> None:
+        """From the backup to where it goes, then the buttons."""
         chain = (
             self.backup_field,
             self.choose_backup_button,
