@@ -249,7 +249,7 @@ def test_fault_9_a_backup_of_another_database_is_named_as_such(
     ours.parent.mkdir()
     make_school(ours, PASSPHRASE, clock)
     theirs = make_school(tmp_path / "theirs.db", PASSPHRASE, clock)
-    before = digest(ours)
+    before, beside = digest(ours), listing(ours.parent)
 
     code, _, err = cli_run("restore", "--db", str(ours), "--from", str(theirs))
 
@@ -258,7 +258,7 @@ def test_fault_9_a_backup_of_another_database_is_named_as_such(
     assert "rp-desktop restore --db NEW.db" in err
     assert "passphrase" not in err
     assert digest(ours) == before
-    assert sorted(os.listdir(ours.parent)) == ["backup.db", "school.db", "school.db.lock"]
+    assert listing(ours.parent) == beside
     elsewhere = tmp_path / "elsewhere.db"
     assert cli_run("restore", "--db", str(elsewhere), "--from", str(theirs))[0] == 0
 

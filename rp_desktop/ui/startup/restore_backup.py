@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from rp_desktop.domain.safekeeping.passphrase import Passphrase
-from rp_desktop.services.safekeeping.backups import backups_folder
+from rp_desktop.services.safekeeping.backup_folders import backups_root
 from rp_desktop.services.safekeeping.database import Database
 from rp_desktop.services.safekeeping.errors import WrongPassphrase
 from rp_desktop.services.safekeeping.files import is_encrypted_file, sniff
@@ -117,7 +117,7 @@ class RestoreBackupDialog(QDialog):
 
     def choose_backup_file(self) -> Path | None:
         """Ask which backup; tests replace this. The dialog opens in the backups folder."""
-        start = backups_folder(self._db.path).parent
+        start = backups_root()
         chosen, _ = QFileDialog.getOpenFileName(
             self,
             self.tr("Choose the backup to restore"),
