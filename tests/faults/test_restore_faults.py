@@ -316,22 +316,16 @@ def test_no_failed_restore_onto_a_missing_path_leaves_a_file_behind(
         assert listing(tmp_path) == before, backup.name
 
 
-def test_no_restore_onto_a_missing_path_is_left_half_made_when_the_disk_is_full(
-    encrypted_backup: Path, tmp_path: Path
-) -> None:
-    """The copy hits a file-size limit (a full disk, as the writing process sees it): one plain
-    sentence, and nothing left where the database was to go."""
-    laptop = tmp_path / "laptop"
-    laptop.mkdir()
-    target = laptop / "school.db"
-    limit = encrypted_backup.stat().st_size // 2
+def restore_on_a_small_disk(target: Path, backup: Path, limit: int) -> tuple[int, str, str]:
+    """`rp-desktop restore` in its own process, which may write no file past `limit` bytes (a
+    full disk, as the writing process sees it)."""
 
     def small_disk() -> None:
         signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a failed write, not a killed process
         resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
 
     finished = subprocess.run(
-        [sys.executable, "-m", "rp_desktop", "restore", "--db", str(target), str(encrypted_backup)],
+        [sys.executable, "-m", "rp_desktop", "restore", "--db", str(target), str(backup)],
         cwd=PROJECT,
         env={**os.environ, cli.PASSPHRASE_VARIABLE: PASSPHRASE.reveal()},
         capture_output=True,
@@ -340,11 +334,42 @@ def test_no_restore_onto_a_missing_path_is_left_half_made_when_the_disk_is_full(
         check=False,
         preexec_fn=small_disk,
     )
-    assert finished.returncode == 1, finished.stderr
-    assert finished.stdout == ""
-    assert finished.stderr.startswith("rp-desktop: There is no room left on the disk")
-    assert finished.stderr.count("\n") == 1
+    return finished.returncode, finished.stdout, finished.stderr
+
+
+def test_no_restore_onto_a_missing_path_is_left_half_made_when_the_disk_is_full(
+    encrypted_backup: Path, tmp_path: Path
+) -> None:
+    """The copy hits the limit: one plain sentence, and nothing left where it was to go."""
+    laptop = tmp_path / "laptop"
+    laptop.mkdir()
+    limit = encrypted_backup.stat().st_size // 2
+    code, out, err = restore_on_a_small_disk(laptop / "school.db", encrypted_backup, limit)
+    assert code == 1, err
+    assert out == ""
+    assert err.startswith("rp-desktop: There is no room left on the disk")
+    assert err.count("\n") == 1
     assert listing(laptop) == []
+
+
+def test_a_damaged_database_is_put_back_when_the_disk_is_full(
+    tmp_path: Path, clock: FakeClock
+) -> None:
+    """Over a damaged database, a copy that finds no room puts the damaged file back where it
+    was, as it was, and leaves nothing beside it."""
+    path = tmp_path / "school.db"
+    backup = make_school(path, PASSPHRASE, clock)
+    damaged = bytearray(path.read_bytes())
+    damaged[-PAGE + 200] ^= 0xFF
+    path.write_bytes(bytes(damaged))
+    before = listing(tmp_path)
+    code, out, err = restore_on_a_small_disk(path, backup, backup.stat().st_size // 2)
+    assert code == 1, err
+    assert out == ""
+    assert err.startswith("rp-desktop: There is no room left on the disk")
+    assert err.count("\n") == 1
+    assert listing(tmp_path) == before
+    assert path.read_bytes() == bytes(damaged)
 
 
 def test_a_restore_copies_nothing_when_the_place_is_taken(

@@ -150,13 +150,14 @@ def restore_in_place(
     overwritten) and put a copy of `backup` where it was. Returns where the old file went.
 
     `backup_passphrase` opens a backup made under an earlier passphrase; the copy is then
-    encrypted under `passphrase`. Raises PassphraseNeeded or RestoreRefused (a wrong passphrase
-    among its reasons) for a backup that cannot be restored, DatabaseInUse when the database is
-    open elsewhere; nothing is changed then."""
+    encrypted under `passphrase`. Raises PassphraseNeeded, WrongPassphrase or RestoreRefused
+    for a backup that cannot be restored, DatabaseInUse when the database is open elsewhere;
+    nothing is changed then (nor when the copy fails: the old file is put back)."""
     db_path, backup = db_path.expanduser().absolute(), backup.expanduser().absolute()
     if backup.resolve() == db_path.resolve():
         raise RestoreRefused(Unfit.SAME_FILE)
     backup_key, key = keys_for_restore(backup, passphrase, backup_passphrase)
+    had_lock_file = lock_path_for(db_path).exists()
     with translated(db_path):
         lock = DatabaseLock.acquire(db_path)
         try:
@@ -166,6 +167,8 @@ def restore_in_place(
             except BaseException:
                 if aside is not None:
                     set_aside(aside, db_path.name)  # the old file back where it was
+                if not had_lock_file:
+                    lock_path_for(db_path).unlink(missing_ok=True)
                 raise
         finally:
             lock.release()
