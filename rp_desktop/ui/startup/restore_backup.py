@@ -53,10 +53,10 @@ class RestoreBackupDialog(QDialog):
         self.choose_target_button.setAccessibleName(self.tr("Change where the database goes"))
         self.choose_target_button.clicked.connect(self._choose_target)
         self.panel = UnlockPanel()
-        self.panel.unlock_button.hide()  # the dialog's own Restore button does the trying
+        # The dialog's own Restore button does the trying (Enter in the field presses it).
+        self.panel.unlock_button.hide()
         self.panel.passphrase.setAccessibleName(self.tr("Passphrase of the backup"))
         self.panel.passphrase.setPlaceholderText(self.tr("The one the backup was made under"))
-        self.panel.attempted.connect(lambda _typed: self.restore())
         self.problem = QLabel(wordWrap=True)
         self.problem.setStyleSheet(PROBLEM_STYLE)
         self.problem.hide()
@@ -211,6 +211,7 @@ def _is_plain(path: Path) -> bool:
 
 
 def _row(field: QLineEdit, button: QPushButton) -> QHBoxLayout:
+    button.setAutoDefault(False)  # Enter restores; it never opens a file dialog
     row = QHBoxLayout()
     row.addWidget(field, 1)
     row.addWidget(button)

@@ -224,3 +224,19 @@ def test_first_run_restore_opens_the_window_on_the_restored_school(
         window.database.close()
     with open_database(path, passphrase=OLD_LAPTOP) as reopened:
         assert school.school_info(reopened) is not None
+
+
+def test_enter_in_the_passphrase_field_tries_once(
+    qtbot, usb_backup: Path, new_db: Database
+) -> None:
+    dialog = dialog_for(qtbot, new_db, usb_backup)
+    dialog.show()
+    type_text(dialog.panel.passphrase, WRONG.reveal())
+    qtbot.keyClick(dialog.panel.passphrase, Qt.Key.Key_Return)
+    assert FAILED_UNLOCKS.read(QSettings()) == 1  # one try, not two
+    assert "not right" in dialog.panel.message.text()
+    type_text(dialog.panel.passphrase, OLD_LAPTOP.reveal())
+    qtbot.keyClick(dialog.panel.passphrase, Qt.Key.Key_Return)
+    assert dialog.restored is not None, dialog.problem.text()
+    assert FAILED_UNLOCKS.read(QSettings()) == 0
+    dialog.restored.close()
