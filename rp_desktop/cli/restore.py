@@ -81,17 +81,12 @@ def _restore(args: argparse.Namespace) -> int:
 
 
 def _restore_into_open(args: argparse.Namespace, source: Path) -> int:
-    """The database opens: restore into it, unless its pages do not all read (then it is
-    damaged: NotADatabase, raised once it is closed)."""
-    from rp_desktop.domain.safekeeping.files import Unreadable
+    """The database opens: restore into it. Opening runs SQLite's quick check for the command
+    line, so a damaged one is refused there (DamagedUnchanged, a NotADatabase), unchanged."""
     from rp_desktop.services.safekeeping.backup_files import RestoreRefused
-    from rp_desktop.services.safekeeping.checking import quick_check
-    from rp_desktop.services.safekeeping.errors import NotADatabase
     from rp_desktop.services.safekeeping.restoring import restore_backup
 
     with open_given_database(args) as db:
-        if quick_check(db):
-            raise NotADatabase(db.path, Unreadable.DAMAGED)
         try:
             done = restore_backup(
                 db,
