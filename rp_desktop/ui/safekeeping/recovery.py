@@ -6,7 +6,6 @@ database), it is drawn before the database code loads, and finds the backups aft
 
 from collections.abc import Callable
 from datetime import UTC, datetime
-from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -25,17 +24,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from rp_desktop.domain.safekeeping.files import Unreadable
 from rp_desktop.domain.safekeeping.passphrase import Passphrase
-from rp_desktop.services.safekeeping.errors import (
-    DatabaseError,
-    NotADatabase,
-)
+from rp_desktop.services.safekeeping.errors import DatabaseError
 from rp_desktop.services.safekeeping.files import is_encrypted_file
 from rp_desktop.services.safekeeping.salvage import salvage_file
 from rp_desktop.ui import dialogs
 from rp_desktop.ui.application import when_drawn
 from rp_desktop.ui.passphrase.unlock import PROBLEM_STYLE
+from rp_desktop.ui.safekeeping.recovery_problem import PassphraseKeepsFailing, Recovery, unreadable
 from rp_desktop.ui.safekeeping.recovery_words import (
     backups_words,
     problem_words,
@@ -47,37 +43,6 @@ from rp_desktop.ui.safekeeping.recovery_words import (
 if TYPE_CHECKING:  # the backups' code loads once the screen is drawn
     from rp_desktop.services.safekeeping.backups import Backup
     from rp_desktop.services.safekeeping.database import Database
-
-
-class PassphraseKeepsFailing(DatabaseError):
-    """Several passphrases in a row did not open an encrypted file: a forgotten passphrase, or
-    a damaged file, which cannot be told apart."""
-
-    def __init__(self, path: Path) -> None:
-        self.path = path
-        super().__init__(f"The passphrases typed did not open {path.name}.")
-
-
-class Recovery(Enum):
-    TRY_AGAIN = "try again"
-
-
-RECOVERABLE = (Unreadable.DAMAGED, Unreadable.NOT_SQLITE, Unreadable.EMPTY)
-
-
-def recovery_helps(problem: DatabaseError) -> bool:
-    """True for a file that is there but cannot be read; other problems (in use, a newer
-    version, a folder that cannot be written) are explained in a plain message instead."""
-    if isinstance(problem, PassphraseKeepsFailing):
-        return True
-    return isinstance(problem, NotADatabase) and problem.reason in RECOVERABLE
-
-
-def _unreadable(problem: DatabaseError) -> Unreadable | None:
-    """Why the file cannot be read; None when the passphrases typed did not open it."""
-    if isinstance(problem, PassphraseKeepsFailing):
-        return None
-    return problem.reason if isinstance(problem, NotADatabase) else Unreadable.DAMAGED
 
 
 class RecoveryDialog(QDialog):
@@ -106,7 +71,7 @@ class RecoveryDialog(QDialog):
         self._encrypted = encrypted = is_encrypted_file(path) or isinstance(
             problem, PassphraseKeepsFailing
         )
-        self.message = QLabel(problem_words(path.name, _unreadable(problem)), wordWrap=True)
+        self.message = QLabel(problem_words(path.name, unreadable(problem)), wordWrap=True)
         self.passphrase = QLineEdit(echoMode=QLineEdit.EchoMode.Password)
         self.passphrase.setAccessibleName(self.tr("Passphrase"))
         self.passphrase.setPlaceholderText(self.tr("The passphrase of your records"))
@@ -161,11 +126,18 @@ class RecoveryDialog(QDialog):
         self.backup_list.setAccessibleName(self.tr("Backups of this database"))
         self.restore_button = QPushButton(self.tr("Restore the chosen backup"))
         self.restore_button.clicked.connect(self.restore_chosen)
+        # A backup kept elsewhere (a USB drive, a network folder): chosen as a file.
+        self.restore_file_button = QPushButton(self.tr("Restore a backup file…"))
+        self.restore_file_button.clicked.connect(self.restore_file)
         self.backups_note = QLabel(backups_words(None), wordWrap=True)
         layout = QVBoxLayout(box)
         layout.addWidget(self.backups_note)
         layout.addWidget(self.backup_list)
-        layout.addWidget(self.restore_button, 0, Qt.AlignmentFlag.AlignLeft)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.restore_button)
+        buttons.addWidget(self.restore_file_button)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
         self.backup_list.hide()
         self.restore_button.hide()
         return box
@@ -228,34 +200,61 @@ class RecoveryDialog(QDialog):
         return self.backups[row] if 0 <= row < len(self.backups) else None
 
     def restore_chosen(self) -> None:
-        backup = self.chosen_backup()
-        now = self._clock()
-        if backup is None or not self._confirm_restore(backup, now):
-            return
+        from rp_desktop.ui.safekeeping.backup_list import backup_time
+
+        backup, now = self.chosen_backup(), self._clock()
+        if backup is not None and self._confirm_restore(
+            self.tr("as they were on {when}").format(when=backup_time(backup.taken_at)), now
+        ):
+            self._restore_from(backup.path, now)
+
+    def restore_file(self) -> None:
+        """A backup that is not among those listed, chosen as a file."""
+        chosen, now = self.choose_backup_file(), self._clock()
+        if chosen is not None and is_encrypted_file(chosen):  # its passphrase will be asked for
+            self._passphrase_needed.show()
+        if chosen is not None and self._confirm_restore(
+            self.tr("as they are in {file}").format(file=chosen.name), now
+        ):
+            self._restore_from(chosen, now)
+
+    def choose_backup_file(self) -> Path | None:
+        """Ask which backup file; tests replace this. It opens in the backups folder."""
+        from rp_desktop.services.safekeeping.backup_folders import backups_root
+
+        start = self._folder or backups_root()
+        chosen, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Choose the backup to restore"),
+            str(start if start.is_dir() else Path.home()),
+            self.tr("RP Desktop backups (*.db);;All files (*)"),
+        )
+        return Path(chosen) if chosen else None
+
+    def _restore_from(self, backup: Path, now: datetime) -> None:
         from rp_desktop.services.safekeeping.opening import open_database
         from rp_desktop.services.safekeeping.restoring import restore_in_place
 
         passphrase = self._typed()
         try:
-            restore_in_place(self._path, backup.path, passphrase, now)
+            restore_in_place(self._path, backup, passphrase, now)
             self.database = open_database(self._path, passphrase=passphrase)
         except Exception as error:  # the old file is back in its place when putting the copy fails
             self._say(restore_failed_words(error))
             return
         self.accept()
 
-    def _confirm_restore(self, backup: "Backup", now: datetime) -> bool:
+    def _confirm_restore(self, when: str, now: datetime) -> bool:
         from rp_desktop.services.safekeeping.backups import damaged_name
-        from rp_desktop.ui.safekeeping.backup_list import backup_time
 
         return dialogs.confirm(
             self,
             self.tr("Restore this backup?"),
             self.tr(
-                "The records will be put back as they were on {when}; anything entered after "
-                "that will not be in them.\n\nThe file that would not open is kept, renamed "
-                "to {name}, in the same folder."
-            ).format(when=backup_time(backup.taken_at), name=damaged_name(self._path, now)),
+                "The records will be put back {when}; anything entered after that will not be "
+                "in them.\n\nThe file that would not open is kept, renamed to {name}, in the "
+                "same folder."
+            ).format(when=when, name=damaged_name(self._path, now)),
             self.tr("Restore the backup"),
             self.tr("Cancel"),
         )

@@ -63,7 +63,10 @@ def backups_words(found: bool | None) -> str:
             "Put a backup in place of this file. The file is kept beside it under a new "
             "name, so nothing is lost; what was entered after the backup is not in it."
         )
-    return _tr("There are no backups of this database on this computer.")
+    return _tr(
+        "There are no backups of this database in the backups folder on this computer. If "
+        "you keep one elsewhere (a USB drive, a network folder), choose it as a file."
+    )
 
 
 def restore_failed_words(error: Exception, *, first_run: bool = False) -> str:

@@ -50,7 +50,8 @@ def open_at_start(path: Path, preload: Preload | None = None) -> "Database | Non
         if not isinstance(result, DatabaseError):
             return result
         preload.join()  # the recovery screen imports on this thread: never beside the worker
-        from rp_desktop.ui.safekeeping.recovery import Recovery, RecoveryDialog, recovery_helps
+        from rp_desktop.ui.safekeeping.recovery import RecoveryDialog
+        from rp_desktop.ui.safekeeping.recovery_problem import Recovery, recovery_helps
 
         if not recovery_helps(result):
             _show_refusal(result)
@@ -133,7 +134,7 @@ def _counting_opener(path: Path, preload: Preload) -> "Callable[[Passphrase], Da
                 raise
         settings = QSettings()
         FAILED_UNLOCKS.write(settings, FAILED_UNLOCKS.read(settings) + 1)
-        from rp_desktop.ui.safekeeping.recovery import PassphraseKeepsFailing
+        from rp_desktop.ui.safekeeping.recovery_problem import PassphraseKeepsFailing
 
         raise PassphraseKeepsFailing(path)
 

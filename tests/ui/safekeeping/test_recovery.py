@@ -20,7 +20,8 @@ from rp_desktop.services.safekeeping.opening import open_database
 from rp_desktop.services.students import records as students
 from rp_desktop.ui import dialogs
 from rp_desktop.ui.passphrase.unlock import UnlockDialog
-from rp_desktop.ui.safekeeping.recovery import PassphraseKeepsFailing, Recovery, RecoveryDialog
+from rp_desktop.ui.safekeeping.recovery import RecoveryDialog
+from rp_desktop.ui.safekeeping.recovery_problem import PassphraseKeepsFailing, Recovery
 from rp_desktop.ui.startup import opening as start
 from tests.conftest import FakeClock, digest
 from tests.ui.conftest import type_text
@@ -186,7 +187,7 @@ def test_random_pages_look_encrypted_and_nothing_can_be_read(
     qtbot.addWidget(dialog)
     assert not dialog.restore_button.isVisibleTo(dialog)
     texts = " ".join(label.text() for label in dialog.findChildren(QLabel))
-    assert "There are no backups of this database on this computer." in texts
+    assert "There are no backups of this database in the backups folder" in texts
     dialog.choose_target = lambda: tmp_path / "read.db"  # type: ignore[method-assign]
     qtbot.mouseClick(dialog.salvage_button, Qt.MouseButton.LeftButton)
     assert dialog.problem.text().startswith("Type the passphrase first")
@@ -209,3 +210,38 @@ def test_a_database_in_use_still_gets_the_plain_message(
         assert start.open_at_start(db_path) is None
     assert len(shown) == 1
     assert isinstance(shown[0], DatabaseInUse)
+
+
+def test_a_backup_kept_elsewhere_is_restored_from_the_recovery_screen(
+    qtbot, db_path: Path, clock: FakeClock, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    """No backup in the folder on this computer, one on a USB drive: chosen as a file, it is put
+    in place of the damaged database, which is kept renamed."""
+    from rp_desktop.domain.safekeeping.files import Unreadable
+    from rp_desktop.services.safekeeping.errors import NotADatabase
+
+    make_school(db_path, clock, SECRET)
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    [made] = (tmp_path / "data" / "backups").rglob("*_closing_*.db")
+    os.replace(made, usb / "friday.db")
+    truncate(db_path)  # part of a page: it no longer looks encrypted
+    before = digest(db_path)
+    monkeypatch.setattr(dialogs, "confirm", lambda *args: True)
+    dialog = RecoveryDialog(db_path, NotADatabase(db_path, Unreadable.NOT_SQLITE))
+    qtbot.addWidget(dialog)
+    assert dialog.backups == []
+    assert dialog.restore_file_button.isVisibleTo(dialog)
+    dialog.choose_backup_file = lambda: usb / "friday.db"  # type: ignore[method-assign]
+    assert not dialog.passphrase.isVisibleTo(dialog)  # the file does not look encrypted
+    qtbot.mouseClick(dialog.restore_file_button, Qt.MouseButton.LeftButton)
+    assert dialog.passphrase.isVisibleTo(dialog)  # the backup is: its passphrase is asked for
+    assert "Type the passphrase first" in dialog.problem.text()
+    assert digest(db_path) == before
+    type_text(dialog.passphrase, SECRET)
+    qtbot.mouseClick(dialog.restore_file_button, Qt.MouseButton.LeftButton)
+    assert dialog.database is not None, dialog.problem.text()
+    with dialog.database as restored:
+        assert students.list_students(restored, ListQuery()).total == 3
+    [kept] = db_path.parent.glob("school.damaged-*.db")
+    assert digest(kept) == before
