@@ -31,13 +31,15 @@ from rp_desktop.services.safekeeping.salvage import salvage_file
 from rp_desktop.ui import dialogs
 from rp_desktop.ui.application import when_drawn
 from rp_desktop.ui.passphrase.unlock import PROBLEM_STYLE
-from rp_desktop.ui.safekeeping.recovery_problem import PassphraseKeepsFailing, Recovery, unreadable
 from rp_desktop.ui.safekeeping.recovery_words import (
+    PassphraseKeepsFailing,
+    Recovery,
     backups_words,
     problem_words,
     restore_failed_words,
     salvage_failed_words,
     salvage_words,
+    unreadable,
 )
 
 if TYPE_CHECKING:  # the backups' code loads once the screen is drawn
@@ -126,7 +128,6 @@ class RecoveryDialog(QDialog):
         self.backup_list.setAccessibleName(self.tr("Backups of this database"))
         self.restore_button = QPushButton(self.tr("Restore the chosen backup"))
         self.restore_button.clicked.connect(self.restore_chosen)
-        # A backup kept elsewhere (a USB drive, a network folder): chosen as a file.
         self.restore_file_button = QPushButton(self.tr("Restore a backup file…"))
         self.restore_file_button.clicked.connect(self.restore_file)
         self.backups_note = QLabel(backups_words(None), wordWrap=True)
@@ -209,7 +210,7 @@ class RecoveryDialog(QDialog):
             self._restore_from(backup.path, now)
 
     def restore_file(self) -> None:
-        """A backup that is not among those listed, chosen as a file."""
+        """A backup not among those listed (a USB drive, a network folder), chosen as a file."""
         chosen, now = self.choose_backup_file(), self._clock()
         if chosen is not None and is_encrypted_file(chosen):  # its passphrase will be asked for
             self._passphrase_needed.show()

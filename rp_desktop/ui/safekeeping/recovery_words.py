@@ -1,7 +1,9 @@
 """The recovery screen's words: what is wrong with the file, its backups, why a backup could not
-be put in its place, and what was saved of it. Light to import: the screen can be the first one,
-shown before the backups' code has loaded."""
+be put in its place, and what was saved of it; and what the screen is shown for (a file that is
+there but cannot be read, or passphrases that keep failing). Light to import: the screen can be
+the first one, shown before the backups' code has loaded."""
 
+from enum import Enum
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
@@ -10,14 +12,47 @@ from rp_desktop.domain.safekeeping.files import ReadOnly, Unreadable
 from rp_desktop.domain.safekeeping.findings import Salvage
 from rp_desktop.services.safekeeping.errors import (
     BackupFailed,
+    DatabaseError,
     DatabaseInUse,
     LockFileRefused,
+    NotADatabase,
     NotOpened,
     PassphraseNeeded,
     ReadOnlyPlace,
     WrongPassphrase,
 )
 from rp_desktop.ui import dialogs
+
+
+class PassphraseKeepsFailing(DatabaseError):
+    """Several passphrases in a row did not open an encrypted file: a forgotten passphrase, or
+    a damaged file, which cannot be told apart."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        super().__init__(f"The passphrases typed did not open {path.name}.")
+
+
+class Recovery(Enum):
+    TRY_AGAIN = "try again"
+
+
+RECOVERABLE = (Unreadable.DAMAGED, Unreadable.NOT_SQLITE, Unreadable.EMPTY)
+
+
+def recovery_helps(problem: DatabaseError) -> bool:
+    """True for a file that is there but cannot be read; other problems (in use, a newer
+    version, a folder that cannot be written) are explained in a plain message instead."""
+    if isinstance(problem, PassphraseKeepsFailing):
+        return True
+    return isinstance(problem, NotADatabase) and problem.reason in RECOVERABLE
+
+
+def unreadable(problem: DatabaseError) -> Unreadable | None:
+    """Why the file cannot be read; None when the passphrases typed did not open it."""
+    if isinstance(problem, PassphraseKeepsFailing):
+        return None
+    return problem.reason if isinstance(problem, NotADatabase) else Unreadable.DAMAGED
 
 
 def _tr(text: str) -> str:

@@ -51,7 +51,7 @@ def open_at_start(path: Path, preload: Preload | None = None) -> "Database | Non
             return result
         preload.join()  # the recovery screen imports on this thread: never beside the worker
         from rp_desktop.ui.safekeeping.recovery import RecoveryDialog
-        from rp_desktop.ui.safekeeping.recovery_problem import Recovery, recovery_helps
+        from rp_desktop.ui.safekeeping.recovery_words import Recovery, recovery_helps
 
         if not recovery_helps(result):
             _show_refusal(result)
@@ -134,7 +134,7 @@ def _counting_opener(path: Path, preload: Preload) -> "Callable[[Passphrase], Da
                 raise
         settings = QSettings()
         FAILED_UNLOCKS.write(settings, FAILED_UNLOCKS.read(settings) + 1)
-        from rp_desktop.ui.safekeeping.recovery_problem import PassphraseKeepsFailing
+        from rp_desktop.ui.safekeeping.recovery_words import PassphraseKeepsFailing
 
         raise PassphraseKeepsFailing(path)
 

@@ -21,7 +21,7 @@ from rp_desktop.services.students import records as students
 from rp_desktop.ui import dialogs
 from rp_desktop.ui.passphrase.unlock import UnlockDialog
 from rp_desktop.ui.safekeeping.recovery import RecoveryDialog
-from rp_desktop.ui.safekeeping.recovery_problem import PassphraseKeepsFailing, Recovery
+from rp_desktop.ui.safekeeping.recovery_words import PassphraseKeepsFailing, Recovery
 from rp_desktop.ui.startup import opening as start
 from tests.conftest import FakeClock, digest
 from tests.ui.conftest import type_text
