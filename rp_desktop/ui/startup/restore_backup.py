@@ -86,6 +86,10 @@ class RestoreBackupDialog(QDialog):
         form.addRow(self.tr("Backup"), _row(self.backup_field, self.choose_backup_button))
         form.addRow(self.passphrase_label, self.panel)
         form.addRow(self.tr("Restore to"), _row(self.target_field, self.choose_target_button))
+        self.elsewhere_note = QLabel(wordWrap=True)
+        self.elsewhere_note.hide()
+        form.addRow("", self.elsewhere_note)
+        self.target_field.textChanged.connect(self._target_changed)
         buttons = QDialogButtonBox()
         self.restore_button = buttons.addButton(
             self.tr("Restore"), QDialogButtonBox.ButtonRole.AcceptRole
@@ -144,6 +148,17 @@ class RestoreBackupDialog(QDialog):
     def _choose_target(self) -> None:
         if (chosen := self.choose_target_file()) is not None:
             self.target_field.setText(str(chosen))
+
+    def _target_changed(self, text: str) -> None:
+        """Away from where RP Desktop looks when it starts, say how to open it again."""
+        elsewhere = Path(text.strip() or self._db.path).expanduser().absolute() != self._db.path
+        self.elsewhere_note.setText(
+            self.tr(
+                "RP Desktop opens {usual} when it starts. To open the restored school there "
+                'later, start RP Desktop with: rp-desktop --db "{path}"'
+            ).format(usual=self._db.path, path=text.strip())
+        )
+        self.elsewhere_note.setVisible(elsewhere)
 
     def _backup_chosen(self, text: str) -> None:
         """An unencrypted backup needs no passphrase: the field is hidden for one."""

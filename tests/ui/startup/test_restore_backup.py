@@ -133,7 +133,10 @@ def test_the_restored_database_can_go_elsewhere_and_the_new_one_is_removed(
     elsewhere = tmp_path / "documents" / "records.db"
     dialog = dialog_for(qtbot, new_db, usb_backup)
     dialog.choose_target_file = lambda: elsewhere  # type: ignore[method-assign]
+    assert not dialog.elsewhere_note.isVisibleTo(dialog)
     qtbot.mouseClick(dialog.choose_target_button, Qt.MouseButton.LeftButton)
+    assert dialog.elsewhere_note.isVisibleTo(dialog)  # how to open it there later
+    assert f'rp-desktop --db "{elsewhere}"' in dialog.elsewhere_note.text()
     type_text(dialog.panel.passphrase, OLD_LAPTOP.reveal())
     qtbot.mouseClick(dialog.restore_button, Qt.MouseButton.LeftButton)
     assert dialog.restored is not None, dialog.problem.text()
