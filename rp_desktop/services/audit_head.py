@@ -103,12 +103,14 @@ def write_head(identity: str, db_path: Path, head: Head) -> None:
 
 
 def keep_finding(identity: str, db_path: Path, finding: HeadFinding) -> None:
-    """Remember `finding` until the user has seen it (the first one found is kept)."""
+    """Remember `finding` until the user has seen it (the first one found is kept); with no
+    head recorded for this file yet, the head it was found against becomes its head."""
     path = head_file(identity)
     record = recorded_for(identity, db_path)
-    if path is None or record is None or record.behind is not None:
+    if path is None or (record is not None and record.behind is not None):
         return
-    _write(path, HeadRecord(record.path, record.head, finding))
+    head = finding.head if record is None else record.head
+    _write(path, HeadRecord(str(db_path.expanduser().absolute()), head, finding))
 
 
 def reset_head(identity: str, db_path: Path, head: Head | None) -> None:

@@ -26,6 +26,7 @@ from rp_desktop.domain.safekeeping.findings import CheckReport
 from rp_desktop.domain.vocabulary import AuditAction
 from rp_desktop.services import audit_head
 from rp_desktop.services.audit import ChainState, record_event, verify_chain
+from rp_desktop.services.audit_witness import behind_its_backups
 from rp_desktop.services.safekeeping.database import Database
 from rp_desktop.services.safekeeping.errors import translated
 
@@ -48,13 +49,19 @@ def check_trail_on_open(db: Database) -> HeadFinding | None:
     behind keeps that finding until the user has seen it); then seal the events made before
     seals existed, once. Returns the finding the user has not seen yet, if there is one."""
     recorded = audit_head.recorded_for(db.identity, db.path)
-    found = None if recorded is None else _compare(db, recorded.head)
+    found = _compare(db, recorded.head) if recorded is not None else _against_backups(db)
     if found is not None:
         audit_head.keep_finding(db.identity, db.path, found)
     _seal_old_events(db, never_sealed=recorded is None or recorded.head.seal is None)
     if found is None and recorded is not None:
         found = recorded.behind
     return found
+
+
+def _against_backups(db: Database) -> HeadFinding | None:
+    """With no head kept for this file on this laptop, the backups' manifests witness."""
+    with db.engine.connect() as connection:
+        return behind_its_backups(connection.connection.driver_connection, db.identity)
 
 
 def _compare(db: Database, head: Head) -> HeadFinding | None:
@@ -117,8 +124,11 @@ def judged_against_head(report: CheckReport, key: Key | None) -> CheckReport:
     opening the user has not seen yet, or else a comparison made now. A copy of the database
     elsewhere (a backup) is not compared: it is older by nature."""
     recorded = audit_head.recorded_for(report.identity, report.path)
-    if recorded is None or report.seals is None:
+    if report.seals is None:
         return report
+    if recorded is None:  # no head kept for this file here: the backups' manifests witness
+        with closing(open_read_only(report.path, key)) as connection:
+            return replace(report, behind=behind_its_backups(connection, report.identity))
     if recorded.behind is not None:
         return replace(report, behind=recorded.behind)
     newest = report.seals.newest

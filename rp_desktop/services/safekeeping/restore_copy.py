@@ -5,8 +5,12 @@ is whole or absent; and refusing a place that is taken."""
 import os
 from pathlib import Path
 
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
 from rp_desktop.db.backup import copy_database, export_database, fsync_folder, remove_copy
 from rp_desktop.db.cipher import Key, is_plain_sqlite, key_for_file, may_be_encrypted, new_key
+from rp_desktop.db.models import CaseRow, CommunityCircleRow, StaffRow, StudentRow, SupportPlanRow
 from rp_desktop.domain.safekeeping.findings import RowCounts
 from rp_desktop.domain.safekeeping.passphrase import Passphrase
 from rp_desktop.services.safekeeping.backup_files import (
@@ -15,6 +19,7 @@ from rp_desktop.services.safekeeping.backup_files import (
     require_restorable,
     unfit_by_look,
 )
+from rp_desktop.services.safekeeping.database import Database
 from rp_desktop.services.safekeeping.errors import PassphraseNeeded, WrongPassphrase, translated
 
 
@@ -93,3 +98,11 @@ def new_folders(folder: Path) -> list[Path]:
     missing.reverse()
     folder.mkdir(parents=True, exist_ok=True)
     return missing
+
+
+def require_new(db: Database) -> None:
+    """Refuse (ValueError) a database that holds records: only a new one may be replaced."""
+    with Session(db.engine) as session:
+        for row in (StudentRow, StaffRow, CaseRow, CommunityCircleRow, SupportPlanRow):
+            if session.scalar(select(func.count()).select_from(row)):
+                raise ValueError("this database holds records: it is not a new one")

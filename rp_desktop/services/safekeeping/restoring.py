@@ -10,20 +10,12 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from rp_desktop.db import schema
 from rp_desktop.db.backup import fsync_folder, put_copy_in_place, remove_copy, set_aside
 from rp_desktop.db.cipher import SALT_BYTES, Key, is_plain_sqlite
 from rp_desktop.db.lock import DatabaseLock, lock_path_for
-from rp_desktop.db.models import (
-    CaseRow,
-    CommunityCircleRow,
-    StaffRow,
-    StudentRow,
-    SupportPlanRow,
-)
 from rp_desktop.domain.progress import Progress, no_progress
 from rp_desktop.domain.safekeeping.findings import RowCounts
 from rp_desktop.domain.safekeeping.passphrase import Passphrase
@@ -39,13 +31,14 @@ from rp_desktop.services.safekeeping.backup_files import (
 )
 from rp_desktop.services.safekeeping.backups import BackupMade, backups_folder, make_backup
 from rp_desktop.services.safekeeping.database import Clock, Database, system_clock
-from rp_desktop.services.safekeeping.errors import WrongPassphrase, translated
+from rp_desktop.services.safekeeping.errors import DatabaseError, WrongPassphrase, translated
 from rp_desktop.services.safekeeping.restore_copy import (
     backup_key_for,
     keys_for_restore,
     new_folders,
     place_copy,
     refuse_taken,
+    require_new,
 )
 
 # What restore_backup tells its progress of: checking the backup, backing up, putting it in place.
@@ -163,7 +156,7 @@ def restore_in_place(
         try:
             aside = set_aside(db_path, damaged_name(db_path, now)) if db_path.exists() else None
             try:
-                place_copy(backup, backup_key, db_path, key)
+                counts = place_copy(backup, backup_key, db_path, key)
             except BaseException:
                 if aside is not None:
                     set_aside(aside, db_path.name)  # the old file back where it was
@@ -172,8 +165,19 @@ def restore_in_place(
                 raise
         finally:
             lock.release()
-    audit_sealing.restored_file(db_path, key)  # the audit trail's head follows
+    _record_restore_in_place(db_path, passphrase or backup_passphrase, key, now, counts)
     return aside or db_path
+
+
+def _record_restore_in_place(
+    db_path: Path, opener: Passphrase | None, key: Key | None, now: datetime, counts: RowCounts
+) -> None:
+    """Recorded in the restored file's trail like every restore, so that backups taken before
+    it are not read as newer than the database. Should the copy not open, the restore stands."""
+    try:
+        _open_restored(db_path, opener, key is None, lambda: now, counts).close()
+    except DatabaseError:
+        audit_sealing.restored_file(db_path, key)  # the audit trail's head follows
 
 
 def restore_to_new(
@@ -224,7 +228,7 @@ def restore_instead_of_new(
 
     Raises ValueError when `db` holds records; otherwise as restore_to_new, with `db` still
     open and unchanged."""
-    _require_new(db)
+    require_new(db)
     target = (target or db.path).expanduser().absolute()
     if target != db.path:
         done = restore_to_new(target, backup, backup_passphrase, clock=db.now)
@@ -244,13 +248,6 @@ def restore_instead_of_new(
     fsync_folder(target.parent)
     restored = _open_restored(target, backup_passphrase, key is None, db.now, counts)
     return RestoredNew(restored, counts)
-
-
-def _require_new(db: Database) -> None:
-    with Session(db.engine) as session:
-        for row in (StudentRow, StaffRow, CaseRow, CommunityCircleRow, SupportPlanRow):
-            if session.scalar(select(func.count()).select_from(row)):
-                raise ValueError("this database holds records: it is not a new one")
 
 
 def _discard(db: Database, *, keep_lock_file: bool = False) -> None:
