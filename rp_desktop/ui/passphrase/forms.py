@@ -125,6 +125,8 @@ class NewPassphraseFields(QWidget):
 @dataclass(frozen=True)
 class NewDatabaseChoice:
     passphrase: Passphrase | None  # None: the user chose no encryption
+    # The user has a backup of the school (a laptop lost or replaced): restore it instead.
+    restore: bool = False
 
     @property
     def unencrypted(self) -> bool:
@@ -173,9 +175,20 @@ class NewDatabaseDialog(QDialog):
             self.tr("Create the database"), QDialogButtonBox.ButtonRole.AcceptRole
         )
         buttons.addButton(self.tr("Quit"), QDialogButtonBox.ButtonRole.RejectRole)
+        self.restore_button = buttons.addButton(
+            self.tr("Restore my school from a backup…"), QDialogButtonBox.ButtonRole.ActionRole
+        )
+        self.restore_button.setAccessibleName(self.tr("Restore my school from a backup"))
+        self.restore_button.setAutoDefault(False)
+        self.restore_button.clicked.connect(self._restore_instead)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         return buttons
+
+    def _restore_instead(self) -> None:
+        """No new database: the school comes back from its backup, with its own passphrase."""
+        self.choice = NewDatabaseChoice(None, restore=True)
+        super().accept()
 
     def _lay_out(self, intro: QLabel, buttons: QDialogButtonBox) -> None:
         layout = QVBoxLayout(self)

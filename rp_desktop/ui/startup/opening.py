@@ -76,15 +76,7 @@ def _show_refusal(error: DatabaseError) -> None:
 def _open(path: Path, preload: Preload) -> "Database | DatabaseError | None":
     problem = sniff(path)
     if problem is Unreadable.MISSING:
-        from rp_desktop.ui.passphrase.forms import NewDatabaseDialog
-
-        with _loading_behind(preload):
-            choice = NewDatabaseDialog.ask()
-        if choice is None:
-            return None
-        return _open_database(
-            preload, path, passphrase=choice.passphrase, unencrypted=choice.unencrypted
-        )
+        return _first_run(path, preload)
     if problem is not None:  # seen from outside, as opening would see it: no need to load it
         return NotADatabase(path, problem)
     if is_encrypted_file(path):
@@ -93,6 +85,28 @@ def _open(path: Path, preload: Preload) -> "Database | DatabaseError | None":
         with _loading_behind(preload):
             return UnlockDialog.ask(path, _counting_opener(path, preload))
     return _open_database(preload, path)
+
+
+def _first_run(path: Path, preload: Preload) -> "Database | None":
+    """No database yet: a new one, protected by the passphrase chosen, or the school restored
+    from its backup (back to the first screen when the user cancels the restore)."""
+    from rp_desktop.ui.passphrase.forms import NewDatabaseDialog
+
+    while True:
+        with _loading_behind(preload):
+            choice = NewDatabaseDialog.ask()
+        if choice is None:
+            return None
+        if not choice.restore:
+            return _open_database(
+                preload, path, passphrase=choice.passphrase, unencrypted=choice.unencrypted
+            )
+        preload.wait()
+        from rp_desktop.ui.startup.restore_backup import RestoreBackupDialog
+
+        restored = RestoreBackupDialog.ask_first(path)
+        if restored is not None:
+            return restored
 
 
 @contextmanager

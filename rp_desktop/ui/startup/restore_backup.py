@@ -26,18 +26,22 @@ from rp_desktop.services.safekeeping.backup_folders import backups_root
 from rp_desktop.services.safekeeping.database import Database
 from rp_desktop.services.safekeeping.errors import WrongPassphrase
 from rp_desktop.services.safekeeping.files import is_encrypted_file, sniff
-from rp_desktop.services.safekeeping.restoring import restore_instead_of_new
+from rp_desktop.services.safekeeping.restoring import restore_instead_of_new, restore_to_new
 from rp_desktop.ui.passphrase.unlock import PROBLEM_STYLE, UnlockPanel
 from rp_desktop.ui.safekeeping.recovery_words import restore_failed_words
 
 
 class RestoreBackupDialog(QDialog):
     """Choose a backup, type its passphrase, choose where it goes: `restored` is the restored
-    database, open, once it is in place (the new one `db` is then closed and gone)."""
+    database, open, once it is in place. At the very first screen there is no database yet
+    (`db` None: it goes to `path`); from the welcome, the new one `db` is then closed and gone."""
 
-    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, db: Database | None, parent: QWidget | None = None, *, path: Path | None = None
+    ) -> None:
         super().__init__(parent)
         self._db = db
+        self._path = db.path if db is not None else (path or Path()).expanduser().absolute()
         self.restored: Database | None = None
         self.setWindowTitle(self.tr("Restore from a backup"))
         self.setMinimumWidth(640)
@@ -45,7 +49,7 @@ class RestoreBackupDialog(QDialog):
         self.backup_field.setPlaceholderText(self.tr("Choose the backup file"))
         self.backup_field.textChanged.connect(self._backup_chosen)
         self.target_field = self._path_field(self.tr("Where the restored database goes"))
-        self.target_field.setText(str(db.path))
+        self.target_field.setText(str(self._path))
         self.choose_backup_button = QPushButton(self.tr("Choose…"))
         self.choose_backup_button.setAccessibleName(self.tr("Choose the backup file"))
         self.choose_backup_button.clicked.connect(self._choose_backup)
@@ -151,12 +155,12 @@ class RestoreBackupDialog(QDialog):
 
     def _target_changed(self, text: str) -> None:
         """Away from where RP Desktop looks when it starts, say how to open it again."""
-        elsewhere = Path(text.strip() or self._db.path).expanduser().absolute() != self._db.path
+        elsewhere = Path(text.strip() or self._path).expanduser().absolute() != self._path
         self.elsewhere_note.setText(
             self.tr(
                 "RP Desktop opens {usual} when it starts. To open the restored school there "
                 'later, start RP Desktop with: rp-desktop --db "{path}"'
-            ).format(usual=self._db.path, path=text.strip())
+            ).format(usual=self._path, path=text.strip())
         )
         self.elsewhere_note.setVisible(elsewhere)
 
@@ -171,6 +175,7 @@ class RestoreBackupDialog(QDialog):
         self.problem.setVisible(bool(text))
         if text:  # what was said about an earlier passphrase no longer applies
             self.panel.message.hide()
+        self.adjustSize()
 
     def _chosen_backup(self) -> Path | None:
         text = self.backup_field.text().strip()
@@ -195,12 +200,16 @@ class RestoreBackupDialog(QDialog):
         self._restore(backup, None if plain else Passphrase(typed))
 
     def _restore(self, backup: Path, passphrase: Passphrase | None) -> None:
-        target = Path(self.target_field.text().strip() or self._db.path)
+        target = Path(self.target_field.text().strip() or self._path)
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            done = restore_instead_of_new(self._db, backup, passphrase, target)
+            if self._db is None:
+                done = restore_to_new(target, backup, passphrase)
+            else:
+                done = restore_instead_of_new(self._db, backup, passphrase, target)
         except WrongPassphrase:
             self.panel.failed()
+            self.adjustSize()  # room for the words under the field, the field kept whole
             return
         except Exception as error:  # damaged, not a backup, a place taken, a full disk
             self._say(restore_failed_words(error, first_run=True))
@@ -216,6 +225,14 @@ class RestoreBackupDialog(QDialog):
     def ask(cls, db: Database, parent: QWidget | None = None) -> Database | None:
         """The restored database, open; None when the user cancelled (`db` is as it was)."""
         dialog = cls(db, parent)
+        dialog.exec()
+        return dialog.restored
+
+    @classmethod
+    def ask_first(cls, path: Path) -> Database | None:
+        """At the very first screen, before any database is made: the school restored to
+        `path` (or where the user chose), open; None when the user went back."""
+        dialog = cls(None, path=path)
         dialog.exec()
         return dialog.restored
 
