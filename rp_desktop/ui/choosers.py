@@ -3,13 +3,14 @@ dialogs.wait_for so that locking hides them and unlocking brings them back as th
 
 Qt's static choosers (QFileDialog.getSaveFileName, QInputDialog.getText, ...) wait with exec(),
 which ends as soon as the chooser is hidden: locking would cancel them. Each one here builds
-the same chooser with the same options and waits for it instead. Tests replace these functions
-(`choosers.choose_folder`, ...) rather than click through a chooser."""
+the same chooser with the same options (a file chooser is Qt's own: see `file_dialog`) and waits
+for it instead. Tests answer them through dialogs.wait_for (tests/ui/choosing.py) or replace
+these functions."""
 
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QLineEdit, QWidget
+from PySide6.QtWidgets import QComboBox, QDialog, QFileDialog, QInputDialog, QLineEdit, QWidget
 from shiboken6 import isValid
 
 from rp_desktop.ui import dialogs
@@ -18,13 +19,23 @@ from rp_desktop.ui import dialogs
 def file_dialog(
     parent: QWidget | None, title: str, start: str, filters: str, mode: QFileDialog.FileMode
 ) -> QFileDialog:
-    """The chooser the static functions would build (native where the platform has one)."""
+    """The chooser the static functions would build, but Qt's own rather than the system's:
+    hiding a system chooser (Windows, macOS) closes it as if cancelled, so it could not come
+    back after the lock; Qt's is a window like the others, hidden and shown again as it was."""
     chooser = QFileDialog(parent, title, start, filters)
+    chooser.setOption(QFileDialog.Option.DontUseNativeDialog, True)
     chooser.setFileMode(mode)
     if mode is QFileDialog.FileMode.Directory:
         chooser.setOption(QFileDialog.Option.ShowDirsOnly, True)
     chooser.setAccessibleName(title)
     return chooser
+
+
+def _name_the_fields(asking: QInputDialog, title: str, label: str) -> None:
+    """The question's name and its field's, for assistive technology (Qt leaves them blank)."""
+    asking.setAccessibleName(title)
+    for field in asking.findChildren(QLineEdit) + asking.findChildren(QComboBox):
+        field.setAccessibleName(label)
 
 
 def _done_with(chooser: QDialog) -> None:
@@ -80,7 +91,7 @@ def ask_text(
     asking.setWindowTitle(title)
     asking.setLabelText(label)
     asking.setTextEchoMode(echo)
-    asking.setAccessibleName(title)
+    _name_the_fields(asking, title, label)
     try:
         return asking.textValue() if dialogs.accepted(asking) else None
     finally:
@@ -99,7 +110,7 @@ def ask_item(
     asking.setComboBoxEditable(False)
     if 0 <= current < len(items):
         asking.setTextValue(items[current])
-    asking.setAccessibleName(title)
+    _name_the_fields(asking, title, label)
     try:
         return asking.textValue() if dialogs.accepted(asking) else None
     finally:

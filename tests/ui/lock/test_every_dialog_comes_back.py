@@ -104,6 +104,7 @@ def test_a_file_chooser_over_the_roster_wizard_comes_back_over_it_and_its_choice
         seen.update(lock_and_unlock(main, ("roster.csv",), wizard, chooser))
         seen["chooser on top"] = seen["on top"] is chooser
         seen["chosen"] = chooser.selectedFiles()
+        seen["qt's own"] = chooser.testOption(QFileDialog.Option.DontUseNativeDialog)
         chooser.accept()
 
     def open_the_chooser() -> None:
@@ -125,6 +126,7 @@ def test_a_file_chooser_over_the_roster_wizard_comes_back_over_it_and_its_choice
     assert seen["back"] == [True, True]
     assert seen["chooser on top"] is True  # the wizard first, then the chooser over it
     assert seen["chosen"] == [str(roster)]
+    assert seen["qt's own"] is True  # a system chooser would close when hidden
     assert seen["loaded"] == "roster.csv"  # the chooser's answer reached the wizard
     assert seen["names in the wizard"] is True
     assert result is not None
