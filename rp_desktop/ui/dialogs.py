@@ -46,6 +46,12 @@ def wait_for(dialog: "QtWidgets.QDialog") -> int:
     return dialog.result() if isValid(dialog) else QtWidgets.QDialog.DialogCode.Rejected.value
 
 
+def accepted(dialog: "QtWidgets.QDialog") -> bool:
+    """Wait for `dialog` (with `wait_for`, so it comes back after locking); True when the user
+    accepted it."""
+    return wait_for(dialog) == QtWidgets.QDialog.DialogCode.Accepted.value
+
+
 def show_error(parent: QWidget | None, title: str, text: str) -> None:
     boxes = QtWidgets.QMessageBox
     box = boxes(boxes.Icon.Warning, title, text, boxes.StandardButton.Ok, parent)
@@ -146,20 +152,28 @@ def show_disk_refused(parent: QWidget | None) -> None:
 
 
 def show_about(parent: QWidget | None) -> None:
-    QtWidgets.QMessageBox.about(
-        parent,
-        _tr("About RP Desktop"),
-        _tr(
-            "<h3>RP Desktop {version}</h3>"
-            "<p>Records and circles for restorative practices, kept on this computer.</p>"
-            "<p><b>Tier 1</b>: community circles for everyone. "
-            "<b>Tier 2</b>: restorative conversations and repair-harm circles. "
-            "<b>Tier 3</b>: formal conferences, re-entry and restorative justice "
-            "instead of suspension.</p>"
-            "<p>Keyboard: Ctrl+N new record, Ctrl+F search, Enter open, Ctrl+S save, "
-            "Ctrl+Q quit, F1 this help.</p>"
-        ).format(version=__version__),
-    )
+    """What QMessageBox.about shows (the application's icon, the words, OK), waited for so
+    that it comes back after locking."""
+    boxes = QtWidgets.QMessageBox
+    box = boxes(boxes.Icon.Information, _tr("About RP Desktop"), _about_text(), parent=parent)
+    icon = QtWidgets.QApplication.windowIcon()
+    if not icon.isNull():
+        box.setIconPixmap(icon.pixmap(64, 64))
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    wait_for(box)
+
+
+def _about_text() -> str:
+    return _tr(
+        "<h3>RP Desktop {version}</h3>"
+        "<p>Records and circles for restorative practices, kept on this computer.</p>"
+        "<p><b>Tier 1</b>: community circles for everyone. "
+        "<b>Tier 2</b>: restorative conversations and repair-harm circles. "
+        "<b>Tier 3</b>: formal conferences, re-entry and restorative justice "
+        "instead of suspension.</p>"
+        "<p>Keyboard: Ctrl+N new record, Ctrl+F search, Enter open, Ctrl+S save, "
+        "Ctrl+Q quit, F1 this help.</p>"
+    ).format(version=__version__)
 
 
 def database_error_text(error: DatabaseError) -> str:

@@ -7,7 +7,14 @@ from datetime import date
 import pytest
 from PySide6.QtCore import QCoreApplication, QEvent, QSettings, Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QFileDialog,
+    QInputDialog,
+    QMessageBox,
+    QWidget,
+)
 from sqlalchemy.orm import Session
 
 from rp_desktop.db.models import GroupMemberRow, GroupRow, StaffRow
@@ -32,6 +39,12 @@ def isolated_settings(qapp: QApplication, tmp_path_factory: pytest.TempPathFacto
     )
 
 
+CHOOSERS = {
+    QFileDialog: ("getOpenFileName", "getExistingDirectory", "getSaveFileName"),
+    QInputDialog: ("getText", "getItem", "getInt", "getDouble", "getMultiLineText"),
+}
+
+
 @pytest.fixture(autouse=True)
 def no_blocking_dialogs(monkeypatch: pytest.MonkeyPatch) -> None:
     """A message box or dialog waits for a click no test will make: fail instead of hanging.
@@ -43,6 +56,9 @@ def no_blocking_dialogs(monkeypatch: pytest.MonkeyPatch) -> None:
     for name in ("exec", "warning", "about", "information", "critical", "question"):
         monkeypatch.setattr(QMessageBox, name, refuse)
     monkeypatch.setattr(QDialog, "exec", refuse)
+    for chooser, names in CHOOSERS.items():  # Qt's static choosers wait with exec() too
+        for name in names:
+            monkeypatch.setattr(chooser, name, refuse)
     monkeypatch.setattr(dialogs, "wait_for", refuse)  # exec's stand-in that locking survives
 
 

@@ -3,12 +3,12 @@ file, and writing it."""
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtWidgets import QWidget
 
 from rp_desktop.domain.casework.records import Agreement, CaseDetail
 from rp_desktop.services.casework import printing
 from rp_desktop.services.safekeeping.database import Database
-from rp_desktop.ui import dialogs
+from rp_desktop.ui import choosers, dialogs
 from rp_desktop.ui.case.agreement_pdf import AgreementLine, AgreementSheet, agreement_pdf
 
 
@@ -47,10 +47,10 @@ def agreement_sheet(school: str, detail: CaseDetail, agreement: Agreement) -> Ag
 
 def choose_pdf_path(parent: QWidget, suggested: str) -> Path | None:
     """Ask where to save a PDF (tests replace this function)."""
-    chosen, _ = QFileDialog.getSaveFileName(
+    chosen = choosers.choose_save_file(
         parent, parent.tr("Save the agreement"), suggested, parent.tr("PDF files (*.pdf)")
     )
-    if not chosen:
+    if chosen is None:
         return None
-    path = Path(chosen)
+    path = chosen[0]
     return path if path.suffix.lower() == ".pdf" else path.with_suffix(".pdf")

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QLabel,
     QRadioButton,
@@ -26,7 +25,7 @@ from PySide6.QtWidgets import (
 from rp_desktop.domain import school_year
 from rp_desktop.services.reports.reporting import data_span
 from rp_desktop.services.safekeeping.database import Database
-from rp_desktop.ui import dialogs
+from rp_desktop.ui import choosers, dialogs
 from rp_desktop.ui.exports.running import THRESHOLD, ExportChoice, ExportRun
 
 __all__ = ["THRESHOLD", "ExportChoice", "ExportDialog", "ExportRun", "ask_and_export"]
@@ -110,8 +109,7 @@ class ExportDialog(QDialog):
 
 
 def choose_folder(parent: QWidget | None) -> Path | None:
-    chosen = QFileDialog.getExistingDirectory(parent, _tr("Export into which folder?"))
-    return Path(chosen) if chosen else None
+    return choosers.choose_folder(parent, _tr("Export into which folder?"))
 
 
 def school_years(db: Database) -> list[int]:

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QLabel,
     QVBoxLayout,
     QWidget,
@@ -26,7 +25,7 @@ from PySide6.QtWidgets import (
 from rp_desktop.domain.records import ListQuery
 from rp_desktop.services.exports.table import ExportNotWritten, export_table
 from rp_desktop.services.safekeeping.database import Database
-from rp_desktop.ui import dialogs
+from rp_desktop.ui import choosers, dialogs
 from rp_desktop.ui.lists.record_model import Column, Fetch
 from rp_desktop.ui.words.formatting import format_count
 
@@ -84,7 +83,7 @@ class ExportOptions(QDialog):
     def ask(cls, parent: QWidget | None, count: int) -> bool | None:
         """True to leave names out, False to keep them, None when the user cancelled."""
         dialog = cls(count, parent)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
+        if not dialogs.accepted(dialog):
             return None
         return dialog.leave_out_names.isChecked()
 
@@ -92,12 +91,12 @@ class ExportOptions(QDialog):
 def choose_path(parent: QWidget | None, suggested: str) -> Path | None:
     """Where to save, from the system's save dialog; None when the user cancelled. A name
     typed without .csv or .xlsx gets the ending of the chosen file type."""
-    name, chosen = QFileDialog.getSaveFileName(
+    answer = choosers.choose_save_file(
         parent, _tr("Export the list"), suggested, ";;".join(FORMATS.values())
     )
-    if not name:
+    if answer is None:
         return None
-    path = Path(name)
+    path, chosen = answer
     if not path.suffix:
         suffix = next((s for s, text in FORMATS.items() if text == chosen), ".csv")
         path = path.with_suffix(suffix)

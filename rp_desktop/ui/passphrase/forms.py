@@ -27,6 +27,7 @@ from rp_desktop.services.safekeeping.passphrases import (
     change_passphrase,
     passphrase_problem,
 )
+from rp_desktop.ui import dialogs
 from rp_desktop.ui.passphrase.unlock import PROBLEM_STYLE
 
 if TYPE_CHECKING:  # the new-school screen is shown before the database code has loaded
@@ -284,5 +285,5 @@ class ChangePassphraseDialog(QDialog):
     def ask(cls, db: "Database", parent: QWidget | None = None) -> bool:
         """True when the passphrase was changed."""
         dialog = cls(db, parent)
-        dialog.exec()
+        dialogs.wait_for(dialog)  # locking hides it; unlocking brings it back as it was
         return dialog.changed

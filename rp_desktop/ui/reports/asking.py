@@ -5,7 +5,9 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QWidget
+from PySide6.QtWidgets import QWidget
+
+from rp_desktop.ui import choosers
 
 CSV_FILTER = "CSV (*.csv)"
 XLSX_FILTER = "Excel (*.xlsx)"
@@ -18,27 +20,27 @@ def _tr(text: str) -> str:
 def choose_table_path(parent: QWidget, suggested: str) -> Path | None:
     """Where to save a table, as .csv or .xlsx (the chosen filter adds the suffix when the
     name has none); None when the user cancels."""
-    chosen, chosen_filter = QFileDialog.getSaveFileName(
+    chosen = choosers.choose_save_file(
         parent,
         _tr("Save the table"),
         suggested,
         ";;".join((_tr("Spreadsheet") + " " + XLSX_FILTER, _tr("Text table") + " " + CSV_FILTER)),
     )
-    if not chosen:
+    if chosen is None:
         return None
-    path = Path(chosen)
+    path, chosen_filter = chosen
     if path.suffix.lower() in (".csv", ".xlsx"):
         return path
     return path.with_suffix(".csv" if CSV_FILTER in chosen_filter else ".xlsx")
 
 
 def choose_pdf_path(parent: QWidget, suggested: str) -> Path | None:
-    chosen, _ = QFileDialog.getSaveFileName(
+    chosen = choosers.choose_save_file(
         parent, _tr("Save the monthly summary"), suggested, _tr("PDF files (*.pdf)")
     )
-    if not chosen:
+    if chosen is None:
         return None
-    path = Path(chosen)
+    path = chosen[0]
     return path if path.suffix.lower() == ".pdf" else path.with_suffix(".pdf")
 
 
@@ -47,14 +49,9 @@ def choose_month(parent: QWidget, months: Sequence[tuple[str, str]], preferred: 
     words = [word for _key, word in months]
     keys = [key for key, _word in months]
     current = keys.index(preferred) if preferred in keys else len(keys) - 1
-    word, accepted = QInputDialog.getItem(
-        parent,
-        _tr("Monthly summary"),
-        _tr("Which month should the summary show?"),
-        words,
-        current,
-        False,
+    word = choosers.ask_item(
+        parent, _tr("Monthly summary"), _tr("Which month should the summary show?"), words, current
     )
-    if not accepted or word not in words:
+    if word is None or word not in words:
         return None
     return keys[words.index(word)]

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
 )
 
 from rp_desktop.domain.records import Student
+from rp_desktop.ui import dialogs
 from rp_desktop.ui.forms.student_picker import StudentPicker
 from rp_desktop.ui.run_circle.seating import Attendee
 
@@ -53,4 +54,4 @@ class ArrivalDialog(QDialog):
         cls, find: Callable[[str], list[Student]], parent: QWidget | None = None
     ) -> Attendee | None:
         dialog = cls(find, parent)
-        return dialog.attendee if dialog.exec() == QDialog.DialogCode.Accepted else None
+        return dialog.attendee if dialogs.accepted(dialog) else None

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 from rp_desktop.domain.circle.types import Timing
 from rp_desktop.domain.library import PlannedRound, Prompt
 from rp_desktop.domain.vocabulary import CircleStage
+from rp_desktop.ui import dialogs
 from rp_desktop.ui.forms.widgets import choice_combo, current_choice, select_data
 
 
@@ -111,4 +112,4 @@ class RoundDialog(QDialog):
         parent: QWidget | None = None,
     ) -> PlannedRound | None:
         dialog = cls(prompts_for, round_, parent)
-        return dialog.value() if dialog.exec() == QDialog.DialogCode.Accepted else None
+        return dialog.value() if dialogs.accepted(dialog) else None

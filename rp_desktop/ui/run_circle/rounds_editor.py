@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QHeaderView,
-    QInputDialog,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -22,7 +21,7 @@ from rp_desktop.domain.circle.types import Timing
 from rp_desktop.domain.library import CirclePlan, PlanFields, PlannedRound, Prompt
 from rp_desktop.domain.validation import InvalidInput
 from rp_desktop.domain.vocabulary import CircleStage
-from rp_desktop.ui import dialogs
+from rp_desktop.ui import choosers, dialogs
 from rp_desktop.ui.run_circle.round_dialog import RoundDialog
 from rp_desktop.ui.words.labels import label
 from rp_desktop.ui.words.problems import problem_text
@@ -178,10 +177,8 @@ class RoundsEditor(QWidget):
         self._refresh(select=target)
 
     def _save_as_plan(self) -> None:
-        name, ok = QInputDialog.getText(
-            self, self.tr("Save as a plan"), self.tr("Name of the plan")
-        )
-        if not ok:
+        name = choosers.ask_text(self, self.tr("Save as a plan"), self.tr("Name of the plan"))
+        if name is None:
             return
         try:
             saved = self._save_plan(PlanFields(name, "", tuple(self._rounds)))

@@ -29,6 +29,7 @@ from rp_desktop.services import people
 from rp_desktop.services.circles import library
 from rp_desktop.services.safekeeping.database import Database
 from rp_desktop.services.students import records as students
+from rp_desktop.ui import dialogs
 from rp_desktop.ui.forms.widgets import choice_combo, current_choice
 from rp_desktop.ui.run_circle.chime import Chime
 from rp_desktop.ui.run_circle.rounds_editor import RoundsEditor
@@ -229,7 +230,7 @@ class CircleSetupTab(QWidget):
     def _open_library(self) -> None:
         from rp_desktop.ui.run_circle.library_dialog import CircleLibraryDialog
 
-        CircleLibraryDialog(self._db, self).exec()
+        dialogs.wait_for(CircleLibraryDialog(self._db, self))
 
     def _saved(self, saved: SavedRun) -> None:
         self._case = None

@@ -7,10 +7,11 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QSettings, Qt
-from PySide6.QtWidgets import QFileDialog, QGroupBox, QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from rp_desktop.services.safekeeping.backups import BackupMade
 from rp_desktop.services.safekeeping.second_place import Missed, SecondCopy
+from rp_desktop.ui import choosers
 from rp_desktop.ui.settings import SECOND_PLACE, Option
 
 
@@ -122,9 +123,9 @@ class SecondPlaceBox(QGroupBox):
 
     def choose(self) -> None:
         start = str(second_place() or Path.home())
-        chosen = QFileDialog.getExistingDirectory(self, _tr("A second place for backups"), start)
-        if chosen:
-            choose_second_place(Path(chosen))
+        chosen = choosers.choose_folder(self, _tr("A second place for backups"), start)
+        if chosen is not None:
+            choose_second_place(chosen)
             self.show_place()
 
     def stop(self) -> None:

@@ -6,7 +6,6 @@ from pathlib import Path
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -16,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from rp_desktop.domain.safekeeping.passphrase import Passphrase
+from rp_desktop.ui import choosers, dialogs
 from rp_desktop.ui.passphrase.forms import NewPassphraseFields
 from rp_desktop.ui.passphrase.unlock import PROBLEM_STYLE
 
@@ -82,13 +82,13 @@ class RecoveryCopyDialog(QDialog):
 
     def choose_target(self) -> Path | None:
         """Ask where to save; tests replace this."""
-        chosen, _ = QFileDialog.getSaveFileName(
+        chosen = choosers.choose_save_file(
             self,
             self.tr("Save the recovery copy as"),
             self.tr("RP Desktop recovery copy.db"),
             self.tr("RP Desktop database (*.db)"),
         )
-        return Path(chosen) if chosen else None
+        return chosen[0] if chosen else None
 
     def _choose(self) -> None:
         target = self.choose_target()
@@ -115,4 +115,4 @@ class RecoveryCopyDialog(QDialog):
     @classmethod
     def ask(cls, parent: QWidget | None = None) -> RecoveryCopyRequest | None:
         dialog = cls(parent)
-        return dialog.request if dialog.exec() == QDialog.DialogCode.Accepted else None
+        return dialog.request if dialogs.accepted(dialog) else None

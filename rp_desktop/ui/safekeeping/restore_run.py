@@ -8,14 +8,14 @@ thread waits for it meanwhile, so that nothing opens a connection to a file bein
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Signal
-from PySide6.QtWidgets import QInputDialog, QLineEdit, QWidget
+from PySide6.QtWidgets import QLineEdit, QWidget
 
 from rp_desktop.domain.safekeeping.passphrase import Passphrase
 from rp_desktop.services.safekeeping import restoring
 from rp_desktop.services.safekeeping.backups import Backup, RestoreRefused
 from rp_desktop.services.safekeeping.database import Database
 from rp_desktop.services.safekeeping.errors import WrongPassphrase
-from rp_desktop.ui import dialogs
+from rp_desktop.ui import choosers, dialogs
 from rp_desktop.ui.background import Work, WorkPanel
 from rp_desktop.ui.safekeeping.backup_list import backup_time, unfit_words
 
@@ -88,7 +88,7 @@ def _failed_words(error: object) -> str:
 
 def ask_earlier_passphrase(parent: QWidget | None) -> Passphrase | None:
     """The passphrase a backup made before the last change of passphrase was made under."""
-    text, ok = QInputDialog.getText(
+    text = choosers.ask_text(
         parent,
         _tr("A backup under an earlier passphrase"),
         _tr(
@@ -97,7 +97,7 @@ def ask_earlier_passphrase(parent: QWidget | None) -> Passphrase | None:
         ),
         QLineEdit.EchoMode.Password,
     )
-    return Passphrase(text) if ok and text else None
+    return Passphrase(text) if text else None
 
 
 def confirm_restore(parent: QWidget | None, chosen: Backup) -> bool:

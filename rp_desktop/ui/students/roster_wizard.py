@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -34,7 +33,7 @@ from rp_desktop.domain.roster import (
 )
 from rp_desktop.services.safekeeping.database import Database
 from rp_desktop.services.students.roster_import import import_roster, preview_roster
-from rp_desktop.ui import dialogs
+from rp_desktop.ui import choosers, dialogs
 from rp_desktop.ui.lists.rows_model import RowsModel
 from rp_desktop.ui.words.labels import grade_label
 from rp_desktop.ui.words.roster import (
@@ -54,13 +53,9 @@ def _tr(text: str) -> str:
 
 def choose_file(parent: QWidget | None) -> Path | None:
     """Ask for the roster file; tests replace this function."""
-    path, _filter = QFileDialog.getOpenFileName(
-        parent,
-        _tr("Choose the roster file"),
-        "",
-        _tr("CSV files (*.csv *.txt *.tsv);;All files (*)"),
+    return choosers.choose_file(
+        parent, _tr("Choose the roster file"), _tr("CSV files (*.csv *.txt *.tsv);;All files (*)")
     )
-    return Path(path) if path else None
 
 
 class _Table(RowsModel[tuple[str, ...]]):
@@ -137,7 +132,7 @@ class RosterWizard(QDialog):
     def ask(cls, db: Database, parent: QWidget | None = None) -> RosterResult | None:
         """Show the wizard; the import carried out, or None if nothing was imported."""
         wizard = cls(db, parent)
-        return wizard.imported if wizard.exec() == QDialog.DialogCode.Accepted else None
+        return wizard.imported if dialogs.accepted(wizard) else None
 
     def choose(self) -> None:
         path = choose_file(self)

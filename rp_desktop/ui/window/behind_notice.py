@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from rp_desktop.domain.safekeeping.audit_seal import Behind, HeadFinding
 from rp_desktop.services import audit_sealing
 from rp_desktop.services.safekeeping.database import Database
+from rp_desktop.ui import dialogs
 from rp_desktop.ui.words.formatting import counted
 
 
@@ -89,7 +90,7 @@ def notice_if_behind(
     if found is None:
         return None
     notice = BehindNotice(found, parent)
-    notice.exec()
+    dialogs.wait_for(notice)  # locking hides it; unlocking brings it back
     audit_sealing.finding_seen(db)
     if notice.wants_backups:
         open_backups()

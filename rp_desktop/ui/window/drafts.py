@@ -117,7 +117,7 @@ class DraftsDialog(QDialog):
     def ask(cls, db: Database, found: list[Draft], parent: QWidget | None = None) -> list[Draft]:
         """The drafts the user chose to restore (none for Later)."""
         dialog = cls(db, found, parent)
-        dialog.exec()
+        dialogs.wait_for(dialog)
         return dialog.chosen
 
     def selected(self) -> list[Draft]:

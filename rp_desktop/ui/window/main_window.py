@@ -20,7 +20,7 @@ from rp_desktop.domain.records import SchoolInfo
 from rp_desktop.domain.vocabulary import Tier
 from rp_desktop.services.casework import cases
 from rp_desktop.services.safekeeping.database import Database
-from rp_desktop.ui import settings
+from rp_desktop.ui import dialogs, settings
 from rp_desktop.ui.lock.idle import IdleWatcher, MonotonicClock
 from rp_desktop.ui.lock.locking import WindowLock
 from rp_desktop.ui.lock.security_menu import add_security_menu
@@ -247,7 +247,7 @@ class MainWindow(QMainWindow):
     def edit_categories(self) -> None:
         from rp_desktop.ui.case.categories_dialog import CategoriesDialog
 
-        CategoriesDialog(self._db, self).exec()
+        dialogs.wait_for(CategoriesDialog(self._db, self))
         self.records_changed()
 
     def import_roster(self) -> None:

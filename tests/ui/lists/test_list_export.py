@@ -9,13 +9,13 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog
 
 from rp_desktop.domain.records import CaseFields, ParticipantFields
 from rp_desktop.domain.vocabulary import AuditAction, Role, Tier
 from rp_desktop.services import audit
 from rp_desktop.services.casework import cases
 from rp_desktop.services.safekeeping.database import Database
+from rp_desktop.ui import dialogs
 from rp_desktop.ui.case.tab import CasesTab
 from rp_desktop.ui.circles.tab import CirclesTab
 from rp_desktop.ui.lists import export as list_export
@@ -23,6 +23,7 @@ from rp_desktop.ui.lists import record_model
 from rp_desktop.ui.lists.export import ExportOptions
 from rp_desktop.ui.lists.list_tab import ListTab
 from rp_desktop.ui.students.tab import StudentsTab
+from tests.ui.choosing import answer_chooser
 from tests.ui.conftest import School, type_text
 
 # The school's students in the list's order (by last name), as the Students tab shows them.
@@ -245,11 +246,8 @@ def test_the_box_is_ticked_and_an_empty_list_has_nothing_to_export(qtbot, db) ->
 
 
 def test_a_name_without_an_ending_gets_the_chosen_type(monkeypatch, out) -> None:
-    monkeypatch.setattr(
-        QFileDialog,
-        "getSaveFileName",
-        lambda *_args: (str(out / "april"), "Excel workbook (*.xlsx)"),
-    )
+    excel = list_export.FORMATS[".xlsx"]
+    monkeypatch.setattr(dialogs, "wait_for", answer_chooser(out / "april", excel))
     assert list_export.choose_path(None, "students.csv") == out / "april.xlsx"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_args: ("", ""))
+    monkeypatch.setattr(dialogs, "wait_for", answer_chooser(None))
     assert list_export.choose_path(None, "students.csv") is None

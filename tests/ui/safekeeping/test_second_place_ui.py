@@ -8,15 +8,17 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow
+from PySide6.QtWidgets import QLabel, QMainWindow
 
 from rp_desktop.services.safekeeping.database import Database
 from rp_desktop.services.safekeeping.second_place import second_place_folder
+from rp_desktop.ui import dialogs
 from rp_desktop.ui.safekeeping import off_laptop
 from rp_desktop.ui.safekeeping.backup_schedule import BackupSchedule
 from rp_desktop.ui.safekeeping.backups_dialog import BackupsDialog
 from rp_desktop.ui.safekeeping.menu import Safekeeping
 from tests.conftest import FakeClock
+from tests.ui.choosing import answer_chooser
 
 NOW = datetime(2026, 3, 10, 15, 0, tzinfo=UTC)
 
@@ -50,7 +52,7 @@ def test_a_second_place_is_chosen_and_stopped_in_the_backups_dialog(
     box = dialog.second_place
     assert "on this laptop only" in box.where.text()
     assert not box.stop_button.isEnabled()
-    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *_args: str(drive))
+    monkeypatch.setattr(dialogs, "wait_for", answer_chooser(drive))
     qtbot.mouseClick(box.choose_button, Qt.MouseButton.LeftButton)
     assert off_laptop.second_place() == drive
     assert f"copied to {drive} (connected now)" in box.where.text()

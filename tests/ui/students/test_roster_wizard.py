@@ -185,9 +185,9 @@ def test_ask_returns_the_import_or_none(
         self.accept()
         return self.result()
 
-    monkeypatch.setattr(RosterWizard, "exec", lambda self: self.reject() or self.result())
+    monkeypatch.setattr(dialogs, "wait_for", lambda self: self.reject() or self.result())
     assert RosterWizard.ask(kept) is None
-    monkeypatch.setattr(RosterWizard, "exec", import_then_close)
+    monkeypatch.setattr(dialogs, "wait_for", import_then_close)
     result = RosterWizard.ask(kept)
     assert result is not None
     assert result.changes.added == 2

@@ -15,6 +15,7 @@ from rp_desktop.services import audit_sealing, school
 from rp_desktop.services.safekeeping.database import Database
 from rp_desktop.services.safekeeping.opening import open_database
 from rp_desktop.services.students import records as students
+from rp_desktop.ui import dialogs
 from rp_desktop.ui.safekeeping.menu import Safekeeping
 from rp_desktop.ui.startup.window import open_window
 from rp_desktop.ui.window import behind_notice
@@ -54,7 +55,7 @@ def test_the_window_says_the_newest_changes_are_missing(
     qtbot, behind: Database, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:  # type: ignore[no-untyped-def]
     shown: list[BehindNotice] = []
-    monkeypatch.setattr(BehindNotice, "exec", answering("carry_on", shown))
+    monkeypatch.setattr(dialogs, "wait_for", answering("carry_on", shown))
     window = open_window(behind, fill_now=True)
     assert window is not None
     qtbot.addWidget(window)
@@ -79,7 +80,7 @@ def test_open_backups_opens_the_backups(
 ) -> None:  # type: ignore[no-untyped-def]
     shown: list[BehindNotice] = []
     opened: list[str] = []
-    monkeypatch.setattr(BehindNotice, "exec", answering("backups", shown))
+    monkeypatch.setattr(dialogs, "wait_for", answering("backups", shown))
     monkeypatch.setattr(Safekeeping, "show_backups", lambda self: opened.append("backups"))
     window = open_window(behind, fill_now=True)
     assert window is not None
@@ -92,5 +93,5 @@ def test_nothing_is_said_for_a_database_that_is_whole(
     qtbot, db: Database, monkeypatch: pytest.MonkeyPatch
 ) -> None:  # type: ignore[no-untyped-def]
     school.set_up_school(db, "Larkspur Elementary", 2025)
-    monkeypatch.setattr(BehindNotice, "exec", lambda notice: pytest.fail("no notice expected"))
+    monkeypatch.setattr(dialogs, "wait_for", lambda notice: pytest.fail("no notice expected"))
     assert behind_notice.notice_if_behind(None, db, lambda: None) is None  # type: ignore[arg-type]
