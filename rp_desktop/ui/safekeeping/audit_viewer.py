@@ -25,6 +25,7 @@ from rp_desktop.domain.vocabulary import AuditAction
 from rp_desktop.services import audit, audit_sealing
 from rp_desktop.services.audit import ChainState, LoggedEvent
 from rp_desktop.services.safekeeping.database import Database
+from rp_desktop.ui import dialogs
 from rp_desktop.ui.lists.date_range import DateRangeFilter
 from rp_desktop.ui.lists.record_model import Column, RecordTableModel
 from rp_desktop.ui.safekeeping.audit_words import trail_lines
@@ -230,4 +231,4 @@ class AuditViewer(QDialog):
 
 def open_audit_viewer(parent: QWidget | None, db: Database) -> None:
     """Show the audit trail until the user closes it."""
-    AuditViewer(db, parent).exec()
+    dialogs.wait_for(AuditViewer(db, parent))  # locking hides it; unlocking brings it back

@@ -202,5 +202,5 @@ def open_check_dialog(parent: QWidget | None, db: Database) -> CheckDialog:
     (and go on working) before the check is done."""
     dialog = CheckDialog(db, parent)
     dialog.start_check()
-    dialog.exec()
+    dialogs.wait_for(dialog)  # locking hides it; unlocking brings it back
     return dialog

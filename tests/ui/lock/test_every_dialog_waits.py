@@ -76,8 +76,6 @@ STILL_EXEC = {
     "passphrase/forms.py": 1,  # NewDatabaseDialog: the first screen for a new database
     "passphrase/unlock.py": 1,  # UnlockDialog: the first screen of an encrypted database
     "safekeeping/recovery.py": 3,  # RecoveryDialog, at start-up, and its two file choosers
-    "safekeeping/check_dialog.py": 1,  # not yet: Security > Check the database
-    "safekeeping/audit_viewer.py": 1,  # not yet: Security > Audit trail
 }
 CHOOSERS = {  # QFileDialog's and QInputDialog's static functions
     "getOpenFileName",

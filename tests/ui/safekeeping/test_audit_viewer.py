@@ -195,7 +195,7 @@ def test_open_audit_viewer_shows_it_modally(
         shown.append(dialog)  # type: ignore[arg-type]
         return 0
 
-    monkeypatch.setattr(audit_viewer.AuditViewer, "exec", exec_)
+    monkeypatch.setattr(audit_viewer.dialogs, "wait_for", exec_)
     open_audit_viewer(None, db)
     assert len(shown) == 1
     assert shown[0].model.rowCount() == 8

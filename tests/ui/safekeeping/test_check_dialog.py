@@ -137,7 +137,7 @@ def test_open_check_dialog_checks_on_a_worker_while_the_dialog_shows(
         return real_check(database)
 
     monkeypatch.setattr(checking, "check_open_database", slow_check)
-    monkeypatch.setattr(check_dialog.CheckDialog, "exec", lambda dialog: 0)
+    monkeypatch.setattr(check_dialog.dialogs, "wait_for", lambda dialog: 0)
     dialog = open_check_dialog(None, db)
     qtbot.addWidget(dialog)
     # The window's thread is free while the check runs: the dialog says it is checking.
