@@ -14,11 +14,12 @@ from rp_desktop.services.exports.district.package import write_district_package
 from rp_desktop.services.exports.names import EXPORT_NAMES
 from rp_desktop.services.exports.records.export import export_records
 from rp_desktop.services.exports.records.files import RECORD_FILES
-from rp_desktop.services.safekeeping import backups, retention
+from rp_desktop.services.safekeeping import backups
 from rp_desktop.services.safekeeping.backup_files import BackupReason
 from rp_desktop.services.safekeeping.database import Database
 from rp_desktop.services.safekeeping.restoring import RESTORE_STEPS, restore_backup
-from rp_desktop.services.safekeeping.retention import PURGE_STEPS
+from rp_desktop.services.safekeeping.retention import removal
+from rp_desktop.services.safekeeping.retention.removal import PURGE_STEPS
 from tests.conftest import digest
 from tests.services.conftest import audit_rows, table_count
 from tests.services.exports.school import YEAR_2025, build_export_school
@@ -91,21 +92,21 @@ TABLES = ("case", "community_circle", "circle_run", "support_plan", "student", "
 @pytest.mark.parametrize("step", PURGE_STEPS[:-1])
 def test_cancel_removes_nothing(db: Database, step: str) -> None:
     build(db)
-    preview = retention.preview_purge(db, 3)
+    preview = removal.preview_purge(db, 3)
     assert preview.counts == EXPECTED
     before = {table: table_count(db, table) for table in TABLES}
     with pytest.raises(Cancelled):
-        retention.purge(db, 3, confirm_counts=preview.counts, progress=cancelled_at(step))
+        removal.purge(db, 3, confirm_counts=preview.counts, progress=cancelled_at(step))
     assert {table: table_count(db, table) for table in TABLES} == before
     assert AuditAction.PURGE not in {row.action for row in audit_rows(db)}
-    assert retention.preview_purge(db, 3).counts == EXPECTED  # all still there to remove
+    assert removal.preview_purge(db, 3).counts == EXPECTED  # all still there to remove
 
 
 def test_a_purge_past_its_commit_is_not_cancelled(db: Database) -> None:
     build(db)
-    preview = retention.preview_purge(db, 3)
+    preview = removal.preview_purge(db, 3)
     stop = Stoppable(lambda _d, _t, _s, cancellable: None if cancellable else stop.cancel())
-    assert retention.purge(db, 3, confirm_counts=preview.counts, progress=stop) == EXPECTED
+    assert removal.purge(db, 3, confirm_counts=preview.counts, progress=stop) == EXPECTED
     assert not stop.asked
 
 

@@ -25,8 +25,8 @@ from rp_desktop.domain.casework.support_plans import SupportPlan
 from rp_desktop.domain.vocabulary import AgreementStatus, Tier
 from rp_desktop.services.casework import agreements
 from rp_desktop.services.casework import case_detail as casework
-from rp_desktop.services.safekeeping import retention
 from rp_desktop.services.safekeeping.database import Database
+from rp_desktop.services.safekeeping.retention import removal
 from rp_desktop.ui import dialogs
 from rp_desktop.ui.case import case_forms, printing
 from rp_desktop.ui.case.panels import AgreementPanel, FollowUpPanel, MeetingsPanel
@@ -163,14 +163,14 @@ class CaseWindow(QWidget):
         return self._open(case_forms.step_form(self._db, self.detail, which, plan, self))
 
     def set_hold(self, hold: bool) -> None:
-        retention.set_hold(self._db, self._case_id, hold)
+        removal.set_hold(self._db, self._case_id, hold)
         self._saved()
 
     # -- private -----------------------------------------------------------------------------
     def _show_hold(self) -> None:
         # The hold is not part of the case's detail: it is the retention service's to read.
         self.hold.blockSignals(True)
-        self.hold.setChecked(retention.is_on_hold(self._db, self._case_id))
+        self.hold.setChecked(removal.is_on_hold(self._db, self._case_id))
         self.hold.blockSignals(False)
 
     def _open(self, form: RecordForm) -> RecordForm:

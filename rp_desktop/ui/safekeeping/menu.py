@@ -62,7 +62,7 @@ class Safekeeping(QObject):
             self._records_changed()
 
     def remove_old(self) -> None:
-        from rp_desktop.ui.safekeeping.retention_dialog import open_retention_dialog
+        from rp_desktop.ui.safekeeping.retention.screen import open_retention_dialog
 
         self.schedule.wait()
         if open_retention_dialog(self._window, self._db):

@@ -61,7 +61,7 @@ def _check(db: Database, _info: SchoolInfo) -> QWidget:
 
 
 def _retention(db: Database, _info: SchoolInfo) -> QWidget:
-    from rp_desktop.ui.safekeeping.retention_dialog import RetentionDialog
+    from rp_desktop.ui.safekeeping.retention.screen import RetentionDialog
 
     dialog = RetentionDialog(db, backup=lambda: None)
     dialog.show_preview()

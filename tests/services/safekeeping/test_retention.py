@@ -60,9 +60,9 @@ from rp_desktop.domain.vocabulary import (
     Role,
     Tier,
 )
-from rp_desktop.services.safekeeping import retention
 from rp_desktop.services.safekeeping.database import Database
 from rp_desktop.services.safekeeping.opening import open_database
+from rp_desktop.services.safekeeping.retention import removal
 from tests.conftest import FakeClock
 
 CUTOFF = date(2022, 8, 1)
@@ -305,7 +305,7 @@ def count(db: Database, table: str) -> int:
 def test_the_preview_counts_what_would_go_and_changes_nothing(db: Database) -> None:
     build(db)
 
-    preview = retention.preview_purge(db, 3)
+    preview = removal.preview_purge(db, 3)
 
     assert preview.cutoff == CUTOFF
     assert preview.years == 3
@@ -317,7 +317,7 @@ def test_the_preview_counts_what_would_go_and_changes_nothing(db: Database) -> N
 def test_a_purge_removes_old_records_and_keeps_held_open_recent_and_named(db: Database) -> None:
     building = build(db)
 
-    removed = retention.purge(db, 3, confirm_counts=retention.preview_purge(db, 3).counts)
+    removed = removal.purge(db, 3, confirm_counts=removal.preview_purge(db, 3).counts)
 
     assert removed == EXPECTED
     assert ids(db, CaseRow) == {building.held_case, building.open_case, building.recent_case}
@@ -346,13 +346,13 @@ def test_a_purge_removes_old_records_and_keeps_held_open_recent_and_named(db: Da
     assert count(db, "case_participant") == 1  # the held case's witness
     assert count(db, "circle_attendance") == 2  # the recent circle's
     # A second purge finds nothing more.
-    assert retention.preview_purge(db, 3).counts.removed == 0
+    assert removal.preview_purge(db, 3).counts.removed == 0
 
 
 def test_the_purge_leaves_one_audit_event_with_counts_only(db: Database) -> None:
     build(db)
 
-    retention.purge(db, 3, confirm_counts=EXPECTED)
+    removal.purge(db, 3, confirm_counts=EXPECTED)
 
     with Session(db.engine) as session:
         events = list(session.scalars(select(AuditEventRow)))
@@ -372,7 +372,7 @@ def test_the_removed_words_are_gone_from_the_file_and_its_wal(db: Database, db_p
     before = raw_bytes(db_path)
     assert all(word.encode() in before for word in GONE)  # the test can fail
 
-    retention.purge(db, 3, confirm_counts=EXPECTED)
+    removal.purge(db, 3, confirm_counts=EXPECTED)
 
     after = raw_bytes(db_path).lower()
     assert [word for word in GONE if word.lower().encode() in after] == []
@@ -390,11 +390,11 @@ def raw_bytes(path: Path) -> bytes:
 
 def test_a_stale_preview_is_refused_and_nothing_is_removed(db: Database) -> None:
     building = build(db)
-    preview = retention.preview_purge(db, 3)
-    retention.set_hold(db, building.old_case, True)  # someone puts a hold after the preview
+    preview = removal.preview_purge(db, 3)
+    removal.set_hold(db, building.old_case, True)  # someone puts a hold after the preview
 
-    with pytest.raises(retention.PreviewOutdated):
-        retention.purge(db, 3, confirm_counts=preview.counts)
+    with pytest.raises(removal.PreviewOutdated):
+        removal.purge(db, 3, confirm_counts=preview.counts)
 
     assert count(db, "case") == 4
     assert count(db, "community_circle") == 2
@@ -413,7 +413,7 @@ def pending_purges(db: Database) -> int:
 def test_the_database_is_whole_after_a_purge(db: Database) -> None:
     build(db)
 
-    retention.purge(db, 3, confirm_counts=EXPECTED)
+    removal.purge(db, 3, confirm_counts=EXPECTED)
 
     with db.engine.connect() as connection:
         assert connection.execute(text("PRAGMA foreign_key_check")).all() == []
@@ -425,18 +425,18 @@ def test_the_database_is_whole_after_a_purge(db: Database) -> None:
 def test_a_hold_is_set_and_released_with_an_audit_event(db: Database, clock: FakeClock) -> None:
     building = build(db)
 
-    assert retention.set_hold(db, building.old_case, True) is True
-    assert retention.is_on_hold(db, building.old_case)
-    assert retention.preview_purge(db, 3).counts.held_cases_kept == 2
-    assert retention.set_hold(db, building.old_case, True) is True  # no change, no event
-    assert retention.set_hold(db, building.old_case, False) is False
+    assert removal.set_hold(db, building.old_case, True) is True
+    assert removal.is_on_hold(db, building.old_case)
+    assert removal.preview_purge(db, 3).counts.held_cases_kept == 2
+    assert removal.set_hold(db, building.old_case, True) is True  # no change, no event
+    assert removal.set_hold(db, building.old_case, False) is False
 
     with Session(db.engine) as session:
         events = list(session.scalars(select(AuditEventRow).order_by(AuditEventRow.id)))
     assert [(e.action, e.entity, e.entity_id, e.detail) for e in events] == [
         (AuditAction.UPDATE, "case", building.old_case, "field=hold"),
     ] * 2
-    assert not retention.is_on_hold(db, building.old_case)
+    assert not removal.is_on_hold(db, building.old_case)
 
 
 def test_an_encrypted_database_is_purged_and_compacted(tmp_path: Path, clock: FakeClock) -> None:
@@ -446,7 +446,7 @@ def test_an_encrypted_database_is_purged_and_compacted(tmp_path: Path, clock: Fa
     try:
         build(db)
 
-        removed = retention.purge(db, 3, confirm_counts=retention.preview_purge(db, 3).counts)
+        removed = removal.purge(db, 3, confirm_counts=removal.preview_purge(db, 3).counts)
 
         assert removed == EXPECTED
         found = text_found(db, GONE)
@@ -457,7 +457,7 @@ def test_an_encrypted_database_is_purged_and_compacted(tmp_path: Path, clock: Fa
     finally:
         db.close()
     with open_database(path, passphrase=passphrase, clock=clock) as again:
-        assert retention.preview_purge(again, 3).counts.removed == 0
+        assert removal.preview_purge(again, 3).counts.removed == 0
 
 
 def text_found(db: Database, words: tuple[str, ...]) -> list[str]:
@@ -488,10 +488,10 @@ def test_a_file_that_cannot_be_compacted_is_said_with_what_was_removed(
     def blocked(_db: Database) -> None:
         raise sqlite3.OperationalError("database is locked")
 
-    monkeypatch.setattr(retention, "compact", blocked)
+    monkeypatch.setattr(removal, "compact", blocked)
 
-    with pytest.raises(retention.NotCompacted) as raised:
-        retention.purge(db, 3, confirm_counts=EXPECTED)
+    with pytest.raises(removal.NotCompacted) as raised:
+        removal.purge(db, 3, confirm_counts=EXPECTED)
 
     assert raised.value.counts == EXPECTED
     assert count(db, "case") == 3  # the removal itself was committed
@@ -507,7 +507,7 @@ def test_a_removed_student_s_demographic_values_go_with_them(db: Database) -> No
         )
         session.add(StudentDemographicRow(student_id=current, field="english_learner", value="No"))
 
-    retention.purge(db, 3, confirm_counts=retention.preview_purge(db, 3).counts)
+    removal.purge(db, 3, confirm_counts=removal.preview_purge(db, 3).counts)
 
     with db.engine.connect() as connection:
         left = connection.execute(

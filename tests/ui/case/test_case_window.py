@@ -321,7 +321,7 @@ def test_a_students_timeline(qtbot, db, case_id, school_db: School) -> None:
 
 
 def test_the_hold_box_keeps_the_case_from_removal(qtbot, db, case_id, window: CaseWindow) -> None:
-    from rp_desktop.services.safekeeping import retention
+    from rp_desktop.services.safekeeping.retention import removal
 
     assert not window.hold.isChecked()
     assert "never removed" in window.hold.text()
@@ -330,7 +330,7 @@ def test_the_hold_box_keeps_the_case_from_removal(qtbot, db, case_id, window: Ca
 
     qtbot.mouseClick(window.hold, Qt.MouseButton.LeftButton)
 
-    assert retention.is_on_hold(db, case_id)
+    assert removal.is_on_hold(db, case_id)
     assert changes == [True]  # the lists may show it
     again = CaseWindow(db, case_id, school_name="Riverside Middle School")
     qtbot.addWidget(again)
@@ -339,4 +339,4 @@ def test_the_hold_box_keeps_the_case_from_removal(qtbot, db, case_id, window: Ca
     assert again.hold.isChecked()
     assert changes == [True]
     qtbot.mouseClick(again.hold, Qt.MouseButton.LeftButton)
-    assert not retention.is_on_hold(db, case_id)
+    assert not removal.is_on_hold(db, case_id)

@@ -12,13 +12,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 
 from rp_desktop.domain.safekeeping.retention import PurgeCounts
-from rp_desktop.services.safekeeping import retention
 from rp_desktop.services.safekeeping.database import Database
-from rp_desktop.services.safekeeping.retention import PurgePreview
+from rp_desktop.services.safekeeping.retention import removal
+from rp_desktop.services.safekeeping.retention.removal import PurgePreview
 from rp_desktop.ui import dialogs
-from rp_desktop.ui.safekeeping import retention_dialog
-from rp_desktop.ui.safekeeping.retention_dialog import RetentionDialog, open_retention_dialog
-from rp_desktop.ui.safekeeping.retention_words import preview_lines
+from rp_desktop.ui.safekeeping.retention import screen
+from rp_desktop.ui.safekeeping.retention.screen import RetentionDialog, open_retention_dialog
+from rp_desktop.ui.safekeeping.retention.words import preview_lines
 from rp_desktop.ui.words.formatting import format_date
 from tests.services.safekeeping.test_retention import (
     EXPECTED,
@@ -128,7 +128,7 @@ def test_a_preview_that_is_out_of_date_removes_nothing(
     dialog.years.setValue(3)
     dialog.show_preview()
     dialog.understood.setChecked(True)
-    retention.set_hold(db, building.old_case, True)  # from the case's window, meanwhile
+    removal.set_hold(db, building.old_case, True)  # from the case's window, meanwhile
 
     finish(qtbot, dialog)
 
@@ -187,7 +187,7 @@ def test_open_retention_dialog_says_whether_records_were_removed(
         return QDialog.DialogCode.Accepted.value
 
     monkeypatch.setattr(dialogs, "wait_for", run)
-    monkeypatch.setattr(retention_dialog, "backup_before_purge", lambda db: lambda: None)
+    monkeypatch.setattr(screen, "backup_before_purge", lambda db: lambda: None)
 
     assert open_retention_dialog(None, db) is True
     assert open_retention_dialog(None, db) is False  # nothing older is left
@@ -199,7 +199,7 @@ def test_removed_but_not_compacted_is_said_plainly(
     def blocked(_db: Database) -> None:
         raise sqlite3.OperationalError("database is locked")
 
-    monkeypatch.setattr(retention, "compact", blocked)
+    monkeypatch.setattr(removal, "compact", blocked)
     dialog.years.setValue(3)
     dialog.show_preview()
     dialog.understood.setChecked(True)

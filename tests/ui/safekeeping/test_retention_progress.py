@@ -5,11 +5,11 @@ or started twice while the work runs."""
 import pytest
 from pytestqt.qtbot import QtBot
 
-from rp_desktop.services.safekeeping import retention
 from rp_desktop.services.safekeeping.database import Database
+from rp_desktop.services.safekeeping.retention import removal
 from rp_desktop.ui import dialogs
-from rp_desktop.ui.safekeeping.retention_dialog import RetentionDialog
-from rp_desktop.ui.safekeeping.retention_words import purge_step_words
+from rp_desktop.ui.safekeeping.retention.screen import RetentionDialog
+from rp_desktop.ui.safekeeping.retention.words import purge_step_words
 from tests.faults.gate import Gate
 from tests.services.safekeeping.test_retention import Building, build, count
 
@@ -35,7 +35,7 @@ def dialog(qtbot: QtBot, db: Database, building: Building) -> RetentionDialog:
 
 def held_at(monkeypatch: pytest.MonkeyPatch, step: str) -> Gate:
     gate = Gate(step)
-    monkeypatch.setattr(retention, "purge", gate.hold(retention.purge))
+    monkeypatch.setattr(removal, "purge", gate.hold(removal.purge))
     return gate
 
 

@@ -3,7 +3,7 @@
 from PySide6.QtCore import QCoreApplication
 
 from rp_desktop.domain.safekeeping.retention import PurgeCounts
-from rp_desktop.services.safekeeping.retention import PurgePreview
+from rp_desktop.services.safekeeping.retention.removal import PurgePreview
 from rp_desktop.ui.words.formatting import counted, format_count, format_date
 
 

@@ -1,5 +1,5 @@
 """Remove old records: choose how many school years to keep, see in plain words what would be
-removed (`retention_words.py`), and remove it for good after a backup and a tick that says the
+removed (`words.py`), and remove it for good after a backup and a tick that says the
 user understands.
 
 Nothing is removed without a preview of the same choice; the purge itself refuses when the
@@ -31,13 +31,14 @@ from rp_desktop.domain.safekeeping.retention import (
     PurgeCounts,
     cutoff_date,
 )
-from rp_desktop.services.safekeeping import backups, retention
+from rp_desktop.services.safekeeping import backups
 from rp_desktop.services.safekeeping.database import Database
 from rp_desktop.services.safekeeping.errors import DatabaseError
-from rp_desktop.services.safekeeping.retention import PurgePreview
+from rp_desktop.services.safekeeping.retention import removal
+from rp_desktop.services.safekeeping.retention.removal import PurgePreview
 from rp_desktop.ui import dialogs
 from rp_desktop.ui.background import Work, WorkPanel
-from rp_desktop.ui.safekeeping.retention_words import (
+from rp_desktop.ui.safekeeping.retention.words import (
     BACKING_UP,
     failure_words,
     preview_lines,
@@ -109,7 +110,7 @@ class RetentionDialog(QDialog):
     def show_preview(self) -> PurgePreview:
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)  # a second or two
         try:
-            self.preview = retention.preview_purge(self._db, self.years.value())
+            self.preview = removal.preview_purge(self._db, self.years.value())
         finally:
             QGuiApplication.restoreOverrideCursor()
         self._show_counts(self.preview)
@@ -131,7 +132,7 @@ class RetentionDialog(QDialog):
                 backup()
             except (OSError, DatabaseError, ValueError) as error:
                 raise BackupNotMade() from error
-            return retention.purge(
+            return removal.purge(
                 db, preview.years, confirm_counts=preview.counts, progress=progress
             )
 
@@ -145,13 +146,13 @@ class RetentionDialog(QDialog):
 
     # -- private ------------------------------------------------------------------------------
     def _failed(self, error: object) -> None:
-        if isinstance(error, retention.NotCompacted):
+        if isinstance(error, removal.NotCompacted):
             self._finished(error.counts, compacted=False)
             return
-        if isinstance(error, retention.PreviewOutdated):
+        if isinstance(error, removal.PreviewOutdated):
             self.understood.setChecked(False)
             self.show_preview()
-        why = {retention.PreviewOutdated: "outdated", BackupNotMade: "backup"}.get(type(error))
+        why = {removal.PreviewOutdated: "outdated", BackupNotMade: "backup"}.get(type(error))
         self._say(failure_words(why or "other"), False)
 
     def _cancelled(self) -> None:

@@ -2,7 +2,7 @@
 really removes the data, and the hold that keeps a case whatever its age.
 
 The rules are in domain/safekeeping/retention.py, the facts they need are read by
-retention_facts.py; this module deletes what they name in one transaction and then wipes the
+retention/facts.py; this module deletes what they name in one transaction and then wipes the
 freed space: secure delete while deleting, a WAL checkpoint, VACUUM (which rewrites the file
 without the free pages) and a last checkpoint that empties the -wal file. The audit trail keeps
 one event with counts only.
@@ -47,7 +47,7 @@ from rp_desktop.services.audit import record_event
 from rp_desktop.services.casework.cases import load_case
 from rp_desktop.services.casework.checks import touch
 from rp_desktop.services.safekeeping.database import Database
-from rp_desktop.services.safekeeping.retention_facts import gather_facts
+from rp_desktop.services.safekeeping.retention.facts import gather_facts
 
 __all__ = [
     "NotCompacted",

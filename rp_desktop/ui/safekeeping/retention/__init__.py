@@ -1,0 +1,1 @@
+"""The screen that removes old records, and its words."""
