@@ -1,7 +1,7 @@
 """Every message box the application shows, in one place, so tests can patch one module."""
 
-from PySide6 import QtWidgets
-from PySide6.QtCore import QCoreApplication, QEventLoop, Qt
+from PySide6 import QtCore, QtWidgets
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 from shiboken6 import isValid
 
@@ -22,9 +22,10 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("Dialogs", text)
 
 
-# QtWidgets.QMessageBox is named where a box is shown, not imported above: Qt builds a class
-# when it is first named (the message box's takes longer than the whole unlock screen), and the
-# first screen, which imports this module, shows none.
+# QtWidgets.QMessageBox, QtCore.Qt and QtCore.QEventLoop are named where they are used, not
+# imported above: Qt builds a class when it is first named (the message box's takes longer than
+# the whole unlock screen, Qt's namespace of enums about 15 ms), and the first screen, which
+# imports this module, needs none of them.
 
 
 # A dialog waited for with `wait_for` has this property: locking hides it and shows it again.
@@ -36,9 +37,9 @@ def wait_for(dialog: "QtWidgets.QDialog") -> int:
     but in a loop that hiding does not end: QDialog.exec() returns as soon as the dialog is
     hidden, so locking (which hides every window) would cancel it. Locking hides this one and
     unlocking shows it again, as it was, and the wait goes on."""
-    loop = QEventLoop()
+    loop = QtCore.QEventLoop()
     dialog.setProperty(COMES_BACK, True)
-    dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
+    dialog.setWindowModality(QtCore.Qt.WindowModality.ApplicationModal)
     dialog.finished.connect(loop.quit)
     dialog.destroyed.connect(loop.quit)
     dialog.show()
@@ -55,7 +56,7 @@ def accepted(dialog: "QtWidgets.QDialog") -> bool:
 def show_error(parent: QWidget | None, title: str, text: str) -> None:
     boxes = QtWidgets.QMessageBox
     box = boxes(boxes.Icon.Warning, title, text, boxes.StandardButton.Ok, parent)
-    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # as the static warning() did
+    box.setAttribute(QtCore.Qt.WidgetAttribute.WA_DeleteOnClose)  # as the static warning() did
     wait_for(box)
 
 
@@ -159,7 +160,7 @@ def show_about(parent: QWidget | None) -> None:
     icon = QtWidgets.QApplication.windowIcon()
     if not icon.isNull():
         box.setIconPixmap(icon.pixmap(64, 64))
-    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.setAttribute(QtCore.Qt.WidgetAttribute.WA_DeleteOnClose)
     wait_for(box)
 
 

@@ -4,7 +4,6 @@ Python and the driver only (no SQLAlchemy), so the first screen can ask whether 
 encrypted without waiting for it."""
 
 import errno
-import json
 import os
 from contextlib import closing, suppress
 from pathlib import Path
@@ -70,6 +69,8 @@ class WrongPassphrases:
             self._write(counts)
 
     def _read(self) -> dict[str, int]:
+        import json  # here: the first screen imports this module and never needs it
+
         try:
             data = json.loads(self.file.read_text(encoding="utf-8"))
         except (OSError, ValueError):
@@ -80,6 +81,8 @@ class WrongPassphrases:
 
     def _write(self, counts: dict[str, int]) -> None:
         """Written beside itself and renamed over, so a reader sees the old counts or the new."""
+        import json
+
         staging = self.file.with_name(self.file.name + ".new")
         with suppress(OSError):
             self.file.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
