@@ -5,7 +5,10 @@ plain words, in a note that does not stop the user typing; it never ends the app
 A scheduled backup runs on a worker thread: on the benchmark database it takes one to four
 seconds (encrypted), too long to freeze the window. SQLite lets the user go on saving while
 it copies (the copy is of one moment, and checked against that moment). The backup on closing
-runs in the foreground, after any backup still running.
+runs in the foreground, after any backup still running; its copy to the second place runs on a
+thread of its own, which closing waits for only CLOSING_COPY_SECONDS (a network share that hangs
+must not keep the window from closing; a copy cut short leaves only a .partial file there,
+which the next copy removes).
 
 Only the copy runs on the worker (and the copy to the second place, when one is chosen: a slow
 USB drive or network share never holds the window up); the backup's audit event is written
@@ -14,6 +17,7 @@ afterwards on the window's thread, which does all the writing."""
 import logging
 import threading
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -23,12 +27,16 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from rp_desktop.services.safekeeping import backups
 from rp_desktop.services.safekeeping.backups import BackupMade, BackupReason
 from rp_desktop.services.safekeeping.database import Database
+from rp_desktop.services.safekeeping.second_place import SecondCopy, copy_to_second_place
 
 log = logging.getLogger(__name__)
 
 EVERY = timedelta(minutes=30)
 # How often the timer asks whether a backup is due: a glance at the folder and one query.
 CHECK_MS = 60_000
+# How long closing waits for the copy to the second place: enough for a slow USB drive to take
+# a large backup, not for ever.
+CLOSING_COPY_SECONDS = 30.0
 
 
 class BackupSchedule(QObject):
@@ -51,6 +59,7 @@ class BackupSchedule(QObject):
         folder: Path | None = None,
         background: bool = True,
         second_place: Callable[[], Path | None] = lambda: None,
+        closing_copy_seconds: float = CLOSING_COPY_SECONDS,
     ) -> None:
         super().__init__(parent)
         self._db = db
@@ -58,6 +67,7 @@ class BackupSchedule(QObject):
         self._folder = folder or _settled_folder(db)
         self._background = background
         self._second_place = second_place
+        self._closing_copy_seconds = closing_copy_seconds
         self._worker: threading.Thread | None = None
         self._outcome: tuple[BackupMade | None, str | None] | None = None
         self._told = False
@@ -129,19 +139,47 @@ class BackupSchedule(QObject):
             self._worker = threading.Thread(target=self._run, args=(pending, second), daemon=True)
             self._worker.start()
         else:
-            self._run(pending, second)
+            self._run(pending, second, closing=foreground)
         return True
 
-    def _run(self, pending: backups.PendingBackup, second: Path | None) -> None:
+    def _run(
+        self, pending: backups.PendingBackup, second: Path | None, *, closing: bool = False
+    ) -> None:
         """The worker's part: it only reads the database, so the user's saves never wait for
-        it or fail because of it."""
+        it or fail because of it. As the window closes, the copy to the second place is waited
+        for only so long."""
         try:
-            made = backups.complete_backup(self._db, pending, second_place=second)
+            made = backups.complete_backup(
+                self._db, pending, second_place=None if closing else second
+            )
+            if closing and second is not None:
+                made = self._copied_before_closing(made, second)
         except Exception as error:  # reported on the window's thread, by name only
             self._outcome = (None, type(error).__name__)
         else:
             self._outcome = (made, None)
         self._finished.emit()  # delivered on the window's thread
+
+    def _copied_before_closing(self, made: BackupMade, place: Path) -> BackupMade:
+        """`made`, copied to `place` by a thread that closing waits for at most
+        CLOSING_COPY_SECONDS; as it was when the copy is not done by then."""
+        manifest = made.manifest
+        if manifest is None:
+            return made
+        copied: list[SecondCopy] = []
+        copier = threading.Thread(
+            target=lambda: copied.append(
+                copy_to_second_place(made.path, manifest, place, self._clock())
+            ),
+            name="second place, closing",
+            daemon=True,  # never keeps the process alive
+        )
+        copier.start()
+        copier.join(self._closing_copy_seconds)
+        if not copied:
+            log.warning("The copy to the second place was not done when the window closed.")
+            return made
+        return replace(made, second=copied[0])
 
     def _settle(self) -> None:
         """On the window's thread, once the worker is done: write the backup's audit event,

@@ -174,3 +174,60 @@ def test_the_worker_copies_and_the_window_thread_writes_the_event(
     assert threads["copy"] != threading.main_thread().name
     assert done.args[0].second.path is not None
     assert not backups.changes_since_last_backup(db, folder=folder)
+
+
+def closing_backups(schedule: BackupSchedule) -> list[object]:
+    made: list[object] = []
+    schedule.backedUp.connect(made.append)
+    schedule.on_close()
+    return made
+
+
+def test_closing_copies_to_the_second_place_too(
+    qtbot, db: Database, folder: Path, drive: Path, clock: FakeClock
+) -> None:  # type: ignore[no-untyped-def]
+    schedule = BackupSchedule(
+        db, clock, folder=folder, background=False, second_place=lambda: drive
+    )
+    (made,) = closing_backups(schedule)
+    second = made.second  # type: ignore[attr-defined]
+    assert second is not None
+    assert second.path is not None
+    assert second.path.parent == second_place_folder(drive, db.identity)
+    assert second.path.read_bytes() == made.path.read_bytes()  # type: ignore[attr-defined]
+
+
+def test_a_second_place_that_hangs_does_not_keep_the_window_from_closing(
+    qtbot,
+    db: Database,
+    folder: Path,
+    drive: Path,
+    clock: FakeClock,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:  # type: ignore[no-untyped-def]
+    from rp_desktop.services.safekeeping import backups
+    from rp_desktop.ui.safekeeping import backup_schedule
+
+    answering = threading.Event()
+
+    def hanging_share(*args: object) -> object:  # a network share that stops answering
+        answering.wait()
+        return None
+
+    monkeypatch.setattr(backup_schedule, "copy_to_second_place", hanging_share)
+    monkeypatch.setattr(backups, "copy_to_second_place", hanging_share)  # any way there hangs
+    schedule = BackupSchedule(
+        db,
+        clock,
+        folder=folder,
+        background=False,
+        second_place=lambda: drive,
+        closing_copy_seconds=0,
+    )
+    (made,) = closing_backups(schedule)  # returns: closing waited only so long
+    assert made.second is None  # type: ignore[attr-defined]
+    assert made.path.parent == folder  # type: ignore[attr-defined]  # the backup on this laptop stands
+    answering.set()  # the share answers at last: the copier ends
+    for thread in threading.enumerate():
+        if thread.name == "second place, closing":
+            thread.join()
