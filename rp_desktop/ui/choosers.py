@@ -10,6 +10,7 @@ these functions."""
 from collections.abc import Sequence
 from pathlib import Path
 
+from PySide6.QtCore import QDir, QStandardPaths
 from PySide6.QtWidgets import QComboBox, QDialog, QFileDialog, QInputDialog, QLineEdit, QWidget
 from shiboken6 import isValid
 
@@ -21,7 +22,10 @@ def file_dialog(
 ) -> QFileDialog:
     """The chooser the static functions would build, but Qt's own rather than the system's:
     hiding a system chooser (Windows, macOS) closes it as if cancelled, so it could not come
-    back after the lock; Qt's is a window like the others, hidden and shown again as it was."""
+    back after the lock; Qt's is a window like the others, hidden and shown again as it was.
+    Without `start`, it opens in the user's Documents (or home) folder, never in the folder
+    the app was started from (which may be a program or shared folder)."""
+    start = start or _documents()
     chooser = QFileDialog(parent, title, start, filters)
     chooser.setOption(QFileDialog.Option.DontUseNativeDialog, True)
     chooser.setFileMode(mode)
@@ -29,6 +33,12 @@ def file_dialog(
         chooser.setOption(QFileDialog.Option.ShowDirsOnly, True)
     chooser.setAccessibleName(title)
     return chooser
+
+
+def _documents() -> str:
+    """The user's Documents folder, or their home folder when there is none."""
+    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    return documents if documents and QDir(documents).exists() else QDir.homePath()
 
 
 def _name_the_fields(asking: QInputDialog, title: str, label: str) -> None:

@@ -4,6 +4,7 @@ types, hidden typing) and give back the user's answer, or None when cancelled.""
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QDir, QStandardPaths
 from PySide6.QtWidgets import QComboBox, QDialog, QFileDialog, QInputDialog, QLineEdit
 
 from rp_desktop.ui import choosers, dialogs
@@ -55,6 +56,25 @@ def test_a_folder_or_file_chooser_gives_the_one_chosen(
     monkeypatch.setattr(dialogs, "wait_for", answer_chooser(None))
     assert choosers.choose_folder(None, "Export into which folder?") is None
     assert choosers.choose_file(None, "Choose the roster file", "CSV files (*.csv)") is None
+
+
+def test_a_chooser_without_a_start_opens_in_documents_not_where_the_app_started(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)  # e.g. a shared folder the app was started from
+    opened: list[str] = []
+
+    def look(chooser: QDialog) -> int:
+        assert isinstance(chooser, QFileDialog)
+        opened.append(chooser.directory().absolutePath())
+        return QDialog.DialogCode.Rejected.value
+
+    monkeypatch.setattr(dialogs, "wait_for", look)
+    assert choosers.choose_folder(None, "Export into which folder?") is None
+    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    expected = documents if Path(documents).is_dir() else QDir.homePath()
+    assert opened == [QDir(expected).absolutePath()]
+    assert opened[0] != str(tmp_path)
 
 
 def test_a_question_hides_a_passphrase_names_its_field_and_gives_the_answer(
