@@ -77,7 +77,7 @@ def open_given_database(args: argparse.Namespace) -> "Database":
             "--unencrypted to create it without encryption."
         )
     try:
-        return open_database(
+        db = open_database(
             args.db, passphrase=passphrase, unencrypted=args.unencrypted, verify=True
         )
     except NotADatabase as refused:
@@ -85,6 +85,20 @@ def open_given_database(args: argparse.Namespace) -> "Database":
             how = f"rp-desktop restore --db {args.db} FILE"
             raise DamagedUnchanged(refused.path, how) from refused
         raise
+    _warn_if_behind(db)
+    return db
+
+
+def _warn_if_behind(db: "Database") -> None:
+    """Say it when the database is behind the newest event recorded outside it (it lost its
+    recent changes, or an older copy was put in its place). The command still runs: going back
+    to a backup is the user's choice, and the window says it again until it has been seen."""
+    from rp_desktop.cli.audit_words import behind_sentence
+    from rp_desktop.services.audit_sealing import unseen_finding
+
+    found = unseen_finding(db)
+    if found is not None:
+        print(f"rp-desktop: Warning: {behind_sentence(found)}", file=sys.stderr)
 
 
 @contextmanager

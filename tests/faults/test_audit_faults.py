@@ -106,6 +106,18 @@ def test_fault_6_deleting_the_newest_events_is_said_by_check(
     assert outcome.out == ""
 
 
+def test_a_writing_command_warns_of_a_database_behind_its_head_and_still_runs(
+    run: Run, db_path: Path, clock: FakeClock, tmp_path: Path
+) -> None:
+    write_history(db_path, clock, None, 6)
+    tamper(db_path, None, lambda c: c.execute("DELETE FROM audit_event WHERE id > 2"))
+    outcome = run("backup", "--db", str(db_path), "--out", str(tmp_path / "copy.db"))
+    assert outcome.code == 0
+    assert "Warning: The newest 4 events of the audit trail are missing" in outcome.err
+    assert (tmp_path / "copy.db").exists()
+    assert check_database(db_path).behind is not None  # still there for check and the window
+
+
 def test_fault_6_deleted_events_stay_found_after_the_next_save(
     db_path: Path, clock: FakeClock
 ) -> None:
