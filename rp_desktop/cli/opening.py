@@ -42,14 +42,20 @@ def add_command(commands: "Commands", name: str, summary: str) -> argparse.Argum
 def read_passphrase(args: argparse.Namespace) -> "Passphrase | None":
     """The passphrase from --passphrase-file or the environment; never from the command line,
     where other users of the machine could read it."""
+    return passphrase_from(args.passphrase_file, PASSPHRASE_VARIABLE)
+
+
+def passphrase_from(file: Path | None, variable: str) -> "Passphrase | None":
+    """A passphrase from `file` (its first line's end trimmed) or else the environment
+    `variable`; None when neither gives one."""
     from rp_desktop.domain.safekeeping.passphrase import Passphrase
 
-    if args.passphrase_file is not None:
-        text = args.passphrase_file.read_text(encoding="utf-8").rstrip("\r\n")
+    if file is not None:
+        text = file.read_text(encoding="utf-8").rstrip("\r\n")
         if not text:
-            raise ValueError(f"The passphrase file {args.passphrase_file} is empty.")
+            raise ValueError(f"The passphrase file {file} is empty.")
         return Passphrase(text)
-    text = os.environ.get(PASSPHRASE_VARIABLE, "")
+    text = os.environ.get(variable, "")
     return Passphrase(text) if text else None
 
 

@@ -2,7 +2,6 @@
 place of a damaged one (kept, renamed), or where there is no database yet (a lost laptop)."""
 
 import argparse
-import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -11,6 +10,7 @@ from rp_desktop.cli.opening import (
     PASSPHRASE_VARIABLE,
     add_command,
     open_given_database,
+    passphrase_from,
     read_passphrase,
 )
 
@@ -136,15 +136,7 @@ def _backup_to_restore(args: argparse.Namespace) -> Path:
 def read_backup_passphrase(args: argparse.Namespace) -> "Passphrase | None":
     """The passphrase a backup was made under, when given: --backup-passphrase-file or the
     environment (never the command line)."""
-    from rp_desktop.domain.safekeeping.passphrase import Passphrase
-
-    if args.backup_passphrase_file is not None:
-        text = args.backup_passphrase_file.read_text(encoding="utf-8").rstrip("\r\n")
-        if not text:
-            raise ValueError(f"The passphrase file {args.backup_passphrase_file} is empty.")
-        return Passphrase(text)
-    text = os.environ.get(BACKUP_PASSPHRASE_VARIABLE, "")
-    return Passphrase(text) if text else None
+    return passphrase_from(args.backup_passphrase_file, BACKUP_PASSPHRASE_VARIABLE)
 
 
 def _restore_to_new(args: argparse.Namespace, source: Path) -> int:

@@ -39,8 +39,10 @@ from rp_desktop.ui.reports.summary_pdf import MonthlySummary, summary_pdf
 from rp_desktop.ui.students.roster_wizard import RosterWizard
 from rp_desktop.ui.students.tab import StudentsTab
 from rp_desktop.ui.words.problems import problem_text
-from tests.cli.conftest import Outcome
+from tests.cli.conftest import run
 from tests.services.exports.school import build_export_school
+
+__all__ = ["run"]  # a fixture: the command line, in-process
 
 PAYLOAD = '\x01=HYPERLINK("http://e.vil/x","a")'
 HOSTILE = [PAYLOAD, "\x0c+1 555", " =cmd|' /C calc'!A0", "\u200b@SUM(A1)", "\x1b-2+3", "\t=1"]
@@ -220,10 +222,10 @@ def test_numbers_that_are_not_all_digits_are_matched_exactly(db: Database) -> No
     assert (changes.added, changes.rows_matched_but_zeros) == (1, ())
 
 
-def test_fault_7_two_rows_differing_by_leading_zeros_are_a_duplicate(run_cli, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_fault_7_two_rows_differing_by_leading_zeros_are_a_duplicate(run, tmp_path) -> None:  # type: ignore[no-untyped-def]
     file = tmp_path / "roster.csv"
     file.write_bytes(roster("123,Nou,Xiong,7", "S-1,Amani,Haddad,7", "0123,Nou,Xiong,7"))
-    done = run_cli("import-roster", "--db", str(tmp_path / "s.db"), "--dry-run", str(file))
+    done = run("import-roster", "--db", str(tmp_path / "s.db"), "--dry-run", str(file))
     assert done.code == 1
     assert "row 4: the student number is the one on row 2 once leading zeros are ignored" in (
         done.err
@@ -231,7 +233,7 @@ def test_fault_7_two_rows_differing_by_leading_zeros_are_a_duplicate(run_cli, tm
 
 
 def test_fault_7_the_dry_run_says_which_rows_matched_but_for_leading_zeros(
-    run_cli, db_path: Path, tmp_path: Path
+    run, db_path: Path, tmp_path: Path
 ) -> None:  # type: ignore[no-untyped-def]
     with open_database(db_path, unencrypted=True) as db:
         for number in ("123", "4", "55"):
@@ -239,7 +241,7 @@ def test_fault_7_the_dry_run_says_which_rows_matched_but_for_leading_zeros(
     file = tmp_path / "roster.csv"
     rows = ("00123,Nou,Xiong123,7", "4,Nou,Xiong4,7", "0055,Nou,Xiong55,7", "09,Bo,Ng,7")
     file.write_bytes(roster(*rows))
-    done = run_cli("import-roster", "--db", str(db_path), "--dry-run", str(file))
+    done = run("import-roster", "--db", str(db_path), "--dry-run", str(file))
     assert done.code == 0, done.err
     assert done.out.splitlines()[1] == (
         "2 rows matched a student already kept only once leading zeros were ignored: rows 2, 4. "
@@ -276,14 +278,14 @@ def test_fault_7_the_window_preview_says_which_rows_matched_but_for_leading_zero
     ],
 )
 def test_fault_7_invisible_characters_are_refused_by_the_roster_import(
-    run_cli, tmp_path: Path, cell: str, field: str, character: str
+    run, tmp_path: Path, cell: str, field: str, character: str
 ) -> None:  # type: ignore[no-untyped-def]
     row = {"last name": f"7,Nou,{cell},7", "first name": f"7,{cell},Xiong,7"}.get(
         field, f"{cell},Nou,Xiong,7"
     )
     file = tmp_path / "roster.csv"
     file.write_bytes(b"\xef\xbb\xbf" + roster("1,Amani,Haddad,7", row))  # a BOM is no name
-    done = run_cli("import-roster", "--db", str(tmp_path / "s.db"), str(file))
+    done = run("import-roster", "--db", str(tmp_path / "s.db"), str(file))
     assert done.code == 1
     assert done.err.splitlines()[1].startswith(f"  row 3: the {field} (column ")
     assert done.err.splitlines()[1].endswith(
@@ -323,11 +325,11 @@ def test_fault_7_a_number_alike_but_for_leading_zeros_is_refused_by_the_student_
 
 
 def test_fault_9_a_cell_over_the_csv_limit_is_named_not_blamed_on_quotes(
-    run_cli, tmp_path: Path
+    run, tmp_path: Path
 ) -> None:  # type: ignore[no-untyped-def]
     file = tmp_path / "roster.csv"
     file.write_bytes(roster("1,Amani,Haddad,7", f"2,Nou,{'x' * 200_000},7", "3,Bo,Ng,7"))
-    done = run_cli("import-roster", "--db", str(tmp_path / "s.db"), str(file))
+    done = run("import-roster", "--db", str(tmp_path / "s.db"), str(file))
     assert done.code == 1
     assert done.err.splitlines()[1] == (
         "  row 3: a cell of this row is over 131,072 characters long; is this the roster file?"
@@ -348,20 +350,20 @@ def school_file(db_path: Path) -> Path:
 
 @pytest.mark.parametrize("deidentified", [(), ("--deidentified",)])
 def test_fault_11_export_out_makes_a_missing_folder_for_its_owner_only(
-    run_cli, school_file: Path, tmp_path: Path, deidentified: tuple[str, ...]
+    run, school_file: Path, tmp_path: Path, deidentified: tuple[str, ...]
 ) -> None:  # type: ignore[no-untyped-def]
     folder = tmp_path / "exports 2026"
-    done = run_cli("export", "--db", str(school_file), "--out", str(folder), *deidentified)
+    done = run("export", "--db", str(school_file), "--out", str(folder), *deidentified)
     assert done.code == 0, done.err
     assert stat.S_IMODE(folder.stat().st_mode) == 0o700
     assert (folder / "README.txt").exists()
 
 
 def test_fault_11_a_missing_parent_is_refused_by_name_and_not_made(
-    run_cli, school_file: Path, tmp_path: Path
+    run, school_file: Path, tmp_path: Path
 ) -> None:  # type: ignore[no-untyped-def]
     parent = tmp_path / "not there"
-    done = run_cli("export", "--db", str(school_file), "--out", str(parent / "exports"))
+    done = run("export", "--db", str(school_file), "--out", str(parent / "exports"))
     assert done.code == 1
     assert done.err == (
         f"rp-desktop: The folder {parent} does not exist, so exports cannot be made in it; "
@@ -371,7 +373,7 @@ def test_fault_11_a_missing_parent_is_refused_by_name_and_not_made(
 
 
 def test_a_folder_made_for_an_export_that_fails_is_removed(
-    run_cli, school_file: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    run, school_file: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:  # type: ignore[no-untyped-def]
     from rp_desktop.services.exports.records import export as records_export
 
@@ -380,23 +382,6 @@ def test_a_folder_made_for_an_export_that_fails_is_removed(
 
     monkeypatch.setattr(records_export, "write_export_folder", full)
     folder = tmp_path / "exports"
-    done = run_cli("export", "--db", str(school_file), "--out", str(folder))
+    done = run("export", "--db", str(school_file), "--out", str(folder))
     assert done.code == 1
     assert not folder.exists()
-
-
-@pytest.fixture
-def run_cli(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
-    from rp_desktop import cli
-
-    monkeypatch.delenv(cli.PASSPHRASE_VARIABLE, raising=False)
-
-    def invoke(*argv: str) -> Outcome:
-        try:
-            code = cli.main(list(argv))
-        except SystemExit as exit_:
-            code = int(exit_.code or 0)
-        captured = capsys.readouterr()
-        return Outcome(code, captured.out, captured.err)
-
-    return invoke
