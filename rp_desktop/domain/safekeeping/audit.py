@@ -26,10 +26,9 @@ class AuditEntry:
     detail: str = ""
 
 
-def chain_hash(previous: str, entry: AuditEntry) -> str:
-    """The hash of `entry` linked to the hash of the event before it."""
-    parts = (
-        previous,
+def entry_fields(entry: AuditEntry) -> tuple[str, ...]:
+    """The event's own fields, in the order the hash chain and the seals read them."""
+    return (
         entry.at.isoformat(),
         entry.actor,
         entry.action.value,
@@ -37,6 +36,11 @@ def chain_hash(previous: str, entry: AuditEntry) -> str:
         "" if entry.entity_id is None else str(entry.entity_id),
         entry.detail,
     )
+
+
+def chain_hash(previous: str, entry: AuditEntry) -> str:
+    """The hash of `entry` linked to the hash of the event before it."""
+    parts = (previous, *entry_fields(entry))
     return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()
 
 

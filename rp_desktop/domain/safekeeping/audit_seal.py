@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from enum import StrEnum
 
-from rp_desktop.domain.safekeeping.audit import GENESIS, AuditEntry, ChainedEvent
+from rp_desktop.domain.safekeeping.audit import GENESIS, AuditEntry, ChainedEvent, entry_fields
 
 # The label the seal key is derived under from the database's raw key (HMAC-SHA256(raw, label)).
 SEAL_LABEL = b"rp-desktop audit seal v1"
@@ -27,16 +27,7 @@ MOST_GAPS = 20
 def event_seal(key: bytes, previous: str, event_id: int, entry: AuditEntry) -> str:
     """The seal of event `event_id`, linked to `previous` (the seal of the event before it,
     GENESIS for the first): HMAC-SHA256 of the unit-separated fields, as hex."""
-    parts = (
-        previous,
-        str(event_id),
-        entry.at.isoformat(),
-        entry.actor,
-        entry.action.value,
-        entry.entity,
-        "" if entry.entity_id is None else str(entry.entity_id),
-        entry.detail,
-    )
+    parts = (previous, str(event_id), *entry_fields(entry))
     message = "\x1f".join(parts).encode("utf-8")
     return hmac.new(key, message, hashlib.sha256).hexdigest()
 
