@@ -28,7 +28,7 @@ from rp_desktop.domain.safekeeping.passphrase import Passphrase
 from rp_desktop.services.safekeeping.errors import DatabaseError
 from rp_desktop.services.safekeeping.files import is_encrypted_file
 from rp_desktop.services.safekeeping.salvage import salvage_file
-from rp_desktop.ui import dialogs
+from rp_desktop.ui import choosers, dialogs
 from rp_desktop.ui.application import when_drawn
 from rp_desktop.ui.passphrase.unlock import PROBLEM_STYLE
 from rp_desktop.ui.safekeeping.recovery_words import (
@@ -224,13 +224,12 @@ class RecoveryDialog(QDialog):
         from rp_desktop.services.safekeeping.backup_folders import backups_root
 
         start = self._folder or backups_root()
-        chosen, _ = QFileDialog.getOpenFileName(
+        return choosers.choose_file(
             self,
             self.tr("Choose the backup to restore"),
-            str(start if start.is_dir() else Path.home()),
             self.tr("RP Desktop backups (*.db);;All files (*)"),
+            str(start) if start.is_dir() else "",  # else Documents, or home
         )
-        return Path(chosen) if chosen else None
 
     def _restore_from(self, backup: Path, now: datetime) -> None:
         from rp_desktop.services.safekeeping.opening import open_database

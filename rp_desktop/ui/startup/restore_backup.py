@@ -27,6 +27,7 @@ from rp_desktop.services.safekeeping.database import Database
 from rp_desktop.services.safekeeping.errors import WrongPassphrase
 from rp_desktop.services.safekeeping.files import is_encrypted_file, sniff
 from rp_desktop.services.safekeeping.restoring import restore_instead_of_new, restore_to_new
+from rp_desktop.ui import choosers
 from rp_desktop.ui.passphrase.unlock import PROBLEM_STYLE, UnlockPanel
 from rp_desktop.ui.safekeeping.recovery_words import restore_failed_words
 
@@ -126,13 +127,12 @@ class RestoreBackupDialog(QDialog):
     def choose_backup_file(self) -> Path | None:
         """Ask which backup; tests replace this. The dialog opens in the backups folder."""
         start = backups_root()
-        chosen, _ = QFileDialog.getOpenFileName(
+        return choosers.choose_file(
             self,
             self.tr("Choose the backup to restore"),
-            str(start if start.is_dir() else Path.home()),
             self.tr("RP Desktop backups (*.db);;All files (*)"),
+            str(start) if start.is_dir() else "",  # else Documents, or home
         )
-        return Path(chosen) if chosen else None
 
     def choose_target_file(self) -> Path | None:
         """Ask where the restored database goes; tests replace this."""

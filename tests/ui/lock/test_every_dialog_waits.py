@@ -75,7 +75,7 @@ FIRST_SCREENS = UI / "startup"
 STILL_EXEC = {
     "passphrase/forms.py": 1,  # NewDatabaseDialog: the first screen for a new database
     "passphrase/unlock.py": 1,  # UnlockDialog: the first screen of an encrypted database
-    "safekeeping/recovery.py": 3,  # RecoveryDialog, at start-up, and its two file choosers
+    "safekeeping/recovery.py": 2,  # RecoveryDialog, at start-up, and its salvage chooser
 }
 CHOOSERS = {  # QFileDialog's and QInputDialog's static functions
     "getOpenFileName",
