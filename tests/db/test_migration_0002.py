@@ -10,9 +10,9 @@ from sqlalchemy import inspect, text
 from sqlalchemy.exc import IntegrityError
 
 from rp_desktop.db import schema
-from rp_desktop.db.engine import create_database_engine
 from rp_desktop.services.safekeeping.opening import open_database
 from tests.conftest import FakeClock
+from tests.db.test_migration_0003 import schema_at
 
 # A small building as release 0001 wrote it, in plain SQL: the models describe the new schema.
 ROWS_AT_0001 = """
@@ -88,11 +88,7 @@ COLUMNS_AT_0001 = {
 
 @pytest.fixture
 def old_database(db_path: Path) -> Path:
-    engine = create_database_engine(db_path)
-    try:
-        schema.upgrade(engine, "0001")
-    finally:
-        engine.dispose()
+    schema_at(db_path, "0001")
     with closing(sqlite3.connect(db_path)) as connection, connection:
         connection.executescript(ROWS_AT_0001)
     return db_path

@@ -95,13 +95,18 @@ INSERT INTO audit_event (id, at, actor, action, entity, entity_id, detail, previ
 """
 
 
-@pytest.fixture
-def old_database(db_path: Path) -> Path:
-    engine = create_database_engine(db_path)
+def schema_at(path: Path, revision: str) -> None:
+    """The database at `path` brought up to `revision`, and no further, by the migrations."""
+    engine = create_database_engine(path)
     try:
-        schema.upgrade(engine, "0002")
+        schema.upgrade(engine, revision)
     finally:
         engine.dispose()
+
+
+@pytest.fixture
+def old_database(db_path: Path) -> Path:
+    schema_at(db_path, "0002")
     with closing(sqlite3.connect(db_path)) as connection, connection:
         connection.executescript(ROWS_AT_0002)
     return db_path

@@ -11,10 +11,9 @@ from sqlalchemy import text
 from sqlalchemy.exc import IntegrityError
 
 from rp_desktop.db import schema
-from rp_desktop.db.engine import create_database_engine
 from rp_desktop.services.safekeeping.opening import open_database
 from tests.conftest import FakeClock
-from tests.db.test_migration_0003 import ROWS_AT_0002, columns_at_0002, revision, rows
+from tests.db.test_migration_0003 import ROWS_AT_0002, columns_at_0002, revision, rows, schema_at
 
 # What 0003 added, on top of the 0002 building; names are invented.
 ROWS_AT_0003 = """
@@ -33,11 +32,7 @@ INSERT INTO re_entry_plan (case_id, supports, needs, responsibilities, returned_
 
 @pytest.fixture
 def old_database(db_path: Path) -> Path:
-    engine = create_database_engine(db_path)
-    try:
-        schema.upgrade(engine, "0003")
-    finally:
-        engine.dispose()
+    schema_at(db_path, "0003")
     with closing(sqlite3.connect(db_path)) as connection, connection:
         connection.executescript(ROWS_AT_0002)
         connection.executescript(ROWS_AT_0003)

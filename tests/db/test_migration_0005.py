@@ -12,10 +12,9 @@ from sqlalchemy import text
 from sqlalchemy.exc import IntegrityError
 
 from rp_desktop.db import schema
-from rp_desktop.db.engine import create_database_engine
 from rp_desktop.services.safekeeping.opening import open_database
 from tests.conftest import FakeClock
-from tests.db.test_migration_0003 import ROWS_AT_0002, columns_at_0002, revision, rows
+from tests.db.test_migration_0003 import ROWS_AT_0002, columns_at_0002, revision, rows, schema_at
 from tests.db.test_migration_0004 import ROWS_AT_0003
 
 # What 0004 added, on top of the 0003 building; names are invented.
@@ -33,11 +32,7 @@ ADD_VALUE = text(
 
 @pytest.fixture
 def old_database(db_path: Path) -> Path:
-    engine = create_database_engine(db_path)
-    try:
-        schema.upgrade(engine, "0004")
-    finally:
-        engine.dispose()
+    schema_at(db_path, "0004")
     with closing(sqlite3.connect(db_path)) as connection, connection:
         connection.executescript(ROWS_AT_0002)
         connection.executescript(ROWS_AT_0003)

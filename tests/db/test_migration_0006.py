@@ -11,13 +11,12 @@ import pytest
 from sqlalchemy import inspect
 
 from rp_desktop.db import schema
-from rp_desktop.db.engine import create_database_engine
 from rp_desktop.services import drafts
 from rp_desktop.services.safekeeping.opening import open_database
 from rp_desktop.ui.circles.form import CircleForm
 from rp_desktop.ui.window.reopening import reopen_draft
 from tests.conftest import FakeClock
-from tests.db.test_migration_0003 import ROWS_AT_0002, columns_at_0002, revision, rows
+from tests.db.test_migration_0003 import ROWS_AT_0002, columns_at_0002, revision, rows, schema_at
 from tests.db.test_migration_0004 import ROWS_AT_0003
 from tests.db.test_migration_0005 import ROWS_AT_0004
 
@@ -62,11 +61,7 @@ INSERT INTO form_draft (id, key, form, record_id, label, fields, saved_at)
 
 @pytest.fixture
 def old_database(db_path: Path) -> Path:
-    engine = create_database_engine(db_path)
-    try:
-        schema.upgrade(engine, "0005")
-    finally:
-        engine.dispose()
+    schema_at(db_path, "0005")
     with closing(sqlite3.connect(db_path)) as connection, connection:
         connection.executescript(ROWS_AT_0002)
         connection.executescript(ROWS_AT_0003)

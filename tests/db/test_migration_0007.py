@@ -10,12 +10,11 @@ from pathlib import Path
 import pytest
 
 from rp_desktop.db import schema
-from rp_desktop.db.engine import create_database_engine
 from rp_desktop.db.read_only import database_identity, open_read_only
 from rp_desktop.services.safekeeping.backups import BackupReason, make_backup
 from rp_desktop.services.safekeeping.opening import open_database
 from tests.conftest import FakeClock
-from tests.db.test_migration_0003 import ROWS_AT_0002, columns_at_0002, revision, rows
+from tests.db.test_migration_0003 import ROWS_AT_0002, columns_at_0002, revision, rows, schema_at
 from tests.db.test_migration_0004 import ROWS_AT_0003
 from tests.db.test_migration_0005 import ROWS_AT_0004
 from tests.db.test_migration_0006 import CIRCLE_DRAFT_AT_0005, ROWS_AT_0005
@@ -23,21 +22,13 @@ from tests.db.test_migration_0006 import CIRCLE_DRAFT_AT_0005, ROWS_AT_0005
 
 @pytest.fixture
 def old_database(db_path: Path) -> Path:
-    engine = create_database_engine(db_path)
-    try:
-        schema.upgrade(engine, "0005")
-    finally:
-        engine.dispose()
+    schema_at(db_path, "0005")
     with closing(sqlite3.connect(db_path)) as connection, connection:
         connection.executescript(ROWS_AT_0002)
         connection.executescript(ROWS_AT_0003)
         connection.executescript(ROWS_AT_0004)
         connection.executescript(ROWS_AT_0005)
-    engine = create_database_engine(db_path)
-    try:
-        schema.upgrade(engine, "0006")
-    finally:
-        engine.dispose()
+    schema_at(db_path, "0006")
     return db_path
 
 
