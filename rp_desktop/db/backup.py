@@ -129,19 +129,26 @@ def put_copy_in_place(
     is made beside it, checked and flushed to disk, then renamed over it in one step, so a
     crash at any moment leaves either the old database or the new one, never half of each."""
     _fold_in_log(database, key)
-    staging = database.with_name(database.name + ".restoring")
+    return copy_into_place(copy, copy_key or key, database, key)
+
+
+def copy_into_place(copy: Path, copy_key: Key | None, target: Path, key: Key | None) -> RowCounts:
+    """Copy `copy` (opened with `copy_key`) to a name beside `target`, encrypted with `key`
+    (re-encrypted when the two keys differ), check it, flush it and rename it to `target` in
+    one step: the file there is whole, or as it was."""
+    staging = target.with_name(target.name + ".restoring")
     remove_copy(staging)  # only ever our own leftover from an interrupted restore
-    if copy_key is not None and key is not None and copy_key != key:
+    if key is not None and copy_key is not key:
         counts = export_database(copy, copy_key, staging, key)
     else:
         counts = copy_database(copy, staging, key)
     try:
         _fsync(staging)
-        os.replace(staging, database)
+        os.replace(staging, target)
     except BaseException:
         remove_copy(staging)
         raise
-    fsync_folder(database.parent)
+    fsync_folder(target.parent)
     return counts
 
 

@@ -2,13 +2,12 @@
 first; the copy made beside its place, checked, flushed and renamed into it, so the file there
 is whole or absent; and refusing a place that is taken."""
 
-import os
 from pathlib import Path
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from rp_desktop.db.backup import copy_database, export_database, fsync_folder, remove_copy
+from rp_desktop.db.backup import copy_into_place
 from rp_desktop.db.cipher import Key, is_plain_sqlite, key_for_file, may_be_encrypted, new_key
 from rp_desktop.db.models import CaseRow, CommunityCircleRow, StaffRow, StudentRow, SupportPlanRow
 from rp_desktop.domain.safekeeping.findings import RowCounts
@@ -35,24 +34,10 @@ def refuse_taken(target: Path) -> None:
 def place_copy(backup: Path, backup_key: Key | None, target: Path, key: Key | None) -> RowCounts:
     """Copy `backup` (opened with `backup_key`) to a name beside `target`, encrypted with `key`,
     check it, flush it and rename it to `target`: the file there is whole or absent."""
-    staging = target.with_name(target.name + ".restoring")
-    remove_copy(staging)  # only ever our own leftover from an interrupted restore
+    if key is None and backup_key is not None:
+        raise ValueError("a plain copy of an encrypted backup is never made")
     with translated(target):
-        if key is backup_key:
-            counts = copy_database(backup, staging, key)
-        elif key is not None:  # a new key for the copy (a plain backup stays plain)
-            counts = export_database(backup, backup_key, staging, key)
-        else:
-            raise ValueError("a plain copy of an encrypted backup is never made")
-    try:
-        with staging.open("rb+") as handle:
-            os.fsync(handle.fileno())
-        os.replace(staging, target)
-    except BaseException:
-        remove_copy(staging)
-        raise
-    fsync_folder(target.parent)
-    return counts
+        return copy_into_place(backup, backup_key, target, key)
 
 
 def backup_key_for(backup: Path, passphrase: Passphrase | None) -> Key | None:
