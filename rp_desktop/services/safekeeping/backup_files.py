@@ -179,11 +179,14 @@ def write_manifest(backup: Path, manifest: Manifest) -> Path:
     partial.unlink(missing_ok=True)
     handle = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     try:
-        os.write(handle, json.dumps(data, indent=2, sort_keys=True).encode("utf-8"))
-        os.fsync(handle)
-    finally:
-        os.close(handle)
-    os.replace(partial, target)
+        with os.fdopen(handle, "wb") as out:  # writes it all, however the disk takes it
+            out.write(json.dumps(data, indent=2, sort_keys=True).encode("utf-8"))
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(partial, target)
+    except BaseException:
+        partial.unlink(missing_ok=True)  # a full disk leaves no half-written manifest
+        raise
     return target
 
 
@@ -200,11 +203,8 @@ def read_manifest(backup: Path) -> Manifest | None:
 
 
 def file_sha256(path: Path) -> str:
-    digest = hashlib.sha256()
     with path.open("rb") as handle:
-        while chunk := handle.read(1 << 20):
-            digest.update(chunk)
-    return digest.hexdigest()
+        return hashlib.file_digest(handle, "sha256").hexdigest()
 
 
 def free_name(folder: Path, at: datetime, reason: BackupReason, event: tuple[int, str]) -> Path:

@@ -15,6 +15,7 @@ from rp_desktop.services.safekeeping.backup_files import (
     found_backups,
     manifest_path,
     read_manifest,
+    write_manifest,
 )
 from rp_desktop.services.safekeeping.backups import BackupReason
 from rp_desktop.services.safekeeping.database import Database
@@ -126,3 +127,20 @@ def test_the_second_place_is_thinned_by_the_same_rules(
     here = sorted(p.name for p in folder.iterdir())
     assert len(list(there.glob("*.db"))) == 9
     assert sorted(p.name for p in there.iterdir()) == here
+
+
+def test_a_manifest_the_disk_refuses_leaves_no_half_written_file(
+    db: Database, folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    made = backups.make_backup(db, BackupReason.BY_HAND, folder=folder)
+    assert made.manifest is not None
+    manifest_path(made.path).unlink()
+
+    def full(handle: int) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", full)
+    with pytest.raises(OSError, match="No space"):
+        write_manifest(made.path, made.manifest)
+    monkeypatch.undo()
+    assert sorted(p.name for p in folder.iterdir()) == [made.path.name]
