@@ -14,7 +14,7 @@ from pathlib import Path
 from PySide6 import __version__ as pyside_version
 from sqlalchemy import __version__ as sqlalchemy_version
 
-from bench import circle, encryption, lists, reports, roster
+from bench import circle, encryption, lists, reports, roster, tasks
 from bench.building import STUDENTS, YEARS, building
 from bench.startup import report as startup_report
 from bench.tables import table
@@ -152,6 +152,7 @@ def main() -> None:
             circle_section(),
             encryption.report(),
             reports.report(),
+            tasks.report(),
         ]
     )
     print(report)
@@ -163,6 +164,7 @@ ALONE: dict[str, Callable[[], str]] = {
     "startup": startup_report.report,
     "encryption": encryption.report,
     "reports": reports.report,
+    "tasks": tasks.report,
 }
 
 if __name__ == "__main__":

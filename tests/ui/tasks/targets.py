@@ -1,0 +1,40 @@
+"""The tasks of a counselor's day that are counted, with what they took before issue 13 and
+the most they may take now (clicks plus non-text keys: typed words are free)."""
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Task:
+    words: str
+    before: str
+    target: int
+
+
+TASKS: dict[str, Task] = {
+    "tier1_circle": Task(
+        "log a Tier 1 circle held today with one advisory, two absent",
+        "10 clicks + 1 key",
+        6,
+    ),
+    "conversation": Task(
+        "record a restorative conversation between two students, with the restorative questions",
+        "~40 clicks + 3 keys + 2 long scrolls",
+        15,
+    ),
+    "agreement_print": Task(
+        "add an agreement with two items to it and print it for signing",
+        "15 clicks + 3 keys",
+        10,
+    ),
+    "find_student": Task(
+        "find a student by an accented surname typed without accents, see their timeline",
+        "1 click + 5 keys (timeline empty)",
+        3,
+    ),
+    "run_circle_setup": Task(
+        "set up a circle for an advisory and start it",
+        "9 clicks",
+        5,
+    ),
+}
