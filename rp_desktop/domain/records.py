@@ -90,6 +90,7 @@ class Group:
     kind: GroupKind
     school_year: int
     member_count: int
+    keeper_id: int | None = None  # the staff member who usually keeps its circles
 
 
 @dataclass(frozen=True, slots=True)

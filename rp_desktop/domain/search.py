@@ -3,6 +3,7 @@
 Records keep a folded `search_key`; a query is folded the same way and matched term by term.
 """
 
+import re
 import unicodedata
 
 # Letters that Unicode does not decompose into a base letter plus a mark (after case folding).
@@ -55,3 +56,19 @@ def _escape_like(term: str) -> str:
     for special in (LIKE_ESCAPE, "%", "_"):
         term = term.replace(special, LIKE_ESCAPE + special)
     return term
+
+
+_DIGITS = re.compile(r"(\d+)")
+
+
+def natural_key(text: str) -> tuple[tuple[int, int | str], ...]:
+    """A sort key that orders numbers inside names as people do: "Advisory 9-A" before
+    "Advisory 10-A", "Room 2" before "Room 12". Letters compare folded (accents and case
+    ignored); each part is tagged so that a number and a word never meet in a comparison."""
+    parts: list[tuple[int, int | str]] = []
+    for index, part in enumerate(_DIGITS.split(fold(text))):
+        if index % 2:
+            parts.append((0, int(part)))
+        elif part:
+            parts.append((1, part))
+    return tuple(parts)

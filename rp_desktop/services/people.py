@@ -7,6 +7,7 @@ from sqlalchemy.orm import Session
 
 from rp_desktop.db.models import GroupMemberRow, GroupRow, StaffRow, StudentRow
 from rp_desktop.domain.records import Group, StaffMember, Student
+from rp_desktop.domain.search import natural_key
 from rp_desktop.services.safekeeping.database import Database
 from rp_desktop.services.students.records import to_record as student_record
 
@@ -39,19 +40,17 @@ _MEMBERS = (
 
 
 def list_groups(db: Database, school_year: int | None = None) -> list[Group]:
-    """Active groups, newest school year first, with how many students are in each."""
-    stmt = (
-        select(GroupRow, _MEMBERS)
-        .where(GroupRow.active)
-        .order_by(GroupRow.school_year.desc(), GroupRow.name, GroupRow.id)
-    )
+    """Active groups, newest school year first, with how many students are in each; within a
+    year by name as people read it ("9-A" before "10-A")."""
+    stmt = select(GroupRow, _MEMBERS).where(GroupRow.active)
     if school_year is not None:
         stmt = stmt.where(GroupRow.school_year == school_year)
     with Session(db.engine) as session:
-        return [
-            Group(row.id, row.name, row.kind, row.school_year, count)
+        groups = [
+            Group(row.id, row.name, row.kind, row.school_year, count, row.staff_id)
             for row, count in session.execute(stmt)
         ]
+    return sorted(groups, key=lambda g: (-g.school_year, natural_key(g.name), g.id))
 
 
 def get_groups(db: Database, group_ids: Iterable[int]) -> list[Group]:
@@ -61,7 +60,7 @@ def get_groups(db: Database, group_ids: Iterable[int]) -> list[Group]:
     stmt = select(GroupRow, _MEMBERS).where(GroupRow.id.in_(wanted)).order_by(GroupRow.id)
     with Session(db.engine) as session:
         return [
-            Group(row.id, row.name, row.kind, row.school_year, count)
+            Group(row.id, row.name, row.kind, row.school_year, count, row.staff_id)
             for row, count in session.execute(stmt)
         ]
 
@@ -73,7 +72,7 @@ def get_group(db: Database, group_id: int) -> Group | None:
     if found is None:
         return None
     row, count = found
-    return Group(row.id, row.name, row.kind, row.school_year, count)
+    return Group(row.id, row.name, row.kind, row.school_year, count, row.staff_id)
 
 
 def group_members(db: Database, group_id: int) -> list[Student]:

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from rp_desktop.domain.search import LIKE_ESCAPE, fold, like_patterns, search_key
+from rp_desktop.domain.search import LIKE_ESCAPE, fold, like_patterns, natural_key, search_key
 
 
 def finds(query: str, *parts: str) -> bool:
@@ -133,3 +133,19 @@ def test_like_matches_exactly_when_every_word_is_a_substring(query: str, text: s
 def test_search_key_skips_empty_parts() -> None:
     assert search_key("S-1", None, "", "Ana", "Muñoz") == "s 1 ana munoz"
     assert search_key() == ""
+
+
+def test_natural_key_puts_grade_9_before_grade_10() -> None:
+    names = ["Advisory 10-A", "Advisory 12-G", "Advisory 9-B", "Advisory 9-A", "advisory 11-c"]
+    assert sorted(names, key=natural_key) == [
+        "Advisory 9-A",
+        "Advisory 9-B",
+        "Advisory 10-A",
+        "advisory 11-c",
+        "Advisory 12-G",
+    ]
+
+
+def test_natural_key_never_compares_a_number_with_a_word() -> None:
+    names = ["Room 2", "Room B", "Room 12", "Room", "Ärzte 1", "9"]
+    assert sorted(names, key=natural_key) == ["9", "Ärzte 1", "Room", "Room 2", "Room 12", "Room B"]

@@ -1,0 +1,81 @@
+"""A long drop-down narrowed by typing: a few letters and Enter take the only match; several
+matches wait for a choice; text that matches nothing never becomes the choice."""
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox, QLineEdit
+from pytestqt.qtbot import QtBot
+
+from rp_desktop.ui.forms.widgets import LONG_LIST, searchable_if_long
+from tests.ui.conftest import type_text
+
+GROUPS = [f"Advisory {grade}-{room}" for grade in (9, 10, 11, 12) for room in "ABCDEFG"]
+
+
+@pytest.fixture
+def combo(qtbot: QtBot) -> QComboBox:
+    combo = QComboBox()
+    combo.setAccessibleName("Group")
+    for number, name in enumerate(GROUPS):
+        combo.addItem(name, number)
+    searchable_if_long(combo)
+    qtbot.addWidget(combo)
+    combo.show()
+    qtbot.waitExposed(combo)
+    return combo
+
+
+def line_of(combo: QComboBox) -> QLineEdit:
+    line = combo.lineEdit()
+    assert line is not None
+    return line
+
+
+def test_a_long_drop_down_is_searchable_and_a_short_one_is_not(combo: QComboBox) -> None:
+    short = QComboBox()
+    short.addItems(GROUPS[:LONG_LIST])
+    searchable_if_long(short)
+    assert combo.isEditable()
+    assert not short.isEditable()
+    assert line_of(combo).accessibleName() == "Group"
+
+
+def test_enter_takes_the_only_match(qtbot: QtBot, combo: QComboBox) -> None:
+    line = line_of(combo)
+    line.selectAll()
+    type_text(line, "10-c")
+    qtbot.keyClick(line, Qt.Key.Key_Return)
+    assert combo.currentText() == "Advisory 10-C"
+    assert combo.currentData() == GROUPS.index("Advisory 10-C")
+
+
+def test_enter_with_several_matches_takes_none_of_them(qtbot: QtBot, combo: QComboBox) -> None:
+    line = line_of(combo)
+    line.selectAll()
+    type_text(line, "10-")
+    qtbot.keyClick(line, Qt.Key.Key_Return)
+    assert combo.currentIndex() == 0
+
+
+def test_down_and_enter_take_a_highlighted_match(qtbot: QtBot, combo: QComboBox) -> None:
+    line = line_of(combo)
+    line.selectAll()
+    type_text(line, "12-")
+    completer = combo.completer()
+    assert completer is not None
+    popup = completer.popup()
+    assert popup is not None
+    qtbot.waitUntil(popup.isVisible)
+    qtbot.keyClick(popup, Qt.Key.Key_Down)
+    qtbot.keyClick(popup, Qt.Key.Key_Return)
+    assert combo.currentText() == "Advisory 12-A"
+
+
+def test_text_matching_nothing_is_put_back(combo: QComboBox) -> None:
+    combo.setCurrentIndex(3)
+    line = line_of(combo)
+    line.selectAll()
+    type_text(line, "no such group")
+    line.editingFinished.emit()
+    assert combo.currentIndex() == 3
+    assert line.text() == GROUPS[3]
