@@ -336,19 +336,21 @@ def render_lines(view: ProjectorView, snap: CircleSnapshot) -> tuple[str, ...]:
     return view.prompt_fit().lines
 
 
-def test_long_names_are_elided_on_the_ring_and_whole_in_the_holders_hands(
+def test_long_names_wrap_whole_on_the_ring_and_stay_whole_in_the_holders_hands(
     view: ProjectorView,
 ) -> None:
     labels = ("Maria-Fernanda Guadalupe de los Santos", "Li", "Li", "Jo", "Li", "Ana")
     render(view, snapshot(6, holder=1, labels=labels), 1280, 720)
     long_seat = view.ring_layout().places[0]
-    assert long_seat.text.endswith(ELLIPSIS)
+    assert not long_seat.text.endswith(ELLIPSIS)
+    assert long_seat.text.count("\n") == 1
+    assert long_seat.text.replace("\n", " ") == labels[0]  # on two lines, nothing cut
     assert [p.text for p in view.ring_layout().places][1:] == list(labels[1:])  # twins stay
     render(view, snapshot(6, holder=0, labels=labels), 1280, 720)
     badge = view.holder_badge()
     assert badge is not None
-    assert badge[1] == labels[0]
-    assert badge[0].width() > long_seat.rect.width()
+    assert badge[1].replace("\n", " ") == labels[0]
+    assert badge[0] == view.ring_layout().places[0].rect
 
 
 def test_no_module_of_the_wall_imports_records() -> None:

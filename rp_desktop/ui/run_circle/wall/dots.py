@@ -1,13 +1,19 @@
 """A ring too large for every name, painted: each seat a numbered dot, with the next seat and the
-keeper named over theirs (the holder's badge is painted by the projector view)."""
+keeper named over theirs, whole, on two lines when long (the holder's badge is painted by the
+projector view)."""
 
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QPainter
 
 from rp_desktop.domain.circle.types import CircleSnapshot
 from rp_desktop.ui.run_circle.wall import painting
-from rp_desktop.ui.run_circle.wall.ring import DOT_LABEL_EMS, RingLayout, badges_on_ring
-from rp_desktop.ui.run_circle.wall.text_fit import NAME_WEIGHT, FontBook, elide
+from rp_desktop.ui.run_circle.wall.ring import (
+    DOT_LABEL_EMS,
+    RingLayout,
+    badges_on_ring,
+    name_badge,
+)
+from rp_desktop.ui.run_circle.wall.text_fit import NAME_WEIGHT, FontBook
 
 
 def paint_dots(
@@ -24,19 +30,18 @@ def paint_dots(
     named += [seat.key for seat in snap.seats if seat.is_keeper]
     keys = [key for key in dict.fromkeys(named) if key != snap.holder_key or holder is None]
     places = [place for key in keys if (place := ring.place_of(key)) is not None]
-    metrics = fonts.metrics(ring.name_pixels, NAME_WEIGHT)
-    pad, widest = ring.badge_height * 0.8, ring.name_pixels * (DOT_LABEL_EMS + 1.2)
-    wanted = [(p, min(metrics.horizontalAdvance(seats[p.key].label) + pad, widest)) for p in places]
+    pad, limit = ring.badge_height * 0.8, ring.name_pixels * DOT_LABEL_EMS
+    fitted = [name_badge(seats[p.key].label, ring.name_pixels, limit, fonts) for p in places]
+    wanted = [(p, w + pad, h) for p, (_text, w, h) in zip(places, fitted, strict=True)]
     holder_place = ring.place_of(snap.holder_key)
     if holder is not None and holder_place is not None:
-        wanted.insert(0, (holder_place, holder[0].width()))
+        wanted.insert(0, (holder_place, holder[0].width(), holder[0].height()))
     badges = badges_on_ring(ring, wanted)
     numbers = fonts.font(round(ring.places[0].rect.width() * 0.45), NAME_WEIGHT)
     for dot in ring.places:
         if not any(dot.rect.intersects(badge) for badge in badges):
             painting.draw_dot(painter, dot.rect, dot.text, seats[dot.key], numbers)
     font = fonts.font(ring.name_pixels, NAME_WEIGHT)
-    for place, badge in zip(places, badges[len(badges) - len(places) :], strict=True):
-        seat = seats[place.key]
-        text = elide(seat.label, metrics, badge.width() - pad + 1)
-        painting.draw_seat(painter, badge, text, seat, font, 0)
+    shown = zip(places, fitted, badges[len(badges) - len(places) :], strict=True)
+    for place, (text, _width, _height), badge in shown:
+        painting.draw_seat(painter, badge, text, seats[place.key], font, 0)

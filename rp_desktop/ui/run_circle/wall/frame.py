@@ -13,16 +13,10 @@ from rp_desktop.ui.run_circle.wall.ring import (
     SeatLabel,
     badge_on_dot,
     layout_ring,
+    name_badge,
     track_path,
 )
-from rp_desktop.ui.run_circle.wall.text_fit import (
-    NAME_WEIGHT,
-    TEXT_WEIGHT,
-    FontBook,
-    TextFit,
-    elide,
-    fit_text,
-)
+from rp_desktop.ui.run_circle.wall.text_fit import TEXT_WEIGHT, FontBook, TextFit, fit_text
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,20 +53,18 @@ def lay_out_frame(
 def holder_badge(
     snap: CircleSnapshot | None, ring: RingLayout, fonts: FontBook
 ) -> tuple[QRectF, str] | None:
-    """The holder's badge and the words on it: its whole label, as far as the screen allows."""
+    """The holder's badge and the words on it: its whole label, on two lines only when one
+    line would be wider than the screen."""
     holder = snap.holder if snap is not None and _has_piece(snap) else None
     place = ring.place_of(holder.key if holder else None)
     if place is None or holder is None:
         return None
-    if ring.mode is RingMode.NAMES and place.text == holder.label:
-        return place.rect, place.text
-    metrics = fonts.metrics(ring.name_pixels, NAME_WEIGHT)
-    padding = ring.badge_height * 0.8
     if ring.mode is RingMode.NAMES:
-        padding = place.rect.width() - metrics.horizontalAdvance(place.text)
-    width = metrics.horizontalAdvance(holder.label) + padding
-    badge = badge_on_dot(ring, place.rect, width)  # centred on the seat, kept on screen
-    return badge, elide(holder.label, metrics, badge.width() - padding + 1)
+        return place.rect, place.text  # the whole name is on its seat already
+    padding = ring.badge_height * 0.8
+    limit = ring.bounds.width() - padding  # one line, unless the screen is narrower
+    text, width, height = name_badge(holder.label, ring.name_pixels, limit, fonts)
+    return badge_on_dot(ring, place.rect, width + padding, height), text
 
 
 def _has_piece(snap: CircleSnapshot) -> bool:

@@ -40,8 +40,9 @@ class ProjectorView(QWidget):
     Seats sit on a rounded ring, the first seat at the top, with equal gaps between name
     badges. When the names cannot all fit at 32 px (at 1280x720 that is about 30 first names),
     the ring becomes small numbered dots and only three names are shown, as badges over their
-    dots: the holder of the talking piece, the next seat and the keeper. A label wider than six
-    ems is elided on the ring and shown whole while its seat holds the piece. When the holder
+    dots: the holder of the talking piece, the next seat and the keeper. A name is never cut:
+    the ring first shrinks its type to the 32 px floor, then puts a name wider than six ems on
+    two lines (broken at a space, so "Rae L." sits over "(10-B)"). When the holder
     changes, the piece slides along the ring (`PIECE_MOVE_MS`); nothing else moves.
 
     Time is shown only for a speaker with a budget: a ring whose arc is the time left, and

@@ -2,9 +2,10 @@
 
 Seats sit on an ellipse that fills the screen, the first seat at the top and the rest clockwise
 in ring order. With names, each seat is a badge and the gaps between neighbouring badges are all
-equal: badges are wider than tall, so more of them fit down the sides than across the top. When
-every name cannot fit at the smallest size allowed, the ring becomes numbered dots and a few
-names are shown over their dots (`badges_on_ring`).
+equal: badges are wider than tall, so more of them fit down the sides than across the top. A
+name is never cut: the ring first shrinks its type (down to the legibility floor), then puts a
+name wider than six ems on two lines. When every name cannot fit even so, the ring becomes
+numbered dots and a few names are shown over their dots (`badges_on_ring`).
 
 Layouts are computed once per size and seating, never while painting."""
 
@@ -24,11 +25,19 @@ from rp_desktop.ui.run_circle.wall.ring_shape import (
     spread_evenly,
     unit_ellipse,
 )
-from rp_desktop.ui.run_circle.wall.text_fit import NAME_WEIGHT, FontBook, elide
+from rp_desktop.ui.run_circle.wall.text_fit import NAME_WEIGHT, FontBook, badge_lines, lines_width
 
-LABEL_EMS = 6.0  # a label wider than this many ems is elided on the ring
+LABEL_EMS = 6.0  # a label wider than this many ems goes on two lines on the ring
 DOT_LABEL_EMS = 5.0  # ... or over its dot
 BADGE_EMS = 1.5  # badge height in ems of its label
+
+
+class NameFit(StrEnum):
+    """How the names are tried on the ring, in this order, each at every size."""
+
+    ONE_LINE = "one line"  # every name on one line no wider than LABEL_EMS
+    TWO_LINES = "two lines"  # a wider name on two lines, broken at a space
+    WIDE = "wide"  # a wider name on one line, its badge as wide as it needs
 
 
 class RingMode(StrEnum):
@@ -48,7 +57,7 @@ class SeatLabel:
 class SeatPlace:
     key: int
     rect: QRectF
-    text: str  # the label as it fits its badge, or the seat number on a dot
+    text: str  # the whole label, on one or two lines ("\n"), or the seat number on a dot
     sample: int  # where on the ellipse, 0 at the top, SAMPLES around
 
 
@@ -95,23 +104,47 @@ def layout_ring(seats: Sequence[SeatLabel], width: int, height: int, fonts: Font
             RingMode.EMPTY, bounds.center(), (1.0, 1.0), bounds, (), largest,
             largest * BADGE_EMS, 0.0, 0.0, content,
         )  # fmt: skip
-    for pixels in sorted({largest, (largest + smallest) // 2, smallest}, reverse=True):
-        for padding in (0.55, 0.3):  # a crowded ring first narrows its badges
-            layout = _names_layout(seats, bounds, pixels, padding, fonts)
-            if layout is not None:
-                return layout
+    sizes = sorted({largest, (largest + smallest) // 2, smallest}, reverse=True)
+    for fitting in NameFit:  # smaller type before two lines, two lines before wide badges
+        for pixels in sizes:
+            for padding in (0.55, 0.3):  # a crowded ring first narrows its badges
+                layout = _names_layout(seats, bounds, (pixels, padding, fitting), fonts)
+                if layout is not None:
+                    return layout
     return _dots_layout(seats, bounds, smallest, fonts)
 
 
-def _names_layout(
-    seats: Sequence[SeatLabel], bounds: QRectF, pixels: int, padding: float, fonts: FontBook
-) -> RingLayout | None:
+def name_badge(label: str, pixels: int, limit: float, fonts: FontBook) -> tuple[str, float, float]:
+    """A name's badge at `pixels`: its text (one or two lines, never cut, the lines broken when
+    wider than `limit`), and the badge's width and height without padding."""
     metrics = fonts.metrics(pixels, NAME_WEIGHT)
-    texts = [elide(seat.label, metrics, pixels * LABEL_EMS) for seat in seats]
+    lines = badge_lines(label, metrics, limit)
+    height = pixels * BADGE_EMS + (len(lines) - 1) * metrics.lineSpacing()
+    return "\n".join(lines), lines_width(lines, metrics), height
+
+
+def texts(badges: Sequence[tuple[str, float, float]]) -> list[str]:
+    return [text for text, _width, _height in badges]
+
+
+def _names_layout(
+    seats: Sequence[SeatLabel],
+    bounds: QRectF,
+    how: tuple[int, float, NameFit],
+    fonts: FontBook,
+) -> RingLayout | None:
+    """Every seat a badge with its whole name at `pixels`, or None when they cannot all fit
+    (or the names do not need `fitting`: its layout would be an earlier one's)."""
+    pixels, padding, fitting = how
+    limit = pixels * LABEL_EMS
+    metrics = fonts.metrics(pixels, NAME_WEIGHT)
+    too_wide = any(metrics.horizontalAdvance(seat.label) > limit for seat in seats)
+    if (fitting is NameFit.ONE_LINE) == too_wide:
+        return None
+    wrap = fitting is NameFit.TWO_LINES
+    badges = [name_badge(seat.label, pixels, limit if wrap else math.inf, fonts) for seat in seats]
     height = pixels * BADGE_EMS
-    sizes = [
-        (max(height, metrics.horizontalAdvance(t) + 2 * padding * pixels), height) for t in texts
-    ]
+    sizes = [(max(h, w + 2 * padding * pixels), h) for _text, w, h in badges]
     middle = sorted(w for w, _ in sizes)[len(sizes) // 2]
     radii = (bounds.width() / 2 - middle / 2, bounds.height() / 2 - height / 2)
     spread = spread_evenly(bounds, radii, sizes, least_gap=height * 0.15)
@@ -122,7 +155,7 @@ def _names_layout(
     piece = bounds.height() * 0.024
     places = tuple(
         SeatPlace(seat.key, _rect(box_at(bounds, radii, k, w, h)), text, k)
-        for seat, text, k, (w, h) in zip(seats, texts, samples, sizes, strict=True)
+        for seat, text, k, (w, h) in zip(seats, texts(badges), samples, sizes, strict=True)
     )
     content = _middle_clear_of(bounds, radii, [p.rect for p in places], piece)
     return RingLayout(
@@ -159,17 +192,23 @@ def _dots_layout(
     return replace(layout, content=content)
 
 
-def badge_on_dot(layout: RingLayout, dot: QRectF, width: float) -> QRectF:
-    """A name badge `width` wide over `dot`, inside the screen."""
-    return clamp(centred_rect(dot.center(), width, layout.badge_height), layout.bounds)
+def badge_on_dot(
+    layout: RingLayout, dot: QRectF, width: float, height: float | None = None
+) -> QRectF:
+    """A name badge `width` wide (and `height` tall, one line's badge by default) over `dot`,
+    inside the screen."""
+    tall = layout.badge_height if height is None else height
+    return clamp(centred_rect(dot.center(), width, tall), layout.bounds)
 
 
-def badges_on_ring(layout: RingLayout, wanted: Sequence[tuple[SeatPlace, float]]) -> list[QRectF]:
-    """Badges of the given widths over their seats' dots, in order; a badge that would cover
-    an earlier one moves along the ring, away from it, until it is clear."""
+def badges_on_ring(
+    layout: RingLayout, wanted: Sequence[tuple[SeatPlace, float, float]]
+) -> list[QRectF]:
+    """Badges of the given widths and heights over their seats' dots, in order; a badge that
+    would cover an earlier one moves along the ring, away from it, until it is clear."""
     placed: list[tuple[QRectF, int]] = []
-    for place, width in wanted:
-        sample, rect = place.sample, badge_on_dot(layout, place.rect, width)
+    for place, width, height in wanted:
+        sample, rect = place.sample, badge_on_dot(layout, place.rect, width, height)
         if placed:
             nearest = min(placed, key=lambda p: abs(_around(p[1] - sample)))[1]
             step = 4 if _around(sample - nearest) >= 0 else -4
@@ -177,7 +216,8 @@ def badges_on_ring(layout: RingLayout, wanted: Sequence[tuple[SeatPlace, float]]
                 if not any(_touching(rect, other, layout.gap) for other, _ in placed):
                     break
                 sample += step
-                rect = badge_on_dot(layout, _dot_at(layout, sample, place.rect.width()), width)
+                dot = _dot_at(layout, sample, place.rect.width())
+                rect = badge_on_dot(layout, dot, width, height)
         placed.append((rect, sample))
     return [rect for rect, _ in placed]
 

@@ -1,5 +1,5 @@
-"""Type for the wall: fonts made once per size, and fitting text into a box (shrink, wrap,
-elide only at the floor size)."""
+"""Type for the wall: fonts made once per size, fitting text into a box (shrink, wrap, elide
+only at the floor size), and a seat's name on one or two lines, never cut."""
 
 from dataclasses import dataclass
 
@@ -117,6 +117,27 @@ def _elided_fit(
     last = metrics.elidedText(rest + ELLIPSIS, Qt.TextElideMode.ElideRight, box.width())
     lines.append(last.removesuffix(ELLIPSIS).rstrip() + ELLIPSIS)
     return TextFit(pixels, tuple(lines), height, True)
+
+
+def badge_lines(text: str, metrics: QFontMetricsF, limit: float) -> tuple[str, ...]:
+    """A name on its badge: one line when it is no wider than `limit`, else two lines broken at
+    the space that makes the wider of them narrowest ("Rae L." over "(10-B)"). Never cut: a
+    name with no space stays whole on one line, and its badge is made wider instead."""
+    if metrics.horizontalAdvance(text) <= limit:
+        return (text,)
+    splits = [
+        (text[:at].rstrip(), text[at + 1 :].lstrip())
+        for at, character in enumerate(text)
+        if character == " " and text[:at].strip() and text[at + 1 :].strip()
+    ]
+    if not splits:
+        return (text,)
+    return min(splits, key=lambda pair: max(map(metrics.horizontalAdvance, pair)))
+
+
+def lines_width(lines: tuple[str, ...], metrics: QFontMetricsF) -> float:
+    """The width of the widest of `lines`."""
+    return max(metrics.horizontalAdvance(line) for line in lines)
 
 
 def elide(text: str, metrics: QFontMetricsF, width: float) -> str:
