@@ -162,8 +162,7 @@ class CircleConsole(QWidget):
     def show_wall(self) -> None:
         screens = QGuiApplication.screens()
         index = self.screen_choice.currentIndex()
-        self.wall.place_on(screens[index] if 0 <= index < len(screens) else None)
-        self.wall.show()
+        self.wall.show_on(screens[index] if 0 <= index < len(screens) else None, self)
 
     # -- drawing ------------------------------------------------------------------------------
     def _show(self, snapshot: CircleSnapshot) -> None:
