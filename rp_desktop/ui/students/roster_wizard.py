@@ -1,4 +1,5 @@
-"""Importing a roster from a CSV file: choose the file, see what would change, import.
+"""Importing a roster from a CSV file: see which columns it needs (and save a sample to fill
+in), choose the file, see what would change, import.
 
 Nothing is written until Import; a file with any problem shows them row by row instead, and
 cannot be imported.
@@ -14,6 +15,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QPushButton,
     QStackedWidget,
@@ -35,6 +37,7 @@ from rp_desktop.services.safekeeping.database import Database
 from rp_desktop.services.students.roster_import import import_roster, preview_roster
 from rp_desktop.ui import choosers, dialogs
 from rp_desktop.ui.lists.rows_model import RowsModel
+from rp_desktop.ui.students.roster_sample import RosterColumns
 from rp_desktop.ui.words.labels import grade_label
 from rp_desktop.ui.words.roster import (
     changed_value,
@@ -76,6 +79,7 @@ class RosterWizard(QDialog):
         self.imported: RosterResult | None = None
         self.setWindowTitle(self.tr("Import a roster"))
         self.resize(900, 600)
+        self.columns = RosterColumns()
         self.choose_button = QPushButton(self.tr("Choose a CSV file…"))
         self.choose_button.clicked.connect(self.choose)
         self.file_name = QLabel(self.tr("No file chosen yet."))
@@ -97,6 +101,7 @@ class RosterWizard(QDialog):
         self.pages = QStackedWidget()
         for model in (self.changes_model, self.problem_model):
             self.pages.addWidget(_table_view(model))
+        self.columns.said.connect(self.summary.setText)
         self._lay_out()
 
     def _lay_out(self) -> None:
@@ -121,6 +126,7 @@ class RosterWizard(QDialog):
         chooser.addWidget(self.choose_button)
         chooser.addWidget(self.file_name, 1)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.columns)
         layout.addLayout(chooser)
         layout.addWidget(self.full_roster)
         layout.addWidget(explanation)
@@ -255,7 +261,9 @@ def _sentence(clause: str) -> str:
 def _table_view(model: _Table) -> QTableView:
     view = QTableView()
     view.setModel(model)
-    view.horizontalHeader().setStretchLastSection(True)
+    header = view.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)  # names on one line
+    header.setStretchLastSection(True)
     view.verticalHeader().hide()
     return view
 

@@ -6,6 +6,7 @@ from collections.abc import Callable, Sequence
 from rp_desktop.domain.characters import code_point
 from rp_desktop.domain.roster import (
     ALIASES,
+    REQUIRED_FIELDS,
     ColumnField,
     RefusalReason,
     RosterField,
@@ -128,10 +129,35 @@ def _same(text: str) -> str:
     return text
 
 
-def _example(field: ColumnField) -> str:
+def example_header(field: ColumnField) -> str:
     if isinstance(field, DemographicField):
         return HEADER_SYNONYMS[field][0]
     return ALIASES[field][0]
+
+
+def optional_fields() -> tuple[ColumnField, ...]:
+    """The columns a roster may have besides the required ones, in the order they are listed."""
+    student = tuple(field for field in RosterField if field not in REQUIRED_FIELDS)
+    return (*student, *DemographicField)
+
+
+def needed_columns(translate: Callable[[str], str] = _same) -> str:
+    """Which columns a roster file needs and which it may have, by their usual headers, in
+    plain words; taken from the roster's own lists, so they cannot drift apart."""
+    required = ", ".join(example_header(field) for field in REQUIRED_FIELDS)
+    optional = ", ".join(example_header(field) for field in optional_fields())
+    other = example_header(RosterField.STUDENT_NUMBER)
+    alias = next(a for a in ALIASES[RosterField.STUDENT_NUMBER] if a != other)
+    return "\n".join(
+        (
+            translate("Columns the file needs: {required}.").format(required=required),
+            translate("Columns it may have: {optional}.").format(optional=optional),
+            translate(
+                "The usual headers of student information systems are known too (such as "
+                '"{alias}" for {other}); other columns are left out, in any order.'
+            ).format(alias=alias, other=other),
+        )
+    )
 
 
 def describe(problem: RosterProblem, translate: Callable[[str], str] = _same) -> str:
@@ -139,7 +165,7 @@ def describe(problem: RosterProblem, translate: Callable[[str], str] = _same) ->
     field = problem.field
     return translate(SENTENCES[problem.issue]).format(
         field=translate(FIELD_WORDS[field]) if field else "",
-        example=_example(field) if field else "",
+        example=example_header(field) if field else "",
         column=problem.column,
         columns=", ".join(f'"{column}"' for column in problem.columns),
         value=f' "{problem.value}"' if problem.value else "",
