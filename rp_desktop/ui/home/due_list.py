@@ -99,12 +99,19 @@ class DueList(QWidget):
             counted(
                 len(overdue), self.tr("1 item is overdue"), self.tr("{count} items are overdue")
             )
+            if overdue
+            else self.tr("Nothing is overdue.")
         )
         self.soon_title.setText(
             counted(
                 len(soon),
                 self.tr("1 item is due this week"),
                 self.tr("{count} items are due this week"),
+            )
+            if soon
+            else self.tr(
+                "Nothing is due this week: the items of an agreement recorded in a case show "
+                "here as they come due."
             )
         )
 

@@ -5,20 +5,9 @@ case's category, never the students in a case."""
 
 from datetime import date, datetime
 
-from PySide6.QtCore import QLocale, Qt, QTime, Signal
+from PySide6.QtCore import QLocale, QTime, Signal
 from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import (
-    QFrame,
-    QGridLayout,
-    QHBoxLayout,
-    QLabel,
-    QListWidget,
-    QListWidgetItem,
-    QPushButton,
-    QStackedWidget,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from rp_desktop.domain.casework.records import DueItem
 from rp_desktop.domain.home import CircleDays, CircleSoon, HomeSummary, OpenCase, RecentChange
@@ -26,60 +15,11 @@ from rp_desktop.domain.home import RecordKind as Kind
 from rp_desktop.domain.vocabulary import Tier
 from rp_desktop.services.home import home_summary
 from rp_desktop.services.safekeeping.database import Database
+from rp_desktop.ui.home.card import HomeCard, Line
+from rp_desktop.ui.home.first_steps import FirstStepsCard
 from rp_desktop.ui.home.off_laptop_note import OffLaptopNote
 from rp_desktop.ui.words.formatting import counted, format_date, qdate
 from rp_desktop.ui.words.labels import label
-
-Line = tuple[str, tuple[Kind, int] | None]  # the text, and the record it opens
-TITLE_STYLE = "font-size: 15px; font-weight: 600;"
-
-
-class HomeCard(QFrame):
-    """A titled box: a short note, then a list of lines or, when there are none, a sentence
-    that says so. Signals: opened(object): a line was double-clicked or Enter was pressed on
-    it; its record as (RecordKind, id)."""
-
-    opened = Signal(object)
-
-    def __init__(self, title: str, empty_text: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.title = QLabel(title)
-        self.title.setStyleSheet(TITLE_STYLE)
-        self.note = QLabel(wordWrap=True)
-        self.lines = QListWidget()
-        self.lines.setAccessibleName(title)
-        self.lines.setWordWrap(True)
-        self.lines.setAlternatingRowColors(True)
-        self.lines.setSpacing(2)
-        self.empty = QLabel(empty_text, wordWrap=True, alignment=Qt.AlignmentFlag.AlignCenter)
-        self.empty.setObjectName("emptyState")
-        self.pages = QStackedWidget()
-        self.pages.addWidget(self.lines)
-        self.pages.addWidget(self.empty)
-        self.footer = QHBoxLayout()
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.title)
-        layout.addWidget(self.note)
-        layout.addWidget(self.pages, 1)
-        layout.addLayout(self.footer)
-        self.lines.itemActivated.connect(self._open)
-
-    def show_lines(self, lines: list[Line], note: str = "") -> None:
-        self.note.setText(note)
-        self.note.setVisible(bool(note))
-        self.lines.clear()
-        for text, record in lines:
-            item = QListWidgetItem(text)
-            item.setData(Qt.ItemDataRole.UserRole, record)
-            item.setToolTip(text)
-            self.lines.addItem(item)
-        self.pages.setCurrentWidget(self.lines if lines else self.empty)
-
-    def _open(self, item: QListWidgetItem) -> None:
-        record = item.data(Qt.ItemDataRole.UserRole)
-        if record is not None:
-            self.opened.emit(record)
 
 
 class HomeTab(QWidget):
@@ -95,6 +35,9 @@ class HomeTab(QWidget):
         newCaseRequested(int): open a new case of this tier (2 or 3).
         runCircleRequested(): go and run a circle with the talking piece.
         backupsRequested(): open Backups (the backups are not copied off this laptop).
+        newConversation(): record a restorative conversation, in one flow.
+        rosterImportRequested(): open the roster import (a new school's first step).
+        recordsChanged(): staff or groups were added from the first steps.
     """
 
     circleOpenRequested = Signal(int)
@@ -104,6 +47,9 @@ class HomeTab(QWidget):
     newCaseRequested = Signal(int)
     runCircleRequested = Signal()
     backupsRequested = Signal()
+    newConversation = Signal()
+    rosterImportRequested = Signal()
+    recordsChanged = Signal()
 
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -114,25 +60,44 @@ class HomeTab(QWidget):
         self.new_circle = QPushButton(self.tr("New circle"))
         self.new_case = QPushButton(self.tr("New Tier 2 case"))
         self.run_circle = QPushButton(self.tr("Run a circle"))
+        self.new_conversation = QPushButton(self.tr("New conversation"))
+        self.new_conversation.setAccessibleName(self.tr("Record a new restorative conversation"))
+        self.first_steps = FirstStepsCard(db)
         self.off_laptop = OffLaptopNote()
         self._off_laptop_copy: datetime | None = None  # told by the window
-        self.today = HomeCard(self.tr("Today"), self.tr("No circles planned for today."))
+        self._make_cards()
+        self._lay_out()
+        self._connect()
+
+    def _make_cards(self) -> None:
+        """Each card, with what it says when it is empty: what to do next, in one sentence."""
+        self.today = HomeCard(
+            self.tr("Today"), self.tr("No circles planned for today: New circle plans one.")
+        )
         self.week = HomeCard(
-            self.tr("This week"), self.tr("No circles planned this week on other days.")
+            self.tr("This week"),
+            self.tr("No circles planned on the other days of this week: New circle plans one."),
         )
         self.due = HomeCard(
             self.tr("Agreements due"),
-            self.tr("Nothing is overdue and nothing is due in the next seven days."),
+            self.tr(
+                "Nothing is overdue or due in the next seven days: the items of an agreement "
+                "recorded in a case show here as they come due."
+            ),
         )
         self.all_due = QPushButton(self.tr("All agreements due…"))
         self.due.footer.addStretch(1)
         self.due.footer.addWidget(self.all_due)
-        self.cases = HomeCard(self.tr("Open cases"), self.tr("No open cases. Nothing to follow."))
-        self.recent = HomeCard(
-            self.tr("Recent activity"), self.tr("Nothing has been recorded yet.")
+        self.cases = HomeCard(
+            self.tr("Open cases"),
+            self.tr(
+                "No open cases: New conversation or New Tier 2 case opens one when harm is done."
+            ),
         )
-        self._lay_out()
-        self._connect()
+        self.recent = HomeCard(
+            self.tr("Recent activity"),
+            self.tr("Nothing has been recorded yet: start with New circle or New conversation."),
+        )
 
     def cards(self) -> list[HomeCard]:
         return [self.today, self.week, self.due, self.cases, self.recent]
@@ -141,6 +106,7 @@ class HomeTab(QWidget):
         """Read everything again, as of today."""
         self.summary = home_summary(self._db, self._db.today())
         self._show(self.summary)
+        self.first_steps.reload()
         self.off_laptop.show_for(self._off_laptop_copy, self._db.now())
 
     def show_off_laptop(self, copied_at: datetime | None) -> None:
@@ -158,7 +124,7 @@ class HomeTab(QWidget):
     def _lay_out(self) -> None:
         top = QHBoxLayout()
         top.addWidget(self.heading, 1)
-        for button in (self.new_circle, self.new_case, self.run_circle):
+        for button in (self.new_conversation, self.new_circle, self.new_case, self.run_circle):
             top.addWidget(button)
         grid = QGridLayout()
         grid.addWidget(self.today, 0, 0)
@@ -171,16 +137,25 @@ class HomeTab(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.off_laptop)
+        layout.addWidget(self.first_steps)
         layout.addLayout(grid, 1)
 
     def _connect(self) -> None:
         self.new_circle.clicked.connect(self.newCircleRequested)
         self.new_case.clicked.connect(lambda: self.newCaseRequested.emit(int(Tier.TARGETED)))
         self.run_circle.clicked.connect(self.runCircleRequested)
+        self.new_conversation.clicked.connect(self.newConversation)
+        self.first_steps.rosterImportRequested.connect(self.rosterImportRequested)
+        self.first_steps.runCircleRequested.connect(self.runCircleRequested)
+        self.first_steps.changed.connect(self._steps_changed)
         self.all_due.clicked.connect(self.dueListRequested)
         self.off_laptop.backupsRequested.connect(self.backupsRequested)
         for card in self.cards():
             card.opened.connect(self._open)
+
+    def _steps_changed(self) -> None:
+        self.reload()
+        self.recordsChanged.emit()
 
     def _open(self, record: tuple[Kind, int]) -> None:
         kind, record_id = record

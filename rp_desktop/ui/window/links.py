@@ -45,6 +45,8 @@ class LinkedWindow(Protocol):
 
     def run_circle_for_case(self, case_id: int) -> None: ...
 
+    def import_roster(self) -> None: ...
+
 
 def make_page(window: LinkedWindow, name: str) -> QWidget:
     """Home or one of the lists ("tier1", "tier2", "tier3", "students"), wired to the window.
@@ -88,6 +90,8 @@ def connect_home(window: LinkedWindow, home: "HomeTab") -> None:
         lambda tier: _new_in(window, "tier3" if tier == Tier.INTENSIVE else "tier2")
     )
     home.runCircleRequested.connect(lambda: window.show_view("circle"))
+    home.rosterImportRequested.connect(window.import_roster)
+    home.recordsChanged.connect(window.records_changed)
 
 
 def _new_in(window: LinkedWindow, view: str) -> None:

@@ -67,11 +67,20 @@ def test_an_empty_database_says_so_in_every_card(qtbot, home: HomeTab) -> None:
 
     assert home.summary is not None
     assert "2026" in home.heading.text()
+    buttons = {b.text() for b in (home.new_circle, home.new_case, home.new_conversation)}
     for card in home.cards():
         assert card.pages.currentWidget() is card.empty
-        assert card.empty.text().strip()
-    assert home.week.empty.text() == "No circles planned this week on other days."
-    assert home.today.empty.text() == "No circles planned for today."
+        said = card.empty.text()
+        # One sentence: what is not there, then what to do next.
+        assert said.count(".") == 1
+        assert said.endswith(".")
+        assert ": " in said
+    assert home.week.empty.text() == (
+        "No circles planned on the other days of this week: New circle plans one."
+    )
+    assert home.today.empty.text() == "No circles planned for today: New circle plans one."
+    for card in (home.today, home.week, home.cases, home.recent):  # each names its button
+        assert any(button in card.empty.text() for button in buttons), card.title.text()
 
 
 def test_circles_of_today_and_of_this_week(qtbot, db: Database, school_db: School) -> None:
