@@ -8,7 +8,7 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QFontMetricsF
 from pytestqt.qtbot import QtBot
 
-from rp_desktop.ui.run_circle.wall import ring as ring_module
+from rp_desktop.ui.run_circle.wall import names as names_module
 from rp_desktop.ui.run_circle.wall.projector import ProjectorView
 from rp_desktop.ui.run_circle.wall.ring import RingMode
 from rp_desktop.ui.run_circle.wall.text_fit import NAME_WEIGHT, FontBook, badge_lines
@@ -47,6 +47,7 @@ def test_24_long_names_are_each_drawn_whole_in_their_seat_at_1280x720(
         assert len(place.text.split("\n")) <= 2
         assert place.rect.contains(drawn_rect(place.text, place.rect, metrics)), name
         assert QRectF(0, 0, 1280, 720).contains(place.rect)
+    assert not view.prompt_fit().elided  # the widest names wrapped leave the prompt its room
     rects = [place.rect for place in ring.places]
     assert not any(a.intersects(b) for i, a in enumerate(rects) for b in rects[i + 1 :])
     if holder is not None:
@@ -86,13 +87,13 @@ def test_names_are_fitted_once_per_layout_not_per_paint(
     qtbot.addWidget(view)
     render(view, snapshot(24, holder=2, labels=LONG_NAMES), 1280, 720)
     calls: list[str] = []
-    original = ring_module.name_badge
+    original = names_module.name_badge
 
     def counted(label: str, *rest):  # type: ignore[no-untyped-def]
         calls.append(label)
         return original(label, *rest)
 
-    monkeypatch.setattr(ring_module, "name_badge", counted)
+    monkeypatch.setattr(names_module, "name_badge", counted)
     for held in (3, 4, 5):  # the piece moves on: the same seats, the same layout
         render(view, snapshot(24, holder=held, labels=LONG_NAMES), 1280, 720)
     assert calls == []

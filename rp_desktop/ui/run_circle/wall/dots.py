@@ -7,12 +7,8 @@ from PySide6.QtGui import QPainter
 
 from rp_desktop.domain.circle.types import CircleSnapshot
 from rp_desktop.ui.run_circle.wall import painting
-from rp_desktop.ui.run_circle.wall.ring import (
-    DOT_LABEL_EMS,
-    RingLayout,
-    badges_on_ring,
-    name_badge,
-)
+from rp_desktop.ui.run_circle.wall.names import name_badge
+from rp_desktop.ui.run_circle.wall.ring import DOT_LABEL_EMS, RingLayout, badges_on_ring
 from rp_desktop.ui.run_circle.wall.text_fit import NAME_WEIGHT, FontBook
 
 
@@ -32,7 +28,7 @@ def paint_dots(
     places = [place for key in keys if (place := ring.place_of(key)) is not None]
     pad, limit = ring.badge_height * 0.8, ring.name_pixels * DOT_LABEL_EMS
     fitted = [name_badge(seats[p.key].label, ring.name_pixels, limit, fonts) for p in places]
-    wanted = [(p, w + pad, h) for p, (_text, w, h) in zip(places, fitted, strict=True)]
+    wanted = [(p, b.width + pad, b.height) for p, b in zip(places, fitted, strict=True)]
     holder_place = ring.place_of(snap.holder_key)
     if holder is not None and holder_place is not None:
         wanted.insert(0, (holder_place, holder[0].width(), holder[0].height()))
@@ -43,5 +39,5 @@ def paint_dots(
             painting.draw_dot(painter, dot.rect, dot.text, seats[dot.key], numbers)
     font = fonts.font(ring.name_pixels, NAME_WEIGHT)
     shown = zip(places, fitted, badges[len(badges) - len(places) :], strict=True)
-    for place, (text, _width, _height), badge in shown:
-        painting.draw_seat(painter, badge, text, seats[place.key], font, 0)
+    for place, fit, badge in shown:
+        painting.draw_seat(painter, badge, fit.text, seats[place.key], font, 0)

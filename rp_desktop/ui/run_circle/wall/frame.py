@@ -7,13 +7,13 @@ from PySide6.QtCore import QRectF
 from PySide6.QtGui import QPainterPath
 
 from rp_desktop.domain.circle.types import CircleSnapshot, CircleState
+from rp_desktop.ui.run_circle.wall.names import name_badge
 from rp_desktop.ui.run_circle.wall.ring import (
     RingLayout,
     RingMode,
     SeatLabel,
     badge_on_dot,
     layout_ring,
-    name_badge,
     track_path,
 )
 from rp_desktop.ui.run_circle.wall.text_fit import TEXT_WEIGHT, FontBook, TextFit, fit_text
@@ -63,8 +63,8 @@ def holder_badge(
         return place.rect, place.text  # the whole name is on its seat already
     padding = ring.badge_height * 0.8
     limit = ring.bounds.width() - padding  # one line, unless the screen is narrower
-    text, width, height = name_badge(holder.label, ring.name_pixels, limit, fonts)
-    return badge_on_dot(ring, place.rect, width + padding, height), text
+    badge = name_badge(holder.label, ring.name_pixels, limit, fonts)
+    return badge_on_dot(ring, place.rect, badge.width + padding, badge.height), badge.text
 
 
 def _has_piece(snap: CircleSnapshot) -> bool:

@@ -209,11 +209,13 @@ def draw_seat(
     painter.setFont(font)
     painter.setPen(ink)
     painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
-    _draw_marks(painter, rect, seat, done)
+    _draw_marks(painter, rect, seat, done, lines=text.count("\n") + 1)
 
 
-def _draw_marks(painter: QPainter, rect: QRectF, seat: SeatView, done: bool) -> None:
-    size = min(rect.height(), rect.width())
+def _draw_marks(painter: QPainter, rect: QRectF, seat: SeatView, done: bool, lines: int) -> None:
+    """The keeper's diamond and the spoke or passed mark, sized as on a one-line badge, so a
+    two-line badge's marks stay clear of its name."""
+    size = min(rect.height() / lines, rect.width())
     if seat.is_keeper:
         draw_keeper_mark(painter, QPointF(rect.center().x(), rect.top()), size * 0.17)
     if done:

@@ -17,6 +17,7 @@ from enum import StrEnum
 from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QPainterPath, QPolygonF
 
+from rp_desktop.ui.run_circle.wall.names import BADGE_EMS, Badge, fit_names
 from rp_desktop.ui.run_circle.wall.ring_shape import (
     SAMPLES,
     Box,
@@ -25,19 +26,9 @@ from rp_desktop.ui.run_circle.wall.ring_shape import (
     spread_evenly,
     unit_ellipse,
 )
-from rp_desktop.ui.run_circle.wall.text_fit import NAME_WEIGHT, FontBook, badge_lines, lines_width
+from rp_desktop.ui.run_circle.wall.text_fit import FontBook
 
-LABEL_EMS = 6.0  # a label wider than this many ems goes on two lines on the ring
-DOT_LABEL_EMS = 5.0  # ... or over its dot
-BADGE_EMS = 1.5  # badge height in ems of its label
-
-
-class NameFit(StrEnum):
-    """How the names are tried on the ring, in this order, each at every size."""
-
-    ONE_LINE = "one line"  # every name on one line no wider than LABEL_EMS
-    TWO_LINES = "two lines"  # a wider name on two lines, broken at a space
-    WIDE = "wide"  # a wider name on one line, its badge as wide as it needs
+DOT_LABEL_EMS = 5.0  # a label wider than this many ems goes on two lines over its dot
 
 
 class RingMode(StrEnum):
@@ -105,46 +96,28 @@ def layout_ring(seats: Sequence[SeatLabel], width: int, height: int, fonts: Font
             largest * BADGE_EMS, 0.0, 0.0, content,
         )  # fmt: skip
     sizes = sorted({largest, (largest + smallest) // 2, smallest}, reverse=True)
-    for fitting in NameFit:  # smaller type before two lines, two lines before wide badges
-        for pixels in sizes:
-            for padding in (0.55, 0.3):  # a crowded ring first narrows its badges
-                layout = _names_layout(seats, bounds, (pixels, padding, fitting), fonts)
-                if layout is not None:
-                    return layout
-    return _dots_layout(seats, bounds, smallest, fonts)
 
+    def attempt(pixels: int, padding: float, badges: list[Badge]) -> RingLayout | None:
+        return _names_layout(seats, bounds, (pixels, padding), badges)
 
-def name_badge(label: str, pixels: int, limit: float, fonts: FontBook) -> tuple[str, float, float]:
-    """A name's badge at `pixels`: its text (one or two lines, never cut, the lines broken when
-    wider than `limit`), and the badge's width and height without padding."""
-    metrics = fonts.metrics(pixels, NAME_WEIGHT)
-    lines = badge_lines(label, metrics, limit)
-    height = pixels * BADGE_EMS + (len(lines) - 1) * metrics.lineSpacing()
-    return "\n".join(lines), lines_width(lines, metrics), height
+    def room(layout: RingLayout) -> float:
+        return layout.content.width() * layout.content.height()
 
-
-def texts(badges: Sequence[tuple[str, float, float]]) -> list[str]:
-    return [text for text, _width, _height in badges]
+    layout = fit_names([seat.label for seat in seats], sizes, fonts, attempt, room)
+    return layout or _dots_layout(seats, bounds, smallest, fonts)
 
 
 def _names_layout(
     seats: Sequence[SeatLabel],
     bounds: QRectF,
-    how: tuple[int, float, NameFit],
-    fonts: FontBook,
+    how: tuple[int, float],
+    badges: list[Badge],
 ) -> RingLayout | None:
-    """Every seat a badge with its whole name at `pixels`, or None when they cannot all fit
-    (or the names do not need `fitting`: its layout would be an earlier one's)."""
-    pixels, padding, fitting = how
-    limit = pixels * LABEL_EMS
-    metrics = fonts.metrics(pixels, NAME_WEIGHT)
-    too_wide = any(metrics.horizontalAdvance(seat.label) > limit for seat in seats)
-    if (fitting is NameFit.ONE_LINE) == too_wide:
-        return None
-    wrap = fitting is NameFit.TWO_LINES
-    badges = [name_badge(seat.label, pixels, limit if wrap else math.inf, fonts) for seat in seats]
+    """Every seat a badge with its whole name, at `pixels` with `padding` ems each side of it,
+    or None when they cannot all fit."""
+    pixels, padding = how
     height = pixels * BADGE_EMS
-    sizes = [(max(h, w + 2 * padding * pixels), h) for _text, w, h in badges]
+    sizes = [(max(b.height, b.width + 2 * padding * pixels), b.height) for b in badges]
     middle = sorted(w for w, _ in sizes)[len(sizes) // 2]
     radii = (bounds.width() / 2 - middle / 2, bounds.height() / 2 - height / 2)
     spread = spread_evenly(bounds, radii, sizes, least_gap=height * 0.15)
@@ -155,7 +128,9 @@ def _names_layout(
     piece = bounds.height() * 0.024
     places = tuple(
         SeatPlace(seat.key, _rect(box_at(bounds, radii, k, w, h)), text, k)
-        for seat, text, k, (w, h) in zip(seats, texts(badges), samples, sizes, strict=True)
+        for seat, text, k, (w, h) in zip(
+            seats, [b.text for b in badges], samples, sizes, strict=True
+        )
     )
     content = _middle_clear_of(bounds, radii, [p.rect for p in places], piece)
     return RingLayout(
