@@ -53,6 +53,8 @@ class StaffDialog(QDialog):
         self.add_button.setAccessibleName(self.tr("Add this staff member"))
         self.add_button.setDefault(True)
         self.add_button.clicked.connect(self.add)
+        for field in (self.first_name, self.last_name):  # a problem goes once it is being fixed
+            field.textEdited.connect(self.problem.hide)
         self._lay_out()
         self._show_kept()
         self.first_name.setFocus(Qt.FocusReason.OtherFocusReason)

@@ -2,6 +2,7 @@
 its fact is true, gone once every step is done or hidden for good; and "New conversation"."""
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
@@ -90,6 +91,7 @@ def test_staff_are_added_from_the_checklist_and_the_step_is_ticked(
         click(qtbot, dialog.add_button)  # nothing typed: said, nothing added
         assert dialog.problem.text() == "First name: This needs to be filled in."
         type_text(dialog.first_name, "Rowan")
+        assert dialog.problem.isHidden()  # gone as soon as it is being fixed
         qtbot.keyClick(dialog.first_name, Qt.Key.Key_Tab)
         type_text(dialog.last_name, "Teague-Ó")
         qtbot.keyClick(dialog.last_name, Qt.Key.Key_Return)  # Enter adds
@@ -175,3 +177,37 @@ def test_new_conversation_is_on_home_and_fits(qtbot: QtBot, home: HomeTab) -> No
     asked = recorder(home.newConversation)
     click(qtbot, button)
     assert asked == [None]
+
+
+def test_in_the_window_the_roster_line_imports_and_ticks_and_the_circle_line_goes_there(
+    qtbot: QtBot, new_school: Database, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from rp_desktop.ui.students import roster_sample
+    from rp_desktop.ui.students.roster_wizard import RosterWizard
+    from rp_desktop.ui.window.main_window import MainWindow
+
+    sample = tmp_path / "roster.csv"
+    sample.write_bytes(roster_sample.sample_roster())
+
+    def import_sample(dialog: QDialog) -> int:
+        assert isinstance(dialog, RosterWizard)
+        dialog.show()
+        assert dialog.columns.text.isVisible()  # the columns it needs, before any file
+        dialog.load(sample)
+        click(qtbot, dialog.import_button)
+        return dialog.result()
+
+    info = school.school_info(new_school)
+    assert info is not None
+    window = MainWindow(new_school, info)
+    qtbot.addWidget(window)
+    window.show()
+    window.show_view("home")
+    home = window.home
+    qtbot.waitUntil(lambda: home.first_steps.isVisible())
+    monkeypatch.setattr(dialogs, "wait_for", import_sample)
+    click(qtbot, home.first_steps.buttons[Step.ROSTER])
+    assert home.first_steps.marks[Step.ROSTER].text() == DONE_MARK  # read again at once
+    assert home.first_steps.marks[Step.STAFF].text() == TO_DO_MARK
+    click(qtbot, home.first_steps.buttons[Step.CIRCLE])
+    assert window.tabs.tabText(window.tabs.currentIndex()) == "Run a circle"
