@@ -5,7 +5,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
-from PySide6.QtWidgets import QApplication, QLineEdit, QTabBar, QWidget
+from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
 
 from rp_desktop.ui.lists.record_table import RecordTableView
 
@@ -61,12 +61,11 @@ class ListKeys(QObject):
         return super().eventFilter(watched, event)
 
     def _ready_for_typing(self) -> None:
-        """Shown with the mouse (or the menu), the list takes typing in its search box. Shown
-        by the arrow keys on the tabs, the keys stay on the tabs."""
+        """Shown, the list takes typing in its search box, unless the keys are already in it
+        (Shift+Tab goes back to the tabs)."""
         focused = QApplication.focusWidget()
-        if isinstance(focused, QTabBar) or (focused and self._tab.isAncestorOf(focused)):
-            return
-        self._search.setFocus(Qt.FocusReason.OtherFocusReason)
+        if focused is None or not self._tab.isAncestorOf(focused):
+            self._search.setFocus(Qt.FocusReason.OtherFocusReason)
 
 
 def _is_down(event: QEvent) -> bool:
