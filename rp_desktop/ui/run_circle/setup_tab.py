@@ -130,8 +130,11 @@ class CircleSetupTab(QWidget):
         super().showEvent(event)
         focused = QApplication.focusWidget()
         if focused is None or not self.isAncestorOf(focused):
-            # as if reached by Tab: what the field shows is selected, and typing replaces it
-            self.seating.group.setFocus(Qt.FocusReason.TabFocusReason)
+            group = self.seating.group
+            group.setFocus(Qt.FocusReason.TabFocusReason)
+            line = group.lineEdit()
+            if line is not None:  # what the field shows is selected: typing replaces it
+                line.selectAll()
 
     # -- a circle for a case --------------------------------------------------------------
     def set_case(self, case: Case) -> None:

@@ -13,7 +13,7 @@ from rp_desktop.ui.run_circle import runner as runner_module
 from rp_desktop.ui.run_circle.chime import SilentChime
 from rp_desktop.ui.run_circle.console import CircleConsole
 from tests.ui.tasks.moves import Moves
-from tests.ui.tasks.school import click_tab, open_window, sample_school
+from tests.ui.tasks.sample_window import click_tab, open_window, sample_school
 
 
 def visible_windows() -> list[QWidget]:
