@@ -101,7 +101,7 @@ class SeatingList(QWidget):
         name, a staff member, or someone else. Long drop-downs narrow as one types."""
         self.group = QComboBox()
         self.group.setAccessibleName(self.tr("Group to seat"))
-        self.group.addItem(self.tr("Choose a group…"), None)
+        self.group.addItem(self.tr("Type or choose a group…"), None)
         for group in groups:
             text = self.tr("{name} ({count})").format(name=group.name, count=group.member_count)
             self.group.addItem(text, group.id)

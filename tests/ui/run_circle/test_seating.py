@@ -116,7 +116,7 @@ def test_shown_the_group_field_has_the_keys_and_ctrl_enter_starts(
     qtbot.waitExposed(setup)
     setup.activateWindow()
     qtbot.waitUntil(setup.seating.group.hasFocus)
-    assert setup.seating.group.lineEdit().selectedText() == "Choose a group…"  # typing replaces
+    assert setup.seating.group.lineEdit().selectedText() == "Type or choose a group…"  # typing replaces
     select_data(setup.seating.group, advisory(db, "Advisory 10-B").id)
     qtbot.keyClick(
         QApplication.focusWidget(), Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier
