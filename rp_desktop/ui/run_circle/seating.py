@@ -273,5 +273,7 @@ class SeatingList(QWidget):
             self.seats.item(row).setText(f"{row + 1}. {attendee.name}{extra}")
         self.count.setText(
             self.tr("{n} seated. Drag to change the order.").format(n=self.seats.count())
+            if self.seats.count()
+            else self.tr("Nobody seated yet: type a group's name above, or add people one by one.")
         )
         self.changed.emit()

@@ -60,6 +60,9 @@ def test_groups_come_as_people_read_them_and_narrow_as_one_types(
 def test_choosing_a_group_seats_it_with_its_usual_keeper_keeping(
     db: Database, setup: CircleSetupTab
 ) -> None:
+    assert setup.seating.count.text() == (
+        "Nobody seated yet: type a group's name above, or add people one by one."
+    )
     group = advisory(db, "Advisory 10-A")
     select_data(setup.seating.group, group.id)
     attendees = seated(setup.seating)
@@ -116,7 +119,8 @@ def test_shown_the_group_field_has_the_keys_and_ctrl_enter_starts(
     qtbot.waitExposed(setup)
     setup.activateWindow()
     qtbot.waitUntil(setup.seating.group.hasFocus)
-    assert setup.seating.group.lineEdit().selectedText() == "Type or choose a group…"  # typing replaces
+    # what the field shows is selected: typing replaces it
+    assert setup.seating.group.lineEdit().selectedText() == "Type or choose a group…"
     select_data(setup.seating.group, advisory(db, "Advisory 10-B").id)
     qtbot.keyClick(
         QApplication.focusWidget(), Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier
