@@ -75,3 +75,40 @@ def newest_first(entries: list[TimelineEntry]) -> list[TimelineEntry]:
     """Newest day first; within a day, the latest step first (a meeting above the case it was
     held on, a progress entry above its plan), and the latest record of a kind first."""
     return sorted(entries, key=lambda e: (-e.on.toordinal(), -_WITHIN_A_DAY[e.kind], -e.record_id))
+
+
+class TimelineShow(StrEnum):
+    """What a person can narrow a timeline to; each takes in the kinds that belong with it."""
+
+    CIRCLES = "circles"
+    CASES = "cases"  # the cases, their meetings and tier moves
+    AGREEMENTS = "agreements"
+    PLANS = "plans"  # support plans and their progress
+
+
+SHOWN_KINDS: dict[TimelineShow, frozenset[TimelineKind]] = {
+    TimelineShow.CIRCLES: frozenset({TimelineKind.CIRCLE}),
+    TimelineShow.CASES: frozenset(
+        {TimelineKind.CASE, TimelineKind.MEETING, TimelineKind.TIER_CHANGE}
+    ),
+    TimelineShow.AGREEMENTS: frozenset({TimelineKind.AGREEMENT_ITEM}),
+    TimelineShow.PLANS: frozenset({TimelineKind.SUPPORT_PLAN, TimelineKind.PROGRESS}),
+}
+
+
+def narrowed(
+    entries: list[TimelineEntry],
+    shown: set[TimelineShow],
+    start: date | None = None,
+    end: date | None = None,
+) -> list[TimelineEntry]:
+    """The entries of the kinds `shown`, on days from `start` to `end` (each end included;
+    None leaves that side open), in the order given."""
+    kinds = frozenset().union(*(SHOWN_KINDS[show] for show in shown))
+    return [
+        entry
+        for entry in entries
+        if entry.kind in kinds
+        and (start is None or entry.on >= start)
+        and (end is None or entry.on <= end)
+    ]

@@ -70,8 +70,18 @@ class CasesTab(ListTab):
         return counted(total, self.tr("1 case"), self.tr("{count} cases"))
 
     def empty_text(self) -> str:
-        return self.tr("No {tier} cases yet.\nChoose New (Ctrl+N) to open a case.").format(
-            tier=label(self.tier)
+        return self.tr(
+            "No {tier} cases yet. Choose New (Ctrl+N) to record what happened and who was in it."
+        ).format(tier=label(self.tier))
+
+    def no_match_text(self, text: str) -> str:
+        return self.tr('No case matches "{text}". Check the spelling or clear the search.').format(
+            text=text
+        )
+
+    def filtered_empty_text(self) -> str:
+        return self.tr(
+            'No case matches these filters. Choose "Any status" and "Any date" to see them all.'
         )
 
     def open_record(self, record: CaseListItem) -> None:

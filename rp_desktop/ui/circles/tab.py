@@ -58,7 +58,8 @@ class CirclesTab(ListTab):
 
     def empty_text(self) -> str:
         return self.tr(
-            "No Tier 1 circles are recorded yet.\nChoose New (Ctrl+N) to record a circle."
+            "No Tier 1 circles recorded yet. Choose New (Ctrl+N) to record one, "
+            'or "Run a circle" to hold one.'
         )
 
 

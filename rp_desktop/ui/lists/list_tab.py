@@ -6,7 +6,6 @@ from enum import Enum
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -20,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from rp_desktop.domain.records import ListQuery
 from rp_desktop.ui.lists.date_range import DateRangeFilter
+from rp_desktop.ui.lists.keys import ListKeys
 from rp_desktop.ui.lists.record_model import Column, Fetch, RecordTableModel
 from rp_desktop.ui.lists.record_table import RecordTableView
 from rp_desktop.ui.words.formatting import counted, format_count
@@ -93,7 +93,20 @@ class ListTab(QWidget):
         return counted(total, self.tr("1 record"), self.tr("{count} records"))
 
     def empty_text(self) -> str:
-        return self.tr("Nothing here yet. Choose New to add the first record.")
+        """What the list says when there is nothing in it yet: what to do next, one sentence."""
+        return self.tr("Nothing here yet. Choose New (Ctrl+N) to add the first record.")
+
+    def no_match_text(self, text: str) -> str:
+        """What the list says when the search finds nothing (lists of people say "No one")."""
+        return self.tr('Nothing matches "{text}". Check the spelling or clear the search.').format(
+            text=text
+        )
+
+    def filtered_empty_text(self) -> str:
+        """What the list says when its filters, with no search, leave nothing."""
+        return self.tr(
+            'Nothing matches these filters. Choose "Any status" and "Any date" to see all.'
+        )
 
     def extra_filters(self, query: ListQuery) -> ListQuery:
         """Let a subclass add its own filters to the query."""
@@ -218,11 +231,9 @@ class ListTab(QWidget):
         self.model.totalChanged.connect(self._show_total)
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         self.model.modelReset.connect(self._update_buttons)
-        for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            shortcut = QShortcut(QKeySequence(key), self.table)
-            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
-            shortcut.activated.connect(lambda: self._with_selected(self.open_record))
-        self.search.returnPressed.connect(self._focus_first_row)
+        self.keys = ListKeys(
+            self, self.search, self.table, lambda: self._with_selected(self.open_record)
+        )
 
     def _show_form(self, form: "RecordForm") -> None:
         form.saved.connect(self.saved)
@@ -236,24 +247,22 @@ class ListTab(QWidget):
     def _open_at(self, index: QModelIndex) -> None:
         self.open_record(self.model.record(index.row()))
 
-    def _focus_first_row(self) -> None:
-        if self.model.rowCount():
-            self.table.setFocus()
-            if not self.table.selectionModel().hasSelection():
-                self.table.selectRow(0)
-
     def _show_total(self, total: int) -> None:
         self.count.setText(self.count_text(total))
         self.export_button.setEnabled(total > 0)
         if total:
             self.pages.setCurrentWidget(self.table)
         else:
-            self.empty.setText(
-                self.tr("Nothing matches this search and these filters.")
-                if self.is_filtering()
-                else self.empty_text()
-            )
+            self.empty.setText(self._empty_sentence())
             self.pages.setCurrentWidget(self.empty)
+
+    def _empty_sentence(self) -> str:
+        """Why the list is empty and what to do about it: the search, the filters, or nothing
+        recorded yet."""
+        text = self.search.text().strip()
+        if text:
+            return self.no_match_text(text)
+        return self.filtered_empty_text() if self.is_filtering() else self.empty_text()
 
     def _update_buttons(self) -> None:
         has_selection = self.table.selectionModel().hasSelection()

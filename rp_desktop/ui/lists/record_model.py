@@ -26,6 +26,8 @@ class Column:
     # Names a person, gives a student number, or is text someone typed (which can hold a
     # name): left out of a de-identified export.
     private: bool = False
+    # Few, short values ("Active", "Left"): sized to them, never given the room left over.
+    short: bool = False
 
 
 class RecordTableModel(RowsModel[Any]):
@@ -48,6 +50,10 @@ class RecordTableModel(RowsModel[Any]):
     @property
     def query(self) -> ListQuery:
         return self._query
+
+    @property
+    def columns(self) -> Sequence[Column]:
+        return self._columns
 
     @property
     def total(self) -> int:

@@ -1,5 +1,6 @@
 """The table of a list screen: whole rows chosen one at a time, sorted by the service (a header
-click asks the model, which asks again), and columns fitted to their contents once."""
+click asks the model, which asks again), and columns fitted to their contents once; the last
+column takes the room left over unless its values are short (a status)."""
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
@@ -27,13 +28,18 @@ class RecordTableView(QTableView):
         self.setAlternatingRowColors(True)
         self.setWordWrap(False)
         self.verticalHeader().setVisible(False)
-        self.horizontalHeader().setStretchLastSection(True)
+        columns = model.columns
+        self.horizontalHeader().setStretchLastSection(bool(columns) and not columns[-1].short)
         # Fitting columns to their contents looks at the first rows, not all that are loaded.
         self.horizontalHeader().setResizeContentsPrecision(FIT_ROWS)
         self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         model.modelReset.connect(self._sync_sort_indicator)
         model.modelReset.connect(self._fit_columns_once)
         self.horizontalHeader().sortIndicatorChanged.connect(model.sort)
+
+    @property
+    def records(self) -> RecordTableModel:
+        return self._records
 
     def _sync_sort_indicator(self) -> None:
         order = (
@@ -54,5 +60,6 @@ class RecordTableView(QTableView):
         self._fitted = True
         self.resizeColumnsToContents()  # measures the first rows only: see FIT_ROWS
         header = self.horizontalHeader()
-        for column in range(header.count() - 1):
+        fitted = header.count() - (1 if header.stretchLastSection() else 0)
+        for column in range(fitted):
             header.resizeSection(column, min(header.sectionSize(column) + 16, MAX_COLUMN_WIDTH))

@@ -22,6 +22,7 @@ from rp_desktop.domain.library import CirclePlan, PlanFields, PlannedRound, Prom
 from rp_desktop.domain.validation import InvalidInput
 from rp_desktop.domain.vocabulary import CircleStage
 from rp_desktop.ui import choosers, dialogs
+from rp_desktop.ui.forms.widgets import searchable_if_long
 from rp_desktop.ui.run_circle.round_dialog import RoundDialog
 from rp_desktop.ui.words.labels import label
 from rp_desktop.ui.words.problems import problem_text
@@ -102,6 +103,7 @@ class RoundsEditor(QWidget):
 
     def _connect(self) -> None:
         self.plan.activated.connect(self._choose_plan)
+        self.plan.currentIndexChanged.connect(self._choose_plan)  # also chosen by typing
         self.buttons["add"].clicked.connect(self._add)
         self.buttons["edit"].clicked.connect(self._edit)
         self.table.doubleClicked.connect(self._edit)
@@ -114,7 +116,9 @@ class RoundsEditor(QWidget):
         return list(self._rounds)
 
     def plan_name(self) -> str:
-        return self.plan.currentText() if self.plan_id is not None else ""
+        """The chosen plan's own name (without the "Template: " the list shows before it)."""
+        plan = self.plan.currentData()
+        return plan.name if self.plan_id is not None and plan is not None else ""
 
     def reload_plans(self, select: int | None = None) -> None:
         self.plan.clear()
@@ -124,6 +128,7 @@ class RoundsEditor(QWidget):
             self.plan.addItem(prefix + plan.name, plan)
             if plan.id == select:
                 self.plan.setCurrentIndex(self.plan.count() - 1)
+        searchable_if_long(self.plan)
 
     def use_plan(self, plan: CirclePlan) -> None:
         self.plan_id = plan.id

@@ -1,5 +1,6 @@
-"""Who sits in the circle, in which order: a group seated at once, students, staff and others
-added one by one, reordered by dragging, with the keeper's seat and the seat that starts."""
+"""Who sits in the circle, in which order: a group seated as soon as it is chosen (with its usual
+keeper), students, staff and others added one by one, reordered by dragging, with the keeper's
+seat and the seat that starts."""
 
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
 from rp_desktop.domain.circle.wall import Sitter
 from rp_desktop.domain.records import Group, StaffMember, Student
 from rp_desktop.ui.forms.student_picker import StudentPicker
+from rp_desktop.ui.forms.widgets import searchable_if_long
 
 
 @dataclass(frozen=True)
@@ -76,10 +78,15 @@ class SeatingList(QWidget):
     ) -> None:
         super().__init__(parent)
         self._members_of = members_of
+        self._keepers = {g.id: g.keeper_id for g in groups}
+        self._staff = {member.id: member for member in staff}
         self._make_ways_to_seat(find_students, groups, staff)
         self._make_seats()
         self._keeper: tuple[str, int | str] | None = None
         self._start: tuple[str, int | str] | None = None
+        # Who choosing a group seated, while nobody has changed the seats since: choosing
+        # another group then seats it instead.
+        self._seated_by_choice: list[tuple[str, int | str]] = []
         self._lay_out()
         self._connect()
         self._refresh()
@@ -90,20 +97,23 @@ class SeatingList(QWidget):
         groups: list[Group],
         staff: list[StaffMember],
     ) -> None:
-        """A group at once, a student found by name, a staff member, or someone else."""
+        """A group at once (in the order people read: 9-A before 10-A), a student found by
+        name, a staff member, or someone else. Long drop-downs narrow as one types."""
         self.group = QComboBox()
         self.group.setAccessibleName(self.tr("Group to seat"))
-        self.group.addItem(self.tr("Choose a group…"), None)
+        self.group.addItem(self.tr("Type or choose a group…"), None)
         for group in groups:
             text = self.tr("{name} ({count})").format(name=group.name, count=group.member_count)
             self.group.addItem(text, group.id)
-        self.seat_group_button = QPushButton(self.tr("Seat the group"))
+        searchable_if_long(self.group)
+        self.group.setToolTip(self.tr("Choosing a group seats its students and its keeper"))
         self.picker = StudentPicker(find_students, self.tr("Add a student: type a name…"))
         self.staff = QComboBox()
         self.staff.setAccessibleName(self.tr("Staff member to seat"))
         self.staff.addItem(self.tr("Choose a staff member…"), None)
         for member in staff:
             self.staff.addItem(member.display_name, member)
+        searchable_if_long(self.staff)
         self.add_staff = QPushButton(self.tr("Seat"))
         self.other = QLineEdit(placeholderText=self.tr("Someone else (a parent, a guest): name"))
         self.add_other = QPushButton(self.tr("Seat"))
@@ -134,25 +144,32 @@ class SeatingList(QWidget):
         return self._index_of(self._start)
 
     # -- changing who sits where ----------------------------------------------------------------
-    def seat(self, attendee: Attendee) -> bool:
-        """Seat someone at the end of the ring; False if they are already seated."""
+    def seat(self, attendee: Attendee, at: int | None = None) -> bool:
+        """Seat someone at the end of the ring (or at seat index `at`); False if they are
+        already seated."""
         if any(a.who == attendee.who for a in self.attendees()):
             return False
         item = QListWidgetItem()
         item.setData(Qt.ItemDataRole.UserRole, attendee)
-        self.seats.addItem(item)
+        self.seats.insertItem(self.seats.count() if at is None else at, item)
         if attendee.staff_id is not None and self._keeper is None:
             self._keeper = self._start = attendee.who  # a staff member usually keeps
         self._refresh()
         return True
 
     def seat_group(self, group_id: int) -> int:
-        """Seat a group's students in alphabetical order; returns how many were added."""
-        return sum(self.seat(Attendee.student(s)) for s in self._members_of(group_id))
+        """Seat a group's students in alphabetical order, and, when no keeper is chosen yet,
+        the group's usual keeper in the first seat, keeping; returns how many were added."""
+        added = sum(self.seat(Attendee.student(s)) for s in self._members_of(group_id))
+        keeper = self._staff.get(self._keepers.get(group_id) or -1)
+        if self._keeper is None and keeper is not None:
+            added += self.seat(Attendee.staff(keeper), at=0)
+        return added
 
     def clear(self) -> None:
         self.seats.clear()
         self._keeper = self._start = None
+        self._seated_by_choice = []
         self._refresh()
 
     def set_keeper(self, attendee: Attendee) -> None:
@@ -169,7 +186,7 @@ class SeatingList(QWidget):
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(line(self.group, self.seat_group_button))
+        layout.addWidget(self.group)
         layout.addWidget(self.picker)
         layout.addLayout(line(self.staff, self.add_staff))
         layout.addLayout(line(self.other, self.add_other))
@@ -178,7 +195,8 @@ class SeatingList(QWidget):
         layout.addLayout(line(self.up, self.down, self.make_keeper, self.make_start, self.remove))
 
     def _connect(self) -> None:
-        self.seat_group_button.clicked.connect(self._seat_chosen_group)
+        self.group.currentIndexChanged.connect(self._seat_chosen_group)
+        self.group.activated.connect(self._seat_chosen_group)
         self.picker.studentChosen.connect(lambda s: self.seat(Attendee.student(s)))
         self.add_staff.clicked.connect(self._seat_chosen_staff)
         self.add_other.clicked.connect(self._seat_other)
@@ -191,9 +209,18 @@ class SeatingList(QWidget):
         self.seats.model().rowsMoved.connect(self._refresh)
 
     def _seat_chosen_group(self) -> None:
+        """Seat the group chosen; it takes the place of the one chosen before, unless the
+        seats were changed since (then both sit)."""
         group_id = self.group.currentData()
-        if group_id is not None:
-            self.seat_group(group_id)
+        if group_id is None:
+            return
+        if self._seated_by_choice and self._whos() == self._seated_by_choice:
+            self.clear()
+        self.seat_group(group_id)
+        self._seated_by_choice = self._whos()
+
+    def _whos(self) -> list[tuple[str, int | str]]:
+        return [attendee.who for attendee in self.attendees()]
 
     def _seat_chosen_staff(self) -> None:
         member = self.staff.currentData()
@@ -246,5 +273,7 @@ class SeatingList(QWidget):
             self.seats.item(row).setText(f"{row + 1}. {attendee.name}{extra}")
         self.count.setText(
             self.tr("{n} seated. Drag to change the order.").format(n=self.seats.count())
+            if self.seats.count()
+            else self.tr("Nobody seated yet: type a group's name above, or add people one by one.")
         )
         self.changed.emit()

@@ -1,11 +1,16 @@
 """The "Run a circle" tab: who sits in the circle and in which order, the plan, the talking
-piece and the names on the wall; then Start opens the keeper's console and the wall."""
+piece and the names on the wall; then Start opens the keeper's console and the wall.
+
+Shown, it waits for a group: type part of its name, Enter seats it with its keeper, and
+Ctrl+Enter starts the circle on the community-building plan."""
 
 import time
 from dataclasses import dataclass
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QCheckBox,
     QComboBox,
     QFormLayout,
@@ -77,10 +82,15 @@ class CircleSetupTab(QWidget):
         self.case_note.hide()
         self.problem = QLabel(wordWrap=True)
         self.problem.setStyleSheet("color: #b00020;")
-        self.start = QPushButton(self.tr("Start the circle"))
+        self.start = QPushButton(self.tr("Start the circle  (Ctrl+Enter)"))
+        self.start.setAccessibleName(self.tr("Start the circle"))
         self.library_button = QPushButton(self.tr("Prompt library…"))
         self._lay_out()
         self.start.clicked.connect(self.start_circle)
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(self.start_circle)
         self.library_button.clicked.connect(self._open_library)
         self.rounds.use_template("community-building")
 
@@ -114,6 +124,17 @@ class CircleSetupTab(QWidget):
         self.offer_again = QCheckBox(self.tr("Offer the piece again to those who passed"))
         self.offer_again.setChecked(True)
         self.kind = choice_combo(list(CircleKind))
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Shown, the tab waits for a group to be typed (unless the keys are already in it)."""
+        super().showEvent(event)
+        focused = QApplication.focusWidget()
+        if focused is None or not self.isAncestorOf(focused):
+            group = self.seating.group
+            group.setFocus(Qt.FocusReason.TabFocusReason)
+            line = group.lineEdit()
+            if line is not None:  # what the field shows is selected: typing replaces it
+                line.selectAll()
 
     # -- a circle for a case --------------------------------------------------------------
     def set_case(self, case: Case) -> None:

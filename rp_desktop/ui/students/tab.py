@@ -40,7 +40,7 @@ class StudentsTab(ListTab):
                 "student_number",
                 private=True,
             ),
-            Column(self.tr("Status"), self._status_text, "active"),
+            Column(self.tr("Status"), self._status_text, "active", short=True),
         ]
         super().__init__(
             columns,
@@ -52,8 +52,12 @@ class StudentsTab(ListTab):
         self._db = db
         self.show_inactive = QCheckBox(self.tr("Show students who left"))
         self.deactivate_button = QPushButton(self.tr("Mark as left"))
+        self.import_button = QPushButton(self.tr("Import the roster…"))
+        self.import_button.setToolTip(self.tr("Add or update students from the school's list"))
         self.add_filter(self.show_inactive)
         self.add_action(self.deactivate_button)
+        self.add_action(self.import_button)
+        self.import_button.clicked.connect(self.import_roster)
         self.show_inactive.toggled.connect(self.reload)
         self.deactivate_button.clicked.connect(self._toggle_active)
         self.table.selectionModel().selectionChanged.connect(self._sync_deactivate)
@@ -67,6 +71,13 @@ class StudentsTab(ListTab):
         """Open shows the student's whole story across the tiers; Edit changes their details."""
         self.timelineRequested.emit(record.id)
 
+    def import_roster(self) -> None:
+        """The roster wizard (as File > Import the roster…); every list reads again after."""
+        from rp_desktop.ui.students.roster_wizard import RosterWizard
+
+        if RosterWizard.ask(self._db, self) is not None:
+            self.recordsChanged.emit()
+
     def make_form(self, record_id: int | None) -> "RecordForm":
         # Imported when first needed: start-up does not wait for the forms.
         from rp_desktop.ui.students.form import StudentForm
@@ -78,7 +89,15 @@ class StudentsTab(ListTab):
         return counted(total, self.tr("1 student"), self.tr("{count} students"))
 
     def empty_text(self) -> str:
-        return self.tr("No students yet.\nChoose New (Ctrl+N) to add a student.")
+        return self.tr(
+            "No students yet. Import your roster: File > Import the roster… (Ctrl+I), "
+            "or the button above."
+        )
+
+    def no_match_text(self, text: str) -> str:
+        return self.tr('No one matches "{text}". Check the spelling or clear the search.').format(
+            text=text
+        )
 
     def _status_text(self, student: Student) -> str:
         return self.tr("Active") if student.active else self.tr("Left")

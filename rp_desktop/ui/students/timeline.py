@@ -1,5 +1,6 @@
 """One student across all tiers, as a timeline: circles they sat in, cases by their role,
-agreements they took on, plans and progress. Newest first; one action opens a case."""
+agreements they took on, plans and progress. Newest first, everything shown; ticks and a date
+range narrow it (never remembered: each timeline opens whole). One action opens a case."""
 
 from collections import Counter
 from enum import Enum
@@ -20,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from rp_desktop.domain.casework.support_plans import MonitoringFrequency
 from rp_desktop.domain.records import Student
-from rp_desktop.domain.timeline import TimelineEntry, TimelineKind
+from rp_desktop.domain.timeline import TimelineEntry, TimelineKind, TimelineShow, narrowed
 from rp_desktop.domain.vocabulary import (
     AgreementStatus,
     CaseStatus,
@@ -30,6 +31,7 @@ from rp_desktop.domain.vocabulary import (
 from rp_desktop.services.safekeeping.database import Database
 from rp_desktop.services.students import records as students
 from rp_desktop.services.students import timeline
+from rp_desktop.ui.lists.date_range import DateRangeFilter
 from rp_desktop.ui.words.formatting import format_date
 from rp_desktop.ui.words.labels import grade_label, label
 
@@ -64,14 +66,29 @@ class StudentTimeline(QWidget):
         self.name.setFont(font)
         self.facts = QLabel(self._facts())
         self.counts = QLabel(self._counts(), wordWrap=True)
-        self.show_circles = QCheckBox(self.tr("Show circles"))
-        self.show_circles.setChecked(False)
+        self.kinds = self._make_ticks()
+        self.dates = DateRangeFilter(db.today)
+        self.empty = QLabel(wordWrap=True)
+        self.empty.setObjectName("emptyState")
         self.table = self._make_table()
         self.table.doubleClicked.connect(self._open_case)
-        self.show_circles.toggled.connect(self._fill)
+        self.dates.rangeChanged.connect(self._fill)
         self._lay_out()
         self.resize(1000, 680)
         self._fill()
+
+    def _make_ticks(self) -> dict[TimelineShow, QCheckBox]:
+        """One tick a kind of entry, all ticked: the timeline opens with everything in it."""
+        ticks = {
+            TimelineShow.CIRCLES: QCheckBox(self.tr("Circles")),
+            TimelineShow.CASES: QCheckBox(self.tr("Cases and meetings")),
+            TimelineShow.AGREEMENTS: QCheckBox(self.tr("Agreements")),
+            TimelineShow.PLANS: QCheckBox(self.tr("Plans")),
+        }
+        for tick in ticks.values():
+            tick.setChecked(True)
+            tick.toggled.connect(self._fill)
+        return ticks
 
     def _make_table(self) -> QTableWidget:
         table = QTableWidget(0, 5)
@@ -92,19 +109,25 @@ class StudentTimeline(QWidget):
 
     def _lay_out(self) -> None:
         filters = QHBoxLayout()
-        filters.addWidget(self.counts, 1)
-        filters.addWidget(self.show_circles)
+        filters.addWidget(QLabel(self.tr("Show:")))
+        for tick in self.kinds.values():
+            filters.addWidget(tick)
+        filters.addSpacing(12)
+        filters.addWidget(self.dates)
+        filters.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.name)
         layout.addWidget(self.facts)
+        layout.addWidget(self.counts)
         layout.addLayout(filters)
+        layout.addWidget(self.empty)
         layout.addWidget(self.table, 1)
 
     def shown(self) -> list[TimelineEntry]:
-        """The entries in the table: circles only when asked for (there are many)."""
-        if self.show_circles.isChecked():
-            return self.entries
-        return [e for e in self.entries if e.kind is not TimelineKind.CIRCLE]
+        """The entries in the table: those of the kinds ticked, in the dates chosen."""
+        ticked = {show for show, tick in self.kinds.items() if tick.isChecked()}
+        start, end = self.dates.selected()
+        return narrowed(self.entries, ticked, start, end)
 
     def _facts(self) -> str:
         student = self.student
@@ -133,6 +156,8 @@ class StudentTimeline(QWidget):
 
     def _fill(self) -> None:
         entries = self.shown()
+        self.empty.setText(self._empty_text() if not entries else "")
+        self.empty.setVisible(not entries)
         self.table.setRowCount(len(entries))
         for row, entry in enumerate(entries):
             cells = (
@@ -145,6 +170,16 @@ class StudentTimeline(QWidget):
             for column, text in enumerate(cells):
                 self.table.setItem(row, column, QTableWidgetItem(text))
         self.table.resizeColumnsToContents()
+
+    def _empty_text(self) -> str:
+        if not self.entries:
+            return self.tr(
+                "Nothing recorded for this student yet. Circles they sit in and cases they "
+                "are part of will show here."
+            )
+        return self.tr(
+            'Nothing matches these choices. Tick more kinds above, or choose "Any date".'
+        )
 
     def _role_or_status(self, entry: TimelineEntry) -> str:
         if entry.role is not None and entry.kind is TimelineKind.CASE:

@@ -13,12 +13,14 @@ from rp_desktop.domain.circle.types import Timing
 from rp_desktop.domain.library import PlanFields, PlannedRound
 from rp_desktop.domain.records import CaseFields, ParticipantFields
 from rp_desktop.domain.vocabulary import CaseStatus, CircleStage, MeetingKind, Role, Tier
+from rp_desktop.services import people
 from rp_desktop.services.casework import cases
 from rp_desktop.services.circles import library
 from rp_desktop.services.circles import seeding as library_seed
 from rp_desktop.services.safekeeping.database import Database
 from rp_desktop.ui import dialogs
 from rp_desktop.ui.run_circle.runner import CircleRunner
+from rp_desktop.ui.run_circle.seating import Attendee
 from rp_desktop.ui.run_circle.setup_tab import CircleSetupTab
 from tests.ui.conftest import School
 from tests.ui.fakes import FakeChime
@@ -69,7 +71,9 @@ def setup(qtbot, db: Database, school_db: School, monotonic, chime) -> CircleSet
     )
     tab = CircleSetupTab(db, 2025, clock=monotonic, chime=chime)
     qtbot.addWidget(tab)
-    tab.seating.seat_group(school_db.advisory_id)
+    # the advisory's four students alone, as the group lists them: no keeper in the ring
+    for member in people.group_members(db, school_db.advisory_id):
+        tab.seating.seat(Attendee.student(member))
     tab.rounds.reload_plans(select=plan.id)
     tab.rounds.use_plan(plan)
     return tab
