@@ -1,5 +1,6 @@
-"""The one QApplication, named before anything reads or writes settings; and a way to do
-something just after a window is first on screen."""
+"""The one QApplication, named before anything reads or writes settings and set up for the
+keyboard once its first screen is drawn (ui/keyboard.py); and a way to do something just after
+a window is first on screen."""
 
 import sys
 from collections.abc import Callable
@@ -26,7 +27,15 @@ def application() -> QApplication:
     existing = QApplication.instance()
     if isinstance(existing, QApplication):
         return existing
-    return QApplication(sys.argv[:1])
+    app = QApplication(sys.argv[:1])
+    when_drawn(_keyboard_first)  # not before: the first screen is drawn first
+    return app
+
+
+def _keyboard_first() -> None:
+    from rp_desktop.ui.keyboard import keyboard_first
+
+    keyboard_first()
 
 
 def when_drawn(then: Callable[[], None], window: "QWindow | None" = None) -> "FirstDrawing":

@@ -60,12 +60,23 @@ def show_error(parent: QWidget | None, title: str, text: str) -> None:
     wait_for(box)
 
 
-def confirm(parent: QWidget | None, title: str, text: str, yes: str, no: str) -> bool:
-    """Ask a yes/no question with buttons that say what they do; True for `yes`."""
+def confirm(
+    parent: QWidget | None,
+    title: str,
+    text: str,
+    yes: str,
+    no: str,
+    *,
+    enter_says_yes: bool = False,
+) -> bool:
+    """Ask a yes/no question with buttons that say what they do; True for `yes`. Enter answers
+    `yes` with `enter_says_yes`, otherwise whichever button has the focus; Esc answers `no`."""
     boxes = QtWidgets.QMessageBox
     box = boxes(boxes.Icon.Question, title, text, parent=parent)
     yes_button = box.addButton(yes, boxes.ButtonRole.AcceptRole)
     box.addButton(no, boxes.ButtonRole.RejectRole)
+    if enter_says_yes:
+        box.setDefaultButton(yes_button)
     wait_for(box)
     return box.clickedButton() is yes_button
 
@@ -87,6 +98,7 @@ def confirm_end_circle(parent: QWidget | None) -> bool:
         _tr("End the circle now? It will be saved with everyone's turns, and cannot be resumed."),
         _tr("End the circle"),
         _tr("Keep going"),
+        enter_says_yes=True,  # E then Enter ends a circle from the keyboard
     )
 
 
@@ -173,7 +185,7 @@ def _about_text() -> str:
         "<b>Tier 3</b>: formal conferences, re-entry and restorative justice "
         "instead of suspension.</p>"
         "<p>Keyboard: Ctrl+N new record, Ctrl+F search, Enter open, Ctrl+S save, "
-        "Ctrl+Q quit, F1 this help.</p>"
+        "Ctrl+Q quit; F1 lists every shortcut.</p>"
     ).format(version=__version__)
 
 

@@ -1,8 +1,11 @@
 """The keeper's console on the laptop: the prompt, who holds the piece, the timers, the
 controls and their keys, and the wall's controls. Everything it shows comes from snapshots.
 
-Keys: Space or Right next, P pass, Left back, Enter pause/resume, N next round, B blank the
-wall, F full screen, Esc leave full screen. Ending the circle asks first.
+Keys (console_parts.KEYS, listed under the buttons and in Help): Space or Right next, P pass,
+Left back, Enter pause/resume, N next round, B blank the wall, F full screen, E end the circle,
+Esc leave full screen (or, when the wall is not full screen, close), Ctrl+W close. Ending the
+circle asks first, and closing the console while the circle runs asks to end it; Enter answers
+"End the circle".
 """
 
 from collections.abc import Callable
@@ -10,7 +13,6 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QComboBox,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -23,22 +25,21 @@ from rp_desktop.domain.circle import CircleSnapshot, CircleState, Move
 from rp_desktop.domain.circle.equity import VoiceSummary
 from rp_desktop.ui import dialogs
 from rp_desktop.ui.crash import log_failure
-from rp_desktop.ui.run_circle.console_parts import LiveTimes, PromptHeader, SeatTable, SoundControls
+from rp_desktop.ui.run_circle.console_parts import (
+    KEYS,
+    LiveTimes,
+    PromptHeader,
+    ScreenChoice,
+    SeatTable,
+    SoundControls,
+    keys_line,
+)
 from rp_desktop.ui.run_circle.session import CircleSession
 from rp_desktop.ui.run_circle.summary import VoiceSummaryPanel
 from rp_desktop.ui.run_circle.wall.window import WallWindow
 
-# What the keeper presses, and what it does.
-KEYS: dict[str, tuple[str, ...]] = {
-    "next": ("Space", "Right"),
-    "pass": ("P",),
-    "back": ("Left",),
-    "pause": ("Return", "Enter"),
-    "next_round": ("N",),
-    "blank": ("B",),
-    "full_screen": ("F",),
-    "leave_full_screen": ("Escape",),
-}
+# What the keys still do once the circle has ended.
+AFTER_THE_END = ("blank", "full_screen", "leave_full_screen", "escape", "close", "end")
 
 
 class CircleConsole(QWidget):
@@ -77,11 +78,9 @@ class CircleConsole(QWidget):
         self.sound = SoundControls(session.chime)
         self.summary = VoiceSummaryPanel(wall)
         self.buttons = self._make_buttons()
-        self.screen_choice = QComboBox()
-        self.screen_choice.setAccessibleName(self.tr("Screen for the wall"))
+        self.screen_choice = ScreenChoice()
         self._pages = QStackedWidget()
         self._lay_out()
-        self._fill_screens()
         self._bind_keys(self)
         self._bind_keys(wall)
         session.changed.connect(self._show)
@@ -93,7 +92,7 @@ class CircleConsole(QWidget):
     # -- what the keeper does ---------------------------------------------------------------
     def press(self, action: str) -> None:
         """Do what a key or button does; a move that makes no sense now does nothing."""
-        if self._ended and action not in ("blank", "full_screen", "leave_full_screen", "end"):
+        if self._ended and action not in AFTER_THE_END:
             return
         match action:
             case "start":
@@ -115,6 +114,10 @@ class CircleConsole(QWidget):
                 self.wall.toggle_full_screen()
             case "leave_full_screen":
                 self.wall.leave_full_screen()
+            case "escape":
+                self._escape()
+            case "close":
+                self.close()
             case "arrive":
                 if self._arrive is not None:
                     self._arrive(self.seats.selected_key(self.session.snapshot))
@@ -192,6 +195,13 @@ class CircleConsole(QWidget):
             self.tr("Show the wall") if self.wall.blank else self.tr("Blank the wall")
         )
 
+    def _escape(self) -> None:
+        """Esc leaves full screen when the wall is full screen; otherwise it closes."""
+        if self.wall.isFullScreen():
+            self.wall.leave_full_screen()
+        else:
+            self.close()
+
     def _next(self) -> None:
         """Next passes the piece on; between rounds it begins the next round; before the
         circle, it starts it."""
@@ -216,7 +226,7 @@ class CircleConsole(QWidget):
             "full_screen": self.tr("Full screen  (F)"),
             "arrive": self.tr("Someone arrives…"),
             "leave": self.tr("Someone leaves"),
-            "end": self.tr("End the circle"),
+            "end": self.tr("End the circle  (E)"),
         }
         buttons = {}
         for action, text in texts.items():
@@ -261,16 +271,9 @@ class CircleConsole(QWidget):
         layout.addWidget(self._pages, 1)
         layout.addLayout(moves)
         layout.addLayout(wall_row)
-
-    def _fill_screens(self) -> None:
-        screens = QGuiApplication.screens()
-        for number, screen in enumerate(screens, start=1):
-            size = screen.size()
-            self.screen_choice.addItem(
-                self.tr("Screen {n} ({w}×{h})").format(n=number, w=size.width(), h=size.height())
-            )
-        # The projector is usually the second screen.
-        self.screen_choice.setCurrentIndex(1 if len(screens) > 1 else 0)
+        keys = QLabel(keys_line(), wordWrap=True)
+        keys.setAccessibleName(self.tr("Keys"))
+        layout.addWidget(keys)
 
     def _bind_keys(self, window: QWidget) -> None:
         for action, keys in KEYS.items():

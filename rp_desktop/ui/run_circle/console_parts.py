@@ -1,10 +1,13 @@
-"""The pieces of the keeper's console, each drawing one part of a snapshot."""
+"""The pieces of the keeper's console, each drawing one part of a snapshot; and the keys the
+keeper presses, which the console binds, lists under its buttons, and Help lists with the
+others."""
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QFont, QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
+    QComboBox,
     QGridLayout,
     QHBoxLayout,
     QHeaderView,
@@ -18,8 +21,58 @@ from PySide6.QtWidgets import (
 
 from rp_desktop.domain.circle import CircleSnapshot, CircleState, TimeLevel
 from rp_desktop.domain.circle.display import clock_text, shown_elapsed, shown_remaining
+from rp_desktop.ui.keyboard import key_text
 from rp_desktop.ui.run_circle.chime import Chime
 from rp_desktop.ui.words.labels import label
+
+# What the keeper presses (Qt's portable key names), for each thing the console does.
+KEYS: dict[str, tuple[str, ...]] = {
+    "next": ("Space", "Right"),
+    "pass": ("P",),
+    "back": ("Left",),
+    "pause": ("Return", "Enter"),
+    "next_round": ("N",),
+    "blank": ("B",),
+    "full_screen": ("F",),
+    "end": ("E",),
+    "escape": ("Escape",),
+    "close": ("Ctrl+W",),
+}
+
+
+def key_words() -> dict[str, str]:
+    """What each of KEYS does, in a few words."""
+
+    def tr(text: str) -> str:
+        return QCoreApplication.translate("CircleConsole", text)
+
+    return {
+        "next": tr("next person (or start, or the next round)"),
+        "pass": tr("pass"),
+        "back": tr("back to the one before"),
+        "pause": tr("pause or carry on"),
+        "next_round": tr("next round"),
+        "blank": tr("blank the wall or show it"),
+        "full_screen": tr("wall full screen or not"),
+        "end": tr("end the circle (asks; Enter ends it)"),
+        "escape": tr("leave full screen, or close"),
+        "close": tr("close (a running circle asks to end first)"),
+    }
+
+
+def keys_line() -> str:
+    """Every key of the console in one line: "Space or Right: next person · P: pass · …"."""
+    words = key_words()
+    return " · ".join(
+        QCoreApplication.translate("CircleConsole", "{keys}: {what}").format(
+            keys=QCoreApplication.translate("CircleConsole", " or ").join(
+                key_text(key) for key in keys
+            ),
+            what=words[action],
+        )
+        for action, keys in KEYS.items()
+    )
+
 
 LEVEL_COLOURS = {
     TimeLevel.UNLIMITED: "#202124",
@@ -225,3 +278,18 @@ class SoundControls(QWidget):
         self.problem.show()
         for widget in (self.mute, self.volume):
             widget.setEnabled(False)
+
+
+class ScreenChoice(QComboBox):
+    """The screens of this computer, for the wall; the second one (a projector) at first."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName(self.tr("Screen for the wall"))
+        screens = QGuiApplication.screens()
+        for number, screen in enumerate(screens, start=1):
+            size = screen.size()
+            self.addItem(
+                self.tr("Screen {n} ({w}×{h})").format(n=number, w=size.width(), h=size.height())
+            )
+        self.setCurrentIndex(1 if len(screens) > 1 else 0)

@@ -1,13 +1,14 @@
 """The main window's menus around its Security menu (ui/lock/security_menu.py): File, Edit and
 Go before it, Help after it; the same keyboard shortcuts on every system (Windows has no
-standard key for Quit)."""
+standard key for Quit). Go has Ctrl+1 to Ctrl+7 for the tabs, in their order; Help has every
+shortcut on F1 (window/shortcuts_dialog.py), read from these menus."""
 
 from collections.abc import Callable
 from typing import Protocol
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMenu, QMenuBar, QWidget
+from PySide6.QtWidgets import QMenu, QMenuBar, QTabWidget, QWidget
 
 from rp_desktop.ui import dialogs
 from rp_desktop.ui.safekeeping.menu import Safekeeping
@@ -19,6 +20,7 @@ class MenuWindow(Protocol):
 
     windows: OpenWindows
     safekeeping: Safekeeping
+    tabs: QTabWidget
 
     def menuBar(self) -> QMenuBar: ...
 
@@ -57,22 +59,39 @@ def add_record_menus(window: MenuWindow) -> QAction:
     edit_menu.addSeparator()
     _action(edit_menu, _tr("Case &categories…"), "", window.edit_categories)
     go_menu = bar.addMenu(_tr("&Go"))
+    add_tab_keys(go_menu, window.tabs)
+    go_menu.addSeparator()
     _action(go_menu, _tr("&Agreements due"), "Ctrl+D", window.windows.due_list)
     return quit_action
+
+
+def add_tab_keys(menu: QMenu, tabs: QTabWidget) -> None:
+    """One entry per tab, in the tabs' order, on Ctrl+1, Ctrl+2 and so on (nine at most)."""
+    for index in range(min(tabs.count(), 9)):
+        _action(menu, tabs.tabText(index), f"Ctrl+{index + 1}", _showing(tabs, index))
+
+
+def _showing(tabs: QTabWidget, index: int) -> Callable[[], None]:
+    return lambda: tabs.setCurrentIndex(index)
 
 
 def add_help_menu(window: MenuWindow) -> QAction:
     """Help; returns its first entry, which still works while the window is locked."""
     help_menu = window.menuBar().addMenu(_tr("&Help"))
-    about = _action(
-        help_menu,
-        _tr("&Help and keyboard shortcuts"),
-        "F1",
-        lambda: dialogs.show_about(window.window()),
+    keys = _action(
+        help_menu, _tr("&Keyboard shortcuts"), "F1", lambda: show_shortcuts(window.menuBar())
     )
+    _action(help_menu, _tr("&About RP Desktop"), "", lambda: dialogs.show_about(window.window()))
     help_menu.addSeparator()
     window.safekeeping.add_to_help_menu(help_menu)
-    return about
+    return keys
+
+
+def show_shortcuts(bar: QMenuBar) -> None:
+    """Every keyboard shortcut, read from the menus of `bar` and the other tables of keys."""
+    from rp_desktop.ui.window.shortcuts_dialog import ShortcutsDialog
+
+    dialogs.wait_for(ShortcutsDialog(bar, bar.window()))
 
 
 def _action(menu: QMenu, text: str, keys: str, slot: Callable[[], object]) -> QAction:

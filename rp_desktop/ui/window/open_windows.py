@@ -1,5 +1,7 @@
 """The windows opened from the main window: a case, a student's timeline, the agreements due.
-One window per record, brought forward when asked for again."""
+One window per record, brought forward when asked for again; Esc and Ctrl+W close each (a case
+with an unsaved note asks first), and the keyboard is set up in every window
+(ui/keyboard.py)."""
 
 from collections.abc import Callable
 
@@ -7,6 +9,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
 from rp_desktop.services.safekeeping.database import Database
+from rp_desktop.ui.keyboard import closes_on_keys, keyboard_first
 
 
 class OpenWindows(QObject):
@@ -23,6 +26,7 @@ class OpenWindows(QObject):
         self._db = db
         self._school = school_name
         self._windows: dict[tuple[str, int], QWidget] = {}
+        keyboard_first()  # done once the first screen was drawn; not in tests and benchmarks
 
     def case(self, case_id: int) -> QWidget:
         from rp_desktop.ui.case.case_window import CaseWindow
@@ -73,6 +77,7 @@ class OpenWindows(QObject):
         window = self._windows.get(key)
         if window is None or not window.isVisible():
             window = make()
+            closes_on_keys(window)
             self._windows[key] = window
         window.show()
         window.raise_()

@@ -325,7 +325,7 @@ def test_while_locked_only_quit_and_help_work(qtbot, main: MainWindow) -> None: 
     qtbot.keyClick(main, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
     assert main.locked
     enabled = {item.text() for item in menu_items(main) if item.isEnabled()}
-    assert enabled == {"&Quit", "&Help and keyboard shortcuts"}
+    assert enabled == {"&Quit", "&Keyboard shortcuts"}
     main.locking.screen.show_button.click()
     assert all(item.isEnabled() for item in menu_items(main))
 
