@@ -39,7 +39,7 @@ from rp_desktop.ui.run_circle.summary import VoiceSummaryPanel
 from rp_desktop.ui.run_circle.wall.window import WallWindow
 
 # What the keys still do once the circle has ended.
-AFTER_THE_END = ("blank", "full_screen", "leave_full_screen", "escape", "close", "end")
+AFTER_THE_END = ("blank", "full_screen", "escape", "close", "end")
 
 
 class CircleConsole(QWidget):
@@ -112,8 +112,6 @@ class CircleConsole(QWidget):
                 self._show(self.session.snapshot)
             case "full_screen":
                 self.wall.toggle_full_screen()
-            case "leave_full_screen":
-                self.wall.leave_full_screen()
             case "escape":
                 self._escape()
             case "close":
