@@ -17,8 +17,10 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from rp_desktop.domain.records import CaseFields, ParticipantFields
 from rp_desktop.domain.vocabulary import Role, Tier
@@ -168,6 +170,62 @@ def test_the_ring_goes_with_the_window_it_was_in_and_comes_back_in_another(qtbot
     ring = second.findChild(FocusRing)
     assert ring is not None
     assert ring.widget() is field
+
+
+def test_the_ring_shows_around_a_field_flush_with_its_holder_and_follows_it(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """A form's field sits in a holder with no margin (room for a problem under it): a ring
+    drawn in the holder would be cut off, so it is drawn where there is room."""
+    keyboard_first()
+    form = QWidget()
+    qtbot.addWidget(form)
+    rows = QFormLayout(form)
+    holder = QWidget()
+    column = QVBoxLayout(holder)
+    column.setContentsMargins(0, 0, 0, 0)
+    when = QDateEdit()
+    column.addWidget(when)
+    rows.addRow("Date it happened", holder)
+    form.resize(400, 200)
+    active(qtbot, form)
+    when.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(when.hasFocus)
+    ring = form.findChild(FocusRing)
+    assert ring is not None
+    assert ring.isVisible()
+    assert ring.parentWidget() is form  # not the holder, which has no room around the field
+
+    def drawn_left_of(control: QWidget) -> QColor:
+        picture = form.grab().toImage()
+        middle = control.mapTo(form, QPoint(-1, control.height() // 2))
+        return QColor(picture.pixel(middle.x(), middle.y()))
+
+    background = form.palette().color(QPalette.ColorRole.Window)
+    assert contrast(drawn_left_of(when), background) >= 3.0
+    rows.insertRow(0, "Place", QLineEdit())  # the holder moves down; the ring goes with it
+    qtbot.waitUntil(lambda: ring.geometry().center() == holder.geometry().center())
+    assert contrast(drawn_left_of(when), background) >= 3.0
+
+
+def test_a_window_deleted_with_the_focus_in_it_takes_its_ring_along(qtbot) -> None:  # type: ignore[no-untyped-def]
+    keyboard_first()
+    dialog = QDialog()
+    holder = QWidget(dialog)
+    button = QPushButton("Save", holder)
+    holder.resize(200, 60)
+    button.move(0, 0)
+    active(qtbot, dialog)
+    button.setFocus()
+    ring = dialog.findChild(FocusRing)
+    assert ring is not None
+    assert ring.widget() is button
+    dialog.deleteLater()
+    qtbot.waitUntil(lambda: not isValid(ring))  # and nothing crashed on the way
+    other = QWidget()
+    qtbot.addWidget(other)
+    field = QLineEdit(other)
+    active(qtbot, other)
+    field.setFocus()
+    assert other.findChild(FocusRing) is not None
 
 
 def open_case(db, school_db: School) -> int:  # type: ignore[no-untyped-def]
