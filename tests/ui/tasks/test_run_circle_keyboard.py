@@ -19,6 +19,8 @@ from rp_desktop.services.circles import library
 from rp_desktop.services.circles import seeding as library_seed
 from rp_desktop.services.safekeeping.database import Database
 from rp_desktop.ui import dialogs
+from rp_desktop.ui.run_circle import runner as runner_module
+from rp_desktop.ui.run_circle.chime import SilentChime
 from rp_desktop.ui.run_circle.runner import CircleRunner
 from rp_desktop.ui.window.main_window import MainWindow
 from tests.ui.conftest import School
@@ -62,6 +64,7 @@ def test_a_circle_runs_and_ends_from_the_keyboard_alone(
     school_db: School,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    monkeypatch.setattr(runner_module, "make_chime", SilentChime)  # no sound in a test
     runner = started_from_the_window(qtbot, db, window, school_db.advisory_id)
     moves = Moves(qtbot)
     session = runner.session
@@ -78,23 +81,30 @@ def test_a_circle_runs_and_ends_from_the_keyboard_alone(
         return box.result()
 
     monkeypatch.setattr(dialogs, "wait_for", answer_with_enter)
-    ring = [seat.key for seat in session.snapshot.seats]
-    assert len(ring) == 4
+    seated = {seat.key: seat.label for seat in session.snapshot.seats}
+    assert len(seated) == 5  # the advisory's four students and its usual keeper
     assert session.snapshot.state is CircleState.SETUP
+
+    def passes() -> dict[int, int]:
+        return {seat.key: seat.passes for seat in session.snapshot.seats}
 
     moves.key(Qt.Key.Key_Space)  # start: the first seat holds the piece
     assert session.snapshot.state is CircleState.RUNNING
-    assert session.snapshot.holder_key == ring[0]
-    moves.key(Qt.Key.Key_Space)
-    assert session.snapshot.holder_key == ring[1]
-    moves.key(Qt.Key.Key_Space)
-    assert session.snapshot.holder_key == ring[2]
+    holders = [session.snapshot.holder_key]
+    for _ in range(2):  # the piece passed on twice, each time to the one the console named
+        coming = session.snapshot.next_key
+        moves.key(Qt.Key.Key_Space)
+        assert session.snapshot.holder_key == coming
+        holders.append(coming)
+    assert len(set(holders)) == 3
+    passer, coming = session.snapshot.holder_key, session.snapshot.next_key
+    assert passer is not None
     moves.key(Qt.Key.Key_P)  # the third person passes
-    assert session.snapshot.holder_key == ring[3]
-    assert [seat.passes for seat in session.snapshot.seats] == [0, 0, 1, 0]
+    assert session.snapshot.holder_key == coming
+    assert passes() == {key: int(key == passer) for key in seated}
     moves.key(Qt.Key.Key_Left)  # back: the pass is taken back, the piece with them again
-    assert session.snapshot.holder_key == ring[2]
-    assert [seat.passes for seat in session.snapshot.seats] == [0, 0, 0, 0]
+    assert session.snapshot.holder_key == passer
+    assert passes() == dict.fromkeys(seated, 0)
     moves.key(Qt.Key.Key_N)  # the next round
     assert session.snapshot.round.index == 1
     assert session.snapshot.state is CircleState.RUNNING
