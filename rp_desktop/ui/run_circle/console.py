@@ -10,7 +10,7 @@ circle asks first, and closing the console while the circle runs asks to end it;
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -86,7 +86,8 @@ class CircleConsole(QWidget):
         session.changed.connect(self._show)
         session.changed.connect(wall.show_snapshot)
         wall.closedByUser.connect(self._wall_closed)
-        self.resize(1100, 720)
+        room = self.screen().availableGeometry().size() - QSize(16, 48)  # less the title bar
+        self.resize(QSize(1100, 720).boundedTo(room))
         session.refresh()
 
     # -- what the keeper does ---------------------------------------------------------------

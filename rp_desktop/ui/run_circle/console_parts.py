@@ -61,17 +61,19 @@ def key_words() -> dict[str, str]:
 
 
 def keys_line() -> str:
-    """Every key of the console in one line: "Space or Right: next person · P: pass · …"."""
+    """Every key of the console in one line: "Keys: Space or Right: next person · P: pass · …"."""
+
+    def tr(text: str) -> str:
+        return QCoreApplication.translate("CircleConsole", text)
+
     words = key_words()
-    return " · ".join(
-        QCoreApplication.translate("CircleConsole", "{keys}: {what}").format(
-            keys=QCoreApplication.translate("CircleConsole", " or ").join(
-                key_text(key) for key in keys
-            ),
-            what=words[action],
+    each = (
+        tr("{keys}: {what}").format(
+            keys=tr(" or ").join(key_text(key) for key in keys), what=words[action]
         )
         for action, keys in KEYS.items()
     )
+    return tr("Keys: {keys}").format(keys=" · ".join(each))
 
 
 LEVEL_COLOURS = {
