@@ -310,6 +310,25 @@ def test_ctrl_w_closes_the_circle_library(
     assert closed == [False]
 
 
+def test_ctrl_w_cancels_the_reports_month_question(
+    qtbot, main: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from rp_desktop.ui.reports import asking
+
+    closed: list[bool] = []
+
+    def press_ctrl_w(dialog: QDialog) -> int:
+        active(qtbot, dialog)
+        qtbot.keyClick(QApplication.focusWidget() or dialog, Qt.Key.Key_W, CTRL)
+        closed.append(not dialog.isVisible())
+        return dialog.result()
+
+    monkeypatch.setattr(dialogs, "wait_for", press_ctrl_w)
+    chosen = asking.choose_month(main, [("2026-02", "February"), ("2026-03", "March")], "")
+    assert closed == [True]
+    assert chosen is None
+
+
 def test_ctrl_1_to_7_switch_the_tabs_in_their_order(qtbot, main: MainWindow) -> None:
     assert main.tabs.count() == len(VIEWS) == 7
     go = next(a.menu() for a in main.menuBar().actions() if a.text() == "&Go")
