@@ -17,13 +17,14 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QTextEdit,
     QVBoxLayout,
     QWidget,
 )
 from shiboken6 import isValid
 
 from rp_desktop.domain.records import CaseFields, ParticipantFields
-from rp_desktop.domain.vocabulary import Role, Tier
+from rp_desktop.domain.vocabulary import Role, Tier, Tier3Kind
 from rp_desktop.services.casework import cases
 from rp_desktop.ui import dialogs
 from rp_desktop.ui.case.form import CaseForm
@@ -83,6 +84,50 @@ def test_tab_leaves_what_happened_and_ctrl_tab_types_a_tab(
     assert box.toPlainText() == "Pushed in line\t"
     assert QApplication.focusWidget() is box
     form.reject()
+
+
+CASE_FORMS = (
+    "meeting",
+    "agreement",
+    "details",
+    "follow_up",
+    "tier",
+    "close",
+    "re_entry",
+    "support_plan",
+)
+
+
+def test_tab_leaves_every_text_box_of_a_cases_forms(
+    qtbot, main: MainWindow, db, school_db: School, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every box where words are typed on a case (what happened, notes, the plans' supports
+    and needs, why it closed...), in the forms as they open."""
+    monkeypatch.setattr(dialogs, "confirm_discard", lambda parent: True)
+    window = main.windows.case(open_case(db, school_db, Tier.INTENSIVE))
+    tried = 0
+    for which in CASE_FORMS:
+        form = {
+            "meeting": window.new_meeting,  # type: ignore[attr-defined]
+            "agreement": window.edit_agreement,  # type: ignore[attr-defined]
+            "details": window.edit_details,  # type: ignore[attr-defined]
+        }.get(which, lambda which=which: window.step_form(which))()  # type: ignore[attr-defined]
+        active(qtbot, form)
+        boxes = [
+            box
+            for box in form.findChildren(QPlainTextEdit) + form.findChildren(QTextEdit)
+            if box.isVisible() and not box.isReadOnly()
+        ]
+        for box in boxes:
+            box.setFocus()
+            qtbot.waitUntil(box.hasFocus)
+            type_text(box, "Said sorry")
+            qtbot.keyClick(box, Qt.Key.Key_Tab)
+            assert QApplication.focusWidget() is not box, which
+            assert "\t" not in box.toPlainText(), which
+            tried += 1
+        form.reject()
+    assert tried >= 9  # the re-entry plan alone has three
 
 
 def test_ctrl_tab_types_nothing_in_a_box_that_is_read_only(qtbot) -> None:  # type: ignore[no-untyped-def]
@@ -228,11 +273,12 @@ def test_a_window_deleted_with_the_focus_in_it_takes_its_ring_along(qtbot) -> No
     assert other.findChild(FocusRing) is not None
 
 
-def open_case(db, school_db: School) -> int:  # type: ignore[no-untyped-def]
+def open_case(db, school_db: School, tier: Tier = Tier.TARGETED) -> int:  # type: ignore[no-untyped-def]
     return cases.open_case(
         db,
         CaseFields(
-            tier=Tier.TARGETED,
+            tier=tier,
+            tier3_kind=Tier3Kind.RE_ENTRY if tier is Tier.INTENSIVE else None,
             occurred_on=date(2026, 3, 2),
             category_id=1,
             description="Name-calling at recess.",
