@@ -37,4 +37,9 @@ TASKS: dict[str, Task] = {
         "9 clicks",
         5,
     ),
+    "run_circle_keys": Task(
+        "run the circle: pass the piece three times, a pass, back, next round, end",
+        "6 keys + 2 clicks (ending needed the mouse)",
+        8,
+    ),
 }
