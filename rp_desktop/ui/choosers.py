@@ -11,7 +11,16 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QDir, QStandardPaths
-from PySide6.QtWidgets import QComboBox, QDialog, QFileDialog, QInputDialog, QLineEdit, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QGridLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QWidget,
+)
 from shiboken6 import isValid
 
 from rp_desktop.ui import dialogs
@@ -81,13 +90,28 @@ def choose_file(parent: QWidget | None, title: str, filters: str, start: str = "
 
 
 def choose_save_file(
-    parent: QWidget | None, title: str, suggested: str, filters: str
+    parent: QWidget | None, title: str, suggested: str, filters: str, *, note: str = ""
 ) -> tuple[Path, str] | None:
     """Where to save (the system asks before replacing a file) and the file type chosen;
-    None when the user cancelled."""
+    None when the user cancelled. A `suggested` name without a folder is offered in the
+    user's Documents folder; `note` is said inside the chooser, below its fields."""
+    if suggested and Path(suggested).parent == Path():
+        suggested = str(Path(_documents()) / suggested)
     chooser = file_dialog(parent, title, suggested, filters, QFileDialog.FileMode.AnyFile)
     chooser.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+    if note:
+        _add_note(chooser, note)
     return _chosen(chooser)
+
+
+def _add_note(chooser: QFileDialog, note: str) -> None:
+    """A sentence at the foot of Qt's own chooser (a grid), across all its columns."""
+    said = QLabel(note, wordWrap=True)
+    said.setObjectName("chooserNote")
+    said.setAccessibleName(note)
+    grid = chooser.layout()
+    if isinstance(grid, QGridLayout):
+        grid.addWidget(said, grid.rowCount(), 0, 1, grid.columnCount())
 
 
 def ask_text(

@@ -147,8 +147,11 @@ class CaseWindow(QWidget):
     def edit_details(self) -> RecordForm:
         return self._open(case_forms.case_form(self._db, self.detail, self))
 
-    def print_agreement(self, agreement_id: int) -> Path | None:
+    def print_agreement(self, agreement_id: int) -> bool:
         return printing.print_agreement(self, self._db, self._school, self.detail, agreement_id)
+
+    def save_agreement_pdf(self, agreement_id: int) -> Path | None:
+        return printing.save_agreement_pdf(self, self._db, self._school, self.detail, agreement_id)
 
     def set_item_status(self, item_id: int, status: AgreementStatus) -> None:
         agreements.set_item_status(self._db, item_id, status)
@@ -253,6 +256,7 @@ class CaseWindow(QWidget):
         self.agreement.newRequested.connect(self.edit_agreement)
         self.agreement.editRequested.connect(self.edit_agreement)
         self.agreement.printRequested.connect(self.print_agreement)
+        self.agreement.pdfRequested.connect(self.save_agreement_pdf)
         self.agreement.statusRequested.connect(self.set_item_status)
         self.follow_up.newRequested.connect(lambda: self.step_form("follow_up"))
         self.tier3.reEntryRequested.connect(lambda: self.step_form("re_entry"))

@@ -1,5 +1,6 @@
 """The parts of the case window: tables of meetings, agreement items and follow-ups, each with
-its buttons. Each panel draws a CaseDetail; the window decides what the buttons do."""
+its buttons. Each panel draws a CaseDetail; the window decides what the buttons do. An empty
+table says in one sentence what to do next."""
 
 from collections.abc import Sequence
 
@@ -49,6 +50,13 @@ class RecordTable(QTableWidget):
         return self.ids[rows[0].row()] if rows else None
 
 
+def _hint(text: str) -> QLabel:
+    """What to do next, shown above a table while it is empty."""
+    hint = QLabel(text, wordWrap=True)
+    hint.setAccessibleName(text)
+    return hint
+
+
 def _buttons(*texts: str) -> tuple[QHBoxLayout, list[QPushButton]]:
     row = QHBoxLayout()
     buttons = [QPushButton(text) for text in texts]
@@ -70,7 +78,11 @@ class MeetingsPanel(QWidget):
             [self.tr("Date"), self.tr("Meeting"), self.tr("Facilitator"), self.tr("Who came")], 3
         )
         row, (self.new, self.open) = _buttons(self.tr("New meeting…"), self.tr("Open"))
+        self.empty = _hint(
+            self.tr("No meetings yet. Use “New meeting…” after you meet with the people involved.")
+        )
         layout = QVBoxLayout(self)
+        layout.addWidget(self.empty)
         layout.addWidget(self.table)
         layout.addLayout(row)
         self.new.clicked.connect(self.newRequested)
@@ -92,6 +104,8 @@ class MeetingsPanel(QWidget):
                 for m in detail.meetings
             ]
         )
+        self.empty.setVisible(not detail.meetings)
+        self.open.setEnabled(bool(detail.meetings))
 
     def _open(self) -> None:
         meeting_id = self.table.selected_id()
@@ -101,11 +115,12 @@ class MeetingsPanel(QWidget):
 
 class AgreementPanel(QWidget):
     """Signals: newRequested(), editRequested(int agreement id), printRequested(int agreement
-    id), statusRequested(int item id, object AgreementStatus)."""
+    id), pdfRequested(int agreement id), statusRequested(int item id, object AgreementStatus)."""
 
     newRequested = Signal()
     editRequested = Signal(int)
     printRequested = Signal(int)
+    pdfRequested = Signal(int)
     statusRequested = Signal(int, object)
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -118,8 +133,11 @@ class AgreementPanel(QWidget):
         marks, (self.done, self.missed, self.renegotiated) = _buttons(
             self.tr("Mark done"), self.tr("Mark missed"), self.tr("Renegotiated")
         )
-        actions, (self.new, self.edit, self.print) = _buttons(
-            self.tr("New agreement…"), self.tr("Edit the agreement…"), self.tr("Print for signing…")
+        actions, (self.new, self.edit, self.print, self.pdf) = _buttons(
+            self.tr("New agreement…"),
+            self.tr("Edit the agreement…"),
+            self.tr("Print for signing…"),
+            self.tr("Save as PDF…"),
         )
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
@@ -129,6 +147,7 @@ class AgreementPanel(QWidget):
         self.new.clicked.connect(self.newRequested)
         self.edit.clicked.connect(lambda: self._with_agreement(self.editRequested))
         self.print.clicked.connect(lambda: self._with_agreement(self.printRequested))
+        self.pdf.clicked.connect(lambda: self._with_agreement(self.pdfRequested))
         for button, status in (
             (self.done, AgreementStatus.DONE),
             (self.missed, AgreementStatus.MISSED),
@@ -139,7 +158,10 @@ class AgreementPanel(QWidget):
     def show_detail(self, detail: CaseDetail) -> None:
         rate = detail.completion_rate
         self.summary.setText(
-            self.tr("No agreement yet.")
+            self.tr(
+                "No agreement yet. Use “New agreement…” once the people involved have agreed "
+                "on what each will do to make things right."
+            )
             if not detail.agreements
             else self.tr("{done} of the items are done.").format(
                 done=f"{rate:.0%}" if rate is not None else "—"
@@ -165,7 +187,7 @@ class AgreementPanel(QWidget):
             ]
         )
         has = bool(detail.agreements)
-        for button in (self.edit, self.print):
+        for button in (self.edit, self.print, self.pdf, self.done, self.missed, self.renegotiated):
             button.setEnabled(has)
 
     def latest_agreement(self) -> int | None:
@@ -196,7 +218,14 @@ class FollowUpPanel(QWidget):
             [self.tr("Date"), self.tr("By"), self.tr("About"), self.tr("What happened")], 3
         )
         row, (self.new,) = _buttons(self.tr("Add a follow-up…"))
+        self.empty = _hint(
+            self.tr(
+                "No follow-ups yet. Use “Add a follow-up…” each time you check in on how "
+                "things are going."
+            )
+        )
         layout = QVBoxLayout(self)
+        layout.addWidget(self.empty)
         layout.addWidget(self.table)
         layout.addLayout(row)
         self.new.clicked.connect(self.newRequested)
@@ -217,3 +246,4 @@ class FollowUpPanel(QWidget):
                 for f in detail.follow_ups
             ]
         )
+        self.empty.setVisible(not detail.follow_ups)

@@ -191,7 +191,8 @@ def test_the_printed_agreement_names_only_this_case(
     window.reload()
     out = tmp_path / "agreement.pdf"
     monkeypatch.setattr(printing_module, "choose_pdf_path", lambda parent, name: out)
-    assert window.print_agreement(window.detail.agreements[0].id) == out
+    monkeypatch.setattr(printing_module, "open_file", lambda path: True)
+    assert window.save_agreement_pdf(window.detail.agreements[0].id) == out
     document = QPdfDocument()
     document.load(str(out))
     assert document.pageCount() == 1
@@ -225,7 +226,7 @@ def test_an_agreement_printed_into_a_missing_folder_is_not_written_or_counted(
     monkeypatch.setattr(dialogs, "show_not_written", lambda parent, path: told.append(path))
     printed_before = len(audit.list_events(db, action=AuditAction.PRINT).rows)
 
-    assert window.print_agreement(window.detail.agreements[0].id) is None
+    assert window.save_agreement_pdf(window.detail.agreements[0].id) is None
 
     assert told == [out]
     assert not out.parent.exists()
