@@ -11,7 +11,7 @@ a name, they would otherwise print as stray spaces or boxes."""
 from collections.abc import Callable
 
 from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QRect
-from PySide6.QtGui import QPageLayout, QPagedPaintDevice, QPageSize, QPdfWriter
+from PySide6.QtGui import QPagedPaintDevice, QPageLayout, QPageSize, QPdfWriter
 from PySide6.QtPrintSupport import QPrinter
 
 from rp_desktop.domain.characters import without_controls

@@ -174,7 +174,8 @@ def test_save_as_pdf_starts_in_documents_and_says_the_file_is_not_encrypted(
         seen.append(chooser)
         chooser.show()
         note = chooser.findChild(QLabel, "chooserNote")
-        assert note is not None and note.isVisible()
+        assert note is not None
+        assert note.isVisible()
         assert note.text() == NOT_ENCRYPTED
         assert chooser.directory().absolutePath() == str(Path(choosers._documents()))
         assert chooser.selectedFiles()[0].endswith(f"agreement-case-{window.detail.case.id}.pdf")
@@ -209,7 +210,9 @@ def test_a_saved_pdf_that_cannot_be_opened_is_said_plainly_and_kept(
     said: list[tuple[str, str]] = []
     monkeypatch.setattr(printing, "choose_pdf_path", lambda parent, name: out)
     monkeypatch.setattr(printing, "open_file", lambda path: False)
-    monkeypatch.setattr(dialogs, "show_error", lambda parent, title, text: said.append((title, text)))
+    monkeypatch.setattr(
+        dialogs, "show_error", lambda parent, title, text: said.append((title, text))
+    )
 
     assert window.save_agreement_pdf(window.detail.agreements[0].id) == out
 
