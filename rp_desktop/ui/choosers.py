@@ -44,6 +44,11 @@ def file_dialog(
     return chooser
 
 
+def documents_folder() -> Path:
+    """The user's Documents folder, or their home folder when there is none."""
+    return Path(_documents())
+
+
 def _documents() -> str:
     """The user's Documents folder, or their home folder when there is none."""
     documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)

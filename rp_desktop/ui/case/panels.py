@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from rp_desktop.domain.casework.agreement_page import items_in_order
 from rp_desktop.domain.casework.records import AgreementItem, CaseDetail
 from rp_desktop.domain.vocabulary import AgreementStatus
 from rp_desktop.ui.words.formatting import format_date
@@ -26,7 +27,13 @@ from rp_desktop.ui.words.labels import label
 class RecordTable(QTableWidget):
     """A read-only table of a case's records, one row each; `ids[row]` is the record's id."""
 
-    def __init__(self, headers: Sequence[str], stretch: int, parent: QWidget | None = None):
+    def __init__(
+        self,
+        headers: Sequence[str],
+        stretch: int,
+        fitted: Sequence[int] = (),
+        parent: QWidget | None = None,
+    ):
         super().__init__(0, len(headers), parent)
         self.setHorizontalHeaderLabels(list(headers))
         self.verticalHeader().setVisible(False)
@@ -34,7 +41,10 @@ class RecordTable(QTableWidget):
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setWordWrap(True)
-        self.horizontalHeader().setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+        header = self.horizontalHeader()
+        for column in fitted:  # a name, a date or a status: on one line, never cut
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
         self.ids: list[int] = []
 
     def show_rows(self, rows: Sequence[tuple[int, Sequence[str]]]) -> None:
@@ -75,7 +85,9 @@ class MeetingsPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.table = RecordTable(
-            [self.tr("Date"), self.tr("Meeting"), self.tr("Facilitator"), self.tr("Who came")], 3
+            [self.tr("Date"), self.tr("Meeting"), self.tr("Facilitator"), self.tr("Who came")],
+            3,
+            fitted=(0, 1, 2),
         )
         row, (self.new, self.open) = _buttons(self.tr("New meeting…"), self.tr("Open"))
         self.empty = _hint(
@@ -128,7 +140,9 @@ class AgreementPanel(QWidget):
         self._items: dict[int, tuple[int, AgreementItem]] = {}  # item id: (agreement id, item)
         self.summary = QLabel(wordWrap=True)
         self.table = RecordTable(
-            [self.tr("What will be done"), self.tr("Who"), self.tr("By"), self.tr("Status")], 0
+            [self.tr("What will be done"), self.tr("Who"), self.tr("By"), self.tr("Status")],
+            0,
+            fitted=(1, 2, 3),
         )
         marks, (self.done, self.missed, self.renegotiated) = _buttons(
             self.tr("Mark done"), self.tr("Mark missed"), self.tr("Renegotiated")
@@ -183,7 +197,7 @@ class AgreementPanel(QWidget):
                         label(item.fields.status),
                     ),
                 )
-                for _, item in self._items.values()
+                for item in items_in_order(item for _, item in self._items.values())
             ]
         )
         has = bool(detail.agreements)
@@ -215,8 +229,11 @@ class FollowUpPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.table = RecordTable(
-            [self.tr("Date"), self.tr("By"), self.tr("About"), self.tr("What happened")], 3
+            [self.tr("Date"), self.tr("By"), self.tr("About"), self.tr("What happened")],
+            3,
+            fitted=(0, 1),
         )
+        self.table.setColumnWidth(2, 220)  # an item's words wrap here
         row, (self.new,) = _buttons(self.tr("Add a follow-up…"))
         self.empty = _hint(
             self.tr(

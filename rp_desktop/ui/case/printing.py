@@ -36,6 +36,10 @@ def print_agreement(
     user cancelled, or when the printer refused (which a message says)."""
     printer = new_printer()
     set_up_agreement_printer(printer)
+    if printer.outputFormat() is QPrinter.OutputFormat.PdfFormat and not printer.outputFileName():
+        # No printer on this computer: the dialog can only print to a file; offer Documents.
+        name = f"agreement-case-{detail.case.id}.pdf"
+        printer.setOutputFileName(str(choosers.documents_folder() / name))
     asking = QPrintDialog(printer, parent)
     asking.setWindowTitle(_tr("Print the agreement for signing"))
     asking.setAccessibleName(asking.windowTitle())

@@ -313,3 +313,41 @@ def test_a_printer_that_refuses_is_said_plainly_and_nothing_is_counted(
     assert said == ["Not printed"]
     assert not out.parent.exists()
     assert printed_count(db) == 0
+
+
+def test_without_a_printer_the_print_dialog_offers_a_file_in_documents(
+    window: CaseWindow, monkeypatch
+) -> None:
+    def no_printer_here() -> QPrinter:  # what Qt gives when the computer has no printer
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        return printer
+
+    offered: list[str] = []
+
+    def look_and_cancel(dialog: QDialog) -> int:
+        assert isinstance(dialog, QPrintDialog)
+        offered.append(dialog.printer().outputFileName())
+        dialog.reject()
+        return dialog.result()
+
+    monkeypatch.setattr(printing, "new_printer", no_printer_here)
+    monkeypatch.setattr(dialogs, "wait_for", look_and_cancel)
+
+    window.print_agreement(window.detail.agreements[0].id)
+
+    case_number = window.detail.case.id
+    assert offered == [str(choosers.documents_folder() / f"agreement-case-{case_number}.pdf")]
+
+
+def test_the_agreement_tab_lists_the_items_by_due_date_as_the_page_does(
+    window: CaseWindow,
+) -> None:
+    table = window.agreement.table
+    column = [table.item(row, 0).text() for row in range(table.rowCount())]
+    assert column == ["Check in on Friday", "Pay toward the screen", "Write a note to Nou"]
+    table.selectRow(0)
+    window.agreement.done.click()  # marks the item shown in that row
+    done = {i.fields.description: i.fields.status for i in window.detail.agreements[0].items}
+    assert done["Check in on Friday"].value == "done"
+    assert done["Write a note to Nou"].value == "open"
