@@ -1,0 +1,65 @@
+"""How a record form sits on the screen: as tall as its fields need (the screen bounds it, and
+one scroll area takes the rest), focus in its first field, and Tab through the fields top to
+bottom, then the buttons."""
+
+from collections.abc import Callable, Iterator
+from itertools import pairwise
+
+from PySide6.QtCore import QEvent, QObject, QSize, Qt
+from PySide6.QtWidgets import QDialog, QScrollArea, QWidget
+
+
+def preferred_size(dialog: QDialog, scroll: QScrollArea, min_width: int = 0) -> QSize:
+    """The size at which `dialog` shows everything in `scroll` without scrolling."""
+    inside = scroll.widget()
+    body = inside.sizeHint() if inside is not None else QSize()
+    outside = dialog.sizeHint() - scroll.sizeHint()  # margins, notices, the buttons
+    bar = scroll.verticalScrollBar().sizeHint().width()
+    frame = 2 * scroll.frameWidth()
+    return QSize(
+        max(min_width, body.width() + bar + frame + outside.width()),
+        body.height() + frame + outside.height(),
+    )
+
+
+def tab_chain(window: QWidget, within: QWidget | None = None) -> Iterator[QWidget]:
+    """The widgets Tab can reach in `window` (only those inside `within`, if given), in the
+    order of its focus chain."""
+    widget = window.nextInFocusChain()
+    for _ in range(100_000):  # the chain is a ring; this only guards against a broken one
+        if widget is None or widget is window:
+            return
+        inside = within is None or within.isAncestorOf(widget)
+        tabbable = bool(widget.focusPolicy() & Qt.FocusPolicy.TabFocus)
+        if inside and tabbable and widget.isEnabled() and widget.isVisibleTo(window):
+            yield widget
+        widget = widget.nextInFocusChain()
+
+
+def order_tabs(window: QWidget, body: QWidget, after: list[QWidget]) -> None:
+    """Tab goes through `body`'s fields in the order they were made, then through `after`
+    (the buttons), whatever was made after the buttons."""
+    fields = list(tab_chain(window, within=body))
+    order = fields[-1:] + after
+    for first, second in pairwise(order):
+        QWidget.setTabOrder(first, second)
+
+
+def focus_first(window: QWidget, body: QWidget) -> None:
+    """Put the focus in the first field of `body`."""
+    first = next(tab_chain(window, within=body), None)
+    if first is not None:
+        first.setFocus(Qt.FocusReason.TabFocusReason)
+
+
+class LayoutWatch(QObject):
+    """Calls `changed` when the watched widget's layout changed (a row added or taken away)."""
+
+    def __init__(self, parent: QObject, changed: Callable[[], None]) -> None:
+        super().__init__(parent)
+        self._changed = changed
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.LayoutRequest:
+            self._changed()
+        return False
