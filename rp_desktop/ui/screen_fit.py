@@ -8,7 +8,6 @@ window remembered on a large monitor still fits a 1366x768 laptop, and one remem
 screen that is gone comes back on this one."""
 
 from PySide6.QtCore import (
-    QByteArray,
     QEvent,
     QMargins,
     QObject,
@@ -32,16 +31,17 @@ def fit_to_screen(widget: QWidget, preferred: QSize, key: str) -> None:
     """Size `widget` (a top-level window or dialog) to its remembered size or `preferred`,
     within the available geometry of its screen, and remember its size and place whenever it is
     hidden or closed. `key` names the kind of window ("case", "form/StudentForm")."""
-    option = _option(key)
-    saved = option.read(QSettings())
-    if not saved.isEmpty() and widget.restoreGeometry(saved):
+    store = QSettings()
+    place = _place(key).read(store)
+    if place.isValid() and not place.isEmpty():
+        widget.setGeometry(place)
         clamp_to_screen(widget)
+        if _maximized(key).read(store):
+            widget.setWindowState(widget.windowState() | Qt.WindowState.WindowMaximized)
     else:
-        area = usable_area(widget)
-        widget.resize(preferred.boundedTo(area.size()))
-    remembering = widget.findChild(_Remember, _remember_name(key))
-    if remembering is None:
-        widget.installEventFilter(_Remember(widget, option, key))
+        widget.resize(preferred.boundedTo(usable_area(widget).size()))
+    if widget.findChild(_Remember, _remember_name(key)) is None:
+        widget.installEventFilter(_Remember(widget, key))
 
 
 def usable_area(widget: QWidget) -> QRect:
@@ -101,23 +101,40 @@ def grow_to(widget: QWidget, wanted: QSize) -> None:
 
 
 class _Remember(QObject):
-    """Writes the window's geometry to the settings when it is hidden or closed."""
+    """Keeps the window's place as it is moved, resized or maximized, and writes it to the
+    settings when the window is hidden or closed.
 
-    def __init__(self, widget: QWidget, option: "Option[QByteArray]", key: str) -> None:
+    The window is read only while it is moved or resized, never when it is hidden: a window
+    being deleted is hidden too, and must not be touched then."""
+
+    def __init__(self, widget: QWidget, key: str) -> None:
         super().__init__(widget)
         self.setObjectName(_remember_name(key))
-        self._widget = widget
-        self._option = option
+        self._key = key
+        self._place = QRect()
+        self._maximized = False
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        leaving = event.type() in (QEvent.Type.Hide, QEvent.Type.Close)
-        if leaving and watched is self._widget and not self._widget.isMinimized():
-            self._option.write(QSettings(), self._widget.saveGeometry())
+        kind = event.type()
+        if kind in _CHANGES and isinstance(watched, QWidget) and not watched.isMinimized():
+            self._maximized = watched.isMaximized()
+            self._place = watched.normalGeometry() if self._maximized else watched.geometry()
+        elif kind in (QEvent.Type.Hide, QEvent.Type.Close) and self._place.isValid():
+            store = QSettings()
+            _place(self._key).write(store, self._place)
+            _maximized(self._key).write(store, self._maximized)
         return False
 
 
-def _option(key: str) -> "Option[QByteArray]":
-    return Option(f"{key}/geometry", QByteArray())
+_CHANGES = (QEvent.Type.Move, QEvent.Type.Resize, QEvent.Type.WindowStateChange)
+
+
+def _place(key: str) -> "Option[QRect]":
+    return Option(f"{key}/place", QRect())
+
+
+def _maximized(key: str) -> "Option[bool]":
+    return Option(f"{key}/maximized", False)
 
 
 def _remember_name(key: str) -> str:

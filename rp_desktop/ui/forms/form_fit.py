@@ -6,13 +6,19 @@ from collections.abc import Callable, Iterator
 from itertools import pairwise
 
 from PySide6.QtCore import QEvent, QObject, QSize, Qt
-from PySide6.QtWidgets import QDialog, QScrollArea, QWidget
+from PySide6.QtWidgets import QDialog, QFormLayout, QScrollArea, QWidget
+
+FIELD_WIDTH = 440  # room for a field beside its label: a sentence, a name, a date
 
 
 def preferred_size(dialog: QDialog, scroll: QScrollArea, min_width: int = 0) -> QSize:
-    """The size at which `dialog` shows everything in `scroll` without scrolling."""
+    """The size at which `dialog` shows everything in `scroll` without scrolling, its fields
+    at least FIELD_WIDTH wide beside their labels."""
     inside = scroll.widget()
     body = inside.sizeHint() if inside is not None else QSize()
+    form = inside.layout() if inside is not None else None
+    if isinstance(form, QFormLayout):
+        body.setWidth(max(body.width(), _label_width(form) + FIELD_WIDTH))
     outside = dialog.sizeHint() - scroll.sizeHint()  # margins, notices, the buttons
     bar = scroll.verticalScrollBar().sizeHint().width()
     frame = 2 * scroll.frameWidth()
@@ -20,6 +26,16 @@ def preferred_size(dialog: QDialog, scroll: QScrollArea, min_width: int = 0) -> 
         max(min_width, body.width() + bar + frame + outside.width()),
         body.height() + frame + outside.height(),
     )
+
+
+def _label_width(form: QFormLayout) -> int:
+    widths = [0]
+    for row in range(form.rowCount()):
+        item = form.itemAt(row, QFormLayout.ItemRole.LabelRole)
+        if item is not None and item.widget() is not None:
+            widths.append(item.widget().sizeHint().width())
+    margins = form.contentsMargins()
+    return max(widths) + form.horizontalSpacing() + margins.left() + margins.right()
 
 
 def tab_chain(window: QWidget, within: QWidget | None = None) -> Iterator[QWidget]:
