@@ -6,6 +6,7 @@ from PySide6.QtGui import QFont
 
 from rp_desktop.domain.reports.model import Unit
 from rp_desktop.ui.reports.chart_parts import value_axis
+from rp_desktop.ui.reports.equity import ratio_ticks
 from rp_desktop.ui.run_circle.summary import talk_scale
 
 
@@ -49,3 +50,14 @@ def test_ratio_ticks_are_whole_steps(qapp, highest: float) -> None:  # type: ign
     assert len(set(labels)) == len(labels), labels
     assert all(float(label).is_integer() for label in labels), labels
     assert axis.max() >= highest
+
+
+@pytest.mark.parametrize("highest", [2.0, 2.2, 3.0, 4.7, 9.5, 23.0])
+def test_the_equity_chart_ticks_fall_on_round_ratios(highest: float) -> None:
+    """2.2 used to give "0.0 0.8 1.5 2.3 3.0"."""
+    top, ticks = ratio_ticks(highest)
+    labels = _ticks(top, ticks, "%.1f")
+    assert top >= highest
+    assert "1.0" in labels or top > 6
+    assert all((float(label) * 2).is_integer() for label in labels), labels
+    assert len(set(labels)) == len(labels)
