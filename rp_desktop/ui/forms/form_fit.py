@@ -32,8 +32,9 @@ def _label_width(form: QFormLayout) -> int:
     widths = [0]
     for row in range(form.rowCount()):
         item = form.itemAt(row, QFormLayout.ItemRole.LabelRole)
-        if item is not None and item.widget() is not None:
-            widths.append(item.widget().sizeHint().width())
+        label = item.widget() if item is not None else None
+        if label is not None:
+            widths.append(label.sizeHint().width())
     margins = form.contentsMargins()
     return max(widths) + form.horizontalSpacing() + margins.left() + margins.right()
 
