@@ -79,7 +79,7 @@ class MainWindow(QMainWindow):
         bar, safekeeping = self.statusBar(), self.safekeeping
         self.status_line = StatusLine(bar, db, school, safekeeping, self.windows.due_list)
         self.due = self.status_line.due
-        fit_to_screen(self, QSize(1280, 800), "window")  # remembered in window/geometry
+        fit_to_screen(self, QSize(1280, 800), "window")  # remembered as window/place
 
     @property
     def database(self) -> Database:

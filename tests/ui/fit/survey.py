@@ -71,6 +71,11 @@ def main_window_views(db: Database) -> Iterator[str]:
     for index, opened in enumerate(_report_pages(reports)):
         opened()
         yield from look(f"reports page {index + 1}", window)
+    from rp_desktop.ui.window.shortcuts_dialog import ShortcutsDialog
+
+    shortcuts = ShortcutsDialog(window.menuBar(), window)
+    yield from look("keyboard shortcuts", shortcuts)
+    close(shortcuts)
     close(window)
 
 
