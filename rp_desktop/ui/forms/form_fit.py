@@ -5,8 +5,9 @@ bottom, then the buttons."""
 from collections.abc import Callable, Iterator
 from itertools import pairwise
 
-from PySide6.QtCore import QEvent, QObject, QSize, Qt
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer
 from PySide6.QtWidgets import QDialog, QFormLayout, QScrollArea, QWidget
+from shiboken6 import isValid
 
 FIELD_WIDTH = 440  # room for a field beside its label: a sentence, a name, a date
 
@@ -56,6 +57,8 @@ def tab_chain(window: QWidget, within: QWidget | None = None) -> Iterator[QWidge
 def order_tabs(window: QWidget, body: QWidget, after: list[QWidget]) -> None:
     """Tab goes through `body`'s fields in the order they were made, then through `after`
     (the buttons), whatever was made after the buttons."""
+    if not all(isValid(widget) for widget in (window, body, *after)):
+        return  # the form is being taken down
     fields = list(tab_chain(window, within=body))
     order = fields[-1:] + after
     for first, second in pairwise(order):
@@ -70,13 +73,24 @@ def focus_first(window: QWidget, body: QWidget) -> None:
 
 
 class LayoutWatch(QObject):
-    """Calls `changed` when the watched widget's layout changed (a row added or taken away)."""
+    """Calls `changed` whenever the watched widget's layout changed (a row added or taken
+    away), and `began` first when that starts a burst of changes: rows added in one go are
+    laid out in a few steps (a new row is shown a moment after it is added), and what was
+    true before the first step (where the page was scrolled to) is what to keep."""
 
-    def __init__(self, parent: QObject, changed: Callable[[], None]) -> None:
+    def __init__(
+        self, parent: QObject, began: Callable[[], None], changed: Callable[[], None]
+    ) -> None:
         super().__init__(parent)
+        self._began = began
         self._changed = changed
+        self._burst = QTimer(self, singleShot=True, interval=0)
+        self._burst.timeout.connect(changed)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.LayoutRequest:
+            if not self._burst.isActive():
+                self._began()
+            self._burst.start()
             self._changed()
         return False

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from rp_desktop.domain.safekeeping.files import WriteFailure
 from rp_desktop.domain.validation import FieldProblem, InvalidInput
@@ -265,18 +266,21 @@ class RecordForm(QDialog):
         layout.addWidget(self.draft.notice)
         layout.addWidget(self.buttons)
         self.edit_button.hide()
-        self.body.installEventFilter(form_fit.LayoutWatch(self, self.body_grew))
+        self._scrolled = 0
+        watch = form_fit.LayoutWatch(self, self._keep_scroll, self.body_grew)
+        self.body.installEventFilter(watch)
+
+    def _keep_scroll(self) -> None:
+        self._scrolled = self.scroll_area.verticalScrollBar().value()
 
     def body_grew(self) -> None:
         """Rows were added or taken away: the window grows with them (up to the screen), the
-        scroll stays where it is, and Tab still ends at Save and Cancel."""
+        scroll stays where it was, and Tab still ends at Save and Cancel."""
         self._order_tabs()
-        if self.isVisible():
-            bar = self.scroll_area.verticalScrollBar()
-            kept = bar.value()
+        if isValid(self.scroll_area) and self.isVisible():
             wanted = form_fit.preferred_size(self, self.scroll_area)
             grow_to(self, QSize(self.width(), wanted.height()))
-            bar.setValue(kept)
+            self.scroll_area.verticalScrollBar().setValue(self._scrolled)
 
     def _order_tabs(self) -> None:
         after = [*form_fit.tab_chain(self, within=self.draft.notice)]

@@ -36,8 +36,7 @@ def test_a_tall_form_takes_the_screen_height_and_scrolls_once(qtbot) -> None:  #
     form = TallForm()
     qtbot.addWidget(form)
     form.show()
-    QApplication.processEvents()
-    assert form.height() == usable_area(form).height()
+    qtbot.waitUntil(lambda: form.height() == usable_area(form).height())
     assert form.frameGeometry().bottom() <= form.screen().availableGeometry().bottom()
     assert form.scroll_area.verticalScrollBar().maximum() > 0
 
@@ -71,3 +70,42 @@ def test_a_problem_goes_as_soon_as_its_field_is_changed(qtbot, db: Database) -> 
     assert form.problem_text("first_name") == ""
     form.remember_initial()  # closed without asking to discard what was typed
     form.close()
+
+
+def test_adding_a_row_keeps_the_scroll_where_it_was(qtbot) -> None:  # type: ignore[no-untyped-def]
+    form = TallForm()
+    qtbot.addWidget(form)
+    form.show()
+    qtbot.waitUntil(lambda: form.height() == usable_area(form).height())  # settled
+    bar = form.scroll_area.verticalScrollBar()
+    bar.setValue(bar.maximum() // 2)
+    kept = bar.value()
+    form.add_field("added", "Added", QLineEdit())
+    QApplication.processEvents()  # the new row is shown a moment after it is added
+    QApplication.processEvents()
+    assert bar.value() == kept
+    assert bar.maximum() > kept
+
+
+def test_a_short_form_grows_with_its_rows_up_to_the_screen(qtbot) -> None:  # type: ignore[no-untyped-def]
+    form = TallForm()
+    qtbot.addWidget(form)
+    for box in form.boxes[1:]:  # one field to begin with
+        form.form.removeRow(box.parentWidget())
+    form.boxes = form.boxes[:1]
+    form.remember_initial()
+    form.show()
+    QApplication.processEvents()
+    first = form.height()
+    assert first < usable_area(form).height()
+    form.boxes += [form.add_field(f"g{i}", f"More {i}", QLineEdit()) for i in range(5)]
+    form.remember_initial()
+    QApplication.processEvents()
+    assert form.height() > first
+    assert form.scroll_area.verticalScrollBar().maximum() == 0
+    form.boxes += [form.add_field(f"h{i}", f"Many {i}", QLineEdit()) for i in range(60)]
+    form.remember_initial()
+    QApplication.processEvents()  # the new rows are shown a moment after they are added
+    QApplication.processEvents()
+    assert form.height() == usable_area(form).height()
+    assert form.scroll_area.verticalScrollBar().maximum() > 0
