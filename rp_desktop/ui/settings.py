@@ -3,7 +3,7 @@ its type and default, over QSettings. School data never goes here."""
 
 from typing import Generic, NamedTuple, TypeVar
 
-from PySide6.QtCore import QByteArray, QSettings
+from PySide6.QtCore import QSettings
 
 T = TypeVar("T")
 
@@ -24,7 +24,6 @@ class Option(NamedTuple, Generic[T]):
         settings.setValue(self.key, value)
 
 
-WINDOW_GEOMETRY = Option("window/geometry", QByteArray())
 LAST_TAB = Option("window/last_tab", 0)
 # Wrong passphrases in a row on this laptop: the wait before the next attempt grows with it, and
 # restarting the application does not reset it.

@@ -5,7 +5,7 @@ private note. Opened from the Tier 2 and Tier 3 lists."""
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QFont
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -32,6 +32,7 @@ from rp_desktop.ui.case import case_forms, printing
 from rp_desktop.ui.case.panels import AgreementPanel, FollowUpPanel, MeetingsPanel
 from rp_desktop.ui.case.tier3_panel import Tier3Panel
 from rp_desktop.ui.forms.record_form import RecordForm
+from rp_desktop.ui.screen_fit import fit_to_screen
 from rp_desktop.ui.words.formatting import format_date
 from rp_desktop.ui.words.labels import label
 
@@ -74,7 +75,7 @@ class CaseWindow(QWidget):
         self.tabs = QTabWidget()
         self._lay_out()
         self._connect()
-        self.resize(1100, 760)
+        fit_to_screen(self, QSize(1100, 760), "case")
         self.show_detail(self.detail)
 
     def _make_heading(self) -> None:

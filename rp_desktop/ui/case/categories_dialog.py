@@ -1,6 +1,7 @@
 """The school's own categories of harm, concern and observation: add, rename, retire. A retired
 category is no longer offered for new cases; the cases that have it keep it."""
 
+from PySide6.QtCore import QSize
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -22,6 +23,7 @@ from rp_desktop.domain.vocabulary import CategoryKind
 from rp_desktop.services.casework import cases, categories
 from rp_desktop.services.safekeeping.database import Database
 from rp_desktop.ui.forms.widgets import choice_combo, current_choice
+from rp_desktop.ui.screen_fit import fit_to_screen
 from rp_desktop.ui.words.labels import label
 from rp_desktop.ui.words.problems import problem_text
 
@@ -34,7 +36,7 @@ class CategoriesDialog(QDialog):
         self._db = db
         self._shown: list[Category] = []
         self.setWindowTitle(self.tr("Case categories"))
-        self.resize(640, 520)
+        fit_to_screen(self, QSize(640, 520), "categories")
         self.table = QTableWidget(0, 3)
         self.table.setHorizontalHeaderLabels([self.tr("Category"), self.tr("Kind"), ""])
         self.table.verticalHeader().setVisible(False)

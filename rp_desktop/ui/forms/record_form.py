@@ -9,7 +9,7 @@ is offered back at the next start (ui/window/drafts.py; the workings are in form
 import logging
 from typing import Any, TypeVar
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtGui import QHideEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
@@ -24,18 +24,23 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from rp_desktop.domain.safekeeping.files import WriteFailure
 from rp_desktop.domain.validation import FieldProblem, InvalidInput
 from rp_desktop.services.safekeeping.opening import write_failure
 from rp_desktop.ui import dialogs
 from rp_desktop.ui.crash import CodeText, log_failure
+from rp_desktop.ui.forms import form_fit
 from rp_desktop.ui.forms.form_draft import FormDraft
+from rp_desktop.ui.forms.form_state import inputs_of, watched_signal
+from rp_desktop.ui.screen_fit import fit_to_screen, grow_to
 from rp_desktop.ui.words.problems import problem_text
 
 log = logging.getLogger(__name__)
 
 W = TypeVar("W", bound=QWidget)
+MIN_WIDTH = 640
 
 
 class RecordForm(QDialog):
@@ -54,7 +59,8 @@ class RecordForm(QDialog):
         super().__init__(parent)
         self.draft = FormDraft(self, self)
         self.setWindowTitle(title)
-        self.setMinimumWidth(640)
+        self.setMinimumWidth(MIN_WIDTH)
+        self._fitted = False
         self.form = QFormLayout()
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
@@ -108,7 +114,27 @@ class RecordForm(QDialog):
         widget.setAccessibleName(text.replace("&", ""))
         self._fields[name] = widget
         self._problems[name] = problem
+        self._clear_when_changed(name, widget)
         return widget
+
+    def _clear_when_changed(self, name: str, widget: QWidget) -> None:
+        """A field's problem goes as soon as the field is changed: the user is fixing it."""
+        signal = watched_signal(widget)
+        if signal is None:
+            signal = getattr(widget, "changed", None)
+        signals = [signal] if signal is not None else []
+        if not signals:
+            signals = [watched_signal(child) for _, child in inputs_of(widget)]
+        for each in signals:
+            each.connect(lambda *_args, field=name: self.clear_problem(field))
+
+    def clear_problem(self, field: str) -> None:
+        """Take away what was said to be wrong with `field`."""
+        label = self._problems.get(field)
+        if label is not None and not label.isHidden():
+            label.clear()
+            label.hide()
+            self._fields[field].setAccessibleDescription("")
 
     def remember_initial(self) -> None:
         """Call once the fields are filled: closing with anything changed asks first."""
@@ -171,6 +197,17 @@ class RecordForm(QDialog):
         return label.text() if label is not None and not label.isHidden() else ""
 
     # -- QDialog ------------------------------------------------------------------------------
+    def setVisible(self, visible: bool) -> None:
+        if visible and not self._fitted:
+            self._fitted = True
+            self._order_tabs()
+            preferred = form_fit.preferred_size(self, self.scroll_area, MIN_WIDTH)
+            fit_to_screen(self, preferred, f"form/{type(self).__name__}")
+            super().setVisible(visible)
+            form_fit.focus_first(self, self.body)
+            return
+        super().setVisible(visible)
+
     def accept(self) -> None:
         if self._read_only:
             super().accept()
@@ -217,17 +254,38 @@ class RecordForm(QDialog):
             dialogs.show_save_failed(self)
 
     def _lay_out(self) -> None:
-        body = QWidget()
-        body.setLayout(self.form)
-        scroll = QScrollArea()
-        scroll.setWidget(body)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.body = QWidget()
+        self.body.setLayout(self.form)
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setWidget(self.body)
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.scroll_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the fields
         layout = QVBoxLayout(self)
-        layout.addWidget(scroll, 1)
+        layout.addWidget(self.scroll_area, 1)
         layout.addWidget(self.draft.notice)
         layout.addWidget(self.buttons)
         self.edit_button.hide()
+        self._scrolled = 0
+        watch = form_fit.LayoutWatch(self, self._keep_scroll, self.body_grew)
+        self.body.installEventFilter(watch)
+
+    def _keep_scroll(self) -> None:
+        self._scrolled = self.scroll_area.verticalScrollBar().value()
+
+    def body_grew(self) -> None:
+        """Rows were added or taken away: the window grows with them (up to the screen), the
+        scroll stays where it was, and Tab still ends at Save and Cancel."""
+        self._order_tabs()
+        if isValid(self.scroll_area) and self.isVisible():
+            wanted = form_fit.preferred_size(self, self.scroll_area)
+            grow_to(self, QSize(self.width(), wanted.height()))
+            self.scroll_area.verticalScrollBar().setValue(self._scrolled)
+
+    def _order_tabs(self) -> None:
+        after = [*form_fit.tab_chain(self, within=self.draft.notice)]
+        after += [self.save_button, self.edit_button, self.cancel_button]
+        form_fit.order_tabs(self, self.body, after)
 
 
 def set_widget_read_only(widget: QWidget, read_only: bool) -> None:

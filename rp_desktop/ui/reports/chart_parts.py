@@ -115,10 +115,10 @@ def value_axis(unit: Unit, highest: float, font: QFont) -> QValueAxis:
         axis.setTickCount(6)
     elif unit is Unit.RATIO:
         # An even share is 1: the axis always reaches 2 so "twice as much" has its place.
-        top = max(2, math.ceil(highest))
+        top, ticks = nice_top(max(2.0, highest))  # whole steps: no tick reads "1.8"
         axis.setMax(top)
-        axis.setLabelFormat("%.1f")
-        axis.setTickCount(top + 1 if top <= 6 else 5)
+        axis.setLabelFormat("%.1f" if top <= 6 else "%d")
+        axis.setTickCount(ticks)
     else:
         top, ticks = nice_top(highest)
         axis.setMax(top)

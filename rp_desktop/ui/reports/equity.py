@@ -254,8 +254,9 @@ class EquityPage(QWidget):
         groups.append([key_word(g.key, self._groups) for g in drawn] or [""])
         groups.setTruncateLabels(False)
         ratios = QValueAxis()
-        top, _ticks = nice_top(max([2.0, *(g.risk_ratio or 0.0 for g in drawn)]))
+        top, ticks = ratio_ticks(max([2.0, *(g.risk_ratio or 0.0 for g in drawn)]))
         ratios.setRange(0, top)
+        ratios.setTickCount(ticks)
         ratios.setLabelFormat("%.1f")
         chart.addAxis(groups, Qt.AlignmentFlag.AlignLeft)
         chart.addAxis(ratios, Qt.AlignmentFlag.AlignBottom)
@@ -277,3 +278,10 @@ class EquityPage(QWidget):
 
 def empty_sentence_for(reason: str) -> str:
     return empty_sentence(ReportKind.CASES, reason)
+
+
+def ratio_ticks(highest: float) -> tuple[int, int]:
+    """The risk-ratio axis's top and tick count: half steps up to 3 (1.0, "as likely", always
+    on a tick), whole steps above; never a tick at 0.8."""
+    top, ticks = nice_top(highest)
+    return (top, 2 * top + 1) if top <= 3 else (top, ticks)

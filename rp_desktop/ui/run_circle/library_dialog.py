@@ -1,7 +1,7 @@
 """The circle library: browse prompts by stage, search and filter them, add, edit and retire
 (each prompt's row and form: `prompts.py`)."""
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -26,6 +26,7 @@ from rp_desktop.services.circles import library
 from rp_desktop.services.safekeeping.database import Database
 from rp_desktop.ui.forms.widgets import select_data
 from rp_desktop.ui.run_circle.prompts import PromptForm, PromptTableModel, language_words
+from rp_desktop.ui.screen_fit import fit_to_screen
 from rp_desktop.ui.words.formatting import counted
 from rp_desktop.ui.words.labels import label
 
@@ -44,7 +45,7 @@ class CircleLibraryDialog(QDialog):
         super().__init__(parent)
         self._db = db
         self.setWindowTitle(self.tr("Circle library"))
-        self.resize(960, 600)
+        fit_to_screen(self, QSize(960, 600), "circle_library")
         self.model = PromptTableModel(self)
         self._build_filters()
         self._build_table()

@@ -3,6 +3,9 @@
 The keeper sees it on the laptop. The wall shows it only when the keeper asks, and then only an
 anonymous version: bars without names, in no seat order."""
 
+import math
+from typing import NamedTuple
+
 from PySide6.QtCharts import (
     QBarCategoryAxis,
     QBarSet,
@@ -38,8 +41,9 @@ def voice_chart(summary: VoiceSummary, *, anonymous: bool, text_pixels: int = 13
     if anonymous:
         lines.sort(key=lambda line: line.talk_seconds, reverse=True)
     lines.reverse()  # Qt draws the first category at the bottom
-    bars = QBarSet(QCoreApplication.translate("QChart", "minutes"))
-    bars.append([line.talk_seconds / 60 for line in lines])
+    scale = talk_scale(max((line.talk_seconds for line in lines), default=0.0))
+    bars = QBarSet(scale.unit)
+    bars.append([line.talk_seconds / scale.seconds for line in lines])
     series = QHorizontalBarSeries()
     series.append(bars)
     series.setBarWidth(0.7)
@@ -49,9 +53,10 @@ def voice_chart(summary: VoiceSummary, *, anonymous: bool, text_pixels: int = 13
     seats = QBarCategoryAxis()
     seats.append([" " * (i + 1) if anonymous else line.label for i, line in enumerate(lines)])
     minutes = QValueAxis()
-    minutes.setLabelFormat("%.1f")
-    minutes.setTitleText(QCoreApplication.translate("QChart", "minutes spoken"))
-    minutes.setMin(0)
+    minutes.setRange(0, scale.top)
+    minutes.setTickCount(scale.ticks)
+    minutes.setLabelFormat(scale.label_format)
+    minutes.setTitleText(scale.title)
     font = QFont()
     font.setPixelSize(text_pixels)
     for axis in (seats, minutes):
@@ -64,6 +69,45 @@ def voice_chart(summary: VoiceSummary, *, anonymous: bool, text_pixels: int = 13
     view = QChartView(chart)
     view.setRenderHint(QPainter.RenderHint.Antialiasing)
     return view
+
+
+class TalkScale(NamedTuple):
+    """The talk-time axis: its unit (seconds under two minutes, else minutes), its top, its
+    tick count and how a tick reads, so that no two ticks read the same."""
+
+    seconds: float  # seconds in one unit of the axis
+    top: float
+    ticks: int
+    label_format: str
+    unit: str
+    title: str
+
+
+SECOND_STEPS = (1, 2, 5, 10, 15, 20, 30)
+MINUTE_STEPS = (0.5, 1, 2, 5, 10, 15, 30, 60)
+MOST_STEPS = 6
+
+
+def talk_scale(longest_seconds: float) -> TalkScale:
+    """Seconds when the longest talk is under two minutes; whole or half minutes otherwise."""
+    if longest_seconds < 120:
+        step = _step(max(longest_seconds, 1.0), SECOND_STEPS)
+        top = step * max(1, math.ceil(longest_seconds / step))
+        unit = QCoreApplication.translate("QChart", "seconds")
+        title = QCoreApplication.translate("QChart", "seconds spoken")
+        return TalkScale(1.0, top, round(top / step) + 1, "%.0f", unit, title)
+    minutes = longest_seconds / 60
+    step = _step(minutes, MINUTE_STEPS)
+    top = step * math.ceil(minutes / step)
+    unit = QCoreApplication.translate("QChart", "minutes")
+    title = QCoreApplication.translate("QChart", "minutes spoken")
+    label_format = "%.1f" if step < 1 else "%.0f"
+    return TalkScale(60.0, top, round(top / step) + 1, label_format, unit, title)
+
+
+def _step(highest: float, steps: tuple[float, ...]) -> float:
+    """The smallest step that reaches `highest` in at most MOST_STEPS steps."""
+    return next((s for s in steps if math.ceil(highest / s) <= MOST_STEPS), steps[-1])
 
 
 class VoiceSummaryPanel(QWidget):

@@ -5,7 +5,7 @@ never by a person's name."""
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QLocale, QTime
+from PySide6.QtCore import QCoreApplication, QLocale, QSize, QTime
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -29,6 +29,7 @@ from rp_desktop.ui import dialogs
 from rp_desktop.ui.lists.date_range import DateRangeFilter
 from rp_desktop.ui.lists.record_model import Column, RecordTableModel
 from rp_desktop.ui.safekeeping.audit_words import trail_lines
+from rp_desktop.ui.screen_fit import fit_to_screen
 from rp_desktop.ui.words.formatting import counted, format_count, format_date
 from rp_desktop.ui.words.labels import label
 
@@ -132,7 +133,7 @@ class AuditViewer(QDialog):
         super().__init__(parent)
         self._db = db
         self.setWindowTitle(self.tr("Audit trail"))
-        self.resize(1100, 640)
+        fit_to_screen(self, QSize(1100, 640), "audit")
         self.chain = QLabel(wordWrap=True)
         self.action = QComboBox()
         self.action.setAccessibleName(self.tr("Action"))

@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
+    QSize,
     Qt,
     QUrl,
 )
@@ -44,6 +45,7 @@ from rp_desktop.ui.safekeeping.restore_run import (
     ask_earlier_passphrase,
     confirm_restore,
 )
+from rp_desktop.ui.screen_fit import fit_to_screen
 
 if TYPE_CHECKING:
     from rp_desktop.ui.safekeeping.backup_schedule import BackupSchedule
@@ -66,7 +68,7 @@ class BackupsDialog(QDialog):
         self._schedule = schedule  # Back up now runs on its worker, with the second place
         self.restored = False
         self.setWindowTitle(self.tr("Backups"))
-        self.resize(760, 520)
+        fit_to_screen(self, QSize(760, 520), "backups")
         intro = QLabel(self._intro(db), wordWrap=True)
         self.table = QTableView()
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

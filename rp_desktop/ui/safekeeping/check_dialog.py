@@ -7,7 +7,7 @@ and stays usable meanwhile; the result comes back to the dialog on the window's 
 import logging
 import threading
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
@@ -26,6 +26,7 @@ from rp_desktop.services.safekeeping.errors import DatabaseError
 from rp_desktop.ui import dialogs
 from rp_desktop.ui.safekeeping.audit_viewer import open_audit_viewer
 from rp_desktop.ui.safekeeping.audit_words import trail_lines
+from rp_desktop.ui.screen_fit import fit_to_screen
 from rp_desktop.ui.words.formatting import counted
 
 log = logging.getLogger(__name__)
@@ -115,7 +116,7 @@ class CheckDialog(QDialog):
         self._db = db
         self.report: CheckReport | None = None
         self.setWindowTitle(self.tr("Check database"))
-        self.resize(640, 320)
+        fit_to_screen(self, QSize(640, 320), "check")
         self.headline = QLabel(
             self.tr("Checking the database… On a large one this takes a few seconds.")
         )

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from PySide6.QtCore import (
     QCoreApplication,
+    QSize,
 )
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -37,6 +38,7 @@ from rp_desktop.services.safekeeping.database import Database
 from rp_desktop.services.students.roster_import import import_roster, preview_roster
 from rp_desktop.ui import choosers, dialogs
 from rp_desktop.ui.lists.rows_model import RowsModel
+from rp_desktop.ui.screen_fit import fit_to_screen
 from rp_desktop.ui.students.roster_sample import RosterColumns
 from rp_desktop.ui.words.labels import grade_label
 from rp_desktop.ui.words.roster import (
@@ -78,7 +80,7 @@ class RosterWizard(QDialog):
         self.changes: RosterChanges | None = None
         self.imported: RosterResult | None = None
         self.setWindowTitle(self.tr("Import a roster"))
-        self.resize(900, 600)
+        fit_to_screen(self, QSize(900, 600), "roster_wizard")
         self.columns = RosterColumns()
         self.choose_button = QPushButton(self.tr("Choose a CSV file…"))
         self.choose_button.clicked.connect(self.choose)

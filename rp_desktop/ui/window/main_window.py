@@ -11,7 +11,7 @@ locks or sleeps (once `system_session.listen()` is called)."""
 import time
 from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QCoreApplication, QSettings, QSignalBlocker, QTimer
+from PySide6.QtCore import QCoreApplication, QSettings, QSignalBlocker, QSize, QTimer
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QMainWindow, QStackedWidget, QTabWidget, QWidget
 
@@ -26,6 +26,7 @@ from rp_desktop.ui.lock.locking import WindowLock
 from rp_desktop.ui.lock.security_menu import add_security_menu
 from rp_desktop.ui.lock.system_session import SystemSession
 from rp_desktop.ui.safekeeping.menu import Safekeeping
+from rp_desktop.ui.screen_fit import fit_to_screen
 from rp_desktop.ui.window.lazy_tab import LazyTab, Pages, PendingPage
 from rp_desktop.ui.window.links import make_circle_tab, make_page, make_reports_tab
 from rp_desktop.ui.window.menus import add_help_menu, add_record_menus
@@ -78,7 +79,7 @@ class MainWindow(QMainWindow):
         bar, safekeeping = self.statusBar(), self.safekeeping
         self.status_line = StatusLine(bar, db, school, safekeeping, self.windows.due_list)
         self.due = self.status_line.due
-        self.resize(1280, 800)
+        fit_to_screen(self, QSize(1280, 800), "window")  # remembered as window/place
 
     @property
     def database(self) -> Database:
@@ -170,10 +171,8 @@ class MainWindow(QMainWindow):
         self._load_current()
 
     def restore_state(self, store: QSettings) -> None:
-        """The size and the tab of last time; the tab is read by `fill()` or when shown."""
-        geometry = settings.WINDOW_GEOMETRY.read(store)
-        if not geometry.isEmpty():
-            self.restoreGeometry(geometry)
+        """The tab of last time (the size came back with fit_to_screen); the tab is read by
+        `fill()` or when shown."""
         with QSignalBlocker(self.tabs):
             self.tabs.setCurrentIndex(min(settings.LAST_TAB.read(store), self.tabs.count() - 1))
 
@@ -182,9 +181,7 @@ class MainWindow(QMainWindow):
         self.windows.close_all()
         if not self.locked:
             self.safekeeping.on_close()
-        store = QSettings()
-        settings.WINDOW_GEOMETRY.write(store, self.saveGeometry())
-        settings.LAST_TAB.write(store, self.tabs.currentIndex())
+        settings.LAST_TAB.write(QSettings(), self.tabs.currentIndex())
         super().closeEvent(event)
 
     def _load_current(self) -> None:

@@ -388,8 +388,11 @@ def test_the_wall_shows_the_summary_only_anonymously_and_only_when_asked(
     assert all(not category.strip() for category in axis.categories())  # ... and no names at all
     (series,) = charts[0].chart().series()
     (bars,) = series.barSets()
-    minutes = sorted(bars.at(i) for i in range(bars.count()))
-    assert minutes == pytest.approx(sorted(s / 60 for s in (30, 5, 50, 12)))  # each one's talk
+    talk = sorted(bars.at(i) for i in range(bars.count()))
+    # each one's talk, in seconds: nobody spoke two minutes
+    assert talk == pytest.approx(sorted(float(s) for s in (30, 5, 50, 12)))
+    (values,) = (a for a in charts[0].chart().axes() if not isinstance(a, QBarCategoryAxis))
+    assert values.titleText() == "seconds spoken"
     summary.on_wall.setChecked(False)
     assert runner.wall.blank
 

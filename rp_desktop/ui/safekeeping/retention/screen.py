@@ -10,7 +10,7 @@ cannot be stopped."""
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -44,6 +44,7 @@ from rp_desktop.ui.safekeeping.retention.words import (
     preview_lines,
     purge_step_words,
 )
+from rp_desktop.ui.screen_fit import fit_to_screen
 from rp_desktop.ui.words.formatting import counted, format_date
 
 DEFAULT_YEARS = 5
@@ -104,7 +105,7 @@ class RetentionDialog(QDialog):
         self.remove_button.clicked.connect(self.remove)
         self.close_button.clicked.connect(self.reject)
         self._choice_changed()
-        self.resize(640, 520)
+        fit_to_screen(self, QSize(640, 520), "retention")
 
     # -- what the buttons do ------------------------------------------------------------------
     def show_preview(self) -> PurgePreview:
