@@ -4,7 +4,6 @@ from collections.abc import Callable
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QComboBox,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -16,7 +15,7 @@ from PySide6.QtWidgets import (
 
 from rp_desktop.domain.records import Participant, ParticipantFields, StaffMember, Student
 from rp_desktop.domain.vocabulary import Role
-from rp_desktop.ui.forms.student_picker import StudentPicker
+from rp_desktop.ui.forms.student_picker import StaffPicker, StudentPicker
 from rp_desktop.ui.forms.widgets import choice_combo, current_choice, select_data
 
 
@@ -68,19 +67,14 @@ class ParticipantsEditor(QWidget):
         self.student_picker = StudentPicker(
             find_students, self.tr("Add a student: type a name or number…")
         )
-        self.staff_choice = QComboBox()
-        self.staff_choice.setAccessibleName(self.tr("Staff member to add"))
-        self.staff_choice.addItem(self.tr("Choose a staff member…"), None)
-        for member in staff:
-            self.staff_choice.addItem(member.display_name, member)
-        self.add_staff = QPushButton(self.tr("Add staff"))
+        self.staff_picker = StaffPicker(staff, self.tr("Add staff: type a name…"))
         self.other_name = QLineEdit(placeholderText=self.tr("Someone else, e.g. a parent: name"))
         self.other_name.setAccessibleName(self.tr("Name of someone else to add"))
         self.add_other = QPushButton(self.tr("Add"))
         self._adders = QWidget()
         self._lay_out()
         self.student_picker.studentChosen.connect(self._add_student)
-        self.add_staff.clicked.connect(self._add_staff)
+        self.staff_picker.chosen.connect(self._add_staff)
         self.add_other.clicked.connect(self._add_other)
         self.other_name.returnPressed.connect(self._add_other)
 
@@ -108,16 +102,13 @@ class ParticipantsEditor(QWidget):
             row.remove.setVisible(not read_only)
 
     def _lay_out(self) -> None:
-        staff_line = QHBoxLayout()
-        staff_line.addWidget(self.staff_choice, 1)
-        staff_line.addWidget(self.add_staff)
         other_line = QHBoxLayout()
         other_line.addWidget(self.other_name, 1)
         other_line.addWidget(self.add_other)
         adders = QVBoxLayout(self._adders)
         adders.setContentsMargins(0, 0, 0, 0)
         adders.addWidget(self.student_picker)
-        adders.addLayout(staff_line)
+        adders.addWidget(self.staff_picker)
         adders.addLayout(other_line)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -128,10 +119,8 @@ class ParticipantsEditor(QWidget):
     def _add_student(self, student: Student) -> None:
         self._append(ParticipantFields(None, student_id=student.id), student.display_name)
 
-    def _add_staff(self) -> None:
-        member: StaffMember | None = self.staff_choice.currentData()
-        if member is not None:
-            self._append(ParticipantFields(Role.STAFF, staff_id=member.id), member.display_name)
+    def _add_staff(self, member: StaffMember) -> None:
+        self._append(ParticipantFields(Role.STAFF, staff_id=member.id), member.display_name)
 
     def _add_other(self) -> None:
         name = self.other_name.text().strip()

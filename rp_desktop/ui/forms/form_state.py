@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from rp_desktop.ui.forms.student_picker import StudentPicker
+from rp_desktop.ui.forms.person_picker import PersonPicker
 
 Json = Any
 ISO = Qt.DateFormat.ISODate
@@ -43,7 +43,7 @@ INPUTS = (
     QListWidget,
 )
 # A search box finds what to add; what it holds is not part of the record.
-NOT_KEPT = (StudentPicker,)
+NOT_KEPT = (PersonPicker,)
 
 
 def capture(widget: QWidget) -> Json:

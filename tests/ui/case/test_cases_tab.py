@@ -39,8 +39,8 @@ def test_a_tier2_case_with_people_in_roles(qtbot, window: MainWindow, db) -> Non
     add_student(form, "dariusz", Role.PERSON_WHO_CAUSED_HARM)
     type_text(form.people.other_name, "Grandmother of Nou")
     qtbot.mouseClick(form.people.add_other, Qt.MouseButton.LeftButton)
-    select_data(form.people.staff_choice, form.people.staff_choice.itemData(1))
-    qtbot.mouseClick(form.people.add_staff, Qt.MouseButton.LeftButton)
+    type_text(form.people.staff_picker.search, "lindq")
+    qtbot.keyClick(form.people.staff_picker.search, Qt.Key.Key_Return)
     select_data(form.people._rows[-1].role, Role.FACILITATOR)
 
     qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
