@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 
 from rp_desktop.domain.records import Participant, ParticipantFields, StaffMember, Student
 from rp_desktop.domain.vocabulary import Role
+from rp_desktop.ui.forms.person_picker import enter_does
 from rp_desktop.ui.forms.student_picker import StaffPicker, StudentPicker
 from rp_desktop.ui.forms.widgets import choice_combo, current_choice, select_data
 
@@ -76,7 +77,7 @@ class ParticipantsEditor(QWidget):
         self.student_picker.studentChosen.connect(self._add_student)
         self.staff_picker.chosen.connect(self._add_staff)
         self.add_other.clicked.connect(self._add_other)
-        self.other_name.returnPressed.connect(self._add_other)
+        enter_does(self.other_name, self._add_other)
 
     def participants(self) -> tuple[ParticipantFields, ...]:
         return tuple(row.value() for row in self._rows)

@@ -1,20 +1,76 @@
-"""Who was at a circle: the group's students to tick, and others added by name."""
+"""Who was at a circle: the group's students to tick, in columns so that a whole class is seen
+at once, and others added by name."""
 
 from collections.abc import Callable, Iterable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
+    QListView,
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QSizePolicy,
+    QStyle,
     QVBoxLayout,
     QWidget,
 )
 
 from rp_desktop.domain.records import Student
 from rp_desktop.ui.forms.student_picker import StudentPicker
+
+FEWEST_ROWS = 4  # an empty or small list still looks like a place for names
+
+
+class TickColumns(QListWidget):
+    """Names with a tick each, flowing down and across in as many columns as the width allows,
+    and exactly as tall as they need: no name is hidden behind a scroll. A click anywhere on
+    a name ticks or unticks it, not only on its small box."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFlow(QListView.Flow.TopToBottom)
+        self.setWrapping(True)
+        self.setResizeMode(QListView.ResizeMode.Adjust)
+        self.setUniformItemSizes(True)
+        # Never a scroll bar: the list is made as tall as its names need (fit).
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self._pressed: tuple[QListWidgetItem, Qt.CheckState] | None = None
+        self.itemPressed.connect(self._remember_pressed)
+        self.itemClicked.connect(self._toggle_unless_the_box_did)
+        # however names come (a group chosen, a student added, a draft put back), all are seen
+        self.model().rowsInserted.connect(self.fit)
+        self.model().rowsRemoved.connect(self.fit)
+
+    def fit(self) -> None:
+        """Columns as wide as the longest name; rows enough for every name in them."""
+        metrics = self.fontMetrics()
+        box = self.style().pixelMetric(QStyle.PixelMetric.PM_IndicatorWidth) + 16
+        texts = (self.item(row).text() for row in range(self.count()))
+        width = max((metrics.horizontalAdvance(text) for text in texts), default=120) + box + 12
+        cell = QSize(width, max(metrics.height() + 8, 22))
+        self.setGridSize(cell)
+        columns = max(1, (self.width() - 2 * self.frameWidth() - 4) // cell.width())
+        rows = max(FEWEST_ROWS, -(-self.count() // columns))
+        self.setFixedHeight(rows * cell.height() + 2 * self.frameWidth() + 4)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.fit()  # a new width may hold another column; the height alone changes nothing
+
+    def _remember_pressed(self, item: QListWidgetItem) -> None:
+        self._pressed = (item, item.checkState())
+
+    def _toggle_unless_the_box_did(self, item: QListWidgetItem) -> None:
+        pressed, self._pressed = self._pressed, None
+        if not item.flags() & Qt.ItemFlag.ItemIsUserCheckable:
+            return
+        if pressed is not None and pressed[0] is item and pressed[1] == item.checkState():
+            ticked = item.checkState() == Qt.CheckState.Checked
+            item.setCheckState(Qt.CheckState.Unchecked if ticked else Qt.CheckState.Checked)
 
 
 class AttendanceList(QWidget):
@@ -28,9 +84,8 @@ class AttendanceList(QWidget):
 
     def __init__(self, find: Callable[[str], list[Student]], parent: QWidget | None = None):
         super().__init__(parent)
-        self.students = QListWidget()
+        self.students = TickColumns()
         self.students.setAccessibleName(self.tr("Students at the circle"))
-        self.students.setMinimumHeight(160)
         self.everyone = QPushButton(self.tr("Everyone present"))
         self.nobody = QPushButton(self.tr("Clear"))
         self.count = QLabel()
@@ -44,6 +99,7 @@ class AttendanceList(QWidget):
         layout.addLayout(buttons)
         layout.addWidget(self.students)
         layout.addWidget(self.picker)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         self.everyone.clicked.connect(lambda: self._tick_all(Qt.CheckState.Checked))
         self.nobody.clicked.connect(lambda: self._tick_all(Qt.CheckState.Unchecked))
         self.students.itemChanged.connect(self._on_change)

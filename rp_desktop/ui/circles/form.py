@@ -2,7 +2,7 @@
 
 from PySide6.QtWidgets import QComboBox, QDateEdit, QLineEdit, QPlainTextEdit, QSpinBox, QWidget
 
-from rp_desktop.domain.records import Circle, CircleFields
+from rp_desktop.domain.records import Circle, CircleFields, Group
 from rp_desktop.domain.validation import LONGEST_CIRCLE_MINUTES
 from rp_desktop.domain.vocabulary import CircleKind, CircleStatus
 from rp_desktop.services import people
@@ -17,10 +17,16 @@ from rp_desktop.ui.forms.widgets import (
     current_choice,
     current_data,
     date_edit,
+    make_searchable,
+    searchable_if_long,
     select_data,
 )
 from rp_desktop.ui.words.formatting import pydate, qdate
 from rp_desktop.ui.words.labels import label
+
+
+# Wide enough for a class in three or four columns of names, so all of it is seen at once
+WIDE_ENOUGH = 900
 
 
 class CircleForm(RecordForm):
@@ -36,12 +42,18 @@ class CircleForm(RecordForm):
     ) -> None:
         title = self.tr("Tier 1 circle") if circle else self.tr("New Tier 1 circle")
         super().__init__(title, parent)
+        self.setMinimumWidth(WIDE_ENOUGH)
         self._db = db
         self._circle = circle
+        self._groups: dict[int, Group] = {}
+        self._following = False
+        # A keeper the user picks, or one recorded, stays; otherwise it follows the group.
+        self._keeper_chosen = bool(circle and circle.fields.keeper_id is not None)
         self._add_fields()
         self._fill_choices(school_year)
         self._fill(circle)
         self.group.currentIndexChanged.connect(self._on_group_changed)
+        self.keeper.currentIndexChanged.connect(self._on_keeper_chosen)
         self.draft.start(DraftPlace(db, "circle", circle.id if circle else None))
         self.remember_initial()
 
@@ -93,7 +105,7 @@ class CircleForm(RecordForm):
             AttendanceList(lambda text: students.find_students(self._db, text)),
         )
         self.notes: QPlainTextEdit = self.add_field("notes", self.tr("&Notes"), QPlainTextEdit())
-        self.notes.setMinimumHeight(100)
+        self.notes.setMinimumHeight(72)
 
     def _fill_choices(self, school_year: int) -> None:
         """This year's groups and today's staff, plus whichever this circle names: an old
@@ -106,6 +118,8 @@ class CircleForm(RecordForm):
             groups.extend(g for g in [people.get_group(self._db, own_group)] if g)
         for group in groups:
             self.group.addItem(group.name, group.id)
+        self._groups = {group.id: group for group in groups}
+        make_searchable(self.group)  # type "10-a" rather than scroll past a hundred groups
         self.keeper.addItem(self.tr("Not recorded"), None)
         staff = people.list_staff(self._db)
         own_keeper = fields.keeper_id if fields else None
@@ -113,6 +127,7 @@ class CircleForm(RecordForm):
             staff.extend(m for m in [people.get_staff(self._db, own_keeper)] if m)
         for member in staff:
             self.keeper.addItem(f"{member.display_name} ({label(member.role)})", member.id)
+        searchable_if_long(self.keeper)
         self.duration.setRange(0, LONGEST_CIRCLE_MINUTES)
         self.duration.setSuffix(self.tr(" min"))
         self.duration.setSpecialValueText(self.tr("Not recorded"))
@@ -139,7 +154,18 @@ class CircleForm(RecordForm):
         self.attendance.show_students(members + others, set(fields.attendee_ids))
 
     def _on_group_changed(self) -> None:
-        """A new group: its students, all ticked, since most circles have nearly everyone."""
+        """A new group: its students, all ticked, since most circles have nearly everyone; and
+        its usual keeper, unless the user has chosen one."""
         group_id = current_data(self.group)
         members = people.group_members(self._db, group_id) if group_id else []
         self.attendance.show_students(members, {m.id for m in members})
+        if not self._keeper_chosen:
+            group = self._groups.get(group_id) if group_id is not None else None
+            self._following = True
+            select_data(self.keeper, group.keeper_id if group else None)
+            self._following = False
+
+    def _on_keeper_chosen(self) -> None:
+        """Chosen by hand (or put back from a draft), as opposed to following the group."""
+        if not self._following:
+            self._keeper_chosen = True

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -67,6 +68,8 @@ class PersonPicker(QWidget):
             layout.addWidget(widget)
         self.note.hide()
         self.matches.hide()
+        # exactly as tall as what is shown: the box, and the list while there are matches
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         self.search.textChanged.connect(self._refresh)
         self.search.returnPressed.connect(self.take_highlighted)
         self.search.installEventFilter(self)
@@ -137,6 +140,7 @@ class PersonPicker(QWidget):
         view.setWordWrap(True)
         view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        view.setStyleSheet("QListWidget::item { padding: 3px 4px; }")  # rows easy to tell apart
 
     def _refresh(self, text: str) -> None:
         self.matches.clear()
@@ -167,9 +171,9 @@ class PersonPicker(QWidget):
         view = self.matches
         view.doItemsLayout()
         shown = min(view.count(), VISIBLE_MATCHES)
-        floor = view.fontMetrics().height() + 4
+        floor = view.fontMetrics().height()
         rows = sum(max(view.sizeHintForRow(row), floor) for row in range(shown))
-        view.setFixedHeight(rows + 2 * view.frameWidth() + 2)
+        view.setFixedHeight(rows + 2 * view.frameWidth())
 
     def _waiting_text(self) -> str:
         count = self.matches.count()
@@ -204,3 +208,27 @@ def _shared_names(found: Sequence[Match]) -> set[str]:
         name = match.name.casefold()
         (shared if name in seen else seen).add(name)
     return shared
+
+
+def enter_does(line: QLineEdit, action: Callable[[], None]) -> None:
+    """Enter in `line` does `action` and nothing more: it does not also press the dialog's
+    default button (Save) as a line edit's Enter otherwise would."""
+    _EnterHere(line, action)
+
+
+class _EnterHere(QObject):
+    def __init__(self, line: QLineEdit, action: Callable[[], None]) -> None:
+        super().__init__(line)
+        self._action = action
+        line.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in ENTER_KEYS
+        ):
+            self._action()
+            return True
+        return super().eventFilter(watched, event)
+
