@@ -1,5 +1,7 @@
 """The Tier 1 community circle form: when, with which group, who kept it, who was there."""
 
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QComboBox, QDateEdit, QLineEdit, QPlainTextEdit, QSpinBox, QWidget
 
 from rp_desktop.domain.records import Circle, CircleFields, Group
@@ -82,6 +84,9 @@ class CircleForm(RecordForm):
         return saved.id
 
     def _add_fields(self) -> None:
+        # The group first: choosing it fills in the keeper and who was there.
+        self.group: QComboBox = self.add_field("group_id", self.tr("&Group"), QComboBox())
+        self.keeper: QComboBox = self.add_field("keeper_id", self.tr("K&eeper"), QComboBox())
         self.held_on: QDateEdit = self.add_field("held_on", self.tr("&Date"), date_edit())
         self.status: QComboBox = self.add_field(
             "status", self.tr("S&tatus"), choice_combo(list(CircleStatus))
@@ -89,8 +94,6 @@ class CircleForm(RecordForm):
         self.kind: QComboBox = self.add_field(
             "kind", self.tr("&Kind of circle"), choice_combo(list(CircleKind))
         )
-        self.group: QComboBox = self.add_field("group_id", self.tr("&Group"), QComboBox())
-        self.keeper: QComboBox = self.add_field("keeper_id", self.tr("K&eeper"), QComboBox())
         self.purpose: QLineEdit = self.add_field(
             "purpose",
             self.tr("&Purpose"),
@@ -152,6 +155,12 @@ class CircleForm(RecordForm):
         member_ids = {m.id for m in members}
         others = [s for s in circle.attendees if s.id not in member_ids]
         self.attendance.show_students(members + others, set(fields.attendee_ids))
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """A new circle starts in its group box, its words selected: type "10-a", Enter."""
+        super().showEvent(event)
+        if self._circle is None and not self.read_only:
+            self.group.setFocus(Qt.FocusReason.TabFocusReason)
 
     def _on_group_changed(self) -> None:
         """A new group: its students, all ticked, since most circles have nearly everyone; and

@@ -4,8 +4,10 @@ from collections.abc import Sequence
 from enum import Enum
 from typing import Any, TypeVar, cast
 
-from PySide6.QtCore import QAbstractProxyModel, QDate, QModelIndex, QObject, Qt
+from PySide6.QtCore import QAbstractProxyModel, QDate, QEvent, QModelIndex, QObject, Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QComboBox, QCompleter, QDateEdit, QLineEdit
+from shiboken6 import isValid
 
 from rp_desktop.ui.words.formatting import date_format
 from rp_desktop.ui.words.labels import label
@@ -51,6 +53,7 @@ def date_edit() -> QDateEdit:
 
 
 LONG_LIST = 15  # a drop-down longer than this can be filtered by typing
+ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
 
 def searchable_if_long(combo: QComboBox) -> None:
@@ -89,6 +92,16 @@ class _Searchable(QObject):
         completer.activated[QModelIndex].connect(self._take)  # type: ignore[index]
         line.returnPressed.connect(self._take_only_match)
         line.editingFinished.connect(self._put_back_unless_an_entry)
+        for box in (combo, line):  # Enter ends here: it must not also press a dialog's Save
+            box.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        typed = (QEvent.Type.KeyPress, QEvent.Type.KeyRelease)
+        if event.type() in typed and isinstance(event, QKeyEvent) and event.key() in ENTER:
+            if event.type() == QEvent.Type.KeyPress:
+                self._take_only_match()
+            return True
+        return super().eventFilter(watched, event)
 
     def _take(self, index: QModelIndex) -> None:
         model = cast(QAbstractProxyModel, self._completer.completionModel())
@@ -106,6 +119,8 @@ class _Searchable(QObject):
                 popup.hide()
 
     def _put_back_unless_an_entry(self) -> None:
+        if not (isValid(self._line) and isValid(self._combo)):
+            return  # the box is leaving with its form: nothing to put back
         combo = self._combo
         found = combo.findText(self._line.text(), Qt.MatchFlag.MatchFixedString)
         if found < 0:

@@ -1,0 +1,64 @@
+"""The circle form fills in what it can: the group's usual keeper (until the user chooses one),
+everyone present; groups sorted as people read them and found by typing; a click anywhere on a
+name ticks it."""
+
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QStyle
+from sqlalchemy.orm import Session
+
+from rp_desktop.db.models import GroupRow
+from rp_desktop.domain.vocabulary import GroupKind
+from rp_desktop.services.safekeeping.database import Database
+from rp_desktop.ui.circles.form import CircleForm
+from rp_desktop.ui.forms.widgets import select_data
+from rp_desktop.ui.window.main_window import MainWindow
+from tests.ui.circles.test_circles_tab import open_new_form
+from tests.ui.conftest import School
+
+
+def test_the_keeper_follows_the_group_until_one_is_chosen(
+    window: MainWindow, school_db: School
+) -> None:
+    form = open_new_form(window)
+    assert form.keeper.currentText() == "Not recorded"
+    select_data(form.group, school_db.advisory_id)
+    assert form.keeper.currentText() == "Gunnar Lindqvist (Teacher)"  # its usual keeper
+    form.group.setCurrentIndex(0)  # no group: no usual keeper either
+    assert form.keeper.currentText() == "Not recorded"
+    select_data(form.keeper, school_db.counselor_id)  # the user's own choice stays
+    select_data(form.group, school_db.advisory_id)
+    assert form.keeper.currentData() == school_db.counselor_id
+    assert form.values().keeper_id == school_db.counselor_id
+
+
+def test_groups_read_in_order_and_are_found_by_typing(
+    qtbot, db: Database, school_db: School
+) -> None:
+    with Session(db.engine) as session, session.begin():
+        for name in ("Advisory 10-A", "Advisory 9-A", "Advisory 11-C"):
+            session.add(GroupRow(name=name, kind=GroupKind.ADVISORY, school_year=2025))
+    window = MainWindow(db, school_db.info)
+    qtbot.addWidget(window)
+    form = open_new_form(window)
+    names = [form.group.itemText(i) for i in range(1, form.group.count())]
+    assert names == ["Advisory 7-Blue", "Advisory 9-A", "Advisory 10-A", "Advisory 11-C"]
+    assert form.group.isEditable(), "the group can be found by typing part of its name"
+
+
+def test_a_click_on_a_name_ticks_it_and_on_its_box_only_once(
+    qtbot, window: MainWindow, school_db: School
+) -> None:
+    form: CircleForm = open_new_form(window)
+    form.show()
+    qtbot.waitExposed(form)
+    select_data(form.group, school_db.advisory_id)
+    names = form.attendance.students
+    rect = names.visualItemRect(names.item(1))
+    qtbot.mouseClick(names.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert names.item(1).checkState() == Qt.CheckState.Unchecked
+    assert form.attendance.count.text() == "3 of 4 present"
+    box = names.style().pixelMetric(QStyle.PixelMetric.PM_IndicatorWidth)
+    on_box = QPoint(rect.left() + 3 + box // 2, rect.center().y())
+    qtbot.mouseClick(names.viewport(), Qt.MouseButton.LeftButton, pos=on_box)
+    assert names.item(1).checkState() == Qt.CheckState.Checked
+    assert form.attendance.count.text() == "4 of 4 present"
