@@ -26,7 +26,6 @@ from rp_desktop.ui.forms.widgets import (
 from rp_desktop.ui.words.formatting import pydate, qdate
 from rp_desktop.ui.words.labels import label
 
-
 # Wide enough for a class in three or four columns of names, so all of it is seen at once
 WIDE_ENOUGH = 900
 

@@ -231,4 +231,3 @@ class _EnterHere(QObject):
             self._action()
             return True
         return super().eventFilter(watched, event)
-

@@ -51,9 +51,7 @@ def test_the_first_match_is_taken_only_after_moving_to_it(qtbot, window: MainWin
     assert picker.search.text() == ""
 
 
-def test_staff_are_found_by_name_with_their_role(
-    qtbot, window: MainWindow, db: Database
-) -> None:
+def test_staff_are_found_by_name_with_their_role(qtbot, window: MainWindow, db: Database) -> None:
     with Session(db.engine) as session, session.begin():
         session.add(StaffRow(first_name="Marguerite", last_name="Okonkwo", role=StaffRole.OTHER))
     form = open_case_form(qtbot, window)

@@ -56,9 +56,7 @@ def picked(qtbot) -> tuple[StudentPicker, list[Student], QDialog]:  # type: igno
 def _rows_in_sight(picker: StudentPicker) -> int:
     view = picker.matches
     inside = view.viewport().rect()
-    return sum(
-        inside.contains(view.visualItemRect(view.item(row))) for row in range(view.count())
-    )
+    return sum(inside.contains(view.visualItemRect(view.item(row))) for row in range(view.count()))
 
 
 def test_fault_picker_drawn_zero_pixels_tall_now_shows_all_eight_matches(picked) -> None:

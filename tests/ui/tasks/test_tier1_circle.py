@@ -38,9 +38,7 @@ def advisory(db: Database) -> Advisory:
     """A school with a dozen advisories; "Advisory 10-B" has 24 students and a usual keeper."""
     info = school.set_up_school(db, "Lakeshore Secondary", 2025)
     members = [
-        students.add_student(
-            db, StudentFields(f"10{n:04d}", first, last, "", 10, "10-B")
-        )
+        students.add_student(db, StudentFields(f"10{n:04d}", first, last, "", 10, "10-B"))
         for n, (first, last) in enumerate((f, la) for la in LAST for f in FIRST)
     ]
     with Session(db.engine) as session, session.begin():
@@ -67,13 +65,14 @@ def advisory(db: Database) -> Advisory:
 
 
 def open_form(qtbot) -> CircleForm:  # type: ignore[no-untyped-def]
-    def shown() -> CircleForm:
-        forms = [w for w in QApplication.topLevelWidgets() if isinstance(w, CircleForm)]
-        assert forms and forms[0].isVisible()
-        return forms[0]
+    """The form New opened (as a window of its own)."""
 
-    qtbot.waitUntil(lambda: shown() is not None, timeout=3000)
-    form = shown()
+    def shown() -> list[CircleForm]:
+        windows = QApplication.topLevelWidgets()
+        return [w for w in windows if isinstance(w, CircleForm) and w.isVisible()]
+
+    qtbot.waitUntil(lambda: len(shown()) == 1, timeout=3000)
+    form = shown()[0]
     qtbot.waitExposed(form)
     # The screen's size: a form opens as tall as its fields, no taller than a 720-pixel screen.
     inner = form.findChild(QScrollArea).widget()
