@@ -18,7 +18,8 @@ from rp_desktop.ui.run_circle.seating import Attendee
 
 
 class ArrivalDialog(QDialog):
-    """Pick the student who arrived (Enter on a match), or type someone else's name."""
+    """Pick the student who arrived (the one match, or the one moved to with ↓, then Enter;
+    or a click), or type someone else's name."""
 
     def __init__(self, find: Callable[[str], list[Student]], parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -36,6 +37,7 @@ class ArrivalDialog(QDialog):
         layout.addWidget(QLabel(self.tr("They join the circle after the seat chosen in the list.")))
         layout.addWidget(self.picker)
         layout.addWidget(self.other)
+        layout.addStretch(1)  # room the list of matches takes as it grows
         layout.addWidget(buttons)
         self.picker.studentChosen.connect(self._take_student)
 
@@ -44,10 +46,14 @@ class ArrivalDialog(QDialog):
         self.accept()
 
     def _take_other(self) -> None:
+        """OK: someone else by the name typed, or else the student highlighted (the picker
+        says why not when several match and none is highlighted)."""
         name = self.other.text().strip()
         if name:
             self.attendee = Attendee.other(name)
             self.accept()
+        else:
+            self.picker.take_highlighted()
 
     @classmethod
     def ask(
