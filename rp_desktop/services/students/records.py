@@ -142,7 +142,10 @@ def set_student_active(db: Database, student_id: int, active: bool) -> Student:
         return to_record(row)
 
 
-def find_students(db: Database, text: str, limit: int = 20) -> list[Student]:
+PICKER_LIMIT = 20  # matches a picker is given at most; more mean "type more of the name"
+
+
+def find_students(db: Database, text: str, limit: int = PICKER_LIMIT) -> list[Student]:
     """Active students for a picker, best matches by name."""
     page = list_students(db, ListQuery(text=text, sort="last_name"), limit=limit)
     return list(page.rows)

@@ -6,7 +6,7 @@ Enter never takes an unseen first match."""
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QScrollArea,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
@@ -127,6 +128,9 @@ class PersonPicker(QWidget):
             if key in ENTER_KEYS:
                 self.take_highlighted()
                 return True
+            if key == Qt.Key.Key_Escape and self.search.text():
+                self.search.clear()  # Esc first empties the box; only then closes the window
+                return True
         return super().eventFilter(watched, event)
 
     # -- the list ------------------------------------------------------------------------------
@@ -165,6 +169,13 @@ class PersonPicker(QWidget):
             self.matches.clearSelection()
         self._fit_height()
         self._say(self.count_text(count) if count else self.none_text())
+        if count:  # once laid out, scroll the form (if it must) to show the matches
+            QTimer.singleShot(0, self._bring_into_sight)
+
+    def _bring_into_sight(self) -> None:
+        area = _scroll_area_around(self)
+        if area is not None and self.matches.isVisible():
+            area.ensureWidgetVisible(self, 0, 0)  # the box and its matches, the box first
 
     def _fit_height(self) -> None:
         """Tall enough for up to VISIBLE_MATCHES rows, measured once the rows are there."""
@@ -199,6 +210,13 @@ def _row_text(match: Match, name_shared: bool) -> str:
     if name_shared and match.apart:
         parts.append(match.apart)
     return " · ".join(part for part in parts if part)
+
+
+def _scroll_area_around(widget: QWidget) -> QScrollArea | None:
+    parent = widget.parentWidget()
+    while parent is not None and not isinstance(parent, QScrollArea):
+        parent = parent.parentWidget()
+    return parent
 
 
 def _shared_names(found: Sequence[Match]) -> set[str]:

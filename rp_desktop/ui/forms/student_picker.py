@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QWidget
 
 from rp_desktop.domain.records import StaffMember, Student
 from rp_desktop.domain.search import fold
+from rp_desktop.services.students.records import PICKER_LIMIT
 from rp_desktop.ui.forms.person_picker import VISIBLE_MATCHES, Match, PersonPicker
 from rp_desktop.ui.words.formatting import counted
 from rp_desktop.ui.words.labels import grade_label, label
@@ -34,6 +35,10 @@ class StudentPicker(PersonPicker):
         return self.tr("Matching students")
 
     def count_text(self, count: int) -> str:
+        if count >= PICKER_LIMIT:  # the finder stopped there: there may be many more
+            return self.tr("{count} or more students match: type more of the name").format(
+                count=count
+            )
         return counted(count, self.tr("1 student matches"), self.tr("{count} students match"))
 
     def none_text(self) -> str:

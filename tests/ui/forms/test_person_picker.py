@@ -3,7 +3,7 @@ only when they are the one match, the one moved to, or the one clicked (issue 13
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QVBoxLayout
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QScrollArea, QVBoxLayout, QWidget
 
 from rp_desktop.domain.records import StaffMember, Student
 from rp_desktop.domain.search import fold
@@ -162,3 +162,49 @@ def test_staff_are_chosen_the_same_way_each_with_their_role(qtbot) -> None:
     type_text(picker.search, " quint")
     qtbot.keyClick(picker.search, Qt.Key.Key_Return)
     assert chosen == [staff[0]]
+
+
+def test_esc_empties_the_box_before_it_closes_anything(qtbot, picked) -> None:
+    picker, chosen, dialog = picked
+    type_text(picker.search, "ethan")
+    qtbot.keyClick(picker.search, Qt.Key.Key_Escape)
+    assert picker.search.text() == ""
+    assert not picker.matches.isVisible()
+    assert dialog.isVisible()
+    assert chosen == []
+
+
+def test_twenty_matches_ask_for_more_of_the_name(qtbot) -> None:
+    many = [Student(i, f"9{i:05d}", "Ava", f"Surname{i}", "", 9, "9-A", True) for i in range(20)]
+    picker = StudentPicker(lambda _text: many, "Add a student…")
+    qtbot.addWidget(picker)
+    picker.show()
+    type_text(picker.search, "ava")
+    assert picker.note.text() == "20 or more students match: type more of the name"
+
+
+def test_matches_at_the_foot_of_a_form_are_scrolled_into_sight(qtbot) -> None:
+    area = QScrollArea()
+    qtbot.addWidget(area)
+    body = QWidget()
+    column = QVBoxLayout(body)
+    column.addSpacing(600)  # the fields above the picker
+    picker = StudentPicker(_find, "Add a student…")
+    column.addWidget(picker)
+    area.setWidget(body)
+    area.setWidgetResizable(True)
+    area.resize(500, 400)
+    area.show()
+    qtbot.waitExposed(area)
+    area.ensureWidgetVisible(picker.search)
+    type_text(picker.search, "ethan")
+
+    def in_sight() -> None:
+        view = area.viewport()
+        top_left = picker.matches.mapTo(view, picker.matches.rect().topLeft())
+        bottom = picker.matches.mapTo(view, picker.matches.rect().bottomLeft())
+        assert view.rect().contains(top_left)
+        assert view.rect().contains(bottom)
+
+    qtbot.waitUntil(lambda: body.height() > 600 + picker.matches.height(), timeout=2000)
+    qtbot.waitUntil(in_sight, timeout=2000)
