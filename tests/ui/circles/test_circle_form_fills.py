@@ -3,17 +3,20 @@ everyone present; groups sorted as people read them and found by typing; a click
 name ticks it."""
 
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QStyle
+from PySide6.QtWidgets import QApplication, QStyle
 from sqlalchemy.orm import Session
 
-from rp_desktop.db.models import GroupRow
+from rp_desktop.db.models import GroupMemberRow, GroupRow
+from rp_desktop.domain.records import StudentFields
 from rp_desktop.domain.vocabulary import GroupKind
 from rp_desktop.services.safekeeping.database import Database
+from rp_desktop.services.students import records as students
 from rp_desktop.ui.circles.form import CircleForm
 from rp_desktop.ui.forms.widgets import select_data
 from rp_desktop.ui.window.main_window import MainWindow
 from tests.ui.circles.test_circles_tab import open_new_form
 from tests.ui.conftest import School
+from tests.ui.tasks.test_tier1_circle import assert_every_name_in_sight
 
 
 def test_the_keeper_follows_the_group_until_one_is_chosen(
@@ -62,3 +65,28 @@ def test_a_click_on_a_name_ticks_it_and_on_its_box_only_once(
     qtbot.mouseClick(names.viewport(), Qt.MouseButton.LeftButton, pos=on_box)
     assert names.item(1).checkState() == Qt.CheckState.Checked
     assert form.attendance.count.text() == "4 of 4 present"
+
+
+def test_a_class_of_thirty_is_seen_whole_on_a_720_pixel_screen(
+    qtbot, db: Database, window: MainWindow
+) -> None:
+    firsts = ("Ama", "Bjørn", "Chiamaka", "Dang", "Esperanza", "Fionnuala")
+    lasts = ("Nakamura-Oyelaran", "Szczepańska", "Ó Briain", "Wojciechowski", "Yamamoto")
+    members = [
+        students.add_student(db, StudentFields(f"11{n:04d}", first, last, "", 11, "11-C"))
+        for n, (first, last) in enumerate((f, la) for la in lasts for f in firsts)
+    ]
+    with Session(db.engine) as session, session.begin():
+        group = GroupRow(name="Advisory 11-C", kind=GroupKind.ADVISORY, school_year=2025)
+        session.add(group)
+        session.flush()
+        session.add_all(GroupMemberRow(group_id=group.id, student_id=s.id) for s in members)
+        group_id = group.id
+    form = open_new_form(window)
+    form.show()
+    form.resize(form.minimumWidth(), 720 - 40)
+    qtbot.waitExposed(form)
+    select_data(form.group, group_id)
+    QApplication.processEvents()
+    assert form.attendance.count.text() == "30 of 30 present"
+    assert_every_name_in_sight(form)

@@ -8,7 +8,7 @@ from datetime import date
 
 import pytest
 from PySide6.QtCore import QPoint, QRect, Qt
-from PySide6.QtWidgets import QApplication, QScrollArea
+from PySide6.QtWidgets import QApplication, QScrollArea, QWidget
 from sqlalchemy.orm import Session
 
 from rp_desktop.db.models import GroupMemberRow, GroupRow, StaffRow
@@ -86,16 +86,24 @@ def row_of(names: TickColumns, student: Student) -> int:
     return rows.index(student.id)
 
 
-def assert_every_name_in_sight(form: CircleForm) -> None:
-    """The whole class is seen without scrolling the form or the list."""
-    names = form.attendance.students
+def in_sight(form: CircleForm, widget: QWidget, rect: QRect | None = None) -> bool:
+    """Whether `rect` of `widget` (all of it by default) is seen in the form, unscrolled."""
     area = form.findChild(QScrollArea).viewport()
     seen = QRect(area.mapToGlobal(QPoint(0, 0)), area.size())
+    part = rect or widget.rect()
+    return seen.contains(QRect(widget.mapToGlobal(part.topLeft()), part.size()))
+
+
+def assert_every_name_in_sight(form: CircleForm) -> None:
+    """The whole class is seen without scrolling the form or the list, and so are the box
+    to add a student from outside the group and the start of Notes."""
+    names = form.attendance.students
     for row in range(names.count()):
         rect = names.visualItemRect(names.item(row))
         assert names.viewport().rect().contains(rect), f"row {row} is hidden in the list"
-        corner = names.viewport().mapToGlobal(rect.topLeft())
-        assert seen.contains(QRect(corner, rect.size())), f"row {row} is below the fold"
+        assert in_sight(form, names.viewport(), rect), f"row {row} is below the fold"
+    assert in_sight(form, form.attendance.picker.search)
+    assert in_sight(form, form.notes, QRect(0, 0, form.notes.width(), 40))
 
 
 def test_tier1_circle(qtbot, db: Database, advisory: Advisory) -> None:
