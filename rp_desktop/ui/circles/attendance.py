@@ -4,7 +4,7 @@ at once, and others added by name."""
 from collections.abc import Callable, Iterable
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtGui import QPainter, QPaintEvent, QPalette, QResizeEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -39,6 +39,7 @@ class TickColumns(QListWidget):
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self._pressed: tuple[QListWidgetItem, Qt.CheckState] | None = None
+        self.placeholder = ""  # what the list says while it has no names
         self.itemPressed.connect(self._remember_pressed)
         self.itemClicked.connect(self._toggle_unless_the_box_did)
         # however names come (a group chosen, a student added, a draft put back), all are seen
@@ -56,6 +57,15 @@ class TickColumns(QListWidget):
         columns = max(1, (self.width() - 2 * self.frameWidth() - 4) // cell.width())
         rows = max(FEWEST_ROWS, -(-self.count() // columns))
         self.setFixedHeight(rows * cell.height() + 2 * self.frameWidth() + 4)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if self.count() == 0 and self.placeholder:  # an empty place says what to do
+            painter = QPainter(self.viewport())
+            painter.setPen(self.palette().color(QPalette.ColorRole.PlaceholderText))
+            flags = Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap
+            painter.drawText(self.viewport().rect().adjusted(8, 8, -8, -8), flags, self.placeholder)
+            painter.end()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -86,6 +96,9 @@ class AttendanceList(QWidget):
         super().__init__(parent)
         self.students = TickColumns()
         self.students.setAccessibleName(self.tr("Students at the circle"))
+        self.students.placeholder = self.tr(
+            "Choose a group to list its students, or add students one by one below."
+        )
         self.everyone = QPushButton(self.tr("Everyone present"))
         self.nobody = QPushButton(self.tr("Clear"))
         self.count = QLabel()

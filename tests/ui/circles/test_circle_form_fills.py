@@ -90,3 +90,21 @@ def test_a_class_of_thirty_is_seen_whole_on_a_720_pixel_screen(
     QApplication.processEvents()
     assert form.attendance.count.text() == "30 of 30 present"
     assert_every_name_in_sight(form)
+
+
+def test_with_no_group_the_empty_list_says_what_to_do(
+    qtbot, window: MainWindow, school_db: School
+) -> None:
+    form = open_new_form(window)
+    form.show()
+    qtbot.waitExposed(form)
+    names = form.attendance.students
+    assert names.count() == 0
+    assert names.placeholder.startswith("Choose a group to list its students")
+    empty = names.viewport().grab().toImage()
+    select_data(form.group, school_db.advisory_id)
+    form.group.setCurrentIndex(0)
+    assert names.count() == 0
+    assert names.viewport().grab().toImage() == empty, "the words come back when it empties"
+    names.placeholder = ""
+    assert names.viewport().grab().toImage() != empty, "the words are drawn on the list"
