@@ -15,7 +15,7 @@ from rp_desktop.ui.circles.form import CircleForm
 from rp_desktop.ui.forms.widgets import select_data
 from rp_desktop.ui.window.main_window import MainWindow
 from tests.ui.circles.test_circles_tab import open_new_form
-from tests.ui.conftest import School
+from tests.ui.conftest import School, type_text
 from tests.ui.tasks.test_tier1_circle import assert_every_name_in_sight
 
 
@@ -108,3 +108,28 @@ def test_with_no_group_the_empty_list_says_what_to_do(
     assert names.viewport().grab().toImage() == empty, "the words come back when it empties"
     names.placeholder = ""
     assert names.viewport().grab().toImage() != empty, "the words are drawn on the list"
+
+
+def test_a_student_from_outside_the_group_is_added_only_once_chosen(
+    qtbot, db: Database, window: MainWindow, school_db: School
+) -> None:
+    for number, first in (("700201", "Yusuf"), ("700202", "Yuki")):
+        students.add_student(db, StudentFields(number, first, "Okonjo", "", 7, "7-Red"))
+    form = open_new_form(window)
+    form.show()
+    qtbot.waitExposed(form)
+    select_data(form.group, school_db.advisory_id)
+    picker = form.attendance.picker
+    type_text(picker.search, "okonjo")  # two match: Enter waits for a choice
+    qtbot.keyClick(picker.search, Qt.Key.Key_Return)
+    assert form.attendance.count.text() == "4 of 4 present"
+    assert form.isVisible()
+    type_text(picker.search, " yuki")
+    qtbot.keyClick(picker.search, Qt.Key.Key_Return)
+    assert form.attendance.count.text() == "5 of 5 present"
+    assert names_of(form)[-1] == "Yuki Okonjo"
+
+
+def names_of(form: CircleForm) -> list[str]:
+    names = form.attendance.students
+    return [names.item(row).text() for row in range(names.count())]
