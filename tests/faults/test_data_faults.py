@@ -32,7 +32,12 @@ from rp_desktop.services.safekeeping.database import Database
 from rp_desktop.services.safekeeping.opening import open_database
 from rp_desktop.services.students.records import add_student, update_student
 from rp_desktop.services.students.roster_import import import_roster, preview_roster
-from rp_desktop.ui.case.agreement_pdf import AgreementLine, AgreementSheet, agreement_pdf
+from rp_desktop.ui.case.agreement_pdf import (
+    AgreementLine,
+    AgreementSheet,
+    SignerLine,
+    agreement_pdf,
+)
 from rp_desktop.ui.lists import export as list_export
 from rp_desktop.ui.lists.export import ExportOptions
 from rp_desktop.ui.reports.summary_pdf import MonthlySummary, summary_pdf
@@ -175,7 +180,8 @@ def _without_dates(pdf: bytes) -> bytes:
 def test_fault_3_printed_pages_draw_no_control_character(qapp, control: str) -> None:  # type: ignore[no-untyped-def]
     def sheet(extra: str) -> AgreementSheet:
         line = AgreementLine(f"Say sorry{extra}", f"Nou{extra} Xiong", None)
-        return AgreementSheet(f"Juniper{extra} Flats", 4, date(2026, 3, 2), (line,), ("Nou",))
+        signer = SignerLine(f"Nou{extra} Xiong", f"Person harmed{extra}")
+        return AgreementSheet(f"Juniper{extra} Flats", 4, date(2026, 3, 2), (line,), (signer,))
 
     def summary(extra: str) -> MonthlySummary:
         return MonthlySummary(f"Juniper{extra} Flats", "2026-03", {}, {}, {})

@@ -11,7 +11,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import Protocol
 
-from PySide6.QtCore import QCoreApplication, QObject, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, QUrl, Signal
 
 DEFAULT_VOLUME = 0.7
 
@@ -154,7 +154,9 @@ class QtChime(QObject):
     def _fall_silent(self, problem: str) -> None:
         if self._problem is None:
             self._problem = problem
-            self.problemFound.emit(problem)
+            # Said from the event loop: a sound that fails while it is being made (in the
+            # constructor) is heard by whoever connects just after.
+            QTimer.singleShot(0, self, lambda: self.problemFound.emit(problem))
 
 
 def chime_sound() -> Path:

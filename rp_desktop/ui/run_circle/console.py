@@ -37,6 +37,7 @@ from rp_desktop.ui.run_circle.console_parts import (
 from rp_desktop.ui.run_circle.session import CircleSession
 from rp_desktop.ui.run_circle.summary import VoiceSummaryPanel
 from rp_desktop.ui.run_circle.wall.window import WallWindow
+from rp_desktop.ui.screen_fit import fit_to_screen
 
 # What the keys still do once the circle has ended.
 AFTER_THE_END = ("blank", "full_screen", "escape", "close", "end")
@@ -86,8 +87,7 @@ class CircleConsole(QWidget):
         session.changed.connect(self._show)
         session.changed.connect(wall.show_snapshot)
         wall.closedByUser.connect(self._wall_closed)
-        room = self.screen().availableGeometry().size() - QSize(16, 48)  # less the title bar
-        self.resize(QSize(1100, 720).boundedTo(room))
+        fit_to_screen(self, QSize(1100, 720), "console")
         session.refresh()
 
     # -- what the keeper does ---------------------------------------------------------------

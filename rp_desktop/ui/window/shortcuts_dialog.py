@@ -20,9 +20,9 @@ from PySide6.QtWidgets import (
 )
 
 from rp_desktop.ui.keyboard import form_keys, key_text
+from rp_desktop.ui.screen_fit import fit_to_screen
 
 PREFERRED = QSize(920, 480)  # every row shows at this size, with room to spare
-FRAME = QSize(16, 48)  # what the system adds around a dialog: borders and a title bar
 
 Group = tuple[str, list[tuple[str, str]]]  # a heading, then (keys, what they do) rows
 
@@ -90,8 +90,7 @@ class ShortcutsDialog(QDialog):
         layout.addWidget(intro)
         layout.addLayout(columns, 1)
         layout.addWidget(buttons)
-        room = (parent or self).screen().availableGeometry().size() - FRAME
-        self.resize(PREFERRED.boundedTo(room))
+        fit_to_screen(self, PREFERRED, "shortcuts")
 
     def other_groups(self) -> list[Group]:
         """The keys every form and window shares, and the circle console's."""

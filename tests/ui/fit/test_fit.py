@@ -31,10 +31,6 @@ KNOWN_FINDINGS: tuple[tuple[str, str], ...] = (
         "meeting: the window cannot be made smaller than 900x700",
         "ui/case/meeting_form.py: setMinimumSize(900, 700) is taller than 720 less a title bar",
     ),
-    (
-        "circle console: column header 'Seat' of 'SeatTable'",
-        "ui/run_circle/console_parts.py: the seat table's stretched Seat column is 26 px wide",
-    ),
 )
 
 

@@ -8,6 +8,7 @@ from types import SimpleNamespace
 
 import pytest
 from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from rp_desktop.ui.run_circle import chime
@@ -132,6 +133,8 @@ def test_a_sound_that_fails_silences_the_chime_once_and_says_why(qtbot: QtBot) -
     assert sound.available
     effect.set_status(FakeSoundEffect.Status.Error)
     effect.set_status(FakeSoundEffect.Status.Error)
+    qtbot.waitUntil(lambda: bool(found))  # said from the event loop
+    QApplication.processEvents()
     assert found == [chime.chime_failed()]
     assert not sound.available
     assert sound.problem == chime.chime_failed()
@@ -192,8 +195,10 @@ def test_a_real_sound_effect_that_fails_is_said_once_and_plays_nothing(
     qt_sound = QtChime(real_multimedia(outputs), sound)  # type: ignore[arg-type]
     found: list[str] = []
     qt_sound.problemFound.connect(found.append)
-    qtbot.waitUntil(lambda: not qt_sound.available, timeout=2000)
+    qtbot.waitUntil(lambda: bool(found), timeout=2000)
+    assert not qt_sound.available
     qt_sound.play()
     qt_sound.play()
+    QApplication.processEvents()
     assert found == [said()]
     assert qt_sound.problem == said()
