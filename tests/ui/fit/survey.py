@@ -6,6 +6,8 @@ Run by test_fit.py in a process of its own, because the screen's size is fixed w
 """
 
 import json
+import os
+import re
 import sys
 import tempfile
 from collections.abc import Callable, Iterator
@@ -42,6 +44,7 @@ def look(name: str, window: QWidget) -> list[str]:
     if not window.isVisible():
         window.show()
     settle()
+    keep_picture(name, window)
     found = window_findings(name, window)
     for tabs in window.findChildren(QTabWidget):
         if not tabs.isVisible() or isinstance(tabs.window(), MainWindow):
@@ -49,8 +52,20 @@ def look(name: str, window: QWidget) -> list[str]:
         for index in range(tabs.count()):
             tabs.setCurrentIndex(index)
             settle()
-            found += window_findings(f"{name} › {tabs.tabText(index).replace('&', '')}", window)
+            page = f"{name} › {tabs.tabText(index).replace('&', '')}"
+            keep_picture(page, window)
+            found += window_findings(page, window)
     return found
+
+
+def keep_picture(name: str, window: QWidget) -> None:
+    """With RP_FIT_PICTURES set to a folder, each window looked at is saved there as a PNG,
+    for a person to look at too."""
+    folder = os.environ.get("RP_FIT_PICTURES")
+    if folder:
+        size = window.screen().size()
+        file = re.sub(r"[^\w-]+", "_", name).strip("_")
+        window.grab().save(str(Path(folder) / f"{size.width()}x{size.height()}-{file}.png"))
 
 
 def close(window: QWidget) -> None:
