@@ -16,7 +16,13 @@ from rp_desktop.ui.run_circle.wall.ring import (
     layout_ring,
     track_path,
 )
-from rp_desktop.ui.run_circle.wall.text_fit import TEXT_WEIGHT, FontBook, TextFit, fit_text
+from rp_desktop.ui.run_circle.wall.text_fit import (
+    TEXT_WEIGHT,
+    FontBook,
+    TextFit,
+    fit_text,
+    fits_whole,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,16 +44,25 @@ def lay_out_frame(
     """The ring of `labels`, then the middle it leaves free: the round's line at the top, a
     bottom row when `bottom`, and the prompt `text` fitted in between."""
     width, height = size
-    ring = layout_ring(labels, width, height, fonts)
-    box, spacing = ring.content, height * 0.02
+    largest, floor = round(height * 0.08), round(height * 0.05)
+
+    def roomy(middle: QRectF) -> bool:  # the prompt whole at its floor size, or larger
+        return fits_whole(text, _rows(middle, height, bottom)[1], fonts, floor, TEXT_WEIGHT)
+
+    ring = layout_ring(labels, width, height, fonts, roomy)
+    progress, main, lower = _rows(ring.content, height, bottom)
+    fit = fit_text(text, main, fonts, largest, floor, TEXT_WEIGHT)
+    return Frame(ring, track_path(ring), progress, main, lower, fit)
+
+
+def _rows(box: QRectF, height: int, bottom: bool) -> tuple[QRectF, QRectF, QRectF]:
+    """The free middle `box` cut into the round's line, the prompt's box and the bottom row."""
+    spacing = height * 0.02
     progress = QRectF(box.left(), box.top(), box.width(), height * 0.063)
     row = height * 0.1 if bottom else 0.0
     lower = QRectF(box.left(), box.bottom() - row, box.width(), row)
     top, bottom_edge = progress.bottom() + spacing, lower.top() - (spacing if row else 0.0)
-    main = QRectF(box.left(), top, box.width(), bottom_edge - top)
-    largest, floor = round(height * 0.08), round(height * 0.05)
-    fit = fit_text(text, main, fonts, largest, floor, TEXT_WEIGHT)
-    return Frame(ring, track_path(ring), progress, main, lower, fit)
+    return progress, QRectF(box.left(), top, box.width(), bottom_edge - top), lower
 
 
 def holder_badge(

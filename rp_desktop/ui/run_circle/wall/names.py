@@ -52,9 +52,11 @@ def fit_names(
     fonts: FontBook,
     attempt: Attempt[T],
     room: Callable[[T], float],
+    roomy: Callable[[T], bool] = lambda _layout: True,
 ) -> T | None:
-    """The first layout `attempt(pixels, padding, badges)` gives, trying the names as the
-    module says (`room` tells how much a layout leaves the prompt); None when none fits."""
+    """The first layout `attempt(pixels, padding, badges)` gives that is `roomy` (leaves the
+    prompt room enough), trying the names as the module says (`room` tells how much a layout
+    leaves the prompt); None when none fits."""
     floor = min(sizes)
     for wrap in (False, True):
         for pixels in sizes:
@@ -66,9 +68,11 @@ def fit_names(
                 name_badge(label, pixels, limit if wrap else math.inf, fonts) for label in labels
             ]
             for padding in PADDINGS:
-                if (layout := attempt(pixels, padding, badges)) is not None:
+                layout = attempt(pixels, padding, badges)
+                if layout is not None and roomy(layout):
                     return layout
-    return _some_wrapped(labels, floor, fonts, attempt, room)
+    layout = _some_wrapped(labels, floor, fonts, attempt, room)
+    return layout if layout is not None and roomy(layout) else None
 
 
 def _widths(labels: Sequence[str], pixels: int, fonts: FontBook) -> list[float]:

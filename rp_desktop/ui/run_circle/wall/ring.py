@@ -10,7 +10,7 @@ numbered dots and a few names are shown over their dots (`badges_on_ring`).
 Layouts are computed once per size and seating, never while painting."""
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from enum import StrEnum
 
@@ -20,9 +20,12 @@ from PySide6.QtGui import QPainterPath, QPolygonF
 from rp_desktop.ui.run_circle.wall.names import BADGE_EMS, Badge, fit_names
 from rp_desktop.ui.run_circle.wall.ring_shape import (
     SAMPLES,
+    SQUARENESS,
+    SQUARER,
     Box,
     box_at,
     free_middle,
+    inward,
     spread_evenly,
     unit_ellipse,
 )
@@ -64,6 +67,7 @@ class RingLayout:
     gap: float
     piece_radius: float
     content: QRectF  # the free middle: round, prompt and timer go here
+    squareness: float = SQUARENESS  # of the ring's shape (ring_shape.py)
 
     def place_of(self, key: int | None) -> SeatPlace | None:
         return next((place for place in self.places if place.key == key), None)
@@ -82,10 +86,21 @@ class RingLayout:
 
     def rest(self, rect: QRectF) -> QPointF:
         """Where the talking piece lies for a badge drawn at `rect`: on its inner edge."""
-        return _inward(self.centre, rect, self.piece_radius * 0.5)
+        return inward(self.centre, rect, self.piece_radius * 0.5)
 
 
-def layout_ring(seats: Sequence[SeatLabel], width: int, height: int, fonts: FontBook) -> RingLayout:
+def layout_ring(
+    seats: Sequence[SeatLabel],
+    width: int,
+    height: int,
+    fonts: FontBook,
+    roomy: Callable[[QRectF], bool] = lambda _middle: True,
+) -> RingLayout:
+    """The ring of `seats` on a `width` x `height` wall, leaving a middle that is `roomy` (room
+    for the prompt whole). The ring yields to the prompt: it tries every way of fitting the
+    names (`names.py`) on its rounded ring, then on a squarer one drawn out along the screen's
+    edges, then numbered dots; when none leaves the middle roomy, the names layout that leaves
+    it the most room."""
     margin = height * 0.025
     bounds = QRectF(margin, margin, width - 2 * margin, height - 2 * margin)
     largest, smallest = round(height * 0.05), math.ceil(height * 32 / 720)
@@ -96,46 +111,70 @@ def layout_ring(seats: Sequence[SeatLabel], width: int, height: int, fonts: Font
             largest * BADGE_EMS, 0.0, 0.0, content,
         )  # fmt: skip
     sizes = sorted({largest, (largest + smallest) // 2, smallest}, reverse=True)
+    tried: list[RingLayout] = []  # every names layout that fitted, roomy or not
+    for squareness in (SQUARENESS, SQUARER):
+        layout = _names_ring(seats, bounds, (sizes, squareness), fonts, roomy, tried)
+        if layout is not None:
+            return layout
+    dots = _dots_layout(seats, bounds, smallest, fonts)
+    return dots if roomy(dots.content) or not tried else max(tried, key=_room)
+
+
+def _room(layout: RingLayout) -> float:
+    return layout.content.width() * layout.content.height()
+
+
+def _names_ring(
+    seats: Sequence[SeatLabel],
+    bounds: QRectF,
+    how: tuple[list[int], float],
+    fonts: FontBook,
+    roomy: Callable[[QRectF], bool],
+    tried: list[RingLayout],
+) -> RingLayout | None:
+    """The names fitted (`names.py`) at `sizes` on a ring of `squareness` leaving a `roomy`
+    middle; every layout that fits, roomy or not, is added to `tried`."""
+    sizes, squareness = how
 
     def attempt(pixels: int, padding: float, badges: list[Badge]) -> RingLayout | None:
-        return _names_layout(seats, bounds, (pixels, padding), badges)
+        layout = _names_layout(seats, bounds, (pixels, padding, squareness), badges)
+        tried.extend([layout] if layout is not None else [])
+        return layout
 
-    def room(layout: RingLayout) -> float:
-        return layout.content.width() * layout.content.height()
-
-    layout = fit_names([seat.label for seat in seats], sizes, fonts, attempt, room)
-    return layout or _dots_layout(seats, bounds, smallest, fonts)
+    labels = [seat.label for seat in seats]
+    return fit_names(labels, sizes, fonts, attempt, _room, lambda ring: roomy(ring.content))
 
 
 def _names_layout(
     seats: Sequence[SeatLabel],
     bounds: QRectF,
-    how: tuple[int, float],
+    how: tuple[int, float, float],
     badges: list[Badge],
 ) -> RingLayout | None:
-    """Every seat a badge with its whole name, at `pixels` with `padding` ems each side of it,
-    or None when they cannot all fit."""
-    pixels, padding = how
+    """Every seat a badge with its whole name, at `pixels` with `padding` ems each side of it
+    on a ring of `squareness`, or None when they cannot all fit."""
+    pixels, padding, squareness = how
     height = pixels * BADGE_EMS
     sizes = [(max(b.height, b.width + 2 * padding * pixels), b.height) for b in badges]
     middle = sorted(w for w, _ in sizes)[len(sizes) // 2]
     radii = (bounds.width() / 2 - middle / 2, bounds.height() / 2 - height / 2)
-    spread = spread_evenly(bounds, radii, sizes, least_gap=height * 0.15)
+    spread = spread_evenly(bounds, radii, sizes, height * 0.15, squareness)
     if spread is None:
         return None
     samples = spread[0]
     gap = bounds.height() * 0.012
     piece = bounds.height() * 0.024
     places = tuple(
-        SeatPlace(seat.key, _rect(box_at(bounds, radii, k, w, h)), text, k)
+        SeatPlace(seat.key, _rect(box_at(bounds, radii, k, w, h, squareness)), text, k)
         for seat, text, k, (w, h) in zip(
             seats, [b.text for b in badges], samples, sizes, strict=True
         )
     )
-    content = _middle_clear_of(bounds, radii, [p.rect for p in places], piece)
+    content = _middle_clear_of(bounds, (*radii, squareness), [p.rect for p in places], piece)
     return RingLayout(
-        RingMode.NAMES, bounds.center(), radii, bounds, places, pixels, height, gap, piece, content
-    )
+        RingMode.NAMES, bounds.center(), radii, bounds, places, pixels, height, gap, piece,
+        content, squareness,
+    )  # fmt: skip
 
 
 def _dots_layout(
@@ -163,7 +202,8 @@ def _dots_layout(
     # Room for a name over any dot, so the middle never moves when the piece does.
     widest = pixels * (DOT_LABEL_EMS + 1.2)
     badges = [badge_on_dot(layout, p.rect, widest) for p in places]
-    content = _middle_clear_of(bounds, radii, [p.rect for p in places] + badges, piece)
+    shape = (*radii, SQUARENESS)
+    content = _middle_clear_of(bounds, shape, [p.rect for p in places] + badges, piece)
     return replace(layout, content=content)
 
 
@@ -198,17 +238,18 @@ def badges_on_ring(
 
 
 def _middle_clear_of(
-    bounds: QRectF, radii: tuple[float, float], rects: list[QRectF], piece: float
+    bounds: QRectF, shape: tuple[float, float, float], rects: list[QRectF], piece: float
 ) -> QRectF:
     """The free middle, clear of `rects` and of the talking piece resting by any of them."""
     halo = piece * 1.3
-    pieces = [_inward(bounds.center(), rect, piece * 0.5) for rect in rects]
+    pieces = [inward(bounds.center(), rect, piece * 0.5) for rect in rects]
     halos = [QRectF(c.x() - halo, c.y() - halo, 2 * halo, 2 * halo) for c in pieces]
-    return free_middle(bounds, radii, rects + halos, pad=bounds.height() * 0.03)
+    pad = bounds.height() * 0.03
+    return free_middle(bounds, shape[:2], rects + halos, pad, shape[2])
 
 
 def _dot_at(layout: RingLayout, sample: int, size: float) -> QRectF:
-    return _rect(box_at(layout.bounds, layout.radii, sample, size, size))
+    return _rect(box_at(layout.bounds, layout.radii, sample, size, size, layout.squareness))
 
 
 def _around(samples: int) -> int:
@@ -231,28 +272,6 @@ def _rect(box: Box) -> QRectF:
     return QRectF(x - w / 2, y - h / 2, w, h)
 
 
-def _unit(origin: QPointF, point: QPointF) -> QPointF:
-    dx, dy = point.x() - origin.x(), point.y() - origin.y()
-    length = math.hypot(dx, dy)
-    return QPointF(0.0, -1.0) if length < 1e-6 else QPointF(dx / length, dy / length)
-
-
-def _extent(rect: QRectF, direction: QPointF) -> float:
-    """How far from `rect`'s centre to its edge, going along the unit vector `direction`."""
-    reaches = [
-        size / 2 / abs(d)
-        for size, d in ((rect.width(), direction.x()), (rect.height(), direction.y()))
-        if abs(d) > 1e-9
-    ]
-    return min(reaches)
-
-
-def _inward(centre: QPointF, rect: QRectF, beyond: float) -> QPointF:
-    """The point `beyond` past `rect`'s edge, on the way from its centre to the ring's."""
-    direction = _unit(centre, rect.center())
-    return rect.center() - direction * (_extent(rect, direction) + beyond)
-
-
 def clamp(rect: QRectF, bounds: QRectF) -> QRectF:
     """`rect` moved (and shrunk only if it is larger) to lie inside `bounds`."""
     width, height = min(rect.width(), bounds.width()), min(rect.height(), bounds.height())
@@ -263,7 +282,7 @@ def clamp(rect: QRectF, bounds: QRectF) -> QRectF:
 
 def track_path(layout: RingLayout) -> QPainterPath:
     """The ring itself, a faint line the seats sit on."""
-    xs, ys = unit_ellipse()
+    xs, ys = unit_ellipse(layout.squareness)
     cx, cy, rx, ry = layout.centre.x(), layout.centre.y(), *layout.radii
     points = [QPointF(cx + rx * xs[k], cy + ry * ys[k]) for k in range(0, SAMPLES, 8)]
     path = QPainterPath()

@@ -5,26 +5,34 @@ import math
 from collections.abc import Callable
 from functools import cache
 
-from PySide6.QtCore import QRectF
+from PySide6.QtCore import QPointF, QRectF
 
 SAMPLES = 1440  # points on the ellipse a seat may take; 2-3 px apart at 1280x720
 SQUARENESS = 3.0  # 2 is an ellipse; 3 rounds the corners out, leaving room for the prompt
+SQUARER = 8.0  # nearly a rectangle along the screen's edges: the most room the ring can leave
 
 Box = tuple[float, float, float, float]  # centre x, centre y, width, height
 
 
 @cache
-def unit_ellipse() -> tuple[tuple[float, ...], tuple[float, ...]]:
+def unit_ellipse(squareness: float = SQUARENESS) -> tuple[tuple[float, ...], tuple[float, ...]]:
     angles = [-math.pi / 2 + 2 * math.pi * k / SAMPLES for k in range(SAMPLES)]
-    power = 2 / SQUARENESS
+    power = 2 / squareness
     return (
         tuple(math.copysign(abs(math.cos(a)) ** power, math.cos(a)) for a in angles),
         tuple(math.copysign(abs(math.sin(a)) ** power, math.sin(a)) for a in angles),
     )
 
 
-def box_at(bounds: QRectF, radii: tuple[float, float], sample: int, w: float, h: float) -> Box:
-    xs, ys = unit_ellipse()
+def box_at(
+    bounds: QRectF,
+    radii: tuple[float, float],
+    sample: int,
+    w: float,
+    h: float,
+    squareness: float = SQUARENESS,
+) -> Box:
+    xs, ys = unit_ellipse(squareness)
     x = bounds.center().x() + radii[0] * xs[sample % SAMPLES]
     y = bounds.center().y() + radii[1] * ys[sample % SAMPLES]
     x = min(max(x, bounds.left() + w / 2), bounds.right() - w / 2)
@@ -38,16 +46,20 @@ def _separation(a: Box, b: Box) -> float:
 
 
 def spread_evenly(
-    bounds: QRectF, radii: tuple[float, float], sizes: list[tuple[float, float]], least_gap: float
+    bounds: QRectF,
+    radii: tuple[float, float],
+    sizes: list[tuple[float, float]],
+    least_gap: float,
+    squareness: float = SQUARENESS,
 ) -> tuple[list[int], float] | None:
     """Samples for each box with the widest equal gap between neighbours, at least `least_gap`."""
-    best = _walk(bounds, radii, sizes, least_gap)
+    best = _walk(bounds, (*radii, squareness), sizes, least_gap)
     if best is None:
         return None
     low, high = least_gap, bounds.height()
     for _ in range(12):
         middle = (low + high) / 2
-        found = _walk(bounds, radii, sizes, middle)
+        found = _walk(bounds, (*radii, squareness), sizes, middle)
         if found is None:
             high = middle
         else:
@@ -55,26 +67,33 @@ def spread_evenly(
     return best, low
 
 
+Shape = tuple[float, float, float]  # the ring's radii and squareness
+
+
 def _walk(
-    bounds: QRectF, radii: tuple[float, float], sizes: list[tuple[float, float]], gap: float
+    bounds: QRectF, shape: Shape, sizes: list[tuple[float, float]], gap: float
 ) -> list[int] | None:
     samples = [0]
-    previous = box_at(bounds, radii, 0, *sizes[0])
-    for w, h in sizes[1:]:
-        sample = _first_clear(bounds, radii, previous, samples[-1], (w, h), gap)
+    previous = _box(bounds, shape, 0, sizes[0])
+    for size in sizes[1:]:
+        sample = _first_clear(bounds, shape, previous, samples[-1], size, gap)
         if sample is None:
             return None
         samples.append(sample)
-        previous = box_at(bounds, radii, sample, w, h)
-    first = box_at(bounds, radii, 0, *sizes[0])
+        previous = _box(bounds, shape, sample, size)
+    first = _box(bounds, shape, 0, sizes[0])
     if len(sizes) > 1 and _separation(previous, first) < gap:
         return None
     return samples
 
 
+def _box(bounds: QRectF, shape: Shape, sample: int, size: tuple[float, float]) -> Box:
+    return box_at(bounds, shape[:2], sample, *size, squareness=shape[2])
+
+
 def _first_clear(
     bounds: QRectF,
-    radii: tuple[float, float],
+    shape: Shape,
     previous: Box,
     start: int,
     size: tuple[float, float],
@@ -84,13 +103,13 @@ def _first_clear(
     steps, then halving (the clearance only grows over the first half of the ring)."""
     step = 16
     low, high = start, start + step
-    while _separation(previous, box_at(bounds, radii, high, *size)) < gap:
+    while _separation(previous, _box(bounds, shape, high, size)) < gap:
         low, high = high, high + step
         if high >= SAMPLES:
             return None
     while high - low > 1:
         middle = (low + high) // 2
-        if _separation(previous, box_at(bounds, radii, middle, *size)) >= gap:
+        if _separation(previous, _box(bounds, shape, middle, size)) >= gap:
             high = middle
         else:
             low = middle
@@ -98,7 +117,11 @@ def _first_clear(
 
 
 def free_middle(
-    bounds: QRectF, radii: tuple[float, float], obstacles: list[QRectF], pad: float
+    bounds: QRectF,
+    radii: tuple[float, float],
+    obstacles: list[QRectF],
+    pad: float,
+    squareness: float = SQUARENESS,
 ) -> QRectF:
     """The largest box, among a few shapes centred on or a little above or below the middle,
     inside the ring and `pad` clear of every obstacle. Each shape is grown evenly until it
@@ -114,7 +137,7 @@ def free_middle(
         def clear(half_w: float, half_h: float, y: float = y) -> bool:
             top, bottom = y - half_h, y + half_h
             corner = max(abs(top - cy), abs(bottom - cy))
-            if (half_w / reach_x) ** SQUARENESS + (corner / reach_y) ** SQUARENESS > 1:
+            if (half_w / reach_x) ** squareness + (corner / reach_y) ** squareness > 1:
                 return False
             left, right = cx - half_w, cx + half_w
             return not any(
@@ -146,3 +169,25 @@ def _largest(fits: Callable[[float], bool], low: float, high: float) -> float:
         middle = (low + high) / 2
         low, high = (middle, high) if fits(middle) else (low, middle)
     return low
+
+
+def _unit(origin: QPointF, point: QPointF) -> QPointF:
+    dx, dy = point.x() - origin.x(), point.y() - origin.y()
+    length = math.hypot(dx, dy)
+    return QPointF(0.0, -1.0) if length < 1e-6 else QPointF(dx / length, dy / length)
+
+
+def _extent(rect: QRectF, direction: QPointF) -> float:
+    """How far from `rect`'s centre to its edge, going along the unit vector `direction`."""
+    reaches = [
+        size / 2 / abs(d)
+        for size, d in ((rect.width(), direction.x()), (rect.height(), direction.y()))
+        if abs(d) > 1e-9
+    ]
+    return min(reaches)
+
+
+def inward(centre: QPointF, rect: QRectF, beyond: float) -> QPointF:
+    """The point `beyond` past `rect`'s edge, on the way from its centre to the ring's."""
+    direction = _unit(centre, rect.center())
+    return rect.center() - direction * (_extent(rect, direction) + beyond)

@@ -81,6 +81,14 @@ def fit_text(
     return TextFit(pixels, _lines(text, spans), _line_height(fonts.metrics(pixels, weight)), False)
 
 
+def fits_whole(text: str, box: QRectF, fonts: FontBook, pixels: int, weight: QFont.Weight) -> bool:
+    """Whether `text` at `pixels` wraps into `box` whole (`fit_text` then needs no ellipsis)."""
+    if box.width() <= 0 or box.height() <= 0:
+        return False
+    lines = len(_line_spans(text, box.width(), fonts.font(pixels, weight)))
+    return lines * _line_height(fonts.metrics(pixels, weight)) <= box.height()
+
+
 def _line_height(metrics: QFontMetricsF) -> float:
     return metrics.lineSpacing() * 1.04
 
