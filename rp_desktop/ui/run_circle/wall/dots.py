@@ -8,7 +8,12 @@ from PySide6.QtGui import QPainter
 from rp_desktop.domain.circle.types import CircleSnapshot
 from rp_desktop.ui.run_circle.wall import painting
 from rp_desktop.ui.run_circle.wall.names import name_badge
-from rp_desktop.ui.run_circle.wall.ring import DOT_LABEL_EMS, RingLayout, badges_on_ring
+from rp_desktop.ui.run_circle.wall.ring import (
+    DOT_LABEL_EMS,
+    RingLayout,
+    SeatPlace,
+    badges_on_ring,
+)
 from rp_desktop.ui.run_circle.wall.text_fit import NAME_WEIGHT, FontBook
 
 
@@ -22,6 +27,23 @@ def paint_dots(
     """Every seat a numbered dot; the next seat and the keeper named over theirs, clear of
     the holder's badge `holder` (drawn after). A dot under a badge is left out, not half shown."""
     seats = {seat.key: seat for seat in snap.seats}
+    named = named_over_dots(snap, ring, holder, fonts)
+    badges = [rect for _place, _text, rect in named] + ([holder[0]] if holder else [])
+    numbers = fonts.font(round(ring.places[0].rect.width() * 0.45), NAME_WEIGHT)
+    for dot in ring.places:
+        if not any(dot.rect.intersects(badge) for badge in badges):
+            painting.draw_dot(painter, dot.rect, dot.text, seats[dot.key], numbers)
+    font = fonts.font(ring.name_pixels, NAME_WEIGHT)
+    for place, text, badge in named:
+        painting.draw_seat(painter, badge, text, seats[place.key], font, 0)
+
+
+def named_over_dots(
+    snap: CircleSnapshot, ring: RingLayout, holder: tuple[QRectF, str] | None, fonts: FontBook
+) -> list[tuple[SeatPlace, str, QRectF]]:
+    """The next seat and the keeper, each with the words and badge shown over their dot, clear
+    of the holder's badge `holder`."""
+    seats = {seat.key: seat for seat in snap.seats}
     named = [snap.next_key] if holder is not None else []
     named += [seat.key for seat in snap.seats if seat.is_keeper]
     keys = [key for key in dict.fromkeys(named) if key != snap.holder_key or holder is None]
@@ -32,12 +54,5 @@ def paint_dots(
     holder_place = ring.place_of(snap.holder_key)
     if holder is not None and holder_place is not None:
         wanted.insert(0, (holder_place, holder[0].width(), holder[0].height()))
-    badges = badges_on_ring(ring, wanted)
-    numbers = fonts.font(round(ring.places[0].rect.width() * 0.45), NAME_WEIGHT)
-    for dot in ring.places:
-        if not any(dot.rect.intersects(badge) for badge in badges):
-            painting.draw_dot(painter, dot.rect, dot.text, seats[dot.key], numbers)
-    font = fonts.font(ring.name_pixels, NAME_WEIGHT)
-    shown = zip(places, fitted, badges[len(badges) - len(places) :], strict=True)
-    for place, fit, badge in shown:
-        painting.draw_seat(painter, badge, fit.text, seats[place.key], font, 0)
+    badges = badges_on_ring(ring, wanted)[len(wanted) - len(places) :]
+    return [(p, b.text, r) for p, b, r in zip(places, fitted, badges, strict=True)]

@@ -7,8 +7,10 @@ from PySide6.QtCore import QRectF
 from PySide6.QtGui import QPainterPath
 
 from rp_desktop.domain.circle.types import CircleSnapshot, CircleState
+from rp_desktop.ui.run_circle.wall.middle import Middle
 from rp_desktop.ui.run_circle.wall.names import name_badge
 from rp_desktop.ui.run_circle.wall.ring import (
+    DOT_LABEL_EMS,
     RingLayout,
     RingMode,
     SeatLabel,
@@ -23,6 +25,10 @@ from rp_desktop.ui.run_circle.wall.text_fit import (
     fit_text,
     fits_whole,
 )
+
+LINE_HEIGHT = 0.063  # the round's line, in screen heights
+ABOVE_WIDTH = 0.5  # the width the round's line needs at most, in screen widths ...
+BELOW_WIDTH = 0.35  # ... and the bottom row (the time, or "Paused")
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,39 +51,34 @@ def lay_out_frame(
     bottom row when `bottom`, and the prompt `text` fitted in between."""
     width, height = size
     largest, floor = round(height * 0.08), round(height * 0.05)
+    spacing, row = height * 0.02, height * 0.1 if bottom else 0.0
 
-    def roomy(middle: QRectF) -> bool:  # the prompt whole at its floor size, or larger
-        return fits_whole(text, _rows(middle, height, bottom)[1], fonts, floor, TEXT_WEIGHT)
+    def roomy(main: QRectF) -> bool:  # the prompt whole at its floor size, or larger
+        return fits_whole(text, main, fonts, floor, TEXT_WEIGHT)
 
-    ring = layout_ring(labels, width, height, fonts, roomy)
-    progress, main, lower = _rows(ring.content, height, bottom)
-    fit = fit_text(text, main, fonts, largest, floor, TEXT_WEIGHT)
-    return Frame(ring, track_path(ring), progress, main, lower, fit)
-
-
-def _rows(box: QRectF, height: int, bottom: bool) -> tuple[QRectF, QRectF, QRectF]:
-    """The free middle `box` cut into the round's line, the prompt's box and the bottom row."""
-    spacing = height * 0.02
-    progress = QRectF(box.left(), box.top(), box.width(), height * 0.063)
-    row = height * 0.1 if bottom else 0.0
-    lower = QRectF(box.left(), box.bottom() - row, box.width(), row)
-    top, bottom_edge = progress.bottom() + spacing, lower.top() - (spacing if row else 0.0)
-    return progress, QRectF(box.left(), top, box.width(), bottom_edge - top), lower
+    above = (width * ABOVE_WIDTH, height * LINE_HEIGHT + spacing)
+    below = (width * BELOW_WIDTH, row + spacing) if bottom else (0.0, 0.0)
+    ring = layout_ring(labels, width, height, fonts, Middle(roomy=roomy, above=above, below=below))
+    free = ring.free
+    progress = QRectF(free.above.left(), free.above.top(), free.above.width(), height * LINE_HEIGHT)
+    lower = QRectF(free.below.left(), free.below.bottom() - row, free.below.width(), row)
+    fit = fit_text(text, free.main, fonts, largest, floor, TEXT_WEIGHT)
+    return Frame(ring, track_path(ring), progress, free.main, lower, fit)
 
 
 def holder_badge(
     snap: CircleSnapshot | None, ring: RingLayout, fonts: FontBook
 ) -> tuple[QRectF, str] | None:
-    """The holder's badge and the words on it: its whole label, on two lines only when one
-    line would be wider than the screen."""
+    """The holder's badge and the words on it: its whole label, on two lines when long (as
+    the next seat's and the keeper's over their dots), so it never covers the prompt."""
     holder = snap.holder if snap is not None and _has_piece(snap) else None
     place = ring.place_of(holder.key if holder else None)
     if place is None or holder is None:
         return None
     if ring.mode is RingMode.NAMES:
         return place.rect, place.text  # the whole name is on its seat already
-    padding = ring.badge_height * 0.8
-    limit = ring.bounds.width() - padding  # one line, unless the screen is narrower
+    padding = ring.badge_height * 0.8  # as the ring keeps room for it (`ring._room_for_name`)
+    limit = min(ring.name_pixels * DOT_LABEL_EMS, ring.bounds.width() - padding)
     badge = name_badge(holder.label, ring.name_pixels, limit, fonts)
     return badge_on_dot(ring, place.rect, badge.width + padding, badge.height), badge.text
 

@@ -3,24 +3,32 @@
 The ring tries, in order, and takes the first that fits:
 1. every name on one line no wider than LABEL_EMS, at each size from the largest down to the
    legibility floor (smaller type before any wrapping);
-2. every name wider than that on two lines, broken at a space, at each size;
+2. every name wider than that on two lines, broken at a space (or, in a name without one,
+   after a hyphen), at each size;
 3. at the floor, only the widest names on two lines, as many as still fit (a two-line badge is
    narrower but taller, and the sides of the ring have little height to spare), the others
-   whole on one line in a badge as wide as they need; of the paddings tried, the one that
-   leaves the prompt the most room.
-Only then does the ring become numbered dots (ring.py)."""
+   whole on one line in a badge as wide as they need.
+A layout counts only when it is `roomy`: it leaves the prompt room to be whole (ring.py). No
+badge has less than 0.3 em of air each side of its name. Only then does the ring become
+numbered dots (ring.py)."""
 
 import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TypeVar
 
-from rp_desktop.ui.run_circle.wall.text_fit import NAME_WEIGHT, FontBook, badge_lines, lines_width
+from rp_desktop.ui.run_circle.wall.text_fit import (
+    NAME_WEIGHT,
+    FontBook,
+    badge_lines,
+    badge_splits,
+    lines_width,
+)
 
 LABEL_EMS = 6.0  # a label wider than this many ems goes on two lines on the ring
 BADGE_EMS = 1.5  # badge height in ems of its label
 PADDINGS = (0.55, 0.3)  # ems each side of a name; a crowded ring first narrows its badges
-TIGHT_PADDINGS = (0.3, 0.15)  # ... and a ring of long names narrows them further
+TIGHT_PADDINGS = (0.3,)  # ... never closer than this: letters need air from the badge edge
 
 T = TypeVar("T")
 
@@ -90,7 +98,7 @@ def _some_wrapped(
     """At `pixels`, the most of the widest names on two lines that still fits (found by
     halving: fewer two-line badges fit more easily); the rest on one line."""
     limit, widths = pixels * LABEL_EMS, _widths(labels, pixels, fonts)
-    breakable = [i for i, label in enumerate(labels) if widths[i] > limit and " " in label.strip()]
+    breakable = [i for i, label in enumerate(labels) if widths[i] > limit and badge_splits(label)]
     breakable.sort(key=lambda i: -widths[i])
     whole = [name_badge(label, pixels, math.inf, fonts) for label in labels]
     wrapped = [name_badge(label, pixels, limit, fonts) for label in labels]

@@ -35,7 +35,11 @@ class ProjectorView(QWidget):
 
     Light text on a dark wall. Sizes follow the widget's height: at 1280x720 the prompt is set
     at 36 to 58 px (a prompt of a sentence or two gets 48 px or more; a longer one shrinks and
-    wraps, and only at the 36 px floor is its end cut, with "…"), seat names at 32 to 36 px.
+    wraps), seat names at 32 to 36 px. The prompt is never cut: the ring makes room for it
+    first (ring.py), so every prompt in the library is whole beside 24 or 30 names of up to 14
+    characters at 1280x720, 1366x768 and 1920x1080. Only a prompt too long for even the room
+    numbered dots leave (or, with a speaker's time shown, beside 30 names as wide as fourteen
+    Ms and Ws) ends, at the 36 px floor, in "…".
 
     Seats sit on a rounded ring, the first seat at the top, with equal gaps between name
     badges. When the names cannot all fit at 32 px (at 1280x720 that is about 30 first names),

@@ -7,24 +7,29 @@ name is never cut: the ring first shrinks its type (down to the legibility floor
 name wider than six ems on two lines. When every name cannot fit even so, the ring becomes
 numbered dots and a few names are shown over their dots (`badges_on_ring`).
 
-Layouts are computed once per size and seating, never while painting."""
+The ring yields to the prompt (`middle.py`): a layout leaving it too little room to be whole at
+its floor size gives way to the next way of fitting the names, then to a squarer ring drawn out
+along the screen's edges (the middle wider), then to dots. Drawing the ring out reads better
+than hiding names: each stays on its badge, as large; only the ring's corners change.
+
+Layouts are computed once per size, seating and prompt, never while painting."""
 
 import math
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QPainterPath, QPolygonF
 
-from rp_desktop.ui.run_circle.wall.names import BADGE_EMS, Badge, fit_names
+from rp_desktop.ui.run_circle.wall.middle import Free, Middle, area, empty_middle, middle_clear_of
+from rp_desktop.ui.run_circle.wall.names import BADGE_EMS, Badge, fit_names, name_badge
 from rp_desktop.ui.run_circle.wall.ring_shape import (
     SAMPLES,
     SQUARENESS,
     SQUARER,
     Box,
     box_at,
-    free_middle,
     inward,
     spread_evenly,
     unit_ellipse,
@@ -66,8 +71,13 @@ class RingLayout:
     badge_height: float
     gap: float
     piece_radius: float
-    content: QRectF  # the free middle: round, prompt and timer go here
+    free: Free  # the free middle: round, prompt and timer go here (middle.py)
     squareness: float = SQUARENESS  # of the ring's shape (ring_shape.py)
+
+    @property
+    def content(self) -> QRectF:
+        """The prompt's box in the free middle."""
+        return self.free.main
 
     def place_of(self, key: int | None) -> SeatPlace | None:
         return next((place for place in self.places if place.key == key), None)
@@ -90,121 +100,130 @@ class RingLayout:
 
 
 def layout_ring(
-    seats: Sequence[SeatLabel],
-    width: int,
-    height: int,
-    fonts: FontBook,
-    roomy: Callable[[QRectF], bool] = lambda _middle: True,
+    seats: Sequence[SeatLabel], width: int, height: int, fonts: FontBook, middle: Middle
 ) -> RingLayout:
-    """The ring of `seats` on a `width` x `height` wall, leaving a middle that is `roomy` (room
-    for the prompt whole). The ring yields to the prompt: it tries every way of fitting the
-    names (`names.py`) on its rounded ring, then on a squarer one drawn out along the screen's
-    edges, then numbered dots; when none leaves the middle roomy, the names layout that leaves
-    it the most room."""
+    """The ring of `seats` on a `width` x `height` wall, leaving the `middle` free: its prompt
+    box roomy, with the bands above and below. The ring yields to the prompt: it tries every
+    way of fitting the names (`names.py`) on its rounded ring, then on a squarer one drawn out
+    along the screen's edges, then numbered dots; when none leaves the middle roomy, the names
+    layout that leaves it the most room."""
     margin = height * 0.025
     bounds = QRectF(margin, margin, width - 2 * margin, height - 2 * margin)
     largest, smallest = round(height * 0.05), math.ceil(height * 32 / 720)
     if not seats:
-        content = bounds.adjusted(width * 0.08, height * 0.1, -width * 0.08, -height * 0.1)
         return RingLayout(
             RingMode.EMPTY, bounds.center(), (1.0, 1.0), bounds, (), largest,
-            largest * BADGE_EMS, 0.0, 0.0, content,
+            largest * BADGE_EMS, 0.0, 0.0, empty_middle(bounds, middle),
         )  # fmt: skip
     sizes = sorted({largest, (largest + smallest) // 2, smallest}, reverse=True)
     tried: list[RingLayout] = []  # every names layout that fitted, roomy or not
     for squareness in (SQUARENESS, SQUARER):
-        layout = _names_ring(seats, bounds, (sizes, squareness), fonts, roomy, tried)
+        shape = replace(middle, squareness=squareness)
+        layout = _names_ring(seats, bounds, (sizes, shape), fonts, tried)
         if layout is not None:
             return layout
-    dots = _dots_layout(seats, bounds, smallest, fonts)
-    return dots if roomy(dots.content) or not tried else max(tried, key=_room)
-
-
-def _room(layout: RingLayout) -> float:
-    return layout.content.width() * layout.content.height()
+    for squareness in (SQUARENESS, SQUARER):
+        shape = replace(middle, squareness=squareness)
+        dots = _dots_layout(seats, bounds, (smallest, shape), fonts)
+        if middle.roomy(dots.content):
+            return dots
+    return max(tried, key=lambda layout: area(layout.content)) if tried else dots
 
 
 def _names_ring(
     seats: Sequence[SeatLabel],
     bounds: QRectF,
-    how: tuple[list[int], float],
+    how: tuple[list[int], Middle],
     fonts: FontBook,
-    roomy: Callable[[QRectF], bool],
     tried: list[RingLayout],
 ) -> RingLayout | None:
-    """The names fitted (`names.py`) at `sizes` on a ring of `squareness` leaving a `roomy`
-    middle; every layout that fits, roomy or not, is added to `tried`."""
-    sizes, squareness = how
+    """The names fitted (`names.py`) at `sizes` on a ring leaving the `middle` roomy; every
+    layout that fits, roomy or not, is added to `tried`."""
+    sizes, middle = how
 
     def attempt(pixels: int, padding: float, badges: list[Badge]) -> RingLayout | None:
-        layout = _names_layout(seats, bounds, (pixels, padding, squareness), badges)
+        layout = _names_layout(seats, bounds, (pixels, padding, middle), badges)
         tried.extend([layout] if layout is not None else [])
         return layout
 
     labels = [seat.label for seat in seats]
-    return fit_names(labels, sizes, fonts, attempt, _room, lambda ring: roomy(ring.content))
+    room, roomy = (lambda ring: area(ring.content)), (lambda ring: middle.roomy(ring.content))
+    return fit_names(labels, sizes, fonts, attempt, room, roomy)
 
 
 def _names_layout(
     seats: Sequence[SeatLabel],
     bounds: QRectF,
-    how: tuple[int, float, float],
+    how: tuple[int, float, Middle],
     badges: list[Badge],
 ) -> RingLayout | None:
-    """Every seat a badge with its whole name, at `pixels` with `padding` ems each side of it
-    on a ring of `squareness`, or None when they cannot all fit."""
-    pixels, padding, squareness = how
+    """Every seat a badge with its whole name, at `pixels` with `padding` ems each side of it,
+    leaving the `middle` roomy if it can, or None when they cannot all fit."""
+    pixels, padding, middle = how
     height = pixels * BADGE_EMS
     sizes = [(max(b.height, b.width + 2 * padding * pixels), b.height) for b in badges]
-    middle = sorted(w for w, _ in sizes)[len(sizes) // 2]
-    radii = (bounds.width() / 2 - middle / 2, bounds.height() / 2 - height / 2)
-    spread = spread_evenly(bounds, radii, sizes, height * 0.15, squareness)
+    median = sorted(w for w, _ in sizes)[len(sizes) // 2]
+    radii = (bounds.width() / 2 - median / 2, bounds.height() / 2 - height / 2)
+    square = middle.squareness
+    spread = spread_evenly(bounds, radii, sizes, height * 0.15, square)
     if spread is None:
         return None
-    samples = spread[0]
-    gap = bounds.height() * 0.012
     piece = bounds.height() * 0.024
     places = tuple(
-        SeatPlace(seat.key, _rect(box_at(bounds, radii, k, w, h, squareness)), text, k)
-        for seat, text, k, (w, h) in zip(
-            seats, [b.text for b in badges], samples, sizes, strict=True
-        )
+        SeatPlace(seat.key, _rect(box_at(bounds, radii, k, w, h, square)), badge.text, k)
+        for seat, badge, k, (w, h) in zip(seats, badges, spread[0], sizes, strict=True)
     )
-    content = _middle_clear_of(bounds, (*radii, squareness), [p.rect for p in places], piece)
+    free = middle_clear_of(bounds, radii, [p.rect for p in places], piece, middle)
     return RingLayout(
-        RingMode.NAMES, bounds.center(), radii, bounds, places, pixels, height, gap, piece,
-        content, squareness,
+        RingMode.NAMES, bounds.center(), radii, bounds, places, pixels, height,
+        bounds.height() * 0.012, piece, free, square,
     )  # fmt: skip
 
 
 def _dots_layout(
-    seats: Sequence[SeatLabel], bounds: QRectF, pixels: int, fonts: FontBook
+    seats: Sequence[SeatLabel],
+    bounds: QRectF,
+    how: tuple[int, Middle],
+    fonts: FontBook,
 ) -> RingLayout:
+    """Every seat a numbered dot, leaving room for any seat's name over its dot at `pixels`
+    and the `middle` roomy if it can."""
+    pixels, middle = how
     count = len(seats)
     around = math.pi * (bounds.width() + bounds.height()) / 2  # near enough the perimeter
     dot = min(bounds.height() * 0.052, around / count * 0.72)
     while True:
         radii = (bounds.width() / 2 - dot / 2, bounds.height() / 2 - dot / 2)
-        spread = spread_evenly(bounds, radii, [(dot, dot)] * count, least_gap=dot * 0.15)
+        spread = spread_evenly(bounds, radii, [(dot, dot)] * count, dot * 0.15, middle.squareness)
         if spread is not None or dot < 6:
             break
         dot *= 0.88
     samples = spread[0] if spread else [k * SAMPLES // count for k in range(count)]
+    square = middle.squareness
     places = tuple(
-        SeatPlace(seat.key, _rect(box_at(bounds, radii, k, dot, dot)), str(index + 1), k)
+        SeatPlace(seat.key, _rect(box_at(bounds, radii, k, dot, dot, square)), str(index + 1), k)
         for index, (seat, k) in enumerate(zip(seats, samples, strict=True))
     )
     height, piece = pixels * BADGE_EMS, bounds.height() * 0.024
     layout = RingLayout(
         RingMode.DOTS, bounds.center(), radii, bounds, places, pixels, height,
-        bounds.height() * 0.012, piece, QRectF(),
+        bounds.height() * 0.012, piece, Free(QRectF(), QRectF(), QRectF()), middle.squareness,
     )  # fmt: skip
-    # Room for a name over any dot, so the middle never moves when the piece does.
-    widest = pixels * (DOT_LABEL_EMS + 1.2)
-    badges = [badge_on_dot(layout, p.rect, widest) for p in places]
-    shape = (*radii, SQUARENESS)
-    content = _middle_clear_of(bounds, shape, [p.rect for p in places] + badges, piece)
-    return replace(layout, content=content)
+    # Room for each seat's name over its dot, so the middle never moves when the piece does.
+    badges = [
+        badge_on_dot(layout, place.rect, *_room_for_name(seat.label, pixels, height, fonts))
+        for seat, place in zip(seats, places, strict=True)
+    ]
+    free = middle_clear_of(bounds, radii, [p.rect for p in places] + badges, piece, middle)
+    return replace(layout, free=free)
+
+
+def _room_for_name(label: str, pixels: int, height: float, fonts: FontBook) -> tuple[float, float]:
+    """The width and height of a badge with `label` over a dot: on two lines when wider than
+    DOT_LABEL_EMS (as `frame.holder_badge` and `dots.paint_dots` draw it), `height` * 0.8 of
+    padding beside it."""
+    badge = name_badge(label, pixels, pixels * DOT_LABEL_EMS, fonts)
+    return badge.width + height * 0.8, badge.height
 
 
 def badge_on_dot(
@@ -235,17 +254,6 @@ def badges_on_ring(
                 rect = badge_on_dot(layout, dot, width, height)
         placed.append((rect, sample))
     return [rect for rect, _ in placed]
-
-
-def _middle_clear_of(
-    bounds: QRectF, shape: tuple[float, float, float], rects: list[QRectF], piece: float
-) -> QRectF:
-    """The free middle, clear of `rects` and of the talking piece resting by any of them."""
-    halo = piece * 1.3
-    pieces = [inward(bounds.center(), rect, piece * 0.5) for rect in rects]
-    halos = [QRectF(c.x() - halo, c.y() - halo, 2 * halo, 2 * halo) for c in pieces]
-    pad = bounds.height() * 0.03
-    return free_middle(bounds, shape[:2], rects + halos, pad, shape[2])
 
 
 def _dot_at(layout: RingLayout, sample: int, size: float) -> QRectF:

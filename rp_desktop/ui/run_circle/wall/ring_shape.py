@@ -1,8 +1,7 @@
-"""The shape of the ring on the wall, a rounded ellipse: points on it, boxes spaced along it
-with equal gaps, and the largest free box inside it. Pure geometry, in samples and pixels."""
+"""The shape of the ring on the wall, a rounded ellipse: points on it, and boxes spaced along
+it with equal gaps. Pure geometry, in samples and pixels."""
 
 import math
-from collections.abc import Callable
 from functools import cache
 
 from PySide6.QtCore import QPointF, QRectF
@@ -114,61 +113,6 @@ def _first_clear(
         else:
             low = middle
     return high if high < SAMPLES else None
-
-
-def free_middle(
-    bounds: QRectF,
-    radii: tuple[float, float],
-    obstacles: list[QRectF],
-    pad: float,
-    squareness: float = SQUARENESS,
-) -> QRectF:
-    """The largest box, among a few shapes centred on or a little above or below the middle,
-    inside the ring and `pad` clear of every obstacle. Each shape is grown evenly until it
-    touches something, then wider, then taller."""
-    edges = [(r.left() - pad, r.top() - pad, r.right() + pad, r.bottom() + pad) for r in obstacles]
-    cx, cy = bounds.center().x(), bounds.center().y()
-    reach_x, reach_y = radii[0] - pad, radii[1] - pad
-    best = (0.0, 0.0, 0.0)  # half width, half height, centre y
-
-    for shift in (0.0, -0.08, 0.08):
-        y = cy + shift * bounds.height()
-
-        def clear(half_w: float, half_h: float, y: float = y) -> bool:
-            top, bottom = y - half_h, y + half_h
-            corner = max(abs(top - cy), abs(bottom - cy))
-            if (half_w / reach_x) ** squareness + (corner / reach_y) ** squareness > 1:
-                return False
-            left, right = cx - half_w, cx + half_w
-            return not any(
-                left < x1 and right > x0 and top < y1 and bottom > y0 for x0, y0, x1, y1 in edges
-            )
-
-        for squash in (0.6, 0.8, 1.0):
-            half_w, half_h = _grow(clear, bounds.width() / 2, bounds.height() / 2, squash)
-            if half_w * half_h > best[0] * best[1]:
-                best = (half_w, half_h, y)
-    half_w, half_h, y = best
-    return QRectF(cx - half_w, y - half_h, 2 * half_w, 2 * half_h)
-
-
-def _grow(
-    clear: Callable[[float, float], bool], wide: float, tall: float, squash: float
-) -> tuple[float, float]:
-    """Half sizes of a box grown while `clear`: evenly from nothing in the proportions
-    (`wide`, `tall` x `squash`), then wider up to `wide`, then taller up to `tall`."""
-    scale = _largest(lambda s: clear(s * wide, s * tall * squash), 0.0, 1.0)
-    width = _largest(lambda w: clear(w, scale * tall * squash), scale * wide, wide)
-    return width, _largest(lambda h: clear(width, h), scale * tall * squash, tall)
-
-
-def _largest(fits: Callable[[float], bool], low: float, high: float) -> float:
-    """The largest value in [low, high] that `fits`, given that `low` fits and fitting only
-    gets harder as the value grows."""
-    for _ in range(12):
-        middle = (low + high) / 2
-        low, high = (middle, high) if fits(middle) else (low, middle)
-    return low
 
 
 def _unit(origin: QPointF, point: QPointF) -> QPointF:

@@ -129,18 +129,30 @@ def _elided_fit(
 
 def badge_lines(text: str, metrics: QFontMetricsF, limit: float) -> tuple[str, ...]:
     """A name on its badge: one line when it is no wider than `limit`, else two lines broken at
-    the space that makes the wider of them narrowest ("Rae L." over "(10-B)"). Never cut: a
-    name with no space stays whole on one line, and its badge is made wider instead."""
+    the space that makes the wider of them narrowest ("Rae L." over "(10-B)"), or, in a name
+    with no space, after a hyphen between letters ("Thérèse-" over "Amélie"). Never cut: a
+    name with neither stays whole on one line, and its badge is made wider instead."""
     if metrics.horizontalAdvance(text) <= limit:
         return (text,)
-    splits = [
+    splits = badge_splits(text)
+    if not splits:
+        return (text,)
+    return min(splits, key=lambda pair: max(map(metrics.horizontalAdvance, pair)))
+
+
+def badge_splits(text: str) -> list[tuple[str, str]]:
+    """Where a name may go on two lines: at a space, or else after a hyphen between letters."""
+    spaces = [
         (text[:at].rstrip(), text[at + 1 :].lstrip())
         for at, character in enumerate(text)
         if character == " " and text[:at].strip() and text[at + 1 :].strip()
     ]
-    if not splits:
-        return (text,)
-    return min(splits, key=lambda pair: max(map(metrics.horizontalAdvance, pair)))
+    hyphens = [
+        (text[: at + 1], text[at + 1 :])
+        for at in range(1, len(text) - 1)
+        if text[at] == "-" and text[at - 1].isalpha() and text[at + 1].isalpha()
+    ]
+    return spaces or hyphens
 
 
 def lines_width(lines: tuple[str, ...], metrics: QFontMetricsF) -> float:
