@@ -1,13 +1,15 @@
 """How a record form sits on the screen: as tall as its fields need (the screen bounds it, and
 one scroll area takes the rest), focus in its first field, and Tab through the fields top to
-bottom, then the buttons."""
+bottom, then the buttons; its long drop-downs narrowed by typing."""
 
 from collections.abc import Callable, Iterator
 from itertools import pairwise
 
 from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer
-from PySide6.QtWidgets import QDialog, QFormLayout, QScrollArea, QWidget
+from PySide6.QtWidgets import QComboBox, QDialog, QFormLayout, QScrollArea, QWidget
 from shiboken6 import isValid
+
+from rp_desktop.ui.forms.widgets import searchable_if_long
 
 FIELD_WIDTH = 440  # room for a field beside its label: a sentence, a name, a date
 
@@ -63,6 +65,12 @@ def order_tabs(window: QWidget, body: QWidget, after: list[QWidget]) -> None:
     order = fields[-1:] + after
     for first, second in pairwise(order):
         QWidget.setTabOrder(first, second)
+
+
+def searchable_long_choices(body: QWidget) -> None:
+    """Every drop-down of more than LONG_LIST entries in `body` can be narrowed by typing."""
+    for combo in body.findChildren(QComboBox):
+        searchable_if_long(combo)
 
 
 def focus_first(window: QWidget, body: QWidget) -> None:

@@ -200,6 +200,7 @@ class RecordForm(QDialog):
     def setVisible(self, visible: bool) -> None:
         if visible and not self._fitted:
             self._fitted = True
+            form_fit.searchable_long_choices(self.body)
             self._order_tabs()
             preferred = form_fit.preferred_size(self, self.scroll_area, MIN_WIDTH)
             fit_to_screen(self, preferred, f"form/{type(self).__name__}")

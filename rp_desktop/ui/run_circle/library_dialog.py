@@ -24,7 +24,7 @@ from rp_desktop.domain.library import Prompt
 from rp_desktop.domain.vocabulary import CircleStage
 from rp_desktop.services.circles import library
 from rp_desktop.services.safekeeping.database import Database
-from rp_desktop.ui.forms.widgets import select_data
+from rp_desktop.ui.forms.widgets import searchable_if_long, select_data
 from rp_desktop.ui.run_circle.prompts import PromptForm, PromptTableModel, language_words
 from rp_desktop.ui.screen_fit import fit_to_screen
 from rp_desktop.ui.words.formatting import counted
@@ -114,6 +114,7 @@ class CircleLibraryDialog(QDialog):
         self.tag = QComboBox()
         self.tag.setAccessibleName(self.tr("Tag"))
         self._fill_tags()
+        searchable_if_long(self.tag)
         self.language = QComboBox()
         self.language.setAccessibleName(self.tr("Language"))
         self.language.addItem(self.tr("All languages"), None)

@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QLineEdit
 from pytestqt.qtbot import QtBot
 
+from rp_desktop.ui.forms.record_form import RecordForm
 from rp_desktop.ui.forms.widgets import LONG_LIST, searchable_if_long
 from tests.ui.conftest import type_text
 
@@ -79,3 +80,27 @@ def test_text_matching_nothing_is_put_back(combo: QComboBox) -> None:
     line.editingFinished.emit()
     assert combo.currentIndex() == 3
     assert line.text() == GROUPS[3]
+
+
+class ChoiceForm(RecordForm):
+    """One drop-down of every group, one of four choices."""
+
+    def __init__(self) -> None:
+        super().__init__("Choices")
+        self.groups = self.add_field("group", "Group", QComboBox())
+        self.groups.addItems(GROUPS)
+        self.kind = self.add_field("kind", "Kind", QComboBox())
+        self.kind.addItems(GROUPS[:4])
+        self.remember_initial()
+
+    def values(self) -> tuple[int, int]:
+        return (self.groups.currentIndex(), self.kind.currentIndex())
+
+
+def test_a_record_form_makes_its_long_drop_downs_searchable(qtbot: QtBot) -> None:
+    form = ChoiceForm()
+    qtbot.addWidget(form)
+    assert not form.groups.isEditable()  # filled after it was made: judged when shown
+    form.show()
+    assert form.groups.isEditable()
+    assert not form.kind.isEditable()
