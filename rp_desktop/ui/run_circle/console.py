@@ -250,7 +250,6 @@ class CircleConsole(QWidget):
         wall_row.addWidget(self.buttons["blank"])
         wall_row.addWidget(self.buttons["full_screen"])
         wall_row.addStretch(1)
-        wall_row.addWidget(self.sound)
         wall_row.addWidget(self.buttons["end"])
         live = QWidget()
         live_layout = QHBoxLayout(live)
@@ -270,6 +269,7 @@ class CircleConsole(QWidget):
         layout.addWidget(self._pages, 1)
         layout.addLayout(moves)
         layout.addLayout(wall_row)
+        layout.addWidget(self.sound)  # a row of its own: the reason for a silent chime is long
         keys = QLabel(keys_line(), wordWrap=True)
         keys.setAccessibleName(self.tr("Keys"))
         layout.addWidget(keys)

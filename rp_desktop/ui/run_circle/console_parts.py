@@ -268,7 +268,7 @@ class SoundControls(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.mute)
         layout.addWidget(self.volume)
-        layout.addWidget(self.problem)
+        layout.addWidget(self.problem, 1)
         self.mute.toggled.connect(chime.set_muted)
         self.volume.valueChanged.connect(lambda value: chime.set_volume(value / 100))
         for widget in (self.mute, self.volume):
