@@ -39,9 +39,13 @@ def report() -> str:
     for name, task in TASKS.items():
         count = found.get(name)
         now = (
-            f"{count['clicks']} clicks + {count['keys']} keys"
+            f"{_count(count['clicks'], 'click')} + {_count(count['keys'], 'key')}"
             if count is not None
             else "no count (no test yet, or it failed before the count)"
         )
         rows.append((task.words, task.before, now, f"<= {task.target}"))
     return "\n\n".join([WORDS, table(("task", "before issue 13", "now", "target"), rows)])
+
+
+def _count(number: object, thing: str) -> str:
+    return f"{number} {thing}" + ("" if number == 1 else "s")
