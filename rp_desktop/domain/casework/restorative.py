@@ -26,6 +26,9 @@ class RestorativeQuestion(StrEnum):
     IMPACT_ON_YOU_AND_OTHERS = "impact_on_you_and_others"
     HARDEST_THING = "hardest_thing"
     WHAT_NEEDS_TO_HAPPEN = "what_needs_to_happen"
+    # To staff who were there: their own short questions, never either set above.
+    WHAT_YOU_SAW = "what_you_saw"
+    WHAT_YOU_NEED = "what_you_need"
 
 
 FOR_PERSON_WHO_CAUSED_HARM = (
@@ -43,17 +46,34 @@ FOR_THOSE_AFFECTED = (
     RestorativeQuestion.WHAT_NEEDS_TO_HAPPEN,
 )
 
+FOR_STAFF = (RestorativeQuestion.WHAT_YOU_SAW, RestorativeQuestion.WHAT_YOU_NEED)
+
 
 def questions_for(role: Role) -> tuple[RestorativeQuestion, ...]:
     """The questions asked of someone in `role`, in the order they are asked.
 
-    Only the person who caused harm is asked the first set. Everyone else is asked the questions
-    for those affected: the person harmed, family members, supporters and witnesses, and also
-    staff and the facilitator, who are affected members of the school community too (a
-    facilitator keeps the circle but sits in it as a participant)."""
+    Only the person who caused harm is asked the first set. The person harmed, family members,
+    supporters and witnesses are asked the questions for those affected. Staff are asked two
+    short questions of their own (what they saw, what they need), never either set of the harm.
+    The facilitator asks the questions and answers none."""
     if role is Role.PERSON_WHO_CAUSED_HARM:
         return FOR_PERSON_WHO_CAUSED_HARM
+    if role is Role.STAFF:
+        return FOR_STAFF
+    if role is Role.FACILITATOR:
+        return ()
     return FOR_THOSE_AFFECTED
+
+
+def answerable_by(role: Role | None) -> tuple[RestorativeQuestion, ...]:
+    """The questions an answer on record may be to, for someone in `role`: those asked of the
+    role, and, for staff and the facilitator, the questions for those affected, which they were
+    asked before they had their own (meetings recorded then keep their answers)."""
+    if role is None:
+        return ()
+    if role in (Role.STAFF, Role.FACILITATOR):
+        return questions_for(role) + FOR_THOSE_AFFECTED
+    return questions_for(role)
 
 
 class HasRole(Protocol):

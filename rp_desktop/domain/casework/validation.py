@@ -15,7 +15,7 @@ from rp_desktop.domain.casework.records import (
     MeetingFields,
     TierChangeFields,
 )
-from rp_desktop.domain.casework.restorative import RestorativeQuestion, questions_for
+from rp_desktop.domain.casework.restorative import answerable_by
 from rp_desktop.domain.casework.support_plans import (
     HIGHEST_RATING,
     LOWEST_RATING,
@@ -84,18 +84,13 @@ def _answer_problems(fields: MeetingFields, case: Case) -> Iterator[FieldProblem
     for index, answer in enumerate(fields.answers):
         if answer.participant_id not in roles:
             yield FieldProblem("answers", Problem.NOT_IN_CASE, index=index)
-        elif answer.question not in _asked_of(roles[answer.participant_id]):
+        elif answer.question not in answerable_by(roles[answer.participant_id]):
             yield FieldProblem("answers", Problem.QUESTION_NOT_FOR_ROLE, index=index)
         elif (answer.participant_id, answer.question) in seen:
             yield FieldProblem("answers", Problem.ANSWERED_TWICE, index=index)
         elif len(answer.text) > LONG_TEXT_MAX:
             yield FieldProblem("answers", Problem.TOO_LONG, LONG_TEXT_MAX, index=index)
         seen.add((answer.participant_id, answer.question))
-
-
-def _asked_of(role: Role | None) -> tuple[RestorativeQuestion, ...]:
-    # A saved participant always has a role; without one, nobody is asked anything.
-    return questions_for(role) if role is not None else ()
 
 
 def validate_agreement(fields: AgreementFields, case: Case, today: date) -> list[FieldProblem]:

@@ -4,7 +4,7 @@ the follow-up log."""
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from rp_desktop.db.models import AgreementItemRow, AgreementRow, FollowUpRow, MeetingRow
+from rp_desktop.db.models import AgreementItemRow, AgreementRow, CaseRow, FollowUpRow, MeetingRow
 from rp_desktop.domain.casework.records import (
     Agreement,
     AgreementFields,
@@ -56,19 +56,32 @@ def save_agreement(
         drafts.delete_replaced(session, replaces_draft)
         case_row = load_case(session, case_id)
         case = case_record(session, case_row)
-        _check_agreement(session, db, fields, case)
-        row = _agreement_row(session, case_id, agreement_id)
-        assert fields.made_on is not None  # validated
-        row.made_on = fields.made_on
-        row.meeting_id = fields.meeting_id
-        row.notes = fields.notes
-        _replace_items(row, fields.items)
-        touch(case_row, db, CaseStatus.AGREEMENT_MADE)
-        session.flush()
-        action = AuditAction.CREATE if agreement_id is None else AuditAction.UPDATE
-        detail = f"case={case_id} items={len(fields.items)}"
-        record_event(session, db, action, "agreement", row.id, detail)
+        row = put_agreement(session, db, case_row, case, fields, agreement_id)
         return agreement_record(session, row, people_of(case))
+
+
+def put_agreement(
+    session: Session,
+    db: Database,
+    case_row: CaseRow,
+    case: Case,
+    fields: AgreementFields,
+    agreement_id: int | None = None,
+) -> AgreementRow:
+    """`save_agreement` inside the caller's transaction: InvalidInput, or the agreement's row."""
+    _check_agreement(session, db, fields, case)
+    row = _agreement_row(session, case.id, agreement_id)
+    assert fields.made_on is not None  # validated
+    row.made_on = fields.made_on
+    row.meeting_id = fields.meeting_id
+    row.notes = fields.notes
+    _replace_items(row, fields.items)
+    touch(case_row, db, CaseStatus.AGREEMENT_MADE)
+    session.flush()
+    action = AuditAction.CREATE if agreement_id is None else AuditAction.UPDATE
+    detail = f"case={case.id} items={len(fields.items)}"
+    record_event(session, db, action, "agreement", row.id, detail)
+    return row
 
 
 def set_item_status(db: Database, item_id: int, status: AgreementStatus) -> AgreementItem:

@@ -109,14 +109,20 @@ def get_case(db: Database, case_id: int) -> Case:
 def open_case(db: Database, fields: CaseFields, *, replaces_draft: str | None = None) -> Case:
     with Session(db.engine) as session, session.begin():
         drafts.delete_replaced(session, replaces_draft)
-        fields = _checked(session, db, fields)
-        now = db.now()
-        row = CaseRow(created_at=now, updated_at=now)
-        session.add(row)  # before filling: the search key reads the participants back by id
-        _fill(session, row, fields)
-        row.closed_on = _closed_on(row, db)
-        record_event(session, db, AuditAction.CREATE, "case", row.id)
-        return _to_record(session, row)
+        return _to_record(session, add_case(session, db, fields))
+
+
+def add_case(session: Session, db: Database, fields: CaseFields) -> CaseRow:
+    """Open a case inside the caller's transaction (its participants get their ids, in the
+    order given), or raise InvalidInput."""
+    fields = _checked(session, db, fields)
+    now = db.now()
+    row = CaseRow(created_at=now, updated_at=now)
+    session.add(row)  # before filling: the search key reads the participants back by id
+    _fill(session, row, fields)
+    row.closed_on = _closed_on(row, db)
+    record_event(session, db, AuditAction.CREATE, "case", row.id)
+    return row
 
 
 def update_case(
@@ -166,7 +172,15 @@ def _checked(session: Session, db: Database, fields: CaseFields) -> CaseFields:
         fields = replace(fields, tier3_kind=None)
     if fields.closure_reason is not None and fields.status != CaseStatus.CLOSED:
         fields = replace(fields, closure_reason=None)
-    problems = validate_case(fields, db.today())
+    problems = validate_case(fields, db.today()) + unknown_references(session, fields)
+    if problems:
+        raise InvalidInput(problems)
+    return fields
+
+
+def unknown_references(session: Session, fields: CaseFields) -> list[FieldProblem]:
+    """The case's category, students and staff that are not on record (any more)."""
+    problems = []
     if fields.category_id is not None and session.get(CaseCategoryRow, fields.category_id) is None:
         problems.append(FieldProblem("category_id", Problem.UNKNOWN))
     for index, person in enumerate(fields.participants):
@@ -176,9 +190,7 @@ def _checked(session: Session, db: Database, fields: CaseFields) -> CaseFields:
         missing_staff = person.staff_id is not None and not session.get(StaffRow, person.staff_id)
         if missing_student or missing_staff:
             problems.append(FieldProblem("participants", Problem.UNKNOWN, index=index))
-    if problems:
-        raise InvalidInput(problems)
-    return fields
+    return problems
 
 
 def _closed_on(row: CaseRow, db: Database) -> date | None:

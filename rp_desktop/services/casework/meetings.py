@@ -5,7 +5,7 @@ from dataclasses import replace
 
 from sqlalchemy.orm import Session
 
-from rp_desktop.db.models import MeetingAnswerRow, MeetingAttendeeRow, MeetingRow
+from rp_desktop.db.models import CaseRow, MeetingAnswerRow, MeetingAttendeeRow, MeetingRow
 from rp_desktop.domain.casework.records import Meeting, MeetingFields, status_after_meeting
 from rp_desktop.domain.casework.validation import validate_meeting
 from rp_desktop.domain.records import Case
@@ -32,14 +32,23 @@ def record_meeting(
         drafts.delete_replaced(session, replaces_draft)
         case_row = load_case(session, case_id)
         case = case_record(session, case_row)
-        fields = _checked(session, db, fields, case)
-        row = MeetingRow(case_id=case_id)
-        _fill(row, fields)
-        session.add(row)
-        touch(case_row, db, status_after_meeting(fields.kind))
-        session.flush()
-        record_event(session, db, AuditAction.CREATE, "meeting", row.id, _counts(case_id, fields))
+        row = add_meeting(session, db, case_row, case, fields)
         return meeting_record(session, row, people_of(case))
+
+
+def add_meeting(
+    session: Session, db: Database, case_row: CaseRow, case: Case, fields: MeetingFields
+) -> MeetingRow:
+    """Record a meeting on `case` (read from `case_row`) inside the caller's transaction, or
+    raise InvalidInput."""
+    fields = _checked(session, db, fields, case)
+    row = MeetingRow(case_id=case.id)
+    _fill(row, fields)
+    session.add(row)
+    touch(case_row, db, status_after_meeting(fields.kind))
+    session.flush()
+    record_event(session, db, AuditAction.CREATE, "meeting", row.id, _counts(case.id, fields))
+    return row
 
 
 def update_meeting(

@@ -139,6 +139,8 @@ _WORDS: dict[type[Enum], dict[Any, Callable[[], str]]] = {
         RestorativeQuestion.WHAT_NEEDS_TO_HAPPEN: lambda: _tr(
             "What do you think needs to happen to make things right?"
         ),
+        RestorativeQuestion.WHAT_YOU_SAW: lambda: _tr("What did you see or hear?"),
+        RestorativeQuestion.WHAT_YOU_NEED: lambda: _tr("What do you need now, if anything?"),
     },
     MonitoringFrequency: {
         MonitoringFrequency.DAILY: lambda: _tr("Daily"),

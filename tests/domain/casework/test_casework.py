@@ -23,6 +23,7 @@ from rp_desktop.domain.casework.records import (
     speaking_order,
     status_after_meeting,
 )
+from rp_desktop.domain.casework.restorative import answerable_by
 from rp_desktop.domain.records import Case, CaseFields, Participant, ParticipantFields
 from rp_desktop.domain.timeline import newest_first
 from rp_desktop.domain.vocabulary import AgreementStatus, CaseStatus, MeetingKind, Role, Tier
@@ -56,9 +57,11 @@ def test_the_person_who_caused_harm_is_asked_six_questions_in_order() -> None:
     )
 
 
-@pytest.mark.parametrize("role", [r for r in Role if r is not Role.PERSON_WHO_CAUSED_HARM])
-def test_everyone_else_is_asked_the_four_questions_for_those_affected(role: Role) -> None:
-    # Staff and the facilitator too: they are affected members of the school community.
+AFFECTED_ROLES = [Role.PERSON_HARMED, Role.FAMILY_MEMBER, Role.SUPPORTER, Role.WITNESS]
+
+
+@pytest.mark.parametrize("role", AFFECTED_ROLES)
+def test_the_people_affected_are_asked_the_four_questions_for_those_affected(role: Role) -> None:
     assert questions_for(role) == (
         Q.THOUGHT_WHEN_REALISED,
         Q.IMPACT_ON_YOU_AND_OTHERS,
@@ -67,11 +70,31 @@ def test_everyone_else_is_asked_the_four_questions_for_those_affected(role: Role
     )
 
 
-def test_the_two_sets_share_no_question_and_cover_every_key() -> None:
+def test_staff_are_asked_their_own_two_questions_never_the_harm_sets() -> None:
+    assert questions_for(Role.STAFF) == (Q.WHAT_YOU_SAW, Q.WHAT_YOU_NEED)
+    harm_sets = set(questions_for(Role.PERSON_WHO_CAUSED_HARM)) | set(
+        questions_for(Role.PERSON_HARMED)
+    )
+    assert not set(questions_for(Role.STAFF)) & harm_sets
+
+
+def test_the_facilitator_asks_the_questions_and_answers_none() -> None:
+    assert questions_for(Role.FACILITATOR) == ()
+
+
+def test_staff_answers_recorded_before_their_own_questions_stay_acceptable() -> None:
+    for role in (Role.STAFF, Role.FACILITATOR):
+        assert set(questions_for(Role.PERSON_HARMED)) <= set(answerable_by(role))
+    assert Q.WHAT_YOU_SAW not in answerable_by(Role.PERSON_HARMED)
+    assert answerable_by(None) == ()
+
+
+def test_the_three_sets_share_no_question_and_cover_every_key() -> None:
     caused = set(questions_for(Role.PERSON_WHO_CAUSED_HARM))
     affected = set(questions_for(Role.PERSON_HARMED))
-    assert not caused & affected
-    assert caused | affected == set(RestorativeQuestion)
+    staff = set(questions_for(Role.STAFF))
+    assert not caused & affected and not staff & (caused | affected)
+    assert caused | affected | staff == set(RestorativeQuestion)
 
 
 def test_question_keys_are_stable() -> None:
@@ -87,6 +110,8 @@ def test_question_keys_are_stable() -> None:
         "impact_on_you_and_others",
         "hardest_thing",
         "what_needs_to_happen",
+        "what_you_saw",
+        "what_you_need",
     ]
 
 

@@ -101,7 +101,7 @@ ANSWERS_OF_FAMILY: dict[Q, tuple[str, ...]] = {
         "Both kids need to come to school and feel okay.",
     ),
 }
-# Supporters, witnesses and staff: members of the school community who were affected too.
+# Supporters and witnesses: members of the school community who were affected too.
 ANSWERS_OF_COMMUNITY: dict[Q, tuple[str, ...]] = {
     Q.THOUGHT_WHEN_REALISED: (
         "I was surprised; I know both of them well.",
@@ -125,6 +125,19 @@ ANSWERS_OF_COMMUNITY: dict[Q, tuple[str, ...]] = {
         "A check-in next week to see how it is going.",
         "Clear steps that everyone agrees to.",
         "I can help by checking in on both of them.",
+    ),
+}
+# Staff who were there: what they saw, what they need.
+ANSWERS_OF_STAFF: dict[Q, tuple[str, ...]] = {
+    Q.WHAT_YOU_SAW: (
+        "Raised voices by the lockers, then a push.",
+        "The posts on the class page, shown to me by another student.",
+        "Two students arguing as the bell went.",
+    ),
+    Q.WHAT_YOU_NEED: (
+        "A heads-up if it starts again in my room.",
+        "Nothing more; I am glad it was talked through.",
+        "A seating change for a couple of weeks.",
     ),
 }
 

@@ -42,6 +42,7 @@ ANSWER_BANKS = {
     Role.PERSON_WHO_CAUSED_HARM: texts.ANSWERS_OF_PERSON_WHO_CAUSED_HARM,
     Role.PERSON_HARMED: texts.ANSWERS_OF_PERSON_HARMED,
     Role.FAMILY_MEMBER: texts.ANSWERS_OF_FAMILY,
+    Role.STAFF: texts.ANSWERS_OF_STAFF,
 }
 
 
@@ -151,7 +152,7 @@ def _answers(rng: random.Random, cast: Cast, attendees: tuple[int, ...]) -> tupl
         if role is Role.FACILITATOR:
             continue
         asked = questions_for(role)
-        if rng.random() >= ALL_QUESTIONS_ANSWERED:
+        if len(asked) > 2 and rng.random() >= ALL_QUESTIONS_ANSWERED:
             kept = sorted(rng.sample(range(len(asked)), rng.randint(2, len(asked) - 1)))
             asked = tuple(asked[k] for k in kept)
         bank = ANSWER_BANKS.get(role, texts.ANSWERS_OF_COMMUNITY)
