@@ -32,7 +32,7 @@ from rp_desktop.domain.validation import (
     FieldProblem,
     Problem,
 )
-from rp_desktop.domain.vocabulary import Role, Tier
+from rp_desktop.domain.vocabulary import Tier
 
 MOST_SUSPENSION_DAYS = 180  # a school year
 

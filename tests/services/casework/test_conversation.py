@@ -97,7 +97,8 @@ def test_a_conversation_without_an_agreement_leaves_the_case_at_meeting_held(
 ) -> None:
     saved = record_conversation(db, conversation(roster, agreement=False))
     detail = get_case_detail(db, saved.case_id)
-    assert saved.agreement_id is None and not detail.agreements
+    assert saved.agreement_id is None
+    assert not detail.agreements
     assert detail.case.fields.status is CaseStatus.MEETING_HELD
 
 
