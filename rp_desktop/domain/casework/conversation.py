@@ -13,6 +13,7 @@ from rp_desktop.domain.casework.records import MeetingFields
 from rp_desktop.domain.casework.validation import validate_agreement, validate_meeting
 from rp_desktop.domain.records import Case, CaseFields, Participant
 from rp_desktop.domain.validation import FieldProblem, validate_case
+from rp_desktop.domain.vocabulary import Role
 
 # A case not saved yet has no moment of its own; validation never reads it.
 _UNSAVED = datetime(1970, 1, 1, tzinfo=UTC)
@@ -51,3 +52,11 @@ def validate_conversation(fields: ConversationFields, today: date) -> list[Field
     if agreement is not None:
         problems += [p for p in validate_agreement(agreement, case, today) if p.field != "made_on"]
     return problems
+
+
+def facilitator_of(case: Case) -> int | None:
+    """The staff member who facilitates the case: its facilitator, or else the first staff
+    member on it; None when no staff member is."""
+    staff = [p.fields for p in case.participants if p.fields.staff_id is not None]
+    chosen = next((p for p in staff if p.role is Role.FACILITATOR), staff[0] if staff else None)
+    return chosen.staff_id if chosen else None

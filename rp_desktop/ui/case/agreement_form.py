@@ -1,8 +1,10 @@
-"""An agreement: what each person will do to make things right, by when, and whether it happened."""
+"""An agreement: what each person will do to make things right, by when, and whether it happened.
+A new one is made at the case's meeting of its day, unless the user says otherwise."""
+
+from datetime import date
 
 from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import (
-    QCheckBox,
     QComboBox,
     QDateEdit,
     QGridLayout,
@@ -19,6 +21,7 @@ from rp_desktop.domain.casework.records import (
     AgreementFields,
     AgreementItemFields,
     CaseDetail,
+    Meeting,
 )
 from rp_desktop.domain.validation import FieldProblem
 from rp_desktop.domain.vocabulary import AgreementStatus
@@ -47,7 +50,11 @@ class _ItemRow:
         self.owner.addItem(no_owner, None)
         for text, owner in owners:
             self.owner.addItem(text, owner)
-        self.has_date = QCheckBox()
+        # "Who" takes what is left after "What will be done", not the width of its longest name.
+        self.owner.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.owner.setMinimumContentsLength(14)
         self.due = date_edit()
         self.due.setDate(today.addDays(7))
         self.status = choice_combo(list(AgreementStatus))
@@ -56,8 +63,6 @@ class _ItemRow:
         self.problem = QLabel(wordWrap=True)
         self.problem.setStyleSheet("color: #b00020;")
         self.problem.hide()
-        self.has_date.setChecked(True)
-        self.has_date.toggled.connect(self.due.setEnabled)
 
     def value(self) -> AgreementItemFields:
         owner: Owner | None = self.owner.currentData()
@@ -65,7 +70,7 @@ class _ItemRow:
             description=self.what.text(),
             owner_participant_id=owner[1] if owner and owner[0] == "participant" else None,
             owner_staff_id=owner[1] if owner and owner[0] == "staff" else None,
-            due_on=pydate(self.due.date()) if self.has_date.isChecked() else None,
+            due_on=pydate(self.due.date()),
             status=current_choice(self.status, AgreementStatus) or AgreementStatus.OPEN,
         )
 
@@ -75,23 +80,16 @@ class _ItemRow:
             select_data(self.owner, ("participant", item.owner_participant_id))
         elif item.owner_staff_id is not None:
             select_data(self.owner, ("staff", item.owner_staff_id))
-        self.has_date.setChecked(item.due_on is not None)
         if item.due_on is not None:
             self.due.setDate(qdate(item.due_on))
         select_data(self.status, item.status)
 
     def widgets(self) -> tuple[QWidget, ...]:
-        return (self.what, self.owner, self.has_date, self.due, self.status, self.remove)
+        return (self.what, self.owner, self.due, self.status, self.remove)
 
     def inputs(self) -> dict[str, QWidget]:
-        """The row's inputs by name, for drafts (the date after its tick, which enables it)."""
-        return {
-            "what": self.what,
-            "owner": self.owner,
-            "has_date": self.has_date,
-            "due": self.due,
-            "status": self.status,
-        }
+        """The row's inputs by name, for drafts."""
+        return {"what": self.what, "owner": self.owner, "due": self.due, "status": self.status}
 
 
 class ItemsEditor(QWidget):
@@ -111,10 +109,11 @@ class ItemsEditor(QWidget):
         self._today = today
         self._rows: list[_ItemRow] = []
         self._grid = QGridLayout()
-        self._grid.setColumnStretch(0, 3)
+        # "What will be done" is the widest column; every item is due by a date.
+        self._grid.setColumnStretch(0, 5)
         self._grid.setColumnStretch(1, 2)
         for column, text in enumerate(
-            (self.tr("What will be done"), self.tr("Who"), "", self.tr("By"), self.tr("Status"))
+            (self.tr("What will be done"), self.tr("Who"), self.tr("Due by"), self.tr("Status"))
         ):
             self._grid.addWidget(QLabel(text), 0, column)
         self.add = QPushButton(self.tr("Add an item"))
@@ -130,13 +129,17 @@ class ItemsEditor(QWidget):
     def add_item(self, item: AgreementItemFields | None = None) -> None:
         row = _ItemRow(self._owners, self._today, self.tr("Who will do it?"))
         row.what.setPlaceholderText(self.tr("For example: repair the locker door"))
-        row.has_date.setToolTip(self.tr("There is a date to do it by"))
+        row.what.setAccessibleName(self.tr("What will be done"))
+        row.owner.setAccessibleName(self.tr("Who will do it"))
+        row.due.setAccessibleName(self.tr("Due by"))
+        row.status.setAccessibleName(self.tr("Status"))
+        row.remove.setAccessibleName(self.tr("Remove this item"))
         if item is not None:
             row.fill(item)
         line = 1 + len(self._rows) * 2
         for column, widget in enumerate(row.widgets()):
             self._grid.addWidget(widget, line, column)
-        self._grid.addWidget(row.problem, line + 1, 0, 1, 6)
+        self._grid.addWidget(row.problem, line + 1, 0, 1, 5)
         row.remove.clicked.connect(lambda: self._remove(row))
         self._rows.append(row)
         self.changed.emit()
@@ -198,7 +201,11 @@ class AgreementForm(RecordForm):
         detail: CaseDetail,
         agreement: Agreement | None = None,
         parent: QWidget | None = None,
+        *,
+        meeting_id: int | None = None,
     ) -> None:
+        """`meeting_id`: the meeting a new agreement is made at (by default, the case's latest
+        meeting on the agreement's day)."""
         super().__init__(self.tr("Agreement") if agreement else self.tr("New agreement"), parent)
         self.setMinimumWidth(900)
         self._db = db
@@ -217,7 +224,10 @@ class AgreementForm(RecordForm):
         for meeting in detail.meetings:
             when = meeting.fields.held_on.isoformat() if meeting.fields.held_on else ""
             self.meeting.addItem(f"{when} · {label(meeting.fields.kind)}", meeting.id)
+        self._meetings = detail.meetings
         self._fill(agreement)
+        if agreement is None:
+            self._at_meeting(meeting_id)
         self.draft.keep("items", self.items.draft_state, self.items.restore_draft_state)
         agreement_id = agreement.id if agreement else None
         self.draft.start(DraftPlace(db, "agreement", agreement_id, case_id=self._case_id))
@@ -246,6 +256,26 @@ class AgreementForm(RecordForm):
             if problem.index is not None:
                 self.items.show_problem(problem.index, problem_text(problem))
 
+    def _at_meeting(self, meeting_id: int | None) -> None:
+        """A new agreement: at `meeting_id`, or at the meeting on its day. Until the user
+        chooses a meeting themselves, a new day chooses the meeting of that day."""
+        chosen = next((m for m in self._meetings if m.id == meeting_id), None)
+        if chosen is not None and chosen.fields.held_on is not None:
+            self.made_on.setDate(qdate(chosen.fields.held_on))
+        on_the_day = _meeting_on(self._meetings, self.made_on.date())
+        select_data(self.meeting, chosen.id if chosen else on_the_day)
+        self._meeting_chosen = False
+        self.meeting.activated.connect(self._user_chose_meeting)
+        self.made_on.dateChanged.connect(self._day_changed)
+
+    def _user_chose_meeting(self) -> None:
+        self._meeting_chosen = True
+
+    def _day_changed(self, day: QDate) -> None:
+        if not self._meeting_chosen:
+            self.meeting.setCurrentIndex(0)
+            select_data(self.meeting, _meeting_on(self._meetings, day))
+
     def _fill(self, agreement: Agreement | None) -> None:
         if agreement is None:
             self.made_on.setDate(qdate(self._db.today()))
@@ -256,6 +286,13 @@ class AgreementForm(RecordForm):
         self.notes.setPlainText(agreement.notes)
         for item in agreement.items:
             self.items.add_item(item.fields)
+
+
+def _meeting_on(meetings: tuple[Meeting, ...], day: QDate) -> int | None:
+    """The latest of the meetings held on `day`, if any."""
+    wanted: date = pydate(day)
+    held = [m for m in meetings if m.fields.held_on == wanted]
+    return max(held, key=lambda m: m.id).id if held else None
 
 
 def _owners(db: Database, detail: CaseDetail) -> list[tuple[str, Owner]]:

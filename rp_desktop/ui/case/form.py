@@ -4,7 +4,7 @@ where the case stands."""
 from dataclasses import replace
 from typing import cast
 
-from PySide6.QtCore import QT_TR_NOOP
+from PySide6.QtCore import QT_TR_NOOP, Signal
 from PySide6.QtWidgets import QComboBox, QDateEdit, QPlainTextEdit, QWidget
 
 from rp_desktop.domain.records import Case, CaseFields, Participant, ParticipantFields
@@ -41,7 +41,14 @@ COMMON_PLACES = (
 
 
 class CaseForm(RecordForm):
-    """New, open or edit one Tier 2 or Tier 3 case. Signals: see RecordForm."""
+    """New, open or edit one Tier 2 or Tier 3 case.
+
+    Signals (besides RecordForm's):
+        caseOpened(int): a new case was saved (its id): its window should open, since
+            everything done on a case is done there.
+    """
+
+    caseOpened = Signal(int)
 
     def __init__(
         self,
@@ -65,6 +72,8 @@ class CaseForm(RecordForm):
         case_id = case.id if case else None
         self.draft.start(DraftPlace(db, "case", case_id, extra={"tier": tier.value}))
         self.remember_initial()
+        if case is None:
+            self.saved.connect(self.caseOpened)
 
     @classmethod
     def for_draft(

@@ -1,13 +1,17 @@
 """The answers to the restorative questions at a meeting: one page per person who came, with
-their role's questions in order, in the usual speaking order."""
+their role's questions in order, in the usual speaking order. Staff have two short questions of
+their own; the facilitator, who asks the questions, has no page."""
 
+from PySide6.QtCore import QEvent, QPoint, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
+    QApplication,
     QHBoxLayout,
     QLabel,
     QListWidget,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -36,6 +40,7 @@ class AnswersByPerson(QWidget):
         self._participants = {p.id: p for p in participants}
         self._texts: dict[tuple[int, RestorativeQuestion], QPlainTextEdit] = {}
         self.people = QListWidget()
+        self.people.setAccessibleName(self.tr("People who answer"))
         self.people.setMaximumWidth(260)
         self.pages = QStackedWidget()
         self.empty = QLabel(self.tr("Tick who came to the meeting to record their answers."))
@@ -43,13 +48,15 @@ class AnswersByPerson(QWidget):
         self.pages.addWidget(self.empty)
         self.previous = QPushButton(self.tr("← Previous person"))
         self.next = QPushButton(self.tr("Next person →"))
+        # Above the questions: after a step the next person's name and first questions are
+        # at the top of the view, with the buttons beside them.
         steps = QHBoxLayout()
         steps.addWidget(self.previous)
         steps.addStretch(1)
         steps.addWidget(self.next)
         right = QVBoxLayout()
-        right.addWidget(self.pages, 1)
         right.addLayout(steps)
+        right.addWidget(self.pages, 1)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.people)
@@ -60,8 +67,10 @@ class AnswersByPerson(QWidget):
         self.setMinimumHeight(380)
 
     def show_people(self, ids: frozenset[int]) -> None:
-        """The pages of the people at the meeting, the person who caused harm first."""
-        ordered = speaking_order([p for pid, p in self._participants.items() if pid in ids])
+        """The pages of the people at the meeting who answer questions, the person who caused
+        harm first."""
+        present = [p for pid, p in self._participants.items() if pid in ids]
+        ordered = speaking_order([p for p in present if self._questions(p)])
         self.people.clear()
         for edit in self._texts.values():  # keep what was typed when its page goes
             edit.setParent(self)
@@ -74,6 +83,11 @@ class AnswersByPerson(QWidget):
             self.pages.addWidget(self._page(participant))
         self.people.setCurrentRow(0 if ordered else -1)
         self.pages.setCurrentIndex(1 if ordered else 0)
+
+    def first_answer(self) -> QPlainTextEdit | None:
+        """The shown person's first answer box."""
+        page = self.pages.currentWidget()
+        return page.findChild(QPlainTextEdit) if page is not None else None
 
     def answers(self, ids: frozenset[int]) -> tuple[AnswerFields, ...]:
         return tuple(
@@ -116,8 +130,7 @@ class AnswersByPerson(QWidget):
         heading = QLabel(f"{participant.display_name} · {label(participant.fields.role)}")
         heading.setFont(_font(QUESTION_PIXELS + 4, bold=True))
         column.addWidget(heading)
-        role = participant.fields.role
-        for question in questions_for(role) if role is not None else ():
+        for question in self._questions(participant):
             prompt = QLabel(label(question), wordWrap=True)
             prompt.setFont(_font(QUESTION_PIXELS, bold=True))
             column.addWidget(prompt)
@@ -133,9 +146,21 @@ class AnswersByPerson(QWidget):
             edit = QPlainTextEdit()
             edit.setFont(_font(ANSWER_PIXELS))
             edit.setAccessibleName(label(question))
-            edit.setMaximumHeight(90)
+            edit.setMaximumHeight(80)
             self._texts[key] = edit
         return self._texts[key]
+
+    def _questions(self, participant: Participant) -> tuple[RestorativeQuestion, ...]:
+        """The questions of the person's role, then any other answer already on record for
+        them (staff answered the questions for those affected before they had their own)."""
+        role = participant.fields.role
+        asked = questions_for(role) if role is not None else ()
+        kept = tuple(
+            question
+            for (pid, question), edit in self._texts.items()
+            if pid == participant.id and question not in asked and edit.toPlainText()
+        )
+        return asked + kept
 
     def _show_person(self, row: int) -> None:
         self.pages.setCurrentIndex(row + 1 if row >= 0 else 0)
@@ -146,6 +171,22 @@ class AnswersByPerson(QWidget):
         row = self.people.currentRow() + step
         if 0 <= row < self.people.count():
             self.people.setCurrentRow(row)
+            self._to_top()
+            first = self.first_answer()
+            if first is not None:
+                first.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _to_top(self) -> None:
+        """Scroll the form so the buttons, the person's name and first questions are at the
+        top of its view."""
+        area = self.parentWidget()
+        while area is not None and not isinstance(area, QScrollArea):
+            area = area.parentWidget()
+        inner = area.widget() if area is not None else None
+        if area is None or inner is None:
+            return
+        QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+        area.verticalScrollBar().setValue(self.mapTo(inner, QPoint(0, 0)).y())
 
 
 def _font(pixels: int, *, bold: bool = False) -> QFont:

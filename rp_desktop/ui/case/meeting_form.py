@@ -1,6 +1,7 @@
 """A meeting on a case, guided: who came, and each person's answers to the restorative questions
 for their role, one person at a time, in the usual speaking order (`meeting_answers.py`). Large
-enough to use in the room."""
+enough to use in the room. A new meeting starts from the case: its facilitator, and everyone
+on it ticked as there."""
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -13,6 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from rp_desktop.domain.casework.conversation import facilitator_of
 from rp_desktop.domain.casework.records import CaseDetail, Meeting, MeetingFields
 from rp_desktop.domain.records import Participant
 from rp_desktop.domain.validation import LONGEST_CIRCLE_MINUTES
@@ -80,13 +82,15 @@ class MeetingForm(RecordForm):
     ) -> None:
         title = label(meeting.fields.kind) if meeting else self.tr("New meeting")
         super().__init__(title, parent)
-        self.setMinimumSize(900, 700)
+        self.setMinimumWidth(900)
         self._db = db
         self._case_id = detail.case.id
         self._meeting = meeting
         self._add_fields(detail.case.participants)
         self._fill_choices()
         self._fill(meeting, kind)
+        if meeting is None:
+            self._from_the_case(detail)
         self.attendees.changed.connect(self._people_changed)
         self.draft.keep("answers", self.answers.draft_state, self.answers.restore_draft_state)
         meeting_id = meeting.id if meeting else None
@@ -160,6 +164,13 @@ class MeetingForm(RecordForm):
         self.attendees.tick(fields.attendee_ids)
         self.answers.fill(fields.answers)
         self.answers.show_people(fields.attendee_ids)
+
+    def _from_the_case(self, detail: CaseDetail) -> None:
+        """A new meeting: the case's facilitator, and the case's people ticked as there."""
+        select_data(self.facilitator, facilitator_of(detail.case))
+        everyone = frozenset(p.id for p in detail.case.participants)
+        self.attendees.tick(everyone)
+        self.answers.show_people(everyone)
 
     def _people_changed(self) -> None:
         self.answers.show_people(self.attendees.ids())

@@ -25,10 +25,12 @@ class CasesTab(ListTab):
     Signals (besides ListTab's):
         circleRequested(int): the keeper wants to run a circle for this case (its id).
         caseOpenRequested(int): open the case's own window (its id).
+        conversationRequested(): record a new restorative conversation (Tier 2).
     """
 
     circleRequested = Signal(int)
     caseOpenRequested = Signal(int)
+    conversationRequested = Signal()
 
     def __init__(self, db: Database, tier: Tier, parent: QWidget | None = None) -> None:
         columns = [
@@ -52,6 +54,10 @@ class CasesTab(ListTab):
         )
         self._db = db
         self.tier = tier
+        if tier is Tier.TARGETED:
+            self.conversation_button = QPushButton(self.tr("New conversation…"))
+            self.add_action(self.conversation_button)
+            self.conversation_button.clicked.connect(self.conversationRequested)
         self.circle_button = QPushButton(self.tr("Run a circle for this case"))
         self.add_action(self.circle_button)
         self.circle_button.clicked.connect(self._request_circle)
@@ -64,7 +70,9 @@ class CasesTab(ListTab):
         from rp_desktop.ui.case.form import CaseForm
 
         case = cases.get_case(self._db, record_id) if record_id is not None else None
-        return CaseForm(self._db, self.tier, case, parent=self)
+        form = CaseForm(self._db, self.tier, case, parent=self)
+        form.caseOpened.connect(self.caseOpenRequested)  # a new case opens once saved
+        return form
 
     def count_text(self, total: int) -> str:
         return counted(total, self.tr("1 case"), self.tr("{count} cases"))

@@ -12,6 +12,7 @@ from rp_desktop.services.safekeeping.database import Database
 from rp_desktop.ui.window.open_windows import OpenWindows
 
 if TYPE_CHECKING:  # each page's module loads when the page is first built
+    from rp_desktop.ui.conversation.window import ConversationWindow
     from rp_desktop.ui.home.tab import HomeTab
     from rp_desktop.ui.lists.list_tab import ListTab
     from rp_desktop.ui.reports.tab import ReportsTab
@@ -32,6 +33,8 @@ class LinkedWindow(Protocol):
     def school(self) -> SchoolInfo: ...
 
     def show_view(self, view: str) -> None: ...
+
+    def window(self) -> QWidget: ...
 
     def current_list(self) -> "ListTab | None": ...
 
@@ -74,6 +77,7 @@ def make_page(window: LinkedWindow, name: str) -> QWidget:
         tab = cases = CasesTab(window.database, tier)
         cases.circleRequested.connect(window.run_circle_for_case)
         cases.caseOpenRequested.connect(window.windows.case)
+        cases.conversationRequested.connect(lambda: new_conversation(window))
     tab.recordsChanged.connect(window.records_changed)
     return tab
 
@@ -92,6 +96,19 @@ def connect_home(window: LinkedWindow, home: "HomeTab") -> None:
     home.runCircleRequested.connect(lambda: window.show_view("circle"))
     home.rosterImportRequested.connect(window.import_roster)
     home.recordsChanged.connect(window.records_changed)
+    home.newConversation.connect(lambda: new_conversation(window))
+
+
+def new_conversation(window: LinkedWindow) -> "ConversationWindow":
+    """The conversation window, in front of the main window; once saved, the lists read again
+    and the new case opens in its own window."""
+    from rp_desktop.ui.conversation.window import ConversationWindow
+
+    form = ConversationWindow(window.database, parent=window.window())
+    form.saved.connect(lambda _case_id: window.records_changed())
+    form.saved.connect(window.windows.case)
+    form.open()
+    return form
 
 
 def _new_in(window: LinkedWindow, view: str) -> None:

@@ -95,6 +95,12 @@ def _circle(r: _Reopening) -> RecordForm:
     return CircleForm(r.db, circle, school_year=r.school_year, parent=r.parent)
 
 
+def _conversation(r: _Reopening) -> RecordForm:
+    from rp_desktop.ui.conversation.window import ConversationWindow
+
+    return ConversationWindow(r.db, parent=r.parent)
+
+
 def _prompt(r: _Reopening) -> RecordForm:
     from rp_desktop.services.circles import library
     from rp_desktop.ui.run_circle.prompts import PromptForm
@@ -169,6 +175,7 @@ def _one(records: Iterable[R], record_id: int | None) -> R | None:
 _BUILDERS: dict[str, Callable[[_Reopening], RecordForm]] = {
     "student": _student,
     "case": _case,
+    "conversation": _conversation,
     "circle": _circle,
     "prompt": _prompt,
     "meeting": _meeting,

@@ -421,7 +421,7 @@ def test_every_form_keeps_a_draft_that_reopens_as_the_same_form(
     if kind == "agreement":
         type_text(form.items._rows[0].what, "Repair the locker door")  # type: ignore[attr-defined]
         form.items.add_item()  # type: ignore[attr-defined]
-        form.items._rows[1].has_date.setChecked(False)  # type: ignore[attr-defined]
+        form.items._rows[1].due.setDate(QDate(2026, 3, 20))  # type: ignore[attr-defined]
     if kind == "circle":  # the advisory, all ticked, then one of them away
         select_data(form.group, school_db.advisory_id)  # type: ignore[attr-defined]
         form.attendance.students.item(1).setCheckState(Qt.CheckState.Unchecked)  # type: ignore[attr-defined]

@@ -1,0 +1,1 @@
+"""New conversation: a restorative conversation or a small conference in one window."""
