@@ -146,6 +146,7 @@ class AnswersByPerson(QWidget):
             edit = QPlainTextEdit()
             edit.setFont(_font(ANSWER_PIXELS))
             edit.setAccessibleName(label(question))
+            edit.setTabChangesFocus(True)  # Tab goes on to the next question
             edit.setMaximumHeight(80)
             self._texts[key] = edit
         return self._texts[key]

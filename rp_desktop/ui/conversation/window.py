@@ -76,6 +76,7 @@ class ConversationWindow(RecordForm):
         self.remember_initial()
         self._clear_when_changed()
         self.show_step(0)
+        self._fit_the_screen()
 
     # -- building ----------------------------------------------------------------------------
     def _add_who_and_what(self) -> None:
@@ -126,6 +127,12 @@ class ConversationWindow(RecordForm):
             problem.clear()
             problem.hide()
             self.fields[name].setAccessibleDescription("")
+
+    def _fit_the_screen(self) -> None:
+        """As wide as the three steps need, and as tall as the screen allows: a long step
+        scrolls in the window (one scroll area, never one inside another)."""
+        screen = self.screen().availableGeometry()
+        self.resize(max(940, min(screen.width() - 80, 1040)), min(screen.height() - 60, 700))
 
     # -- the steps ---------------------------------------------------------------------------
     def show_step(self, step: int) -> None:
