@@ -48,6 +48,8 @@ class AnswersByPerson(QWidget):
         self.pages.addWidget(self.empty)
         self.previous = QPushButton(self.tr("← Previous person"))
         self.next = QPushButton(self.tr("Next person →"))
+        self.previous.setAccessibleName(self.tr("Previous person"))
+        self.next.setAccessibleName(self.tr("Next person"))
         # Above the questions: after a step the next person's name and first questions are
         # at the top of the view, with the buttons beside them.
         steps = QHBoxLayout()

@@ -56,6 +56,7 @@ class CasesTab(ListTab):
         self.tier = tier
         if tier is Tier.TARGETED:
             self.conversation_button = QPushButton(self.tr("New conversation…"))
+            self.conversation_button.setAccessibleName(self.tr("New conversation"))
             self.add_action(self.conversation_button)
             self.conversation_button.clicked.connect(self.conversationRequested)
         self.circle_button = QPushButton(self.tr("Run a circle for this case"))

@@ -111,6 +111,9 @@ class ConversationWindow(RecordForm):
         self.next = self.buttons.addButton(self.tr("Next →"), self.buttons.ButtonRole.ActionRole)
         self.save_button.setText(self.tr("Finish"))
         self.save_button.setToolTip(self.tr("Save everything and open the case (Ctrl+S)"))
+        self.back.setAccessibleName(self.tr("Back to the step before"))
+        self.next.setAccessibleName(self.tr("Next step"))
+        self.save_button.setAccessibleName(self.tr("Finish"))
         self.back.clicked.connect(lambda: self.show_step(self._step - 1))
         self.next.clicked.connect(lambda: self.show_step(self._step + 1))
 
