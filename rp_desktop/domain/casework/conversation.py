@@ -5,11 +5,12 @@ The people have no ids until they are saved, so inside a conversation a person i
 their place in the case's participants (0, 1, ...): the meeting's attendees, each answer's
 `participant_id` and each agreement item's `owner_participant_id` are such places."""
 
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 
 from rp_desktop.domain.casework.agreements import AgreementFields
-from rp_desktop.domain.casework.records import MeetingFields
+from rp_desktop.domain.casework.records import Meeting, MeetingFields
 from rp_desktop.domain.casework.validation import validate_agreement, validate_meeting
 from rp_desktop.domain.records import Case, CaseFields, Participant
 from rp_desktop.domain.validation import FieldProblem, validate_case
@@ -60,3 +61,9 @@ def facilitator_of(case: Case) -> int | None:
     staff = [p.fields for p in case.participants if p.fields.staff_id is not None]
     chosen = next((p for p in staff if p.role is Role.FACILITATOR), staff[0] if staff else None)
     return chosen.staff_id if chosen else None
+
+
+def meeting_on(meetings: Iterable[Meeting], day: date) -> int | None:
+    """The latest of `meetings` held on `day` (an agreement made that day was made at it)."""
+    held = [m for m in meetings if m.fields.held_on == day]
+    return max(held, key=lambda m: m.id).id if held else None

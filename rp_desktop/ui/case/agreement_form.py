@@ -1,8 +1,6 @@
 """An agreement: what each person will do to make things right, by when, and whether it happened.
 A new one is made at the case's meeting of its day, unless the user says otherwise."""
 
-from datetime import date
-
 from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import (
     QComboBox,
@@ -16,12 +14,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from rp_desktop.domain.casework.conversation import meeting_on
 from rp_desktop.domain.casework.records import (
     Agreement,
     AgreementFields,
     AgreementItemFields,
     CaseDetail,
-    Meeting,
 )
 from rp_desktop.domain.validation import FieldProblem
 from rp_desktop.domain.vocabulary import AgreementStatus
@@ -262,19 +260,16 @@ class AgreementForm(RecordForm):
         chosen = next((m for m in self._meetings if m.id == meeting_id), None)
         if chosen is not None and chosen.fields.held_on is not None:
             self.made_on.setDate(qdate(chosen.fields.held_on))
-        on_the_day = _meeting_on(self._meetings, self.made_on.date())
+        on_the_day = meeting_on(self._meetings, pydate(self.made_on.date()))
         select_data(self.meeting, chosen.id if chosen else on_the_day)
         self._meeting_chosen = False
-        self.meeting.activated.connect(self._user_chose_meeting)
+        self.meeting.activated.connect(lambda _index: setattr(self, "_meeting_chosen", True))
         self.made_on.dateChanged.connect(self._day_changed)
-
-    def _user_chose_meeting(self) -> None:
-        self._meeting_chosen = True
 
     def _day_changed(self, day: QDate) -> None:
         if not self._meeting_chosen:
             self.meeting.setCurrentIndex(0)
-            select_data(self.meeting, _meeting_on(self._meetings, day))
+            select_data(self.meeting, meeting_on(self._meetings, pydate(day)))
 
     def _fill(self, agreement: Agreement | None) -> None:
         if agreement is None:
@@ -286,13 +281,6 @@ class AgreementForm(RecordForm):
         self.notes.setPlainText(agreement.notes)
         for item in agreement.items:
             self.items.add_item(item.fields)
-
-
-def _meeting_on(meetings: tuple[Meeting, ...], day: QDate) -> int | None:
-    """The latest of the meetings held on `day`, if any."""
-    wanted: date = pydate(day)
-    held = [m for m in meetings if m.fields.held_on == wanted]
-    return max(held, key=lambda m: m.id).id if held else None
 
 
 def _owners(db: Database, detail: CaseDetail) -> list[tuple[str, Owner]]:
