@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -218,6 +219,7 @@ class AgreementForm(RecordForm):
         )
         self.notes: QPlainTextEdit = self.add_field("notes", self.tr("&Notes"), QPlainTextEdit())
         self.notes.setMaximumHeight(100)
+        self.notes.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Maximum)
         self.meeting.addItem(self.tr("Not at a meeting"), None)
         for meeting in detail.meetings:
             when = meeting.fields.held_on.isoformat() if meeting.fields.held_on else ""

@@ -41,7 +41,7 @@ class AnswersByPerson(QWidget):
         self._texts: dict[tuple[int, RestorativeQuestion], QPlainTextEdit] = {}
         self.people = QListWidget()
         self.people.setAccessibleName(self.tr("People who answer"))
-        self.people.setMaximumWidth(260)
+        self.people.setMaximumWidth(200)
         self.pages = QStackedWidget()
         self.empty = QLabel(self.tr("Tick who came to the meeting to record their answers."))
         self.empty.setWordWrap(True)

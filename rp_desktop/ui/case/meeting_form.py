@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
+    QSizePolicy,
     QSpinBox,
     QWidget,
 )
@@ -141,6 +142,8 @@ class MeetingForm(RecordForm):
         )
         self.notes: QPlainTextEdit = self.add_field("notes", self.tr("&Notes"), QPlainTextEdit())
         self.notes.setMaximumHeight(120)
+        # As tall as its most, not the rest of the form: the box stays under its label.
+        self.notes.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Maximum)
 
     def _fill_choices(self) -> None:
         self.facilitator.addItem(self.tr("Not recorded"), None)

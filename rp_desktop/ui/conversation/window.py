@@ -107,8 +107,12 @@ class ConversationWindow(RecordForm):
             day.setDate(qdate(db.today()))
 
     def _add_step_buttons(self) -> None:
-        self.back = self.buttons.addButton(self.tr("← Back"), self.buttons.ButtonRole.ActionRole)
-        self.next = self.buttons.addButton(self.tr("Next →"), self.buttons.ButtonRole.ActionRole)
+        action = self.buttons.ButtonRole.ActionRole
+        self.buttons.removeButton(self.save_button)  # Finish after Back and Next
+        self.back = self.buttons.addButton(self.tr("← Back"), action)
+        self.next = self.buttons.addButton(self.tr("Next →"), action)
+        self.buttons.addButton(self.save_button, action)
+        self.save_button.clicked.connect(self.accept)
         self.save_button.setText(self.tr("Finish"))
         self.save_button.setToolTip(self.tr("Save everything and open the case (Ctrl+S)"))
         self.back.setAccessibleName(self.tr("Back to the step before"))
@@ -158,7 +162,7 @@ class ConversationWindow(RecordForm):
         words = (
             self.tr("Who was there, and what happened"),
             self.tr("The restorative questions, person by person"),
-            self.tr("What was agreed (if anything): leave it empty to finish without"),
+            self.tr("What was agreed at this talk, if anything (leave it empty to finish)"),
         )
         return self.tr("Step {step} of 3 · {words}").format(
             step=self._step + 1, words=words[self._step]
