@@ -8,7 +8,15 @@ A draft is kept as in every form: a crash loses nothing typed."""
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QKeyEvent, QShowEvent
-from PySide6.QtWidgets import QApplication, QComboBox, QDateEdit, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QDateEdit,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QWidget,
+)
 
 from rp_desktop.domain.casework.conversation import ConversationFields
 from rp_desktop.domain.casework.records import AgreementFields, MeetingFields
@@ -23,7 +31,6 @@ from rp_desktop.ui.conversation import choices
 from rp_desktop.ui.conversation.people import ConversationPeople
 from rp_desktop.ui.conversation.places import Places, place_problems
 from rp_desktop.ui.conversation.steps import AgreementStep, AnswersStep
-from rp_desktop.ui.forms import form_state
 from rp_desktop.ui.forms.form_draft import DraftPlace
 from rp_desktop.ui.forms.record_form import RecordForm
 from rp_desktop.ui.forms.widgets import current_choice, date_edit
@@ -74,9 +81,7 @@ class ConversationWindow(RecordForm):
         self.draft.keep("items", self.items.draft_state, self.items.restore_draft_state)
         self.draft.start(DraftPlace(db, "conversation"))
         self.remember_initial()
-        self._clear_when_changed()
         self.show_step(0)
-        self._fit_the_screen()
 
     # -- building ----------------------------------------------------------------------------
     def _add_who_and_what(self) -> None:
@@ -107,39 +112,22 @@ class ConversationWindow(RecordForm):
             day.setDate(qdate(db.today()))
 
     def _add_step_buttons(self) -> None:
-        action = self.buttons.ButtonRole.ActionRole
-        self.buttons.removeButton(self.save_button)  # Finish after Back and Next
-        self.back = self.buttons.addButton(self.tr("← Back"), action)
-        self.next = self.buttons.addButton(self.tr("Next →"), action)
-        self.buttons.addButton(self.save_button, action)
+        # Buttons made here (the box's own lose their Python wrappers once the window has
+        # run a while); Finish after Back and Next.
+        self.buttons.removeButton(self.save_button)
+        self.save_button.deleteLater()
+        self.back = QPushButton(self.tr("← Back"))
+        self.next = QPushButton(self.tr("Next →"))
+        self.save_button = QPushButton(self.tr("Finish"))
+        for button in (self.back, self.next, self.save_button):
+            self.buttons.addButton(button, self.buttons.ButtonRole.ActionRole)
         self.save_button.clicked.connect(self.accept)
-        self.save_button.setText(self.tr("Finish"))
         self.save_button.setToolTip(self.tr("Save everything and open the case (Ctrl+S)"))
         self.back.setAccessibleName(self.tr("Back to the step before"))
         self.next.setAccessibleName(self.tr("Next step"))
         self.save_button.setAccessibleName(self.tr("Finish"))
         self.back.clicked.connect(lambda: self.show_step(self._step - 1))
         self.next.clicked.connect(lambda: self.show_step(self._step + 1))
-
-    def _clear_when_changed(self) -> None:
-        """A field's problem goes as soon as the field is changed."""
-        for name, widget in self.fields.items():
-            signal = getattr(widget, "changed", None) or form_state.watched_signal(widget)
-            if signal is not None:
-                signal.connect(lambda *_args, name=name: self._clear_problem(name))
-
-    def _clear_problem(self, name: str) -> None:
-        problem = self._problems.get(name)
-        if problem is not None and not problem.isHidden():
-            problem.clear()
-            problem.hide()
-            self.fields[name].setAccessibleDescription("")
-
-    def _fit_the_screen(self) -> None:
-        """As wide as the three steps need, and as tall as the screen allows: a long step
-        scrolls in the window (one scroll area, never one inside another)."""
-        screen = self.screen().availableGeometry()
-        self.resize(max(940, min(screen.width() - 80, 1040)), min(screen.height() - 60, 700))
 
     # -- the steps ---------------------------------------------------------------------------
     def show_step(self, step: int) -> None:
