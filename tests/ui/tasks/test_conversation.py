@@ -94,6 +94,7 @@ def test_a_restorative_conversation_between_two_students(
         (harmed.id, Q.IMPACT_ON_YOU_AND_OTHERS, "I did not want to go back to lunch."),
     ]
     assert not detail.agreements  # nothing was agreed this time
+    window.show_view("tier2")  # the Tier 2 list reads it when shown
     assert window.tier2.model.rowCount() == 1
     window.windows.close_all()
 
