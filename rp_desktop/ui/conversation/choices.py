@@ -32,9 +32,11 @@ def kind_combo() -> QComboBox:
 def category_combo(db: Database) -> QComboBox:
     """The school's active categories, none chosen yet."""
     combo = QComboBox()
-    combo.addItem(_tr("Choose a category…"), None)
     for category in cases.list_categories(db):
         combo.addItem(category.name, category.id)
+    # None chosen: the words are a placeholder, so a long list narrowed by typing starts empty.
+    combo.setPlaceholderText(_tr("Choose a category…"))
+    combo.setCurrentIndex(-1)
     return combo
 
 

@@ -216,7 +216,7 @@ class ConversationWindow(RecordForm):
         case = CaseFields(
             tier=Tier.TARGETED,
             occurred_on=pydate(self.occurred_on.date()),
-            category_id=self.category.currentData(),
+            category_id=self._category_id(),
             description=self.description.text(),
             participants=tuple(p.fields for p in everyone),
         )
@@ -230,6 +230,13 @@ class ConversationWindow(RecordForm):
         lines = places.items([item for _, item in self.items.lines()])
         agreement = AgreementFields(held_on, items=lines) if lines else None
         return ConversationFields(case, meeting, agreement)
+
+    def _category_id(self) -> int | None:
+        """The category chosen, or typed whole in the narrowed list without a pick."""
+        found = self.category.findText(self.category.currentText().strip())
+        return self.category.currentData() or (
+            self.category.itemData(found) if found >= 0 else None
+        )
 
     def submit(self, values: ConversationFields) -> int:
         saved = record_conversation(self._db, values, replaces_draft=self.draft.key)

@@ -108,7 +108,7 @@ def test_an_agreement_is_dated_and_made_at_the_meeting(
     add(qtbot, talk, "xoch", Role.PERSON_WHO_CAUSED_HARM)
     add(qtbot, talk, "xiong", Role.PERSON_HARMED)
     type_text(talk.description, "Pushed in line.")
-    talk.category.setCurrentIndex(1)
+    talk.category.setCurrentIndex(0)
     talk.show_step(2)
     line = talk.items.items._rows[0]
     type_text(line.what, "Say sorry at lunch")
