@@ -45,15 +45,15 @@ class _ItemRow:
 
     def __init__(self, owners: list[tuple[str, Owner]], today: QDate, no_owner: str) -> None:
         self.what = QLineEdit()
+        self.what.setMinimumWidth(360)  # the widest column: some fifty characters
         self.owner = QComboBox()
         self.owner.addItem(no_owner, None)
         for text, owner in owners:
             self.owner.addItem(text, owner)
-        # "Who" takes what is left after "What will be done", not the width of its longest name.
-        self.owner.setSizeAdjustPolicy(
+        self.owner.setSizeAdjustPolicy(  # not as wide as its longest name
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
-        self.owner.setMinimumContentsLength(14)
+        self.owner.setMinimumContentsLength(28)  # a name and a part: "Trâm Lê (Person harmed)"
         self.due = date_edit()
         self.due.setDate(today.addDays(7))
         self.status = choice_combo(list(AgreementStatus))

@@ -144,8 +144,10 @@ def case_window_and_forms(db: Database) -> Iterator[str]:
 def other_windows(db: Database) -> dict[str, Build]:
     from rp_desktop.ui.case.categories_dialog import CategoriesDialog
     from rp_desktop.ui.circles.form import CircleForm
+    from rp_desktop.ui.conversation.window import ConversationWindow
     from rp_desktop.ui.exports.dialog import ExportDialog
     from rp_desktop.ui.home.due_list import DueList
+    from rp_desktop.ui.home.staff_dialog import StaffDialog
     from rp_desktop.ui.run_circle.library_dialog import CircleLibraryDialog
     from rp_desktop.ui.run_circle.prompts import PromptForm
     from rp_desktop.ui.run_circle.round_dialog import RoundDialog
@@ -177,6 +179,8 @@ def other_windows(db: Database) -> dict[str, Build]:
         "restore a backup": lambda: RestoreBackupDialog(db),
         "timeline": lambda: StudentTimeline(db, involved),
         "agreements due": lambda: DueList(db),
+        "new conversation": lambda: ConversationWindow(db),
+        "add staff": lambda: StaffDialog(db),
         "circle console": lambda: _console(db),
     }
     # "locked" locks the database: it comes last.
