@@ -45,7 +45,7 @@ class _ItemRow:
 
     def __init__(self, owners: list[tuple[str, Owner]], today: QDate, no_owner: str) -> None:
         self.what = QLineEdit()
-        self.what.setMinimumWidth(360)  # the widest column: some fifty characters
+        self.what.setMinimumWidth(300)  # the widest column: some forty characters
         self.owner = QComboBox()
         self.owner.addItem(no_owner, None)
         for text, owner in owners:
@@ -53,7 +53,7 @@ class _ItemRow:
         self.owner.setSizeAdjustPolicy(  # not as wide as its longest name
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
-        self.owner.setMinimumContentsLength(28)  # a name and a part: "Trâm Lê (Person harmed)"
+        self.owner.setMinimumContentsLength(22)  # a name and a part: "Trâm Lê (Person harmed)"
         self.due = date_edit()
         self.due.setDate(today.addDays(7))
         self.status = choice_combo(list(AgreementStatus))
@@ -109,7 +109,7 @@ class ItemsEditor(QWidget):
         self._rows: list[_ItemRow] = []
         self._grid = QGridLayout()
         # "What will be done" is the widest column; every item is due by a date.
-        self._grid.setColumnStretch(0, 5)
+        self._grid.setColumnStretch(0, 3)
         self._grid.setColumnStretch(1, 2)
         for column, text in enumerate(
             (self.tr("What will be done"), self.tr("Who"), self.tr("Due by"), self.tr("Status"))
@@ -206,7 +206,7 @@ class AgreementForm(RecordForm):
         """`meeting_id`: the meeting a new agreement is made at (by default, the case's latest
         meeting on the agreement's day)."""
         super().__init__(self.tr("Agreement") if agreement else self.tr("New agreement"), parent)
-        self.setMinimumWidth(900)
+        self.setMinimumWidth(1040)  # its items in a row: what (widest), who, by when, status
         self._db = db
         self._case_id = detail.case.id
         self._agreement = agreement

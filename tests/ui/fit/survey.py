@@ -180,6 +180,8 @@ def other_windows(db: Database) -> dict[str, Build]:
         "timeline": lambda: StudentTimeline(db, involved),
         "agreements due": lambda: DueList(db),
         "new conversation": lambda: ConversationWindow(db),
+        "conversation, the questions": lambda: _conversation_at(db, 1),
+        "conversation, the agreement": lambda: _conversation_at(db, 2),
         "add staff": lambda: StaffDialog(db),
         "circle console": lambda: _console(db),
     }
@@ -187,6 +189,23 @@ def other_windows(db: Database) -> dict[str, Build]:
     for name in sorted(DIALOG_VIEWS, key=lambda name: name == "locked"):
         builds[name] = lambda build=DIALOG_VIEWS[name]: build(db, info)
     return builds
+
+
+def _conversation_at(db: Database, step: int) -> QWidget:
+    """A conversation between two students, at its `step` (1: the questions; 2: the agreement)."""
+    from rp_desktop.domain.vocabulary import Role
+    from rp_desktop.ui.conversation.window import ConversationWindow
+
+    window = ConversationWindow(db)
+    rows = students.list_students(db, ListQuery(), limit=2).rows
+    for student in rows:
+        window.people.picker.studentChosen.emit(student)
+    roles = (Role.PERSON_WHO_CAUSED_HARM, Role.PERSON_HARMED)
+    for row, role in zip(window.people._rows, roles, strict=True):
+        row.set_role(role)
+    window.show()
+    window.show_step(step)
+    return window
 
 
 def _console(db: Database) -> QWidget:
