@@ -54,7 +54,8 @@ def _screenshot(args: argparse.Namespace) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from rp_desktop.ui.screenshots.views import save_screenshot
 
-    save_screenshot(args.db, args.view, args.out, args.size, read_passphrase(args))
+    passphrase, unencrypted = read_passphrase(args), args.unencrypted
+    save_screenshot(args.db, args.view, args.out, args.size, passphrase, unencrypted=unencrypted)
     print(f"Saved {args.view} to {args.out}")
     return 0
 

@@ -59,6 +59,21 @@ def test_screenshot_draws_the_view_at_the_size_asked(
     assert len(colours) > 5  # a drawn window, not a blank rectangle
 
 
+def test_screenshot_of_a_new_school_made_unencrypted_as_asked(
+    run: Run, db_path: Path, tmp_path: Path
+) -> None:
+    """--unencrypted makes the database that is not there yet, as its help says (it used to be
+    refused as if no choice had been made)."""
+    out = tmp_path / "home.png"
+    outcome = run(
+        "screenshot", "--db", str(db_path), "--unencrypted", "--view", "home", "--out", str(out)
+    )
+    assert outcome.code == 0, outcome.err
+    assert QImage(str(out)).width() > 0
+    with open_database(db_path) as db:
+        assert not db.encrypted
+
+
 def test_screenshot_of_a_database_in_use_is_refused_plainly(
     run: Run, db_path: Path, tmp_path: Path
 ) -> None:

@@ -35,12 +35,15 @@ def save_screenshot(
     out: Path,
     size: tuple[int, int],
     passphrase: Passphrase | None = None,
+    *,
+    unencrypted: bool = False,
 ) -> None:
-    """Draw `view` of the database at `db_path` at `size` and save it as a PNG at `out`."""
+    """Draw `view` of the database at `db_path` at `size` and save it as a PNG at `out`
+    (a database not there yet is made: `unencrypted`, or with `passphrase`)."""
     application()
     earlier = qInstallMessageHandler(_quiet_offscreen)
     try:
-        with open_database(db_path, passphrase=passphrase) as db:
+        with open_database(db_path, passphrase=passphrase, unencrypted=unencrypted) as db:
             library_seed.ensure_circle_library(db)
             info = school.school_info(db) or SchoolInfo(
                 "School not set up yet", school_year.school_year_of(db.today())
