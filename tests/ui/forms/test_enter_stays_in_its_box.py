@@ -10,7 +10,9 @@ from rp_desktop.ui.forms.widgets import make_searchable
 from tests.ui.conftest import type_text
 
 
-def test_enter_in_a_searchable_drop_down_takes_the_match_and_does_not_save(qtbot) -> None:
+def dialog_with_a_group_box(qtbot: QtBot) -> tuple[QDialog, QComboBox, list[bool]]:
+    """A dialog with a searchable drop-down of groups and a Save button; the list that fills
+    when Save is pressed. The caller keeps the dialog (Python would delete it)."""
     dialog = QDialog()
     qtbot.addWidget(dialog)
     combo = QComboBox()
@@ -24,6 +26,11 @@ def test_enter_in_a_searchable_drop_down_takes_the_match_and_does_not_save(qtbot
     layout.addWidget(buttons)
     dialog.show()
     qtbot.waitExposed(dialog)
+    return dialog, combo, saves
+
+
+def test_enter_in_a_searchable_drop_down_takes_the_match_and_does_not_save(qtbot) -> None:
+    _dialog, combo, saves = dialog_with_a_group_box(qtbot)
     combo.setFocus(Qt.FocusReason.TabFocusReason)
     combo.lineEdit().selectAll()
     type_text(combo, "10-b")
@@ -53,19 +60,7 @@ def test_enter_wherever_it_lands_takes_only_a_single_match_and_never_saves(
 ) -> None:
     """A person's Enter goes to the list of matches when it is open, else to the box; either
     way only a single match is taken, nothing is saved, and nothing breaks."""
-    dialog = QDialog()
-    qtbot.addWidget(dialog)
-    combo = QComboBox()
-    combo.addItems([f"Advisory {grade}-{room}" for grade in (9, 10, 11) for room in "ABCD"])
-    make_searchable(combo)
-    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save)
-    saves: list[bool] = []
-    buttons.accepted.connect(lambda: saves.append(True))
-    layout = QVBoxLayout(dialog)
-    layout.addWidget(combo)
-    layout.addWidget(buttons)
-    dialog.show()
-    qtbot.waitExposed(dialog)
+    _dialog, combo, saves = dialog_with_a_group_box(qtbot)
     line = combo.lineEdit()
     assert line is not None
     line.selectAll()
