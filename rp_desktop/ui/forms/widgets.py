@@ -80,7 +80,8 @@ class _Searchable(QObject):
         combo.setEditable(True)
         combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self._line = line = cast(QLineEdit, combo.lineEdit())
-        line.setPlaceholderText(combo.tr("Type to filter…"))
+        # its own words when it has them ("Choose a category…"), else how to use it
+        line.setPlaceholderText(combo.placeholderText() or combo.tr("Type to filter…"))
         line.setAccessibleName(combo.accessibleName())
         self._completer = completer = QCompleter(combo.model(), combo)
         completer.setCompletionColumn(combo.modelColumn())

@@ -104,3 +104,13 @@ def test_a_record_form_makes_its_long_drop_downs_searchable(qtbot: QtBot) -> Non
     form.show()
     assert form.groups.isEditable()
     assert not form.kind.isEditable()
+
+
+def test_a_drop_down_keeps_its_own_words_when_it_becomes_searchable() -> None:
+    plain, worded = QComboBox(), QComboBox()
+    worded.setPlaceholderText("Choose a category…")
+    for combo in (plain, worded):
+        combo.addItems(GROUPS)
+        searchable_if_long(combo)
+    assert line_of(plain).placeholderText() == "Type to filter…"
+    assert line_of(worded).placeholderText() == "Choose a category…"
