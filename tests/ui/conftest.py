@@ -18,9 +18,18 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import Session
 
 from rp_desktop.db.models import GroupMemberRow, GroupRow, StaffRow
-from rp_desktop.domain.records import CircleFields, SchoolInfo, Student, StudentFields
-from rp_desktop.domain.vocabulary import CircleKind, CircleStatus, GroupKind, StaffRole
+from rp_desktop.domain.records import (
+    Case,
+    CaseFields,
+    CircleFields,
+    ParticipantFields,
+    SchoolInfo,
+    Student,
+    StudentFields,
+)
+from rp_desktop.domain.vocabulary import CircleKind, CircleStatus, GroupKind, StaffRole, Tier
 from rp_desktop.services import school
+from rp_desktop.services.casework import cases
 from rp_desktop.services.circles import records as circles
 from rp_desktop.services.safekeeping.database import Database
 from rp_desktop.services.students import records as students
@@ -128,3 +137,17 @@ def window(qtbot, db: Database, school_db: School) -> MainWindow:  # type: ignor
     qtbot.addWidget(main)
     main.show_view("tier1")
     return main
+
+
+def open_tier2_case(
+    db: Database, *participants: ParticipantFields, description: str = "Shoving at the lockers."
+) -> Case:
+    """A Tier 2 case of 2 March 2026 in the school's first category, with these people."""
+    fields = CaseFields(
+        tier=Tier.TARGETED,
+        occurred_on=date(2026, 3, 2),
+        category_id=1,
+        description=description,
+        participants=participants,
+    )
+    return cases.open_case(db, fields)

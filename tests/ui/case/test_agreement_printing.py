@@ -18,15 +18,15 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QLabel
 
 from rp_desktop.domain.casework.records import AgreementFields, AgreementItemFields, MeetingFields
-from rp_desktop.domain.records import CaseFields, ParticipantFields
-from rp_desktop.domain.vocabulary import AuditAction, MeetingKind, Role, Tier
+from rp_desktop.domain.records import ParticipantFields
+from rp_desktop.domain.vocabulary import AuditAction, MeetingKind, Role
 from rp_desktop.services import audit
-from rp_desktop.services.casework import agreements, cases, meetings
+from rp_desktop.services.casework import agreements, meetings
 from rp_desktop.services.safekeeping.database import Database
 from rp_desktop.ui import choosers, dialogs
 from rp_desktop.ui.case import printing
 from rp_desktop.ui.case.case_window import CaseWindow
-from tests.ui.conftest import School
+from tests.ui.conftest import School, open_tier2_case
 
 NOT_ENCRYPTED = (
     "This PDF is not encrypted: anyone with the file can read it. Keep it somewhere safe or "
@@ -39,21 +39,14 @@ def case_id(db: Database, school_db: School) -> int:
     """Dariusz caused harm, Nou was harmed, Amani saw it, Nou's grandmother supports, the
     counselor facilitates. The meeting: Dariusz, Nou and the counselor came."""
     nou, dariusz, amani = school_db.members[1], school_db.members[2], school_db.members[3]
-    case = cases.open_case(
+    case = open_tier2_case(
         db,
-        CaseFields(
-            tier=Tier.TARGETED,
-            occurred_on=date(2026, 3, 2),
-            category_id=1,
-            description="Shoving at the lockers; a phone was broken.",
-            participants=(
-                ParticipantFields(Role.PERSON_WHO_CAUSED_HARM, student_id=dariusz.id),
-                ParticipantFields(Role.PERSON_HARMED, student_id=nou.id),
-                ParticipantFields(Role.WITNESS, student_id=amani.id),
-                ParticipantFields(Role.FAMILY_MEMBER, other_name="Yer Xiong"),
-                ParticipantFields(Role.FACILITATOR, staff_id=school_db.counselor_id),
-            ),
-        ),
+        ParticipantFields(Role.PERSON_WHO_CAUSED_HARM, student_id=dariusz.id),
+        ParticipantFields(Role.PERSON_HARMED, student_id=nou.id),
+        ParticipantFields(Role.WITNESS, student_id=amani.id),
+        ParticipantFields(Role.FAMILY_MEMBER, other_name="Yer Xiong"),
+        ParticipantFields(Role.FACILITATOR, staff_id=school_db.counselor_id),
+        description="Shoving at the lockers; a phone was broken.",
     )
     came = frozenset(
         p.id
@@ -115,6 +108,15 @@ def press_print(qtbot, seen: list[QDialog]) -> Callable[[QDialog], int]:  # type
         return dialog.result()
 
     return wait_for
+
+
+def saved_page_text(window: CaseWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
+    """The case's first agreement saved as a PDF, as the user would, and the words on it."""
+    out = tmp_path / "agreement.pdf"
+    monkeypatch.setattr(printing, "choose_pdf_path", lambda parent, name: out)
+    monkeypatch.setattr(printing, "open_file", lambda path: True)
+    window.save_agreement_pdf(window.detail.agreements[0].id)
+    return page_text(out)
 
 
 def page_text(path: Path) -> str:
@@ -229,12 +231,7 @@ def test_a_saved_pdf_that_cannot_be_opened_is_said_plainly_and_kept(
 def test_the_page_is_signed_by_those_present_never_witnesses_or_absentees(
     window: CaseWindow, tmp_path: Path, monkeypatch
 ) -> None:
-    out = tmp_path / "agreement.pdf"
-    monkeypatch.setattr(printing, "choose_pdf_path", lambda parent, name: out)
-    monkeypatch.setattr(printing, "open_file", lambda path: True)
-    window.save_agreement_pdf(window.detail.agreements[0].id)
-
-    text = page_text(out)
+    text = saved_page_text(window, tmp_path, monkeypatch)
 
     signed = text[text.index("Signedbythosewhomadeit") :]
     for signer in (
@@ -251,12 +248,7 @@ def test_the_page_is_signed_by_those_present_never_witnesses_or_absentees(
 def test_the_page_lists_the_items_by_due_date(
     window: CaseWindow, tmp_path: Path, monkeypatch
 ) -> None:
-    out = tmp_path / "agreement.pdf"
-    monkeypatch.setattr(printing, "choose_pdf_path", lambda parent, name: out)
-    monkeypatch.setattr(printing, "open_file", lambda path: True)
-    window.save_agreement_pdf(window.detail.agreements[0].id)
-
-    text = page_text(out)
+    text = saved_page_text(window, tmp_path, monkeypatch)
 
     friday, screen, note = (
         text.index(words) for words in ("CheckinonFriday", "Paytowardthescreen", "Writeanote")
@@ -267,17 +259,10 @@ def test_the_page_lists_the_items_by_due_date(
 def test_the_empty_tabs_of_a_new_case_say_what_to_do_next(
     qtbot, db: Database, school_db: School
 ) -> None:
-    case = cases.open_case(
+    case = open_tier2_case(
         db,
-        CaseFields(
-            tier=Tier.TARGETED,
-            occurred_on=date(2026, 3, 2),
-            category_id=1,
-            description="Name-calling in the lunch line.",
-            participants=(
-                ParticipantFields(Role.PERSON_HARMED, student_id=school_db.members[0].id),
-            ),
-        ),
+        ParticipantFields(Role.PERSON_HARMED, student_id=school_db.members[0].id),
+        description="Name-calling in the lunch line.",
     )
     window = CaseWindow(db, case.id, school_name="Riverside Middle School")
     qtbot.addWidget(window)

@@ -21,7 +21,7 @@ from rp_desktop.ui.case.meeting_form import MeetingForm
 from rp_desktop.ui.forms.widgets import select_data
 from rp_desktop.ui.window.main_window import MainWindow
 from rp_desktop.ui.words.labels import label
-from tests.ui.conftest import School, type_text
+from tests.ui.conftest import School, open_tier2_case, type_text
 
 Q = RestorativeQuestion
 TODAY = date(2026, 3, 10)
@@ -31,19 +31,11 @@ TODAY = date(2026, 3, 10)
 def detail(db: Database, school_db: School) -> CaseDetail:
     """Dariusz caused harm, Nou was harmed, the counselor is on the case as staff."""
     nou, dariusz = school_db.members[1], school_db.members[2]
-    case = cases.open_case(
+    case = open_tier2_case(
         db,
-        CaseFields(
-            tier=Tier.TARGETED,
-            occurred_on=date(2026, 3, 2),
-            category_id=1,
-            description="Shoving at the lockers.",
-            participants=(
-                ParticipantFields(Role.PERSON_WHO_CAUSED_HARM, student_id=dariusz.id),
-                ParticipantFields(Role.PERSON_HARMED, student_id=nou.id),
-                ParticipantFields(Role.STAFF, staff_id=school_db.counselor_id),
-            ),
-        ),
+        ParticipantFields(Role.PERSON_WHO_CAUSED_HARM, student_id=dariusz.id),
+        ParticipantFields(Role.PERSON_HARMED, student_id=nou.id),
+        ParticipantFields(Role.STAFF, staff_id=school_db.counselor_id),
     )
     return case_detail.get_case_detail(db, case.id)
 

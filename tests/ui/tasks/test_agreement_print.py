@@ -4,7 +4,6 @@ with a meeting: the Agreement tab, "New agreement…", two items typed (each own
 typing the first letters of their name), Save, "Print for signing…", and Print in the print
 dialog. The printer writes a PDF file, so the page that came out can be read."""
 
-from datetime import date
 from pathlib import Path
 from typing import TypeVar
 
@@ -16,16 +15,16 @@ from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from rp_desktop.domain.casework.records import MeetingFields
-from rp_desktop.domain.records import CaseFields, ParticipantFields
-from rp_desktop.domain.vocabulary import MeetingKind, Role, Tier
-from rp_desktop.services.casework import cases, meetings
+from rp_desktop.domain.records import ParticipantFields
+from rp_desktop.domain.vocabulary import MeetingKind, Role
+from rp_desktop.services.casework import meetings
 from rp_desktop.services.safekeeping.database import Database
 from rp_desktop.ui import dialogs
 from rp_desktop.ui.case import printing
 from rp_desktop.ui.case.agreement_form import AgreementForm
 from rp_desktop.ui.case.case_window import CaseWindow
 from rp_desktop.ui.window.main_window import MainWindow
-from tests.ui.conftest import School
+from tests.ui.conftest import School, open_tier2_case
 from tests.ui.tasks.moves import Moves
 
 W = TypeVar("W", bound=QWidget)
@@ -36,20 +35,13 @@ def case_window(qtbot: QtBot, window: MainWindow, db: Database, school_db: Schoo
     """A case (Dariusz caused harm, Nou was harmed, Amani saw it) with the conversation held
     today, its window open and in front."""
     nou, dariusz, amani = school_db.members[1], school_db.members[2], school_db.members[3]
-    case = cases.open_case(
+    case = open_tier2_case(
         db,
-        CaseFields(
-            tier=Tier.TARGETED,
-            occurred_on=date(2026, 3, 2),
-            category_id=1,
-            description="Shoving at the lockers; a phone was broken.",
-            participants=(
-                ParticipantFields(Role.PERSON_WHO_CAUSED_HARM, student_id=dariusz.id),
-                ParticipantFields(Role.PERSON_HARMED, student_id=nou.id),
-                ParticipantFields(Role.WITNESS, student_id=amani.id),
-                ParticipantFields(Role.FACILITATOR, staff_id=school_db.counselor_id),
-            ),
-        ),
+        ParticipantFields(Role.PERSON_WHO_CAUSED_HARM, student_id=dariusz.id),
+        ParticipantFields(Role.PERSON_HARMED, student_id=nou.id),
+        ParticipantFields(Role.WITNESS, student_id=amani.id),
+        ParticipantFields(Role.FACILITATOR, staff_id=school_db.counselor_id),
+        description="Shoving at the lockers; a phone was broken.",
     )
     meetings.record_meeting(
         db,
