@@ -47,7 +47,7 @@ class CasesTab(ListTab):
             columns,
             lambda query, offset, limit: cases.list_cases(db, tier, query, offset, limit),
             order=("occurred_on", True),
-            search_hint=self.tr("Search by name, place, category or words  (Ctrl+F)"),
+            search_hint=self.tr("Search names, places, categories  (Ctrl+F)"),
             statuses=list(CaseStatus),
             today=db.today,
             parent=parent,

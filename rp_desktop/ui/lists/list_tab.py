@@ -76,6 +76,8 @@ class ListTab(QWidget):
     ) -> None:
         self.search = QLineEdit(placeholderText=search_hint, clearButtonEnabled=True)
         self.search.setAccessibleName(self.tr("Search"))
+        hint_width = self.search.fontMetrics().horizontalAdvance(search_hint)
+        self.search.setMinimumWidth(hint_width + 40)  # the hint read whole, and the clear button
         self.status = QComboBox()
         self.status.setAccessibleName(self.tr("Status"))
         self.status.addItem(self.tr("Any status"), None)

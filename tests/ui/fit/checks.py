@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QPushButton,
     QRadioButton,
     QScrollArea,
@@ -87,6 +88,8 @@ def _cut(view: str, widget: QWidget) -> Iterator[str]:
         need_has = _check(widget)
     elif isinstance(widget, QComboBox):
         need_has = _combo(widget)
+    elif isinstance(widget, QLineEdit):
+        need_has = _hint(widget)
     elif isinstance(widget, QHeaderView):
         yield from _header(view, widget)
     if need_has is not None:
@@ -148,6 +151,19 @@ def _check(button: QCheckBox | QRadioButton) -> tuple[str, int, int] | None:
         indicator = style.pixelMetric(QStyle.PixelMetric.PM_ExclusiveIndicatorWidth, None, button)
         spacing = style.pixelMetric(QStyle.PixelMetric.PM_RadioButtonLabelSpacing, None, button)
     return _plain(button.text()), indicator + spacing + _button_text_width(button), button.width()
+
+
+def _hint(box: QLineEdit) -> tuple[str, int, int] | None:
+    """An empty text box's hint (its placeholder), read whole or not."""
+    if box.text() or not box.placeholderText() or isinstance(box.parentWidget(), QComboBox):
+        return None
+    clear = 24 if box.isClearButtonEnabled() else 0
+    room = box.width() - 2 * box.style().pixelMetric(QStyle.PixelMetric.PM_DefaultFrameWidth)
+    return (
+        box.placeholderText(),
+        box.fontMetrics().horizontalAdvance(box.placeholderText()) + 4,
+        room - clear,
+    )
 
 
 def _combo(combo: QComboBox) -> tuple[str, int, int] | None:

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QLabel,
+    QLineEdit,
     QListWidget,
     QPushButton,
     QScrollArea,
@@ -41,6 +42,17 @@ def test_text_wider_than_its_widget_is_found(qtbot) -> None:  # type: ignore[no-
     found = window_findings("test", _shown(qtbot, label, button, tick, combo))
     for kind in ("QLabel", "QPushButton", "QCheckBox", "QComboBox"):
         assert any(f"{kind} 'narrow' text {WORDS!r}" in line for line in found), (kind, found)
+
+
+def test_a_cut_hint_in_an_empty_text_box_is_found(qtbot) -> None:  # type: ignore[no-untyped-def]
+    narrow, wide = QLineEdit(placeholderText=WORDS), QLineEdit(placeholderText=WORDS)
+    narrow.setAccessibleName("narrow")
+    narrow.setFixedWidth(60)
+    wide.setMinimumWidth(400)
+    found = window_findings("test", _shown(qtbot, narrow, wide))
+    hints = [line for line in found if "QLineEdit" in line]
+    assert len(hints) == 1  # the wide box is not found
+    assert hints[0].startswith(f"test: QLineEdit 'narrow' text {WORDS!r} needs ")
 
 
 def test_text_that_fits_is_not_found(qtbot) -> None:  # type: ignore[no-untyped-def]
