@@ -79,6 +79,8 @@ class Role(StrEnum):
     WITNESS = "witness"
     STAFF = "staff"
     FACILITATOR = "facilitator"
+    # Neutral roles for wellbeing concerns and check-ins, which are not harm.
+    STUDENT = "student"
 
 
 class MeetingKind(StrEnum):

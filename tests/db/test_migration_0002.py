@@ -83,6 +83,7 @@ COLUMNS_AT_0001 = {
     "circle_plan": "id, name, description, is_template",
     "case": "id, tier, occurred_on, place, category_id, description, status, closure_reason,"
     " tier3_kind, search_key, created_at, updated_at",
+    "case_participant": "id, case_id, role, student_id, staff_id, other_name",
 }
 
 

@@ -223,7 +223,8 @@ def test_the_new_tables_and_indexes_are_there(old_database: Path, clock: FakeClo
         }
         assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
         assert connection.exec_driver_sql("PRAGMA foreign_key_check").all() == []
-    assert tables["meeting_attendee"] == {"meeting_id", "participant_id"}
+    # Revision 0009 adds each attendee's short summary.
+    assert tables["meeting_attendee"] == {"meeting_id", "participant_id", "summary"}
     assert tables["support_plan"] == {
         "id",
         "case_id",
@@ -268,7 +269,11 @@ PLAN = (
 def test_the_new_rules_hold_after_the_upgrade(old_database: Path, clock: FakeClock) -> None:
     with open_database(old_database, unencrypted=True, clock=clock) as db:
         with db.engine.begin() as connection:
-            connection.execute(text("INSERT INTO meeting_attendee VALUES (1, 1), (1, 2)"))
+            connection.execute(
+                text(
+                    "INSERT INTO meeting_attendee (meeting_id, participant_id) VALUES (1, 1), (1, 2)"
+                )
+            )
             connection.execute(text(PLAN))
             connection.execute(
                 text(
@@ -279,9 +284,13 @@ def test_the_new_rules_hold_after_the_upgrade(old_database: Path, clock: FakeClo
             connection.execute(text("INSERT INTO re_entry_plan VALUES (2, 'a', 'b', 'c', NULL)"))
             assert connection.execute(text("SELECT active FROM support_plan")).scalar() == 1
         with pytest.raises(IntegrityError, match="FOREIGN KEY"), db.engine.begin() as connection:
-            connection.execute(text("INSERT INTO meeting_attendee VALUES (1, 99)"))
+            connection.execute(
+                text("INSERT INTO meeting_attendee (meeting_id, participant_id) VALUES (1, 99)")
+            )
         with pytest.raises(IntegrityError, match=r"PRIMARY KEY|UNIQUE"), db.engine.begin() as c:
-            c.execute(text("INSERT INTO meeting_attendee VALUES (1, 1)"))
+            c.execute(
+                text("INSERT INTO meeting_attendee (meeting_id, participant_id) VALUES (1, 1)")
+            )
         with pytest.raises(IntegrityError, match="CHECK"), db.engine.begin() as connection:
             connection.execute(
                 text(

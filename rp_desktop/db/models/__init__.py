@@ -10,6 +10,7 @@ from rp_desktop.db.models.cases import (
     MeetingAnswerRow,
     MeetingAttendeeRow,
     MeetingRow,
+    PreparationRow,
     TierChangeRow,
 )
 from rp_desktop.db.models.circles import (
@@ -23,6 +24,13 @@ from rp_desktop.db.models.circles import (
     RunSeatRow,
     TurnRow,
 )
+from rp_desktop.db.models.continuum import (
+    PracticeLogRow,
+    PracticeLogStudentRow,
+    ReferralRow,
+    ReferralStudentRow,
+)
+from rp_desktop.db.models.families import CaregiverContactRow, CaregiverRow, CaregiverStudentRow
 from rp_desktop.db.models.people import (
     GroupMemberRow,
     GroupRow,
@@ -37,6 +45,9 @@ __all__ = [
     "AgreementItemRow",
     "AgreementRow",
     "AuditEventRow",
+    "CaregiverContactRow",
+    "CaregiverRow",
+    "CaregiverStudentRow",
     "CaseCategoryRow",
     "CaseParticipantRow",
     "CaseRow",
@@ -52,9 +63,14 @@ __all__ = [
     "MeetingAttendeeRow",
     "MeetingRow",
     "PlanRoundRow",
+    "PracticeLogRow",
+    "PracticeLogStudentRow",
+    "PreparationRow",
     "ProgressEntryRow",
     "PromptRow",
     "ReEntryPlanRow",
+    "ReferralRow",
+    "ReferralStudentRow",
     "RunRoundRow",
     "RunSeatRow",
     "SchoolSettingRow",

@@ -1,6 +1,6 @@
 """Tier 2 and Tier 3 cases: the people in them, meetings, agreements, follow-up, tier moves."""
 
-from datetime import date, datetime
+from datetime import date, datetime, time
 
 from sqlalchemy import (
     Boolean,
@@ -11,11 +11,13 @@ from sqlalchemy import (
     Integer,
     String,
     Text,
+    Time,
     text,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from rp_desktop.db.base import Base, EnumText, TierNumber, UTCDateTime
+from rp_desktop.domain.continuum.kinds import MeetingStatus, RepairFelt, Willingness
 from rp_desktop.domain.vocabulary import (
     AgreementStatus,
     CaseStatus,
@@ -57,7 +59,14 @@ class CaseRow(Base):
     # The counselor's own memory aid, apart from the shared record; never in an export or a log.
     # (The empty default as SQL text: Alembic compares an empty string default wrongly.)
     private_note: Mapped[str] = mapped_column(Text, default="", server_default=text("''"))
+    # Days of suspension avoided are derived from the case's referral; this typed number only
+    # overrides that, and `suspension_override_reason` says why.
     suspension_days_avoided: Mapped[int | None] = mapped_column(Integer)
+    suspension_override_reason: Mapped[str] = mapped_column(
+        Text, default="", server_default=text("''")
+    )
+    # Asked of the person harmed when a repair case closes; None before that.
+    repair_felt: Mapped[RepairFelt | None] = mapped_column(EnumText(RepairFelt))
     closed_on: Mapped[date | None] = mapped_column(Date)
     # Kept whatever the retention period: a case under a legal or district hold is never purged.
     hold: Mapped[bool] = mapped_column(Boolean, default=False, server_default=text("0"))
@@ -86,16 +95,44 @@ class CaseParticipantRow(Base):
         ForeignKey("student.id", ondelete="RESTRICT"), index=True
     )
     staff_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id", ondelete="RESTRICT"))
+    caregiver_id: Mapped[int | None] = mapped_column(
+        ForeignKey("caregiver.id", ondelete="RESTRICT"), index=True
+    )
     other_name: Mapped[str] = mapped_column(String(100), default="")
 
     case: Mapped[CaseRow] = relationship(back_populates="participants")
 
     __table_args__ = (
         CheckConstraint(
-            "(student_id IS NOT NULL) + (staff_id IS NOT NULL) + (other_name != '') = 1",
+            "(student_id IS NOT NULL) + (staff_id IS NOT NULL) + (caregiver_id IS NOT NULL)"
+            " + (other_name != '') = 1",
             name="one_person",
         ),
     )
+
+
+class PreparationRow(Base):
+    """The pre-conference with one participant before a repair-harm circle or a conference:
+    the process explained, their choice about taking part, safety, supporters, consent."""
+
+    __tablename__ = "preparation"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    participant_id: Mapped[int] = mapped_column(
+        ForeignKey("case_participant.id", ondelete="CASCADE"), unique=True
+    )
+    met_on: Mapped[date | None] = mapped_column(Date)
+    explained: Mapped[bool] = mapped_column(Boolean, default=False, server_default=text("0"))
+    willingness: Mapped[Willingness] = mapped_column(
+        EnumText(Willingness), default=Willingness.NOT_ASKED, server_default=text("'not_asked'")
+    )
+    safety_concerns: Mapped[str] = mapped_column(Text, default="", server_default=text("''"))
+    supporters_chosen: Mapped[bool] = mapped_column(
+        Boolean, default=False, server_default=text("0")
+    )
+    supporters: Mapped[str] = mapped_column(Text, default="", server_default=text("''"))
+    consent_on: Mapped[date | None] = mapped_column(Date)
+    note: Mapped[str] = mapped_column(Text, default="", server_default=text("''"))
 
 
 class MeetingRow(Base):
@@ -106,10 +143,21 @@ class MeetingRow(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     case_id: Mapped[int] = mapped_column(ForeignKey("case.id", ondelete="CASCADE"), index=True)
     kind: Mapped[MeetingKind] = mapped_column(EnumText(MeetingKind))
+    # The day it was held, or is planned for (`status`).
     held_on: Mapped[date] = mapped_column(Date)
     facilitator_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id", ondelete="SET NULL"))
     duration_minutes: Mapped[int | None] = mapped_column(Integer)
     notes: Mapped[str] = mapped_column(Text, default="")
+    status: Mapped[MeetingStatus] = mapped_column(
+        EnumText(MeetingStatus), default=MeetingStatus.HELD, server_default=text("'held'")
+    )
+    starts_at: Mapped[time | None] = mapped_column(Time)
+    cancel_reason: Mapped[str] = mapped_column(Text, default="", server_default=text("''"))
+    # Why a conference went ahead while the person harmed's choice was not recorded.
+    proceed_reason: Mapped[str] = mapped_column(Text, default="", server_default=text("''"))
+    # Answers are kept word for word only when the facilitator ticks it; otherwise each
+    # attendee's contribution is a short summary (MeetingAttendeeRow.summary).
+    keep_answers: Mapped[bool] = mapped_column(Boolean, default=False, server_default=text("0"))
 
     attendees: Mapped[list["MeetingAttendeeRow"]] = relationship(
         cascade="all, delete-orphan", order_by="MeetingAttendeeRow.participant_id"
@@ -117,6 +165,9 @@ class MeetingRow(Base):
     answers: Mapped[list["MeetingAnswerRow"]] = relationship(
         cascade="all, delete-orphan", order_by="MeetingAnswerRow.id"
     )
+
+    # Home's meetings coming up.
+    __table_args__ = (Index("ix_meeting_status_held_on", "status", "held_on"),)
 
 
 class MeetingAttendeeRow(Base):
@@ -130,6 +181,7 @@ class MeetingAttendeeRow(Base):
     participant_id: Mapped[int] = mapped_column(
         ForeignKey("case_participant.id", ondelete="CASCADE"), primary_key=True, index=True
     )
+    summary: Mapped[str] = mapped_column(Text, default="", server_default=text("''"))
 
 
 class MeetingAnswerRow(Base):

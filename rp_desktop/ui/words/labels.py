@@ -89,6 +89,7 @@ _WORDS: dict[type[Enum], dict[Any, Callable[[], str]]] = {
         Role.WITNESS: lambda: _tr("Witness"),
         Role.STAFF: lambda: _tr("Staff"),
         Role.FACILITATOR: lambda: _tr("Facilitator"),
+        Role.STUDENT: lambda: _tr("Student"),
     },
     CircleStage: {
         CircleStage.OPENING: lambda: _tr("Opening"),
