@@ -3,22 +3,22 @@
 This is the counselor's own screen, never the projector: a line names a group, a keeper or a
 case's category, never the students in a case."""
 
-from datetime import date, datetime
+from datetime import datetime
 
-from PySide6.QtCore import QLocale, QTime, Signal
+from PySide6.QtCore import QLocale, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from rp_desktop.domain.casework.records import DueItem
-from rp_desktop.domain.home import CircleDays, CircleSoon, HomeSummary, OpenCase, RecentChange
+from rp_desktop.domain.home import CircleDays, HomeSummary
 from rp_desktop.domain.home import RecordKind as Kind
 from rp_desktop.domain.vocabulary import Tier
 from rp_desktop.services.home import home_summary
 from rp_desktop.services.safekeeping.database import Database
-from rp_desktop.ui.home.card import HomeCard, Line
+from rp_desktop.ui.home.card import HomeCard
 from rp_desktop.ui.home.first_steps import FirstStepsCard
+from rp_desktop.ui.home.lines import case_line, circle_line, due_line, recent_line
 from rp_desktop.ui.home.off_laptop_note import OffLaptopNote
-from rp_desktop.ui.words.formatting import counted, format_date, qdate
+from rp_desktop.ui.words.formatting import counted, qdate
 from rp_desktop.ui.words.labels import label
 
 
@@ -168,16 +168,16 @@ class HomeTab(QWidget):
         day = QLocale().toString(qdate(summary.today), QLocale.FormatType.LongFormat)
         self.heading.setText(self.tr("Today is {day}").format(day=day))
         self.today.show_lines(
-            [self._circle_line(c, with_day=False) for c in summary.circles_today.circles],
+            [circle_line(c, with_day=False) for c in summary.circles_today.circles],
             self._circles_note(summary.circles_today),
         )
         self.week.show_lines(
-            [self._circle_line(c, with_day=True) for c in summary.rest_of_week.circles],
+            [circle_line(c, with_day=True) for c in summary.rest_of_week.circles],
             self._circles_note(summary.rest_of_week),
         )
         self._show_due(summary)
         self._show_cases(summary)
-        self.recent.show_lines([self._recent_line(r) for r in summary.recent])
+        self.recent.show_lines([recent_line(r) for r in summary.recent])
 
     def _circles_note(self, days: CircleDays) -> str:
         if days.total > len(days.circles):
@@ -190,30 +190,13 @@ class HomeTab(QWidget):
             else ""
         )
 
-    def _circle_line(self, circle: CircleSoon, *, with_day: bool) -> Line:
-        first = [label(circle.status), label(circle.kind)]
-        if with_day:
-            first.insert(0, _short_day(circle.held_on))
-        second = [circle.group_name or self.tr("No group"), circle.keeper_name]
-        if circle.purpose:
-            second.append(circle.purpose)
-        text = " · ".join(first) + "\n" + " · ".join(p for p in second if p)
-        return text, (Kind.CIRCLE, circle.id)
-
     def _show_due(self, summary: HomeSummary) -> None:
-        lines = [self._due_line(item, overdue=True) for item in summary.overdue]
-        lines += [self._due_line(item, overdue=False) for item in summary.due_soon]
+        lines = [due_line(item, overdue=True) for item in summary.overdue]
+        lines += [due_line(item, overdue=False) for item in summary.due_soon]
         note = self.tr("{overdue} overdue · {soon} due in the next seven days").format(
             overdue=len(summary.overdue), soon=len(summary.due_soon)
         )
         self.due.show_lines(lines, note if lines else "")
-
-    def _due_line(self, item: DueItem, *, overdue: bool) -> Line:
-        when = (self.tr("Overdue since {day}") if overdue else self.tr("Due {day}")).format(
-            day=format_date(item.due_on)
-        )
-        case = self.tr("Case {id} · {tier}").format(id=item.case_id, tier=label(item.tier))
-        return f"{when} · {case}\n{item.description}", (Kind.CASE, item.case_id)
 
     def _show_cases(self, summary: HomeSummary) -> None:
         note = ""
@@ -226,38 +209,4 @@ class HomeTab(QWidget):
                 note += "\n" + self.tr("The {shown} changed last:").format(
                     shown=len(summary.open_cases)
                 )
-        self.cases.show_lines([self._case_line(c) for c in summary.open_cases], note)
-
-    def _case_line(self, case: OpenCase) -> Line:
-        first = self.tr("Case {id} · {tier} · {status}").format(
-            id=case.id, tier=label(case.tier), status=label(case.status)
-        )
-        return f"{first}\n{case.category_name} · {format_date(case.occurred_on)}", (
-            Kind.CASE,
-            case.id,
-        )
-
-    def _recent_line(self, change: RecentChange) -> Line:
-        if change.kind is Kind.CIRCLE:
-            first = self.tr("Circle · {what}").format(what=change.what or self.tr("No group"))
-        else:
-            first = self.tr("Case {id} · {tier} · {what}").format(
-                id=change.id, tier=label(change.tier), what=change.what
-            )
-        first += f" · {format_date(change.day)} · {label(change.status)}"
-        when = (self.tr("Added {when}") if change.is_new else self.tr("Changed {when}")).format(
-            when=_moment(change.changed_at)
-        )
-        return f"{first}\n{when}", (change.kind, change.id)
-
-
-def _short_day(day: date) -> str:
-    """ "Thu 3/12/2026": the weekday matters most in a list of this week's days."""
-    weekday = QLocale().dayName(day.isoweekday(), QLocale.FormatType.ShortFormat)
-    return f"{weekday} {format_date(day)}"
-
-
-def _moment(at: datetime) -> str:
-    local = at.astimezone()
-    time = QLocale().toString(QTime(local.hour, local.minute), QLocale.FormatType.ShortFormat)
-    return f"{format_date(local.date())} {time}"
+        self.cases.show_lines([case_line(c) for c in summary.open_cases], note)
