@@ -83,14 +83,14 @@ class InvalidInput(Exception):
         super().__init__(f"The input was not saved; check these fields: {fields}.")
 
 
-def _text(name: str, value: str, *, required: bool, limit: int) -> Iterator[FieldProblem]:
+def text_problems(name: str, value: str, *, required: bool, limit: int) -> Iterator[FieldProblem]:
     if required and not value.strip():
         yield FieldProblem(name, Problem.REQUIRED)
     elif len(value) > limit:
         yield FieldProblem(name, Problem.TOO_LONG, limit)
 
 
-def _past_date(name: str, value: date | None, today: date) -> Iterator[FieldProblem]:
+def past_date_problems(name: str, value: date | None, today: date) -> Iterator[FieldProblem]:
     if value is None:
         yield FieldProblem(name, Problem.REQUIRED)
     elif value > today:
@@ -101,14 +101,18 @@ def _past_date(name: str, value: date | None, today: date) -> Iterator[FieldProb
 
 def validate_student(fields: StudentFields) -> list[FieldProblem]:
     problems = list(
-        _text("student_number", fields.student_number, required=True, limit=STUDENT_NUMBER_MAX)
+        text_problems(
+            "student_number", fields.student_number, required=True, limit=STUDENT_NUMBER_MAX
+        )
     )
     if not problems and any(ch.isspace() for ch in fields.student_number.strip()):
         problems.append(FieldProblem("student_number", Problem.HAS_SPACES))
-    problems += _text("first_name", fields.first_name, required=True, limit=NAME_MAX)
-    problems += _text("last_name", fields.last_name, required=True, limit=NAME_MAX)
-    problems += _text("preferred_name", fields.preferred_name, required=False, limit=NAME_MAX)
-    problems += _text("homeroom", fields.homeroom, required=False, limit=40)
+    problems += text_problems("first_name", fields.first_name, required=True, limit=NAME_MAX)
+    problems += text_problems("last_name", fields.last_name, required=True, limit=NAME_MAX)
+    problems += text_problems(
+        "preferred_name", fields.preferred_name, required=False, limit=NAME_MAX
+    )
+    problems += text_problems("homeroom", fields.homeroom, required=False, limit=40)
     problems += _invisible(fields, {problem.field for problem in problems})
     if fields.grade is None:
         problems.append(FieldProblem("grade", Problem.REQUIRED))
@@ -142,13 +146,13 @@ def validate_circle(fields: CircleFields, today: date) -> list[FieldProblem]:
     problems: list[FieldProblem] = []
     if fields.status == CircleStatus.HELD:
         # A circle that was held cannot lie ahead of today.
-        problems += _past_date("held_on", fields.held_on, today)
+        problems += past_date_problems("held_on", fields.held_on, today)
     elif fields.held_on is None:
         problems.append(FieldProblem("held_on", Problem.REQUIRED))
     elif fields.held_on < EARLIEST_DATE:
         problems.append(FieldProblem("held_on", Problem.TOO_EARLY))
-    problems += _text("purpose", fields.purpose, required=False, limit=SHORT_TEXT_MAX)
-    problems += _text("notes", fields.notes, required=False, limit=LONG_TEXT_MAX)
+    problems += text_problems("purpose", fields.purpose, required=False, limit=SHORT_TEXT_MAX)
+    problems += text_problems("notes", fields.notes, required=False, limit=LONG_TEXT_MAX)
     minutes = fields.duration_minutes
     if minutes is not None and not 1 <= minutes <= LONGEST_CIRCLE_MINUTES:
         problems.append(FieldProblem("duration_minutes", Problem.OUT_OF_RANGE))
@@ -156,9 +160,9 @@ def validate_circle(fields: CircleFields, today: date) -> list[FieldProblem]:
 
 
 def validate_case(fields: CaseFields, today: date) -> list[FieldProblem]:
-    problems = list(_past_date("occurred_on", fields.occurred_on, today))
-    problems += _text("place", fields.place, required=False, limit=SHORT_TEXT_MAX)
-    problems += _text("description", fields.description, required=True, limit=LONG_TEXT_MAX)
+    problems = list(past_date_problems("occurred_on", fields.occurred_on, today))
+    problems += text_problems("place", fields.place, required=False, limit=SHORT_TEXT_MAX)
+    problems += text_problems("description", fields.description, required=True, limit=LONG_TEXT_MAX)
     if fields.category_id is None:
         problems.append(FieldProblem("category_id", Problem.REQUIRED))
     if fields.status == CaseStatus.CLOSED and fields.closure_reason is None:

@@ -1,0 +1,143 @@
+"""Everyday practice, logged in seconds: add, change, remove and list practice logs. Each is
+one short transaction with an audit event that carries counts, never a name."""
+
+from collections.abc import Iterable
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from rp_desktop.db.models import PracticeLogRow, PracticeLogStudentRow, StudentRow
+from rp_desktop.domain.continuum.practice import PracticeFields, PracticeLog, validate_practice
+from rp_desktop.domain.records import person_name
+from rp_desktop.domain.validation import FieldProblem, Problem
+from rp_desktop.domain.vocabulary import AuditAction
+from rp_desktop.services import drafts
+from rp_desktop.services.audit import record_event
+from rp_desktop.services.casework.checks import refuse, unknown_staff
+from rp_desktop.services.casework.reading import staff_name
+from rp_desktop.services.safekeeping.database import Database
+
+ENTITY = "practice_log"
+
+
+class PracticeLogNotFound(LookupError):
+    """No practice log has this id (it was removed meanwhile)."""
+
+
+def log_practice(
+    db: Database, fields: PracticeFields, *, replaces_draft: str | None = None
+) -> PracticeLog:
+    """Save a new practice log; InvalidInput (nothing written) when a rule is broken."""
+    with Session(db.engine) as session, session.begin():
+        drafts.delete_replaced(session, replaces_draft)
+        return practice_record(session, add_practice_row(session, db, fields))
+
+
+def add_practice_row(session: Session, db: Database, fields: PracticeFields) -> PracticeLogRow:
+    """A new log inside the caller's transaction (triage of a referral makes one); checked."""
+    _check(session, db, fields)
+    now = db.now()
+    row = PracticeLogRow(created_at=now, updated_at=now)
+    _fill(row, fields)
+    session.add(row)
+    session.flush()
+    record_event(session, db, AuditAction.CREATE, ENTITY, row.id, _detail(fields))
+    return row
+
+
+def update_practice(db: Database, log_id: int, fields: PracticeFields) -> PracticeLog:
+    with Session(db.engine) as session, session.begin():
+        row = _row(session, log_id)
+        _check(session, db, fields)
+        _fill(row, fields)
+        row.updated_at = db.now()
+        session.flush()
+        record_event(session, db, AuditAction.UPDATE, ENTITY, row.id, _detail(fields))
+        return practice_record(session, row)
+
+
+def delete_practice(db: Database, log_id: int) -> None:
+    with Session(db.engine) as session, session.begin():
+        session.delete(_row(session, log_id))
+        record_event(session, db, AuditAction.DELETE, ENTITY, log_id)
+
+
+def get_practice(db: Database, log_id: int) -> PracticeLog:
+    with Session(db.engine) as session:
+        return practice_record(session, _row(session, log_id))
+
+
+def recent_practice(db: Database, limit: int = 50) -> list[PracticeLog]:
+    """The newest logs first (by the day they happened, then as entered)."""
+    with Session(db.engine) as session:
+        rows = session.scalars(
+            select(PracticeLogRow)
+            .order_by(PracticeLogRow.happened_on.desc(), PracticeLogRow.id.desc())
+            .limit(limit)
+        )
+        return [practice_record(session, row) for row in rows]
+
+
+def practice_record(session: Session, row: PracticeLogRow) -> PracticeLog:
+    student_ids = tuple(link.student_id for link in row.students)
+    fields = PracticeFields(
+        kind=row.kind,
+        happened_on=row.happened_on,
+        minutes=row.minutes,
+        tally=row.tally,
+        staff_id=row.staff_id,
+        note=row.note,
+        student_ids=student_ids,
+    )
+    return PracticeLog(
+        id=row.id,
+        fields=fields,
+        student_names=_student_names(session, student_ids),
+        staff_name=staff_name(session, row.staff_id),
+        case_id=row.case_id,
+    )
+
+
+def _student_names(session: Session, ids: Iterable[int]) -> tuple[str, ...]:
+    wanted = list(ids)
+    if not wanted:
+        return ()
+    rows = session.execute(
+        select(StudentRow.first_name, StudentRow.last_name, StudentRow.preferred_name)
+        .where(StudentRow.id.in_(wanted))
+        .order_by(StudentRow.last_name, StudentRow.first_name, StudentRow.id)
+    )
+    return tuple(person_name(*row) for row in rows)
+
+
+def _check(session: Session, db: Database, fields: PracticeFields) -> None:
+    problems = validate_practice(fields, db.today())
+    problems += unknown_staff(session, "staff_id", fields.staff_id)
+    if fields.student_ids:
+        known = set(
+            session.scalars(select(StudentRow.id).where(StudentRow.id.in_(fields.student_ids)))
+        )
+        if known != set(fields.student_ids):
+            problems.append(FieldProblem("student_ids", Problem.UNKNOWN))
+    refuse(problems)
+
+
+def _fill(row: PracticeLogRow, fields: PracticeFields) -> None:
+    row.kind = fields.kind
+    row.happened_on = fields.happened_on
+    row.minutes = fields.minutes
+    row.tally = fields.tally
+    row.staff_id = fields.staff_id
+    row.note = fields.note
+    row.students = [PracticeLogStudentRow(student_id=sid) for sid in fields.student_ids]
+
+
+def _row(session: Session, log_id: int) -> PracticeLogRow:
+    row = session.get(PracticeLogRow, log_id)
+    if row is None:
+        raise PracticeLogNotFound(log_id)
+    return row
+
+
+def _detail(fields: PracticeFields) -> str:
+    return f"kind={fields.kind.value} tally={fields.tally} students={len(fields.student_ids)}"
