@@ -28,6 +28,7 @@ from rp_desktop.services.demo.casework.case_people import YearPeople
 from rp_desktop.services.demo.casework.cases import CaseYear, Categories, draw_cases
 from rp_desktop.services.demo.casework.casework_drawing import CaseworkDrawing
 from rp_desktop.services.demo.community_circles import CircleYear, draw_circles
+from rp_desktop.services.demo.continuum import ContinuumSchool, add_continuum
 from rp_desktop.services.demo.demographics import demographic_rows
 from rp_desktop.services.demo.groups import GroupRecipe
 from rp_desktop.services.demo.ids import Ids
@@ -66,6 +67,13 @@ class DemoSummary:
     support_plans: int
     progress_entries: int
     re_entry_plans: int
+    # The continuum (services/demo/continuum): zero until its parts write them.
+    practice_logs: int = 0
+    referrals: int = 0
+    caregivers: int = 0
+    caregiver_contacts: int = 0
+    preparations: int = 0
+    planned_meetings: int = 0
 
 
 def build_demo_school(
@@ -100,6 +108,7 @@ def build_demo_school(
             steps.done()
             builder.write_cases(year)
             steps.done()
+        builder.write_continuum(ContinuumSchool(connection, seed, today, school_years))
         summary = builder.summary()
         _record_import(connection, db, summary)
     set_up_school(db, recipe.name, current)
@@ -226,6 +235,9 @@ class _Builder:
         insert_cases(self.connection, rows)
         self.runs.add_meetings(year, rows)
         self._count(**rows.counts())
+
+    def write_continuum(self, school: ContinuumSchool) -> None:
+        self._count(**add_continuum(school))
 
     def summary(self) -> DemoSummary:
         return DemoSummary(**self.counts)
