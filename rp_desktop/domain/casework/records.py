@@ -7,7 +7,7 @@ own modules and are exported from here too.
 """
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, time
 from enum import StrEnum
 
 from rp_desktop.domain.casework.agreements import (
@@ -30,6 +30,7 @@ from rp_desktop.domain.casework.support_plans import (
     SupportPlan,
     SupportPlanFields,
 )
+from rp_desktop.domain.continuum.kinds import MeetingStatus
 from rp_desktop.domain.records import Case, Participant
 from rp_desktop.domain.timeline import TimelineEntry, TimelineKind
 from rp_desktop.domain.vocabulary import (
@@ -88,8 +89,12 @@ class AnswerFields:
 
 @dataclass(frozen=True, slots=True)
 class MeetingFields:
-    """A meeting held on a case. `attendee_ids` are participant ids (a pre-conference is with
-    one party); `answers` keep the order they were given in."""
+    """A meeting on a case, held or planned (`status`; `held_on` is the day it is planned for
+    until then). `attendee_ids` are participant ids (a pre-conference is with one party);
+    `answers` keep the order they were given in, and are kept word for word only with
+    `keep_answers`; otherwise each attendee's contribution is a short summary (`summaries`:
+    participant id and text). `proceed_reason` says why a conference went ahead while the
+    person harmed's choice about taking part was not recorded."""
 
     kind: MeetingKind
     held_on: date | None
@@ -98,6 +103,12 @@ class MeetingFields:
     notes: str = ""
     attendee_ids: frozenset[int] = field(default_factory=frozenset)
     answers: tuple[AnswerFields, ...] = ()
+    status: MeetingStatus = MeetingStatus.HELD
+    starts_at: time | None = None
+    cancel_reason: str = ""
+    proceed_reason: str = ""
+    keep_answers: bool = False
+    summaries: tuple[tuple[int, str], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -86,10 +86,18 @@ def _fill(row: MeetingRow, fields: MeetingFields) -> None:
     row.facilitator_id = fields.facilitator_id
     row.duration_minutes = fields.duration_minutes
     row.notes = fields.notes
+    row.status = fields.status
+    row.starts_at = fields.starts_at
+    row.cancel_reason = fields.cancel_reason
+    row.proceed_reason = fields.proceed_reason
+    row.keep_answers = fields.keep_answers
     present = {a.participant_id for a in row.attendees}
     row.attendees = [a for a in row.attendees if a.participant_id in fields.attendee_ids] + [
         MeetingAttendeeRow(participant_id=p) for p in sorted(fields.attendee_ids - present)
     ]
+    summaries = dict(fields.summaries)
+    for attendee in row.attendees:
+        attendee.summary = summaries.get(attendee.participant_id, "")
     row.answers = [
         MeetingAnswerRow(participant_id=a.participant_id, question=a.question.value, answer=a.text)
         for a in fields.answers

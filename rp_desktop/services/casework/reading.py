@@ -91,6 +91,12 @@ def meeting_record(session: Session, row: MeetingRow, people: People) -> Meeting
             AnswerFields(a.participant_id, RestorativeQuestion(a.question), a.answer)
             for a in row.answers
         ),
+        status=row.status,
+        starts_at=row.starts_at,
+        cancel_reason=row.cancel_reason,
+        proceed_reason=row.proceed_reason,
+        keep_answers=row.keep_answers,
+        summaries=tuple((a.participant_id, a.summary) for a in row.attendees if a.summary),
     )
     return Meeting(
         id=row.id,

@@ -3,7 +3,7 @@ every answer in speaking order, an agreement, follow-up, a move to Tier 3, a sup
 re-entry plan, and the case closed. Every number below is worked out by hand in a comment."""
 
 from dataclasses import replace
-from datetime import date
+from datetime import date, time
 
 from rp_desktop.domain.casework.records import (
     AgreementFields,
@@ -19,6 +19,7 @@ from rp_desktop.domain.casework.records import (
     TierChangeFields,
     conference_progress,
 )
+from rp_desktop.domain.continuum.kinds import MeetingStatus
 from rp_desktop.domain.vocabulary import (
     AgreementStatus,
     AuditAction,
@@ -345,3 +346,24 @@ def test_a_case_closed_in_the_case_form_gets_a_closing_day(db: Database, roster:
     assert get_case_detail(db, case.id).closed_on == TODAY
     update_case(db, case.id, case.fields)
     assert get_case_detail(db, case.id).closed_on is None
+
+
+def test_a_meeting_keeps_its_status_time_reasons_and_summaries(
+    db: Database, roster: Roster
+) -> None:
+    case = open_four_person_case(db, roster)
+    people = people_of(case)
+    fields = MeetingFields(
+        MeetingKind.REPAIR_HARM_CIRCLE,
+        date(2026, 3, 4),
+        attendee_ids=frozenset({people.caused.id, people.harmed.id}),
+        status=MeetingStatus.CANCELLED,
+        starts_at=time(10, 30),
+        cancel_reason="Snow day",
+        proceed_reason="",
+        keep_answers=True,
+        summaries=((people.caused.id, "Said sorry and meant it"),),
+    )
+    saved = record_meeting(db, case.id, fields)
+    assert saved.fields == fields
+    assert get_case_detail(db, case.id).meetings[0].fields == fields
