@@ -2,12 +2,14 @@
 package (aggregates only, small counts suppressed), written into a folder.
 
     rp-desktop export --db PATH --out DIR [--deidentified] [--school-year YYYY] [--threshold N]
-                      [--replace]
+                      [--with-answers] [--replace]
 
 --school-year 2025 means August 1 2025 to July 31 2026; without it, every date. DIR is made
 (0700, readable by its owner only) when it does not exist yet; a missing parent is refused, by
 name, rather than made. A folder that already holds an export is refused unless --replace is
-given, so two exports never mix. The services are imported only when the command runs, as for
+given, so two exports never mix. The answers to the restorative questions, word for word
+(meeting_answers.csv), are left out of the records unless --with-answers is given; the district
+package never has them. The services are imported only when the command runs, as for
 every command.
 """
 
@@ -55,6 +57,12 @@ def add_export_command(commands: "Commands") -> None:
         metavar="N",
         help=f"with --deidentified: the smallest count shown (default {DEFAULT_THRESHOLD})",
     )
+    command.add_argument(
+        "--with-answers",
+        action="store_true",
+        help="include the answers to the restorative questions, word for word "
+        "(meeting_answers.csv); left out by default, never in the district package",
+    )
     command.add_argument("--replace", action="store_true", help="replace an earlier export in DIR")
     command.set_defaults(run=lambda args: run_export(args, command))
 
@@ -64,6 +72,10 @@ def run_export(args: argparse.Namespace, command: argparse.ArgumentParser) -> in
 
     if args.threshold is not None and not args.deidentified:
         command.error("--threshold applies only to the district package (--deidentified)")
+    if args.with_answers and args.deidentified:
+        command.error(
+            "--with-answers applies only to the records: the district package never has them"
+        )
     if not args.db.expanduser().is_file():
         raise ValueError(f"There is no database at {args.db}.")
     try:
@@ -97,11 +109,18 @@ def _into_folder(db: "Database", args: argparse.Namespace) -> str:
 def _records(db: "Database", args: argparse.Namespace) -> str:
     from rp_desktop.services.exports.records.export import export_records, period_words
 
-    done = export_records(db, args.out, _period(args), replace=args.replace)
+    done = export_records(
+        db, args.out, _period(args), with_answers=args.with_answers, replace=args.replace
+    )
+    answers = (
+        "The answers to the restorative questions are in, word for word."
+        if done.with_answers
+        else "The answers to the restorative questions were left out (add --with-answers)."
+    )
     return (
         f"Wrote every record of {period_words(done.period)} to {done.folder}: "
         f"{len(done.files)} CSV files, {done.rows:,} rows, and README.txt. They hold names "
-        "and notes: keep them confidential."
+        f"and notes: keep them confidential. {answers}"
     )
 
 

@@ -2,6 +2,11 @@
 each run, summed up as the median run), how often people passed, and how much a group of students
 spoke against an even share.
 
+Voice is read per circle (each run's Gini, summed up by month) and per group of students a school
+forms itself (a class, advisory or section; a homeroom), never by a demographic field or by grade:
+comparing how much children of one gender, language or grade speak invites deficit readings of
+them, where the question a keeper can act on is whether everyone in *this* circle was heard.
+
 Only the seats of participants count: the keeper guides the circle and often speaks longest, which
 says nothing about whether students were heard. A seat counts in a run when the piece came to it
 at least once; a run where it came to no participant is left out.
@@ -12,6 +17,26 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from rp_desktop.domain.reports.measures import gini, mean, median, share
+from rp_desktop.domain.reports.model import Breakdown, BreakdownKind
+
+# The only ways voice is broken down: by month of circles (NONE) and by the school's own groups.
+VOICE_BREAKDOWNS = frozenset({BreakdownKind.NONE, BreakdownKind.GROUP, BreakdownKind.HOMEROOM})
+NOT_BY_TRAIT = "voice_not_by_trait"  # the empty reason of a voice report asked by a trait
+
+
+def voice_breakdown_allowed(breakdown: Breakdown | BreakdownKind) -> bool:
+    """Whether voice may be reported by this breakdown: never by a demographic field or grade."""
+    kind = breakdown.kind if isinstance(breakdown, Breakdown) else breakdown
+    return kind in VOICE_BREAKDOWNS
+
+
+def refuse_voice_breakdown(breakdown: Breakdown | BreakdownKind) -> None:
+    """Raise ValueError for a breakdown voice is never reported by."""
+    if not voice_breakdown_allowed(breakdown):
+        raise ValueError(
+            "Voice is reported per circle and per group of students, never by a demographic "
+            "field or by grade."
+        )
 
 
 @dataclass(frozen=True, slots=True)

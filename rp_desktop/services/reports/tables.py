@@ -11,6 +11,7 @@ from rp_desktop.domain.reports.keys import measure_key, tier_key
 from rp_desktop.domain.reports.measures import kept_share
 from rp_desktop.domain.reports.model import ReportKind, ReportRequest, ReportTable, Series, Unit
 from rp_desktop.domain.reports.months import months_of
+from rp_desktop.domain.reports.voice import NOT_BY_TRAIT, voice_breakdown_allowed
 from rp_desktop.domain.vocabulary import CircleKind, MeetingKind
 from rp_desktop.services.reports.counts import Cells, count_cells, reached_cells, sum_cells
 from rp_desktop.services.reports.facts import KEPT_ITEMS, facts
@@ -64,6 +65,9 @@ def build_table(
 ) -> ReportTable:
     grouping = setting.grouping
     kind = request.kind
+    if kind is ReportKind.EQUITY_OF_VOICE and not voice_breakdown_allowed(request.breakdown):
+        # Never by a demographic field or grade: no rows at all, and the reason.
+        return ReportTable(request, Unit.INDEX, (), (), empty=NOT_BY_TRAIT)
     if kind is ReportKind.PRACTICE_KINDS and grouping is not None:
         # By group, the kinds add up to the same bars as the practices by month.
         kind = ReportKind.PRACTICES_BY_MONTH

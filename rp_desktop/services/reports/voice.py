@@ -1,7 +1,9 @@
 """Equity of voice from recorded circle runs: one query sums each participant seat's turns (the
 keeper's seat left out), and domain.reports.voice turns the seats into figures.
 
-A run's day is the local day it started (as the circle record it made is dated)."""
+A run's day is the local day it started (as the circle record it made is dated). Voice is broken
+down per month of circles and per group of students, never by a demographic field or grade
+(domain.reports.voice.VOICE_BREAKDOWNS): a grouping of another kind is refused here."""
 
 from collections import defaultdict
 from collections.abc import Iterable
@@ -14,7 +16,13 @@ from rp_desktop.db.models import CircleRunRow, RunSeatRow, StudentRow, TurnRow
 from rp_desktop.domain.reports.keys import measure_key
 from rp_desktop.domain.reports.model import Period
 from rp_desktop.domain.reports.months import bucket
-from rp_desktop.domain.reports.voice import SeatTally, group_voice, talk_ratios, voice_figures
+from rp_desktop.domain.reports.voice import (
+    SeatTally,
+    group_voice,
+    refuse_voice_breakdown,
+    talk_ratios,
+    voice_figures,
+)
 from rp_desktop.services.reports.counts import Cells
 from rp_desktop.services.reports.grouping import Grouping
 
@@ -94,7 +102,9 @@ def voice_cells(session: Session, period: Period, grouping: Grouping | None) -> 
 def seats_by_category(
     session: Session, grouping: Grouping, dated: list[DatedTally]
 ) -> dict[str, list[SeatTally]]:
-    """The students' seats in each category; seats of staff and guests are in none."""
+    """The students' seats in each category; seats of staff and guests are in none. Raises
+    ValueError for a grouping voice is never broken down by (a demographic field, grade)."""
+    refuse_voice_breakdown(grouping.kind)
     students = {t.student_id for _, t in dated if t.student_id is not None}
     categories = student_categories(session, grouping, students)
     seats: dict[str, list[SeatTally]] = defaultdict(list)

@@ -12,6 +12,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -61,6 +62,7 @@ class ExportDialog(QDialog):
         kinds.addButton(self.records)
         self.about = QLabel()
         self.about.setWordWrap(True)
+        self._make_answers_choice()
         self.records.toggled.connect(self._describe)
         self._describe()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
@@ -73,11 +75,32 @@ class ExportDialog(QDialog):
         form.addRow(_tr("Period:"), self.period)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
-        for widget in (self.package, self.records, self.about, buttons):
+        for widget in (self.package, self.records, self.about, self.answers, self.answers_warning):
             layout.addWidget(widget)
+        layout.addWidget(buttons)
+
+    def _make_answers_choice(self) -> None:
+        """Unticked: the answers to the restorative questions stay out unless asked for, and
+        only the records can have them (never the district package)."""
+        self.answers = QCheckBox(
+            _tr("Include the answers to the restorative questions, word for word")
+        )
+        self.answers.setAccessibleName(self.answers.text())
+        self.answers_warning = QLabel(
+            _tr(
+                "What a student said in a restorative meeting was said to repair harm. Written "
+                "out word for word, it can be read as an admission and used in discipline. "
+                "Leave this unticked unless you truly need the words; the agreement is the "
+                "record of what was decided."
+            )
+        )
+        self.answers_warning.setWordWrap(True)
+        self.answers.toggled.connect(self._describe)
 
     def choice(self) -> ExportChoice:
-        return ExportChoice(not self.records.isChecked(), self.period.currentData())
+        records = self.records.isChecked()
+        with_answers = records and self.answers.isChecked()
+        return ExportChoice(not records, self.period.currentData(), with_answers)
 
     @classmethod
     def ask(
@@ -89,7 +112,11 @@ class ExportDialog(QDialog):
         return dialog.choice()
 
     def _describe(self) -> None:
-        if self.records.isChecked():
+        records = self.records.isChecked()
+        self.answers.setVisible(records)
+        self.answers_warning.setVisible(records)
+        self.answers_warning.setStyleSheet(WARNING_STYLE if self.answers.isChecked() else "")
+        if records:
             self.about.setStyleSheet(WARNING_STYLE)
             self.about.setText(
                 _tr(

@@ -41,10 +41,12 @@ def _tr(text: str) -> str:
 
 @dataclass(frozen=True, slots=True)
 class ExportChoice:
-    """What to export: the district package or every record; a school year or every date."""
+    """What to export: the district package or every record; a school year or every date;
+    with the records, whether the answers to the restorative questions go in word for word."""
 
     deidentified: bool
     start_year: int | None  # the school year's first calendar year; None for every date
+    with_answers: bool = False  # never for the district package
 
 
 def describe(done: int, total: int, step: str) -> str:
@@ -167,10 +169,15 @@ def written_words(summary: PackageSummary | ExportSummary) -> str:
         if summary.empty:
             written += " " + _tr("No record falls in this period: every count is 0.")
         return written
-    return _tr(
+    written = _tr(
         "Every record was written to {folder}: {files} files ({rows} rows) and README.txt. "
         "They hold names and notes: keep them confidential."
     ).format(folder=summary.folder, files=len(summary.files), rows=f"{summary.rows:,}")
+    if summary.with_answers:
+        return (
+            written + " " + _tr("The answers to the restorative questions are in, word for word.")
+        )
+    return written + " " + _tr("The answers to the restorative questions were left out.")
 
 
 def _export(
@@ -187,7 +194,9 @@ def _export(
             replace=replace,
             progress=progress,
         )
-    return export_records(db, folder, period, replace=replace, progress=progress)
+    return export_records(
+        db, folder, period, with_answers=choice.with_answers, replace=replace, progress=progress
+    )
 
 
 def _period(start_year: int | None) -> Period | None:

@@ -86,6 +86,7 @@ def unit_word(unit: Unit) -> str:
         Unit.DAYS: _tr("days"),
         Unit.SHARE: _tr("percent"),
         Unit.INDEX: _tr("index, 0 to 1"),
+        Unit.RATIO: _tr("times an even share"),
     }[unit]
 
 

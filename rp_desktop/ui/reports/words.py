@@ -15,6 +15,7 @@ from rp_desktop.domain.reports.model import (
     Series,
     Unit,
 )
+from rp_desktop.domain.reports.voice import NOT_BY_TRAIT, voice_breakdown_allowed
 from rp_desktop.domain.vocabulary import CircleKind, MeetingKind, Tier
 from rp_desktop.ui.words.labels import demographic_field_label, label
 
@@ -117,6 +118,7 @@ def reading_aid(kind: ReportKind, breakdown: Breakdown | None = None) -> str:
         kind is ReportKind.EQUITY_OF_VOICE
         and breakdown
         and breakdown.kind is not BreakdownKind.NONE
+        and voice_breakdown_allowed(breakdown)
     ):
         return _tr(
             "Pass rate: passes ÷ turns of the group's students. Talk time: 1.00× is an even "
@@ -129,6 +131,11 @@ def empty_sentence(kind: ReportKind, reason: str) -> str:
     """Why a report has nothing to draw, as a sentence that says what to do about it."""
     if reason == "no_students":
         return _tr("No students yet: import the roster to see reports.")
+    if reason == NOT_BY_TRAIT:
+        return _tr(
+            "Voice is shown per circle and per group of students, never by a demographic "
+            "field or by grade: break down by Month, Group or Homeroom to see it."
+        )
     if reason == "no_runs":
         return _tr(
             "No circle was run with the talking-piece timer in this period, so there is no "

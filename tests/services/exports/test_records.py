@@ -104,7 +104,7 @@ def expected_rows(db_path: Path, name: str, period: bool) -> list[list[str]]:
 def test_every_file_matches_the_database_row_by_row(
     db: Database, db_path: Path, school: ExportSchool, out: Path, period: bool
 ) -> None:
-    summary = export_records(db, out, YEAR_2025 if period else None)
+    summary = export_records(db, out, YEAR_2025 if period else None, with_answers=True)
     assert sorted(p.name for p in out.iterdir()) == sorted([*EXPECTED, "README.txt"])
     for name in EXPECTED:
         rows = read(out / name)
@@ -128,7 +128,7 @@ def test_a_school_year_holds_its_own_records_and_all_of_their_cases(
 
 
 def test_the_header_rows_and_the_readme(db: Database, school: ExportSchool, out: Path) -> None:
-    export_records(db, out, YEAR_2025)
+    export_records(db, out, YEAR_2025, with_answers=True)
     assert read(out / "agreements.csv")[0] == [
         "agreement_id", "case_id", "meeting_id", "made_on", "agreement_notes", "item_id",
         "item", "owner_participant_id", "owner_staff_id", "due_on", "status",
@@ -160,7 +160,7 @@ def test_yes_no_is_one_or_zero_and_text_that_looks_like_a_formula_is_quoted(
 
 
 def test_the_private_note_is_never_exported(db: Database, school: ExportSchool, out: Path) -> None:
-    export_records(db, out)
+    export_records(db, out, with_answers=True)  # not even in the export that has the most
     written = sorted(out.iterdir())
     assert [p.name for p in written] == sorted([*EXPECTED, "README.txt"])
     for path in written:
@@ -174,12 +174,14 @@ def test_one_audit_event_with_counts_only(db: Database, school: ExportSchool, ou
     summary = export_records(db, out, YEAR_2025)
     (event,) = [e for e in audit_rows(db) if e.action is AuditAction.EXPORT]
     assert event.entity == "export"
-    assert event.detail == (f"records; 2025-08-01 to 2026-07-31; 18 files, {summary.rows} rows")
+    assert event.detail == (
+        f"records; 2025-08-01 to 2026-07-31; 17 files, {summary.rows} rows; answers left out"
+    )
     assert not any(secret in event.detail for secret in school.secrets)
 
 
 def test_files_are_for_their_owner_only(db: Database, school: ExportSchool, out: Path) -> None:
-    export_records(db, out)
+    export_records(db, out, with_answers=True)
     modes = {p.name: stat.S_IMODE(p.stat().st_mode) for p in out.iterdir()}
     assert modes == dict.fromkeys([*EXPECTED, "README.txt"], 0o600)
 

@@ -41,7 +41,9 @@ def test_grades_are_the_categories_and_overlap_is_noted(
     by_grade: dict[ReportKind, ReportTable],
 ) -> None:
     assert list(by_grade) == list(ReportKind)
-    for table in by_grade.values():
+    for kind, table in by_grade.items():
+        if kind is ReportKind.EQUITY_OF_VOICE:  # never by grade: see below
+            continue
         assert table.categories == GRADES
         assert table.notes == ("counts_overlap",)
         assert table.empty is None
@@ -93,18 +95,34 @@ def test_follow_ups_by_grade(by_grade: dict[ReportKind, ReportTable]) -> None:
     assert column(table, "measure:not_yet_due") == (0, 2, 2)
 
 
-def test_equity_of_voice_by_grade(by_grade: dict[ReportKind, ReportTable]) -> None:
+def test_equity_of_voice_is_never_by_grade(by_grade: dict[ReportKind, ReportTable]) -> None:
     table = by_grade[ReportKind.EQUITY_OF_VOICE]
+    assert table.empty == "voice_not_by_trait"
+    assert (table.categories, table.series, table.notes) == ((), (), ())
+
+
+def test_equity_of_voice_by_homeroom(db: Database, school: ReportSchool) -> None:
+    table = one(db, ReportKind.EQUITY_OF_VOICE, Breakdown(BreakdownKind.HOMEROOM))
+    assert table.empty is None
     assert [s.key for s in table.series] == ["measure:pass_rate", "measure:talk_ratio"]
     assert table.unit_of("measure:talk_ratio") is Unit.RATIO
-    # Grade 6 seats: s1 in R1 and R2, s2 in R1: 1 pass in 6 turns. Grade 7: s5 in R1 and R2,
-    # s6 in R2, s7 in R4: 2 passes in 7 turns. Grade 8: s10 in R2, s9 in R4: no pass in 3.
-    assert column(table, "measure:pass_rate") == pytest.approx((1 / 6, 2 / 7, 0.0))
+    assert table.categories == (
+        "homeroom:6A",
+        "homeroom:6B",
+        "homeroom:7A",
+        "homeroom:8A",
+        "unknown",
+    )
+    # 6A seats: s1 in R1 and R2, s2 in R1: 1 pass in 6 turns. 7A: s5 in R1 and R2, s6 in R2,
+    # s7 in R4: 2 passes in 7 turns. 8A: s10 in R2, s9 in R4: no pass in 3. 6B (s3) and s4
+    # (no homeroom) had no turn.
+    rates = column(table, "measure:pass_rate")
+    assert rates == pytest.approx((1 / 6, None, 2 / 7, 0.0, None))
     # Talk against an even share: R1 90/180 * 3 = 1.5 (s1), 60/180 * 3 = 1.0 (s2),
     # 30/180 * 3 = 0.5 (s5); R2 40/200 * 4 = 0.8 (s1, s5), 60/200 * 4 = 1.2 (s6, s10);
     # R4 30/40 * 2 = 1.5 (s7), 10/40 * 2 = 0.5 (s9).
     assert column(table, "measure:talk_ratio") == pytest.approx(
-        ((1.5 + 1.0 + 0.8) / 3, (0.5 + 0.8 + 1.2 + 1.5) / 4, (1.2 + 0.5) / 2)
+        ((1.5 + 1.0 + 0.8) / 3, None, (0.5 + 0.8 + 1.2 + 1.5) / 4, (1.2 + 0.5) / 2, None)
     )
 
 

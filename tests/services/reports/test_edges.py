@@ -51,7 +51,10 @@ def test_circles_kept_before_the_roster_was_imported_are_counted(db: Database) -
 def test_an_empty_database_says_there_are_no_students(db: Database) -> None:
     for breakdown in (Breakdown(), GRADE, Breakdown(BreakdownKind.GROUP)):
         tables = all_reports(db, PERIOD, breakdown)
+        voice = tables.pop(ReportKind.EQUITY_OF_VOICE)
         assert {table.empty for table in tables.values()} == {"no_students"}
+        # Voice is never by grade, whatever is recorded.
+        assert voice.empty == ("voice_not_by_trait" if breakdown == GRADE else "no_students")
     tables = all_reports(db, PERIOD, Breakdown())
     # Months are still there to draw empty; counts are 0, shares are not numbers.
     assert tables[ReportKind.CASES].categories == MONTHS

@@ -55,7 +55,7 @@ def test_progress_is_told_file_by_file_in_words(qtbot: QtBot, run: ExportRun) ->
     run.panel.work.progressed.connect(lambda *report: reports.append(report))
     with qtbot.waitSignal(run.panel.ended):
         pass
-    files = [file.name for file in RECORD_FILES]
+    files = [file.name for file in RECORD_FILES if file.name != "meeting_answers.csv"]
     total = len(files) + 1
     steps = list(dict.fromkeys(step for _, _, step in reports))  # in order, each once
     assert steps == [*files, "README.txt", ""]

@@ -44,6 +44,11 @@ DEFINITIONS = (
 )
 
 
+VOICE_LEFT_OUT = (
+    "No answers to the restorative questions are in them, and no equity of voice (talk time",
+    "and passes in circles): voice is reported per circle and per group of students at the",
+    "school, never by a demographic field or by grade.",
+)
 NO_RECORDS = "No record falls in this period: every count is 0."
 
 
@@ -76,6 +81,7 @@ def _opening(school: str, period: Period, threshold: int, hidden: int, *, empty:
         "Totals only. There are no names, no student numbers, no notes or other text typed",
         "about a case, no category names and no class, advisory or homeroom names in these",
         "files: counts per month, grade and demographic group, for sharing with the district.",
+        *VOICE_LEFT_OUT,
         "",
         f"Small counts are suppressed. A count from 1 to {threshold - 1} is written {MARK}, and",
         "so are a few larger counts, hidden so that a suppressed count cannot be worked out",

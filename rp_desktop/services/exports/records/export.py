@@ -2,9 +2,11 @@
 README.txt that says what each file and column holds.
 
 It is identified (names, student numbers, notes as typed): the school's full copy of its own
-records, for its own use, never to share. A case's private note is never in it. What goes in,
-for a period, is described in export_record_queries; a folder that already holds an export is
-refused unless `replace` is given (export_folder)."""
+records, for its own use, never to share. A case's private note is never in it, and the answers
+to the restorative questions, word for word (meeting_answers.csv), only when asked for: a
+child's "what happened" in writing should not travel further than it must. What goes in, for a
+period, is described in export_record_queries; a folder that already holds an export is refused
+unless `replace` is given (export_folder)."""
 
 import csv
 from collections.abc import Callable, Iterator, Sequence
@@ -19,14 +21,22 @@ from rp_desktop.domain.progress import Progress, no_progress
 from rp_desktop.domain.reports.model import Period
 from rp_desktop.services.exports.folder import README, FolderFile, write_export_folder
 from rp_desktop.services.exports.names import EXPORT_NAMES
-from rp_desktop.services.exports.records.files import RECORD_FILES, RecordFile
+from rp_desktop.services.exports.records.files import ANSWERS_FILE, RECORD_FILES, RecordFile
 from rp_desktop.services.exports.records.queries import Rows
 from rp_desktop.services.exports.safety import ExportNotWritten, plain_text, safe_cell
 from rp_desktop.services.exports.table import record_export
 from rp_desktop.services.safekeeping.database import Database
 from rp_desktop.services.school import school_info
 
-__all__ = ["ExportNotWritten", "ExportSummary", "ExportedFile", "export_records", "period_words"]
+__all__ = [
+    "ANSWERS_FILE",
+    "ExportNotWritten",
+    "ExportSummary",
+    "ExportedFile",
+    "export_records",
+    "period_words",
+    "record_files",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +53,7 @@ class ExportSummary:
     folder: Path
     period: Period | None
     files: tuple[ExportedFile, ...]
+    with_answers: bool = False
 
     @property
     def rows(self) -> int:
@@ -55,7 +66,9 @@ def period_words(period: Period | None) -> str:
     return f"{period.first.isoformat()} to {period.last.isoformat()}"
 
 
-FILES = len(RECORD_FILES) + 1  # and the README
+def record_files(with_answers: bool) -> tuple[RecordFile, ...]:
+    """The files an export writes: meeting_answers.csv only `with_answers`."""
+    return tuple(f for f in RECORD_FILES if with_answers or f.name != ANSWERS_FILE)
 
 
 def export_records(
@@ -63,38 +76,37 @@ def export_records(
     folder: Path,
     period: Period | None = None,
     *,
+    with_answers: bool = False,
     replace: bool = False,
     progress: Progress = no_progress,
 ) -> ExportSummary:
     """Write every record of `period` (every date when None) into `folder`, one CSV per kind
-    of record and a README.txt, all or nothing; `progress` hears of each file and each batch
-    of rows. Raises ExportNotWritten (FolderHoldsExport when the folder holds an earlier
-    export and not `replace`), or Cancelled from `progress`: the folder is left as it was."""
+    of record and a README.txt, all or nothing; the answers to the restorative questions word
+    for word only `with_answers`. `progress` hears of each file and each batch of rows.
+    Raises ExportNotWritten (FolderHoldsExport when the folder holds an earlier export and not
+    `replace`), or Cancelled from `progress`: the folder is left as it was."""
     folder = Path(folder)
     counts: dict[str, int] = {}
     school = school_info(db)
+    chosen = record_files(with_answers)
+    total = len(chosen) + 1  # and the README
     with db.engine.connect() as connection:
         files = [
             FolderFile(
                 file.name,
-                _writer(connection, file, period, counts, partial(progress, n, FILES, file.name)),
+                _writer(connection, file, period, counts, partial(progress, n, total, file.name)),
             )
-            for n, file in enumerate(RECORD_FILES)
+            for n, file in enumerate(chosen)
         ]
-        files.append(
-            FolderFile(
-                README,
-                lambda stream: stream.write(readme(school.name if school else "", period, counts)),
-                encoding="utf-8",
-            )
-        )
+        about = partial(readme, school.name if school else "", period, counts, with_answers)
+        files.append(FolderFile(README, lambda stream: stream.write(about()), encoding="utf-8"))
         write_export_folder(folder, files, EXPORT_NAMES, replace=replace, progress=progress)
-    summary = ExportSummary(
-        folder, period, tuple(ExportedFile(f.name, counts[f.name]) for f in RECORD_FILES)
-    )
+    written = tuple(ExportedFile(f.name, counts[f.name]) for f in chosen)
+    summary = ExportSummary(folder, period, written, with_answers)
+    answers = "answers word for word included" if with_answers else "answers left out"
     record_export(
         db,
-        f"records; {period_words(period)}; {len(summary.files)} files, {summary.rows} rows",
+        f"records; {period_words(period)}; {len(written)} files, {summary.rows} rows; {answers}",
     )
     return summary
 
@@ -154,7 +166,9 @@ def _cleaned(
         yield cells
 
 
-def readme(school: str, period: Period | None, counts: dict[str, int]) -> str:
+def readme(
+    school: str, period: Period | None, counts: dict[str, int], with_answers: bool = False
+) -> str:
     lines = [
         "RP Desktop: record export",
         "",
@@ -174,10 +188,24 @@ def readme(school: str, period: Period | None, counts: dict[str, int]) -> str:
         "control characters pasted into text are left out. Coded columns hold the values",
         "listed below.",
         "A counselor's private note on a case is never exported.",
+        *_answers_words(with_answers),
     ]
-    for file in RECORD_FILES:
+    for file in record_files(with_answers):
         lines += ["", f"{file.name} ({counts.get(file.name, 0)} rows)", f"  {file.about}"]
         lines += [
             f"  {header}: {about}" if about else f"  {header}" for header, about in file.columns
         ]
     return "\n".join(lines) + "\n"
+
+
+def _answers_words(with_answers: bool) -> list[str]:
+    if with_answers:
+        return [
+            "The answers to the restorative questions are included word for word",
+            f"({ANSWERS_FILE}), because the export was asked for them. They are what a child",
+            "said to repair harm, not an admission: never use them in discipline.",
+        ]
+    return [
+        "The answers to the restorative questions are left out: each person's words stay in",
+        "RP Desktop. The agreement (agreements.csv) is the record of what was decided.",
+    ]

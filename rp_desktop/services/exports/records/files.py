@@ -43,6 +43,7 @@ def _file(name: str, about: str, query: q.Query, *columns: tuple[str, str]) -> R
     return RecordFile(name, about, columns, query)
 
 
+ANSWERS_FILE = "meeting_answers.csv"  # written only when asked for (export_records)
 YES_NO = "1 for yes, 0 for no"
 STUDENT = ("student_id", "the student (students.csv)")
 STAFF = "a staff member (staff.csv); empty when none"
@@ -109,7 +110,7 @@ RECORD_FILES: Sequence[RecordFile] = (
           ("notes", FREE_TEXT)),
     _file("meeting_attendance.csv", "Which participants were at each meeting.",
           q.MEETING_ATTENDANCE, ("meeting_id", "meetings.csv"), ("participant_id", PARTICIPANT)),
-    _file("meeting_answers.csv", "Answers to the restorative questions, one row per "
+    _file(ANSWERS_FILE, "Answers to the restorative questions, one row per "
           "participant and question.", q.MEETING_ANSWERS,
           ("answer_id", ""), ("meeting_id", "meetings.csv"), ("participant_id", PARTICIPANT),
           ("question", "the question's key"), ("answer", FREE_TEXT)),
