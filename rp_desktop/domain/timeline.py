@@ -1,4 +1,8 @@
-"""One student's history across the tiers, as a list of dated entries, newest first."""
+"""One student's history across the tiers, as a list of dated entries, newest first.
+
+A closed case is told by its category and its outcome (why it was closed), not by the student's
+role in it: "person who caused harm", case after case across the years, is a label a child
+cannot move on from. The role stays on an open case's entries, for the staff working it."""
 
 from dataclasses import dataclass
 from datetime import date
@@ -42,7 +46,9 @@ class TimelineEntry:
     """One dated thing in a student's history.
 
     `record_id` is the id of the record of that kind (a circle, a case, a meeting, ...) and
-    `case_id` the case it belongs to, if any. `role` is the student's role in that case.
+    `case_id` the case it belongs to, if any. `role` is the student's role in that case while
+    it is open, None once it is closed (see `role_while_open`); `outcome` is a closed case's
+    ClosureReason value, on the case's own entry.
     `status` is an enum value whose enum depends on the kind:
 
     | kind           | on                  | status                  | text                  |
@@ -69,6 +75,13 @@ class TimelineEntry:
     text: str
     rating: int | None = None  # progress entries only
     from_tier: Tier | None = None  # tier changes only
+    outcome: str | None = None  # a closed case's entry only: its ClosureReason value
+
+
+def role_while_open(role: Role | None, closed: bool) -> Role | None:
+    """The role a timeline shows for a case: the student's role while the case is open, none
+    once it is closed (then its category and outcome tell it)."""
+    return None if closed else role
 
 
 def newest_first(entries: list[TimelineEntry]) -> list[TimelineEntry]:

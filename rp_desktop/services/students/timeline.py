@@ -2,8 +2,10 @@
 plans and their progress, tier moves, newest first.
 
 Only the student's own records: the cases they are a participant of, the meetings they were at,
-the items they own. Nothing names another person. Each kind is one indexed query on plain
-columns (no ORM objects), so the longest history of the demo building opens in a few ms.
+the items they own. Nothing names another person. A closed case carries its outcome and no role
+(domain.timeline.role_while_open), on its own entry and on every entry that belongs to it.
+Each kind is one indexed query on plain columns (no ORM objects), so the longest history of the
+demo building opens in a few ms.
 """
 
 from collections import defaultdict
@@ -25,8 +27,8 @@ from rp_desktop.db.models import (
     SupportPlanRow,
     TierChangeRow,
 )
-from rp_desktop.domain.timeline import TimelineEntry, TimelineKind, newest_first
-from rp_desktop.domain.vocabulary import CircleStatus, Role, Tier
+from rp_desktop.domain.timeline import TimelineEntry, TimelineKind, newest_first, role_while_open
+from rp_desktop.domain.vocabulary import CaseStatus, CircleStatus, Role, Tier
 from rp_desktop.services.safekeeping.database import Database
 
 
@@ -46,12 +48,16 @@ class _Cases:
             self.participant_ids.add(participant_id)
         self.tiers: dict[int, Tier] = {}
         self.categories: dict[int, str] = {}
+        self.closed: set[int] = set()
 
     def tier(self, case_id: int | None) -> Tier | None:
         return self.tiers.get(case_id) if case_id is not None else None
 
     def role(self, case_id: int | None) -> Role | None:
-        return self.roles.get(case_id) if case_id is not None else None
+        """The student's role while the case is open; None once it is closed."""
+        if case_id is None:
+            return None
+        return role_while_open(self.roles.get(case_id), case_id in self.closed)
 
 
 def student_timeline(db: Database, student_id: int) -> list[TimelineEntry]:
@@ -88,16 +94,20 @@ def _circles(session: Session, student_id: int) -> list[TimelineEntry]:
 def _cases(session: Session, cases: _Cases) -> list[TimelineEntry]:
     stmt = (
         select(CaseRow.id, CaseRow.occurred_on, CaseRow.tier, CaseRow.status, CaseCategoryRow.name)
+        .add_columns(CaseRow.closure_reason)
         .join(CaseCategoryRow, CaseCategoryRow.id == CaseRow.category_id)
         .where(CaseRow.id.in_(cases.roles))
     )
     entries = []
-    for case_id, on, tier, status, category in session.execute(stmt):
+    for case_id, on, tier, status, category, reason in session.execute(stmt):
         cases.tiers[case_id] = tier
         cases.categories[case_id] = category
-        role = cases.roles[case_id]
+        if status == CaseStatus.CLOSED:
+            cases.closed.add(case_id)
+        kind, role = TimelineKind.CASE, cases.role(case_id)
+        outcome = reason if case_id in cases.closed else None
         entries.append(
-            TimelineEntry(on, TimelineKind.CASE, case_id, case_id, tier, role, status, category)
+            TimelineEntry(on, kind, case_id, case_id, tier, role, status, category, outcome=outcome)
         )
     return entries
 

@@ -1,5 +1,6 @@
-"""One student across all tiers, as a timeline: circles they sat in, cases by their role,
-agreements they took on, plans and progress. Newest first, everything shown; ticks and a date
+"""One student across all tiers, as a timeline: circles they sat in, open cases by their role and
+closed ones by their category and outcome (never the role), agreements they took on, plans and
+progress. Newest first, everything shown; ticks and a date
 range narrow it (never remembered: each timeline opens whole). One action opens a case."""
 
 from collections import Counter
@@ -26,6 +27,7 @@ from rp_desktop.domain.vocabulary import (
     AgreementStatus,
     CaseStatus,
     CircleKind,
+    ClosureReason,
     MeetingKind,
 )
 from rp_desktop.services.safekeeping.database import Database
@@ -182,6 +184,8 @@ class StudentTimeline(QWidget):
         )
 
     def _role_or_status(self, entry: TimelineEntry) -> str:
+        if entry.outcome is not None:  # a closed case: its outcome, never the role
+            return self.tr("Closed: {outcome}").format(outcome=label(ClosureReason(entry.outcome)))
         if entry.role is not None and entry.kind is TimelineKind.CASE:
             return label(entry.role)
         kind = _STATUS_KIND.get(entry.kind)
