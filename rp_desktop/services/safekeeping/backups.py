@@ -54,6 +54,10 @@ from rp_desktop.services.safekeeping.database import Database
 from rp_desktop.services.safekeeping.errors import BackupFailed, translated
 from rp_desktop.services.safekeeping.files import key_for
 from rp_desktop.services.safekeeping.passphrases import require_good_passphrase
+from rp_desktop.services.safekeeping.recovery_notes import (
+    empty_private_notes,
+    private_notes_left_out,
+)
 from rp_desktop.services.safekeeping.second_place import SecondCopy, copy_to_second_place
 
 __all__ = [
@@ -236,20 +240,25 @@ def _newest_in(connection: sqlite3.Connection) -> tuple[int, str]:
 def make_recovery_copy(db: Database, passphrase: Passphrase, target: Path) -> RowCounts:
     """An encrypted copy of the database under the district's own passphrase, checked by
     opening it with that passphrase. Raises WeakPassphrase, or SamePassphrase for the
-    database's own (a recovery copy under it would recover nothing when that one is lost)."""
+    database's own (a recovery copy under it would recover nothing when that one is lost).
+    With the school's setting (recovery_notes.py), the copy has no case's private note."""
     require_good_passphrase(passphrase)
     if db.check_passphrase(passphrase):
         raise SamePassphrase()
+    district_key, notes_out = new_key(passphrase), private_notes_left_out(db)
     with translated(db.path):
-        counts = export_database(db.path, db.key, target, new_key(passphrase))
+        counts = export_database(db.path, db.key, target, district_key)
     try:
+        if notes_out:
+            empty_private_notes(target, district_key)
         with closing(open_read_only(target, key_for(target, passphrase))) as copy:
             if copy.execute("PRAGMA quick_check").fetchone()[0] != "ok":
                 raise BackupFailed("the recovery copy failed its check")
     except BaseException:
         target.unlink(missing_ok=True)
         raise
-    _record_backup(db, f"recovery copy: {sum(counts.values())} rows")
+    notes = "private notes left out" if notes_out else "private notes in"
+    _record_backup(db, f"recovery copy: {sum(counts.values())} rows; {notes}")
     return counts
 
 

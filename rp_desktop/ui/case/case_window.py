@@ -236,9 +236,15 @@ class CaseWindow(QWidget):
         private_layout.addWidget(
             QLabel(
                 self.tr(
-                    "Your own memory aid. It is never exported, printed or counted in reports."
+                    "Your own memory aid. Kept out of exports and printouts. It is in backups."
                 ),
                 wordWrap=True,
+            )
+        )
+        self.note.setToolTip(
+            self.tr(
+                "Kept out of exports and printouts. It is in backups. Backups can keep it out "
+                "of the district's recovery copy."
             )
         )
         private_layout.addWidget(self.note)

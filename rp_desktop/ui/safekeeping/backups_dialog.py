@@ -235,7 +235,7 @@ class BackupsDialog(QDialog):
         return ask_earlier_passphrase(self)
 
     def make_recovery_copy(self) -> None:
-        request = RecoveryCopyDialog.ask(self)
+        request = RecoveryCopyDialog.ask(self, self._db)
         if request is None:
             return
         try:

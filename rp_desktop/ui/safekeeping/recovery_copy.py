@@ -1,9 +1,11 @@
-"""The district's recovery copy: a second passphrase, twice, and where to save the copy."""
+"""The district's recovery copy: a second passphrase, twice, where to save the copy, and the
+school's switch that keeps private notes out of it (services/safekeeping/recovery_notes.py)."""
 
 from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
@@ -15,6 +17,11 @@ from PySide6.QtWidgets import (
 )
 
 from rp_desktop.domain.safekeeping.passphrase import Passphrase
+from rp_desktop.services.safekeeping.database import Database
+from rp_desktop.services.safekeeping.recovery_notes import (
+    leave_private_notes_out,
+    private_notes_left_out,
+)
 from rp_desktop.ui import choosers, dialogs
 from rp_desktop.ui.passphrase.forms import NewPassphraseFields
 from rp_desktop.ui.passphrase.unlock import PROBLEM_STYLE
@@ -24,13 +31,15 @@ from rp_desktop.ui.passphrase.unlock import PROBLEM_STYLE
 class RecoveryCopyRequest:
     passphrase: Passphrase
     target: Path
+    notes_left_out: bool = False
 
 
 class RecoveryCopyDialog(QDialog):
     """The district's passphrase, twice, and where to save the recovery copy."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, db: Database | None = None) -> None:
         super().__init__(parent)
+        self._db = db
         self.request: RecoveryCopyRequest | None = None
         self.setWindowTitle(self.tr("Make a recovery copy"))
         self.setMinimumWidth(600)
@@ -46,6 +55,7 @@ class RecoveryCopyDialog(QDialog):
         )
         self.fields = NewPassphraseFields()
         where = self._make_target_row()
+        notes = self._make_notes_switch(db is not None and private_notes_left_out(db))
         self.problem = QLabel(wordWrap=True)
         self.problem.setStyleSheet(PROBLEM_STYLE)
         self.problem.hide()
@@ -54,6 +64,7 @@ class RecoveryCopyDialog(QDialog):
         layout.addWidget(intro)
         layout.addWidget(self.fields)
         layout.addLayout(where)
+        layout.addLayout(notes)
         layout.addWidget(self.problem)
         layout.addWidget(buttons)
 
@@ -69,6 +80,26 @@ class RecoveryCopyDialog(QDialog):
         where.addWidget(self.target, 1)
         where.addWidget(self.choose_button)
         return where
+
+    def _make_notes_switch(self, left_out: bool) -> QVBoxLayout:
+        """The school's setting, as it stands; saved when the copy is made."""
+        self.notes_out = QCheckBox(
+            self.tr("Keep private notes out of the district's recovery copy")
+        )
+        self.notes_out.setAccessibleName(self.notes_out.text())
+        self.notes_out.setChecked(left_out)
+        about = QLabel(
+            self.tr(
+                "Ticked, every case's private note is emptied in the copy; your own backups "
+                "keep them."
+            ),
+            wordWrap=True,
+        )
+        self.notes_out.setAccessibleDescription(about.text())
+        column = QVBoxLayout()
+        column.addWidget(self.notes_out)
+        column.addWidget(about)
+        return column
 
     def _make_buttons(self) -> QDialogButtonBox:
         buttons = QDialogButtonBox()
@@ -109,10 +140,15 @@ class RecoveryCopyDialog(QDialog):
             self.problem.setText(self.tr("A file is already there. Choose a new name."))
             self.problem.show()
             return
-        self.request = RecoveryCopyRequest(passphrase, target)
+        left_out = self.notes_out.isChecked()
+        if self._db is not None and left_out != private_notes_left_out(self._db):
+            leave_private_notes_out(self._db, left_out)
+        self.request = RecoveryCopyRequest(passphrase, target, left_out)
         super().accept()
 
     @classmethod
-    def ask(cls, parent: QWidget | None = None) -> RecoveryCopyRequest | None:
-        dialog = cls(parent)
+    def ask(
+        cls, parent: QWidget | None = None, db: Database | None = None
+    ) -> RecoveryCopyRequest | None:
+        dialog = cls(parent, db)
         return dialog.request if dialogs.accepted(dialog) else None

@@ -126,7 +126,9 @@ def test_a_recovery_copy_from_the_dialog(
     monkeypatch.setattr(
         RecoveryCopyDialog,
         "ask",
-        classmethod(lambda cls, parent=None: RecoveryCopyRequest(Passphrase(DISTRICT), target)),
+        classmethod(
+            lambda cls, parent=None, db=None: RecoveryCopyRequest(Passphrase(DISTRICT), target)
+        ),
     )
     dialog = BackupsDialog(db, folder=folder)
     qtbot.addWidget(dialog)
