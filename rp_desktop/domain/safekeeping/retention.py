@@ -23,6 +23,14 @@ from rp_desktop.domain.school_year import first_day, school_year_of
 
 LEAST_YEARS = 1
 MOST_YEARS = 50
+DEFAULT_YEARS = 5  # kept until the school chooses otherwise in the retention screen
+
+
+def reminder_due(current_year: int, reviewed_year: int | None, old_cases: int) -> bool:
+    """Whether Home offers a review of old records: once a school year (the year has changed
+    since the last review, or there never was one), and only when some case is old enough to be
+    removed."""
+    return old_cases > 0 and (reviewed_year is None or reviewed_year < current_year)
 
 
 def cutoff_date(today: date, years: int) -> date:

@@ -18,6 +18,7 @@ from rp_desktop.ui.home.card import HomeCard
 from rp_desktop.ui.home.first_steps import FirstStepsCard
 from rp_desktop.ui.home.lines import case_line, circle_line, due_line, recent_line
 from rp_desktop.ui.home.off_laptop_note import OffLaptopNote
+from rp_desktop.ui.home.retention_reminder import RetentionReminderNote
 from rp_desktop.ui.words.formatting import counted, qdate
 from rp_desktop.ui.words.labels import label
 
@@ -38,6 +39,7 @@ class HomeTab(QWidget):
         newConversation(): record a restorative conversation, in one flow.
         rosterImportRequested(): open the roster import (a new school's first step).
         recordsChanged(): staff or groups were added from the first steps.
+        retentionRequested(): open the retention screen (old cases to review this year).
     """
 
     circleOpenRequested = Signal(int)
@@ -50,6 +52,7 @@ class HomeTab(QWidget):
     newConversation = Signal()
     rosterImportRequested = Signal()
     recordsChanged = Signal()
+    retentionRequested = Signal()
 
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -64,6 +67,8 @@ class HomeTab(QWidget):
         self.new_conversation.setAccessibleName(self.tr("Record a new restorative conversation"))
         self.first_steps = FirstStepsCard(db)
         self.off_laptop = OffLaptopNote()
+        self.retention = RetentionReminderNote(db)  # once a school year, when cases are old
+        self.retention.reviewRequested.connect(self.retentionRequested)
         self._off_laptop_copy: datetime | None = None  # told by the window
         self._make_cards()
         self._lay_out()
@@ -108,6 +113,7 @@ class HomeTab(QWidget):
         self._show(self.summary)
         self.first_steps.reload()
         self.off_laptop.show_for(self._off_laptop_copy, self._db.now())
+        self.retention.reload()
 
     def show_off_laptop(self, copied_at: datetime | None) -> None:
         """The last copy of the backups off this laptop was made `copied_at` (None: never):
@@ -137,6 +143,7 @@ class HomeTab(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.off_laptop)
+        layout.addWidget(self.retention)
         layout.addWidget(self.first_steps)
         layout.addLayout(grid, 1)
 

@@ -97,6 +97,7 @@ def connect_home(window: LinkedWindow, home: "HomeTab") -> None:
     home.rosterImportRequested.connect(window.import_roster)
     home.recordsChanged.connect(window.records_changed)
     home.newConversation.connect(lambda: new_conversation(window))
+    home.retentionRequested.connect(window.safekeeping.remove_old)
 
 
 def new_conversation(window: LinkedWindow) -> "ConversationWindow":

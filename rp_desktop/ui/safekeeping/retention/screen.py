@@ -34,7 +34,7 @@ from rp_desktop.domain.safekeeping.retention import (
 from rp_desktop.services.safekeeping import backups
 from rp_desktop.services.safekeeping.database import Database
 from rp_desktop.services.safekeeping.errors import DatabaseError
-from rp_desktop.services.safekeeping.retention import removal
+from rp_desktop.services.safekeeping.retention import reminder, removal
 from rp_desktop.services.safekeeping.retention.removal import PurgePreview
 from rp_desktop.ui import dialogs
 from rp_desktop.ui.background import Work, WorkPanel
@@ -47,7 +47,6 @@ from rp_desktop.ui.safekeeping.retention.words import (
 from rp_desktop.ui.screen_fit import fit_to_screen
 from rp_desktop.ui.words.formatting import counted, format_date
 
-DEFAULT_YEARS = 5
 WARNING_STYLE = "background: #fff4e0; color: #6b4100; padding: 8px; border-radius: 4px;"
 PROBLEM_STYLE = "color: #b00020;"
 DONE_STYLE = "color: #1b5e20; font-weight: bold;"
@@ -83,7 +82,8 @@ class RetentionDialog(QDialog):
         self.preview: PurgePreview | None = None
         self.removed: PurgeCounts | None = None
         self.setWindowTitle(self.tr("Remove old records"))
-        self.years = QSpinBox(minimum=LEAST_YEARS, maximum=MOST_YEARS, value=DEFAULT_YEARS)
+        kept = reminder.retention_years(db)  # as chosen last time (5 until then)
+        self.years = QSpinBox(minimum=LEAST_YEARS, maximum=MOST_YEARS, value=kept)
         self.span = QLabel(wordWrap=True)
         self.preview_button = QPushButton(self.tr("Preview"))
         self.outcome = QLabel(wordWrap=True)
@@ -291,7 +291,9 @@ class RetentionDialog(QDialog):
 
 
 def open_retention_dialog(parent: QWidget | None, db: Database) -> bool:
-    """Show the dialog; True when records were removed (lists should reload)."""
+    """Show the dialog; True when records were removed (lists should reload). Closing it is a
+    review of this school year's old records: Home's reminder leaves until the next year."""
     dialog = RetentionDialog(db, parent=parent)
     dialogs.wait_for(dialog)
+    reminder.mark_retention_reviewed(db, dialog.years.value())
     return dialog.removed is not None
