@@ -96,7 +96,9 @@ class RecoveryCopyDialog(QDialog):
             wordWrap=True,
         )
         self.notes_out.setAccessibleDescription(about.text())
+        about.setContentsMargins(22, 0, 0, 0)  # under the box's words, not its square
         column = QVBoxLayout()
+        column.setSpacing(2)
         column.addWidget(self.notes_out)
         column.addWidget(about)
         return column
