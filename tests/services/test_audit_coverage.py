@@ -67,8 +67,10 @@ from rp_desktop.services.exports import pdf as pdf_export
 from rp_desktop.services.exports import table as table_export
 from rp_desktop.services.exports.district import package as district_package
 from rp_desktop.services.exports.records import export as exports
+from rp_desktop.services.safekeeping import recovery_notes
 from rp_desktop.services.safekeeping.database import Database
 from rp_desktop.services.safekeeping.opening import open_database
+from rp_desktop.services.safekeeping.retention import reminder as retention_reminder
 from rp_desktop.services.students import records as students
 from rp_desktop.services.students import roster_import
 from tests.conftest import FakeClock
@@ -504,6 +506,22 @@ ACTIONS: dict[str, tuple[Step, Act]] = {
         nothing,
         lambda w: (EX, "export", exports.export_records(w.db, new_folder(w)) and None),
     ),
+    "export every record with the answers": (
+        nothing,
+        lambda w: (
+            EX,
+            "export",
+            exports.export_records(w.db, new_folder(w), with_answers=True) and None,
+        ),
+    ),
+    "review old records this school year": (
+        nothing,
+        lambda w: (U, "school_setting", retention_reminder.mark_retention_reviewed(w.db, 7)),
+    ),
+    "keep private notes out of the recovery copy": (
+        nothing,
+        lambda w: (U, "school_setting", recovery_notes.leave_private_notes_out(w.db, True)),
+    ),
     "export the district package": (
         nothing,
         lambda w: (
@@ -576,6 +594,7 @@ EXPORT_WORDS = re.compile(
     r"(records|district package|students list|monthly summary [\d-]+)"
     r"(; (every date|[\d-]+ to [\d-]+))?(; threshold \d+)?"
     r"(; (\d+ files, \d+ (rows|cells suppressed)|\d+ rows))?"
+    r"(; answers (left out|word for word included))?"
 )
 
 
