@@ -271,7 +271,8 @@ def test_the_new_rules_hold_after_the_upgrade(old_database: Path, clock: FakeClo
         with db.engine.begin() as connection:
             connection.execute(
                 text(
-                    "INSERT INTO meeting_attendee (meeting_id, participant_id) VALUES (1, 1), (1, 2)"
+                    "INSERT INTO meeting_attendee (meeting_id, participant_id)"
+                    " VALUES (1, 1), (1, 2)"
                 )
             )
             connection.execute(text(PLAN))
