@@ -3,36 +3,17 @@ everyday practice logs, referrals, caregivers and their contacts, preparation be
 planned meetings, and the outcomes of cases. Each part reads what the school already holds and
 adds to it from a random stream of its own, so the rest of the school comes out as before."""
 
-import random
 from collections.abc import Callable
-from dataclasses import dataclass
-from datetime import date
 
-from sqlalchemy import Connection
-
-from rp_desktop.services.demo.recipe import stream
-
-
-@dataclass(frozen=True)
-class ContinuumSchool:
-    """What every part is given: the open transaction, the seed and today, and the school years
-    the sample covers (the last is the current one)."""
-
-    connection: Connection
-    seed: int
-    today: date
-    years: range
-
-    def rng(self, part: str) -> random.Random:
-        """The random stream of one part, the same for the same seed."""
-        return stream(self.seed, "continuum", part)
-
+from rp_desktop.services.demo.continuum.school import ContinuumSchool
 
 # A part adds its rows and says how many of each it wrote, by DemoSummary's field names.
 Part = Callable[[ContinuumSchool], dict[str, int]]
 
 # Parts run in this order; a later part may read what an earlier one wrote.
 PARTS: tuple[Part, ...] = ()
+
+__all__ = ["PARTS", "ContinuumSchool", "Part", "add_continuum"]
 
 
 def add_continuum(school: ContinuumSchool) -> dict[str, int]:
