@@ -6,7 +6,14 @@ from datetime import date
 from sqlalchemy import ColumnElement, select
 from sqlalchemy.orm import Session
 
-from rp_desktop.db.models import CaseCategoryRow, CaseParticipantRow, CaseRow, StaffRow, StudentRow
+from rp_desktop.db.models import (
+    CaregiverRow,
+    CaseCategoryRow,
+    CaseParticipantRow,
+    CaseRow,
+    StaffRow,
+    StudentRow,
+)
 from rp_desktop.domain.records import (
     Case,
     CaseFields,
@@ -188,7 +195,10 @@ def unknown_references(session: Session, fields: CaseFields) -> list[FieldProble
             StudentRow, person.student_id
         )
         missing_staff = person.staff_id is not None and not session.get(StaffRow, person.staff_id)
-        if missing_student or missing_staff:
+        missing_caregiver = person.caregiver_id is not None and not session.get(
+            CaregiverRow, person.caregiver_id
+        )
+        if missing_student or missing_staff or missing_caregiver:
             problems.append(FieldProblem("participants", Problem.UNKNOWN, index=index))
     return problems
 
