@@ -10,6 +10,7 @@ from datetime import date
 
 from sqlalchemy import Connection
 
+from rp_desktop.services.demo.continuum.caregivers import add_caregivers
 from rp_desktop.services.demo.recipe import stream
 
 
@@ -32,7 +33,7 @@ class ContinuumSchool:
 Part = Callable[[ContinuumSchool], dict[str, int]]
 
 # Parts run in this order; a later part may read what an earlier one wrote.
-PARTS: tuple[Part, ...] = ()
+PARTS: tuple[Part, ...] = (add_caregivers,)
 
 
 def add_continuum(school: ContinuumSchool) -> dict[str, int]:
