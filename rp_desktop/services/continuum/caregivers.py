@@ -21,6 +21,7 @@ from rp_desktop.domain.records import person_name
 from rp_desktop.domain.search import search_key
 from rp_desktop.domain.validation import FieldProblem, Problem
 from rp_desktop.domain.vocabulary import AuditAction
+from rp_desktop.services import drafts
 from rp_desktop.services.audit import record_event
 from rp_desktop.services.casework.checks import refuse
 from rp_desktop.services.listing import matching
@@ -39,10 +40,13 @@ def caregiver_key(first: str, last: str, phone: str, email: str) -> str:
     return search_key(first, last, phone, email)
 
 
-def add_caregiver(db: Database, fields: CaregiverFields) -> Caregiver:
+def add_caregiver(
+    db: Database, fields: CaregiverFields, *, replaces_draft: str | None = None
+) -> Caregiver:
     """Save a new caregiver; InvalidInput (nothing written) when a rule is broken."""
     fields = tidy(fields)
     with Session(db.engine) as session, session.begin():
+        drafts.delete_replaced(session, replaces_draft)
         _check(session, fields)
         now = db.now()
         row = CaregiverRow(created_at=now, updated_at=now)
@@ -53,9 +57,16 @@ def add_caregiver(db: Database, fields: CaregiverFields) -> Caregiver:
         return caregiver_record(session, row)
 
 
-def update_caregiver(db: Database, caregiver_id: int, fields: CaregiverFields) -> Caregiver:
+def update_caregiver(
+    db: Database,
+    caregiver_id: int,
+    fields: CaregiverFields,
+    *,
+    replaces_draft: str | None = None,
+) -> Caregiver:
     fields = tidy(fields)
     with Session(db.engine) as session, session.begin():
+        drafts.delete_replaced(session, replaces_draft)
         row = _row(session, caregiver_id)
         _check(session, fields)
         _fill(row, fields)

@@ -10,6 +10,7 @@ from rp_desktop.domain.continuum.caregivers import Contact, ContactFields, valid
 from rp_desktop.domain.records import person_name
 from rp_desktop.domain.validation import FieldProblem, Problem
 from rp_desktop.domain.vocabulary import AuditAction
+from rp_desktop.services import drafts
 from rp_desktop.services.audit import record_event
 from rp_desktop.services.casework.cases import load_case
 from rp_desktop.services.casework.checks import refuse, unknown_staff
@@ -23,10 +24,13 @@ class ContactNotFound(LookupError):
     """No contact has this id (it was removed meanwhile)."""
 
 
-def add_contact(db: Database, case_id: int, fields: ContactFields) -> Contact:
+def add_contact(
+    db: Database, case_id: int, fields: ContactFields, *, replaces_draft: str | None = None
+) -> Contact:
     """Log a contact on the case; InvalidInput (nothing written) when a rule is broken, and
     CaseNotFound when the case is gone."""
     with Session(db.engine) as session, session.begin():
+        drafts.delete_replaced(session, replaces_draft)
         load_case(session, case_id)
         _check(session, db, fields)
         row = CaregiverContactRow(case_id=case_id)
@@ -37,8 +41,11 @@ def add_contact(db: Database, case_id: int, fields: ContactFields) -> Contact:
         return contact_record(session, row)
 
 
-def update_contact(db: Database, contact_id: int, fields: ContactFields) -> Contact:
+def update_contact(
+    db: Database, contact_id: int, fields: ContactFields, *, replaces_draft: str | None = None
+) -> Contact:
     with Session(db.engine) as session, session.begin():
+        drafts.delete_replaced(session, replaces_draft)
         row = _row(session, contact_id)
         _check(session, db, fields)
         _fill(row, fields)
