@@ -7,7 +7,12 @@ from collections.abc import Iterable
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from rp_desktop.db.models import CaregiverRow, CaregiverStudentRow, StudentRow
+from rp_desktop.db.models import (
+    CaregiverRow,
+    CaregiverStudentRow,
+    CaseParticipantRow,
+    StudentRow,
+)
 from rp_desktop.domain.continuum.caregivers import (
     Caregiver,
     CaregiverFields,
@@ -28,6 +33,7 @@ from rp_desktop.services.listing import matching
 from rp_desktop.services.safekeeping.database import Database
 
 ENTITY = "caregiver"
+OTHER = CaregiverRelationship.OTHER
 FOUND_AT_MOST = 50
 
 
@@ -116,6 +122,31 @@ def caregivers_of_students(db: Database, student_ids: Iterable[int]) -> list[Stu
                 seen.add(row.id)
                 found.append(StudentCaregiver(caregiver_record(session, row), relation))
     return found
+
+
+def caregivers_of_case(db: Database, case_id: int) -> list[StudentCaregiver]:
+    """Those a case's family contacts and letters are with: the caregivers taking part in the
+    case (even one no longer active), then the active caregivers of its students, each once."""
+    with Session(db.engine) as session:
+        people = session.execute(
+            select(CaseParticipantRow.caregiver_id, CaseParticipantRow.student_id)
+            .where(CaseParticipantRow.case_id == case_id)
+            .order_by(CaseParticipantRow.id)
+        ).all()
+        taking_part = [c for c, _s in people if c is not None]
+        students = [s for _c, s in people if s is not None]
+        found: dict[int, StudentCaregiver] = {}
+        for row, relation in _of_students(session, students, True):
+            if row.active or row.id in taking_part:
+                found.setdefault(row.id, StudentCaregiver(caregiver_record(session, row), relation))
+        first = []
+        for caregiver_id in dict.fromkeys(taking_part):
+            if caregiver_id in found:
+                first.append(found.pop(caregiver_id))
+            elif (extra := session.get(CaregiverRow, caregiver_id)) is not None:
+                relation = extra.students[0].relation if extra.students else OTHER
+                first.append(StudentCaregiver(caregiver_record(session, extra), relation))
+        return first + list(found.values())
 
 
 def find_caregivers(db: Database, text: str, limit: int = FOUND_AT_MOST) -> list[Caregiver]:

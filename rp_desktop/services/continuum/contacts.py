@@ -7,6 +7,7 @@ from sqlalchemy.orm import Session
 
 from rp_desktop.db.models import CaregiverContactRow, CaregiverRow
 from rp_desktop.domain.continuum.caregivers import Contact, ContactFields, validate_contact
+from rp_desktop.domain.continuum.kinds import ContactKind, ContactOutcome
 from rp_desktop.domain.records import person_name
 from rp_desktop.domain.validation import FieldProblem, Problem
 from rp_desktop.domain.vocabulary import AuditAction
@@ -39,6 +40,29 @@ def add_contact(
         session.flush()
         record_event(session, db, AuditAction.CREATE, ENTITY, row.id, _detail(fields))
         return contact_record(session, row)
+
+
+def record_letters(
+    db: Database, case_id: int, sent: list[tuple[int, str]], note: str
+) -> list[Contact]:
+    """Log a letter sent to each caregiver of `sent` (their id, the language it was written
+    in) today, all in one transaction: printing letters for families leaves them in the
+    case's family contacts."""
+    with Session(db.engine) as session, session.begin():
+        load_case(session, case_id)
+        logged = []
+        for caregiver_id, language in sent:
+            fields = ContactFields(
+                caregiver_id, ContactKind.LETTER, db.today(), ContactOutcome.SENT, language, note
+            )
+            _check(session, db, fields)
+            row = CaregiverContactRow(case_id=case_id)
+            _fill(row, fields)
+            session.add(row)
+            session.flush()
+            record_event(session, db, AuditAction.CREATE, ENTITY, row.id, _detail(fields))
+            logged.append(contact_record(session, row))
+        return logged
 
 
 def update_contact(

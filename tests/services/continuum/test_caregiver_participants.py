@@ -8,16 +8,20 @@ from datetime import timedelta
 import pytest
 
 from rp_desktop.domain.casework.agreements import AgreementFields, AgreementItemFields
-from rp_desktop.domain.continuum.caregivers import CaregiverFields
+from rp_desktop.domain.continuum.caregivers import CaregiverFields, CaregiverLink
+from rp_desktop.domain.continuum.kinds import CaregiverRelationship
 from rp_desktop.domain.records import CaseFields, ListQuery, ParticipantFields
 from rp_desktop.domain.validation import InvalidInput, Problem
 from rp_desktop.domain.vocabulary import Role, Tier
 from rp_desktop.services.casework.agreements import save_agreement
 from rp_desktop.services.casework.cases import get_case, list_cases, open_case, update_case
 from rp_desktop.services.casework.due_items import due_items
-from rp_desktop.services.continuum.caregivers import add_caregiver
+from rp_desktop.services.continuum.caregivers import add_caregiver, caregivers_of_case, set_active
 from rp_desktop.services.safekeeping.database import Database
 from tests.services.conftest import Roster
+
+PARENT = CaregiverRelationship.PARENT
+AUNT = CaregiverRelationship.AUNT_OR_UNCLE
 
 
 def case_with_caregiver(db: Database, roster: Roster, caregiver_id: int) -> CaseFields:
@@ -81,3 +85,39 @@ def test_a_caregiver_twice_or_not_on_record_is_refused(db: Database, roster: Ros
     with pytest.raises(InvalidInput) as two:
         open_case(db, replace(fields, participants=(both,)))
     assert [p.problem for p in two.value.problems] == [Problem.TWO_PEOPLE_AT_ONCE]
+
+
+def test_a_cases_families_are_its_caregiver_participants_then_its_students_caregivers(
+    db: Database, roster: Roster
+) -> None:
+    mother = add_caregiver(
+        db,
+        CaregiverFields("Marisol", "Quintanilla", students=(CaregiverLink(roster.ana.id, PARENT),)),
+    )
+    aunt = add_caregiver(
+        db, CaregiverFields("Beatriz", "Alcántara", students=(CaregiverLink(roster.ana.id, AUNT),))
+    )
+    neighbour = add_caregiver(db, CaregiverFields("Odile", "Vantongeren"))
+    other_family = add_caregiver(
+        db, CaregiverFields("Wen", "Zhou", students=(CaregiverLink(roster.liam.id, PARENT),))
+    )
+    fields = case_with_caregiver(db, roster, mother.id)
+    fields = replace(
+        fields,
+        participants=(
+            *fields.participants,
+            ParticipantFields(Role.SUPPORTER, caregiver_id=neighbour.id),
+        ),
+    )
+    case = open_case(db, fields)
+    set_active(db, aunt.id, False)
+    found = caregivers_of_case(db, case.id)
+    assert [c.caregiver.id for c in found] == [mother.id, neighbour.id]
+    assert found[0].relation is PARENT
+    set_active(db, aunt.id, True)
+    assert [c.caregiver.id for c in caregivers_of_case(db, case.id)] == [
+        mother.id,
+        neighbour.id,
+        aunt.id,
+    ]
+    assert other_family.id not in [c.caregiver.id for c in caregivers_of_case(db, case.id)]

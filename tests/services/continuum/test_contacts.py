@@ -16,6 +16,7 @@ from rp_desktop.services.continuum.contacts import (
     add_contact,
     case_contacts,
     delete_contact,
+    record_letters,
     update_contact,
 )
 from rp_desktop.services.safekeeping.database import Database
@@ -101,3 +102,21 @@ def test_a_day_ahead_a_bad_language_or_an_unknown_caregiver_is_refused(
     with pytest.raises(CaseNotFound):
         add_contact(db, 4242, fine)
     assert table_count(db, "caregiver_contact") == 0
+
+
+def test_printed_letters_are_logged_as_sent_in_the_language_written(
+    db: Database, roster: Roster
+) -> None:
+    case = open_four_person_case(db, roster)
+    mother = add_caregiver(db, CaregiverFields("Marisol", "Muñoz", home_language="es"))
+    father = add_caregiver(db, CaregiverFields("Tomás", "Muñoz"))
+    logged = record_letters(db, case.id, [(mother.id, "en"), (father.id, "en")], "Invitation")
+    assert [(c.caregiver_name, c.fields.kind, c.fields.outcome) for c in logged] == [
+        ("Marisol Muñoz", ContactKind.LETTER, ContactOutcome.SENT),
+        ("Tomás Muñoz", ContactKind.LETTER, ContactOutcome.SENT),
+    ]
+    assert {c.fields.contacted_on for c in logged} == {db.today()}
+    assert len(case_contacts(db, case.id)) == 2
+    with pytest.raises(InvalidInput):
+        record_letters(db, case.id, [(mother.id, "en"), (4242, "en")], "Invitation")
+    assert len(case_contacts(db, case.id)) == 2  # all or nothing
