@@ -100,6 +100,13 @@ def get_caregiver(db: Database, caregiver_id: int) -> Caregiver:
         return caregiver_record(session, _row(session, caregiver_id))
 
 
+def caregiver_name(db: Database, caregiver_id: int) -> str:
+    """The caregiver's name; empty when they are no longer on record."""
+    with Session(db.engine) as session:
+        row = session.get(CaregiverRow, caregiver_id)
+        return person_name(row.first_name, row.last_name) if row else ""
+
+
 def caregivers_of_student(
     db: Database, student_id: int, *, include_inactive: bool = False
 ) -> list[StudentCaregiver]:

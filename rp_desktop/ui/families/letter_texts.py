@@ -29,25 +29,26 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate(CONTEXT, text)
 
 
-def translation_file(code: str, folder: Path = TRANSLATIONS) -> Path:
-    return folder / f"rp_desktop_{code}.qm"
+def translation_file(code: str) -> Path:
+    return TRANSLATIONS / f"rp_desktop_{code}.qm"
 
 
-def available_languages(folder: Path = TRANSLATIONS) -> set[str]:
+def available_languages() -> set[str]:
     """English, and each language whose translation file is installed ("es" once
     rp_desktop_es.qm is there)."""
     found = {ENGLISH}
+    folder = TRANSLATIONS
     if folder.is_dir():
         found |= {p.stem.removeprefix("rp_desktop_") for p in folder.glob("rp_desktop_*.qm")}
     return found
 
 
 @contextmanager
-def written_in(code: str, folder: Path = TRANSLATIONS) -> Iterator[None]:
+def written_in(code: str) -> Iterator[None]:
     """While inside, the app's words come in `code`'s language (English needs no translator;
     a file that cannot be loaded leaves them in English)."""
     translator = QTranslator()
-    loaded = code != ENGLISH and translator.load(str(translation_file(code, folder)))
+    loaded = code != ENGLISH and translator.load(str(translation_file(code)))
     app = QCoreApplication.instance()
     if loaded and app is not None:
         app.installTranslator(translator)
