@@ -32,6 +32,16 @@ class CaregiverForm(RecordForm):
         super().__init__(title, parent)
         self._db = db
         self._caregiver = caregiver
+        self._add_fields()
+        self._fill(caregiver, for_student)
+        self.draft.keep("students", self._links_draft, self._restore_links)
+        extra = {"student_id": for_student.id} if for_student and not caregiver else {}
+        self.draft.start(
+            DraftPlace(db, "caregiver", caregiver.id if caregiver else None, extra=extra)
+        )
+        self.remember_initial()
+
+    def _add_fields(self) -> None:
         self.first_name: QLineEdit = self.add_field(
             "first_name", self.tr("&First name"), QLineEdit()
         )
@@ -49,17 +59,10 @@ class CaregiverForm(RecordForm):
         self.students: StudentLinks = self.add_field(
             "students",
             self.tr("Cares for"),
-            StudentLinks(lambda text: students.find_students(db, text)),
+            StudentLinks(lambda text: students.find_students(self._db, text)),
         )
         self.phone.setPlaceholderText(self.tr("Optional"))
         self.email.setPlaceholderText(self.tr("Optional"))
-        self._fill(caregiver, for_student)
-        self.draft.keep("students", self._links_draft, self._restore_links)
-        extra = {"student_id": for_student.id} if for_student and not caregiver else {}
-        self.draft.start(
-            DraftPlace(db, "caregiver", caregiver.id if caregiver else None, extra=extra)
-        )
-        self.remember_initial()
 
     def values(self) -> CaregiverFields:
         return CaregiverFields(

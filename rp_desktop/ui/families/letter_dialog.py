@@ -58,10 +58,7 @@ class LetterDialog(QDialog):
         self.addressees = addressees
         self.available = available_languages()
         self.choice = ""
-        self.which = QComboBox()
-        self.which.setAccessibleName(choice_label)
-        for text, record_id in choices:
-            self.which.addItem(text, record_id)
+        self.which = self._choice_combo(choices, choice_label)
         self.place = QLineEdit(placeholderText=self.tr("e.g. the counseling office, room 104"))
         self.place.setAccessibleName(self.tr("Where"))
         self.place.setVisible(ask_place)
@@ -84,6 +81,14 @@ class LetterDialog(QDialog):
         self.people.itemChanged.connect(self._sync)
         self._sync()
         fit_to_screen(self, self.sizeHint().expandedTo(self.minimumSizeHint()), "letters")
+
+    @staticmethod
+    def _choice_combo(choices: list[tuple[str, int]], choice_label: str) -> QComboBox:
+        combo = QComboBox()
+        combo.setAccessibleName(choice_label)
+        for text, record_id in choices:
+            combo.addItem(text, record_id)
+        return combo
 
     def chosen(self) -> list[tuple[Letter, Addressee]]:
         """The letters to write, one per ticked recipient, each with its language."""
