@@ -76,12 +76,11 @@ class CaregiverForm(RecordForm):
         )
 
     def submit(self, values: CaregiverFields) -> int:
-        key = self.draft.key
         if self._caregiver is None:
-            saved = caregivers.add_caregiver(self._db, values, replaces_draft=key)
+            saved = caregivers.add_caregiver(self._db, values, replaces_draft=self.draft.key)
         else:
             saved = caregivers.update_caregiver(
-                self._db, self._caregiver.id, values, replaces_draft=key
+                self._db, self._caregiver.id, values, replaces_draft=self.draft.key
             )
         self._caregiver = saved
         return saved.id

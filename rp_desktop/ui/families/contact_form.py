@@ -79,11 +79,14 @@ class ContactForm(RecordForm):
         )
 
     def submit(self, values: ContactFields) -> int:
-        key = self.draft.key
         if self._contact is None:
-            saved = contacts.add_contact(self._db, self._case_id, values, replaces_draft=key)
+            saved = contacts.add_contact(
+                self._db, self._case_id, values, replaces_draft=self.draft.key
+            )
         else:
-            saved = contacts.update_contact(self._db, self._contact.id, values, replaces_draft=key)
+            saved = contacts.update_contact(
+                self._db, self._contact.id, values, replaces_draft=self.draft.key
+            )
         self._contact = saved
         return saved.id
 
