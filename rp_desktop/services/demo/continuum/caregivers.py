@@ -45,6 +45,21 @@ INTERPRETER = 0.4  # of those whose home language is not English
 TURNED_TO_CAREGIVER = 0.7  # of the family members named on a case whose student has caregivers
 CALL_OUTCOMES = ((ContactOutcome.REACHED, 55), (ContactOutcome.LEFT_MESSAGE, 25),
                  (ContactOutcome.NO_ANSWER, 20))  # fmt: skip
+# A line of note, now and then, by what came of a contact (invented, naming no one).
+NOTES = {
+    ContactOutcome.REACHED: (
+        "Talked through what happened; supportive of a meeting.",
+        "Agreed to come to the conference.",
+        "Asked for a call after school next time.",
+    ),
+    ContactOutcome.LEFT_MESSAGE: ("Left a voicemail asking for a call back.",),
+    ContactOutcome.NO_ANSWER: ("No voicemail set up; will try again tomorrow.",),
+    ContactOutcome.SENT: ("Invitation to the meeting sent home.", "Agreement sent home."),
+    ContactOutcome.MET: (
+        "Met before the conference to explain the process.",
+        "Came to the re-entry meeting.",
+    ),
+}
 CONTACT_KINDS = ((ContactKind.CALL, 60), (ContactKind.LETTER, 15), (ContactKind.MEETING, 15),
                  (ContactKind.MESSAGE, 10))  # fmt: skip
 
@@ -233,7 +248,7 @@ def _contact(
         "contacted_on": first + timedelta(days=rng.randint(0, min(span, 30))),
         "outcome": outcome,
         "language": home if rng.random() < 0.8 else "en",
-        "note": "",
+        "note": rng.choice(NOTES[outcome]) if rng.random() < 0.6 else "",
     }
 
 
