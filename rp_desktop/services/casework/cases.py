@@ -165,9 +165,16 @@ def refresh_search_keys_for_category(session: Session, category_id: int) -> None
 
 def refresh_search_keys_for_student(session: Session, student_id: int) -> None:
     """After a student's name changes, let their cases be found by the new name."""
-    case_ids = session.scalars(
-        select(CaseParticipantRow.case_id).where(CaseParticipantRow.student_id == student_id)
-    ).all()
+    _refresh_search_keys(session, CaseParticipantRow.student_id == student_id)
+
+
+def refresh_search_keys_for_caregiver(session: Session, caregiver_id: int) -> None:
+    """After a caregiver's name changes, let the cases they take part in be found by it."""
+    _refresh_search_keys(session, CaseParticipantRow.caregiver_id == caregiver_id)
+
+
+def _refresh_search_keys(session: Session, taking_part: ColumnElement[bool]) -> None:
+    case_ids = session.scalars(select(CaseParticipantRow.case_id).where(taking_part)).all()
     for case_id in set(case_ids):
         row = _load(session, case_id)
         row.search_key = _search_key(session, row)

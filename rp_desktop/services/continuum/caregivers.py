@@ -28,6 +28,7 @@ from rp_desktop.domain.validation import FieldProblem, Problem
 from rp_desktop.domain.vocabulary import AuditAction
 from rp_desktop.services import drafts
 from rp_desktop.services.audit import record_event
+from rp_desktop.services.casework.cases import refresh_search_keys_for_caregiver
 from rp_desktop.services.casework.checks import refuse
 from rp_desktop.services.listing import matching
 from rp_desktop.services.safekeeping.database import Database
@@ -78,6 +79,7 @@ def update_caregiver(
         _fill(row, fields)
         row.updated_at = db.now()
         session.flush()
+        refresh_search_keys_for_caregiver(session, row.id)
         record_event(session, db, AuditAction.UPDATE, ENTITY, row.id, _detail(fields))
         return caregiver_record(session, row)
 

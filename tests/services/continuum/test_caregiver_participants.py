@@ -16,7 +16,13 @@ from rp_desktop.domain.vocabulary import Role, Tier
 from rp_desktop.services.casework.agreements import save_agreement
 from rp_desktop.services.casework.cases import get_case, list_cases, open_case, update_case
 from rp_desktop.services.casework.due_items import due_items
-from rp_desktop.services.continuum.caregivers import add_caregiver, caregivers_of_case, set_active
+from rp_desktop.services.continuum.caregivers import (
+    add_caregiver,
+    caregivers_of_case,
+    get_caregiver,
+    set_active,
+    update_caregiver,
+)
 from rp_desktop.services.safekeeping.database import Database
 from tests.services.conftest import Roster
 
@@ -61,6 +67,12 @@ def test_a_caregiver_participant_is_named_everywhere(db: Database, roster: Roste
     assert agreement.items[0].owner_name == "Marisol Quintanilla"
     coming, _overdue = due_items(db, db.today())
     assert [i.owner_name for i in coming] == ["Marisol Quintanilla"]
+    renamed = replace(get_caregiver(db, mother.id).fields, last_name="Ybarra")
+    update_caregiver(db, mother.id, renamed)
+    found = list_cases(db, Tier.TARGETED, ListQuery(text="ybarra")).rows
+    assert [c.id for c in found] == [case.id]
+    assert list_cases(db, Tier.TARGETED, ListQuery(text="quintanilla")).rows == ()
+    update_caregiver(db, mother.id, replace(renamed, last_name="Quintanilla"))
     again = update_case(db, case.id, replace(fields, place="Bus line"))
     assert again.participants[1].id == case.participants[1].id  # kept, not replaced
     assert get_case(db, case.id).participants[1].display_name == "Marisol Quintanilla"
