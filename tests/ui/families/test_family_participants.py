@@ -10,7 +10,7 @@ from rp_desktop.services.safekeeping.database import Database
 from rp_desktop.ui.window.main_window import MainWindow
 from tests.ui.case.test_cases_tab import add_student, new_case
 from tests.ui.conftest import School, type_text
-from tests.ui.families.setup import add_family
+from tests.ui.families.setup import add_family, family_case
 
 
 def offered(form) -> list[str]:  # type: ignore[no-untyped-def]
@@ -53,3 +53,16 @@ def test_the_students_caregivers_are_offered_and_saved_as_family_members(
     )
     assert father.display_name == "Tomasz Kowalczyk"
     assert saved.participants[3].fields.other_name == "Aunt of Nou"
+
+
+def test_a_circle_run_for_the_case_seats_the_caregiver_by_name(
+    qtbot, window: MainWindow, db: Database, school_db: School
+) -> None:
+    family_case(db, school_db, add_family(db, school_db))
+    window.show_view("tier2")
+    tab = window.tier2
+    tab.reload()
+    tab.table.selectRow(0)
+    qtbot.mouseClick(tab.circle_button, Qt.MouseButton.LeftButton)
+    seated = [a.name for a in window.circle_tab().seating.attendees()]
+    assert seated == ["Dariusz Kowalczyk", "Nou Xiong", "Pa Xiong", "Marisol Quintero"]
