@@ -59,9 +59,10 @@ class LanguageCombo(QComboBox):
         index = self.findText(typed)
         if index >= 0:
             return str(self.itemData(index))
-        for row in range(self.count()):  # a name typed in full, or a code from the list
+        for row in range(self.count()):  # a code, or a name in English or in itself
             code = str(self.itemData(row))
-            if typed.casefold() in (code, language_name(code).casefold()):
+            names = (code, language_name(code).casefold(), NATIVE.get(code, "").casefold())
+            if typed.casefold() in names:
                 return code
         return typed
 
