@@ -27,6 +27,13 @@ def test_most_students_have_caregivers_with_a_plausible_mix(db: Database) -> Non
         " JOIN student s ON s.id = l.student_id WHERE s.active",
     )
     assert 0.75 * summary.active_students <= cared_for <= summary.active_students
+    shared = rows(
+        db,
+        "SELECT l.caregiver_id, count(*), count(DISTINCT s.last_name) FROM caregiver_student l"
+        " JOIN student s ON s.id = l.student_id GROUP BY 1 HAVING count(*) > 1",
+    )
+    assert shared  # brothers and sisters share their caregivers
+    assert {names for _id, _n, names in shared} == {1}  # and their family name
     most = count(
         db, "SELECT max(n) FROM (SELECT count(*) n FROM caregiver_student GROUP BY student_id)"
     )

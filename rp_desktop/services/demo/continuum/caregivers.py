@@ -33,6 +33,7 @@ from rp_desktop.services.search_keys import case_key
 Rel = CaregiverRelationship
 WITH_CAREGIVERS = 0.9  # of current students; the rest are not entered yet
 TWO_CAREGIVERS = 0.45
+SIBLINGS = 0.3  # of students who share a family name with one before them: the same family
 FIRST_RELATION = ((Rel.PARENT, 78), (Rel.GUARDIAN, 7), (Rel.GRANDPARENT, 8), (Rel.FOSTER_PARENT, 3),
                   (Rel.AUNT_OR_UNCLE, 4))  # fmt: skip
 SECOND_RELATION = ((Rel.PARENT, 70), (Rel.STEP_PARENT, 15), (Rel.GRANDPARENT, 10),
@@ -47,19 +48,15 @@ CALL_OUTCOMES = ((ContactOutcome.REACHED, 55), (ContactOutcome.LEFT_MESSAGE, 25)
                  (ContactOutcome.NO_ANSWER, 20))  # fmt: skip
 # A line of note, now and then, by what came of a contact (invented, naming no one).
 NOTES = {
-    ContactOutcome.REACHED: (
-        "Talked through what happened; supportive of a meeting.",
-        "Agreed to come to the conference.",
-        "Asked for a call after school next time.",
-    ),
+    ContactOutcome.REACHED: ("Talked through what happened; supportive of a meeting.",
+                             "Agreed to come to the conference.",
+                             "Asked for a call after school next time."),
     ContactOutcome.LEFT_MESSAGE: ("Left a voicemail asking for a call back.",),
     ContactOutcome.NO_ANSWER: ("No voicemail set up; will try again tomorrow.",),
     ContactOutcome.SENT: ("Invitation to the meeting sent home.", "Agreement sent home."),
-    ContactOutcome.MET: (
-        "Met before the conference to explain the process.",
-        "Came to the re-entry meeting.",
-    ),
-}
+    ContactOutcome.MET: ("Met before the conference to explain the process.",
+                         "Came to the re-entry meeting."),
+}  # fmt: skip
 CONTACT_KINDS = ((ContactKind.CALL, 60), (ContactKind.LETTER, 15), (ContactKind.MEETING, 15),
                  (ContactKind.MESSAGE, 10))  # fmt: skip
 
@@ -101,8 +98,14 @@ def _families(school: School, rng: random.Random) -> dict[int, Family]:
     caregivers: list[dict[str, object]] = []
     links: list[dict[str, object]] = []
     families: dict[int, Family] = {}
+    by_name: dict[str, tuple[Family, list[dict[str, object]]]] = {}
     for student_id, last_name in students:
         if rng.random() > WITH_CAREGIVERS:
+            continue
+        if last_name in by_name and rng.random() < SIBLINGS:  # brothers and sisters
+            family, theirs = by_name[last_name]
+            links += [{**link, "student_id": student_id} for link in theirs]
+            families[student_id] = family
             continue
         heritage = _heritage_of(last_name)
         home, share = HOME_LANGUAGE.get(heritage, ("en", 0.0))
@@ -117,6 +120,7 @@ def _families(school: School, rng: random.Random) -> dict[int, Family]:
             ids.append(next_id)
             next_id += 1
         families[student_id] = Family(tuple(ids), dict.fromkeys(ids, lang))
+        by_name[last_name] = (families[student_id], links[-count:])
     if caregivers:
         school.connection.execute(insert(CaregiverRow), caregivers)
         school.connection.execute(insert(CaregiverStudentRow), links)
