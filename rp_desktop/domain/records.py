@@ -149,11 +149,12 @@ class ParticipantFields:
     student_id: int | None = None
     staff_id: int | None = None
     other_name: str = ""
+    caregiver_id: int | None = None  # a caregiver on record (a family member)
 
     @property
     def names_more_than_one(self) -> bool:
         named = (self.student_id is not None, self.staff_id is not None, bool(self.other_name))
-        return sum(named) > 1
+        return sum(named) + (self.caregiver_id is not None) > 1
 
     @property
     def person(self) -> tuple[str, int | str]:
@@ -162,6 +163,8 @@ class ParticipantFields:
             return ("student", self.student_id)
         if self.staff_id is not None:
             return ("staff", self.staff_id)
+        if self.caregiver_id is not None:
+            return ("caregiver", self.caregiver_id)
         return ("other", self.other_name.strip().casefold())
 
 

@@ -7,7 +7,7 @@ from typing import Any
 from sqlalchemy import Row, select
 from sqlalchemy.orm import Session
 
-from rp_desktop.db.models import CaseParticipantRow, CaseRow, StaffRow, StudentRow
+from rp_desktop.db.models import CaregiverRow, CaseParticipantRow, CaseRow, StaffRow, StudentRow
 from rp_desktop.domain.records import ParticipantFields, person_name
 from rp_desktop.services.listing import AnySelect
 
@@ -29,44 +29,57 @@ def _participants_of(case_ids: list[int]) -> AnySelect:
             CaseParticipantRow.student_id,
             CaseParticipantRow.staff_id,
             CaseParticipantRow.other_name,
+            CaseParticipantRow.caregiver_id,
             StudentRow.first_name,
             StudentRow.last_name,
             StudentRow.preferred_name,
             StaffRow.first_name.label("staff_first_name"),
             StaffRow.last_name.label("staff_last_name"),
+            CaregiverRow.first_name.label("caregiver_first_name"),
+            CaregiverRow.last_name.label("caregiver_last_name"),
         )
         .outerjoin(StudentRow, StudentRow.id == CaseParticipantRow.student_id)
         .outerjoin(StaffRow, StaffRow.id == CaseParticipantRow.staff_id)
+        .outerjoin(CaregiverRow, CaregiverRow.id == CaseParticipantRow.caregiver_id)
         .where(CaseParticipantRow.case_id.in_(case_ids))
         .order_by(CaseParticipantRow.case_id, CaseParticipantRow.id)
     )
 
 
 def _person(row: Row[Any]) -> tuple[tuple[str, int | str], str]:
-    """Who a participant is, as a key (a student, a staff member, or a name typed on the case:
-    one person however it is capitalised), and the name they are listed by."""
+    """Who a participant is, as a key (a student, a staff member, a caregiver on record, or a
+    name typed on the case: one person however it is capitalised), and the name they are
+    listed by."""
     if row.student_id is not None:
         return ("student", row.student_id), person_name(
             row.first_name, row.last_name, row.preferred_name
         )
     if row.staff_id is not None:
         return ("staff", row.staff_id), person_name(row.staff_first_name, row.staff_last_name)
+    if row.caregiver_id is not None:
+        return ("caregiver", row.caregiver_id), person_name(
+            row.caregiver_first_name, row.caregiver_last_name
+        )
     return ("other", row.other_name.casefold()), row.other_name
 
 
 def participant_names(session: Session, participants: list[CaseParticipantRow]) -> list[str]:
     """The name beside each of `participants`, in order."""
-    names = []
-    for p in participants:
-        if p.student_id is not None:
-            s = session.get(StudentRow, p.student_id)
-            names.append(person_name(s.first_name, s.last_name, s.preferred_name) if s else "")
-        elif p.staff_id is not None:
-            st = session.get(StaffRow, p.staff_id)
-            names.append(person_name(st.first_name, st.last_name) if st else "")
-        else:
-            names.append(p.other_name)
-    return names
+    return [participant_name(session, p) for p in participants]
+
+
+def participant_name(session: Session, p: CaseParticipantRow) -> str:
+    """The name of one participant, whichever kind of person they are."""
+    if p.student_id is not None:
+        s = session.get(StudentRow, p.student_id)
+        return person_name(s.first_name, s.last_name, s.preferred_name) if s else ""
+    if p.staff_id is not None:
+        st = session.get(StaffRow, p.staff_id)
+        return person_name(st.first_name, st.last_name) if st else ""
+    if p.caregiver_id is not None:
+        c = session.get(CaregiverRow, p.caregiver_id)
+        return person_name(c.first_name, c.last_name) if c else ""
+    return p.other_name
 
 
 def replace_participants(row: CaseRow, wanted: tuple[ParticipantFields, ...]) -> None:
@@ -80,11 +93,17 @@ def replace_participants(row: CaseRow, wanted: tuple[ParticipantFields, ...]) ->
             kept.append(existing)
     row.participants = kept + [
         CaseParticipantRow(
-            role=p.role, student_id=p.student_id, staff_id=p.staff_id, other_name=p.other_name
+            role=p.role,
+            student_id=p.student_id,
+            staff_id=p.staff_id,
+            other_name=p.other_name,
+            caregiver_id=p.caregiver_id,
         )
         for p in remaining
     ]
 
 
 def participant_fields(row: CaseParticipantRow) -> ParticipantFields:
-    return ParticipantFields(row.role, row.student_id, row.staff_id, row.other_name)
+    return ParticipantFields(
+        row.role, row.student_id, row.staff_id, row.other_name, row.caregiver_id
+    )

@@ -6,7 +6,14 @@ from datetime import date
 from sqlalchemy import ColumnElement, select
 from sqlalchemy.orm import Session
 
-from rp_desktop.db.models import CaseCategoryRow, CaseParticipantRow, CaseRow, StaffRow, StudentRow
+from rp_desktop.db.models import (
+    CaregiverRow,
+    CaseCategoryRow,
+    CaseParticipantRow,
+    CaseRow,
+    StaffRow,
+    StudentRow,
+)
 from rp_desktop.domain.records import (
     Case,
     CaseFields,
@@ -158,9 +165,16 @@ def refresh_search_keys_for_category(session: Session, category_id: int) -> None
 
 def refresh_search_keys_for_student(session: Session, student_id: int) -> None:
     """After a student's name changes, let their cases be found by the new name."""
-    case_ids = session.scalars(
-        select(CaseParticipantRow.case_id).where(CaseParticipantRow.student_id == student_id)
-    ).all()
+    _refresh_search_keys(session, CaseParticipantRow.student_id == student_id)
+
+
+def refresh_search_keys_for_caregiver(session: Session, caregiver_id: int) -> None:
+    """After a caregiver's name changes, let the cases they take part in be found by it."""
+    _refresh_search_keys(session, CaseParticipantRow.caregiver_id == caregiver_id)
+
+
+def _refresh_search_keys(session: Session, taking_part: ColumnElement[bool]) -> None:
+    case_ids = session.scalars(select(CaseParticipantRow.case_id).where(taking_part)).all()
     for case_id in set(case_ids):
         row = _load(session, case_id)
         row.search_key = _search_key(session, row)
@@ -188,7 +202,10 @@ def unknown_references(session: Session, fields: CaseFields) -> list[FieldProble
             StudentRow, person.student_id
         )
         missing_staff = person.staff_id is not None and not session.get(StaffRow, person.staff_id)
-        if missing_student or missing_staff:
+        missing_caregiver = person.caregiver_id is not None and not session.get(
+            CaregiverRow, person.caregiver_id
+        )
+        if missing_student or missing_staff or missing_caregiver:
             problems.append(FieldProblem("participants", Problem.UNKNOWN, index=index))
     return problems
 

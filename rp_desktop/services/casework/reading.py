@@ -18,7 +18,6 @@ from rp_desktop.db.models import (
     ProgressEntryRow,
     ReEntryPlanRow,
     StaffRow,
-    StudentRow,
     SupportPlanRow,
     TierChangeRow,
 )
@@ -44,6 +43,7 @@ from rp_desktop.domain.casework.support_plans import (
     SupportPlanFields,
 )
 from rp_desktop.domain.records import Case, Participant, person_name
+from rp_desktop.services.casework.case_people import participant_name
 from rp_desktop.services.casework.cases import case_record, load_case
 
 People = dict[int, Participant]
@@ -64,18 +64,7 @@ def owner_name(session: Session, participant_id: int | None, staff_id: int | Non
     if participant_id is None:
         return staff_name(session, staff_id)
     participant = session.get(CaseParticipantRow, participant_id)
-    if participant is None:
-        return ""
-    if participant.student_id is not None:
-        student = session.get(StudentRow, participant.student_id)
-        return (
-            person_name(student.first_name, student.last_name, student.preferred_name)
-            if student
-            else ""
-        )
-    if participant.staff_id is not None:
-        return staff_name(session, participant.staff_id)
-    return participant.other_name
+    return participant_name(session, participant) if participant is not None else ""
 
 
 def meeting_record(session: Session, row: MeetingRow, people: People) -> Meeting:

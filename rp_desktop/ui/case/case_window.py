@@ -31,6 +31,7 @@ from rp_desktop.ui import dialogs
 from rp_desktop.ui.case import case_forms, printing
 from rp_desktop.ui.case.panels import AgreementPanel, FollowUpPanel, MeetingsPanel
 from rp_desktop.ui.case.tier3_panel import Tier3Panel
+from rp_desktop.ui.families.contacts_panel import ContactsPanel
 from rp_desktop.ui.forms.record_form import RecordForm
 from rp_desktop.ui.screen_fit import fit_to_screen
 from rp_desktop.ui.words.formatting import format_date
@@ -100,6 +101,7 @@ class CaseWindow(QWidget):
         self.agreement = AgreementPanel()
         self.follow_up = FollowUpPanel()
         self.tier3 = Tier3Panel()
+        self.family = ContactsPanel(self._db, self._school)
         self.note = QPlainTextEdit()
 
     def reload(self) -> None:
@@ -130,6 +132,7 @@ class CaseWindow(QWidget):
         self.story.setPlainText(fields.description)
         for panel in (self.meetings, self.agreement, self.follow_up, self.tier3):
             panel.show_detail(detail)
+        self.family.show_detail(detail)
         self.tabs.setTabVisible(self.tabs.indexOf(self.tier3), fields.tier == Tier.INTENSIVE)
         if not self.note.document().isModified():
             self.note.setPlainText(detail.private_note)
@@ -202,6 +205,7 @@ class CaseWindow(QWidget):
             (self.agreement, self.tr("Agreement")),
             (self.follow_up, self.tr("Follow-up")),
             (self.tier3, self.tr("Tier 3")),
+            (self.family, self.tr("Family contacts")),
             (self._private_page(), self.tr("My private note")),
         ):
             self.tabs.addTab(widget, text)

@@ -12,6 +12,7 @@ from rp_desktop.domain.validation import FieldProblem
 from rp_desktop.domain.vocabulary import CaseStatus, ClosureReason, Role, Tier, Tier3Kind
 from rp_desktop.services import people
 from rp_desktop.services.casework import cases
+from rp_desktop.services.continuum import caregivers
 from rp_desktop.services.safekeeping.database import Database
 from rp_desktop.services.students import records as students
 from rp_desktop.ui.case.participants import ParticipantsEditor
@@ -157,7 +158,9 @@ class CaseForm(RecordForm):
             "participants",
             self.tr("P&eople involved"),
             ParticipantsEditor(
-                lambda text: students.find_students(db, text), people.list_staff(db)
+                lambda text: students.find_students(db, text),
+                people.list_staff(db),
+                find_family=lambda ids: caregivers.caregivers_of_students(db, ids),
             ),
         )
         self.status: QComboBox = self.add_field(
@@ -185,6 +188,7 @@ class CaseForm(RecordForm):
                 "student_id": p.student_id,
                 "staff_id": p.staff_id,
                 "other_name": p.other_name,
+                "caregiver_id": p.caregiver_id,
             }
             for p in self.people.participants()
         ]
@@ -203,7 +207,11 @@ class CaseForm(RecordForm):
         try:
             role = Role(entry["role"]) if entry.get("role") else None
             fields = ParticipantFields(
-                role, entry.get("student_id"), entry.get("staff_id"), entry.get("other_name", "")
+                role,
+                entry.get("student_id"),
+                entry.get("staff_id"),
+                entry.get("other_name", ""),
+                entry.get("caregiver_id"),
             )
         except (AttributeError, KeyError, TypeError, ValueError):
             return None
@@ -215,6 +223,8 @@ class CaseForm(RecordForm):
         elif fields.staff_id is not None:
             member = people.get_staff(self._db, fields.staff_id)
             name = member.display_name if member else ""
+        elif fields.caregiver_id is not None:
+            name = caregivers.caregiver_name(self._db, fields.caregiver_id)
         else:
             name = fields.other_name
         return Participant(0, fields, name) if name else None

@@ -13,8 +13,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from rp_desktop.domain.continuum.caregivers import Caregiver
 from rp_desktop.domain.records import Participant, ParticipantFields, StaffMember, Student
 from rp_desktop.domain.vocabulary import Role
+from rp_desktop.ui.families.family_adder import FamilyAdder, FindFamily
 from rp_desktop.ui.forms.person_picker import enter_does
 from rp_desktop.ui.forms.student_picker import StaffPicker, StudentPicker
 from rp_desktop.ui.forms.widgets import choice_combo, current_choice, select_data
@@ -42,6 +44,7 @@ class _PersonRow:
             self.fields.student_id,
             self.fields.staff_id,
             self.fields.other_name,
+            self.fields.caregiver_id,
         )
 
 
@@ -59,6 +62,8 @@ class ParticipantsEditor(QWidget):
         find_students: Callable[[str], list[Student]],
         staff: list[StaffMember],
         parent: QWidget | None = None,
+        *,
+        find_family: FindFamily | None = None,
     ) -> None:
         super().__init__(parent)
         self._rows: list[_PersonRow] = []
@@ -72,12 +77,15 @@ class ParticipantsEditor(QWidget):
         self.other_name = QLineEdit(placeholderText=self.tr("Someone else, e.g. a parent: name"))
         self.other_name.setAccessibleName(self.tr("Name of someone else to add"))
         self.add_other = QPushButton(self.tr("Add"))
+        self.family = FamilyAdder(find_family or (lambda _ids: []))  # caregivers on record
         self._adders = QWidget()
         self._lay_out()
         self.student_picker.studentChosen.connect(self._add_student)
         self.staff_picker.chosen.connect(self._add_staff)
         self.add_other.clicked.connect(self._add_other)
         enter_does(self.other_name, self._add_other)
+        self.family.caregiverChosen.connect(self._add_caregiver)
+        self.changed.connect(self._offer_family)
 
     def participants(self) -> tuple[ParticipantFields, ...]:
         return tuple(row.value() for row in self._rows)
@@ -110,6 +118,7 @@ class ParticipantsEditor(QWidget):
         adders.setContentsMargins(0, 0, 0, 0)
         adders.addWidget(self.student_picker)
         adders.addWidget(self.staff_picker)
+        adders.addWidget(self.family)
         adders.addLayout(other_line)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -128,6 +137,15 @@ class ParticipantsEditor(QWidget):
         if name:
             self._append(ParticipantFields(Role.FAMILY_MEMBER, other_name=name), name)
             self.other_name.clear()
+
+    def _add_caregiver(self, caregiver: Caregiver) -> None:
+        fields = ParticipantFields(Role.FAMILY_MEMBER, caregiver_id=caregiver.id)
+        self._append(fields, caregiver.display_name)
+
+    def _offer_family(self) -> None:
+        people = [row.fields for row in self._rows]
+        students = [p.student_id for p in people if p.student_id is not None]
+        self.family.refresh(students, [p.caregiver_id for p in people if p.caregiver_id])
 
     def _append(self, fields: ParticipantFields, name: str) -> None:
         row = _PersonRow(fields, name, self.tr("Choose a role…"))

@@ -154,7 +154,7 @@ class CircleSetupTab(QWidget):
                 if member is not None:
                     self.seating.seat(Attendee.staff(member))
             else:
-                self.seating.seat(Attendee.other(fields.other_name))
+                self.seating.seat(Attendee.other(fields.other_name or participant.display_name))
         self.rounds.use_template("re-entry" if re_entry else "repair-harm")
         self.case_note.setText(
             self.tr(

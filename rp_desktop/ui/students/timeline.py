@@ -33,6 +33,7 @@ from rp_desktop.domain.vocabulary import (
 from rp_desktop.services.safekeeping.database import Database
 from rp_desktop.services.students import records as students
 from rp_desktop.services.students import timeline
+from rp_desktop.ui.families.student_caregivers import StudentCaregivers
 from rp_desktop.ui.lists.date_range import DateRangeFilter
 from rp_desktop.ui.words.formatting import format_date
 from rp_desktop.ui.words.labels import grade_label, label
@@ -74,6 +75,7 @@ class StudentTimeline(QWidget):
         self.empty.setObjectName("emptyState")
         self.table = self._make_table()
         self.table.doubleClicked.connect(self._open_case)
+        self.caregivers = StudentCaregivers(db, self.student)
         self.dates.rangeChanged.connect(self._fill)
         self._lay_out()
         self.resize(1000, 680)
@@ -121,6 +123,7 @@ class StudentTimeline(QWidget):
         layout.addWidget(self.name)
         layout.addWidget(self.facts)
         layout.addWidget(self.counts)
+        layout.addWidget(self.caregivers)
         layout.addLayout(filters)
         layout.addWidget(self.empty)
         layout.addWidget(self.table, 1)

@@ -154,6 +154,16 @@ def _case_step(kind: str) -> Callable[[_Reopening], RecordForm]:
     return build
 
 
+def _family(kind: str) -> Callable[[_Reopening], RecordForm]:
+    def build(r: _Reopening) -> RecordForm:
+        from rp_desktop.ui.families import reopen
+
+        maker = reopen.caregiver_form if kind == "caregiver" else reopen.contact_form
+        return maker(r.db, r.record_id, r.where, r.parent)
+
+    return build
+
+
 class _Record(Protocol):
     @property
     def id(self) -> int: ...
@@ -183,4 +193,5 @@ _BUILDERS: dict[str, Callable[[_Reopening], RecordForm]] = {
     "support_plan": _support_plan,
     "progress": _progress,
     **{kind: _case_step(kind) for kind in ("re_entry", "follow_up", "tier_change", "close_case")},
+    **{kind: _family(kind) for kind in ("caregiver", "family_contact")},
 }

@@ -10,6 +10,8 @@ from PySide6.QtCore import QCoreApplication
 from rp_desktop.domain.casework.records import ConferenceStep
 from rp_desktop.domain.casework.restorative import RestorativeQuestion
 from rp_desktop.domain.casework.support_plans import MonitoringFrequency
+from rp_desktop.domain.continuum.kinds import CaregiverRelationship, ContactKind, ContactOutcome
+from rp_desktop.domain.continuum.kinds import CaregiverRelationship as Rel
 from rp_desktop.domain.safekeeping.audit import BreakKind
 from rp_desktop.domain.timeline import TimelineKind
 from rp_desktop.domain.vocabulary import (
@@ -198,6 +200,29 @@ _WORDS: dict[type[Enum], dict[Any, Callable[[], str]]] = {
         BreakKind.CHANGED: lambda: _tr("the event was changed"),
         BreakKind.REMOVED_BEFORE: lambda: _tr("an event before it was removed"),
         BreakKind.INSERTED: lambda: _tr("the event was added afterwards"),
+    },
+    CaregiverRelationship: {
+        Rel.PARENT: lambda: _tr("Parent"),
+        Rel.STEP_PARENT: lambda: _tr("Step-parent"),
+        Rel.GRANDPARENT: lambda: _tr("Grandparent"),
+        Rel.GUARDIAN: lambda: _tr("Guardian"),
+        Rel.FOSTER_PARENT: lambda: _tr("Foster parent"),
+        Rel.SIBLING: lambda: _tr("Brother or sister"),
+        Rel.AUNT_OR_UNCLE: lambda: _tr("Aunt or uncle"),
+        Rel.OTHER: lambda: _tr("Other relative or carer"),
+    },
+    ContactKind: {
+        ContactKind.CALL: lambda: _tr("Phone call"),
+        ContactKind.MEETING: lambda: _tr("Meeting"),
+        ContactKind.LETTER: lambda: _tr("Letter"),
+        ContactKind.MESSAGE: lambda: _tr("Message (text or email)"),
+    },
+    ContactOutcome: {
+        ContactOutcome.REACHED: lambda: _tr("Spoke with them"),
+        ContactOutcome.LEFT_MESSAGE: lambda: _tr("Left a message"),
+        ContactOutcome.NO_ANSWER: lambda: _tr("No answer"),
+        ContactOutcome.SENT: lambda: _tr("Sent"),
+        ContactOutcome.MET: lambda: _tr("Met"),
     },
 }
 

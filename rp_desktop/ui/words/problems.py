@@ -28,6 +28,15 @@ _SPECIFIC = {
     ("description", Problem.REQUIRED): QT_TRANSLATE_NOOP(
         "Problems", "Say in a few words what happened."
     ),
+    ("email", Problem.OUT_OF_RANGE): QT_TRANSLATE_NOOP(
+        "Problems", "This does not look like an email address (like name@example.org)."
+    ),
+    ("home_language", Problem.OUT_OF_RANGE): QT_TRANSLATE_NOOP(
+        "Problems", "Choose a language from the list, or type a language code like “so”."
+    ),
+    ("language", Problem.OUT_OF_RANGE): QT_TRANSLATE_NOOP(
+        "Problems", "Choose a language from the list, or type a language code like “so”."
+    ),
 }
 
 # Words with a number in them: the problem's limit, in the plural form it needs.

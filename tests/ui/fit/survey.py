@@ -16,6 +16,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtWidgets import QApplication, QTabWidget, QWidget
 
+from rp_desktop.domain.casework.records import CaseDetail
 from rp_desktop.domain.records import ListQuery
 from rp_desktop.domain.vocabulary import Tier
 from rp_desktop.services import school, showcase
@@ -134,6 +135,8 @@ def case_window_and_forms(db: Database) -> Iterator[str]:
         plan = detail.support_plans[0]
         forms["support plan"] = lambda: window.step_form("support_plan", plan)
         forms["progress"] = lambda: window.step_form("progress", plan)
+    forms["family contact"] = window.family.add_contact  # type: ignore[dict-item]
+    forms["letters for families"] = lambda: _letters(db, detail)
     for name, build in forms.items():
         form = build()
         yield from look(name, form)
@@ -141,11 +144,22 @@ def case_window_and_forms(db: Database) -> Iterator[str]:
     close(window)
 
 
+def _letters(db: Database, detail: CaseDetail) -> QWidget:
+    from rp_desktop.ui.families.letter_dialog import LetterDialog
+    from rp_desktop.ui.families.letters import addressees
+
+    choices = [("Tuesday, March 17, 2026 · Formal conference", 1)]
+    return LetterDialog(
+        "Print an invitation", addressees(db, detail), choices, "Meeting", ask_place=True
+    )
+
+
 def other_windows(db: Database) -> dict[str, Build]:
     from rp_desktop.ui.case.categories_dialog import CategoriesDialog
     from rp_desktop.ui.circles.form import CircleForm
     from rp_desktop.ui.conversation.window import ConversationWindow
     from rp_desktop.ui.exports.dialog import ExportDialog
+    from rp_desktop.ui.families.caregiver_form import CaregiverForm
     from rp_desktop.ui.home.due_list import DueList
     from rp_desktop.ui.home.staff_dialog import StaffDialog
     from rp_desktop.ui.run_circle.library_dialog import CircleLibraryDialog
@@ -183,12 +197,24 @@ def other_windows(db: Database) -> dict[str, Build]:
         "conversation, the questions": lambda: _conversation_at(db, 1),
         "conversation, the agreement": lambda: _conversation_at(db, 2),
         "add staff": lambda: StaffDialog(db),
+        "new caregiver": lambda: CaregiverForm(db, for_student=student),
+        "caregiver": lambda: _caregiver_form(db),
         "circle console": lambda: _console(db),
     }
     # "locked" locks the database: it comes last.
     for name in sorted(DIALOG_VIEWS, key=lambda name: name == "locked"):
         builds[name] = lambda build=DIALOG_VIEWS[name]: build(db, info)
     return builds
+
+
+def _caregiver_form(db: Database) -> QWidget:
+    """The caregiver of two students, or the first there is."""
+    from rp_desktop.services.continuum import caregivers
+    from rp_desktop.ui.families.caregiver_form import CaregiverForm
+
+    found = caregivers.find_caregivers(db, "a")
+    chosen = max(found, key=lambda c: len(c.fields.students))
+    return CaregiverForm(db, chosen)
 
 
 def _conversation_at(db: Database, step: int) -> QWidget:

@@ -7,6 +7,7 @@ import pytest
 from rp_desktop.domain.casework.records import ConferenceStep
 from rp_desktop.domain.casework.restorative import RestorativeQuestion
 from rp_desktop.domain.casework.support_plans import MonitoringFrequency
+from rp_desktop.domain.continuum.kinds import CaregiverRelationship, ContactKind, ContactOutcome
 from rp_desktop.domain.timeline import TimelineKind
 from rp_desktop.domain.vocabulary import (
     AgreementStatus,
@@ -26,6 +27,9 @@ from rp_desktop.domain.vocabulary import (
 from rp_desktop.ui.words.labels import grade_label, label
 
 SHOWN = (
+    CaregiverRelationship,
+    ContactKind,
+    ContactOutcome,
     AuditAction,
     RestorativeQuestion,
     MonitoringFrequency,
