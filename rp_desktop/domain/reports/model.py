@@ -14,6 +14,8 @@ from enum import StrEnum
 class ReportKind(StrEnum):
     """The reports a school can look at, in the order the Reports tab lists them."""
 
+    CONTINUUM = "continuum"  # practice at each level of the continuum, per month
+    CONTINUUM_REACHED = "continuum_reached"  # share of students reached at each level
     PRACTICES_BY_MONTH = "practices_by_month"  # circles and meetings held, per month, per tier
     PRACTICE_KINDS = "practice_kinds"  # circles and meetings held, per practice kind
     STUDENTS_REACHED = "students_reached"  # distinct students in a circle or a case, per tier
@@ -21,6 +23,9 @@ class ReportKind(StrEnum):
     AGREEMENTS = "agreements"  # agreements made, and the share of items kept
     FOLLOW_UPS = "follow_ups"  # agreement items followed up on time, late, overdue
     SUSPENSION_DAYS_AVOIDED = "suspension_days_avoided"  # days of instruction kept
+    REPEAT_HARM = "repeat_harm"  # the same person causing harm again within 30/60/90 days
+    REPAIR_FELT = "repair_felt"  # whether the person harmed feels the harm was repaired
+    RE_ENTRY = "re_entry"  # returns after a re-entry plan, and the days to the return
     EQUITY_OF_VOICE = "equity_of_voice"  # spread of talk time (Gini) and pass rate of runs
 
 
@@ -87,7 +92,8 @@ class ReportTable:
     `empty` is set when there is nothing to show, with the reason as a key the ui words:
     "no_students", "no_records" (none in the period), "no_runs" (no circle run with turns).
     `note` keys say how to read it (e.g. "counts_overlap": a record counts once in every group
-    one of its students is in, so the groups add up to more than the total)."""
+    one of its students is in, so the groups add up to more than the total; "not_by_group": an
+    outcome report is never broken down by group of students)."""
 
     request: ReportRequest
     unit: Unit

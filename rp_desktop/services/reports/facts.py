@@ -19,6 +19,7 @@ from sqlalchemy import (
     SelectBase,
     String,
     and_,
+    cast,
     func,
     literal,
     select,
@@ -29,14 +30,18 @@ from sqlalchemy import (
 from rp_desktop.db.models import (
     AgreementItemRow,
     AgreementRow,
+    CaseCategoryRow,
     CaseParticipantRow,
     CaseRow,
     CircleAttendanceRow,
     CommunityCircleRow,
     MeetingRow,
+    ReferralRow,
 )
+from rp_desktop.domain.continuum.kinds import MeetingStatus
+from rp_desktop.domain.continuum.suspension import RESTORATIVE_DECISIONS
 from rp_desktop.domain.reports.model import Period, ReportKind
-from rp_desktop.domain.vocabulary import AgreementStatus, CircleStatus
+from rp_desktop.domain.vocabulary import AgreementStatus, CategoryKind, CircleStatus
 
 AnySelect = Select[*tuple[Any, ...]]
 
@@ -59,25 +64,25 @@ def facts(kind: ReportKind, period: Period, with_students: bool) -> list[AnySele
 
 
 def _practices(period: Period, with_students: bool, by_kind: bool) -> list[AnySelect]:
-    """Held Tier 1 circles (tier:1) and meetings on cases, by their case's tier."""
+    """Held Tier 1 circles (tier:1) and held meetings on cases, by their case's tier."""
     circle, meeting = CommunityCircleRow, MeetingRow
+    circle_cat = _joined("circle_kind:", circle.kind) if by_kind else month_of(circle.held_on)
+    meeting_cat = _joined("meeting_kind:", meeting.kind) if by_kind else month_of(meeting.held_on)
     circles = select(
         circle.id.label("rec"),
         circle.held_on.label("day"),
         literal("tier:1").label("series"),
-        (_joined("circle_kind:", circle.kind) if by_kind else _month(circle.held_on)).label("cat"),
-    ).where(circle.status == CircleStatus.HELD, _in(circle.held_on, period))
+        circle_cat.label("cat"),
+    ).where(circle.status == CircleStatus.HELD, in_period(circle.held_on, period))
     meetings = (
         select(
             meeting.id.label("rec"),
             meeting.held_on.label("day"),
             _joined("tier:", CaseRow.tier).label("series"),
-            (_joined("meeting_kind:", meeting.kind) if by_kind else _month(meeting.held_on)).label(
-                "cat"
-            ),
+            meeting_cat.label("cat"),
         )
         .join(CaseRow, CaseRow.id == meeting.case_id)
-        .where(_in(meeting.held_on, period))
+        .where(in_period(meeting.held_on, period), meeting.status == MeetingStatus.HELD)
     )
     if with_students:
         circles = circles.join(
@@ -94,12 +99,13 @@ def circle_attendance(period: Period) -> AnySelect:
             CircleAttendanceRow.student_id.label("rec"),
             CommunityCircleRow.held_on.label("day"),
             literal("tier:1").label("series"),
-            _month(CommunityCircleRow.held_on).label("cat"),
+            month_of(CommunityCircleRow.held_on).label("cat"),
             CircleAttendanceRow.student_id.label("student"),
         )
         .join(CommunityCircleRow, CommunityCircleRow.id == CircleAttendanceRow.circle_id)
         .where(
-            CommunityCircleRow.status == CircleStatus.HELD, _in(CommunityCircleRow.held_on, period)
+            CommunityCircleRow.status == CircleStatus.HELD,
+            in_period(CommunityCircleRow.held_on, period),
         )
     )
 
@@ -114,33 +120,44 @@ def _reached(period: Period) -> list[AnySelect]:
             CaseParticipantRow.student_id.label("rec"),
             day.label("day"),
             _joined("tier:", CaseRow.tier).label("series"),
-            _month(day).label("cat"),
+            month_of(day).label("cat"),
             CaseParticipantRow.student_id.label("student"),
         ).select_from(CaseRow)
         if source is not None:
-            part = part.join(MeetingRow, MeetingRow.case_id == CaseRow.id)
+            part = part.join(
+                MeetingRow,
+                and_(MeetingRow.case_id == CaseRow.id, MeetingRow.status == MeetingStatus.HELD),
+            )
         parts.append(
             part.join(CaseParticipantRow, CaseParticipantRow.case_id == CaseRow.id).where(
-                CaseParticipantRow.student_id.is_not(None), _in(day, period)
+                CaseParticipantRow.student_id.is_not(None), in_period(day, period)
             )
         )
     return parts
 
 
 def _cases(period: Period, with_students: bool) -> list[AnySelect]:
-    """Cases opened (measure:opened, and tier:2 / tier:3 for the same cases by tier) by the
-    day they happened, and cases closed by the day they were closed."""
+    """Cases of harm opened (measure:opened, and tier:2 / tier:3 for the same cases by tier)
+    by the day they happened, cases of harm closed by the day they were closed, and wellbeing
+    concerns opened (measure:concerns). A category's kind decides: positive and neutral
+    observations are not cases at all here."""
+    harm, concern = (
+        CaseCategoryRow.kind == kind for kind in (CategoryKind.HARM, CategoryKind.CONCERN)
+    )
     parts = [
         select(
             CaseRow.id.label("rec"),
             day.label("day"),
             series.label("series"),
-            _month(day).label("cat"),
-        ).where(_in(day, period))
-        for day, series in (
-            (CaseRow.occurred_on, literal("measure:opened")),
-            (CaseRow.occurred_on, _joined("tier:", CaseRow.tier)),
-            (CaseRow.closed_on, literal("measure:closed")),
+            month_of(day).label("cat"),
+        )
+        .join(CaseCategoryRow, CaseCategoryRow.id == CaseRow.category_id)
+        .where(in_period(day, period), kind)
+        for day, series, kind in (
+            (CaseRow.occurred_on, literal("measure:opened"), harm),
+            (CaseRow.occurred_on, _joined("tier:", CaseRow.tier), harm),
+            (CaseRow.closed_on, literal("measure:closed"), harm),
+            (CaseRow.occurred_on, literal("measure:concerns"), concern),
         )
     ]
     if with_students:
@@ -155,18 +172,18 @@ def _agreements(period: Period, with_students: bool) -> list[AnySelect]:
         AgreementRow.id.label("rec"),
         AgreementRow.made_on.label("day"),
         literal("measure:made").label("series"),
-        _month(AgreementRow.made_on).label("cat"),
-    ).where(_in(AgreementRow.made_on, period))
+        month_of(AgreementRow.made_on).label("cat"),
+    ).where(in_period(AgreementRow.made_on, period))
     settled = (
         select(
             AgreementItemRow.id.label("rec"),
             AgreementRow.made_on.label("day"),
             _joined("item:", AgreementItemRow.status).label("series"),
-            _month(AgreementRow.made_on).label("cat"),
+            month_of(AgreementRow.made_on).label("cat"),
         )
         .join(AgreementRow, AgreementRow.id == AgreementItemRow.agreement_id)
         .where(
-            _in(AgreementRow.made_on, period),
+            in_period(AgreementRow.made_on, period),
             AgreementItemRow.status.in_((AgreementStatus.DONE, AgreementStatus.MISSED)),
         )
     )
@@ -177,16 +194,36 @@ def _agreements(period: Period, with_students: bool) -> list[AnySelect]:
 
 
 def _days_avoided(period: Period, with_students: bool) -> AnySelect:
-    """Cases with days of suspension avoided, by the day they happened; `value`: the days."""
-    days = CaseRow.suspension_days_avoided
+    """Cases with days of suspension avoided, by the day they happened; `value`: the days.
+
+    The days as domain.continuum.suspension.suspension_avoided derives them, in SQL: the number
+    typed on the case when there is one (an override), otherwise the largest suspension proposed
+    in one of the case's referrals that triage replaced by a restorative process."""
+    days = func.coalesce(CaseRow.suspension_days_avoided, derived_days_avoided(CaseRow.id))
     stmt = select(
         CaseRow.id.label("rec"),
         CaseRow.occurred_on.label("day"),
         literal("measure:days").label("series"),
-        _month(CaseRow.occurred_on).label("cat"),
+        month_of(CaseRow.occurred_on).label("cat"),
         days.label("value"),
-    ).where(_in(CaseRow.occurred_on, period), days > 0)
+    ).where(in_period(CaseRow.occurred_on, period), days > 0)
     return _with_case_students(stmt, CaseRow.id) if with_students else stmt
+
+
+def derived_days_avoided(case_id: Any) -> Any:
+    """The largest suspension a referral of the case proposed and triage replaced by a
+    restorative process (NULL when there is none), as a scalar subquery."""
+    referral = ReferralRow
+    return (
+        select(func.max(referral.suspension_days))
+        .where(
+            referral.case_id == case_id,
+            referral.suspension_proposed.is_(True),
+            referral.decision.in_(sorted(RESTORATIVE_DECISIONS)),
+        )
+        .correlate_except(referral)
+        .scalar_subquery()
+    )
 
 
 def _with_case_students(stmt: AnySelect, case_id: Any) -> AnySelect:
@@ -204,13 +241,14 @@ def all_rows(parts: list[AnySelect]) -> SelectBase:
     return union_all(*parts) if len(parts) > 1 else parts[0]
 
 
-def _in(day: Any, period: Period) -> ColumnElement[bool]:
+def in_period(day: Any, period: Period) -> ColumnElement[bool]:
     return day.between(period.first, period.last)  # type: ignore[no-any-return]
 
 
-def _month(day: Any) -> ColumnElement[str]:
-    # Dates are stored as "YYYY-MM-DD" text.
-    return func.substr(day, 1, 7, type_=String)
+def month_of(day: Any) -> ColumnElement[str]:
+    """The "YYYY-MM" of a date column: the first seven characters of its ISO text, which is how
+    SQLite stores a date and what PostgreSQL casts one to."""
+    return func.substr(cast(day, String), 1, 7, type_=String)
 
 
 def _joined(prefix: str, column: Any) -> ColumnElement[str]:

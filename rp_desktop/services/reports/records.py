@@ -21,6 +21,8 @@ from rp_desktop.db.models import (
     CommunityCircleRow,
     GroupRow,
     MeetingRow,
+    PracticeLogRow,
+    PracticeLogStudentRow,
     StudentRow,
 )
 from rp_desktop.domain.records import person_name
@@ -87,6 +89,33 @@ def _circles_of_runs(session: Session, ids: list[int]) -> dict[int, int]:
         select(CircleRunRow.id, CircleRunRow.community_circle_id).where(CircleRunRow.id.in_(ids))
     )
     return {run_id: circle_id for run_id, circle_id in rows if circle_id is not None}
+
+
+def _practice_logs(session: Session, ids: list[int]) -> Summaries:
+    """A practice log by its students, or by its tally ("×6") when it names none; its note is
+    typed text and stays in the log."""
+    found = session.execute(
+        select(PracticeLogRow.id, PracticeLogRow.tally).where(PracticeLogRow.id.in_(ids))
+    )
+    tallies: dict[int, int] = {int(row[0]): int(row[1]) for row in found}
+    rows = session.execute(
+        select(
+            PracticeLogStudentRow.log_id,
+            StudentRow.first_name,
+            StudentRow.last_name,
+            StudentRow.preferred_name,
+        )
+        .join(StudentRow, StudentRow.id == PracticeLogStudentRow.student_id)
+        .where(PracticeLogStudentRow.log_id.in_(ids))
+        .order_by(PracticeLogStudentRow.log_id, StudentRow.last_name)
+    )
+    names: dict[int, list[str]] = defaultdict(list)
+    for log_id, first, last, preferred in rows:
+        names[log_id].append(person_name(first, last, preferred))
+    return {
+        log_id: _joined(_listed(names.get(log_id, [])), f"×{tally}" if tally > 1 else "")
+        for log_id, tally in tallies.items()
+    }, {}
 
 
 def _students(session: Session, ids: list[int]) -> Summaries:
@@ -169,6 +198,7 @@ _DESCRIBERS: dict[str, Callable[[Session, list[int]], Summaries]] = {
     "circle": _circles,
     "run": _runs,
     "student": _students,
+    "practice_log": _practice_logs,
     "agreement_item": _items,
     "case": _on_cases(CaseRow.id, CaseRow.id),
     "meeting": _on_cases(MeetingRow.id, MeetingRow.case_id),

@@ -7,15 +7,20 @@ in about two thirds of the time). They agree with each other: while the screen w
 nothing writes, since one instance of the app holds the file and writes from its window's thread.
 Definitions, in the words of the practice:
 
+- the continuum: practice at each level (domain.reports.continuum), per month, a tally of
+  affective statements counting each time; and the share of active students reached at each;
 - circles held: Tier 1 community circles with status held, by the day held; Tier 2 and Tier 3
-  practices: meetings on cases, by their case's (current) tier;
+  practices: meetings held on cases (not planned or cancelled), by their case's (current) tier;
 - students reached: distinct students in a held circle (tier:1), or in a case of that tier
   opened or met about in the month (tier:2, tier:3), or in any of these (measure:reached);
-- cases opened by the day the harm or concern happened, closed by the day they were closed;
-  tier:2 and tier:3 are the cases opened, by tier;
+- cases of harm (a category of the harm kind) opened by the day the harm happened, closed by
+  the day they were closed; tier:2 and tier:3 are those opened, by tier; wellbeing concerns
+  (a category of the concern kind) opened, apart; positive and neutral observations never;
 - agreements made by the day made; the share kept is done / (done + missed) of their items;
 - follow-up timeliness of items by the day they are due (domain.reports.follow_ups);
-- days of suspension avoided by the day the case happened;
+- days of suspension avoided by the day the case happened, derived from the case's referrals
+  (a typed number overrides);
+- outcomes (services.reports.outcomes): repeat harm, repair as felt, returns after re-entry;
 - equity of voice from recorded circle runs (domain.reports.voice).
 
 With a breakdown, a record counts once in every group one of its students is in (through circle
@@ -35,6 +40,8 @@ from rp_desktop.db.models import (
     CommunityCircleRow,
     FollowUpRow,
     MeetingRow,
+    PracticeLogRow,
+    ReEntryPlanRow,
     StudentRow,
 )
 from rp_desktop.domain.reports.model import (
@@ -79,10 +86,12 @@ _BATCHES = (
     (ReportKind.STUDENTS_REACHED,),
     (ReportKind.EQUITY_OF_VOICE,),
     (ReportKind.PRACTICES_BY_MONTH, ReportKind.PRACTICE_KINDS),
+    (ReportKind.CONTINUUM, ReportKind.CONTINUUM_REACHED),
     (ReportKind.FOLLOW_UPS,),
     (ReportKind.CASES,),
     (ReportKind.AGREEMENTS,),
-    (ReportKind.SUSPENSION_DAYS_AVOIDED,),
+    (ReportKind.SUSPENSION_DAYS_AVOIDED, ReportKind.RE_ENTRY),
+    (ReportKind.REPEAT_HARM, ReportKind.REPAIR_FELT),
 )
 WORKERS = 2
 
@@ -155,8 +164,8 @@ def breakdown_choices(db: Database) -> list[Breakdown]:
 
 
 def data_span(db: Database) -> Period | None:
-    """The first and last day with any record (a circle, case, meeting, agreement, follow-up
-    or circle run); None when there is none."""
+    """The first and last day with any record (a circle, case, meeting, agreement, follow-up,
+    practice log, return or circle run); None when there is none."""
     days = union_all(
         *(
             select(func.min(column).label("first"), func.max(column).label("last"))
@@ -167,6 +176,8 @@ def data_span(db: Database) -> Period | None:
                 MeetingRow.held_on,
                 AgreementRow.made_on,
                 FollowUpRow.on,
+                PracticeLogRow.happened_on,
+                ReEntryPlanRow.returned_on,
             )
         )
     ).subquery()

@@ -7,10 +7,10 @@ from typing import Any
 from sqlalchemy import ColumnElement, distinct, func, select
 from sqlalchemy.orm import Session
 
-from rp_desktop.db.models import CaseParticipantRow, CaseRow, StudentRow
+from rp_desktop.db.models import CaseCategoryRow, CaseParticipantRow, CaseRow, StudentRow
 from rp_desktop.domain.reports.model import Disproportionality, Period
 from rp_desktop.domain.reports.risk import Headcount, group_risk
-from rp_desktop.domain.vocabulary import Role, Tier
+from rp_desktop.domain.vocabulary import CategoryKind, Role, Tier
 from rp_desktop.services.reports.grouping import Grouping
 
 NO_STUDENTS, NO_RECORDS = "no_students", "no_records"
@@ -68,14 +68,17 @@ def disproportionality_of(
 
 
 def _in_cases(period: Period, roles: frozenset[Role]) -> Any:
-    """Active students in a Tier 2 or Tier 3 case opened in the period, in one of `roles`."""
+    """Active students in a Tier 2 or Tier 3 case of harm (a category of the harm kind; a
+    wellbeing concern or an observation is none) opened in the period, in one of `roles`."""
     condition: ColumnElement[bool] = CaseRow.occurred_on.between(period.first, period.last)
     return (
         select(StudentRow.id)
         .join(CaseParticipantRow, CaseParticipantRow.student_id == StudentRow.id)
         .join(CaseRow, CaseRow.id == CaseParticipantRow.case_id)
+        .join(CaseCategoryRow, CaseCategoryRow.id == CaseRow.category_id)
         .where(
             StudentRow.active,
+            CaseCategoryRow.kind == CategoryKind.HARM,
             condition,
             CaseRow.tier.in_((Tier.TARGETED, Tier.INTENSIVE)),
             CaseParticipantRow.role.in_(sorted(roles)),

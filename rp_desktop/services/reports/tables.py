@@ -6,13 +6,22 @@ from datetime import date
 
 from sqlalchemy.orm import Session
 
+from rp_desktop.domain.reports.continuum import LEVEL_KEYS
 from rp_desktop.domain.reports.follow_ups import Timeliness
 from rp_desktop.domain.reports.keys import measure_key, tier_key
 from rp_desktop.domain.reports.measures import kept_share
 from rp_desktop.domain.reports.model import ReportKind, ReportRequest, ReportTable, Series, Unit
 from rp_desktop.domain.reports.months import months_of
+from rp_desktop.domain.reports.outcomes import REPAIR_KEYS
 from rp_desktop.domain.reports.voice import NOT_BY_TRAIT, voice_breakdown_allowed
 from rp_desktop.domain.vocabulary import CircleKind, MeetingKind
+from rp_desktop.services.reports import outcomes
+from rp_desktop.services.reports.continuum import (
+    SHARE,
+    STUDENTS,
+    continuum_cells,
+    reached_by_level,
+)
 from rp_desktop.services.reports.counts import Cells, count_cells, reached_cells, sum_cells
 from rp_desktop.services.reports.facts import KEPT_ITEMS, facts
 from rp_desktop.services.reports.follow_ups import follow_up_cells
@@ -22,24 +31,49 @@ from rp_desktop.services.reports.voice import GINI, PASS_RATE, TALK_RATIO, voice
 TIERS = tuple(tier_key(t) for t in (1, 2, 3))
 KEPT_SHARE = measure_key("kept_share")
 SERIES: dict[ReportKind, tuple[str, ...]] = {
+    ReportKind.CONTINUUM: LEVEL_KEYS,
+    ReportKind.CONTINUUM_REACHED: (STUDENTS, SHARE),
     ReportKind.PRACTICES_BY_MONTH: TIERS,
     ReportKind.PRACTICE_KINDS: TIERS,
     ReportKind.STUDENTS_REACHED: (*TIERS, measure_key("reached")),
-    # tier:2 and tier:3 are the cases opened, by tier: they add up to measure:opened.
-    ReportKind.CASES: (measure_key("opened"), measure_key("closed"), *TIERS[1:]),
+    # Cases of harm (a category of the harm kind); tier:2 and tier:3 are the cases of harm
+    # opened, by tier: they add up to measure:opened. Wellbeing concerns are counted apart.
+    ReportKind.CASES: (
+        measure_key("opened"),
+        measure_key("closed"),
+        *TIERS[1:],
+        measure_key("concerns"),
+    ),
     ReportKind.AGREEMENTS: (measure_key("made"), KEPT_SHARE),
     ReportKind.FOLLOW_UPS: tuple(measure_key(t.value) for t in Timeliness),
     ReportKind.SUSPENSION_DAYS_AVOIDED: (measure_key("days"),),
+    ReportKind.REPEAT_HARM: (outcomes.FOLLOWED, outcomes.REPEATED, outcomes.REPEAT_SHARE),
+    ReportKind.REPAIR_FELT: (outcomes.CLOSED,),
+    ReportKind.RE_ENTRY: (outcomes.RETURNED, outcomes.MEDIAN_DAYS),
     ReportKind.EQUITY_OF_VOICE: (GINI, PASS_RATE),
+}
+# Outcomes have categories of their own (30/60/90 days, the answers), never groups of students.
+OUTCOMES = frozenset({ReportKind.REPEAT_HARM, ReportKind.REPAIR_FELT, ReportKind.RE_ENTRY})
+OWN_CATEGORIES: dict[ReportKind, tuple[str, ...]] = {
+    ReportKind.CONTINUUM_REACHED: LEVEL_KEYS,
+    ReportKind.REPEAT_HARM: outcomes.WINDOW_KEYS,
+    ReportKind.REPAIR_FELT: REPAIR_KEYS,
 }
 VOICE_BY_GROUP = (PASS_RATE, TALK_RATIO)
 UNITS = {
     ReportKind.SUSPENSION_DAYS_AVOIDED: Unit.DAYS,
     ReportKind.EQUITY_OF_VOICE: Unit.INDEX,
 }
-SERIES_UNITS = {KEPT_SHARE: Unit.SHARE, PASS_RATE: Unit.SHARE, TALK_RATIO: Unit.RATIO}
+SERIES_UNITS = {
+    KEPT_SHARE: Unit.SHARE,
+    PASS_RATE: Unit.SHARE,
+    TALK_RATIO: Unit.RATIO,
+    SHARE: Unit.SHARE,
+    outcomes.REPEAT_SHARE: Unit.SHARE,
+    outcomes.MEDIAN_DAYS: Unit.DAYS,
+}
 NO_RUNS, NO_RECORDS, NO_STUDENTS = "no_runs", "no_records", "no_students"
-COUNTS_OVERLAP = "counts_overlap"
+COUNTS_OVERLAP, NOT_BY_GROUP = "counts_overlap", "not_by_group"
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,13 +91,26 @@ class Setting:
 def series_keys(request: ReportRequest, grouping: Grouping | None) -> tuple[str, ...]:
     if request.kind is ReportKind.EQUITY_OF_VOICE and grouping is not None:
         return VOICE_BY_GROUP
+    if request.kind is ReportKind.CONTINUUM_REACHED and grouping is not None:
+        return LEVEL_KEYS  # the share of each group's students reached at each level
     return SERIES[request.kind]
+
+
+def table_unit(request: ReportRequest, grouping: Grouping | None) -> Unit:
+    if request.kind is ReportKind.CONTINUUM_REACHED and grouping is not None:
+        return Unit.SHARE
+    return UNITS.get(request.kind, Unit.COUNT)
+
+
+def own_grouping(request: ReportRequest, grouping: Grouping | None) -> Grouping | None:
+    """The grouping a report is counted by: none for an outcome."""
+    return None if request.kind in OUTCOMES else grouping
 
 
 def build_table(
     session: Session, request: ReportRequest, today: date, setting: Setting
 ) -> ReportTable:
-    grouping = setting.grouping
+    grouping = own_grouping(request, setting.grouping)
     kind = request.kind
     if kind is ReportKind.EQUITY_OF_VOICE and not voice_breakdown_allowed(request.breakdown):
         # Never by a demographic field or grade: no rows at all, and the reason.
@@ -74,7 +121,7 @@ def build_table(
     if kind not in setting.counted:
         setting.counted[kind] = report_cells(session, replace(request, kind=kind), today, grouping)
     cells, runs = setting.counted[kind]
-    unit = UNITS.get(request.kind, Unit.COUNT)
+    unit = table_unit(request, grouping)
     if grouping is None:
         categories = _months_or_kinds(request, cells)
     else:
@@ -87,8 +134,16 @@ def build_table(
         categories=categories,
         series=series,
         empty=_empty(request, setting, series, runs),
-        notes=(COUNTS_OVERLAP,) if grouping is not None else (),
+        notes=_notes(request, setting.grouping, grouping),
     )
+
+
+def _notes(
+    request: ReportRequest, chosen: Grouping | None, grouping: Grouping | None
+) -> tuple[str, ...]:
+    if grouping is not None:
+        return (COUNTS_OVERLAP,)
+    return (NOT_BY_GROUP,) if chosen is not None and request.kind in OUTCOMES else ()
 
 
 def report_cells(
@@ -102,6 +157,9 @@ def report_cells(
         return voice_cells(session, period, grouping)
     if kind is ReportKind.STUDENTS_REACHED:
         return reached_cells(session, period, grouping), None
+    own = _own_cells(session, request, today, grouping)
+    if own is not None:
+        return own, None
     parts = facts(kind, period, with_students=grouping is not None)
     if kind is ReportKind.SUSPENSION_DAYS_AVOIDED:
         return sum_cells(session, parts, grouping), None
@@ -109,6 +167,24 @@ def report_cells(
     if kind is ReportKind.AGREEMENTS:
         cells = _with_kept_share(cells)
     return cells, None
+
+
+def _own_cells(
+    session: Session, request: ReportRequest, today: date, grouping: Grouping | None
+) -> Cells | None:
+    """The continuum's and the outcomes' numbers (None for the other reports)."""
+    kind, period = request.kind, request.period
+    if kind is ReportKind.CONTINUUM:
+        return continuum_cells(session, period, grouping)
+    if kind is ReportKind.CONTINUUM_REACHED:
+        return reached_by_level(session, period, grouping)
+    if kind is ReportKind.REPEAT_HARM:
+        return outcomes.repeat_cells(session, period, today)[0]
+    if kind is ReportKind.REPAIR_FELT:
+        return outcomes.repair_cells(session, period)
+    if kind is ReportKind.RE_ENTRY:
+        return outcomes.return_cells(session, period)
+    return None
 
 
 def _with_kept_share(cells: Cells) -> Cells:
@@ -125,6 +201,8 @@ def _with_kept_share(cells: Cells) -> Cells:
 
 
 def _months_or_kinds(request: ReportRequest, cells: Cells) -> tuple[str, ...]:
+    if request.kind in OWN_CATEGORIES:
+        return OWN_CATEGORIES[request.kind]
     if request.kind is not ReportKind.PRACTICE_KINDS:
         return months_of(request.period)
     present = {category for category, _ in cells}

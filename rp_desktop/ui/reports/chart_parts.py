@@ -14,11 +14,17 @@ from rp_desktop.domain.reports.model import ReportKind, ReportTable, Series, Uni
 from rp_desktop.ui.reports.words import key_word, month_name, series_unit
 
 # Reports whose series never overlap (a record is in one tier), so stacking shows the total.
-STACKED = frozenset({ReportKind.PRACTICES_BY_MONTH, ReportKind.PRACTICE_KINDS})
+STACKED = frozenset(
+    {ReportKind.PRACTICES_BY_MONTH, ReportKind.PRACTICE_KINDS, ReportKind.CONTINUUM}
+)
 HORIZONTAL_FROM = 7  # named categories (not months) from this many read better as rows
 # Series the table lists but the chart leaves out: cases opened per tier add up to "opened",
 # and four bars a month hid the comparison the chart is for (opened against closed).
-NOT_DRAWN = {ReportKind.CASES: frozenset({"tier:2", "tier:3"})}
+# Repeat harm draws those who caused harm again beside the share, not everyone followed.
+NOT_DRAWN = {
+    ReportKind.CASES: frozenset({"tier:2", "tier:3"}),
+    ReportKind.REPEAT_HARM: frozenset({"measure:followed"}),
+}
 
 
 @dataclass(frozen=True, slots=True)

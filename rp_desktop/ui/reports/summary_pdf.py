@@ -29,6 +29,8 @@ DPI = 96  # a chart widget's pixels map one to one onto the page
 MARGIN_MM = 15
 CHARTS_PER_PAGE = 3
 FIGURES: tuple[tuple[ReportKind, tuple[str, ...], Callable[[], str]], ...] = (
+    (ReportKind.CONTINUUM, ("level:language",), lambda: _tr("Restorative language used")),
+    (ReportKind.CONTINUUM, ("level:conversations",), lambda: _tr("Conversations held")),
     (ReportKind.PRACTICES_BY_MONTH, ("tier:1",), lambda: _tr("Tier 1 community circles held")),
     (
         ReportKind.PRACTICES_BY_MONTH,
@@ -36,8 +38,9 @@ FIGURES: tuple[tuple[ReportKind, tuple[str, ...], Callable[[], str]], ...] = (
         lambda: _tr("Tier 2 and 3 meetings held"),
     ),
     (ReportKind.STUDENTS_REACHED, ("measure:reached",), lambda: _tr("Students reached")),
-    (ReportKind.CASES, ("measure:opened",), lambda: _tr("Cases opened")),
-    (ReportKind.CASES, ("measure:closed",), lambda: _tr("Cases closed")),
+    (ReportKind.CASES, ("measure:opened",), lambda: _tr("Cases of harm opened")),
+    (ReportKind.CASES, ("measure:closed",), lambda: _tr("Cases of harm closed")),
+    (ReportKind.CASES, ("measure:concerns",), lambda: _tr("Wellbeing concerns opened")),
     (ReportKind.AGREEMENTS, ("measure:made",), lambda: _tr("Agreements made")),
     (
         ReportKind.AGREEMENTS,

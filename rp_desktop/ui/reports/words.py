@@ -27,6 +27,8 @@ def _tr(text: str) -> str:
 
 
 _TITLES: dict[ReportKind, Callable[[], str]] = {
+    ReportKind.CONTINUUM: lambda: _tr("The continuum of practice"),
+    ReportKind.CONTINUUM_REACHED: lambda: _tr("Students reached along the continuum"),
     ReportKind.PRACTICES_BY_MONTH: lambda: _tr("Circles and meetings held"),
     ReportKind.PRACTICE_KINDS: lambda: _tr("Practices by kind"),
     ReportKind.STUDENTS_REACHED: lambda: _tr("Students reached"),
@@ -34,10 +36,20 @@ _TITLES: dict[ReportKind, Callable[[], str]] = {
     ReportKind.AGREEMENTS: lambda: _tr("Agreements and the share kept"),
     ReportKind.FOLLOW_UPS: lambda: _tr("Follow-ups on agreement items"),
     ReportKind.SUSPENSION_DAYS_AVOIDED: lambda: _tr("Days of suspension avoided"),
+    ReportKind.REPEAT_HARM: lambda: _tr("Repeat harm"),
+    ReportKind.REPAIR_FELT: lambda: _tr("Repair as felt by the person harmed"),
+    ReportKind.RE_ENTRY: lambda: _tr("Returns after re-entry"),
     ReportKind.EQUITY_OF_VOICE: lambda: _tr("Equity of voice in circles"),
 }
 
 _AIDS: dict[ReportKind, Callable[[], str]] = {
+    ReportKind.CONTINUUM: lambda: _tr(
+        "Restorative language, conversations, circles, repair-harm circles and conferences "
+        "held each month; each affective statement in a tally counts."
+    ),
+    ReportKind.CONTINUUM_REACHED: lambda: _tr(
+        "Students on the roster now who took part at each level, and their share of all of them."
+    ),
     ReportKind.PRACTICES_BY_MONTH: lambda: _tr(
         "Tier 1: community circles held. Tier 2 and 3: meetings in cases."
     ),
@@ -46,13 +58,27 @@ _AIDS: dict[ReportKind, Callable[[], str]] = {
         "Different students in a circle or a case, those who have since left included; a "
         "student counts once in each bar."
     ),
-    ReportKind.CASES: lambda: _tr("Tier 2 and 3 cases: opened on the day of the harm, closed."),
+    ReportKind.CASES: lambda: _tr(
+        "Cases of harm (Tier 2 and 3): opened on the day of the harm, closed. Wellbeing "
+        "concerns apart; positive observations are not cases."
+    ),
     ReportKind.AGREEMENTS: lambda: _tr("Share kept: items done ÷ items done or missed."),
     ReportKind.FOLLOW_UPS: lambda: _tr(
         "Agreement items by their due date. On time: followed up by the day it was due."
     ),
     ReportKind.SUSPENSION_DAYS_AVOIDED: lambda: _tr(
-        "Days of school kept when a restorative response replaced a suspension."
+        "Days of school kept when a restorative response replaced a proposed suspension."
+    ),
+    ReportKind.REPEAT_HARM: lambda: _tr(
+        "People who caused harm in a case in this period: how many did again within 30, 60 "
+        "and 90 days. Those whose days are not over yet are counted once they are."
+    ),
+    ReportKind.REPAIR_FELT: lambda: _tr(
+        "Cases of harm closed: does the person harmed feel the harm was repaired?"
+    ),
+    ReportKind.RE_ENTRY: lambda: _tr(
+        "Students who came back after a re-entry plan, by the day they returned, and the "
+        "median days from the case."
     ),
     ReportKind.EQUITY_OF_VOICE: lambda: _tr(
         "Spread of talk time: 0 is everyone equal, 1 is one voice. Pass rate: passes ÷ turns."
@@ -73,6 +99,30 @@ _MEASURES: dict[str, Callable[[], str]] = {
     "pass_rate": lambda: _tr("Pass rate"),
     "talk_ratio": lambda: _tr("Talk time against an even share"),
     "reached": lambda: _tr("Any tier"),
+    "concerns": lambda: _tr("Wellbeing concerns"),
+    "students": lambda: _tr("Students"),
+    "share": lambda: _tr("Share of students"),
+    "followed": lambda: _tr("People"),
+    "repeated": lambda: _tr("Caused harm again"),
+    "repeat_share": lambda: _tr("Share who caused harm again"),
+    "returned": lambda: _tr("Returned"),
+    "median_days": lambda: _tr("Median days to return"),
+}
+
+_LEVELS: dict[str, Callable[[], str]] = {
+    "language": lambda: _tr("Restorative language"),
+    "conversations": lambda: _tr("Conversations"),
+    "circles": lambda: _tr("Community circles"),
+    "repair_harm_circles": lambda: _tr("Repair-harm circles"),
+    "conferences": lambda: _tr("Conferences"),
+}
+
+_REPAIR: dict[str, Callable[[], str]] = {
+    "yes": lambda: _tr("Yes"),
+    "partly": lambda: _tr("Partly"),
+    "no": lambda: _tr("No"),
+    "not_asked": lambda: _tr("Not asked"),
+    "not_recorded": lambda: _tr("No answer recorded"),
 }
 
 _RECORD_KINDS: dict[str, Callable[[], str]] = {
@@ -83,6 +133,7 @@ _RECORD_KINDS: dict[str, Callable[[], str]] = {
     "agreement_item": lambda: _tr("Agreement item"),
     "run": lambda: _tr("Circle run"),
     "student": lambda: _tr("Student"),
+    "practice_log": lambda: _tr("Practice"),
 }
 
 _NOTES: dict[str, Callable[[], str]] = {
@@ -90,20 +141,31 @@ _NOTES: dict[str, Callable[[], str]] = {
         "A record counts once in every group one of its students is in, so the groups can "
         "add up to more than the total."
     ),
+    "not_by_group": lambda: _tr(
+        "Outcomes (repeat harm, repair as felt, returns) are never broken down by group of "
+        "students: they are for the whole school."
+    ),
 }
 
 _NO_RECORDS: dict[ReportKind, Callable[[], str]] = {
+    ReportKind.CONTINUUM: lambda: _tr("No practice was logged or held in this period."),
+    ReportKind.CONTINUUM_REACHED: lambda: _tr(
+        "No student on the roster took part in a practice in this period."
+    ),
     ReportKind.PRACTICES_BY_MONTH: lambda: _tr("No circles or meetings in this period."),
     ReportKind.PRACTICE_KINDS: lambda: _tr("No circles or meetings in this period."),
     ReportKind.STUDENTS_REACHED: lambda: _tr(
         "No student was in a circle or a case in this period."
     ),
-    ReportKind.CASES: lambda: _tr("No Tier 2 or Tier 3 cases in this period."),
+    ReportKind.CASES: lambda: _tr("No cases of harm or wellbeing concerns in this period."),
     ReportKind.AGREEMENTS: lambda: _tr("No agreements were made in this period."),
     ReportKind.FOLLOW_UPS: lambda: _tr("No agreement items were due in this period."),
     ReportKind.SUSPENSION_DAYS_AVOIDED: lambda: _tr(
         "No suspension days were avoided in this period."
     ),
+    ReportKind.REPEAT_HARM: lambda: _tr("No student caused harm in a case in this period."),
+    ReportKind.REPAIR_FELT: lambda: _tr("No case of harm was closed in this period."),
+    ReportKind.RE_ENTRY: lambda: _tr("No student returned after a re-entry plan in this period."),
     ReportKind.EQUITY_OF_VOICE: lambda: _tr("No circles were run with turns in this period."),
 }
 
@@ -210,6 +272,12 @@ def _word_for(prefix: str, rest: str, groups: Mapping[int, str]) -> str:
         return _tr("Homeroom {name}").format(name=rest)
     if prefix == "measure":
         return _MEASURES[rest]()
+    if prefix == "level":
+        return _LEVELS[rest]()
+    if prefix == "repair":
+        return _REPAIR[rest]()
+    if prefix == "within":
+        return _tr("Within {days} days").format(days=int(rest))
     if prefix == "demographic":
         return rest
     raise KeyError(prefix)

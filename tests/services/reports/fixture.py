@@ -28,7 +28,10 @@ Cases (participants; only student rows count for groups):
   K4 tier 3 occurred 2026-03-03, closed 2026-03-09, 2 days avoided: s10 caused harm
   K5 tier 2 occurred 2025-12-10, closed 2026-01-08, 4 days avoided: s8 caused harm
 
-Meetings: M1 K1 restorative_conversation 01-16; M2 K1 agreement_follow_up 02-10;
+Outcomes: K1 was repaired as felt ("yes"); K4 is closed with no answer; s10 came back on
+  2026-03-05 after K4's re-entry plan (2 days after the case). Every category is of the harm kind.
+
+Meetings (all held): M1 K1 restorative_conversation 01-16; M2 K1 agreement_follow_up 02-10;
   M3 K2 repair_harm_circle 02-06; M4 K3 formal_conference 02-20; M5 K4 re_entry_circle 03-04;
   M6 K5 restorative_conversation 2025-12-11 (before the period).
 
@@ -72,12 +75,14 @@ from rp_desktop.db.models import (
     GroupMemberRow,
     GroupRow,
     MeetingRow,
+    ReEntryPlanRow,
     RunSeatRow,
     StaffRow,
     StudentDemographicRow,
     StudentRow,
     TurnRow,
 )
+from rp_desktop.domain.continuum.kinds import RepairFelt
 from rp_desktop.domain.reports.model import Period
 from rp_desktop.domain.vocabulary import (
     AgreementStatus as Item,
@@ -216,6 +221,7 @@ def _cases(
             closed_on=closed,
             status=CaseStatus.CLOSED if closed else CaseStatus.OPEN,
             suspension_days_avoided=days,
+            repair_felt=RepairFelt.YES if label == "K1" else None,
             description=f"Secret {label} words",
             private_note="never reported",
             created_at=now,
@@ -229,6 +235,7 @@ def _cases(
                 CaseParticipantRow(role=Role.FAMILY_MEMBER, other_name="Uma Vey")
             )
         add(label, row)
+    session.add(ReEntryPlanRow(case_id=ids["K4"], returned_on=d(3, 5)))
     for label, case, kind, on in (
         ("M1", "K1", MeetingKind.RESTORATIVE_CONVERSATION, d(1, 16)),
         ("M2", "K1", MeetingKind.AGREEMENT_FOLLOW_UP, d(2, 10)),

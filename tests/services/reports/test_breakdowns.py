@@ -41,8 +41,13 @@ def test_grades_are_the_categories_and_overlap_is_noted(
     by_grade: dict[ReportKind, ReportTable],
 ) -> None:
     assert list(by_grade) == list(ReportKind)
+    outcomes = {ReportKind.REPEAT_HARM, ReportKind.REPAIR_FELT, ReportKind.RE_ENTRY}
     for kind, table in by_grade.items():
         if kind is ReportKind.EQUITY_OF_VOICE:  # never by grade: see below
+            continue
+        if kind in outcomes:  # never by group: their own rows, and a note that says so
+            assert table.categories != GRADES
+            assert table.notes == ("not_by_group",)
             continue
         assert table.categories == GRADES
         assert table.notes == ("counts_overlap",)

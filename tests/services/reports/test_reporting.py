@@ -33,11 +33,18 @@ def test_every_report_comes_back_by_month_with_nothing_to_say(
     tables: dict[ReportKind, ReportTable],
 ) -> None:
     assert list(tables) == list(ReportKind)
+    own = {
+        ReportKind.CONTINUUM_REACHED: "level:",
+        ReportKind.REPEAT_HARM: "within:",
+        ReportKind.REPAIR_FELT: "repair:",
+    }
     for kind, table in tables.items():
         assert table.request == ReportRequest(kind, PERIOD, Breakdown())
         assert table.empty is None
         assert table.notes == ()
-        if kind is not ReportKind.PRACTICE_KINDS:
+        if kind in own:
+            assert all(c.startswith(own[kind]) for c in table.categories)
+        elif kind is not ReportKind.PRACTICE_KINDS:
             assert table.categories == MONTHS
 
 
@@ -92,7 +99,9 @@ def test_cases_opened_and_closed(tables: dict[ReportKind, ReportTable]) -> None:
         "measure:closed",
         "tier:2",
         "tier:3",
+        "measure:concerns",
     ]
+    assert column(table, "measure:concerns") == (0, 0, 0)  # every category here is harm
     assert column(table, "measure:opened") == (1, 2, 1)  # K1; K2 K3; K4
     assert column(table, "measure:closed") == (1, 1, 1)  # K5 (opened in December); K1; K4
     assert column(table, "tier:2") == (1, 1, 0)  # the cases opened, by tier

@@ -12,13 +12,18 @@ from tests.services.reports.fixture import build_report_school
 # Each report's table for the school year 2025-26: a row a month, or one per practice kind,
 # and a column for the month (or kind) then one per series.
 SHAPES = {
+    ReportKind.CONTINUUM: (12, 6),  # a column per level of the continuum
+    ReportKind.CONTINUUM_REACHED: (5, 3),  # a row per level: students, their share
     ReportKind.PRACTICES_BY_MONTH: (12, 4),
     ReportKind.PRACTICE_KINDS: (8, 4),
     ReportKind.STUDENTS_REACHED: (12, 5),
-    ReportKind.CASES: (12, 5),
+    ReportKind.CASES: (12, 6),  # opened, closed, tier 2, tier 3, wellbeing concerns
     ReportKind.AGREEMENTS: (12, 3),
     ReportKind.FOLLOW_UPS: (12, 5),
     ReportKind.SUSPENSION_DAYS_AVOIDED: (12, 2),
+    ReportKind.REPEAT_HARM: (3, 4),  # 30, 60, 90 days: people, again, the share
+    ReportKind.REPAIR_FELT: (5, 2),  # yes, partly, no, not asked, no answer recorded
+    ReportKind.RE_ENTRY: (12, 3),  # returned, the median days
     ReportKind.EQUITY_OF_VOICE: (12, 3),
 }
 

@@ -107,7 +107,7 @@ def test_key_figures_are_the_months_numbers_in_words() -> None:
     figures = dict(key_figures(summary()))
     assert figures["Tier 1 community circles held"] == "14"
     assert figures["Tier 2 and 3 meetings held"] == "5"  # 3 + 2
-    assert figures["Cases opened"] == "4"
+    assert figures["Cases of harm opened"] == "4"
     assert figures["Share of agreement items kept"] == "75%"
     assert figures["Days of suspension avoided"] == "0"  # nothing happened: a count of zero
     assert figures["Pass rate in circles"] == "—"  # no runs: a share of nothing
@@ -118,16 +118,18 @@ def test_the_pdf_has_a_cover_and_the_charts_three_to_a_page(qapp, tmp_path: Path
     data = summary_pdf(summary())
     assert data.startswith(b"%PDF")
     document = read(data, tmp_path)
-    # A cover page, then 8 charts three to a page: 1 + 3 pages.
-    assert document.pageCount() == 4
+    # A cover page, then 13 charts three to a page: 1 + 5 pages.
+    assert len(ReportKind) == 13
+    assert document.pageCount() == 6
     cover = document.getAllText(0).text()
     assert "Riverside Middle School" in cover
     assert "Monthly summary · March 2026" in cover
     assert "Tier 1 community circles held" in cover
     assert "75%" in cover
-    for page in range(4):
-        assert f"Page {page + 1} of 4" in document.getAllText(page).text()
+    for page in range(6):
+        assert f"Page {page + 1} of 6" in document.getAllText(page).text()
     second = document.getAllText(1).text()
+    assert "The continuum of practice" in second  # the continuum leads
     assert "Circles and meetings held" in second
     assert "Aug" in second
     assert "Mar" in second

@@ -98,7 +98,7 @@ def test_one_student_and_no_circles_say_so_in_words(qtbot, db) -> None:  # type:
     tab = make_tab(qtbot, db)
     texts = {card.kind: card.chart.text() for card in tab.overview.cards if card.is_empty}
     assert texts[ReportKind.PRACTICES_BY_MONTH] == "No circles or meetings in this period."
-    assert texts[ReportKind.CASES] == "No Tier 2 or Tier 3 cases in this period."
+    assert texts[ReportKind.CASES] == "No cases of harm or wellbeing concerns in this period."
     assert texts[ReportKind.AGREEMENTS] == "No agreements were made in this period."
     assert "no talk time" in texts[ReportKind.EQUITY_OF_VOICE]
 
@@ -240,8 +240,8 @@ def test_the_monthly_summary_names_no_one(qtbot, db, case_id, monkeypatch, tmp_p
     assert data.startswith(b"%PDF")
     document = QPdfDocument()
     assert document.load(str(out)) == QPdfDocument.Error.None_
-    assert document.pageCount() == 4  # the key figures, then eight charts three to a page
-    text = "\n".join(document.getAllText(page).text() for page in range(4))
+    assert document.pageCount() == 6  # the key figures, then 13 charts three to a page
+    text = "\n".join(document.getAllText(page).text() for page in range(6))
     assert "Riverside Middle School" in text
     assert "March 2026" in text
     for word in NAMES + FREE_TEXT:
