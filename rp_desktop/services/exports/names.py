@@ -20,7 +20,14 @@ SUBJECTS = (
     "follow_ups",
     "suspension_days_avoided",
     DISPROPORTIONALITY,
+    # The continuum and the outcomes (district/continuum.py), by level, window and answer.
+    "continuum",
+    "continuum_reached",
+    "repeat_harm",
+    "repair_felt",
+    "re_entry",
 )
+CONTINUUM_BYS = ("level", "window", "answer")
 
 
 def package_file(subject: str, by: str) -> str:
@@ -31,6 +38,12 @@ RECORD_NAMES = frozenset(file.name for file in RECORD_FILES)
 PACKAGE_NAMES = frozenset(
     package_file(subject, by)
     for subject in SUBJECTS
-    for by in (BY_MONTH, BY_GRADE, BY_KIND, *(field.value for field in DemographicField))
+    for by in (
+        BY_MONTH,
+        BY_GRADE,
+        BY_KIND,
+        *CONTINUUM_BYS,
+        *(field.value for field in DemographicField),
+    )
 )
 EXPORT_NAMES = RECORD_NAMES | PACKAGE_NAMES | {README}

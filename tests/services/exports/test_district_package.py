@@ -95,10 +95,48 @@ def test_small_counts_are_suppressed_as_worked_out_by_hand(
     assert practices["2026-07"] == ["0", "0", "0"]  # a true zero
     assert len(practices) == 13  # the header and the twelve months of the school year
     # Opened = Tier 2 + Tier 3 in each row: one case a month, hidden, and its total with it.
+    # Only cases of harm: every category of this school is harm, so no wellbeing concern.
     cases = read(out / "cases_by_month.csv")
-    assert cases["month"] == ["opened", "tier_2", "tier_3", "closed"]
-    assert cases["2025-10"] == ["*", "*", "0", "0"]
-    assert cases["2025-11"] == ["*", "0", "*", "0"]
+    assert cases["month"] == ["opened", "tier_2", "tier_3", "closed", "concerns"]
+    assert cases["2025-10"] == ["*", "*", "0", "0", "0"]
+    assert cases["2025-11"] == ["*", "0", "*", "0", "0"]
+
+
+def test_the_continuum_and_the_outcomes_suppressed_like_the_rest(
+    db: Database, school: ExportSchool, out: Path
+) -> None:
+    summary = write_district_package(db, out, YEAR_2025)
+    continuum = read(out / "continuum_by_month.csv")
+    levels = ["language", "conversations", "circles", "repair_harm_circles", "conferences"]
+    assert continuum["month"] == levels
+    # The community circles are the practices' Tier 1 column: 12, 3 and 15, the 3 and the
+    # 12 beside it hidden. The October conversation and repair-harm circle, and the November
+    # conference, are one each: hidden.
+    assert continuum["2025-09"] == ["0", "0", "*", "0", "0"]
+    assert continuum["2025-10"] == ["0", "*", "*", "*", "0"]
+    assert continuum["2025-11"] == ["0", "0", "15", "0", "*"]
+    reached = read(out / "continuum_reached_by_level.csv")
+    assert reached["level"] == ["students", "share"]
+    assert reached["language"] == ["0", "0.000"]  # a true zero, and its share
+    assert reached["conferences"] == ["*", ""]  # a share never gives a hidden count back
+    repeat = read(out / "repeat_harm_by_window.csv")
+    assert repeat["window"] == ["people", "again", "share"]
+    assert set(repeat) == {"window", "within:30", "within:60", "within:90"}
+    assert read(out / "re_entry_by_month.csv")["2025-12"] == ["0", ""]  # no median of nothing
+    assert "repair:not_recorded" in read(out / "repair_felt_by_answer.csv")
+    names = {f.name for f in summary.files}
+    readme = (out / "README.txt").read_text(encoding="utf-8")
+    for name in (
+        "continuum_by_month.csv",
+        "continuum_by_grade.csv",
+        "continuum_reached_by_level.csv",
+        "repeat_harm_by_window.csv",
+        "repair_felt_by_answer.csv",
+        "re_entry_by_month.csv",
+    ):
+        assert name in names
+        assert f"{name} (" in readme
+    assert "never by group of students" in readme
 
 
 def test_disproportionality_by_grade_and_by_gender(

@@ -12,13 +12,28 @@ SUBJECTS = {
     "Tier 3 meetings on cases (conversations, conferences, circles), by the case's tier.",
     "students_reached": "Students reached: distinct students in a circle held or in a case "
     "(as any participant) in the period.",
-    "cases": "Tier 2 and Tier 3 cases opened (by the day the harm or concern happened) and "
-    "closed (by the day closed).",
+    "cases": "Tier 2 and Tier 3 cases of harm (a category of the harm kind) opened (by the day "
+    "the harm happened) and closed (by the day closed), and wellbeing concerns opened apart. "
+    "Positive and neutral observations are not cases.",
     "agreements": "Agreements made (by the day made), their items done and missed, and the "
     "share kept.",
     "follow_ups": "Agreement items by whether they were followed up on time (by due day).",
     "suspension_days_avoided": "Days of instruction kept: days of suspension avoided through "
-    "restorative alternatives, and the cases they come from (by the day the case happened).",
+    "restorative alternatives, and the cases they come from (by the day the case happened). "
+    "The days are the suspension a referral proposed where triage chose a restorative process "
+    "instead; a number typed on the case with a reason overrides.",
+    "continuum": "The continuum of practice: restorative language, conversations, community "
+    "circles, repair-harm circles and conferences, held or logged.",
+    "continuum_reached": "Students on the roster now who took part at each level of the "
+    "continuum in the period (each student once per level), and their share of all students.",
+    "repeat_harm": "Repeat harm: people who caused harm in a case of harm in the period (from "
+    "their first such case), and how many were the person who caused harm in a new case of "
+    "harm 1 to 30, 60 and 90 days later. People whose days are not over yet are left out "
+    "unless they already did.",
+    "repair_felt": "Cases of harm closed in the period, by whether the person harmed feels the "
+    "harm was repaired.",
+    "re_entry": "Students who returned after a re-entry plan, by the month they returned, and "
+    "the median days from the case to the return.",
     "disproportionality": "Per group of students, the share of enrollment against the share "
     "of Tier 2 and Tier 3 cases, and the risk ratio.",
 }
@@ -27,6 +42,9 @@ BY = {
     "grade": "per grade (a record counts once in every grade one of its students is in, so "
     "the grades can add up to more than the whole)",
     "kind": "per practice kind, over the whole period",
+    "level": "per level of the continuum, over the whole period",
+    "window": "per number of days, for the whole school (never by group of students)",
+    "answer": "per answer, for the whole school (never by group of students)",
 }
 DEFINITIONS = (
     "Share kept: items done / (items done + items missed). Open items may still be kept, and "

@@ -1,6 +1,7 @@
 """Which tables the district package holds, read from the reports service: each report by month
 and by grade, students reached and cases by each demographic field the roster has, practices by
-kind, and disproportionality by grade and by each demographic field.
+kind, disproportionality by grade and by each demographic field, and the continuum and the
+outcomes (district/continuum.py).
 
 Nothing by student group or homeroom: group ids and homeroom names would let a reader match rows
 to the school's own lists. No category names (the school types them; one could be a name typed by
@@ -19,6 +20,7 @@ from rp_desktop.domain.reports.model import (
     ReportRequest,
     ReportTable,
 )
+from rp_desktop.services.exports.district.continuum import continuum_tables
 from rp_desktop.services.exports.district.risk import risk_table
 from rp_desktop.services.exports.district.tables import (
     Cells,
@@ -61,10 +63,11 @@ REACHED = Counts(
     )
 )
 CASES_OPENED = Counts(
-    _tiers("Tier {tier} cases opened", (2, 3)),
-    total=Column(M("opened"), "opened", "cases opened (Tier 2 + Tier 3)"),
+    _tiers("Tier {tier} cases of harm opened", (2, 3)),
+    total=Column(M("opened"), "opened", "cases of harm opened (Tier 2 + Tier 3)"),
 )
-CASES_CLOSED = Counts((Column(M("closed"), "closed", "cases closed"),))
+CASES_CLOSED = Counts((Column(M("closed"), "closed", "cases of harm closed"),))
+CONCERNS = Counts((Column(M("concerns"), "concerns", "wellbeing concerns opened"),))
 AGREEMENTS = Counts((Column(M("made"), "made", "agreements made"),))
 ITEMS = Counts(
     (
@@ -100,13 +103,15 @@ def package_tables(
         extra = _settled_and_days(db, period, breakdown)
         large = _large_groups(db, period, breakdown, threshold)
         tables += _by(breakdown, found, extra, threshold, large)
+        by = _by_name(breakdown)
+        tables += continuum_tables(found, by, threshold, large, _category_about(by))
     step()
     kinds = reports.report(db, ReportRequest(ReportKind.PRACTICE_KINDS, period))
     tables.append(_table("practices", BY_KIND, kinds, (PRACTICES,), threshold, "practice_kind"))
     for breakdown in demographic:
         for kind, counts in (
             (ReportKind.STUDENTS_REACHED, (REACHED,)),
-            (ReportKind.CASES, (CASES_OPENED, CASES_CLOSED)),
+            (ReportKind.CASES, (CASES_OPENED, CASES_CLOSED, CONCERNS)),
         ):
             step()
             table = reports.report(db, ReportRequest(kind, period, breakdown))
@@ -165,8 +170,8 @@ def _by(
                large=large),
         _table("students_reached", by, found[ReportKind.STUDENTS_REACHED], (REACHED,), threshold,
                large=large),
-        _table("cases", by, found[ReportKind.CASES], (CASES_OPENED, CASES_CLOSED), threshold,
-               large=large),
+        _table("cases", by, found[ReportKind.CASES], (CASES_OPENED, CASES_CLOSED, CONCERNS),
+               threshold, large=large),
         _table("agreements", by, agreements, (AGREEMENTS, ITEMS), threshold, extra=extra,
                derived=(KEPT,), large=large),
         _table("follow_ups", by, found[ReportKind.FOLLOW_UPS], (FOLLOW_UPS,), threshold,
