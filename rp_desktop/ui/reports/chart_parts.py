@@ -18,12 +18,16 @@ STACKED = frozenset(
     {ReportKind.PRACTICES_BY_MONTH, ReportKind.PRACTICE_KINDS, ReportKind.CONTINUUM}
 )
 HORIZONTAL_FROM = 7  # named categories (not months) from this many read better as rows
+# Named categories too long to sit side by side under a bar in a card: always rows.
+ROWS = frozenset({ReportKind.CONTINUUM_REACHED, ReportKind.REPAIR_FELT})
 # Series the table lists but the chart leaves out: cases opened per tier add up to "opened",
 # and four bars a month hid the comparison the chart is for (opened against closed).
-# Repeat harm draws those who caused harm again beside the share, not everyone followed.
+# Repeat harm draws the share who caused harm again; the table has the people behind it.
 NOT_DRAWN = {
     ReportKind.CASES: frozenset({"tier:2", "tier:3"}),
-    ReportKind.REPEAT_HARM: frozenset({"measure:followed"}),
+    ReportKind.REPEAT_HARM: frozenset({"measure:followed", "measure:repeated"}),
+    # The share of students reached is the picture; the table has the students as well.
+    ReportKind.CONTINUUM_REACHED: frozenset({"measure:students"}),
 }
 
 
@@ -42,11 +46,13 @@ class ChartShape:
 
     @classmethod
     def of(cls, table: ReportTable) -> "ChartShape":
-        unit = series_unit(table, table.series[0])
         left_out = NOT_DRAWN.get(table.request.kind, frozenset())
         drawn = [s for s in table.series if s.key not in left_out]
+        unit = series_unit(table, drawn[0])
         months = are_months(table.categories)
-        horizontal = not months and len(table.categories) >= HORIZONTAL_FROM
+        horizontal = not months and (
+            len(table.categories) >= HORIZONTAL_FROM or table.request.kind in ROWS
+        )
         keys = list(table.categories)
         if horizontal:
             keys.reverse()  # Qt draws the first category at the bottom; the list reads top down

@@ -38,6 +38,9 @@ from rp_desktop.ui.reports.chart_parts import (
 )
 from rp_desktop.ui.reports.words import format_value, key_word, series_unit
 
+# More series than this are named in smaller type under a small chart, so that every name fits
+# in one line of a card (the five levels of the continuum).
+SMALL_LEGEND_FROM = 4
 NAMED_IN_CARD = 16  # more rows than this cannot be named in a small card: the detail names them
 ROW_PIXELS = 22  # a row of a large chart, so eighty homerooms scroll rather than squeeze
 
@@ -109,7 +112,11 @@ class ReportChartView(QChartView):
                 line.setColor(colours[key])
         # Rows of practice kinds need the room; each kind belongs to one tier anyway.
         shown = 1 if shape.horizontal and self.compact else len(self.table.series)
-        _legend(self.chart(), shown, font, top)
+        crowded = self.compact and len(shape.bars) + len(shape.lines) > SMALL_LEGEND_FROM
+        _legend(self.chart(), shown, smaller(font) if crowded else font, top)
+        if crowded:
+            self.chart().legend().setContentsMargins(0, 0, 0, 0)
+            self.chart().legend().setShowToolTips(True)  # a name cut short is whole in its tip
 
     def _category_axis(self, shape: ChartShape, font: QFont) -> QBarCategoryAxis:
         axis = QBarCategoryAxis()

@@ -6,7 +6,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
 
-from rp_desktop.domain.reports.model import ReportTable, Unit
+from rp_desktop.domain.reports.model import ReportKind, ReportTable, Unit
 from rp_desktop.ui.lists.rows_model import RIGHT, RowsModel
 from rp_desktop.ui.reports.words import (
     breakdown_word,
@@ -22,9 +22,23 @@ def _tr(text: str) -> str:
 
 
 def headers(table: ReportTable, groups: Mapping[int, str]) -> list[str]:
-    return [breakdown_word(table.request.breakdown)] + [
-        key_word(s.key, groups) for s in table.series
-    ]
+    return [category_header(table)] + [key_word(s.key, groups) for s in table.series]
+
+
+def category_header(table: ReportTable) -> str:
+    """What the rows are: the breakdown's months or groups, or a report's own rows (the levels
+    of the continuum, days after a case, answers), which an outcome keeps whatever the
+    breakdown chosen."""
+    first = table.categories[0] if table.categories else ""
+    if first.startswith("level:"):
+        return _tr("Level")
+    if first.startswith("within:"):
+        return _tr("Days after the first case")
+    if first.startswith("repair:"):
+        return _tr("Answer")
+    if table.request.kind is ReportKind.RE_ENTRY:
+        return _tr("Month returned")
+    return breakdown_word(table.request.breakdown)
 
 
 def shown_rows(table: ReportTable, groups: Mapping[int, str]) -> list[list[str]]:

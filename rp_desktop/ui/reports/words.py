@@ -44,8 +44,8 @@ _TITLES: dict[ReportKind, Callable[[], str]] = {
 
 _AIDS: dict[ReportKind, Callable[[], str]] = {
     ReportKind.CONTINUUM: lambda: _tr(
-        "Restorative language, conversations, circles, repair-harm circles and conferences "
-        "held each month; each affective statement in a tally counts."
+        "Restorative language, chats and conversations, circles, repair-harm circles and "
+        "conferences held each month; each affective statement in a tally counts."
     ),
     ReportKind.CONTINUUM_REACHED: lambda: _tr(
         "Students on the roster now who took part at each level, and their share of all of them."
@@ -110,10 +110,10 @@ _MEASURES: dict[str, Callable[[], str]] = {
 }
 
 _LEVELS: dict[str, Callable[[], str]] = {
-    "language": lambda: _tr("Restorative language"),
-    "conversations": lambda: _tr("Conversations"),
-    "circles": lambda: _tr("Community circles"),
-    "repair_harm_circles": lambda: _tr("Repair-harm circles"),
+    "language": lambda: _tr("Language"),
+    "conversations": lambda: _tr("Chats"),  # the word: language → chats → circles …
+    "circles": lambda: _tr("Circles"),
+    "repair_harm_circles": lambda: _tr("Repair-harm"),
     "conferences": lambda: _tr("Conferences"),
 }
 
