@@ -27,7 +27,7 @@ SUBJECTS = (
     "repair_felt",
     "re_entry",
 )
-CONTINUUM_BYS = ("level", "window", "answer")
+CONTINUUM_BYS = ("level", "window", "response")
 
 
 def package_file(subject: str, by: str) -> str:

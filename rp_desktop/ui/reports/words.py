@@ -17,6 +17,7 @@ from rp_desktop.domain.reports.model import (
 )
 from rp_desktop.domain.reports.voice import NOT_BY_TRAIT, voice_breakdown_allowed
 from rp_desktop.domain.vocabulary import CircleKind, MeetingKind, Tier
+from rp_desktop.ui.reports.continuum_words import CONTINUUM_PREFIXES, continuum_word
 from rp_desktop.ui.words.labels import demographic_field_label, label
 
 NOTHING = "—"  # a cell with nothing to compute (a share of nothing), never a made-up zero
@@ -107,22 +108,6 @@ _MEASURES: dict[str, Callable[[], str]] = {
     "repeat_share": lambda: _tr("Share who caused harm again"),
     "returned": lambda: _tr("Returned"),
     "median_days": lambda: _tr("Median days to return"),
-}
-
-_LEVELS: dict[str, Callable[[], str]] = {
-    "language": lambda: _tr("Language"),
-    "conversations": lambda: _tr("Chats"),  # the word: language → chats → circles …
-    "circles": lambda: _tr("Circles"),
-    "repair_harm_circles": lambda: _tr("Repair-harm"),
-    "conferences": lambda: _tr("Conferences"),
-}
-
-_REPAIR: dict[str, Callable[[], str]] = {
-    "yes": lambda: _tr("Yes"),
-    "partly": lambda: _tr("Partly"),
-    "no": lambda: _tr("No"),
-    "not_asked": lambda: _tr("Not asked"),
-    "not_recorded": lambda: _tr("No answer recorded"),
 }
 
 _RECORD_KINDS: dict[str, Callable[[], str]] = {
@@ -272,12 +257,8 @@ def _word_for(prefix: str, rest: str, groups: Mapping[int, str]) -> str:
         return _tr("Homeroom {name}").format(name=rest)
     if prefix == "measure":
         return _MEASURES[rest]()
-    if prefix == "level":
-        return _LEVELS[rest]()
-    if prefix == "repair":
-        return _REPAIR[rest]()
-    if prefix == "within":
-        return _tr("Within {days} days").format(days=int(rest))
+    if prefix in CONTINUUM_PREFIXES:
+        return continuum_word(prefix, rest)
     if prefix == "demographic":
         return rest
     raise KeyError(prefix)

@@ -123,7 +123,7 @@ def test_the_continuum_and_the_outcomes_suppressed_like_the_rest(
     assert repeat["window"] == ["people", "again", "share"]
     assert set(repeat) == {"window", "within:30", "within:60", "within:90"}
     assert read(out / "re_entry_by_month.csv")["2025-12"] == ["0", ""]  # no median of nothing
-    assert "repair:not_recorded" in read(out / "repair_felt_by_answer.csv")
+    assert "repair:not_recorded" in read(out / "repair_felt_by_response.csv")
     names = {f.name for f in summary.files}
     readme = (out / "README.txt").read_text(encoding="utf-8")
     for name in (
@@ -131,7 +131,7 @@ def test_the_continuum_and_the_outcomes_suppressed_like_the_rest(
         "continuum_by_grade.csv",
         "continuum_reached_by_level.csv",
         "repeat_harm_by_window.csv",
-        "repair_felt_by_answer.csv",
+        "repair_felt_by_response.csv",
         "re_entry_by_month.csv",
     ):
         assert name in names

@@ -26,7 +26,7 @@ from rp_desktop.services.exports.names import BY_MONTH, package_file
 from rp_desktop.services.reports import outcomes
 from rp_desktop.services.reports.continuum import SHARE, STUDENTS
 
-BY_LEVEL, BY_WINDOW, BY_ANSWER = "level", "window", "answer"
+BY_LEVEL, BY_WINDOW, BY_RESPONSE = "level", "window", "response"
 
 LEVEL_ABOUT = {
     "language": "restorative language: affective statements and positive observations "
@@ -56,7 +56,7 @@ RETURNS = Counts((Column(outcomes.RETURNED, "returned", "students who returned a
 CATEGORY_ABOUT = {
     BY_LEVEL: "the level of the continuum",
     BY_WINDOW: "within:<days>, the days after the first harm case in the period",
-    BY_ANSWER: "repair:<answer>, does the person harmed feel the harm was repaired (yes, "
+    BY_RESPONSE: "repair:<answer>, does the person harmed feel the harm was repaired (yes, "
     "partly, no, not_asked; not_recorded: no answer)",
 }
 
@@ -100,7 +100,7 @@ def _whole_school(found: Mapping[ReportKind, ReportTable], threshold: int) -> li
               threshold, derived=(share,)),
         _file("repeat_harm", BY_WINDOW, CATEGORY_ABOUT[BY_WINDOW], repeat, (REPEAT,), threshold,
               derived=(repeat_share,)),
-        _file("repair_felt", BY_ANSWER, CATEGORY_ABOUT[BY_ANSWER],
+        _file("repair_felt", BY_RESPONSE, CATEGORY_ABOUT[BY_RESPONSE],
               found[ReportKind.REPAIR_FELT], (REPAIR,), threshold),
         _file("re_entry", BY_MONTH, "the month returned, YYYY-MM", returns, (RETURNS,),
               threshold, derived=(median,)),

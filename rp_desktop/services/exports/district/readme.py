@@ -44,7 +44,8 @@ BY = {
     "kind": "per practice kind, over the whole period",
     "level": "per level of the continuum, over the whole period",
     "window": "per number of days, for the whole school (never by group of students)",
-    "answer": "per answer, for the whole school (never by group of students)",
+    "response": "per response of the person harmed, for the whole school (never by group "
+    "of students)",
 }
 DEFINITIONS = (
     "Share kept: items done / (items done + items missed). Open items may still be kept, and "
