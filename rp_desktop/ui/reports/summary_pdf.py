@@ -30,7 +30,11 @@ MARGIN_MM = 15
 CHARTS_PER_PAGE = 3
 FIGURES: tuple[tuple[ReportKind, tuple[str, ...], Callable[[], str]], ...] = (
     (ReportKind.CONTINUUM, ("level:language",), lambda: _tr("Restorative language used")),
-    (ReportKind.CONTINUUM, ("level:conversations",), lambda: _tr("Conversations held")),
+    (
+        ReportKind.CONTINUUM,
+        ("level:conversations",),
+        lambda: _tr("Chats and conversations held"),
+    ),
     (ReportKind.PRACTICES_BY_MONTH, ("tier:1",), lambda: _tr("Tier 1 community circles held")),
     (
         ReportKind.PRACTICES_BY_MONTH,
@@ -172,8 +176,12 @@ def _first_page(painter: QPainter, page: QRect, summary: MonthlySummary) -> None
 
 
 def _line(painter: QPainter, page: QRect, y: int, text: str, font: QFont, height: int) -> int:
+    """Draw `text` from `y`, given `height` or the room its wrapped lines need, if more."""
     painter.setFont(font)
-    painter.drawText(QRect(0, y, page.width(), height), Qt.TextFlag.TextWordWrap, text)
+    wrap = Qt.TextFlag.TextWordWrap
+    needed = painter.boundingRect(QRect(0, y, page.width(), page.height()), wrap, text).height()
+    height = max(height, needed + 2)
+    painter.drawText(QRect(0, y, page.width(), height), wrap, text)
     return y + height
 
 

@@ -45,8 +45,8 @@ _TITLES: dict[ReportKind, Callable[[], str]] = {
 
 _AIDS: dict[ReportKind, Callable[[], str]] = {
     ReportKind.CONTINUUM: lambda: _tr(
-        "Restorative language, chats and conversations, circles, repair-harm circles and "
-        "conferences held each month; each affective statement in a tally counts."
+        "Practice at each level of the continuum, each month; each affective statement of a "
+        "tally counts."
     ),
     ReportKind.CONTINUUM_REACHED: lambda: _tr(
         "Students on the roster now who took part at each level, and their share of all of them."
@@ -61,7 +61,7 @@ _AIDS: dict[ReportKind, Callable[[], str]] = {
     ),
     ReportKind.CASES: lambda: _tr(
         "Cases of harm (Tier 2 and 3): opened on the day of the harm, closed. Wellbeing "
-        "concerns apart; positive observations are not cases."
+        "concerns apart."
     ),
     ReportKind.AGREEMENTS: lambda: _tr("Share kept: items done ÷ items done or missed."),
     ReportKind.FOLLOW_UPS: lambda: _tr(
@@ -71,8 +71,8 @@ _AIDS: dict[ReportKind, Callable[[], str]] = {
         "Days of school kept when a restorative response replaced a proposed suspension."
     ),
     ReportKind.REPEAT_HARM: lambda: _tr(
-        "People who caused harm in a case in this period: how many did again within 30, 60 "
-        "and 90 days. Those whose days are not over yet are counted once they are."
+        "Of those who caused harm in a case in this period, the share who did again within "
+        "30, 60 or 90 days, once those days are over."
     ),
     ReportKind.REPAIR_FELT: lambda: _tr(
         "Cases of harm closed: does the person harmed feel the harm was repaired?"
