@@ -19,7 +19,7 @@ class ReportKind(StrEnum):
     PRACTICES_BY_MONTH = "practices_by_month"  # circles and meetings held, per month, per tier
     PRACTICE_KINDS = "practice_kinds"  # circles and meetings held, per practice kind
     STUDENTS_REACHED = "students_reached"  # distinct students in a circle or a case, per tier
-    CASES = "cases"  # Tier 2 and Tier 3 cases opened and closed
+    CASES = "cases"  # Tier 2 and 3 cases of harm opened and closed; wellbeing concerns apart
     AGREEMENTS = "agreements"  # agreements made, and the share of items kept
     FOLLOW_UPS = "follow_ups"  # agreement items followed up on time, late, overdue
     SUSPENSION_DAYS_AVOIDED = "suspension_days_avoided"  # days of instruction kept

@@ -7,6 +7,7 @@ from datetime import date
 import pytest
 from PySide6.QtCore import QLocale
 
+from rp_desktop.domain.reports.continuum import LEVEL_KEYS
 from rp_desktop.domain.reports.model import (
     Breakdown,
     BreakdownKind,
@@ -17,6 +18,7 @@ from rp_desktop.domain.reports.model import (
     Series,
     Unit,
 )
+from rp_desktop.domain.reports.outcomes import REPAIR_KEYS, WINDOWS
 from rp_desktop.ui.reports import words
 
 
@@ -49,10 +51,26 @@ def english_locale() -> Iterator[None]:
         ("measure:on_time", "On time"),
         ("measure:reached", "Any tier"),
         ("circle_kind:not_a_kind_yet", "not_a_kind_yet"),
+        ("level:language", "Language"),
+        ("level:conversations", "Chats"),
+        ("level:repair_harm_circles", "Repair-harm"),
+        ("within:30", "Within 30 days"),
+        ("repair:partly", "Partly"),
+        ("repair:not_recorded", "No answer recorded"),
+        ("measure:concerns", "Wellbeing concerns"),
+        ("measure:repeat_share", "Share who caused harm again"),
+        ("level:not_a_level_yet", "not_a_level_yet"),
     ],
 )
 def test_keys_become_words(key: str, expected: str) -> None:
     assert words.key_word(key, {12: "Advisory 7-Blue"}) == expected
+
+
+def test_every_key_of_the_continuum_and_the_outcomes_has_words() -> None:
+    keys = [*LEVEL_KEYS, *REPAIR_KEYS, *(f"within:{days}" for days in WINDOWS)]
+    found = [words.key_word(key) for key in keys]
+    assert all(word and ":" not in word and "_" not in word for word in found)
+    assert len(set(found)) == len(found)
 
 
 def test_every_report_has_a_title_and_a_reading_aid() -> None:
