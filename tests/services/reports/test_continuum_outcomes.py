@@ -261,3 +261,30 @@ def test_days_avoided_are_derived_from_referrals_the_typed_number_overriding(
     request = ReportRequest(ReportKind.SUSPENSION_DAYS_AVOIDED, PERIOD)
     january = records_behind(db, request, "2026-01", "measure:days")
     assert [(r.kind, r.on) for r in january] == [("case", date(2026, 1, 15))]  # K1
+
+
+def test_the_records_behind_the_outcomes_and_a_groups_share(
+    db: Database, school: ReportSchool
+) -> None:
+    def behind(kind: ReportKind, category: str, series: str, by: Breakdown) -> list[object]:
+        found = records_behind(db, ReportRequest(kind, PERIOD, by), category, series)
+        return sorted((r.kind, r.id) for r in found)
+
+    month = Breakdown()
+    assert behind(ReportKind.REPAIR_FELT, "repair:yes", "measure:closed", month) == [
+        ("case", school["K1"])
+    ]
+    assert behind(ReportKind.RE_ENTRY, "2026-03", "measure:returned", month) == [
+        ("case", school["K4"])
+    ]
+    # Those who caused harm again within 60 days are students: s3.
+    assert behind(ReportKind.REPEAT_HARM, "within:60", "measure:repeated", month) == [
+        ("student", school["s3"])
+    ]
+    # Grade 6's students at a circle: s1 s2 s3 (of s1 s2 s3 s4).
+    grade = Breakdown(BreakdownKind.GRADE)
+    circles = behind(ReportKind.CONTINUUM_REACHED, "grade:6", "level:circles", grade)
+    assert circles == sorted(("student", school[s]) for s in ("s1", "s2", "s3"))
+    # By grade, a level's bar lists the records with a student of the grade: L2 (s2).
+    language = behind(ReportKind.CONTINUUM, "grade:6", "level:language", grade)
+    assert [kind for kind, _ in language] == ["practice_log"]
