@@ -33,7 +33,7 @@ _TITLES: dict[ReportKind, Callable[[], str]] = {
     ReportKind.PRACTICES_BY_MONTH: lambda: _tr("Circles and meetings held"),
     ReportKind.PRACTICE_KINDS: lambda: _tr("Practices by kind"),
     ReportKind.STUDENTS_REACHED: lambda: _tr("Students reached"),
-    ReportKind.CASES: lambda: _tr("Cases opened and closed"),
+    ReportKind.CASES: lambda: _tr("Cases of harm opened and closed"),
     ReportKind.AGREEMENTS: lambda: _tr("Agreements and the share kept"),
     ReportKind.FOLLOW_UPS: lambda: _tr("Follow-ups on agreement items"),
     ReportKind.SUSPENSION_DAYS_AVOIDED: lambda: _tr("Days of suspension avoided"),
