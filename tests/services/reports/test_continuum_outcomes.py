@@ -288,3 +288,17 @@ def test_the_records_behind_the_outcomes_and_a_groups_share(
     # By grade, a level's bar lists the records with a student of the grade: L2 (s2).
     language = behind(ReportKind.CONTINUUM, "grade:6", "level:language", grade)
     assert [kind for kind, _ in language] == ["practice_log"]
+
+
+def test_planned_and_cancelled_meetings_are_not_practice_held(
+    tables: dict[ReportKind, ReportTable],
+) -> None:
+    # As in the fixture alone: M7 (planned, K2, March) and M8 (cancelled, K1, February) are
+    # neither meetings held nor a reason a student was reached.
+    practices = tables[ReportKind.PRACTICES_BY_MONTH]
+    assert column(practices, "tier:2") == (1, 2, 0)
+    assert column(practices, "tier:3") == (0, 1, 1)
+    reached = tables[ReportKind.STUDENTS_REACHED]
+    # February, Tier 2: the fixture's five and s4 of the concern K6 (reach is not harm).
+    # March, Tier 2: only K8 opened (s3 s9); K2's planned meeting (s5 s6 s9) reaches nobody.
+    assert column(reached, "tier:2") == (2, 6, 2)
