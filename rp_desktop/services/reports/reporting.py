@@ -138,7 +138,7 @@ def disproportionality(
     roles: frozenset[Role] | None = None,
     minimum_group: int = 10,
 ) -> Disproportionality:
-    """Per group of students, the risk of being in a Tier 2 or Tier 3 case opened in the
+    """Per group of students, the risk of being in a Tier 2 or Tier 3 case of harm opened in the
     period (in `roles`; by default as the person who caused harm) against everyone else's.
     Raises ValueError for a breakdown of kind NONE, no roles, or a minimum under 1."""
     if breakdown.kind is BreakdownKind.NONE:

@@ -35,7 +35,7 @@ SUBJECTS = {
     "re_entry": "Students who returned after a re-entry plan, by the month they returned, and "
     "the median days from the case to the return.",
     "disproportionality": "Per group of students, the share of enrollment against the share "
-    "of Tier 2 and Tier 3 cases, and the risk ratio.",
+    "of Tier 2 and Tier 3 cases of harm, and the risk ratio.",
 }
 BY = {
     "month": "per month",
@@ -55,9 +55,9 @@ DEFINITIONS = (
     "came after the due day, or the item was settled without one. Overdue: still open, past "
     "its due day, no follow-up. Not yet due: no follow-up and the due day is still ahead.",
     "Risk: the share of a group's enrolled students who were the person who caused harm in "
-    "at least one Tier 2 or Tier 3 case opened in the period. Risk ratio: the group's risk "
-    "divided by the same risk among all other enrolled students; 1 means the same rate, 2 "
-    "twice the rate. Enrollment is the students on the roster now.",
+    "at least one Tier 2 or Tier 3 case of harm opened in the period. Risk ratio: the "
+    "group's risk divided by the same risk among all other enrolled students; 1 means the "
+    "same rate, 2 twice the rate. Enrollment is the students on the roster now.",
     "Students are grouped by their grade and demographic values now, as the roster gives "
     "them; 'unknown' is students the roster gives no value for.",
 )

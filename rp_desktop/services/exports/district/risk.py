@@ -21,7 +21,7 @@ ALL = "all"
 COLUMNS = (
     ("enrolled", "active students in the group now"),
     ("with_case", "of them, students who were the person who caused harm in a Tier 2 or "
-     "Tier 3 case opened in the period"),
+     "Tier 3 case of harm opened in the period"),
     ("enrollment_share", "enrolled / all enrolled, 0 to 1"),
     ("case_share", "with_case / all with_case, 0 to 1"),
     ("risk", "with_case / enrolled, 0 to 1"),
