@@ -59,6 +59,8 @@ class Problem(StrEnum):
     # number look like another: FieldProblem.character holds it
     INVISIBLE_CHARACTER = "invisible_character"
     SAME_BUT_ZEROS = "same_but_zeros"  # another student's number, but for leading zeros
+    ANSWERS_NOT_KEPT = "answers_not_kept"  # answers word for word, without choosing to keep them
+    NOT_AT_MEETING = "not_at_meeting"  # about someone who did not come to the meeting
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,8 +2,9 @@
 the meeting held, and the agreement made at it.
 
 The people have no ids until they are saved, so inside a conversation a person is named by
-their place in the case's participants (0, 1, ...): the meeting's attendees, each answer's
-`participant_id` and each agreement item's `owner_participant_id` are such places."""
+their place in the case's participants (0, 1, ...): the meeting's attendees, each summary's and
+each answer's `participant_id` and each agreement item's `owner_participant_id` are such
+places."""
 
 from collections.abc import Iterable
 from dataclasses import dataclass, replace

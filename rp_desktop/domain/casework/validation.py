@@ -35,6 +35,7 @@ from rp_desktop.domain.validation import (
 from rp_desktop.domain.vocabulary import Tier
 
 MOST_SUSPENSION_DAYS = 180  # a school year
+SUMMARY_MAX = 1000  # a person's contribution in a few words, not what they said word for word
 
 
 def _text(
@@ -75,10 +76,16 @@ def validate_meeting(fields: MeetingFields, case: Case, today: date) -> list[Fie
     if not fields.attendee_ids <= people:
         problems.append(FieldProblem("attendee_ids", Problem.NOT_IN_CASE))
     problems += _answer_problems(fields, case)
+    problems += _summary_problems(fields)
     return problems
 
 
 def _answer_problems(fields: MeetingFields, case: Case) -> Iterator[FieldProblem]:
+    """Answers are kept word for word only when the facilitator chose to keep them: sent
+    without that choice they are refused, never thrown away unsaid."""
+    if fields.answers and not fields.keep_answers:
+        yield FieldProblem("answers", Problem.ANSWERS_NOT_KEPT)
+        return
     roles = {p.id: p.fields.role for p in case.participants}
     seen: set[tuple[int, str]] = set()
     for index, answer in enumerate(fields.answers):
@@ -91,6 +98,19 @@ def _answer_problems(fields: MeetingFields, case: Case) -> Iterator[FieldProblem
         elif len(answer.text) > LONG_TEXT_MAX:
             yield FieldProblem("answers", Problem.TOO_LONG, LONG_TEXT_MAX, index=index)
         seen.add((answer.participant_id, answer.question))
+
+
+def _summary_problems(fields: MeetingFields) -> Iterator[FieldProblem]:
+    """A summary is a few words about one person who came, one each."""
+    seen: set[int] = set()
+    for index, (participant_id, text) in enumerate(fields.summaries):
+        if participant_id not in fields.attendee_ids:
+            yield FieldProblem("summaries", Problem.NOT_AT_MEETING, index=index)
+        elif participant_id in seen:
+            yield FieldProblem("summaries", Problem.SAME_PERSON_TWICE, index=index)
+        elif len(text) > SUMMARY_MAX:
+            yield FieldProblem("summaries", Problem.TOO_LONG, SUMMARY_MAX, index=index)
+        seen.add(participant_id)
 
 
 def validate_agreement(fields: AgreementFields, case: Case, today: date) -> list[FieldProblem]:

@@ -1,5 +1,6 @@
-"""A restorative conversation recorded in one go: the case, the meeting with who came and their
-answers, and the agreement made at it, in one transaction (all of it is saved, or nothing)."""
+"""A restorative conversation recorded in one go: the case, the meeting with who came and a
+short summary of what each said (their answers word for word only when kept), and the agreement
+made at it, in one transaction (all of it is saved, or nothing)."""
 
 from dataclasses import dataclass, replace
 
@@ -59,6 +60,7 @@ def _meeting(fields: MeetingFields, ids: list[int]) -> MeetingFields:
         fields,
         attendee_ids=frozenset(ids[place] for place in fields.attendee_ids),
         answers=tuple(replace(a, participant_id=ids[a.participant_id]) for a in fields.answers),
+        summaries=tuple((ids[place], text) for place, text in fields.summaries),
     )
 
 

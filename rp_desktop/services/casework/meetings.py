@@ -1,5 +1,6 @@
-"""Meetings on a case: recording one with who was there and their answers to the restorative
-questions, and correcting it later."""
+"""Meetings on a case: recording one with who was there, a short summary of what each person
+said, and (only when the facilitator chose to keep them) their answers to the restorative
+questions word for word; correcting it later."""
 
 from dataclasses import replace
 
@@ -26,8 +27,10 @@ class MeetingNotFound(LookupError):
 def record_meeting(
     db: Database, case_id: int, fields: MeetingFields, *, replaces_draft: str | None = None
 ) -> Meeting:
-    """Record a meeting held on the case. Answers left empty are not kept. The case's status
-    moves on to "meeting held" (or "following up" for an agreement follow-up meeting)."""
+    """Record a meeting held on the case. Answers are kept word for word only with
+    `keep_answers` (sent without it, they are refused); answers and summaries left empty are
+    not kept. The case's status moves on to "meeting held" (or "following up" for an
+    agreement follow-up meeting)."""
     with Session(db.engine) as session, session.begin():
         drafts.delete_replaced(session, replaces_draft)
         case_row = load_case(session, case_id)
@@ -54,7 +57,9 @@ def add_meeting(
 def update_meeting(
     db: Database, meeting_id: int, fields: MeetingFields, *, replaces_draft: str | None = None
 ) -> Meeting:
-    """Correct a meeting: its date, kind, facilitator, who was there and the answers."""
+    """Correct a meeting: its date, kind, facilitator, who was there, the summaries and the
+    answers. Unticking `keep_answers` removes the answers kept word for word; the audit trail
+    says how many, never what they were."""
     with Session(db.engine) as session, session.begin():
         drafts.delete_replaced(session, replaces_draft)
         row = session.get(MeetingRow, meeting_id)
@@ -63,16 +68,21 @@ def update_meeting(
         case_row = load_case(session, row.case_id)
         case = case_record(session, case_row)
         fields = _checked(session, db, fields, case)
+        removed = 0 if fields.keep_answers else len(row.answers)
         _fill(row, fields)
         touch(case_row, db, status_after_meeting(fields.kind))
         session.flush()
-        detail = _counts(row.case_id, fields)
+        detail = _counts(row.case_id, fields) + (f" answers_removed={removed}" if removed else "")
         record_event(session, db, AuditAction.UPDATE, "meeting", row.id, detail)
         return meeting_record(session, row, people_of(case))
 
 
 def _checked(session: Session, db: Database, fields: MeetingFields, case: Case) -> MeetingFields:
-    fields = replace(fields, answers=tuple(a for a in fields.answers if a.text.strip()))
+    fields = replace(
+        fields,
+        answers=tuple(a for a in fields.answers if a.text.strip()),
+        summaries=tuple((pid, text) for pid, text in fields.summaries if text.strip()),
+    )
     problems = validate_meeting(fields, case, db.today())
     problems += unknown_staff(session, "facilitator_id", fields.facilitator_id)
     refuse(problems)
@@ -98,9 +108,11 @@ def _fill(row: MeetingRow, fields: MeetingFields) -> None:
     summaries = dict(fields.summaries)
     for attendee in row.attendees:
         attendee.summary = summaries.get(attendee.participant_id, "")
+    # Without keep_answers there are none (validated): unticking it removes those kept.
     row.answers = [
         MeetingAnswerRow(participant_id=a.participant_id, question=a.question.value, answer=a.text)
         for a in fields.answers
+        if fields.keep_answers
     ]
 
 

@@ -37,6 +37,9 @@ _SPECIFIC = {
     ("language", Problem.OUT_OF_RANGE): QT_TRANSLATE_NOOP(
         "Problems", "Choose a language from the list, or type a language code like “so”."
     ),
+    ("summaries", Problem.SAME_PERSON_TWICE): QT_TRANSLATE_NOOP(
+        "Problems", "This person already has a summary."
+    ),
 }
 
 # Words with a number in them: the problem's limit, in the plural form it needs.
@@ -104,6 +107,14 @@ _GENERAL = {
         "Problems", "The case is already at this tier. Choose another tier."
     ),
     Problem.NAME_TAKEN: QT_TRANSLATE_NOOP("Problems", "Another category already has this name."),
+    Problem.ANSWERS_NOT_KEPT: QT_TRANSLATE_NOOP(
+        "Problems",
+        "Answers are kept word for word only when “Keep the answers word for word” is ticked. "
+        "Tick it, or write a short summary instead.",
+    ),
+    Problem.NOT_AT_MEETING: QT_TRANSLATE_NOOP(
+        "Problems", "This person did not come to the meeting. Tick them under “Who came” first."
+    ),
     Problem.SAME_BUT_ZEROS: QT_TRANSLATE_NOOP(
         "Problems",
         "Another student has this number once leading zeros are ignored (0123 and 123 are one "

@@ -1,6 +1,7 @@
 """The rules for tier moves, support and re-entry plans and the case itself, through the
 services, and audit events that carry no typed text (the same checks as test_casework_rules.py)."""
 
+from dataclasses import replace
 from datetime import date, timedelta
 
 import pytest
@@ -27,6 +28,7 @@ from rp_desktop.services.casework.case_detail import (
     save_support_plan,
     set_private_note,
     set_suspension_days_avoided,
+    update_meeting,
 )
 from rp_desktop.services.safekeeping.database import Database
 from tests.services.casework.rules_setup import (
@@ -197,7 +199,11 @@ def test_the_private_note_never_reaches_the_audit_trail(db: Database, scene: Sce
 def test_audit_events_carry_no_text_typed_anywhere(db: Database, scene: Scene) -> None:
     people = people_of(scene.case)
     answers = (answer(people.caused.id, Q.WHAT_HAPPENED),)
-    saved = record_meeting(db, scene.case.id, meeting(scene, answers=answers))
+    summaries = ((people.caused.id, SECRET),)
+    came = frozenset({people.caused.id})
+    kept = meeting(scene, answers=answers, keep_answers=True, summaries=summaries, attendee_ids=came)
+    saved = record_meeting(db, scene.case.id, kept)
+    update_meeting(db, saved.id, replace(kept, answers=(), keep_answers=False))
     save_agreement(db, scene.case.id, AgreementFields(TODAY, saved.id, SECRET, (item(scene),)))
     add_follow_up(db, scene.case.id, FollowUpFields(TODAY, note=SECRET))
     change_tier(

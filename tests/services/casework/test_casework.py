@@ -54,7 +54,7 @@ from tests.services.casework.setup import (
     open_four_person_case,
     people_of,
 )
-from tests.services.conftest import Roster, audit_rows
+from tests.services.conftest import Roster, audit_rows, table_count
 
 PRE = MeetingKind.PRE_CONFERENCE
 
@@ -110,6 +110,7 @@ def test_a_case_from_first_meeting_to_closing(db: Database, roster: Roster) -> N
             "Everyone spoke; the family asked for a call in a week.",
             everyone,
             (*answers, AnswerFields(people.family.id, answers[-1].question, "  ")),
+            keep_answers=True,  # the facilitator chose to keep them word for word
         ),
     )
     assert conference.fields.answers == answers  # the blank answer is not kept
@@ -296,6 +297,7 @@ def test_a_meeting_can_be_corrected(db: Database, roster: Roster) -> None:
             date(2026, 3, 3),
             attendee_ids=frozenset({people.caused.id, people.harmed.id}),
             answers=answers_in_speaking_order(case)[:2],
+            keep_answers=True,
         ),
     )
     fixed = update_meeting(
@@ -309,6 +311,7 @@ def test_a_meeting_can_be_corrected(db: Database, roster: Roster) -> None:
             "Moved to a circle.",
             frozenset({people.harmed.id}),
             answers_in_speaking_order(case)[6:7],
+            keep_answers=True,
         ),
     )
     assert fixed.id == first.id
@@ -367,3 +370,49 @@ def test_a_meeting_keeps_its_status_time_reasons_and_summaries(
     saved = record_meeting(db, case.id, fields)
     assert saved.fields == fields
     assert get_case_detail(db, case.id).meetings[0].fields == fields
+
+
+def test_unticking_keep_answers_removes_the_answers_and_says_only_how_many(
+    db: Database, roster: Roster
+) -> None:
+    case = open_four_person_case(db, roster)
+    people = people_of(case)
+    came = frozenset({people.caused.id, people.harmed.id})
+    summaries = ((people.caused.id, "Owned up"), (people.harmed.id, "Wants space at lunch"))
+    kept = MeetingFields(
+        MeetingKind.RESTORATIVE_CONVERSATION,
+        date(2026, 3, 3),
+        attendee_ids=came,
+        answers=answers_in_speaking_order(case)[:3],
+        keep_answers=True,
+        summaries=summaries,
+    )
+    saved = record_meeting(db, case.id, kept)
+    assert table_count(db, "meeting_answer") == 3
+    before = len(audit_rows(db))
+    unkept = update_meeting(db, saved.id, replace(kept, answers=(), keep_answers=False))
+    assert (unkept.fields.keep_answers, unkept.fields.answers) == (False, ())
+    assert dict(unkept.fields.summaries) == dict(summaries)  # the summaries stay
+    assert table_count(db, "meeting_answer") == 0
+    (event,) = audit_rows(db)[before:]
+    assert (event.action, event.entity, event.detail) == (
+        AuditAction.UPDATE,
+        "meeting",
+        f"case={case.id} attendees=2 answers=0 answers_removed=3",
+    )
+    # Saved again unticked: nothing more to remove, and the trail says nothing of it.
+    update_meeting(db, saved.id, replace(kept, answers=(), keep_answers=False))
+    assert audit_rows(db)[-1].detail == f"case={case.id} attendees=2 answers=0"
+
+
+def test_empty_summaries_are_not_kept(db: Database, roster: Roster) -> None:
+    case = open_four_person_case(db, roster)
+    people = people_of(case)
+    fields = MeetingFields(
+        MeetingKind.RESTORATIVE_CONVERSATION,
+        date(2026, 3, 3),
+        attendee_ids=frozenset({people.caused.id, people.harmed.id}),
+        summaries=((people.caused.id, "  "), (people.harmed.id, "Listened")),
+    )
+    saved = record_meeting(db, case.id, fields)
+    assert saved.fields.summaries == ((people.harmed.id, "Listened"),)

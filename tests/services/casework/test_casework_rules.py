@@ -5,6 +5,7 @@ typed (each input carries a distinctive invented name to look for)."""
 import pytest
 
 from rp_desktop.domain.casework.records import AgreementFields, FollowUpFields, RestorativeQuestion
+from rp_desktop.domain.casework.validation import SUMMARY_MAX
 from rp_desktop.domain.validation import FieldProblem, Problem
 from rp_desktop.services.casework.case_detail import add_follow_up, record_meeting, save_agreement
 from rp_desktop.services.safekeeping.database import Database
@@ -61,7 +62,8 @@ def test_only_the_case_s_people_attend_and_answer(db: Database, scene: Scene) ->
         answer(people.caused.id, Q.WHAT_HAPPENED),
         answer(outsider, Q.HARDEST_THING),
     )
-    found = refused(db, lambda: record_meeting(db, scene.case.id, meeting(scene, answers=answers)))
+    kept = meeting(scene, answers=answers, keep_answers=True)
+    found = refused(db, lambda: record_meeting(db, scene.case.id, kept))
     assert found == (FieldProblem("answers", Problem.NOT_IN_CASE, index=1),)
 
 
@@ -74,12 +76,42 @@ def test_each_person_answers_the_questions_for_their_role_once(db: Database, sce
         answer(people.family.id, Q.HARDEST_THING),
         answer(people.family.id, Q.HARDEST_THING),
     )
-    found = refused(db, lambda: record_meeting(db, scene.case.id, meeting(scene, answers=answers)))
+    kept = meeting(scene, answers=answers, keep_answers=True)
+    found = refused(db, lambda: record_meeting(db, scene.case.id, kept))
     assert found == (
         FieldProblem("answers", Problem.QUESTION_NOT_FOR_ROLE, index=1),
         FieldProblem("answers", Problem.QUESTION_NOT_FOR_ROLE, index=2),
         FieldProblem("answers", Problem.ANSWERED_TWICE, index=4),
     )
+
+
+def test_answers_are_refused_unless_the_facilitator_keeps_them(db: Database, scene: Scene) -> None:
+    people = people_of(scene.case)
+    answers = (answer(people.caused.id, Q.WHAT_HAPPENED),)
+    found = refused(db, lambda: record_meeting(db, scene.case.id, meeting(scene, answers=answers)))
+    assert found == (FieldProblem("answers", Problem.ANSWERS_NOT_KEPT),)
+
+
+def test_a_summary_is_short_and_only_for_someone_who_came(db: Database, scene: Scene) -> None:
+    people = people_of(scene.case)
+    came = frozenset({people.caused.id, people.harmed.id})
+    summaries = (
+        (people.caused.id, f"{SECRET} owned up."),
+        (people.family.id, f"{SECRET} was not there."),  # did not come
+        (people.harmed.id, "x" * (SUMMARY_MAX + 1)),
+        (people.caused.id, "Said it twice."),
+    )
+    fields = meeting(scene, attendee_ids=came, summaries=summaries)
+    found = refused(db, lambda: record_meeting(db, scene.case.id, fields))
+    assert found == (
+        FieldProblem("summaries", Problem.NOT_AT_MEETING, index=1),
+        FieldProblem("summaries", Problem.TOO_LONG, SUMMARY_MAX, index=2),
+        FieldProblem("summaries", Problem.SAME_PERSON_TWICE, index=3),
+    )
+    assert SUMMARY_MAX == 1000
+    at_most = meeting(scene, attendee_ids=came, summaries=((people.harmed.id, "y" * SUMMARY_MAX),))
+    saved = record_meeting(db, scene.case.id, at_most)
+    assert saved.fields.summaries == ((people.harmed.id, "y" * SUMMARY_MAX),)
 
 
 @pytest.mark.parametrize(

@@ -1,5 +1,6 @@
-"""A restorative conversation recorded in one go: case, meeting, answers and agreement in one
-transaction, people named by their place until they have ids."""
+"""A restorative conversation recorded in one go: case, meeting (a short summary per person, the
+answers word for word only when kept) and agreement in one transaction, people named by their
+place until they have ids."""
 
 from dataclasses import replace
 from datetime import date
@@ -27,8 +28,18 @@ Q = RestorativeQuestion
 TODAY = date(2026, 3, 10)
 
 
-def conversation(roster: Roster, *, agreement: bool = True) -> ConversationFields:
-    """Liam caused harm (place 0), Ana was harmed (place 1), Rosa facilitates (place 2)."""
+SUMMARIES = ((0, "Owned up; will say sorry at lunch"), (1, "Embarrassed; wants space in line"))
+ANSWERS = (
+    AnswerFields(0, Q.WHAT_HAPPENED, "I pushed in the line."),
+    AnswerFields(1, Q.HARDEST_THING, "Everyone saw it."),
+)
+
+
+def conversation(
+    roster: Roster, *, agreement: bool = True, kept: bool = False
+) -> ConversationFields:
+    """Liam caused harm (place 0), Ana was harmed (place 1), Rosa facilitates (place 2). Each
+    student's words are summed up; with `kept`, their answers are kept word for word too."""
     case = CaseFields(
         tier=Tier.TARGETED,
         occurred_on=TODAY,
@@ -45,10 +56,9 @@ def conversation(roster: Roster, *, agreement: bool = True) -> ConversationField
         held_on=TODAY,
         facilitator_id=roster.counselor_id,
         attendee_ids=frozenset({0, 1, 2}),
-        answers=(
-            AnswerFields(0, Q.WHAT_HAPPENED, "I pushed in the line."),
-            AnswerFields(1, Q.HARDEST_THING, "Everyone saw it."),
-        ),
+        summaries=SUMMARIES,
+        keep_answers=kept,
+        answers=ANSWERS if kept else (),
     )
     made = AgreementFields(
         made_on=None,
@@ -62,7 +72,7 @@ def conversation(roster: Roster, *, agreement: bool = True) -> ConversationField
     return ConversationFields(case, meeting, made if agreement else None)
 
 
-def test_a_conversation_saves_the_case_its_meeting_answers_and_agreement(
+def test_a_conversation_saves_the_case_its_meeting_summaries_and_agreement(
     db: Database, roster: Roster
 ) -> None:
     saved = record_conversation(db, conversation(roster))
@@ -73,10 +83,12 @@ def test_a_conversation_saves_the_case_its_meeting_answers_and_agreement(
     assert meeting.id == saved.meeting_id
     assert meeting.fields.attendee_ids == {liam.id, ana.id, rosa.id}
     assert meeting.fields.facilitator_id == roster.counselor_id
-    assert meeting.fields.answers == (
-        AnswerFields(liam.id, Q.WHAT_HAPPENED, "I pushed in the line."),
-        AnswerFields(ana.id, Q.HARDEST_THING, "Everyone saw it."),
+    assert meeting.fields.summaries == (
+        (liam.id, "Owned up; will say sorry at lunch"),
+        (ana.id, "Embarrassed; wants space in line"),
     )
+    assert (meeting.fields.keep_answers, meeting.fields.answers) == (False, ())
+    assert table_count(db, "meeting_answer") == 0
     (agreement,) = detail.agreements
     assert agreement.id == saved.agreement_id
     assert (agreement.made_on, agreement.meeting_id) == (TODAY, meeting.id)
@@ -90,6 +102,32 @@ def test_a_conversation_saves_the_case_its_meeting_answers_and_agreement(
         (AuditAction.CREATE, "meeting"),
         (AuditAction.CREATE, "agreement"),
     ]
+
+
+def test_a_conversation_keeps_the_answers_word_for_word_only_when_asked(
+    db: Database, roster: Roster
+) -> None:
+    saved = record_conversation(db, conversation(roster, kept=True))
+    (meeting,) = get_case_detail(db, saved.case_id).meetings
+    liam, ana = meeting.attendees[:2]
+    assert meeting.fields.keep_answers
+    assert meeting.fields.answers == (
+        AnswerFields(liam.id, Q.WHAT_HAPPENED, "I pushed in the line."),
+        AnswerFields(ana.id, Q.HARDEST_THING, "Everyone saw it."),
+    )
+    assert dict(meeting.fields.summaries)[liam.id] == "Owned up; will say sorry at lunch"
+
+
+def test_answers_sent_without_keeping_them_are_refused_not_dropped(
+    db: Database, roster: Roster
+) -> None:
+    fields = conversation(roster)
+    unkept = replace(fields, meeting=replace(fields.meeting, answers=ANSWERS))
+    with pytest.raises(InvalidInput) as refused:
+        record_conversation(db, unkept)
+    assert refused.value.problems == (FieldProblem("answers", Problem.ANSWERS_NOT_KEPT),)
+    for table in ("case", "meeting", "meeting_answer", "agreement"):
+        assert table_count(db, table) == 0
 
 
 def test_a_conversation_without_an_agreement_leaves_the_case_at_meeting_held(
@@ -110,6 +148,7 @@ def test_every_problem_is_said_at_once_and_nothing_is_written(db: Database, rost
         meeting=replace(
             fields.meeting,
             facilitator_id=9999,
+            keep_answers=True,
             answers=(AnswerFields(2, Q.WHAT_HAPPENED, "The facilitator answers nothing."),),
         ),
         agreement=AgreementFields(None, items=(AgreementItemFields("", 0, due_on=TODAY),)),
