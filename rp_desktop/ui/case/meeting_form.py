@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 from rp_desktop.domain.casework.conversation import facilitator_of
 from rp_desktop.domain.casework.records import CaseDetail, Meeting, MeetingFields
 from rp_desktop.domain.records import Participant
-from rp_desktop.domain.validation import LONGEST_CIRCLE_MINUTES
+from rp_desktop.domain.validation import LONGEST_CIRCLE_MINUTES, FieldProblem
 from rp_desktop.domain.vocabulary import MeetingKind
 from rp_desktop.services import people
 from rp_desktop.services.casework import meetings
@@ -27,6 +27,7 @@ from rp_desktop.ui.case.meeting_answers import AnswersByPerson
 from rp_desktop.ui.forms.form_draft import DraftPlace
 from rp_desktop.ui.forms.record_form import RecordForm
 from rp_desktop.ui.forms.widgets import choice_combo, current_choice, date_edit, select_data
+from rp_desktop.ui.what_was_said.problems import answers_problem
 from rp_desktop.ui.words.formatting import pydate, qdate
 from rp_desktop.ui.words.labels import label
 
@@ -109,6 +110,8 @@ class MeetingForm(RecordForm):
             notes=self.notes.toPlainText(),
             attendee_ids=ids,
             answers=self.answers.answers(ids),
+            keep_answers=self.answers.keep_answers(),
+            summaries=self.answers.summaries(ids),
         )
 
     def submit(self, values: MeetingFields) -> int:
@@ -138,7 +141,7 @@ class MeetingForm(RecordForm):
             "attendee_ids", self.tr("Who &came"), AttendeeList(participants)
         )
         self.answers: AnswersByPerson = self.add_field(
-            "answers", self.tr("&Answers"), AnswersByPerson(participants)
+            "answers", self.tr("What &each said"), AnswersByPerson(participants)
         )
         self.notes: QPlainTextEdit = self.add_field("notes", self.tr("&Notes"), QPlainTextEdit())
         self.notes.setMaximumHeight(120)
@@ -165,7 +168,7 @@ class MeetingForm(RecordForm):
         self.duration.setValue(fields.duration_minutes or 0)
         self.notes.setPlainText(fields.notes)
         self.attendees.tick(fields.attendee_ids)
-        self.answers.fill(fields.answers)
+        self.answers.fill(fields.answers, fields.summaries, keep=fields.keep_answers)
         self.answers.show_people(fields.attendee_ids)
 
     def _from_the_case(self, detail: CaseDetail) -> None:
@@ -177,3 +180,7 @@ class MeetingForm(RecordForm):
 
     def _people_changed(self) -> None:
         self.answers.show_people(self.attendees.ids())
+
+    def show_problems(self, problems: tuple[FieldProblem, ...]) -> None:
+        """A summary's problem is said under what each said."""
+        super().show_problems(tuple(answers_problem(p) for p in problems))

@@ -8,6 +8,7 @@ from rp_desktop.domain.casework.records import AgreementItemFields, AnswerFields
 from rp_desktop.domain.records import Participant
 from rp_desktop.domain.validation import FieldProblem
 from rp_desktop.domain.vocabulary import Role
+from rp_desktop.ui.what_was_said.problems import answers_problem
 from rp_desktop.ui.words.problems import problem_text
 
 
@@ -26,6 +27,9 @@ class Places:
             for a in answers
             if a.participant_id in self._place
         )
+
+    def summaries(self, summaries: tuple[tuple[int, str], ...]) -> tuple[tuple[int, str], ...]:
+        return tuple((self._place[key], text) for key, text in summaries if key in self._place)
 
     def items(self, items: list[AgreementItemFields]) -> tuple[AgreementItemFields, ...]:
         return tuple(
@@ -65,6 +69,6 @@ def place_problems(problems: tuple[FieldProblem, ...], places: Places) -> Shown:
             people.append((index, problem_text(problem)))
         elif problem.field.startswith("items.") and index < len(places.lines):
             items.append((places.lines[index], problem_text(problem)))
-        else:  # an answer: said under the answers
-            general.append(replace(problem, index=None))
+        else:  # an answer or a summary: said under the answers
+            general.append(replace(answers_problem(problem), index=None))
     return Shown(tuple(dict.fromkeys(general)), tuple(people), tuple(items))

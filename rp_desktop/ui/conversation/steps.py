@@ -1,6 +1,7 @@
-"""The conversation's second and third steps, built again whenever the people change: the
-answers to the restorative questions (the meeting form's pages), and the agreement's items (the
-agreement form's lines). What was typed is carried over, person by person."""
+"""The conversation's second and third steps, built again whenever the people change: what each
+person said (the meeting form's pages: a short summary each, the answers to the restorative
+questions word for word only when kept), and the agreement's items (the agreement form's lines).
+What was typed is carried over, person by person."""
 
 from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import QPlainTextEdit, QVBoxLayout, QWidget
@@ -13,7 +14,7 @@ from rp_desktop.ui.forms.form_state import Json
 
 
 class AnswersStep(QWidget):
-    """Each person's answers, one page a person, in speaking order.
+    """What each person said, one page a person, in speaking order.
 
     Signals:
         changed(): the pages were built again (new answer boxes to watch).
@@ -45,13 +46,20 @@ class AnswersStep(QWidget):
         self.changed.emit()
 
     def answers(self) -> tuple[AnswerFields, ...]:
-        """The answers given, each by the key of who gave it."""
+        """The answers given, each by the key of who gave it (none unless kept)."""
         return self.pages.answers(frozenset(p.id for p in self._people))
+
+    def summaries(self) -> tuple[tuple[int, str], ...]:
+        """Each person's summary, by their key."""
+        return self.pages.summaries(frozenset(p.id for p in self._people))
+
+    def keep_answers(self) -> bool:
+        return self.pages.keep_answers()
 
     def first_answer(self) -> QPlainTextEdit | None:
         return self.pages.first_answer()
 
-    def draft_state(self) -> list[dict[str, Json]]:
+    def draft_state(self) -> dict[str, Json]:
         return self.pages.draft_state()
 
     def restore_draft_state(self, state: Json) -> None:

@@ -1,8 +1,10 @@
 """New conversation: a restorative conversation (or a small conference) in one window, in three
 steps. Who (students found by name, each with a role; the counselor facilitating) and what
-happened in a sentence; then the restorative questions person by person, in speaking order; then,
-if something was agreed, the agreement. Finish saves the case, its meeting with everyone there,
-the answers and the agreement in one transaction, and the case's window opens on it.
+happened in a sentence; then person by person, in speaking order, the restorative questions as a
+guide and a short summary of what each said (the answers word for word only when the
+facilitator ticks "Keep the answers word for word"); then, if something was agreed, the
+agreement. Finish saves the case, its meeting with everyone there, the summaries (and kept
+answers) and the agreement in one transaction, and the case's window opens on it.
 
 A draft is kept as in every form: a crash loses nothing typed."""
 
@@ -68,7 +70,9 @@ class ConversationWindow(RecordForm):
         self.heading.setFont(_bold(18))
         self.form.insertRow(0, self.heading)
         self._add_who_and_what()
-        self.answers: AnswersStep = self.add_field("answers", self.tr("&Answers"), AnswersStep())
+        self.answers: AnswersStep = self.add_field(
+            "answers", self.tr("What &each said"), AnswersStep()
+        )
         self.items: AgreementStep = self.add_field(
             "items", self.tr("&Agreement"), AgreementStep(qdate(db.today()))
         )
@@ -149,7 +153,7 @@ class ConversationWindow(RecordForm):
     def _heading(self) -> str:
         words = (
             self.tr("Who was there, and what happened"),
-            self.tr("The restorative questions, person by person"),
+            self.tr("What each person said, in speaking order"),
             self.tr("What was agreed at this talk, if anything (leave it empty to finish)"),
         )
         return self.tr("Step {step} of 3 · {words}").format(
@@ -226,6 +230,8 @@ class ConversationWindow(RecordForm):
             facilitator_id=self.facilitator.currentData(),
             attendee_ids=frozenset(range(len(everyone))),
             answers=places.answers(self.answers.answers()),
+            keep_answers=self.answers.keep_answers(),
+            summaries=places.summaries(self.answers.summaries()),
         )
         lines = places.items([item for _, item in self.items.lines()])
         agreement = AgreementFields(held_on, items=lines) if lines else None

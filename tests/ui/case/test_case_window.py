@@ -9,7 +9,6 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtPdf import QPdfDocument
 
 from rp_desktop.domain.casework.records import AgreementFields, AgreementItemFields
-from rp_desktop.domain.casework.restorative import RestorativeQuestion
 from rp_desktop.domain.records import CaseFields, ParticipantFields, StudentFields
 from rp_desktop.domain.timeline import TimelineKind
 from rp_desktop.domain.vocabulary import (
@@ -88,20 +87,20 @@ def test_a_case_from_first_meeting_to_closing(qtbot, db, window: CaseWindow, cas
     meeting._people_changed()
     assert meeting.answers.people.item(0).text() == "Dariusz Kowalczyk"  # speaks first
     answers = meeting.answers
-    first = answers._edit(people[Role.PERSON_WHO_CAUSED_HARM], RestorativeQuestion.WHAT_HAPPENED)
-    type_text(first, "I pushed him and the phone fell — I'm sorry.")
+    assert not answers.keep.isChecked()  # a short summary each, by default
+    type_text(answers.first_answer(), "Owned up; will pay for the phone — sorry.")
     answers.people.setCurrentRow(1)
-    harmed = answers._edit(people[Role.PERSON_HARMED], RestorativeQuestion.HARDEST_THING)
-    type_text(harmed, "Telling my grandmother, Yer.")
+    type_text(answers.first_answer(), "Wants to tell his grandmother, Yer, himself.")
     save(qtbot, meeting)
     assert not meeting.isVisible()
     assert window.meetings.table.rowCount() == 1
     detail = casework.get_case_detail(db, case_id)
-    saved = {(a.question, a.text) for a in detail.meetings[0].fields.answers}
-    assert (
-        RestorativeQuestion.WHAT_HAPPENED,
-        "I pushed him and the phone fell — I'm sorry.",
-    ) in saved
+    saved = detail.meetings[0].fields
+    assert dict(saved.summaries) == {
+        people[Role.PERSON_WHO_CAUSED_HARM].id: "Owned up; will pay for the phone — sorry.",
+        people[Role.PERSON_HARMED].id: "Wants to tell his grandmother, Yer, himself.",
+    }
+    assert (saved.keep_answers, saved.answers) == (False, ())
     assert detail.case.fields.status is CaseStatus.MEETING_HELD
 
     # An agreement with three items.

@@ -88,7 +88,8 @@ def test_the_staff_facilitator_is_asked_their_own_questions_never_the_harm_sets(
     form = MeetingForm(db, detail)
     qtbot.addWidget(form)
     staff_page = form.answers.pages.widget(3)
-    prompts = [w.text() for w in staff_page.findChildren(QLabel)][1:]
+    texts = [w.text() for w in staff_page.findChildren(QLabel)]
+    prompts = texts[texts.index("The questions to ask:") + 1 :]  # the guide, after the summary
     assert prompts == [label(Q.WHAT_YOU_SAW), label(Q.WHAT_YOU_NEED)]
     harmed_page = form.answers.pages.widget(2)
     harmed_prompts = [w.text() for w in harmed_page.findChildren(QLabel)][1:]

@@ -164,7 +164,7 @@ def test_an_edited_case_comes_back_with_its_people_as_drafted(
     assert drafts.list_drafts(db) == []
 
 
-def test_a_meeting_draft_brings_back_who_came_and_their_answers(
+def test_a_meeting_draft_brings_back_who_came_their_summaries_and_kept_answers(
     qtbot, db: Database, case_id: int
 ) -> None:
     window = CaseWindow(db, case_id, school_name="Riverside Middle School")
@@ -177,11 +177,15 @@ def test_a_meeting_draft_brings_back_who_came_and_their_answers(
     for row in range(form.attendees.count()):
         if form.attendees.item(row).data(Qt.ItemDataRole.UserRole) in {p.id for p in came}:
             form.attendees.item(row).setCheckState(Qt.CheckState.Checked)
+    type_text(form.answers._summary(came[1].id), "Wants space at lunch — ¡gracias!")
+    form.answers.keep.setChecked(True)  # the facilitator keeps the answers word for word
     answer = form.answers._edit(came[0], RestorativeQuestion.WHAT_HAPPENED)
     type_text(answer, "I pushed him — lo siento.")
     type_text(form.notes, "Both calmer by the end.")
     typed = form.values()
     assert len(typed.answers) == 1
+    assert typed.keep_answers
+    assert typed.summaries == ((came[1].id, "Wants space at lunch — ¡gracias!"),)
     pause(qtbot, form)
     kill(form)
 
