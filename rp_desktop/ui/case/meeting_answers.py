@@ -29,8 +29,8 @@ from rp_desktop.domain.casework.restorative import (
     speaking_order,
 )
 from rp_desktop.domain.records import Participant
-from rp_desktop.ui import dialogs
 from rp_desktop.ui.forms.form_state import Json
+from rp_desktop.ui.what_was_said.asking import remove_answers
 from rp_desktop.ui.what_was_said.drafts import AnswersDraft
 from rp_desktop.ui.words.labels import label
 
@@ -235,13 +235,7 @@ class AnswersByPerson(QWidget):
         typed = [edit for edit in self._texts.values() if edit.toPlainText().strip()]
         if checked or not typed:
             return
-        if dialogs.confirm(
-            self,
-            self.tr("Remove the answers?"),
-            self.tr("Remove the %n answers kept word for word?", "", len(typed)),
-            self.tr("Remove them"),
-            self.tr("Keep them"),
-        ):
+        if remove_answers(self, len(typed)):
             for edit in typed:
                 edit.clear()
         else:

@@ -18,8 +18,9 @@ from PySide6.QtWidgets import (
 )
 
 from rp_desktop.domain.casework.agreement_page import items_in_order
-from rp_desktop.domain.casework.records import AgreementItem, CaseDetail
+from rp_desktop.domain.casework.records import AgreementItem, CaseDetail, Meeting
 from rp_desktop.domain.vocabulary import AgreementStatus
+from rp_desktop.ui.what_was_said.view import SaidView
 from rp_desktop.ui.words.formatting import format_date
 from rp_desktop.ui.words.labels import label
 
@@ -93,13 +94,17 @@ class MeetingsPanel(QWidget):
         self.empty = _hint(
             self.tr("No meetings yet. Use “New meeting…” after you meet with the people involved.")
         )
+        self.said = SaidView()  # the chosen meeting's summaries (and answers, when kept)
+        self._meetings: dict[int, Meeting] = {}
         layout = QVBoxLayout(self)
         layout.addWidget(self.empty)
         layout.addWidget(self.table)
+        layout.addWidget(self.said)
         layout.addLayout(row)
         self.new.clicked.connect(self.newRequested)
         self.open.clicked.connect(self._open)
         self.table.doubleClicked.connect(self._open)
+        self.table.itemSelectionChanged.connect(self._show_said)
 
     def show_detail(self, detail: CaseDetail) -> None:
         self.table.show_rows(
@@ -118,6 +123,12 @@ class MeetingsPanel(QWidget):
         )
         self.empty.setVisible(not detail.meetings)
         self.open.setEnabled(bool(detail.meetings))
+        self._meetings = {m.id: m for m in detail.meetings}
+        self.said.setVisible(bool(detail.meetings))
+        self._show_said()
+
+    def _show_said(self) -> None:
+        self.said.show_meeting(self._meetings.get(self.table.selected_id() or -1))
 
     def _open(self) -> None:
         meeting_id = self.table.selected_id()
