@@ -201,7 +201,9 @@ def test_audit_events_carry_no_text_typed_anywhere(db: Database, scene: Scene) -
     answers = (answer(people.caused.id, Q.WHAT_HAPPENED),)
     summaries = ((people.caused.id, SECRET),)
     came = frozenset({people.caused.id})
-    kept = meeting(scene, answers=answers, keep_answers=True, summaries=summaries, attendee_ids=came)
+    kept = meeting(
+        scene, answers=answers, keep_answers=True, summaries=summaries, attendee_ids=came
+    )
     saved = record_meeting(db, scene.case.id, kept)
     update_meeting(db, saved.id, replace(kept, answers=(), keep_answers=False))
     save_agreement(db, scene.case.id, AgreementFields(TODAY, saved.id, SECRET, (item(scene),)))

@@ -7,12 +7,13 @@ from collections.abc import Callable
 
 from rp_desktop.services.demo.continuum.caregivers import add_caregivers
 from rp_desktop.services.demo.continuum.school import ContinuumSchool
+from rp_desktop.services.demo.continuum.summaries import add_summaries
 
 # A part adds its rows and says how many of each it wrote, by DemoSummary's field names.
 Part = Callable[[ContinuumSchool], dict[str, int]]
 
 # Parts run in this order; a later part may read what an earlier one wrote.
-PARTS: tuple[Part, ...] = (add_caregivers,)
+PARTS: tuple[Part, ...] = (add_caregivers, add_summaries)
 
 __all__ = ["PARTS", "ContinuumSchool", "Part", "add_continuum"]
 
