@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from rp_desktop.domain.casework.records import Meeting
 from rp_desktop.domain.records import Participant
+from rp_desktop.ui.words.formatting import format_date
 from rp_desktop.ui.words.labels import label
 
 
@@ -29,7 +30,11 @@ class SaidView(QTextBrowser):
         if not people:
             self.setHtml(f"<p>{escape(self.tr('Nothing was written about what was said.'))}</p>")
             return
-        self.setHtml("".join(self._person(meeting, person) for person in people))
+        heading = self.tr("What each person said · {kind}, {day}").format(
+            kind=label(meeting.fields.kind), day=format_date(meeting.fields.held_on)
+        )
+        said = "".join(self._person(meeting, person) for person in people)
+        self.setHtml(f"<p><i>{escape(heading)}</i></p>{said}")
 
     def _said_by(self, meeting: Meeting, person: Participant) -> bool:
         fields = meeting.fields

@@ -120,6 +120,7 @@ def case_window_and_forms(db: Database) -> Iterator[str]:
     forms: dict[str, Build] = {
         "case form": window.edit_details,
         "new meeting": window.new_meeting,
+        "new meeting, answers kept": lambda: _answers_kept(window.new_meeting()),
         "new agreement": window.edit_agreement,
         "follow-up": lambda: window.step_form("follow_up"),
         "tier move": lambda: window.step_form("tier"),
@@ -196,6 +197,7 @@ def other_windows(db: Database) -> dict[str, Build]:
         "new conversation": lambda: ConversationWindow(db),
         "conversation, the questions": lambda: _conversation_at(db, 1),
         "conversation, the agreement": lambda: _conversation_at(db, 2),
+        "conversation, answers kept": lambda: _answers_kept(_conversation_at(db, 1)),
         "add staff": lambda: StaffDialog(db),
         "new caregiver": lambda: CaregiverForm(db, for_student=student),
         "caregiver": lambda: _caregiver_form(db),
@@ -232,6 +234,14 @@ def _conversation_at(db: Database, step: int) -> QWidget:
     window.show()
     window.show_step(step)
     return window
+
+
+def _answers_kept(form: QWidget) -> QWidget:
+    """A meeting's form or a conversation with "Keep the answers word for word" ticked: a box
+    under each question."""
+    answers = getattr(form, "answers")  # noqa: B009 (a meeting's form or a conversation)
+    getattr(answers, "pages", answers).keep.setChecked(True)
+    return form
 
 
 def _console(db: Database) -> QWidget:

@@ -23,11 +23,11 @@ KEPT_SHARE = 0.1  # of the meetings held, those whose answers are kept word for 
 
 CAUSED = (
     "Owned up to what happened; will make it right",
-    "Listened; agreed to return the phone",
+    "Listened closely; agreed to the plan",
     "Said sorry and meant it",
     "Explained what led up to it; agreed to a plan",
     "Quiet at first; named who was affected",
-    "Agreed to repair what was damaged",
+    "Agreed to put right what they could",
     "Understood how it landed; will check in on Friday",
     "Wants a fresh start with the class",
 )
