@@ -28,6 +28,7 @@ from rp_desktop.ui.case.agreement_pdf import agreement_html
 from rp_desktop.ui.case.case_window import CaseWindow
 from rp_desktop.ui.case.meeting_form import MeetingForm
 from rp_desktop.ui.what_was_said import asking
+from rp_desktop.ui.what_was_said.drafts import AnswersDraft
 from rp_desktop.ui.words.labels import label
 from tests.services.conftest import audit_rows, table_count
 from tests.ui.conftest import School, open_tier2_case, type_text
@@ -254,3 +255,33 @@ def test_the_printed_agreement_has_no_summary_and_no_answer(db: Database, case: 
     assert "Pay toward the phone" in page  # the page drawn is this one
     for said in ("I pushed him.", "Nothing much.", "The phone.", "Wants the phone fixed"):
         assert said not in page
+
+
+def test_a_summary_too_long_is_said_under_what_each_said_and_nothing_is_lost(
+    qtbot: QtBot, db: Database, case: Case
+) -> None:
+    form = new_form(qtbot, db, case)
+    too_long = "Said a great deal. " * 60  # over a thousand characters
+    form.answers.first_answer().setPlainText(too_long)  # type: ignore[union-attr]
+    qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
+    assert form.isVisible()  # not saved, still open
+    assert form.problem_text("answers") == "This is too long: keep it under 1000 characters."
+    assert form.answers.first_answer().toPlainText() == too_long  # type: ignore[union-attr]
+    assert table_count(db, "meeting") == 0
+
+
+def test_a_draft_from_before_summaries_brings_its_answers_back_kept() -> None:
+    old = [
+        {"participant": 4, "question": "what_happened", "text": "I pushed."},
+        {"participant": 4, "question": "not_a_question", "text": "Lost."},
+        "damaged",
+    ]
+    assert AnswersDraft.read(old) == AnswersDraft(True, {(4, Q.WHAT_HAPPENED): "I pushed."}, {})
+    now = AnswersDraft(False, {(4, Q.WHAT_HAPPENED): ""}, {4: "Owned up", 5: ""})
+    assert now.state() == {
+        "keep": False,
+        "answers": [],
+        "summaries": [{"participant": 4, "text": "Owned up"}],
+    }
+    assert AnswersDraft.read(now.state()) == AnswersDraft(False, {}, {4: "Owned up"})
+    assert AnswersDraft.read(None) == AnswersDraft(False, {}, {})
