@@ -4,7 +4,7 @@ questions word for word only when kept), and the agreement's items (the agreemen
 What was typed is carried over, person by person."""
 
 from PySide6.QtCore import QDate, Signal
-from PySide6.QtWidgets import QPlainTextEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QPlainTextEdit, QVBoxLayout, QWidget
 
 from rp_desktop.domain.casework.records import AgreementItemFields, AnswerFields
 from rp_desktop.domain.records import Participant
@@ -55,6 +55,11 @@ class AnswersStep(QWidget):
 
     def keep_answers(self) -> bool:
         return self.pages.keep_answers()
+
+    @property
+    def keep(self) -> QCheckBox:
+        """The tick "Keep the answers word for word" of the pages shown."""
+        return self.pages.keep
 
     def first_answer(self) -> QPlainTextEdit | None:
         return self.pages.first_answer()

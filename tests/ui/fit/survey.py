@@ -239,8 +239,7 @@ def _conversation_at(db: Database, step: int) -> QWidget:
 def _answers_kept(form: QWidget) -> QWidget:
     """A meeting's form or a conversation with "Keep the answers word for word" ticked: a box
     under each question."""
-    answers = getattr(form, "answers")  # noqa: B009 (a meeting's form or a conversation)
-    getattr(answers, "pages", answers).keep.setChecked(True)
+    form.answers.keep.setChecked(True)  # type: ignore[attr-defined]
     return form
 
 

@@ -78,7 +78,7 @@ def test_the_same_conversation_with_every_answer_kept_word_for_word(
     summary (1) and a Tab to each answer (6 + 4 keys): 10 clicks + 13 keys."""
     moves = Moves(qtbot)
     talk = _who_and_what(qtbot, window, moves)
-    moves.click(talk.answers.pages.keep)
+    moves.click(talk.answers.keep)
     assert talk.answers.keep_answers()
     moves.click(talk.answers.first_answer())  # type: ignore[arg-type]
     moves.type("Owned up to pushing in.")
