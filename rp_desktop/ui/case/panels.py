@@ -98,8 +98,8 @@ class MeetingsPanel(QWidget):
         self._meetings: dict[int, Meeting] = {}
         layout = QVBoxLayout(self)
         layout.addWidget(self.empty)
-        layout.addWidget(self.table)
-        layout.addWidget(self.said)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.said, 1)  # as tall as the list: it holds more words
         layout.addLayout(row)
         self.new.clicked.connect(self.newRequested)
         self.open.clicked.connect(self._open)

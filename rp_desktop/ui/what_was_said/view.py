@@ -19,7 +19,6 @@ class SaidView(QTextBrowser):
         super().__init__(parent)
         self.setAccessibleName(self.tr("What was said at the meeting"))
         self.setOpenLinks(False)
-        self.setMaximumHeight(200)
         self.show_meeting(None)
 
     def show_meeting(self, meeting: Meeting | None) -> None:
