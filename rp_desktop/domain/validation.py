@@ -59,6 +59,10 @@ class Problem(StrEnum):
     # number look like another: FieldProblem.character holds it
     INVISIBLE_CHARACTER = "invisible_character"
     SAME_BUT_ZEROS = "same_but_zeros"  # another student's number, but for leading zeros
+    # A conference marked held without the person harmed's recorded choice, or without them
+    # (they chose a letter, a go-between, or not to take part): a reason to go ahead is needed.
+    CHOICE_NOT_RECORDED = "choice_not_recorded"
+    CHOSE_NOT_TO_MEET = "chose_not_to_meet"
 
 
 @dataclass(frozen=True, slots=True)

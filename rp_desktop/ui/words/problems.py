@@ -37,6 +37,12 @@ _SPECIFIC = {
     ("language", Problem.OUT_OF_RANGE): QT_TRANSLATE_NOOP(
         "Problems", "Choose a language from the list, or type a language code like “so”."
     ),
+    ("cancel_reason", Problem.REQUIRED): QT_TRANSLATE_NOOP(
+        "Problems", "Say in a few words why the meeting was cancelled."
+    ),
+    ("willingness", Problem.REQUIRED): QT_TRANSLATE_NOOP(
+        "Problems", "A consent date needs their choice to take part (directly or not)."
+    ),
 }
 
 # Words with a number in them: the problem's limit, in the plural form it needs.
@@ -104,6 +110,16 @@ _GENERAL = {
         "Problems", "The case is already at this tier. Choose another tier."
     ),
     Problem.NAME_TAKEN: QT_TRANSLATE_NOOP("Problems", "Another category already has this name."),
+    Problem.CHOICE_NOT_RECORDED: QT_TRANSLATE_NOOP(
+        "Problems",
+        "The person harmed's choice about taking part is not recorded. Record it under "
+        "Preparation, or give the reason to go ahead without it.",
+    ),
+    Problem.CHOSE_NOT_TO_MEET: QT_TRANSLATE_NOOP(
+        "Problems",
+        "The person harmed chose not to meet (a letter, a go-between, or not taking part). "
+        "Give the reason the meeting went ahead without them.",
+    ),
     Problem.SAME_BUT_ZEROS: QT_TRANSLATE_NOOP(
         "Problems",
         "Another student has this number once leading zeros are ignored (0123 and 123 are one "
