@@ -184,11 +184,19 @@ class HomeTab(QWidget):
         self.week.show_lines(
             [meeting_line(m) for m in summary.meetings]
             + [circle_line(c, with_day=True) for c in summary.rest_of_week.circles],
-            self._circles_note(summary.rest_of_week),
+            self._week_note(summary),
         )
         self._show_due(summary)
         self._show_cases(summary)
         self.recent.show_lines([recent_line(r) for r in summary.recent])
+
+    def _week_note(self, summary: HomeSummary) -> str:
+        """The case meetings coming up, then the circles."""
+        many = len(summary.meetings)
+        meetings = self.tr("{count} case meetings planned").format(count=many)
+        notes = [self.tr("1 case meeting planned") if many == 1 else meetings] if many else []
+        circles = self._circles_note(summary.rest_of_week)
+        return " · ".join([*notes, circles] if circles else notes)
 
     def _circles_note(self, days: CircleDays) -> str:
         if days.total > len(days.circles):

@@ -43,7 +43,7 @@ NOTES = ("", "", "", "Prefers to speak second", "Asked for a short meeting",
 AHEAD_CHOICES = (W.WILLING, W.NOT_ASKED, W.INDIRECT_LETTER, W.INDIRECT_GO_BETWEEN)
 AHEAD_WEIGHTS = (55, 20, 15, 10)
 RECENT_DAYS = 120  # a meeting is planned on an open case of the last few months
-PLANNED_SHARE = 0.5  # of those cases (two at least, MOST_PLANNED at most)
+PLANNED_SHARE = 0.7  # of those cases (two at least, MOST_PLANNED at most)
 MOST_PLANNED = 8
 CANCELLED_SHARE = 0.04  # of the cases, a meeting called off
 CANCEL_REASONS = (
@@ -179,8 +179,8 @@ def _planned(
     for number, case in enumerate(chosen):
         if number == 0:  # its day has passed, and nobody marked it: "Was this held?"
             on = _school_day(today - timedelta(days=1), back=True)
-        else:
-            on = _school_day(today + timedelta(days=rng.randint(1, 13)))
+        else:  # the next two in the coming week (Home shows them), the rest in two weeks
+            on = _school_day(today + timedelta(days=rng.randint(1, 6 if number < 3 else 13)))
         kind = _planned_kind(rng, case)
         if kind in NEEDS_CONSENT:
             _prepare_ahead(rng, case, min(on, today), prepared)
@@ -228,7 +228,8 @@ def _cancelled(
         span = (last - case.occurred_on).days
         if span < 1:
             continue
-        on = case.occurred_on + timedelta(days=rng.randint(1, min(span, 20)))
+        day = _school_day(case.occurred_on + timedelta(days=rng.randint(1, min(span, 20))))
+        on = day if day <= last else last
         row = _meeting(case, MeetingKind.AGREEMENT_FOLLOW_UP, on, MeetingStatus.CANCELLED,
                        rng.choice(START_TIMES), rng.choice(facilitators))  # fmt: skip
         row["cancel_reason"] = rng.choice(CANCEL_REASONS)
