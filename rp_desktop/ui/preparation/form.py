@@ -135,7 +135,7 @@ class PreparationForm(RecordForm):
 
     def _add_fields(self, today: date) -> None:
         self.met_on: OptionalDate = self.add_field(
-            "met_on", self.tr("&Met"), OptionalDate(self.tr("Met on"), today)
+            "met_on", self.tr("Pre-con&ference"), OptionalDate(self.tr("Met on"), today)
         )
         self.explained: QCheckBox = self.add_field(
             "explained",
@@ -156,10 +156,10 @@ class PreparationForm(RecordForm):
             QCheckBox(self.tr("They chose who comes with them")),
         )
         self.supporters: QLineEdit = self.add_field(
-            "supporters", self.tr("Who &comes with them"), QLineEdit()
+            "supporters", self.tr("&Who comes with them"), QLineEdit()
         )
         self.consent_on: OptionalDate = self.add_field(
-            "consent_on", self.tr("C&onsent"), OptionalDate(self.tr("Consent given on"), today)
+            "consent_on", self.tr("C&onsent"), OptionalDate(self.tr("Given on"), today)
         )
         self.note: QPlainTextEdit = self.add_field("note", self.tr("&Note"), QPlainTextEdit())
         self.note.setMaximumHeight(70)

@@ -74,7 +74,7 @@ class MeetingsPanel(QWidget):
                         self.when_text(m, today),
                         label(m.fields.kind),
                         m.facilitator_name,
-                        ", ".join(p.display_name for p in m.attendees),
+                        self._who(m),
                     ),
                 )
                 for m in detail.meetings
@@ -98,6 +98,13 @@ class MeetingsPanel(QWidget):
         if fields.held_on is not None and fields.held_on < today:
             return self.tr("Planned · {when} · Was this held?").format(when=at)
         return self.tr("Planned · {when}").format(when=at)
+
+    def _who(self, meeting: Meeting) -> str:
+        """Who came; for a meeting not held (yet), who was asked to come."""
+        names = ", ".join(p.display_name for p in meeting.attendees)
+        if meeting.fields.status is MeetingStatus.HELD or not names:
+            return names
+        return self.tr("Invited: {names}").format(names=names)
 
     def mark_held(self) -> None:
         """Mark the chosen planned meeting held; when the consent rule asks for a reason, its

@@ -19,6 +19,8 @@ from rp_desktop.ui.words.formatting import format_date
 from rp_desktop.ui.words.labels import label
 
 YES = "✓"
+# The staff who run the meeting are not prepared for it.
+RUNNING_IT = (Role.STAFF, Role.FACILITATOR)
 
 
 class PreparationPanel(QWidget):
@@ -62,7 +64,11 @@ class PreparationPanel(QWidget):
     def show_detail(self, detail: CaseDetail) -> None:
         self._detail = detail
         people = {p.id: p for p in detail.case.participants}
-        preparations = case_preparations(self._db, detail.case.id)
+        preparations = [
+            p
+            for p in case_preparations(self._db, detail.case.id)
+            if people[p.participant_id].fields.role not in RUNNING_IT
+        ]
         self.table.show_rows(
             [(p.participant_id, self._cells(people[p.participant_id], p)) for p in preparations]
         )
