@@ -7,7 +7,7 @@ from datetime import date, time
 
 import pytest
 
-from rp_desktop.domain.casework.records import MeetingFields
+from rp_desktop.domain.casework.records import ConferenceStep, MeetingFields, conference_progress
 from rp_desktop.domain.continuum.kinds import MeetingStatus, Willingness
 from rp_desktop.domain.continuum.preparation import PreparationFields
 from rp_desktop.domain.validation import FieldProblem, InvalidInput, Problem
@@ -204,3 +204,21 @@ def test_a_reason_lets_a_conference_go_ahead_unasked(db: Database, roster: Roste
     # Correcting it to a kind the rule does not cover needs no reason any more.
     fixed = update_meeting(db, saved.id, replace(fields, kind=MeetingKind.RESTORATIVE_CONVERSATION))
     assert fixed.fields.proceed_reason == ""
+
+
+def test_a_planned_conference_is_not_a_step_done(db: Database, roster: Roster) -> None:
+    case = open_four_person_case(db, roster)
+    planned = MeetingFields(CONFERENCE, NEXT_WEEK, status=MeetingStatus.PLANNED)
+    record_meeting(db, case.id, planned)
+    everyone = frozenset(p.id for p in case.participants)
+    called_off = MeetingFields(
+        MeetingKind.PRE_CONFERENCE,
+        TODAY,
+        attendee_ids=everyone,
+        status=MeetingStatus.CANCELLED,
+        cancel_reason="Absent",
+    )
+    record_meeting(db, case.id, called_off)
+    steps = dict(conference_progress(get_case_detail(db, case.id)))
+    assert steps[ConferenceStep.CONFERENCE] is False
+    assert steps[ConferenceStep.PRE_CONFERENCES] is False
