@@ -10,6 +10,7 @@ import pytest
 from rp_desktop.domain.casework.records import ConferenceStep, MeetingFields, conference_progress
 from rp_desktop.domain.continuum.kinds import MeetingStatus, Willingness
 from rp_desktop.domain.continuum.preparation import PreparationFields
+from rp_desktop.domain.timeline import TimelineKind
 from rp_desktop.domain.validation import FieldProblem, InvalidInput, Problem
 from rp_desktop.domain.vocabulary import AuditAction, CaseStatus, MeetingKind
 from rp_desktop.services.casework.case_detail import get_case_detail
@@ -26,6 +27,7 @@ from rp_desktop.services.continuum.preparation import (
     put_preparation,
 )
 from rp_desktop.services.safekeeping.database import Database
+from rp_desktop.services.students.timeline import student_timeline
 from tests.services.casework.setup import TODAY, open_four_person_case, people_of
 from tests.services.conftest import Roster, audit_rows, table_count
 
@@ -222,3 +224,21 @@ def test_a_planned_conference_is_not_a_step_done(db: Database, roster: Roster) -
     steps = dict(conference_progress(get_case_detail(db, case.id)))
     assert steps[ConferenceStep.CONFERENCE] is False
     assert steps[ConferenceStep.PRE_CONFERENCES] is False
+
+
+def test_a_student_s_timeline_shows_meetings_held_only(db: Database, roster: Roster) -> None:
+    case = open_four_person_case(db, roster)
+    everyone = frozenset(p.id for p in case.participants)
+    planned = MeetingFields(
+        MeetingKind.AGREEMENT_FOLLOW_UP,
+        NEXT_WEEK,
+        attendee_ids=everyone,
+        status=MeetingStatus.PLANNED,
+    )
+    ahead = record_meeting(db, case.id, planned).id
+    held = record_meeting(db, case.id, replace(planned, held_on=TODAY, status=MeetingStatus.HELD))
+    shown = {
+        e.record_id for e in student_timeline(db, roster.ana.id) if e.kind is TimelineKind.MEETING
+    }
+    assert shown == {held.id}
+    assert ahead not in shown
