@@ -9,7 +9,9 @@ The consent rule, exactly:
 
 - It applies only to a meeting being recorded as HELD whose kind brings the sides together: a
   repair-harm circle, a formal conference or a re-entry circle (`NEEDS_CONSENT`). A planned or
-  cancelled meeting, and every other kind, is never held back by it.
+  cancelled meeting, and every other kind, is never held back by it; nor is correcting a
+  meeting already held as that kind (its notes, who came): the rule is met when a meeting is
+  marked held, not asked again at every edit (meetings held before the rule existed included).
 - Each person harmed on the case is looked at (a case with no person harmed has no one whose
   choice is waited for). A person harmed with no preparation row counts as NOT_ASKED.
 - If any of them is NOT_ASKED, the gap is NOT_RECORDED: marking the meeting held needs a

@@ -67,7 +67,7 @@ def update_meeting(
             raise MeetingNotFound(meeting_id)
         case_row = load_case(session, row.case_id)
         case = case_record(session, case_row)
-        fields = _checked(session, db, fields, case)
+        fields = _checked(session, db, fields, case, was=row)
         _fill(row, fields)
         touch(case_row, db, _reached(fields))
         session.flush()
@@ -142,9 +142,19 @@ def _reached(fields: MeetingFields) -> CaseStatus | None:
     return None
 
 
-def _checked(session: Session, db: Database, fields: MeetingFields, case: Case) -> MeetingFields:
+def _checked(
+    session: Session,
+    db: Database,
+    fields: MeetingFields,
+    case: Case,
+    *,
+    was: MeetingRow | None = None,
+) -> MeetingFields:
     fields = replace(fields, answers=tuple(a for a in fields.answers if a.text.strip()))
-    choices = harmed_choices(session, case.id)
+    # The consent rule is for marking a meeting held: correcting one already held as a meeting
+    # of the same kind (notes, who came) does not ask again.
+    held_already = was is not None and was.status is MeetingStatus.HELD and was.kind == fields.kind
+    choices = [] if held_already else harmed_choices(session, case.id)
     problems = validate_meeting(fields, case, db.today(), choices)
     problems += unknown_staff(session, "facilitator_id", fields.facilitator_id)
     refuse(problems)

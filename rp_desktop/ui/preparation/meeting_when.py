@@ -65,6 +65,7 @@ class MeetingWhen(QObject):
         super().__init__(form)
         self._form = form
         self._kind = kind
+        self._held_as: MeetingKind | None = None  # the kind a saved meeting was held as
         chosen = {p.participant_id: p.fields.willingness for p in case_preparations(db, case_id)}
         self._harmed_choices = [
             chosen.get(p.id, Willingness.NOT_ASKED)
@@ -105,6 +106,8 @@ class MeetingWhen(QObject):
         if fields is None:
             self.refresh()
             return
+        if fields.status is MeetingStatus.HELD:
+            self._held_as = fields.kind
         if fields.status is MeetingStatus.CANCELLED:
             self.status.addItem(label(MeetingStatus.CANCELLED), MeetingStatus.CANCELLED)
         select_data(self.status, fields.status)
@@ -136,6 +139,8 @@ class MeetingWhen(QObject):
     def gap(self) -> ConsentGap | None:
         kind = current_choice(self._kind, MeetingKind) or MeetingKind.RESTORATIVE_CONVERSATION
         status = current_choice(self.status, MeetingStatus) or MeetingStatus.HELD
+        if kind is self._held_as:  # corrected, not marked held again: the rule is not asked
+            return None
         return consent_gap(kind, status, self._harmed_choices)
 
     def refresh(self) -> None:

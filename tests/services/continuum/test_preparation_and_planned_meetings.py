@@ -242,3 +242,17 @@ def test_a_student_s_timeline_shows_meetings_held_only(db: Database, roster: Ros
     }
     assert shown == {held.id}
     assert ahead not in shown
+
+
+def test_correcting_a_meeting_held_does_not_ask_again(db: Database, roster: Roster) -> None:
+    case = open_four_person_case(db, roster)
+    # Held before the rule (or with a reason then): its notes are corrected later.
+    held = MeetingFields(CONFERENCE, TODAY, proceed_reason="Went ahead on the day")
+    saved = record_meeting(db, case.id, held)
+    fixed = update_meeting(db, saved.id, replace(held, proceed_reason="", notes="Ended early"))
+    assert fixed.fields.notes == "Ended early"
+    # Held as a conversation, then corrected to a repair-harm circle: that is marking one held.
+    talk = record_meeting(db, case.id, MeetingFields(MeetingKind.RESTORATIVE_CONVERSATION, TODAY))
+    with pytest.raises(InvalidInput) as info:
+        update_meeting(db, talk.id, MeetingFields(MeetingKind.REPAIR_HARM_CIRCLE, TODAY))
+    assert info.value.problems == (FieldProblem("proceed_reason", Problem.CHOICE_NOT_RECORDED),)

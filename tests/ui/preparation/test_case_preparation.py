@@ -108,6 +108,12 @@ def test_a_conference_planned_then_held_with_a_reason_to_go_ahead(
     saved = casework.get_case_detail(db, window.detail.case.id)
     assert saved.meetings[0].fields.status is MeetingStatus.HELD
     assert saved.case.fields.status is CaseStatus.MEETING_HELD
+    # Opened again to correct it, it is not asked again.
+    again = window.open_meeting(saved.meetings[0].id)
+    assert isinstance(again, MeetingForm)
+    assert not again.when.consent.isVisible()
+    assert again.when.proceed_reason.isVisible()  # the reason given stays in sight
+    again.reject()
 
 
 def test_each_person_is_prepared_from_the_preparation_tab(
