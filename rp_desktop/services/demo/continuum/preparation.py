@@ -10,7 +10,6 @@ import random
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, time, timedelta
-from typing import Protocol
 
 from sqlalchemy import Connection, insert, select
 
@@ -25,6 +24,7 @@ from rp_desktop.db.models import (
 from rp_desktop.domain.continuum.kinds import MeetingStatus, Willingness
 from rp_desktop.domain.continuum.preparation import NEEDS_CONSENT
 from rp_desktop.domain.vocabulary import CaseStatus, MeetingKind, Role, StaffRole
+from rp_desktop.services.demo.continuum.school import ContinuumSchool
 
 W = Willingness
 # Who is prepared: the people who take part, not the staff running the meeting.
@@ -57,17 +57,6 @@ CANCEL_REASONS = (
 START_TIMES = tuple(time(h, m) for h in range(8, 16) for m in (0, 15, 30, 45))
 
 
-class School(Protocol):
-    """What this part reads of demo.continuum.ContinuumSchool (by its shape, so that the
-    package running the parts and this part do not import each other)."""
-
-    @property
-    def connection(self) -> Connection: ...
-    @property
-    def today(self) -> date: ...
-    def rng(self, part: str) -> random.Random: ...
-
-
 @dataclass
 class _Case:
     id: int
@@ -78,7 +67,7 @@ class _Case:
     pre_conference_sides: set[int] = field(default_factory=set)
 
 
-def add_preparation(school: School) -> dict[str, int]:
+def add_preparation(school: ContinuumSchool) -> dict[str, int]:
     rng = school.rng("preparation")
     cases = _cases(school.connection)
     prepared: dict[int, dict[str, object]] = {}
@@ -157,7 +146,7 @@ def _row(
 
 
 def _planned(
-    school: School,
+    school: ContinuumSchool,
     rng: random.Random,
     cases: dict[int, _Case],
     prepared: dict[int, dict[str, object]],
@@ -213,7 +202,7 @@ def _prepare_ahead(
 
 
 def _cancelled(
-    school: School, rng: random.Random, cases: dict[int, _Case]
+    school: ContinuumSchool, rng: random.Random, cases: dict[int, _Case]
 ) -> list[dict[str, object]]:
     """Meetings called off in the past, on a few cases, each with its reason."""
     today = school.today
