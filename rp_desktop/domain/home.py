@@ -4,11 +4,11 @@ with a few small queries, the screen turns them into words."""
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from enum import StrEnum
 
 from rp_desktop.domain.casework.records import DueItem
-from rp_desktop.domain.vocabulary import CaseStatus, CircleKind, CircleStatus, Tier
+from rp_desktop.domain.vocabulary import CaseStatus, CircleKind, CircleStatus, MeetingKind, Tier
 
 
 class RecordKind(StrEnum):
@@ -44,6 +44,25 @@ class CircleDays:
 
     circles: tuple[CircleSoon, ...]
     total: int
+
+
+# Planned case meetings shown on Home: those of the next seven days, and those whose day has
+# passed with the meeting neither marked held nor cancelled ("Was this held?").
+MEETINGS_AHEAD = timedelta(days=7)
+
+
+@dataclass(frozen=True, slots=True)
+class MeetingSoon:
+    """A case meeting planned ahead, by its case's number and category: no names. `overdue`:
+    its day has passed and it was not marked held or cancelled."""
+
+    id: int
+    case_id: int
+    kind: MeetingKind
+    on: date
+    starts_at: time | None
+    category_name: str
+    overdue: bool
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,6 +108,7 @@ class HomeSummary:
     open_by_tier: Mapping[Tier, int]
     open_cases: tuple[OpenCase, ...]  # the most recently changed first
     recent: tuple[RecentChange, ...]  # the most recently changed first
+    meetings: tuple[MeetingSoon, ...] = ()  # planned: the overdue first, then by day and time
 
     @property
     def open_total(self) -> int:

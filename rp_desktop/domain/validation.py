@@ -61,6 +61,10 @@ class Problem(StrEnum):
     SAME_BUT_ZEROS = "same_but_zeros"  # another student's number, but for leading zeros
     ANSWERS_NOT_KEPT = "answers_not_kept"  # answers word for word, without choosing to keep them
     NOT_AT_MEETING = "not_at_meeting"  # about someone who did not come to the meeting
+    # A conference marked held without the person harmed's recorded choice, or without them
+    # (they chose a letter, a go-between, or not to take part): a reason to go ahead is needed.
+    CHOICE_NOT_RECORDED = "choice_not_recorded"
+    CHOSE_NOT_TO_MEET = "chose_not_to_meet"
 
 
 @dataclass(frozen=True, slots=True)

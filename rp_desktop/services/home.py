@@ -10,11 +10,21 @@ from datetime import date, datetime, timedelta
 from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import Session, aliased
 
-from rp_desktop.db.models import CaseCategoryRow, CaseRow, CommunityCircleRow, GroupRow, StaffRow
+from rp_desktop.db.models import (
+    CaseCategoryRow,
+    CaseRow,
+    CommunityCircleRow,
+    GroupRow,
+    MeetingRow,
+    StaffRow,
+)
+from rp_desktop.domain.continuum.kinds import MeetingStatus
 from rp_desktop.domain.home import (
+    MEETINGS_AHEAD,
     CircleDays,
     CircleSoon,
     HomeSummary,
+    MeetingSoon,
     OpenCase,
     RecentChange,
     RecordKind,
@@ -29,6 +39,7 @@ from rp_desktop.services.safekeeping.database import Database
 CIRCLES_SHOWN = 40  # a large building holds some fifty circles on a busy day
 OPEN_CASES_SHOWN = 6
 RECENT_SHOWN = 10
+MEETINGS_SHOWN = 20
 SHOWN_STATUSES = (CircleStatus.PLANNED, CircleStatus.HELD)  # a cancelled circle is not coming
 CASE_TIERS = (Tier.TARGETED, Tier.INTENSIVE)
 
@@ -58,6 +69,7 @@ def home_summary(db: Database, today: date) -> HomeSummary:
         open_by_tier = _open_by_tier(session)
         open_cases = _open_cases(session)
         recent = _recent(session)
+        meetings = _meetings_soon(session, today)
     soon, overdue = due_items(db, today)
     return HomeSummary(
         today=today,
@@ -70,6 +82,7 @@ def home_summary(db: Database, today: date) -> HomeSummary:
         open_by_tier=open_by_tier,
         open_cases=open_cases,
         recent=recent,
+        meetings=meetings,
     )
 
 
@@ -109,6 +122,31 @@ def _circle_days(session: Session, *conditions: ColumnElement[bool]) -> CircleDa
         for r in rows
     )
     return CircleDays(circles, total)
+
+
+def _meetings_soon(session: Session, today: date) -> tuple[MeetingSoon, ...]:
+    """Planned meetings up to a week ahead, and those whose day passed without being marked
+    held or cancelled, by the (status, held_on) index; a closed case's are left out."""
+    rows = session.execute(
+        select(
+            MeetingRow.id,
+            MeetingRow.case_id,
+            MeetingRow.kind,
+            MeetingRow.held_on,
+            MeetingRow.starts_at,
+            CaseCategoryRow.name,
+        )
+        .join(CaseRow, CaseRow.id == MeetingRow.case_id)
+        .join(CaseCategoryRow, CaseCategoryRow.id == CaseRow.category_id)
+        .where(
+            MeetingRow.status == MeetingStatus.PLANNED,
+            MeetingRow.held_on <= today + MEETINGS_AHEAD,
+            CaseRow.status != CaseStatus.CLOSED,
+        )
+        .order_by(MeetingRow.held_on, MeetingRow.starts_at, MeetingRow.id)
+        .limit(MEETINGS_SHOWN)
+    ).all()
+    return tuple(MeetingSoon(*row, overdue=row[3] < today) for row in rows)
 
 
 def _open_by_tier(session: Session) -> dict[Tier, int]:

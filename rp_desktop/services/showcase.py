@@ -11,15 +11,16 @@ from rp_desktop.db.models import (
     CaseRow,
     MeetingRow,
 )
+from rp_desktop.domain.continuum.kinds import MeetingStatus
 from rp_desktop.domain.vocabulary import Tier
 from rp_desktop.services.safekeeping.database import Database
 
 
 def busiest_case(db: Database, tier: Tier) -> int | None:
-    """The case of `tier` with the most meetings and agreement items, newest on a tie."""
+    """The case of `tier` with the most meetings held and agreement items, newest on a tie."""
     meetings = (
         select(func.count())
-        .where(MeetingRow.case_id == CaseRow.id)
+        .where(MeetingRow.case_id == CaseRow.id, MeetingRow.status == MeetingStatus.HELD)
         .correlate(CaseRow)
         .scalar_subquery()
     )

@@ -13,7 +13,7 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from rp_desktop.db.models import AuditEventRow, StudentRow
+from rp_desktop.db.models import AuditEventRow, PreparationRow, StudentRow
 from rp_desktop.domain.casework.records import (
     AgreementFields,
     AgreementItemFields,
@@ -28,6 +28,8 @@ from rp_desktop.domain.casework.support_plans import (
 )
 from rp_desktop.domain.circle.types import RoundPlan, TurnRecord
 from rp_desktop.domain.circle_runs import CircleRunFields, SeatedPerson
+from rp_desktop.domain.continuum.kinds import MeetingStatus
+from rp_desktop.domain.continuum.preparation import PreparationFields
 from rp_desktop.domain.library import PlanFields, PlannedRound, PromptFields
 from rp_desktop.domain.records import (
     Case,
@@ -62,6 +64,7 @@ from rp_desktop.services.circles import library
 from rp_desktop.services.circles import records as circles
 from rp_desktop.services.circles import runs as circle_runs
 from rp_desktop.services.circles import seeding as library_seed
+from rp_desktop.services.continuum import preparation
 from rp_desktop.services.demo import build_demo_school
 from rp_desktop.services.exports import pdf as pdf_export
 from rp_desktop.services.exports import table as table_export
@@ -230,6 +233,30 @@ def re_entry_revised(w: World) -> Expected:
     return U, "re_entry_plan", w.case.id
 
 
+def planned(w: World) -> None:
+    """A meeting planned on the case, for the next action to mark held or cancel."""
+    fields = MeetingFields(
+        MeetingKind.RESTORATIVE_CONVERSATION, CASE_DAY, notes=TYPED, status=MeetingStatus.PLANNED
+    )
+    meetings.record_meeting(w.db, w.case.id, fields)
+
+
+def last_planned(w: World) -> int:
+    detail = casework.get_case_detail(w.db, w.case.id)
+    return max(m.id for m in detail.meetings if m.fields.status is MeetingStatus.PLANNED)
+
+
+def prepared(w: World) -> Expected:
+    harmed = w.case.participants[0]
+    fields = PreparationFields(safety_concerns=TYPED, supporters=TYPED, note=TYPED)
+    preparation.put_preparation(w.db, harmed.id, fields)
+    with Session(w.db.engine) as session:
+        row_id = session.scalar(
+            select(PreparationRow.id).where(PreparationRow.participant_id == harmed.id)
+        )
+    return C, "preparation", row_id
+
+
 ACTIONS: dict[str, tuple[Step, Act]] = {
     "add a student": (
         nothing,
@@ -317,6 +344,15 @@ ACTIONS: dict[str, tuple[Step, Act]] = {
             ).id,
         ),
     ),
+    "mark a planned meeting held": (
+        planned,
+        lambda w: (U, "meeting", meetings.mark_meeting_held(w.db, last_planned(w)).id),
+    ),
+    "cancel a planned meeting": (
+        planned,
+        lambda w: (U, "meeting", meetings.cancel_meeting(w.db, last_planned(w), TYPED).id),
+    ),
+    "prepare a person for a conference": (nothing, prepared),
     "make an agreement": (
         nothing,
         lambda w: (

@@ -214,8 +214,10 @@ def conference_progress(detail: CaseDetail) -> list[tuple[ConferenceStep, bool]]
     - agreement: the case has an agreement;
     - completion meeting: an agreement follow-up meeting was held on or after the day of the
       first agreement (dates carry no time of day).
+
+    Only meetings held count: one planned or cancelled is not a step done.
     """
-    meetings = detail.meetings
+    meetings = _held(detail)
     return [
         (ConferenceStep.PRE_CONFERENCES, _prepared(detail)),
         (
@@ -230,7 +232,7 @@ def conference_progress(detail: CaseDetail) -> list[tuple[ConferenceStep, bool]]
 def _prepared(detail: CaseDetail) -> bool:
     prepared = {
         attendee.id
-        for meeting in detail.meetings
+        for meeting in _held(detail)
         if meeting.fields.kind is MeetingKind.PRE_CONFERENCE
         for attendee in meeting.attendees
     }
@@ -244,8 +246,12 @@ def _completed(detail: CaseDetail) -> bool:
         m.fields.kind is MeetingKind.AGREEMENT_FOLLOW_UP
         and m.fields.held_on is not None
         and m.fields.held_on >= first_agreement
-        for m in detail.meetings
+        for m in _held(detail)
     )
+
+
+def _held(detail: CaseDetail) -> list[Meeting]:
+    return [m for m in detail.meetings if m.fields.status is MeetingStatus.HELD]
 
 
 _STATUS_ORDER = (

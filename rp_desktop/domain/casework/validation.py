@@ -2,10 +2,11 @@
 tier moves, plans, closing. Same style as `validation.py`: each rule names the field and the
 problem, never what was typed.
 
-Dates on a case are never before the day the case is about; most are never in the future.
+Dates on a case are never before the day the case is about; most are never in the future
+(a planned meeting may be).
 """
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from datetime import date
 
 from rp_desktop.domain.casework.records import (
@@ -23,6 +24,8 @@ from rp_desktop.domain.casework.support_plans import (
     ReEntryPlanFields,
     SupportPlanFields,
 )
+from rp_desktop.domain.continuum.kinds import MeetingStatus, Willingness
+from rp_desktop.domain.continuum.preparation import ConsentGap, consent_gap
 from rp_desktop.domain.records import Case
 from rp_desktop.domain.validation import (
     EARLIEST_DATE,
@@ -66,8 +69,19 @@ def _case_on(case: Case) -> date:
     return case.fields.occurred_on or EARLIEST_DATE
 
 
-def validate_meeting(fields: MeetingFields, case: Case, today: date) -> list[FieldProblem]:
-    problems = case_date("held_on", fields.held_on, _case_on(case), today)
+def validate_meeting(
+    fields: MeetingFields,
+    case: Case,
+    today: date,
+    harmed_choices: Sequence[Willingness] = (),
+) -> list[FieldProblem]:
+    """A planned meeting may be dated ahead, a held one not; a cancelled one says why. A
+    meeting marked held that brings the sides together follows the consent rule
+    (domain/continuum/preparation.py), given `harmed_choices`: the choice of each person
+    harmed on the case."""
+    planned = fields.status is not MeetingStatus.HELD
+    problems = case_date("held_on", fields.held_on, _case_on(case), today, future=planned)
+    problems += _status_problems(fields, harmed_choices)
     minutes = fields.duration_minutes
     if minutes is not None and not 1 <= minutes <= LONGEST_CIRCLE_MINUTES:
         problems.append(FieldProblem("duration_minutes", Problem.OUT_OF_RANGE))
@@ -77,6 +91,26 @@ def validate_meeting(fields: MeetingFields, case: Case, today: date) -> list[Fie
         problems.append(FieldProblem("attendee_ids", Problem.NOT_IN_CASE))
     problems += _answer_problems(fields, case)
     problems += _summary_problems(fields)
+    return problems
+
+
+def _status_problems(
+    fields: MeetingFields, harmed_choices: Sequence[Willingness]
+) -> list[FieldProblem]:
+    problems = _text(
+        "cancel_reason",
+        fields.cancel_reason,
+        required=fields.status is MeetingStatus.CANCELLED,
+    )
+    problems += _text("proceed_reason", fields.proceed_reason, required=False)
+    gap = consent_gap(fields.kind, fields.status, harmed_choices)
+    if gap is not None and not fields.proceed_reason.strip():
+        problem = (
+            Problem.CHOICE_NOT_RECORDED
+            if gap is ConsentGap.NOT_RECORDED
+            else Problem.CHOSE_NOT_TO_MEET
+        )
+        problems.append(FieldProblem("proceed_reason", problem))
     return problems
 
 

@@ -27,6 +27,7 @@ from rp_desktop.db.models import (
     SupportPlanRow,
     TierChangeRow,
 )
+from rp_desktop.domain.continuum.kinds import MeetingStatus
 from rp_desktop.domain.timeline import TimelineEntry, TimelineKind, newest_first, role_while_open
 from rp_desktop.domain.vocabulary import CaseStatus, CircleStatus, Role, Tier
 from rp_desktop.services.safekeeping.database import Database
@@ -115,7 +116,8 @@ def _cases(session: Session, cases: _Cases) -> list[TimelineEntry]:
 def _meetings(session: Session, cases: _Cases) -> list[TimelineEntry]:
     meetings = session.execute(
         select(MeetingRow.id, MeetingRow.case_id, MeetingRow.held_on, MeetingRow.kind).where(
-            MeetingRow.case_id.in_(cases.roles)
+            MeetingRow.case_id.in_(cases.roles),
+            MeetingRow.status == MeetingStatus.HELD,  # a planned or cancelled one did not happen
         )
     ).all()
     present: dict[int, set[int]] = defaultdict(set)

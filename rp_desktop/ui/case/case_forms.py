@@ -20,15 +20,21 @@ def case_form(db: Database, detail: CaseDetail, parent: QWidget) -> RecordForm:
 
 
 def meeting_form(
-    db: Database, detail: CaseDetail, meeting_id: int | None, parent: QWidget
+    db: Database,
+    detail: CaseDetail,
+    meeting_id: int | None,
+    parent: QWidget,
+    *,
+    mark_held: bool = False,
 ) -> RecordForm:
-    """A new meeting on the case (`meeting_id` None), or the one with `meeting_id`."""
+    """A new meeting on the case (`meeting_id` None), or the one with `meeting_id`; with
+    `mark_held`, a planned one being marked held."""
     from rp_desktop.ui.case.meeting_form import MeetingForm
 
     if meeting_id is None:
         return MeetingForm(db, detail, parent=parent)
     meeting = next(m for m in detail.meetings if m.id == meeting_id)
-    return MeetingForm(db, detail, meeting, parent=parent)
+    return MeetingForm(db, detail, meeting, mark_held=mark_held, parent=parent)
 
 
 def agreement_form(

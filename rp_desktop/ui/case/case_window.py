@@ -29,10 +29,12 @@ from rp_desktop.services.safekeeping.database import Database
 from rp_desktop.services.safekeeping.retention import removal
 from rp_desktop.ui import dialogs
 from rp_desktop.ui.case import case_forms, printing
-from rp_desktop.ui.case.panels import AgreementPanel, FollowUpPanel, MeetingsPanel
+from rp_desktop.ui.case.panels import AgreementPanel, FollowUpPanel
 from rp_desktop.ui.case.tier3_panel import Tier3Panel
 from rp_desktop.ui.families.contacts_panel import ContactsPanel
 from rp_desktop.ui.forms.record_form import RecordForm
+from rp_desktop.ui.preparation.meetings_panel import MeetingsPanel
+from rp_desktop.ui.preparation.panel import PreparationPanel
 from rp_desktop.ui.screen_fit import fit_to_screen
 from rp_desktop.ui.words.formatting import format_date
 from rp_desktop.ui.words.labels import label
@@ -97,7 +99,8 @@ class CaseWindow(QWidget):
         self.people = QListWidget()
         self.people.setMaximumWidth(320)
         self.story = QPlainTextEdit(readOnly=True)
-        self.meetings = MeetingsPanel()
+        self.meetings = MeetingsPanel(self._db)
+        self.preparation = PreparationPanel(self._db)
         self.agreement = AgreementPanel()
         self.follow_up = FollowUpPanel()
         self.tier3 = Tier3Panel()
@@ -130,7 +133,7 @@ class CaseWindow(QWidget):
             item.setData(Qt.ItemDataRole.UserRole, participant.fields.student_id)
             self.people.addItem(item)
         self.story.setPlainText(fields.description)
-        for panel in (self.meetings, self.agreement, self.follow_up, self.tier3):
+        for panel in (self.meetings, self.preparation, self.agreement, self.follow_up, self.tier3):
             panel.show_detail(detail)
         self.family.show_detail(detail)
         self.tabs.setTabVisible(self.tabs.indexOf(self.tier3), fields.tier == Tier.INTENSIVE)
@@ -144,6 +147,10 @@ class CaseWindow(QWidget):
 
     def open_meeting(self, meeting_id: int) -> RecordForm:
         return self._open(case_forms.meeting_form(self._db, self.detail, meeting_id, self))
+
+    def mark_held(self, meeting_id: int) -> RecordForm:
+        form = case_forms.meeting_form(self._db, self.detail, meeting_id, self, mark_held=True)
+        return self._open(form)
 
     def edit_agreement(self, agreement_id: int | None = None) -> RecordForm:
         return self._open(case_forms.agreement_form(self._db, self.detail, agreement_id, self))
@@ -201,6 +208,7 @@ class CaseWindow(QWidget):
     def _lay_out(self) -> None:
         for widget, text in (
             (self._story_page(), self.tr("What happened")),
+            (self.preparation, self.tr("Preparation")),
             (self.meetings, self.tr("Meetings")),
             (self.agreement, self.tr("Agreement")),
             (self.follow_up, self.tr("Follow-up")),
@@ -264,6 +272,9 @@ class CaseWindow(QWidget):
         self.people.itemDoubleClicked.connect(self._person_chosen)
         self.meetings.newRequested.connect(self.new_meeting)
         self.meetings.openRequested.connect(self.open_meeting)
+        self.meetings.markHeldRequested.connect(self.mark_held)
+        for saving in (self.meetings, self.preparation):
+            saving.saved.connect(self._saved)
         self.agreement.newRequested.connect(self.edit_agreement)
         self.agreement.editRequested.connect(self.edit_agreement)
         self.agreement.printRequested.connect(self.print_agreement)

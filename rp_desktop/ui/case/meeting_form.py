@@ -27,6 +27,7 @@ from rp_desktop.ui.case.meeting_answers import AnswersByPerson
 from rp_desktop.ui.forms.form_draft import DraftPlace
 from rp_desktop.ui.forms.record_form import RecordForm
 from rp_desktop.ui.forms.widgets import choice_combo, current_choice, date_edit, select_data
+from rp_desktop.ui.preparation.meeting_when import MeetingWhen
 from rp_desktop.ui.what_was_said.problems import answers_problem
 from rp_desktop.ui.words.formatting import pydate, qdate
 from rp_desktop.ui.words.labels import label
@@ -80,6 +81,7 @@ class MeetingForm(RecordForm):
         meeting: Meeting | None = None,
         *,
         kind: MeetingKind | None = None,
+        mark_held: bool = False,
         parent: QWidget | None = None,
     ) -> None:
         title = label(meeting.fields.kind) if meeting else self.tr("New meeting")
@@ -93,6 +95,8 @@ class MeetingForm(RecordForm):
         self._fill(meeting, kind)
         if meeting is None:
             self._from_the_case(detail)
+        if mark_held:
+            self.when.mark_held(self.held_on, db.today())
         self.attendees.changed.connect(self._people_changed)
         self.draft.keep("answers", self.answers.draft_state, self.answers.restore_draft_state)
         meeting_id = meeting.id if meeting else None
@@ -102,7 +106,7 @@ class MeetingForm(RecordForm):
     def values(self) -> MeetingFields:
         ids = self.attendees.ids()
         minutes = self.duration.value()
-        return MeetingFields(
+        fields = MeetingFields(
             kind=current_choice(self.kind, MeetingKind) or MeetingKind.RESTORATIVE_CONVERSATION,
             held_on=pydate(self.held_on.date()),
             facilitator_id=self.facilitator.currentData(),
@@ -113,6 +117,7 @@ class MeetingForm(RecordForm):
             keep_answers=self.answers.keep_answers(),
             summaries=self.answers.summaries(ids),
         )
+        return self.when.applied(fields)
 
     def submit(self, values: MeetingFields) -> int:
         if self._meeting is None:
@@ -130,7 +135,10 @@ class MeetingForm(RecordForm):
         self.kind: QComboBox = self.add_field(
             "kind", self.tr("&Kind of meeting"), choice_combo(list(MeetingKind))
         )
+        self.when = MeetingWhen(self, self._db, self._case_id, participants, self.kind)
+        self.when.add_status()
         self.held_on: QDateEdit = self.add_field("held_on", self.tr("&Date"), date_edit())
+        self.when.add_rest()
         self.facilitator: QComboBox = self.add_field(
             "facilitator_id", self.tr("&Facilitator"), QComboBox()
         )
@@ -157,6 +165,7 @@ class MeetingForm(RecordForm):
         self.duration.setSpecialValueText(self.tr("Not recorded"))
 
     def _fill(self, meeting: Meeting | None, kind: MeetingKind | None) -> None:
+        self.when.fill(meeting.fields if meeting else None)
         if meeting is None:
             self.held_on.setDate(qdate(self._db.today()))
             select_data(self.kind, kind or MeetingKind.RESTORATIVE_CONVERSATION)

@@ -1,6 +1,7 @@
-"""The parts of the case window: tables of meetings, agreement items and follow-ups, each with
-its buttons. Each panel draws a CaseDetail; the window decides what the buttons do. An empty
-table says in one sentence what to do next."""
+"""The parts of the case window: tables of agreement items and follow-ups, each with its
+buttons (the meetings' table is ui/preparation/meetings_panel.py). Each panel draws a
+CaseDetail; the window decides what the buttons do. An empty table says in one sentence what
+to do next."""
 
 from collections.abc import Sequence
 
@@ -18,9 +19,8 @@ from PySide6.QtWidgets import (
 )
 
 from rp_desktop.domain.casework.agreement_page import items_in_order
-from rp_desktop.domain.casework.records import AgreementItem, CaseDetail, Meeting
+from rp_desktop.domain.casework.records import AgreementItem, CaseDetail
 from rp_desktop.domain.vocabulary import AgreementStatus
-from rp_desktop.ui.what_was_said.view import SaidView
 from rp_desktop.ui.words.formatting import format_date
 from rp_desktop.ui.words.labels import label
 
@@ -75,65 +75,6 @@ def _buttons(*texts: str) -> tuple[QHBoxLayout, list[QPushButton]]:
         row.addWidget(button)
     row.addStretch(1)
     return row, buttons
-
-
-class MeetingsPanel(QWidget):
-    """Signals: newRequested(), openRequested(int meeting id)."""
-
-    newRequested = Signal()
-    openRequested = Signal(int)
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.table = RecordTable(
-            [self.tr("Date"), self.tr("Meeting"), self.tr("Facilitator"), self.tr("Who came")],
-            3,
-            fitted=(0, 1, 2),
-        )
-        row, (self.new, self.open) = _buttons(self.tr("New meeting…"), self.tr("Open"))
-        self.empty = _hint(
-            self.tr("No meetings yet. Use “New meeting…” after you meet with the people involved.")
-        )
-        self.said = SaidView()  # the chosen meeting's summaries (and answers, when kept)
-        self._meetings: dict[int, Meeting] = {}
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.empty)
-        layout.addWidget(self.table, 1)
-        layout.addWidget(self.said, 1)  # as tall as the list: it holds more words
-        layout.addLayout(row)
-        self.new.clicked.connect(self.newRequested)
-        self.open.clicked.connect(self._open)
-        self.table.doubleClicked.connect(self._open)
-        self.table.itemSelectionChanged.connect(self._show_said)
-
-    def show_detail(self, detail: CaseDetail) -> None:
-        self.table.show_rows(
-            [
-                (
-                    m.id,
-                    (
-                        format_date(m.fields.held_on),
-                        label(m.fields.kind),
-                        m.facilitator_name,
-                        ", ".join(p.display_name for p in m.attendees),
-                    ),
-                )
-                for m in detail.meetings
-            ]
-        )
-        self.empty.setVisible(not detail.meetings)
-        self.open.setEnabled(bool(detail.meetings))
-        self._meetings = {m.id: m for m in detail.meetings}
-        self.said.setVisible(bool(detail.meetings))
-        self._show_said()
-
-    def _show_said(self) -> None:
-        self.said.show_meeting(self._meetings.get(self.table.selected_id() or -1))
-
-    def _open(self) -> None:
-        meeting_id = self.table.selected_id()
-        if meeting_id is not None:
-            self.openRequested.emit(meeting_id)
 
 
 class AgreementPanel(QWidget):

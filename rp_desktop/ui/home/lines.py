@@ -6,10 +6,10 @@ from datetime import date, datetime
 from PySide6.QtCore import QCoreApplication, QLocale, QTime
 
 from rp_desktop.domain.casework.records import DueItem
-from rp_desktop.domain.home import CircleSoon, OpenCase, RecentChange
+from rp_desktop.domain.home import CircleSoon, MeetingSoon, OpenCase, RecentChange
 from rp_desktop.domain.home import RecordKind as Kind
 from rp_desktop.ui.home.card import Line
-from rp_desktop.ui.words.formatting import format_date
+from rp_desktop.ui.words.formatting import format_date, format_time
 from rp_desktop.ui.words.labels import label
 
 
@@ -27,6 +27,19 @@ def circle_line(circle: CircleSoon, *, with_day: bool) -> Line:
         second.append(circle.purpose)
     text = " · ".join(first) + "\n" + " · ".join(p for p in second if p)
     return text, (Kind.CIRCLE, circle.id)
+
+
+def meeting_line(meeting: MeetingSoon) -> Line:
+    """ "Meeting · Formal conference · Tue 3/10/2026 10:30 AM / Case 12 · Bullying", or
+    "Was this held?" first when its day has passed: it opens the case."""
+    when = " ".join(p for p in (_short_day(meeting.on), format_time(meeting.starts_at)) if p)
+    first = _tr("Meeting · {kind} · {when}").format(kind=label(meeting.kind), when=when)
+    if meeting.overdue:
+        first = _tr("Was this held? {meeting}").format(meeting=first)
+    second = _tr("Case {id} · {category}").format(
+        id=meeting.case_id, category=meeting.category_name
+    )
+    return f"{first}\n{second}", (Kind.CASE, meeting.case_id)
 
 
 def due_line(item: DueItem, *, overdue: bool) -> Line:

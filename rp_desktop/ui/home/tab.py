@@ -16,7 +16,7 @@ from rp_desktop.services.home import home_summary
 from rp_desktop.services.safekeeping.database import Database
 from rp_desktop.ui.home.card import HomeCard
 from rp_desktop.ui.home.first_steps import FirstStepsCard
-from rp_desktop.ui.home.lines import case_line, circle_line, due_line, recent_line
+from rp_desktop.ui.home.lines import case_line, circle_line, due_line, meeting_line, recent_line
 from rp_desktop.ui.home.off_laptop_note import OffLaptopNote
 from rp_desktop.ui.home.retention_reminder import RetentionReminderNote
 from rp_desktop.ui.words.formatting import counted, qdate
@@ -81,7 +81,10 @@ class HomeTab(QWidget):
         )
         self.week = HomeCard(
             self.tr("This week"),
-            self.tr("No circles planned on the other days of this week: New circle plans one."),
+            self.tr(
+                "No circles or case meetings planned for the days ahead: New circle plans a "
+                "circle; a case's New meeting… plans a meeting."
+            ),
         )
         self.due = HomeCard(
             self.tr("Agreements due"),
@@ -179,12 +182,21 @@ class HomeTab(QWidget):
             self._circles_note(summary.circles_today),
         )
         self.week.show_lines(
-            [circle_line(c, with_day=True) for c in summary.rest_of_week.circles],
-            self._circles_note(summary.rest_of_week),
+            [meeting_line(m) for m in summary.meetings]
+            + [circle_line(c, with_day=True) for c in summary.rest_of_week.circles],
+            self._week_note(summary),
         )
         self._show_due(summary)
         self._show_cases(summary)
         self.recent.show_lines([recent_line(r) for r in summary.recent])
+
+    def _week_note(self, summary: HomeSummary) -> str:
+        """The case meetings coming up, then the circles."""
+        many = len(summary.meetings)
+        meetings = self.tr("{count} case meetings planned").format(count=many)
+        notes = [self.tr("1 case meeting planned") if many == 1 else meetings] if many else []
+        circles = self._circles_note(summary.rest_of_week)
+        return " · ".join([*notes, circles] if circles else notes)
 
     def _circles_note(self, days: CircleDays) -> str:
         if days.total > len(days.circles):

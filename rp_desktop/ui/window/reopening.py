@@ -117,6 +117,12 @@ def _meeting(r: _Reopening) -> RecordForm:
     return MeetingForm(r.db, detail, meeting, parent=r.parent)
 
 
+def _preparation(r: _Reopening) -> RecordForm:
+    from rp_desktop.ui.preparation.form import PreparationForm
+
+    return PreparationForm(r.db, r.detail(), r.record_id, r.parent)
+
+
 def _agreement(r: _Reopening) -> RecordForm:
     from rp_desktop.ui.case.agreement_form import AgreementForm
 
@@ -189,6 +195,7 @@ _BUILDERS: dict[str, Callable[[_Reopening], RecordForm]] = {
     "circle": _circle,
     "prompt": _prompt,
     "meeting": _meeting,
+    "preparation": _preparation,
     "agreement": _agreement,
     "support_plan": _support_plan,
     "progress": _progress,

@@ -1,8 +1,8 @@
 """Dates and numbers the way the user's locale writes them, always with a four-digit year."""
 
-from datetime import date
+from datetime import date, time
 
-from PySide6.QtCore import QDate, QLocale
+from PySide6.QtCore import QDate, QLocale, QTime
 
 ISO_DATE = "yyyy-MM-dd"
 
@@ -28,6 +28,13 @@ def pydate(day: QDate) -> date:
 
 def format_date(day: date | None) -> str:
     return "" if day is None else QLocale().toString(qdate(day), date_format())
+
+
+def format_time(at: time | None) -> str:
+    """A time of day the locale's short way ("10:30 AM"); empty for none."""
+    if at is None:
+        return ""
+    return QLocale().toString(QTime(at.hour, at.minute), QLocale.FormatType.ShortFormat)
 
 
 def format_count(number: int) -> str:

@@ -10,7 +10,13 @@ from PySide6.QtCore import QCoreApplication
 from rp_desktop.domain.casework.records import ConferenceStep
 from rp_desktop.domain.casework.restorative import RestorativeQuestion
 from rp_desktop.domain.casework.support_plans import MonitoringFrequency
-from rp_desktop.domain.continuum.kinds import CaregiverRelationship, ContactKind, ContactOutcome
+from rp_desktop.domain.continuum.kinds import (
+    CaregiverRelationship,
+    ContactKind,
+    ContactOutcome,
+    MeetingStatus,
+    Willingness,
+)
 from rp_desktop.domain.continuum.kinds import CaregiverRelationship as Rel
 from rp_desktop.domain.safekeeping.audit import BreakKind
 from rp_desktop.domain.timeline import TimelineKind
@@ -102,6 +108,18 @@ _WORDS: dict[type[Enum], dict[Any, Callable[[], str]]] = {
         CircleStage.CLOSING: lambda: _tr("Closing"),
         CircleStage.REPAIR_HARM: lambda: _tr("Repair harm"),
         CircleStage.RE_ENTRY: lambda: _tr("Re-entry"),
+    },
+    MeetingStatus: {
+        MeetingStatus.PLANNED: lambda: _tr("Planned"),
+        MeetingStatus.HELD: lambda: _tr("Held"),
+        MeetingStatus.CANCELLED: lambda: _tr("Cancelled"),
+    },
+    Willingness: {
+        Willingness.NOT_ASKED: lambda: _tr("Not asked yet"),
+        Willingness.WILLING: lambda: _tr("Willing to meet"),
+        Willingness.INDIRECT_LETTER: lambda: _tr("Indirect: a letter"),
+        Willingness.INDIRECT_GO_BETWEEN: lambda: _tr("Indirect: a go-between"),
+        Willingness.NOT_WILLING: lambda: _tr("Not taking part"),
     },
     MeetingKind: {
         MeetingKind.RESTORATIVE_CONVERSATION: lambda: _tr("Restorative conversation"),

@@ -40,6 +40,12 @@ _SPECIFIC = {
     ("summaries", Problem.SAME_PERSON_TWICE): QT_TRANSLATE_NOOP(
         "Problems", "This person already has a summary."
     ),
+    ("cancel_reason", Problem.REQUIRED): QT_TRANSLATE_NOOP(
+        "Problems", "Say in a few words why the meeting was cancelled."
+    ),
+    ("willingness", Problem.REQUIRED): QT_TRANSLATE_NOOP(
+        "Problems", "A consent date needs their choice to take part (directly or not)."
+    ),
 }
 
 # Words with a number in them: the problem's limit, in the plural form it needs.
@@ -114,6 +120,16 @@ _GENERAL = {
     ),
     Problem.NOT_AT_MEETING: QT_TRANSLATE_NOOP(
         "Problems", "This person did not come to the meeting. Tick them under “Who came” first."
+    ),
+    Problem.CHOICE_NOT_RECORDED: QT_TRANSLATE_NOOP(
+        "Problems",
+        "The person harmed's choice about taking part is not recorded. Record it under "
+        "Preparation, or give the reason to go ahead without it.",
+    ),
+    Problem.CHOSE_NOT_TO_MEET: QT_TRANSLATE_NOOP(
+        "Problems",
+        "The person harmed chose not to meet (a letter, a go-between, or not taking part). "
+        "Give the reason the meeting went ahead without them.",
     ),
     Problem.SAME_BUT_ZEROS: QT_TRANSLATE_NOOP(
         "Problems",

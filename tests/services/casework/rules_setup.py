@@ -26,7 +26,13 @@ from rp_desktop.services.casework.case_detail import (
 )
 from rp_desktop.services.casework.cases import open_case
 from rp_desktop.services.safekeeping.database import Database
-from tests.services.casework.setup import CASE_DAY, TODAY, open_four_person_case, people_of
+from tests.services.casework.setup import (
+    CASE_DAY,
+    TODAY,
+    harmed_is_willing,
+    open_four_person_case,
+    people_of,
+)
 from tests.services.conftest import Roster, audit_rows, table_count
 
 SECRET = "Zebulon Quarrington"  # invented; typed into every refused input
@@ -59,6 +65,7 @@ class Scene:
 def set_the_scene(db: Database, roster: Roster) -> Scene:
     """The four-person case, another case with its own meeting and item, and a plan for Liam."""
     case = open_four_person_case(db, roster)
+    harmed_is_willing(db, case)  # Ana chose to meet: the repair-harm circle may be held
     other = open_case(
         db,
         CaseFields(

@@ -9,9 +9,12 @@ from dataclasses import dataclass
 from datetime import date
 
 from rp_desktop.domain.casework.records import AnswerFields, questions_for, speaking_order
+from rp_desktop.domain.continuum.kinds import Willingness
+from rp_desktop.domain.continuum.preparation import PreparationFields
 from rp_desktop.domain.records import Case, CaseFields, Participant, ParticipantFields
 from rp_desktop.domain.vocabulary import Role, Tier
 from rp_desktop.services.casework.cases import open_case
+from rp_desktop.services.continuum.preparation import put_preparation
 from rp_desktop.services.safekeeping.database import Database
 from tests.services.conftest import Roster
 
@@ -60,3 +63,13 @@ def answers_in_speaking_order(case: Case) -> tuple[AnswerFields, ...]:
         if p.fields.role is not None
         for question in questions_for(p.fields.role)
     )
+
+
+def harmed_is_willing(db: Database, case: Case, on: date = CASE_DAY) -> None:
+    """The person harmed's pre-conference: the process explained, willing to meet, consent
+    given `on`. Without it a repair-harm circle or conference cannot be recorded as held."""
+    harmed = people_of(case).harmed
+    fields = PreparationFields(
+        met_on=on, explained=True, willingness=Willingness.WILLING, consent_on=on
+    )
+    put_preparation(db, harmed.id, fields)

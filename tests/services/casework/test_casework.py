@@ -51,6 +51,7 @@ from tests.services.casework.setup import (
     FAMILY_NAME,
     TODAY,
     answers_in_speaking_order,
+    harmed_is_willing,
     open_four_person_case,
     people_of,
 )
@@ -93,6 +94,8 @@ def test_a_case_from_first_meeting_to_closing(db: Database, roster: Roster) -> N
         ),
     )
     assert dict(conference_progress(get_case_detail(db, case.id)))[ConferenceStep.PRE_CONFERENCES]
+    # At her pre-conference Ana chose to meet Liam, and said so: the conference may be held.
+    harmed_is_willing(db, case, date(2026, 3, 4))
 
     # The conference: everyone there, every question for each role, Liam first.
     answers = answers_in_speaking_order(case)
@@ -289,6 +292,7 @@ def test_each_step_leaves_one_event_naming_records_by_id(db: Database, roster: R
 def test_a_meeting_can_be_corrected(db: Database, roster: Roster) -> None:
     case = open_four_person_case(db, roster)
     people = people_of(case)
+    harmed_is_willing(db, case)
     first = record_meeting(
         db,
         case.id,

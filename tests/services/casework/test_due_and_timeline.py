@@ -41,7 +41,12 @@ from rp_desktop.services.casework.cases import list_categories, open_case
 from rp_desktop.services.circles.records import record_circle
 from rp_desktop.services.safekeeping.database import Database
 from tests.conftest import FakeClock
-from tests.services.casework.setup import FAMILY_NAME, open_four_person_case, people_of
+from tests.services.casework.setup import (
+    FAMILY_NAME,
+    harmed_is_willing,
+    open_four_person_case,
+    people_of,
+)
 from tests.services.conftest import Roster
 
 # Due and overdue
@@ -264,6 +269,7 @@ def test_a_student_s_timeline(db: Database, roster: Roster) -> None:
 
 def test_another_case_s_people_never_appear(db: Database, roster: Roster) -> None:
     case = open_four_person_case(db, roster)
+    harmed_is_willing(db, case)
     record_meeting(
         db,
         case.id,

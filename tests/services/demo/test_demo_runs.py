@@ -37,6 +37,12 @@ COUNTED_BEFORE_RUNS = """
     school_setting 3  staff 31  student 502  student_demographic 2510  student_group 72
     support_plan 1  tier_change 0
 """
+# The continuum adds meetings planned and cancelled after the runs: those are not counted here.
+LATER = {
+    "meeting": "meeting WHERE status = 'held'",
+    "meeting_attendee": "meeting_attendee WHERE meeting_id IN"
+    " (SELECT id FROM meeting WHERE status = 'held')",
+}
 # Fingerprints of the circles and who came, taken at the same time.
 CIRCLE_SUMS = (94442172, 78010, 304)
 ATTENDANCE_SUM = 20541833650
@@ -121,7 +127,10 @@ def pass_rate(turns: list[Row]) -> float:
 def test_the_rest_of_the_school_is_as_it_was_before_runs(school: Database) -> None:
     words = COUNTED_BEFORE_RUNS.split()
     before = {name: int(count) for name, count in zip(words[::2], words[1::2], strict=True)}
-    counted = {name: number(school, f'SELECT count(*) FROM "{name}"') for name in before}
+    counted = {
+        name: number(school, f"SELECT count(*) FROM {LATER.get(name, repr(name))}")
+        for name in before
+    }
     assert counted == before
     circles = "SELECT sum(id * keeper_id), sum(duration_minutes), count(DISTINCT held_on)"
     assert rows(school, circles + " FROM community_circle")[0] == CIRCLE_SUMS

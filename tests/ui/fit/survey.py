@@ -130,6 +130,9 @@ def case_window_and_forms(db: Database) -> Iterator[str]:
     }
     if detail.meetings:
         forms["meeting"] = lambda: window.open_meeting(detail.meetings[0].id)
+        # Marked held with the person harmed's choice missing: the note and the reason show.
+        forms["meeting marked held"] = lambda: window.mark_held(detail.meetings[-1].id)
+    forms["preparation"] = lambda: _preparation(window, detail)
     if detail.agreements:
         forms["agreement"] = lambda: window.edit_agreement(detail.agreements[0].id)
     if detail.support_plans:
@@ -153,6 +156,15 @@ def _letters(db: Database, detail: CaseDetail) -> QWidget:
     return LetterDialog(
         "Print an invitation", addressees(db, detail), choices, "Meeting", ask_place=True
     )
+
+
+def _preparation(window: QWidget, detail: CaseDetail) -> QWidget:
+    """The first person's pre-conference checklist, as the Preparation tab opens it."""
+    preparation = window.preparation  # type: ignore[attr-defined]
+    preparation.table.selectRow(0)
+    form = preparation.edit_chosen()
+    assert form is not None, detail.case.id
+    return form  # type: ignore[no-any-return]
 
 
 def other_windows(db: Database) -> dict[str, Build]:

@@ -76,7 +76,8 @@ def test_an_empty_database_says_so_in_every_card(qtbot, home: HomeTab) -> None:
         assert said.endswith(".")
         assert ": " in said
     assert home.week.empty.text() == (
-        "No circles planned on the other days of this week: New circle plans one."
+        "No circles or case meetings planned for the days ahead: New circle plans a circle; "
+        "a case's New meeting… plans a meeting."
     )
     assert home.today.empty.text() == "No circles planned for today: New circle plans one."
     for card in (home.today, home.week, home.cases, home.recent):  # each names its button

@@ -399,6 +399,7 @@ FORMS = (
     "circle",
     "prompt",
     "meeting",
+    "preparation",
     "agreement",
     "support_plan",
     "progress",
@@ -450,6 +451,7 @@ def _new_form(db: Database, case_id: int, school_db: School, kind: str) -> Recor
     from rp_desktop.ui.case.step_forms import CloseCaseForm, FollowUpForm, TierChangeForm
     from rp_desktop.ui.case.support_plan_forms import ProgressForm, ReEntryForm, SupportPlanForm
     from rp_desktop.ui.circles.form import CircleForm
+    from rp_desktop.ui.preparation.form import PreparationForm
     from rp_desktop.ui.run_circle.prompts import PromptForm
 
     detail = casework.get_case_detail(db, case_id)
@@ -459,6 +461,7 @@ def _new_form(db: Database, case_id: int, school_db: School, kind: str) -> Recor
         "circle": lambda: CircleForm(db, school_year=YEAR),
         "prompt": lambda: PromptForm(db, None),
         "meeting": lambda: MeetingForm(db, detail),
+        "preparation": lambda: PreparationForm(db, detail, detail.case.participants[0].id),
         "agreement": lambda: AgreementForm(db, detail),
         "support_plan": lambda: SupportPlanForm(db, detail),
         "re_entry": lambda: ReEntryForm(db, detail),

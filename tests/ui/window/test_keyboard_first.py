@@ -95,7 +95,14 @@ CASE_FORMS = (
     "close",
     "re_entry",
     "support_plan",
+    "preparation",
 )
+
+
+def first_preparation(window):  # type: ignore[no-untyped-def]
+    """The first person's preparation, as the Preparation tab opens it."""
+    window.preparation.table.selectRow(0)
+    return window.preparation.edit_chosen()
 
 
 def test_tab_leaves_every_text_box_of_a_cases_forms(
@@ -111,6 +118,7 @@ def test_tab_leaves_every_text_box_of_a_cases_forms(
             "meeting": window.new_meeting,  # type: ignore[attr-defined]
             "agreement": window.edit_agreement,  # type: ignore[attr-defined]
             "details": window.edit_details,  # type: ignore[attr-defined]
+            "preparation": lambda: first_preparation(window),
         }.get(which, lambda which=which: window.step_form(which))()  # type: ignore[attr-defined]
         active(qtbot, form)
         boxes = [

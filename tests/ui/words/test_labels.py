@@ -7,7 +7,13 @@ import pytest
 from rp_desktop.domain.casework.records import ConferenceStep
 from rp_desktop.domain.casework.restorative import RestorativeQuestion
 from rp_desktop.domain.casework.support_plans import MonitoringFrequency
-from rp_desktop.domain.continuum.kinds import CaregiverRelationship, ContactKind, ContactOutcome
+from rp_desktop.domain.continuum.kinds import (
+    CaregiverRelationship,
+    ContactKind,
+    ContactOutcome,
+    MeetingStatus,
+    Willingness,
+)
 from rp_desktop.domain.timeline import TimelineKind
 from rp_desktop.domain.vocabulary import (
     AgreementStatus,
@@ -38,6 +44,8 @@ SHOWN = (
     Tier,
     CategoryKind,
     MeetingKind,
+    MeetingStatus,
+    Willingness,
     AgreementStatus,
     CircleKind,
     CircleStage,
