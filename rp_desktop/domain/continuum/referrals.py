@@ -6,8 +6,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from datetime import date
 
-from rp_desktop.domain.casework.validation import MOST_SUSPENSION_DAYS
 from rp_desktop.domain.continuum.kinds import PracticeKind, ReferralDecision
+from rp_desktop.domain.continuum.suspension import ProposedSuspension
 from rp_desktop.domain.validation import (
     LONG_TEXT_MAX,
     NAME_MAX,
@@ -17,6 +17,8 @@ from rp_desktop.domain.validation import (
     text_problems,
 )
 from rp_desktop.domain.vocabulary import Role, Tier, Tier3Kind
+
+MOST_SUSPENSION_DAYS = 180  # a school year
 
 # The parts a referred student may be given in the case triage opens: a harm role, or the
 # neutral one when the referral is a concern rather than harm.
@@ -69,6 +71,12 @@ class Referral:
     @property
     def waiting(self) -> bool:
         return self.decision is None
+
+    @property
+    def proposed_suspension(self) -> ProposedSuspension:
+        """What the referral says about a suspension, for the days a case avoided."""
+        fields = self.fields
+        return ProposedSuspension(fields.suspension_proposed, fields.suspension_days, self.decision)
 
 
 @dataclass(frozen=True, slots=True)

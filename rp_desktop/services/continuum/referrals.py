@@ -19,15 +19,15 @@ from rp_desktop.domain.continuum.referrals import (
     validate_referral,
     validate_triage,
 )
-from rp_desktop.domain.records import CaseFields, ParticipantFields, person_name
+from rp_desktop.domain.records import CaseFields, ParticipantFields
 from rp_desktop.domain.validation import FieldProblem, Problem
 from rp_desktop.domain.vocabulary import AuditAction
 from rp_desktop.services import drafts
 from rp_desktop.services.audit import record_event
 from rp_desktop.services.casework.cases import add_case
 from rp_desktop.services.casework.checks import refuse, unknown_staff
-from rp_desktop.services.casework.reading import staff_name
 from rp_desktop.services.continuum.practice import add_practice_row
+from rp_desktop.services.continuum.referral_reading import referral_record, student_ids_of
 from rp_desktop.services.safekeeping.database import Database
 
 ENTITY = "referral"
@@ -102,7 +102,7 @@ def triage_referral(db: Database, referral_id: int, triage: Triage) -> Referral:
         row = _row(session, referral_id)
         if row.decision is not None:
             raise ReferralAlreadyDecided(referral_id)
-        refuse(validate_triage(triage, _student_ids(row)))
+        refuse(validate_triage(triage, student_ids_of(row)))
         if triage.decision is ReferralDecision.QUICK_LOG:
             row.practice_log_id = _quick_log(session, db, row, triage).id
         elif triage.tier is not None:
@@ -116,50 +116,12 @@ def triage_referral(db: Database, referral_id: int, triage: Triage) -> Referral:
         return referral_record(session, row)
 
 
-def referrals_of_case(session: Session, case_id: int) -> tuple[Referral, ...]:
-    """The referrals that opened a case, oldest first, inside the caller's session."""
-    rows = session.scalars(
-        select(ReferralRow)
-        .where(ReferralRow.case_id == case_id)
-        .order_by(ReferralRow.received_on, ReferralRow.id)
-    )
-    return tuple(referral_record(session, row) for row in rows)
-
-
-def referral_record(session: Session, row: ReferralRow) -> Referral:
-    student_ids = _student_ids(row)
-    fields = ReferralFields(
-        received_on=row.received_on,
-        referred_by_staff_id=row.referred_by_staff_id,
-        referred_by_name=row.referred_by_name,
-        what_happened=row.what_happened,
-        tried=row.tried,
-        asks_for=row.asks_for,
-        suspension_proposed=row.suspension_proposed,
-        suspension_days=row.suspension_days,
-        suspension_proposed_by_staff_id=row.suspension_proposed_by_staff_id,
-        student_ids=student_ids,
-    )
-    return Referral(
-        id=row.id,
-        fields=fields,
-        referrer_name=staff_name(session, row.referred_by_staff_id) or row.referred_by_name,
-        proposer_name=staff_name(session, row.suspension_proposed_by_staff_id),
-        student_names=_student_names(session, student_ids),
-        decision=row.decision,
-        decided_on=row.decided_on,
-        decision_reason=row.decision_reason,
-        case_id=row.case_id,
-        practice_log_id=row.practice_log_id,
-    )
-
-
 def _quick_log(session: Session, db: Database, row: ReferralRow, triage: Triage) -> PracticeLogRow:
     assert triage.practice_kind is not None  # validated
     fields = PracticeFields(
         kind=triage.practice_kind,
         happened_on=db.today(),
-        student_ids=_student_ids(row),
+        student_ids=student_ids_of(row),
     )
     return add_practice_row(session, db, fields)
 
@@ -175,29 +137,10 @@ def _open_case(session: Session, db: Database, row: ReferralRow, triage: Triage)
         tier3_kind=triage.tier3_kind,
         participants=tuple(
             ParticipantFields(roles[student_id], student_id=student_id)
-            for student_id in _student_ids(row)
+            for student_id in student_ids_of(row)
         ),
     )
     return add_case(session, db, fields).id
-
-
-def _student_ids(row: ReferralRow) -> tuple[int, ...]:
-    """The referral's students in one order everywhere (by id), so a triage's roles and a
-    problem's index point at the same student as the names shown."""
-    return tuple(sorted(link.student_id for link in row.students))
-
-
-def _student_names(session: Session, ids: tuple[int, ...]) -> tuple[str, ...]:
-    """The students' names, in the order of `ids`."""
-    if not ids:
-        return ()
-    rows = session.execute(
-        select(
-            StudentRow.id, StudentRow.first_name, StudentRow.last_name, StudentRow.preferred_name
-        ).where(StudentRow.id.in_(ids))
-    )
-    names = {student_id: person_name(*rest) for student_id, *rest in rows}
-    return tuple(names.get(student_id, "") for student_id in ids)
 
 
 def _checked(session: Session, db: Database, fields: ReferralFields) -> ReferralFields:
