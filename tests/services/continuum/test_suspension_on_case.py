@@ -71,9 +71,7 @@ def test_an_override_needs_its_reason_and_goes_with_it(db: Database, roster: Ros
     case_id = case_from_referral(db, roster, days=3)
     with pytest.raises(InvalidInput) as refused:
         set_suspension_days_avoided(db, case_id, 5, "   ")
-    assert refused.value.problems == (
-        FieldProblem("suspension_override_reason", Problem.REQUIRED),
-    )
+    assert refused.value.problems == (FieldProblem("suspension_override_reason", Problem.REQUIRED),)
     assert get_case_detail(db, case_id).suspension_days_avoided is None
     reason = "The dean's letter says five days were proposed in the end."
     detail = set_suspension_days_avoided(db, case_id, 5, f" {reason} ")

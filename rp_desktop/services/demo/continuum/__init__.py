@@ -6,13 +6,14 @@ adds to it from a random stream of its own, so the rest of the school comes out 
 from collections.abc import Callable
 
 from rp_desktop.services.demo.continuum.caregivers import add_caregivers
+from rp_desktop.services.demo.continuum.referrals import add_referrals
 from rp_desktop.services.demo.continuum.school import ContinuumSchool
 
 # A part adds its rows and says how many of each it wrote, by DemoSummary's field names.
 Part = Callable[[ContinuumSchool], dict[str, int]]
 
 # Parts run in this order; a later part may read what an earlier one wrote.
-PARTS: tuple[Part, ...] = (add_caregivers,)
+PARTS: tuple[Part, ...] = (add_caregivers, add_referrals)
 
 __all__ = ["PARTS", "ContinuumSchool", "Part", "add_continuum"]
 
