@@ -36,7 +36,7 @@ def test_referrals_look_like_a_school_year_of_them(school: tuple[Database, int])
     with Session(db.engine) as session:
         referrals = list(session.scalars(select(ReferralRow)))
         students = {r.id: len(r.students) for r in referrals}
-        roles = dict(session.execute(select(StaffRow.id, StaffRow.role)))
+        roles = {staff.id: staff.role for staff in session.scalars(select(StaffRow))}
     assert written == len(referrals)
     decisions = [r.decision for r in referrals]
     cases = decisions.count(ReferralDecision.TIER2_CASE) + decisions.count(
