@@ -10,7 +10,13 @@ from PySide6.QtCore import QCoreApplication
 from rp_desktop.domain.casework.records import ConferenceStep
 from rp_desktop.domain.casework.restorative import RestorativeQuestion
 from rp_desktop.domain.casework.support_plans import MonitoringFrequency
-from rp_desktop.domain.continuum.kinds import CaregiverRelationship, ContactKind, ContactOutcome
+from rp_desktop.domain.continuum.kinds import (
+    CaregiverRelationship,
+    ContactKind,
+    ContactOutcome,
+    PracticeKind,
+    ReferralDecision,
+)
 from rp_desktop.domain.continuum.kinds import CaregiverRelationship as Rel
 from rp_desktop.domain.safekeeping.audit import BreakKind
 from rp_desktop.domain.timeline import TimelineKind
@@ -92,6 +98,12 @@ _WORDS: dict[type[Enum], dict[Any, Callable[[], str]]] = {
         Role.STAFF: lambda: _tr("Staff"),
         Role.FACILITATOR: lambda: _tr("Facilitator"),
         Role.STUDENT: lambda: _tr("Student"),
+    },
+    ReferralDecision: {
+        ReferralDecision.QUICK_LOG: lambda: _tr("Quick log"),
+        ReferralDecision.TIER2_CASE: lambda: _tr("Tier 2 case"),
+        ReferralDecision.TIER3_CASE: lambda: _tr("Tier 3 case"),
+        ReferralDecision.NO_ACTION: lambda: _tr("No action"),
     },
     CircleStage: {
         CircleStage.OPENING: lambda: _tr("Opening"),
@@ -194,6 +206,13 @@ _WORDS: dict[type[Enum], dict[Any, Callable[[], str]]] = {
         AuditAction.IMPORT: lambda: _tr("Imported"),
         AuditAction.BACKUP: lambda: _tr("Backed up"),
         AuditAction.CHANGE_PASSPHRASE: lambda: _tr("Changed the passphrase"),
+    },
+    PracticeKind: {
+        PracticeKind.AFFECTIVE_STATEMENT: lambda: _tr("Affective statement"),
+        PracticeKind.RESTORATIVE_CHAT: lambda: _tr("Restorative chat"),
+        PracticeKind.IMPROMPTU_CONFERENCE: lambda: _tr("Impromptu conference"),
+        PracticeKind.CHECK_IN_OUT: lambda: _tr("Check-in/check-out"),
+        PracticeKind.POSITIVE_OBSERVATION: lambda: _tr("Positive observation"),
     },
     # How the audit trail's chain was broken, as the end of "altered at event 12 (...)".
     BreakKind: {

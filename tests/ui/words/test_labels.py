@@ -7,7 +7,12 @@ import pytest
 from rp_desktop.domain.casework.records import ConferenceStep
 from rp_desktop.domain.casework.restorative import RestorativeQuestion
 from rp_desktop.domain.casework.support_plans import MonitoringFrequency
-from rp_desktop.domain.continuum.kinds import CaregiverRelationship, ContactKind, ContactOutcome
+from rp_desktop.domain.continuum.kinds import (
+    CaregiverRelationship,
+    ContactKind,
+    ContactOutcome,
+    ReferralDecision,
+)
 from rp_desktop.domain.timeline import TimelineKind
 from rp_desktop.domain.vocabulary import (
     AgreementStatus,
@@ -47,6 +52,7 @@ SHOWN = (
     Tier3Kind,
     Role,
     StaffRole,
+    ReferralDecision,
 )
 
 
