@@ -112,7 +112,7 @@ class ReferralForm(RecordForm):
 
     def _show_suspension(self) -> None:
         for name in SUSPENSION_ROWS:
-            self.form.setRowVisible(self.fields[name].parentWidget(), self.proposed.isChecked())
+            show_field(self, name, self.proposed.isChecked())
         self.body_grew()
 
     def _fill(self, referral: Referral | None) -> None:
@@ -149,8 +149,8 @@ def _text_box(height: int) -> QPlainTextEdit:
     return box
 
 
-def open_referral_form(db: Database, parent: QWidget | None = None) -> ReferralForm:
-    """A new referral's form, opened (not waited for)."""
-    form = ReferralForm(db, parent=parent)
-    form.open()
-    return form
+def show_field(form: RecordForm, name: str, visible: bool) -> None:
+    """Show or hide a field's whole row: its label, the field and its problem line."""
+    holder = form.fields[name].parentWidget()
+    assert holder is not None  # add_field put it in one
+    form.form.setRowVisible(holder, visible)

@@ -127,9 +127,7 @@ class StudentsField(QWidget):
         self._sync()
 
     def student_ids(self) -> tuple[int, ...]:
-        return tuple(
-            self.chosen.item(row).data(STUDENT) for row in range(self.chosen.count())
-        )
+        return tuple(self.chosen.item(row).data(STUDENT) for row in range(self.chosen.count()))
 
     def add(self, student_id: int, name: str) -> None:
         if student_id in self.student_ids():
@@ -149,7 +147,8 @@ class StudentsField(QWidget):
 
     def restore_draft_state(self, state: Json) -> None:
         """The students of a draft, by the names the records give them now; a student no longer
-        on record is left out."""
+        on record is left out. They replace the students the form was filled with."""
+        self.chosen.clear()
         for student_id in state if isinstance(state, list) else []:
             name = self._name_of(student_id) if isinstance(student_id, int) else None
             if name:

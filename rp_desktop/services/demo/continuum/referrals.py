@@ -239,9 +239,10 @@ def _waiting(today: date, students: list[int], rng: random.Random) -> list[_Refe
             students=_some(students, rng),
             what_happened=rng.choice(SMALL_MATTERS),
             decision=None,
-            days=_proposed_days(rng),
+            # The first proposes a suspension, so the queue shows what one looks like.
+            days=rng.randint(1, 5) if first == 0 else _proposed_days(rng),
         )
-        for _ in range(rng.randint(*WAITING))
+        for first in range(rng.randint(*WAITING))
     ]
 
 

@@ -1,0 +1,204 @@
+"""Triage: the decision on one waiting referral, as clear choices. A quick log names its
+practice; a Tier 2 or Tier 3 case its category (and Tier 3 practice) and each student's part;
+no action its reason. What the referral says is shown above the choices."""
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QGridLayout,
+    QLabel,
+    QPlainTextEdit,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from rp_desktop.domain.continuum.kinds import PracticeKind, ReferralDecision
+from rp_desktop.domain.continuum.referrals import CASE_ROLES, Referral, Triage
+from rp_desktop.domain.validation import FieldProblem, InvalidInput, Problem
+from rp_desktop.domain.vocabulary import Role, Tier3Kind
+from rp_desktop.services.casework import cases
+from rp_desktop.services.continuum import referrals
+from rp_desktop.services.safekeeping.database import Database
+from rp_desktop.ui import dialogs
+from rp_desktop.ui.forms.record_form import RecordForm
+from rp_desktop.ui.forms.widgets import choice_combo, current_choice
+from rp_desktop.ui.referrals.form import show_field
+from rp_desktop.ui.referrals.words import referral_summary
+from rp_desktop.ui.words.problems import problem_text
+
+# The rows each decision needs, besides the note.
+ROWS = {
+    ReferralDecision.QUICK_LOG: ("practice_kind",),
+    ReferralDecision.TIER2_CASE: ("category_id", "roles"),
+    ReferralDecision.TIER3_CASE: ("category_id", "tier3_kind", "roles"),
+    ReferralDecision.NO_ACTION: (),
+}
+QUICK_LOG_KINDS = (
+    PracticeKind.RESTORATIVE_CHAT,
+    PracticeKind.IMPROMPTU_CONFERENCE,
+    PracticeKind.CHECK_IN_OUT,
+)
+
+
+class DecisionChoice(QWidget):
+    """The four decisions as radio buttons, none chosen at first.
+
+    Signals:
+        changed(): a decision was chosen.
+    """
+
+    changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        texts = {
+            ReferralDecision.QUICK_LOG: self.tr("A &quick log: a chat or a small conference"),
+            ReferralDecision.TIER2_CASE: self.tr("A Tier &2 case"),
+            ReferralDecision.TIER3_CASE: self.tr("A Tier &3 case"),
+            ReferralDecision.NO_ACTION: self.tr("&No action, with the reason"),
+        }
+        self.group = QButtonGroup(self)
+        self.buttons: dict[ReferralDecision, QRadioButton] = {}
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        for decision, text in texts.items():
+            button = QRadioButton(text)
+            self.group.addButton(button)
+            self.buttons[decision] = button
+            layout.addWidget(button)
+        self.group.buttonToggled.connect(self._toggled)
+
+    def decision(self) -> ReferralDecision | None:
+        return next((d for d, b in self.buttons.items() if b.isChecked()), None)
+
+    def _toggled(self, _button: QRadioButton, on: bool) -> None:
+        if on:
+            self.changed.emit()
+
+
+class RolesField(QWidget):
+    """Each referred student's part in the case: a harm role, or the neutral Student."""
+
+    def __init__(self, referral: Referral, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.problem = QLabel(wordWrap=True)
+        self.problem.setStyleSheet("color: #b00020;")
+        self.problem.hide()
+        self.combos: list[tuple[int, QComboBox]] = []
+        grid = QGridLayout(self)
+        grid.setContentsMargins(0, 0, 0, 0)
+        fields = referral.fields
+        for row, (student_id, name) in enumerate(
+            zip(fields.student_ids, referral.student_names, strict=True)
+        ):
+            combo = choice_combo(CASE_ROLES, none_text=self.tr("Choose a part…"))
+            combo.setAccessibleName(self.tr("{name}: part in the case").format(name=name))
+            grid.addWidget(QLabel(name), row, 0)
+            grid.addWidget(combo, row, 1)
+            self.combos.append((student_id, combo))
+        grid.addWidget(self.problem, len(self.combos), 0, 1, 2)
+        grid.setColumnStretch(1, 1)
+
+    def roles(self) -> tuple[tuple[int, Role | None], ...]:
+        return tuple((student_id, current_choice(c, Role)) for student_id, c in self.combos)
+
+
+class TriageForm(RecordForm):
+    """Decide on one waiting referral. Signals (besides RecordForm's): caseOpened(int): the
+    decision opened this case, whose window should open next."""
+
+    caseOpened = Signal(int)
+
+    def __init__(self, db: Database, referral: Referral, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("Triage: referral {number}").format(number=referral.id), parent)
+        self._db = db
+        self._referral = referral
+        self.save_button.setText(self.tr("Decide"))
+        summary = QLabel(referral_summary(referral), wordWrap=True)
+        summary.setAccessibleName(self.tr("What the referral says"))
+        self.form.addRow(summary)
+        self.decision: DecisionChoice = self.add_field(
+            "decision", self.tr("&Decision"), DecisionChoice()
+        )
+        self._add_choices()
+        self.case_id: int | None = None  # the case the decision opened
+        self.decision.changed.connect(self._show_rows)
+        self.saved.connect(self._case_opened)
+        self._show_rows()
+        self.remember_initial()
+
+    def values(self) -> Triage:
+        return Triage(
+            decision=self.decision.decision() or ReferralDecision.NO_ACTION,
+            practice_kind=current_choice(self.practice_kind, PracticeKind),
+            category_id=self.category.currentData(),
+            tier3_kind=current_choice(self.tier3_kind, Tier3Kind),
+            roles=self.roles.roles(),
+            reason=self.reason.toPlainText(),
+        )
+
+    def submit(self, values: Triage) -> int:
+        if self.decision.decision() is None:
+            raise InvalidInput([FieldProblem("decision", Problem.REQUIRED)])
+        try:
+            decided = referrals.triage_referral(self._db, self._referral.id, values)
+        except referrals.ReferralAlreadyDecided:
+            dialogs.show_error(
+                self,
+                self.tr("Already decided"),
+                self.tr(
+                    "This referral was decided meanwhile, in another window. Nothing was changed."
+                ),
+            )
+            return self._referral.id
+        self.case_id = decided.case_id
+        return decided.id
+
+    def _case_opened(self) -> None:
+        if self.case_id is not None:
+            self.caseOpened.emit(self.case_id)
+
+    def show_problems(self, problems: tuple[FieldProblem, ...]) -> None:
+        super().show_problems(tuple(p for p in problems if p.field != "roles"))
+        roles = [p for p in problems if p.field == "roles"]
+        self.roles.problem.setText(" ".join(problem_text(p) for p in roles))
+        self.roles.problem.setVisible(bool(roles))
+
+    def _add_choices(self) -> None:
+        self.practice_kind: QComboBox = self.add_field(
+            "practice_kind",
+            self.tr("&Practice"),
+            choice_combo(QUICK_LOG_KINDS, none_text=self.tr("Choose a practice…")),
+        )
+        self.category: QComboBox = self.add_field("category_id", self.tr("&Category"), QComboBox())
+        self.category.addItem(self.tr("Choose a category…"), None)
+        for category in cases.list_categories(self._db):
+            self.category.addItem(category.name, category.id)
+        self.tier3_kind: QComboBox = self.add_field(
+            "tier3_kind",
+            self.tr("&Tier 3 practice"),
+            choice_combo(list(Tier3Kind), none_text=self.tr("Choose…")),
+        )
+        self.roles: RolesField = self.add_field(
+            "roles", self.tr("Each student's &part"), RolesField(self._referral)
+        )
+        self.reason: QPlainTextEdit = self.add_field(
+            "reason", self.tr("&Reason or note"), QPlainTextEdit()
+        )
+        self.reason.setTabChangesFocus(True)
+        self.reason.setMaximumHeight(90)
+
+    def _show_rows(self) -> None:
+        decision = self.decision.decision()
+        shown = set(ROWS[decision]) if decision else set()
+        for name in ("practice_kind", "category_id", "tier3_kind", "roles"):
+            show_field(self, name, name in shown)
+        self.reason.setPlaceholderText(
+            self.tr("Why no action is needed (required).")
+            if decision is ReferralDecision.NO_ACTION
+            else self.tr("Anything to note on the decision (optional).")
+        )
+        if self.isVisible():
+            self.body_grew()
