@@ -108,7 +108,7 @@ class HomeTab(QWidget):
         self.referrals = ReferralQueueCard(self._db)  # opens triage and the referral form itself
 
     def cards(self) -> list[HomeCard]:
-        return [self.today, self.week, self.due, self.cases, self.recent]
+        return [self.today, self.week, self.due, self.referrals, self.cases, self.recent]
 
     def reload(self) -> None:
         """Read everything again, as of today."""
@@ -175,7 +175,7 @@ class HomeTab(QWidget):
         kind, record_id = record
         if kind is Kind.CIRCLE:
             self.circleOpenRequested.emit(record_id)
-        else:
+        elif kind is Kind.CASE:  # a referral's line opens triage in its own card
             self.caseOpenRequested.emit(record_id)
 
     def _show(self, summary: HomeSummary) -> None:

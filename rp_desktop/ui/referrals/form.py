@@ -2,7 +2,15 @@
 students, what happened, what was tried, what they ask for, and whether a suspension was
 proposed (how many days, by whom). It waits in Home's queue for triage once saved."""
 
-from PySide6.QtWidgets import QCheckBox, QComboBox, QDateEdit, QPlainTextEdit, QSpinBox, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QPlainTextEdit,
+    QSizePolicy,
+    QSpinBox,
+    QWidget,
+)
 
 from rp_desktop.domain.continuum.referrals import MOST_SUSPENSION_DAYS, Referral, ReferralFields
 from rp_desktop.services import people
@@ -98,6 +106,8 @@ class ReferralForm(RecordForm):
             self.tr("Suspension"),
             QCheckBox(self.tr("A &suspension was proposed")),
         )
+        # As wide as its words: a click beside them, where it would not tick, lands on nothing.
+        self.proposed.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.days: QSpinBox = self.add_field(
             "suspension_days", self.tr("&Days of suspension"), QSpinBox()
         )

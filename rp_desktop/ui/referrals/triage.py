@@ -2,7 +2,7 @@
 practice; a Tier 2 or Tier 3 case its category (and Tier 3 practice) and each student's part;
 no action its reason. What the referral says is shown above the choices."""
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -67,7 +67,7 @@ class DecisionChoice(QWidget):
             button = QRadioButton(text)
             self.group.addButton(button)
             self.buttons[decision] = button
-            layout.addWidget(button)
+            layout.addWidget(button, 0, Qt.AlignmentFlag.AlignLeft)  # a click beside it misses
         self.group.buttonToggled.connect(self._toggled)
 
     def decision(self) -> ReferralDecision | None:
@@ -116,9 +116,9 @@ class TriageForm(RecordForm):
         self._db = db
         self._referral = referral
         self.save_button.setText(self.tr("Decide"))
-        summary = QLabel(referral_summary(referral), wordWrap=True)
-        summary.setAccessibleName(self.tr("What the referral says"))
-        self.form.addRow(summary)
+        self.summary = QLabel(referral_summary(referral), wordWrap=True)
+        self.summary.setAccessibleName(self.tr("What the referral says"))
+        self.form.addRow(self.summary)
         self.decision: DecisionChoice = self.add_field(
             "decision", self.tr("&Decision"), DecisionChoice()
         )
@@ -173,9 +173,11 @@ class TriageForm(RecordForm):
             choice_combo(QUICK_LOG_KINDS, none_text=self.tr("Choose a practice…")),
         )
         self.category: QComboBox = self.add_field("category_id", self.tr("&Category"), QComboBox())
-        self.category.addItem(self.tr("Choose a category…"), None)
         for category in cases.list_categories(self._db):
             self.category.addItem(category.name, category.id)
+        # Its words are the hint in the box: a long list is narrowed by typing into it.
+        self.category.setPlaceholderText(self.tr("Choose a category…"))
+        self.category.setCurrentIndex(-1)
         self.tier3_kind: QComboBox = self.add_field(
             "tier3_kind",
             self.tr("&Tier 3 practice"),

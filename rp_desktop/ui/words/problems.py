@@ -37,6 +37,21 @@ _SPECIFIC = {
     ("language", Problem.OUT_OF_RANGE): QT_TRANSLATE_NOOP(
         "Problems", "Choose a language from the list, or type a language code like “so”."
     ),
+    # A referral and its triage.
+    ("what_happened", Problem.REQUIRED): QT_TRANSLATE_NOOP(
+        "Problems", "Say in a few words what happened."
+    ),
+    ("referred_by", Problem.REQUIRED): QT_TRANSLATE_NOOP(
+        "Problems", "Choose who referred, or type their name."
+    ),
+    ("referred_by", Problem.TWO_PEOPLE_AT_ONCE): QT_TRANSLATE_NOOP(
+        "Problems", "Choose a staff member or type a name, not both."
+    ),
+    ("student_ids", Problem.REQUIRED): QT_TRANSLATE_NOOP("Problems", "Add at least one student."),
+    ("decision", Problem.REQUIRED): QT_TRANSLATE_NOOP("Problems", "Choose a decision."),
+    ("suspension_override_reason", Problem.REQUIRED): QT_TRANSLATE_NOOP(
+        "Problems", "Say why these days replace the ones the referral gives."
+    ),
 }
 
 # Words with a number in them: the problem's limit, in the plural form it needs.
