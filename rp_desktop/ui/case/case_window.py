@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from rp_desktop.domain.casework.records import CaseDetail
 from rp_desktop.domain.casework.support_plans import SupportPlan
+from rp_desktop.domain.validation import InvalidInput
 from rp_desktop.domain.vocabulary import AgreementStatus, Tier
 from rp_desktop.services.casework import agreements
 from rp_desktop.services.casework import case_detail as casework
@@ -30,12 +31,13 @@ from rp_desktop.services.safekeeping.retention import removal
 from rp_desktop.ui import dialogs
 from rp_desktop.ui.case import case_forms, printing
 from rp_desktop.ui.case.panels import AgreementPanel, FollowUpPanel, MeetingsPanel
-from rp_desktop.ui.case.tier3_panel import Tier3Panel
+from rp_desktop.ui.case.tier3_panel import Tier3Panel, referral_line
 from rp_desktop.ui.families.contacts_panel import ContactsPanel
 from rp_desktop.ui.forms.record_form import RecordForm
 from rp_desktop.ui.screen_fit import fit_to_screen
 from rp_desktop.ui.words.formatting import format_date
 from rp_desktop.ui.words.labels import label
+from rp_desktop.ui.words.problems import problem_text
 
 
 class CaseWindow(QWidget):
@@ -84,6 +86,7 @@ class CaseWindow(QWidget):
         self.title = QLabel()
         self.title.setFont(_font(20, bold=True))
         self.facts = QLabel(wordWrap=True)
+        self.referred = QLabel(wordWrap=True)  # who referred it, when, and what they asked for
         self.hold = QCheckBox(self.tr("Keep this case (hold): never removed by retention"))
         self.hold.setToolTip(
             self.tr(
@@ -123,6 +126,8 @@ class CaseWindow(QWidget):
         if fields.tier3_kind is not None:
             facts.append(label(fields.tier3_kind))
         self.facts.setText(" · ".join(text for text in facts if text))
+        self.referred.setText(referral_line(detail))
+        self.referred.setVisible(bool(detail.referrals))
         self._show_hold()
         self.people.clear()
         for participant in case.participants:
@@ -194,8 +199,12 @@ class CaseWindow(QWidget):
         if student_id is not None and self._open_student is not None:
             self._open_student(student_id)
 
-    def _set_days(self, days: int | None) -> None:
-        casework.set_suspension_days_avoided(self._db, self._case_id, days)
+    def _set_days(self, typed: tuple[int | None, str]) -> None:
+        try:
+            casework.set_suspension_days_avoided(self._db, self._case_id, *typed)
+        except InvalidInput as invalid:
+            self.tier3.suspension.show_problem(problem_text(invalid.problems[0]))
+            return
         self._saved()
 
     def _lay_out(self) -> None:
@@ -221,6 +230,7 @@ class CaseWindow(QWidget):
         status.addWidget(self.hold)
         layout.addWidget(self.title)
         layout.addLayout(status)
+        layout.addWidget(self.referred)
         layout.addLayout(body, 1)
 
     def _story_page(self) -> QWidget:
