@@ -94,11 +94,14 @@ def waiting_referrals(db: Database, limit: int | None = None) -> tuple[list[Refe
         return [referral_record(session, row) for row in session.scalars(stmt)], total or 0
 
 
-def triage_referral(db: Database, referral_id: int, triage: Triage) -> Referral:
+def triage_referral(
+    db: Database, referral_id: int, triage: Triage, *, replaces_draft: str | None = None
+) -> Referral:
     """Decide on a waiting referral, in one transaction: a quick log of the referral's
     students today, a case opened with them in the roles chosen (what happened is its
     description), or no action with the reason."""
     with Session(db.engine) as session, session.begin():
+        drafts.delete_replaced(session, replaces_draft)
         row = _row(session, referral_id)
         if row.decision is not None:
             raise ReferralAlreadyDecided(referral_id)

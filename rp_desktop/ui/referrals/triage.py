@@ -22,6 +22,7 @@ from rp_desktop.services.casework import cases
 from rp_desktop.services.continuum import referrals
 from rp_desktop.services.safekeeping.database import Database
 from rp_desktop.ui import dialogs
+from rp_desktop.ui.forms.form_draft import DraftPlace
 from rp_desktop.ui.forms.record_form import RecordForm
 from rp_desktop.ui.forms.widgets import choice_combo, current_choice
 from rp_desktop.ui.referrals.form import show_field
@@ -127,6 +128,7 @@ class TriageForm(RecordForm):
         self.decision.changed.connect(self._show_rows)
         self.saved.connect(self._case_opened)
         self._show_rows()
+        self.draft.start(DraftPlace(db, "triage", referral.id))
         self.remember_initial()
 
     def values(self) -> Triage:
@@ -143,7 +145,9 @@ class TriageForm(RecordForm):
         if self.decision.decision() is None:
             raise InvalidInput([FieldProblem("decision", Problem.REQUIRED)])
         try:
-            decided = referrals.triage_referral(self._db, self._referral.id, values)
+            decided = referrals.triage_referral(
+                self._db, self._referral.id, values, replaces_draft=self.draft.key
+            )
         except referrals.ReferralAlreadyDecided:
             dialogs.show_error(
                 self,
