@@ -8,6 +8,7 @@ import pytest
 from rp_desktop.domain.continuum.kinds import ReferralDecision
 from rp_desktop.domain.continuum.referrals import ReferralFields, Triage
 from rp_desktop.domain.continuum.suspension import SuspensionAvoided
+from rp_desktop.domain.reports.model import Period, ReportKind, ReportRequest
 from rp_desktop.domain.validation import FieldProblem, InvalidInput, Problem
 from rp_desktop.domain.vocabulary import Role, Tier3Kind
 from rp_desktop.services.casework.case_detail import (
@@ -15,6 +16,7 @@ from rp_desktop.services.casework.case_detail import (
     set_suspension_days_avoided,
 )
 from rp_desktop.services.continuum.referrals import add_referral, triage_referral
+from rp_desktop.services.reports.reporting import report
 from rp_desktop.services.safekeeping.database import Database
 from tests.services.conftest import Roster, audit_rows
 
@@ -81,3 +83,18 @@ def test_an_override_needs_its_reason_and_goes_with_it(db: Database, roster: Ros
     back = set_suspension_days_avoided(db, case_id, None, reason)
     assert back.suspension_override_reason == ""
     assert back.suspension_avoided == SuspensionAvoided(3, overridden=False)
+
+
+def test_reports_count_the_derived_days_and_an_override_instead(
+    db: Database, roster: Roster
+) -> None:
+    case_id = case_from_referral(db, roster, days=3)
+    month = Period(db.today().replace(day=1) - timedelta(days=40), db.today())
+
+    def days() -> float:
+        table = report(db, ReportRequest(ReportKind.SUSPENSION_DAYS_AVOIDED, month))
+        return sum(v or 0 for s in table.series if s.key == "measure:days" for v in s.values)
+
+    assert days() == 3
+    set_suspension_days_avoided(db, case_id, 5, "The dean's letter says five.")
+    assert days() == 5
