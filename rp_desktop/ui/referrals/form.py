@@ -90,14 +90,14 @@ class ReferralForm(RecordForm):
 
     def _add_what(self) -> None:
         self.what_happened: QPlainTextEdit = self.add_field(
-            "what_happened", self.tr("&What happened"), _text_box(90)
+            "what_happened", self.tr("&What happened"), _text_box(80)
         )
         self.what_happened.setPlaceholderText(self.tr("In the referrer's words, briefly."))
         self.tried: QPlainTextEdit = self.add_field(
-            "tried", self.tr("What was tr&ied"), _text_box(60)
+            "tried", self.tr("What was tr&ied"), _text_box(50)
         )
         self.asks_for: QPlainTextEdit = self.add_field(
-            "asks_for", self.tr("What they &ask for"), _text_box(60)
+            "asks_for", self.tr("What they &ask for"), _text_box(50)
         )
 
     def _add_suspension(self) -> None:
@@ -132,8 +132,9 @@ class ReferralForm(RecordForm):
             return
         fields = referral.fields
         self.received_on.setDate(qdate(fields.received_on or self._db.today()))
-        self.referrer.set_staff(fields.referred_by_staff_id)
-        self.referrer.other_name.setText(fields.referred_by_name)
+        self.referrer.restore_draft_state(
+            {"staff_id": fields.referred_by_staff_id, "name": fields.referred_by_name}
+        )
         for student_id, name in zip(fields.student_ids, referral.student_names, strict=True):
             self.students.add(student_id, name)
         self.what_happened.setPlainText(fields.what_happened)
@@ -155,7 +156,7 @@ def _text_box(height: int) -> QPlainTextEdit:
     box = QPlainTextEdit()
     box.setTabChangesFocus(True)
     box.setMinimumHeight(height)
-    box.setMaximumHeight(height * 2)
+    box.setMaximumHeight(height * 3 // 2)
     return box
 
 

@@ -81,12 +81,15 @@ class ReferrerField(QWidget):
             staff_id = state.get("staff_id")
             self.set_staff(staff_id if isinstance(staff_id, int) else None)
             self.other_name.setText(str(state.get("name") or ""))
+            self._show()
 
     def _show(self) -> None:
         member = self._staff.get(self.staff_id) if self.staff_id is not None else None
         self.picker.setVisible(member is None)
         self.chosen.setVisible(member is not None)
         self.change.setVisible(member is not None)
+        # A staff member or a typed name, not both: the box comes back with Change.
+        self.other_name.setVisible(member is None or bool(self.other_name.text()))
         if member is not None:
             self.chosen.setText(f"{member.display_name} · {label(member.role)}")
 
