@@ -49,6 +49,7 @@ _SPECIFIC = {
     ),
     ("student_ids", Problem.REQUIRED): QT_TRANSLATE_NOOP("Problems", "Add at least one student."),
     ("decision", Problem.REQUIRED): QT_TRANSLATE_NOOP("Problems", "Choose a decision."),
+    ("practice_kind", Problem.REQUIRED): QT_TRANSLATE_NOOP("Problems", "Choose the practice."),
     ("suspension_override_reason", Problem.REQUIRED): QT_TRANSLATE_NOOP(
         "Problems", "Say why these days replace the ones the referral gives."
     ),

@@ -181,3 +181,23 @@ def test_file_has_new_referral(qtbot: QtBot, db: Database, school_db: School) ->
     action.trigger()
     form = active(qtbot, ReferralForm)
     assert form.windowTitle() == "New referral"
+
+
+def test_triage_to_a_quick_log(qtbot: QtBot, db: Database, school_db: School) -> None:
+    referral = refer(db, school_db, days=None, on=date(2026, 3, 9))
+    _window, home = home_of(qtbot, db)
+    moves = Moves(qtbot)
+    moves.double_click_row(home.referrals.lines, 0)
+    triage = active(qtbot, TriageForm)
+    assert isinstance(triage, TriageForm)
+    moves.click(triage.decision.buttons[ReferralDecision.QUICK_LOG])
+    assert not triage.category.isVisible()
+    moves.click(decide(triage))
+    assert triage.problem_text("practice_kind") == "Choose the practice."
+    moves.choose(triage.practice_kind, "Restorative chat")
+    moves.click(decide(triage))
+    qtbot.waitUntil(lambda: not triage.isVisible())
+    decided = referrals.get_referral(db, referral.id)
+    assert decided.decision is ReferralDecision.QUICK_LOG
+    assert decided.practice_log_id is not None
+    assert lines(home) == []
