@@ -1,6 +1,7 @@
 """Referrals in, decisions out: take a referral in, change it, list the ones waiting, and triage
 one into a quick practice log, a Tier 2 or Tier 3 case, or no action with the reason. Each is
-one transaction with one audit event carrying ids and counts, never a name or what was said.
+one transaction with one audit event on the referral carrying ids and counts, never a name or
+what was said (the log or case a triage makes leaves its own creation event beside it).
 
 A decided referral stays decided: reopening one is not offered (the log or case it made is
 worked on, or removed, in its own place)."""
