@@ -2,22 +2,20 @@
 practice; a Tier 2 or Tier 3 case its category (and Tier 3 practice) and each student's part;
 no action its reason. What the referral says is shown above the choices."""
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QButtonGroup,
     QComboBox,
-    QGridLayout,
     QLabel,
     QPlainTextEdit,
-    QRadioButton,
-    QVBoxLayout,
+    QPushButton,
+    QSizePolicy,
     QWidget,
 )
 
 from rp_desktop.domain.continuum.kinds import PracticeKind, ReferralDecision
-from rp_desktop.domain.continuum.referrals import CASE_ROLES, Referral, Triage
+from rp_desktop.domain.continuum.referrals import Referral, Triage
 from rp_desktop.domain.validation import FieldProblem, InvalidInput, Problem
-from rp_desktop.domain.vocabulary import Role, Tier3Kind
+from rp_desktop.domain.vocabulary import Tier3Kind
 from rp_desktop.services.casework import cases
 from rp_desktop.services.continuum import referrals
 from rp_desktop.services.safekeeping.database import Database
@@ -25,7 +23,8 @@ from rp_desktop.ui import dialogs
 from rp_desktop.ui.forms.form_draft import DraftPlace
 from rp_desktop.ui.forms.record_form import RecordForm
 from rp_desktop.ui.forms.widgets import choice_combo, current_choice
-from rp_desktop.ui.referrals.form import show_field
+from rp_desktop.ui.referrals.choices import DecisionChoice, RolesField
+from rp_desktop.ui.referrals.form import ReferralForm, show_field
 from rp_desktop.ui.referrals.words import referral_summary
 from rp_desktop.ui.words.problems import problem_text
 
@@ -43,69 +42,6 @@ QUICK_LOG_KINDS = (
 )
 
 
-class DecisionChoice(QWidget):
-    """The four decisions as radio buttons, none chosen at first.
-
-    Signals:
-        changed(): a decision was chosen.
-    """
-
-    changed = Signal()
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        texts = {
-            ReferralDecision.QUICK_LOG: self.tr("A &quick log: a chat or a small conference"),
-            ReferralDecision.TIER2_CASE: self.tr("A Tier &2 case"),
-            ReferralDecision.TIER3_CASE: self.tr("A Tier &3 case"),
-            ReferralDecision.NO_ACTION: self.tr("&No action, with the reason"),
-        }
-        self.group = QButtonGroup(self)
-        self.buttons: dict[ReferralDecision, QRadioButton] = {}
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        for decision, text in texts.items():
-            button = QRadioButton(text)
-            self.group.addButton(button)
-            self.buttons[decision] = button
-            layout.addWidget(button, 0, Qt.AlignmentFlag.AlignLeft)  # a click beside it misses
-        self.group.buttonToggled.connect(self._toggled)
-
-    def decision(self) -> ReferralDecision | None:
-        return next((d for d, b in self.buttons.items() if b.isChecked()), None)
-
-    def _toggled(self, _button: QRadioButton, on: bool) -> None:
-        if on:
-            self.changed.emit()
-
-
-class RolesField(QWidget):
-    """Each referred student's part in the case: a harm role, or the neutral Student."""
-
-    def __init__(self, referral: Referral, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.problem = QLabel(wordWrap=True)
-        self.problem.setStyleSheet("color: #b00020;")
-        self.problem.hide()
-        self.combos: list[tuple[int, QComboBox]] = []
-        grid = QGridLayout(self)
-        grid.setContentsMargins(0, 0, 0, 0)
-        fields = referral.fields
-        for row, (student_id, name) in enumerate(
-            zip(fields.student_ids, referral.student_names, strict=True)
-        ):
-            combo = choice_combo(CASE_ROLES, none_text=self.tr("Choose a part…"))
-            combo.setAccessibleName(self.tr("{name}: part in the case").format(name=name))
-            grid.addWidget(QLabel(name), row, 0)
-            grid.addWidget(combo, row, 1)
-            self.combos.append((student_id, combo))
-        grid.addWidget(self.problem, len(self.combos), 0, 1, 2)
-        grid.setColumnStretch(1, 1)
-
-    def roles(self) -> tuple[tuple[int, Role | None], ...]:
-        return tuple((student_id, current_choice(c, Role)) for student_id, c in self.combos)
-
-
 class TriageForm(RecordForm):
     """Decide on one waiting referral. Signals (besides RecordForm's): caseOpened(int): the
     decision opened this case, whose window should open next."""
@@ -119,7 +55,12 @@ class TriageForm(RecordForm):
         self.save_button.setText(self.tr("Decide"))
         self.summary = QLabel(referral_summary(referral), wordWrap=True)
         self.summary.setAccessibleName(self.tr("What the referral says"))
+        self.edit_referral = QPushButton(self.tr("Correct the referral…"))
+        self.edit_referral.setAccessibleName(self.tr("Correct what the referral says"))
+        self.edit_referral.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.form.addRow(self.summary)
+        self.form.addRow(self.edit_referral)
+        self.edit_referral.clicked.connect(self.correct_referral)
         self.decision: DecisionChoice = self.add_field(
             "decision", self.tr("&Decision"), DecisionChoice()
         )
@@ -159,6 +100,18 @@ class TriageForm(RecordForm):
             return self._referral.id
         self.case_id = decided.case_id
         return decided.id
+
+    def correct_referral(self) -> ReferralForm:
+        """The referral's own form, opened over triage; once saved, triage shows it again."""
+        form = ReferralForm(self._db, self._referral, parent=self)
+        form.saved.connect(self._referral_corrected)
+        form.open()
+        return form
+
+    def _referral_corrected(self, referral_id: int) -> None:
+        self._referral = referrals.get_referral(self._db, referral_id)
+        self.summary.setText(referral_summary(self._referral))
+        self.roles.show_students(self._referral)
 
     def _case_opened(self) -> None:
         if self.case_id is not None:

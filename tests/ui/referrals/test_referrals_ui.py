@@ -11,6 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from rp_desktop.domain.continuum.kinds import ReferralDecision
 from rp_desktop.domain.continuum.referrals import Referral, ReferralFields
+from rp_desktop.domain.vocabulary import Role
 from rp_desktop.services import people
 from rp_desktop.services.continuum import referrals
 from rp_desktop.services.safekeeping.database import Database
@@ -201,3 +202,29 @@ def test_triage_to_a_quick_log(qtbot: QtBot, db: Database, school_db: School) ->
     assert decided.decision is ReferralDecision.QUICK_LOG
     assert decided.practice_log_id is not None
     assert lines(home) == []
+
+
+def test_a_referral_corrected_during_triage_shows_again_with_the_parts_chosen(
+    qtbot: QtBot, db: Database, school_db: School
+) -> None:
+    referral = refer(db, school_db, days=None, on=date(2026, 3, 9))
+    _window, home = home_of(qtbot, db)
+    triage = home.referrals.triage(referral.id)
+    assert triage is not None
+    qtbot.waitExposed(triage)
+    moves = Moves(qtbot)
+    moves.click(triage.decision.buttons[ReferralDecision.TIER2_CASE])
+    moves.choose(triage.roles.combos[0][1], "Person harmed")
+    moves.click(triage.edit_referral)
+    form = active(qtbot, ReferralForm)
+    assert isinstance(form, ReferralForm)
+    assert form.windowTitle() == f"Referral {referral.id}"
+    type_text(form.students.picker.search, "Kowalczyk")
+    qtbot.keyClick(form.students.picker.search, Qt.Key.Key_Return)
+    moves.click(form.save_button)
+    qtbot.waitUntil(lambda: not form.isVisible())
+    assert "Dariusz Kowalczyk" in triage.summary.text()
+    roles = triage.roles.roles()
+    assert [student for student, _role in roles] == sorted(s.id for s in school_db.members[:3])
+    assert roles[0][1] is Role.PERSON_HARMED  # chosen before the correction, kept
+    assert roles[2][1] is None
