@@ -5,10 +5,10 @@ no action its reason. What the referral says is shown above the choices."""
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
+    QDialogButtonBox,
     QLabel,
     QPlainTextEdit,
     QPushButton,
-    QSizePolicy,
     QWidget,
 )
 
@@ -57,9 +57,9 @@ class TriageForm(RecordForm):
         self.summary.setAccessibleName(self.tr("What the referral says"))
         self.edit_referral = QPushButton(self.tr("Correct the referral…"))
         self.edit_referral.setAccessibleName(self.tr("Correct what the referral says"))
-        self.edit_referral.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.form.addRow(self.summary)
-        self.form.addRow(self.edit_referral)
+        # Beside Decide and Cancel: the choices come first, and the focus starts on them.
+        self.buttons.addButton(self.edit_referral, QDialogButtonBox.ButtonRole.ActionRole)
         self.edit_referral.clicked.connect(self.correct_referral)
         self.decision: DecisionChoice = self.add_field(
             "decision", self.tr("&Decision"), DecisionChoice()
