@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
 
 from rp_desktop.domain.casework.records import CaseDetail
 from rp_desktop.domain.casework.support_plans import SupportPlan
-from rp_desktop.domain.validation import InvalidInput
 from rp_desktop.domain.vocabulary import AgreementStatus, Tier
 from rp_desktop.services.casework import agreements
 from rp_desktop.services.casework import case_detail as casework
@@ -37,7 +36,6 @@ from rp_desktop.ui.forms.record_form import RecordForm
 from rp_desktop.ui.screen_fit import fit_to_screen
 from rp_desktop.ui.words.formatting import format_date
 from rp_desktop.ui.words.labels import label
-from rp_desktop.ui.words.problems import problem_text
 
 
 class CaseWindow(QWidget):
@@ -200,12 +198,8 @@ class CaseWindow(QWidget):
             self._open_student(student_id)
 
     def _set_days(self, typed: tuple[int | None, str]) -> None:
-        try:
-            casework.set_suspension_days_avoided(self._db, self._case_id, *typed)
-        except InvalidInput as invalid:
-            self.tier3.suspension.show_problem(problem_text(invalid.problems[0]))
-            return
-        self._saved()
+        if self.tier3.suspension.save_days(self._db, self._case_id, typed):
+            self._saved()
 
     def _lay_out(self) -> None:
         for widget, text in (

@@ -17,10 +17,14 @@ from PySide6.QtWidgets import (
 from rp_desktop.domain.casework.records import CaseDetail, conference_progress
 from rp_desktop.domain.casework.support_plans import SupportPlan
 from rp_desktop.domain.continuum.referrals import MOST_SUSPENSION_DAYS
+from rp_desktop.domain.validation import InvalidInput
 from rp_desktop.domain.vocabulary import Tier3Kind
+from rp_desktop.services.casework import case_detail as casework
+from rp_desktop.services.safekeeping.database import Database
 from rp_desktop.ui.case.support_plan_forms import progress_chart
 from rp_desktop.ui.words.formatting import counted, format_date
 from rp_desktop.ui.words.labels import label
+from rp_desktop.ui.words.problems import problem_text
 
 
 class Tier3Panel(QWidget):
@@ -166,6 +170,16 @@ class SuspensionBox(QGroupBox):
         self.use_derived.setVisible(self._overridden(typed, reason))
         self._editing(self._derived is None)
         self.show_problem("")
+
+    def save_days(self, db: Database, case_id: int, typed: tuple[int | None, str]) -> bool:
+        """Save the typed days and reason on the case; False, with the problem said under
+        them, when they cannot be saved (an override without its reason)."""
+        try:
+            casework.set_suspension_days_avoided(db, case_id, *typed)
+        except InvalidInput as invalid:
+            self.show_problem(problem_text(invalid.problems[0]))
+            return False
+        return True
 
     def show_problem(self, text: str) -> None:
         self.problem.setText(text)
