@@ -9,7 +9,6 @@ import random
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Protocol
 
 from sqlalchemy import Connection, insert, select
 
@@ -33,6 +32,7 @@ from rp_desktop.services.demo.continuum.referral_texts import (
     SMALL_MATTERS,
     TRIED,
 )
+from rp_desktop.services.demo.continuum.school import ContinuumSchool
 from rp_desktop.services.demo.stamps import Stamps
 
 REFERRED_SHARE = 0.6  # of the sample's cases, the share a referral opened
@@ -43,19 +43,6 @@ NO_ACTIONS_PER_HUNDRED = (0.4, 0.8)
 WAITING = (3, 5)
 PROPOSERS = (StaffRole.DEAN, StaffRole.ADMINISTRATOR)
 LOGGERS = (StaffRole.COUNSELOR, StaffRole.RP_COORDINATOR, StaffRole.SOCIAL_WORKER)
-
-
-class School(Protocol):
-    """What this part reads of demo.continuum.ContinuumSchool (named by its shape, so that the
-    package that runs the parts and this part do not import each other)."""
-
-    @property
-    def connection(self) -> Connection: ...
-    @property
-    def today(self) -> date: ...
-    @property
-    def years(self) -> range: ...
-    def rng(self, part: str) -> random.Random: ...
 
 
 @dataclass(frozen=True)
@@ -84,7 +71,7 @@ class _Referral:
 class _Writer:
     """Writes referrals (and the quick logs they became), counting them."""
 
-    def __init__(self, school: School, rng: random.Random) -> None:
+    def __init__(self, school: ContinuumSchool, rng: random.Random) -> None:
         self.connection = school.connection
         self.rng = rng
         self.stamps = Stamps(school.today)
@@ -161,7 +148,7 @@ class _Writer:
             self.connection.execute(insert(model), rows)
 
 
-def add_referrals(school: School) -> dict[str, int]:
+def add_referrals(school: ContinuumSchool) -> dict[str, int]:
     """Referrals that opened cases, met with a quick log or no action, and a few waiting."""
     rng = school.rng("referrals")
     writer = _Writer(school, rng)
