@@ -174,14 +174,23 @@ def test_no_action_needs_its_reason(
         assert referrals.get_referral(db, referral.id).waiting
 
 
-def test_file_has_new_referral(qtbot: QtBot, db: Database, school_db: School) -> None:
-    window, _home = home_of(qtbot, db)
+def test_file_has_new_referral_and_home_reads_again(
+    qtbot: QtBot, db: Database, school_db: School
+) -> None:
+    window, home = home_of(qtbot, db)
     (action,) = [
         a for a in window.menuBar().actions()[0].menu().actions() if "referral" in a.text()
     ]
     action.trigger()
     form = active(qtbot, ReferralForm)
+    assert isinstance(form, ReferralForm)
     assert form.windowTitle() == "New referral"
+    type_text(form.referrer.other_name, "Pat Okafor (bus driver)")
+    form.students.add(school_db.members[3].id, school_db.members[3].display_name)
+    type_text(form.what_happened, "Shouting at the back of the bus.")
+    Moves(qtbot).click(form.save_button)
+    qtbot.waitUntil(lambda: not form.isVisible())
+    assert lines(home) == ["2026-03-10 · from Pat Okafor (bus driver)\n1 student"]
 
 
 def test_triage_to_a_quick_log(qtbot: QtBot, db: Database, school_db: School) -> None:
