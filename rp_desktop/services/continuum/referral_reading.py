@@ -69,4 +69,3 @@ def _student_names(session: Session, ids: tuple[int, ...]) -> tuple[str, ...]:
 def _staff_name(session: Session, staff_id: int | None) -> str:
     staff = session.get(StaffRow, staff_id) if staff_id is not None else None
     return person_name(staff.first_name, staff.last_name) if staff else ""
-
