@@ -16,6 +16,7 @@ class RecordKind(StrEnum):
 
     CIRCLE = "circle"  # a Tier 1 community circle
     CASE = "case"  # a Tier 2 or Tier 3 case
+    REFERRAL = "referral"  # a referral waiting for triage
 
 
 def week_of(day: date) -> tuple[date, date]:

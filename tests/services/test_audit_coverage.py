@@ -28,8 +28,9 @@ from rp_desktop.domain.casework.support_plans import (
 )
 from rp_desktop.domain.circle.types import RoundPlan, TurnRecord
 from rp_desktop.domain.circle_runs import CircleRunFields, SeatedPerson
-from rp_desktop.domain.continuum.kinds import MeetingStatus
+from rp_desktop.domain.continuum.kinds import MeetingStatus, ReferralDecision
 from rp_desktop.domain.continuum.preparation import PreparationFields
+from rp_desktop.domain.continuum.referrals import ReferralFields, Triage
 from rp_desktop.domain.library import PlanFields, PlannedRound, PromptFields
 from rp_desktop.domain.records import (
     Case,
@@ -64,7 +65,7 @@ from rp_desktop.services.circles import library
 from rp_desktop.services.circles import records as circles
 from rp_desktop.services.circles import runs as circle_runs
 from rp_desktop.services.circles import seeding as library_seed
-from rp_desktop.services.continuum import preparation
+from rp_desktop.services.continuum import preparation, referrals
 from rp_desktop.services.demo import build_demo_school
 from rp_desktop.services.exports import pdf as pdf_export
 from rp_desktop.services.exports import table as table_export
@@ -132,6 +133,18 @@ def make_world(db: Database, student_ids: tuple[int, int, int], staff_id: int) -
         prompt.id,
         circle_plan.id,
     )
+
+
+def referral_fields(w: World) -> ReferralFields:
+    return ReferralFields(CASE_DAY, w.staff_id, "", TYPED, TYPED, TYPED, student_ids=w.student_ids)
+
+
+def waiting(w: World) -> int:
+    """The referral waiting longest."""
+    return referrals.waiting_referrals(w.db, limit=1)[0][0].id
+
+
+NO_ACTION = Triage(ReferralDecision.NO_ACTION, reason=TYPED)
 
 
 def case_fields(category_id: int, student_ids: tuple[int, int, int]) -> CaseFields:
@@ -315,6 +328,14 @@ ACTIONS: dict[str, tuple[Step, Act]] = {
     "count suspension days avoided": (
         nothing,
         lambda w: (U, "case", casework.set_suspension_days_avoided(w.db, w.case.id, 3).case.id),
+    ),
+    "take in a referral": (
+        nothing,
+        lambda w: (C, "referral", referrals.add_referral(w.db, referral_fields(w)).id),
+    ),
+    "decide no action on a referral": (
+        lambda w: referrals.add_referral(w.db, referral_fields(w)) and None,
+        lambda w: (U, "referral", referrals.triage_referral(w.db, waiting(w), NO_ACTION).id),
     ),
     "close a case": (
         nothing,

@@ -31,6 +31,12 @@ from rp_desktop.domain.casework.support_plans import (
     SupportPlanFields,
 )
 from rp_desktop.domain.continuum.kinds import MeetingStatus
+from rp_desktop.domain.continuum.referrals import Referral
+from rp_desktop.domain.continuum.suspension import (
+    ProposedSuspension,
+    SuspensionAvoided,
+    suspension_avoided,
+)
 from rp_desktop.domain.records import Case, Participant
 from rp_desktop.domain.timeline import TimelineEntry, TimelineKind
 from rp_desktop.domain.vocabulary import (
@@ -174,6 +180,22 @@ class CaseDetail:
     tier_changes: tuple[TierChange, ...]
     support_plans: tuple[SupportPlan, ...]
     re_entry_plan: ReEntryPlanFields | None
+    # The referrals that opened the case, and why typed days override what they give.
+    referrals: tuple[Referral, ...] = ()
+    suspension_override_reason: str = ""
+
+    @property
+    def derived_suspension_days(self) -> int | None:
+        """The days avoided as the referrals give them (None: no referral gives any)."""
+        return suspension_avoided(self._proposed(), None).days
+
+    @property
+    def suspension_avoided(self) -> SuspensionAvoided:
+        """The days avoided: typed ones override the referrals' (see domain/continuum)."""
+        return suspension_avoided(self._proposed(), self.suspension_days_avoided)
+
+    def _proposed(self) -> tuple[ProposedSuspension, ...]:
+        return tuple(referral.proposed_suspension for referral in self.referrals)
 
     @property
     def completion_rate(self) -> float | None:

@@ -26,6 +26,7 @@ from rp_desktop.domain.casework.support_plans import (
 )
 from rp_desktop.domain.continuum.kinds import MeetingStatus, Willingness
 from rp_desktop.domain.continuum.preparation import ConsentGap, consent_gap
+from rp_desktop.domain.continuum.referrals import MOST_SUSPENSION_DAYS
 from rp_desktop.domain.records import Case
 from rp_desktop.domain.validation import (
     EARLIEST_DATE,
@@ -37,7 +38,6 @@ from rp_desktop.domain.validation import (
 )
 from rp_desktop.domain.vocabulary import Tier
 
-MOST_SUSPENSION_DAYS = 180  # a school year
 SUMMARY_MAX = 1000  # a person's contribution in a few words, not what they said word for word
 
 
@@ -195,11 +195,16 @@ def validate_closure(closed_on: date | None, case: Case, today: date) -> list[Fi
     return case_date("closed_on", closed_on, _case_on(case), today)
 
 
-def validate_suspension_days(days: int | None) -> list[FieldProblem]:
+def validate_suspension_days(
+    days: int | None, reason: str = "", derived: int | None = None
+) -> list[FieldProblem]:
+    """Typed days avoided: 0 to 180. Where a referral gives the case a derived number, typed
+    days override it and need the reason (an old typed number with no referral stands alone)."""
     if days is not None and not 0 <= days <= MOST_SUSPENSION_DAYS:
         limit = MOST_SUSPENSION_DAYS
         return [FieldProblem("suspension_days_avoided", Problem.OUT_OF_RANGE, limit)]
-    return []
+    needs_reason = days is not None and derived is not None
+    return _text("suspension_override_reason", reason, required=needs_reason)
 
 
 def validate_private_note(text: str) -> list[FieldProblem]:

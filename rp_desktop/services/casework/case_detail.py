@@ -123,12 +123,18 @@ def set_private_note(db: Database, case_id: int, text: str) -> CaseDetail:
         return case_detail(session, case_id)
 
 
-def set_suspension_days_avoided(db: Database, case_id: int, days: int | None) -> CaseDetail:
-    """How many days of suspension the restorative response avoided (None: not known)."""
+def set_suspension_days_avoided(
+    db: Database, case_id: int, days: int | None, reason: str = ""
+) -> CaseDetail:
+    """How many days of suspension the restorative response avoided (None: not typed, so the
+    number derived from the case's referrals stands). Where a referral gives a number, typed
+    days override it and need the reason; taking the typed days away drops the reason too."""
     with Session(db.engine) as session, session.begin():
         row = load_case(session, case_id)
-        refuse(validate_suspension_days(days))
+        derived = case_detail(session, case_id).derived_suspension_days
+        refuse(validate_suspension_days(days, reason, derived))
         row.suspension_days_avoided = days
+        row.suspension_override_reason = reason.strip() if days is not None else ""
         touch(row, db)
         detail = "field=suspension_days_avoided"
         record_event(session, db, AuditAction.UPDATE, "case", case_id, detail)

@@ -45,6 +45,7 @@ from rp_desktop.domain.casework.support_plans import (
 from rp_desktop.domain.records import Case, Participant, person_name
 from rp_desktop.services.casework.case_people import participant_name
 from rp_desktop.services.casework.cases import case_record, load_case
+from rp_desktop.services.continuum.referral_reading import referrals_of_case
 
 People = dict[int, Participant]
 
@@ -185,6 +186,8 @@ def case_detail(session: Session, case_id: int) -> CaseDetail:
         tier_changes=tuple(tier_change_record(t) for t in moves),
         support_plans=tuple(support_plan_record(session, p) for p in plans),
         re_entry_plan=re_entry_record(re_entry) if re_entry else None,
+        referrals=referrals_of_case(session, case_id),
+        suspension_override_reason=row.suspension_override_reason,
     )
 
 

@@ -29,8 +29,8 @@ from rp_desktop.services.safekeeping.database import Database
 from rp_desktop.services.safekeeping.retention import removal
 from rp_desktop.ui import dialogs
 from rp_desktop.ui.case import case_forms, printing
-from rp_desktop.ui.case.panels import AgreementPanel, FollowUpPanel
-from rp_desktop.ui.case.tier3_panel import Tier3Panel
+from rp_desktop.ui.case.panels import AgreementPanel, FollowUpPanel, private_page, story_page
+from rp_desktop.ui.case.tier3_panel import Tier3Panel, referral_line
 from rp_desktop.ui.families.contacts_panel import ContactsPanel
 from rp_desktop.ui.forms.record_form import RecordForm
 from rp_desktop.ui.preparation.meetings_panel import MeetingsPanel
@@ -86,6 +86,7 @@ class CaseWindow(QWidget):
         self.title = QLabel()
         self.title.setFont(_font(20, bold=True))
         self.facts = QLabel(wordWrap=True)
+        self.referred = QLabel(wordWrap=True)  # who referred it, when, and what they asked for
         self.hold = QCheckBox(self.tr("Keep this case (hold): never removed by retention"))
         self.hold.setToolTip(
             self.tr(
@@ -126,6 +127,8 @@ class CaseWindow(QWidget):
         if fields.tier3_kind is not None:
             facts.append(label(fields.tier3_kind))
         self.facts.setText(" · ".join(text for text in facts if text))
+        self.referred.setText(referral_line(detail))
+        self.referred.setVisible(bool(detail.referrals))
         self._show_hold()
         self.people.clear()
         for participant in case.participants:
@@ -201,20 +204,23 @@ class CaseWindow(QWidget):
         if student_id is not None and self._open_student is not None:
             self._open_student(student_id)
 
-    def _set_days(self, days: int | None) -> None:
-        casework.set_suspension_days_avoided(self._db, self._case_id, days)
-        self._saved()
+    def _set_days(self, typed: tuple[int | None, str]) -> None:
+        if self.tier3.suspension.save_days(self._db, self._case_id, typed):
+            self._saved()
 
     def _lay_out(self) -> None:
         for widget, text in (
-            (self._story_page(), self.tr("What happened")),
+            (
+                story_page(self.story, [self.buttons[k] for k in ("edit", "tier", "close")]),
+                self.tr("What happened"),
+            ),
             (self.preparation, self.tr("Preparation")),
             (self.meetings, self.tr("Meetings")),
             (self.agreement, self.tr("Agreement")),
             (self.follow_up, self.tr("Follow-up")),
             (self.tier3, self.tr("Tier 3")),
             (self.family, self.tr("Family contacts")),
-            (self._private_page(), self.tr("My private note")),
+            (private_page(self.note, self.buttons["note"]), self.tr("My private note")),
         ):
             self.tabs.addTab(widget, text)
         side = QVBoxLayout()
@@ -229,39 +235,8 @@ class CaseWindow(QWidget):
         status.addWidget(self.hold)
         layout.addWidget(self.title)
         layout.addLayout(status)
+        layout.addWidget(self.referred)
         layout.addLayout(body, 1)
-
-    def _story_page(self) -> QWidget:
-        story = QWidget()
-        story_layout = QVBoxLayout(story)
-        story_layout.addWidget(self.story)
-        actions = QHBoxLayout()
-        for key in ("edit", "tier", "close"):
-            actions.addWidget(self.buttons[key])
-        actions.addStretch(1)
-        story_layout.addLayout(actions)
-        return story
-
-    def _private_page(self) -> QWidget:
-        private = QWidget()
-        private_layout = QVBoxLayout(private)
-        private_layout.addWidget(
-            QLabel(
-                self.tr(
-                    "Your own memory aid. Kept out of exports and printouts. It is in backups."
-                ),
-                wordWrap=True,
-            )
-        )
-        self.note.setToolTip(
-            self.tr(
-                "Kept out of exports and printouts. It is in backups. Backups can keep it out "
-                "of the district's recovery copy."
-            )
-        )
-        private_layout.addWidget(self.note)
-        private_layout.addWidget(self.buttons["note"])
-        return private
 
     def _connect(self) -> None:
         self.buttons["edit"].clicked.connect(self.edit_details)

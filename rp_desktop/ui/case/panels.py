@@ -5,12 +5,13 @@ to do next."""
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Signal, SignalInstance
+from PySide6.QtCore import QCoreApplication, Signal, SignalInstance
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QPlainTextEdit,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -216,3 +217,36 @@ class FollowUpPanel(QWidget):
             ]
         )
         self.empty.setVisible(not detail.follow_ups)
+
+
+def story_page(story: QPlainTextEdit, buttons: list[QPushButton]) -> QWidget:
+    """The case window's "What happened" tab: the description, then what can be done to it."""
+    page = QWidget()
+    layout = QVBoxLayout(page)
+    layout.addWidget(story)
+    actions = QHBoxLayout()
+    for button in buttons:
+        actions.addWidget(button)
+    actions.addStretch(1)
+    layout.addLayout(actions)
+    return page
+
+
+def private_page(note: QPlainTextEdit, save: QPushButton) -> QWidget:
+    """The case window's "My private note" tab, saying honestly where the note goes."""
+    page = QWidget()
+    layout = QVBoxLayout(page)
+    about = QCoreApplication.translate(
+        "CaseWindow", "Your own memory aid. Kept out of exports and printouts. It is in backups."
+    )
+    layout.addWidget(QLabel(about, wordWrap=True))
+    note.setToolTip(
+        QCoreApplication.translate(
+            "CaseWindow",
+            "Kept out of exports and printouts. It is in backups. Backups can keep it out "
+            "of the district's recovery copy.",
+        )
+    )
+    layout.addWidget(note)
+    layout.addWidget(save)
+    return page

@@ -19,6 +19,7 @@ from rp_desktop.ui.home.first_steps import FirstStepsCard
 from rp_desktop.ui.home.lines import case_line, circle_line, due_line, meeting_line, recent_line
 from rp_desktop.ui.home.off_laptop_note import OffLaptopNote
 from rp_desktop.ui.home.retention_reminder import RetentionReminderNote
+from rp_desktop.ui.referrals.queue_card import ReferralQueueCard
 from rp_desktop.ui.words.formatting import counted, qdate
 from rp_desktop.ui.words.labels import label
 
@@ -38,7 +39,8 @@ class HomeTab(QWidget):
         backupsRequested(): open Backups (the backups are not copied off this laptop).
         newConversation(): record a restorative conversation, in one flow.
         rosterImportRequested(): open the roster import (a new school's first step).
-        recordsChanged(): staff or groups were added from the first steps.
+        recordsChanged(): staff or groups were added from the first steps, or a referral was
+            taken in or decided (Referrals waiting opens its form and triage itself).
         retentionRequested(): open the retention screen (old cases to review this year).
     """
 
@@ -106,15 +108,17 @@ class HomeTab(QWidget):
             self.tr("Recent activity"),
             self.tr("Nothing has been recorded yet: start with New circle or New conversation."),
         )
+        self.referrals = ReferralQueueCard(self._db)  # opens triage and the referral form itself
 
     def cards(self) -> list[HomeCard]:
-        return [self.today, self.week, self.due, self.cases, self.recent]
+        return [self.today, self.week, self.due, self.referrals, self.cases, self.recent]
 
     def reload(self) -> None:
         """Read everything again, as of today."""
         self.summary = home_summary(self._db, self._db.today())
         self._show(self.summary)
         self.first_steps.reload()
+        self.referrals.reload()
         self.off_laptop.show_for(self._off_laptop_copy, self._db.now())
         self.retention.reload()
 
@@ -139,8 +143,9 @@ class HomeTab(QWidget):
         grid.addWidget(self.today, 0, 0)
         grid.addWidget(self.week, 0, 1)
         grid.addWidget(self.due, 0, 2)
-        grid.addWidget(self.cases, 1, 0)
-        grid.addWidget(self.recent, 1, 1, 1, 2)
+        grid.addWidget(self.referrals, 1, 0)
+        grid.addWidget(self.cases, 1, 1)
+        grid.addWidget(self.recent, 1, 2)
         for column in range(3):
             grid.setColumnStretch(column, 1)
         layout = QVBoxLayout(self)
@@ -162,6 +167,8 @@ class HomeTab(QWidget):
         self.off_laptop.backupsRequested.connect(self.backupsRequested)
         for card in self.cards():
             card.opened.connect(self._open)
+        self.referrals.caseOpened.connect(self.caseOpenRequested)
+        self.referrals.changed.connect(self.recordsChanged)
 
     def _steps_changed(self) -> None:
         self.reload()
@@ -171,7 +178,7 @@ class HomeTab(QWidget):
         kind, record_id = record
         if kind is Kind.CIRCLE:
             self.circleOpenRequested.emit(record_id)
-        else:
+        elif kind is Kind.CASE:  # a referral's line opens triage in its own card
             self.caseOpenRequested.emit(record_id)
 
     def _show(self, summary: HomeSummary) -> None:

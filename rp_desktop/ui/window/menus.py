@@ -48,6 +48,7 @@ def add_record_menus(window: MenuWindow) -> QAction:
     bar = window.menuBar()
     file_menu = bar.addMenu(_tr("&File"))
     _action(file_menu, _tr("&New record"), "Ctrl+N", window.new_record)
+    _action(file_menu, _tr("New &referral…"), "", window.windows.new_referral)
     _action(file_menu, _tr("&Import the roster…"), "Ctrl+I", window.import_roster)
     _action(file_menu, _tr("&Export…"), "Ctrl+E", window.export)
     file_menu.addSeparator()

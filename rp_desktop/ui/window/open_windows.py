@@ -6,7 +6,7 @@ with an unsaved note asks first), and the keyboard is set up in every window
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from rp_desktop.services.safekeeping.database import Database
 from rp_desktop.ui.keyboard import closes_on_keys, keyboard_first
@@ -60,6 +60,15 @@ class OpenWindows(QObject):
             return window
 
         return self._show(("due", 0), make)
+
+    def new_referral(self) -> QWidget:
+        """The form that takes a referral in; once saved, the lists and Home read again."""
+        from rp_desktop.ui.referrals.form import ReferralForm
+
+        form = ReferralForm(self._db, parent=QApplication.activeWindow())
+        form.saved.connect(lambda _id: self.recordsChanged.emit())
+        form.open()
+        return form
 
     def refresh(self) -> None:
         """Re-read the open windows after a change made elsewhere."""

@@ -145,6 +145,26 @@ def _progress(r: _Reopening) -> RecordForm:
     return ProgressForm(r.db, support_plan, r.parent)
 
 
+def _referral(r: _Reopening) -> RecordForm:
+    from rp_desktop.services.continuum import referrals
+    from rp_desktop.ui.referrals.form import ReferralForm
+
+    referral = referrals.get_referral(r.db, r.record_id) if r.record_id else None
+    return ReferralForm(r.db, referral, parent=r.parent)
+
+
+def _triage(r: _Reopening) -> RecordForm:
+    from rp_desktop.services.continuum import referrals
+    from rp_desktop.ui.referrals.triage import TriageForm
+
+    if r.record_id is None:
+        raise DraftGone("triage")
+    referral = referrals.get_referral(r.db, r.record_id)
+    if not referral.waiting:
+        raise DraftGone("decided")  # decided meanwhile: the draft has nothing left to do
+    return TriageForm(r.db, referral, r.parent)
+
+
 def _case_step(kind: str) -> Callable[[_Reopening], RecordForm]:
     def build(r: _Reopening) -> RecordForm:
         from rp_desktop.ui.case import step_forms, support_plan_forms
@@ -199,6 +219,8 @@ _BUILDERS: dict[str, Callable[[_Reopening], RecordForm]] = {
     "agreement": _agreement,
     "support_plan": _support_plan,
     "progress": _progress,
+    "referral": _referral,
+    "triage": _triage,
     **{kind: _case_step(kind) for kind in ("re_entry", "follow_up", "tier_change", "close_case")},
     **{kind: _family(kind) for kind in ("caregiver", "family_contact")},
 }

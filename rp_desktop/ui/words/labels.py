@@ -15,6 +15,8 @@ from rp_desktop.domain.continuum.kinds import (
     ContactKind,
     ContactOutcome,
     MeetingStatus,
+    PracticeKind,
+    ReferralDecision,
     Willingness,
 )
 from rp_desktop.domain.continuum.kinds import CaregiverRelationship as Rel
@@ -98,6 +100,12 @@ _WORDS: dict[type[Enum], dict[Any, Callable[[], str]]] = {
         Role.STAFF: lambda: _tr("Staff"),
         Role.FACILITATOR: lambda: _tr("Facilitator"),
         Role.STUDENT: lambda: _tr("Student"),
+    },
+    ReferralDecision: {
+        ReferralDecision.QUICK_LOG: lambda: _tr("Quick log"),
+        ReferralDecision.TIER2_CASE: lambda: _tr("Tier 2 case"),
+        ReferralDecision.TIER3_CASE: lambda: _tr("Tier 3 case"),
+        ReferralDecision.NO_ACTION: lambda: _tr("No action"),
     },
     CircleStage: {
         CircleStage.OPENING: lambda: _tr("Opening"),
@@ -212,6 +220,13 @@ _WORDS: dict[type[Enum], dict[Any, Callable[[], str]]] = {
         AuditAction.IMPORT: lambda: _tr("Imported"),
         AuditAction.BACKUP: lambda: _tr("Backed up"),
         AuditAction.CHANGE_PASSPHRASE: lambda: _tr("Changed the passphrase"),
+    },
+    PracticeKind: {
+        PracticeKind.AFFECTIVE_STATEMENT: lambda: _tr("Affective statement"),
+        PracticeKind.RESTORATIVE_CHAT: lambda: _tr("Restorative chat"),
+        PracticeKind.IMPROMPTU_CONFERENCE: lambda: _tr("Impromptu conference"),
+        PracticeKind.CHECK_IN_OUT: lambda: _tr("Check-in/check-out"),
+        PracticeKind.POSITIVE_OBSERVATION: lambda: _tr("Positive observation"),
     },
     # How the audit trail's chain was broken, as the end of "altered at event 12 (...)".
     BreakKind: {

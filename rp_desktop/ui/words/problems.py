@@ -46,6 +46,22 @@ _SPECIFIC = {
     ("willingness", Problem.REQUIRED): QT_TRANSLATE_NOOP(
         "Problems", "A consent date needs their choice to take part (directly or not)."
     ),
+    # A referral and its triage.
+    ("what_happened", Problem.REQUIRED): QT_TRANSLATE_NOOP(
+        "Problems", "Say in a few words what happened."
+    ),
+    ("referred_by", Problem.REQUIRED): QT_TRANSLATE_NOOP(
+        "Problems", "Choose who referred, or type their name."
+    ),
+    ("referred_by", Problem.TWO_PEOPLE_AT_ONCE): QT_TRANSLATE_NOOP(
+        "Problems", "Choose a staff member or type a name, not both."
+    ),
+    ("student_ids", Problem.REQUIRED): QT_TRANSLATE_NOOP("Problems", "Add at least one student."),
+    ("decision", Problem.REQUIRED): QT_TRANSLATE_NOOP("Problems", "Choose a decision."),
+    ("practice_kind", Problem.REQUIRED): QT_TRANSLATE_NOOP("Problems", "Choose the practice."),
+    ("suspension_override_reason", Problem.REQUIRED): QT_TRANSLATE_NOOP(
+        "Problems", "Say why these days replace the ones the referral gives."
+    ),
 }
 
 # Words with a number in them: the problem's limit, in the plural form it needs.

@@ -214,6 +214,8 @@ def other_windows(db: Database) -> dict[str, Build]:
         "new caregiver": lambda: CaregiverForm(db, for_student=student),
         "caregiver": lambda: _caregiver_form(db),
         "circle console": lambda: _console(db),
+        "new referral": lambda: _referral_form(db),
+        "referral triage": lambda: _triage(db),
     }
     # "locked" locks the database: it comes last.
     for name in sorted(DIALOG_VIEWS, key=lambda name: name == "locked"):
@@ -252,6 +254,28 @@ def _answers_kept(form: QWidget) -> QWidget:
     """A meeting's form or a conversation with "Keep the answers word for word" ticked: a box
     under each question."""
     form.answers.keep.setChecked(True)  # type: ignore[attr-defined]
+    return form
+
+
+def _referral_form(db: Database) -> QWidget:
+    """A new referral with a suspension proposed: every row shown."""
+    from rp_desktop.ui.referrals.form import ReferralForm
+
+    form = ReferralForm(db)
+    form.proposed.setChecked(True)
+    return form
+
+
+def _triage(db: Database) -> QWidget:
+    """Triage of the waiting referral with the most students, to a Tier 3 case: most rows."""
+    from rp_desktop.domain.continuum.kinds import ReferralDecision
+    from rp_desktop.services.continuum import referrals
+    from rp_desktop.ui.referrals.triage import TriageForm
+
+    waiting, _total = referrals.waiting_referrals(db)
+    referral = max(waiting, key=lambda r: len(r.fields.student_ids))
+    form = TriageForm(db, referral)
+    form.decision.buttons[ReferralDecision.TIER3_CASE].setChecked(True)
     return form
 
 

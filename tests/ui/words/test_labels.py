@@ -12,6 +12,7 @@ from rp_desktop.domain.continuum.kinds import (
     ContactKind,
     ContactOutcome,
     MeetingStatus,
+    ReferralDecision,
     Willingness,
 )
 from rp_desktop.domain.timeline import TimelineKind
@@ -55,6 +56,7 @@ SHOWN = (
     Tier3Kind,
     Role,
     StaffRole,
+    ReferralDecision,
 )
 
 
