@@ -67,8 +67,11 @@ def add_practice_row(session: Session, db: Database, fields: PracticeFields) -> 
     return row
 
 
-def update_practice(db: Database, log_id: int, fields: PracticeFields) -> PracticeLog:
+def update_practice(
+    db: Database, log_id: int, fields: PracticeFields, *, replaces_draft: str | None = None
+) -> PracticeLog:
     with Session(db.engine) as session, session.begin():
+        drafts.delete_replaced(session, replaces_draft)
         row = _row(session, log_id)
         _check(session, db, fields)
         _fill(row, fields)

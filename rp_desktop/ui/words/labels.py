@@ -15,6 +15,7 @@ from rp_desktop.domain.continuum.kinds import (
     ContactKind,
     ContactOutcome,
     MeetingStatus,
+    PracticeKind,
     Willingness,
 )
 from rp_desktop.domain.continuum.kinds import CaregiverRelationship as Rel
@@ -212,6 +213,13 @@ _WORDS: dict[type[Enum], dict[Any, Callable[[], str]]] = {
         AuditAction.IMPORT: lambda: _tr("Imported"),
         AuditAction.BACKUP: lambda: _tr("Backed up"),
         AuditAction.CHANGE_PASSPHRASE: lambda: _tr("Changed the passphrase"),
+    },
+    PracticeKind: {
+        PracticeKind.AFFECTIVE_STATEMENT: lambda: _tr("Affective statement"),
+        PracticeKind.RESTORATIVE_CHAT: lambda: _tr("Restorative chat"),
+        PracticeKind.IMPROMPTU_CONFERENCE: lambda: _tr("Impromptu conference"),
+        PracticeKind.CHECK_IN_OUT: lambda: _tr("Check-in/check-out"),
+        PracticeKind.POSITIVE_OBSERVATION: lambda: _tr("Positive observation"),
     },
     # How the audit trail's chain was broken, as the end of "altered at event 12 (...)".
     BreakKind: {

@@ -12,6 +12,7 @@ from rp_desktop.domain.continuum.kinds import (
     ContactKind,
     ContactOutcome,
     MeetingStatus,
+    PracticeKind,
     Willingness,
 )
 from rp_desktop.domain.timeline import TimelineKind
@@ -36,6 +37,7 @@ SHOWN = (
     CaregiverRelationship,
     ContactKind,
     ContactOutcome,
+    PracticeKind,
     AuditAction,
     RestorativeQuestion,
     MonitoringFrequency,
