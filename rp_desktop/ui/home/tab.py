@@ -40,6 +40,7 @@ class HomeTab(QWidget):
         rosterImportRequested(): open the roster import (a new school's first step).
         recordsChanged(): staff or groups were added from the first steps.
         retentionRequested(): open the retention screen (old cases to review this year).
+        logPracticeRequested(): log an everyday practice (a chat, a tally of statements).
     """
 
     circleOpenRequested = Signal(int)
@@ -53,6 +54,7 @@ class HomeTab(QWidget):
     rosterImportRequested = Signal()
     recordsChanged = Signal()
     retentionRequested = Signal()
+    logPracticeRequested = Signal()
 
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -63,6 +65,10 @@ class HomeTab(QWidget):
         self.new_circle = QPushButton(self.tr("New circle"))
         self.new_case = QPushButton(self.tr("New Tier 2 case"))
         self.run_circle = QPushButton(self.tr("Run a circle"))
+        self.log_practice = QPushButton(self.tr("Log a practice"))
+        self.log_practice.setToolTip(
+            self.tr("A chat, a check-in, a tally of statements (Ctrl+Shift+L)")
+        )
         self.new_conversation = QPushButton(self.tr("New conversation"))
         self.new_conversation.setAccessibleName(self.tr("Record a new restorative conversation"))
         self.first_steps = FirstStepsCard(db)
@@ -133,7 +139,8 @@ class HomeTab(QWidget):
     def _lay_out(self) -> None:
         top = QHBoxLayout()
         top.addWidget(self.heading, 1)
-        for button in (self.new_conversation, self.new_circle, self.new_case, self.run_circle):
+        buttons = (self.log_practice, self.new_conversation, self.new_circle, self.new_case)
+        for button in (*buttons, self.run_circle):
             top.addWidget(button)
         grid = QGridLayout()
         grid.addWidget(self.today, 0, 0)
@@ -152,6 +159,7 @@ class HomeTab(QWidget):
 
     def _connect(self) -> None:
         self.new_circle.clicked.connect(self.newCircleRequested)
+        self.log_practice.clicked.connect(self.logPracticeRequested)
         self.new_case.clicked.connect(lambda: self.newCaseRequested.emit(int(Tier.TARGETED)))
         self.run_circle.clicked.connect(self.runCircleRequested)
         self.new_conversation.clicked.connect(self.newConversation)

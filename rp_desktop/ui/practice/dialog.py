@@ -53,12 +53,13 @@ class LogPracticeDialog(RecordForm):
 
     Signals (besides RecordForm's saved(int)):
         logged(str): what was just saved, in words for the status bar ("Logged: ...").
-        anotherRequested(): saved with "Save and log another": open a new one.
+        anotherRequested(str): saved with "Save and log another": open a new one, saying
+            this (what was just logged).
         logWindowRequested(): the practice log's window was asked for (this form has closed).
     """
 
     logged = Signal(str)
-    anotherRequested = Signal()
+    anotherRequested = Signal(str)
     logWindowRequested = Signal()
 
     def __init__(
@@ -74,6 +75,7 @@ class LogPracticeDialog(RecordForm):
         self._db = db
         self._log = log
         self._another = False
+        self._logged = ""
         self._kind_shown: PracticeKind | None = None
         self._add_confirmation(confirmation)
         self._add_fields()
@@ -107,7 +109,8 @@ class LogPracticeDialog(RecordForm):
             )
         self._log = saved
         fields = saved.fields
-        self.logged.emit(logged_text(fields.kind, fields.tally, len(fields.student_ids)))
+        self._logged = logged_text(fields.kind, fields.tally, len(fields.student_ids))
+        self.logged.emit(self._logged)
         return saved.id
 
     def save_and_log_another(self) -> None:
@@ -227,7 +230,7 @@ class LogPracticeDialog(RecordForm):
 
     def _done(self, result: int) -> None:
         if result == QDialog.DialogCode.Accepted.value and self._another:
-            self.anotherRequested.emit()
+            self.anotherRequested.emit(self._logged)
 
     def _name_of(self, student_id: int) -> str | None:
         try:

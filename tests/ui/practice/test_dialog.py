@@ -182,10 +182,10 @@ def test_bad_input_is_said_beside_its_field_and_nothing_is_lost(
 def test_save_and_log_another_closes_then_asks_for_a_new_one(
     qtbot: QtBot, form: LogPracticeDialog, db: Database
 ) -> None:
-    asked: list[bool] = []
-    form.anotherRequested.connect(lambda: asked.append(form.isVisible()))
+    asked: list[tuple[str, bool]] = []
+    form.anotherRequested.connect(lambda said: asked.append((said, form.isVisible())))
     form.another_button.click()
-    assert asked == [False]  # asked once this one had closed
+    assert asked == [("Logged: 1 affective statement", False)]  # once this one had closed
     assert len(practice.recent_practice(db)) == 1
     again = shown(qtbot, LogPracticeDialog(db, confirmation="Logged: 1 affective statement"))
     assert again.confirmation.isVisible()
