@@ -26,7 +26,7 @@ from rp_desktop.ui.screen_fit import fit_to_screen
 from rp_desktop.ui.words.formatting import counted, format_date
 from rp_desktop.ui.words.problems import problem_text
 
-PREFERRED = QSize(620, 300)
+PREFERRED = QSize(620, 200)  # grows to its words where they wrap
 
 
 class OpenCaseDialog(QDialog):
@@ -53,7 +53,7 @@ class OpenCaseDialog(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         self._lay_out()
-        fit_to_screen(self, PREFERRED, "practice_case")
+        fit_to_screen(self, PREFERRED.expandedTo(self.sizeHint()), "practice_case")
 
     @classmethod
     def ask(cls, db: Database, log: PracticeLog, parent: QWidget | None = None) -> int | None:

@@ -5,7 +5,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Qt
 
-from rp_desktop.domain.continuum.practice import PracticeLog
+from rp_desktop.domain.continuum.practice import PracticeLog, is_tallied
 from rp_desktop.ui.lists.rows_model import RIGHT, RowsModel
 from rp_desktop.ui.words.formatting import format_date
 from rp_desktop.ui.words.labels import label
@@ -37,8 +37,8 @@ class PracticeLogModel(RowsModel[PracticeLog]):
             return format_date(fields.happened_on)
         if column == KIND:
             return label(fields.kind)
-        if column == TIMES:
-            return str(fields.tally)
+        if column == TIMES:  # a count for a tally; one chat is just a chat
+            return str(fields.tally) if is_tallied(fields.kind) or fields.tally > 1 else ""
         if column == STUDENTS:
             return ", ".join(row.student_names)
         if column == MINUTES:

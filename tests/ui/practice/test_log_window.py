@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QDialog, QPushButton
 from pytestqt.qtbot import QtBot
 
 from rp_desktop.domain.continuum.kinds import PracticeKind
@@ -81,7 +81,7 @@ def test_the_newest_log_first_with_everything_it_holds(shown: PracticeLogWindow)
     assert texts[0] == [
         "2026-03-09",
         "Restorative chat",
-        "1",
+        "",
         "Xochitl Ibarra, Nou Xiong",
         "5",
         "Marisol Quintero",
@@ -203,3 +203,31 @@ def test_the_main_window_reaches_the_log_and_its_case(
     opened = [w for w in window.windows._windows.values() if isinstance(w, CaseWindow)]
     assert len(opened) == 1
     window.windows.close_all()
+
+
+def test_homes_first_button_logs_a_practice_then_another(
+    qtbot: QtBot, window: MainWindow, db: Database
+) -> None:
+    window.show_view("home")
+    window.show()
+    qtbot.waitExposed(window)
+    home = window.home
+    top = home.layout().itemAt(0).layout()
+    buttons = [top.itemAt(i).widget() for i in range(top.count())]
+    assert next(b for b in buttons if isinstance(b, QPushButton)) is home.log_practice
+
+    def forms() -> list[LogPracticeDialog]:
+        return [f for f in window.findChildren(LogPracticeDialog) if f.isVisible()]
+
+    qtbot.mouseClick(home.log_practice, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: len(forms()) == 1)
+    first = forms()[0]
+    assert not first.confirmation.isVisible()
+    qtbot.mouseClick(first.another_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: len(forms()) == 1 and forms()[0] is not first)
+    second = forms()[0]
+    assert second.confirmation.text() == "Logged: 1 affective statement"
+    assert window.statusBar().currentMessage() == "Logged: 1 affective statement"
+    assert practice.practice_count(db) == 1
+    second.close()  # nothing typed: it closes without asking
+    qtbot.waitUntil(lambda: not forms())
