@@ -1,8 +1,6 @@
 """Everyday practice, logged in seconds: add, change, remove and list practice logs. Each is
 one short transaction with an audit event that carries counts, never a name."""
 
-from collections.abc import Iterable
-
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
@@ -21,14 +19,13 @@ from rp_desktop.domain.continuum.practice import (
     case_refusal,
     validate_practice,
 )
-from rp_desktop.domain.records import person_name
 from rp_desktop.domain.validation import FieldProblem, Problem
 from rp_desktop.domain.vocabulary import AuditAction
 from rp_desktop.services import drafts
 from rp_desktop.services.audit import record_event
 from rp_desktop.services.casework.cases import add_case
 from rp_desktop.services.casework.checks import refuse, unknown_staff
-from rp_desktop.services.casework.reading import staff_name
+from rp_desktop.services.continuum.practice_reading import practice_record, practice_records
 from rp_desktop.services.safekeeping.database import Database
 
 ENTITY = "practice_log"
@@ -100,7 +97,7 @@ def recent_practice(db: Database, limit: int = 50) -> list[PracticeLog]:
             .order_by(PracticeLogRow.happened_on.desc(), PracticeLogRow.id.desc())
             .limit(limit)
         )
-        return [practice_record(session, row) for row in rows]
+        return practice_records(session, list(rows))
 
 
 def practice_count(db: Database) -> int:
@@ -118,7 +115,7 @@ def practice_for_student(db: Database, student_id: int) -> list[PracticeLog]:
             .where(PracticeLogStudentRow.student_id == student_id)
             .order_by(PracticeLogRow.happened_on.desc(), PracticeLogRow.id.desc())
         )
-        return [practice_record(session, row) for row in rows]
+        return practice_records(session, list(rows))
 
 
 def usual_staff_id(db: Database) -> int | None:
@@ -154,38 +151,6 @@ def open_case_from_practice(db: Database, log_id: int, category_id: int, descrip
         session.flush()
         record_event(session, db, AuditAction.UPDATE, ENTITY, row.id, f"case={case.id}")
         return case.id
-
-
-def practice_record(session: Session, row: PracticeLogRow) -> PracticeLog:
-    student_ids = tuple(link.student_id for link in row.students)
-    fields = PracticeFields(
-        kind=row.kind,
-        happened_on=row.happened_on,
-        minutes=row.minutes,
-        tally=row.tally,
-        staff_id=row.staff_id,
-        note=row.note,
-        student_ids=student_ids,
-    )
-    return PracticeLog(
-        id=row.id,
-        fields=fields,
-        student_names=_student_names(session, student_ids),
-        staff_name=staff_name(session, row.staff_id),
-        case_id=row.case_id,
-    )
-
-
-def _student_names(session: Session, ids: Iterable[int]) -> tuple[str, ...]:
-    wanted = list(ids)
-    if not wanted:
-        return ()
-    rows = session.execute(
-        select(StudentRow.first_name, StudentRow.last_name, StudentRow.preferred_name)
-        .where(StudentRow.id.in_(wanted))
-        .order_by(StudentRow.last_name, StudentRow.first_name, StudentRow.id)
-    )
-    return tuple(person_name(*row) for row in rows)
 
 
 def _check(session: Session, db: Database, fields: PracticeFields) -> None:

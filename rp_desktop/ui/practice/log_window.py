@@ -83,6 +83,7 @@ class PracticeLogWindow(QWidget):
         if log is None:
             return
         form = LogPracticeDialog(self._db, log, parent=self)
+        form.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         form.saved.connect(lambda _id: self._changed())
         form.open()
 
