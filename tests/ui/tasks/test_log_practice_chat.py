@@ -27,6 +27,8 @@ def a_student_found_alone(db: Database) -> tuple[Student, str]:
 def test_log_practice_chat(qtbot: QtBot, db: Database) -> None:
     window = home_of_the_sample_school(qtbot, db)
     student, typed = a_student_found_alone(db)
+    before = len(practice.practice_for_student(db, student.id))
+    logging = practice.usual_staff_id(db)  # whoever logged last is offered
 
     moves = Moves(qtbot)
     form = open_the_form(qtbot, moves, window)
@@ -40,9 +42,12 @@ def test_log_practice_chat(qtbot: QtBot, db: Database) -> None:
     qtbot.waitUntil(lambda: not form.isVisible())
     moves.assert_within("log_practice_chat")
 
-    [chat] = practice.practice_for_student(db, student.id)
+    logs = practice.practice_for_student(db, student.id)
+    assert len(logs) == before + 1
+    chat = logs[0]  # today's, the newest
     assert chat.fields.kind is PracticeKind.RESTORATIVE_CHAT
     assert chat.fields.happened_on == db.today()
     assert chat.fields.minutes == 5
+    assert chat.fields.staff_id == logging
     assert chat.fields.student_ids == (student.id,)
     assert window.statusBar().currentMessage() == "Logged: a restorative chat with 1 student"

@@ -36,6 +36,8 @@ def open_the_form(qtbot: QtBot, moves: Moves, window: MainWindow) -> LogPractice
 def test_log_practice_tally(qtbot: QtBot, db: Database) -> None:
     window = home_of_the_sample_school(qtbot, db)
     before = practice.practice_count(db)
+    logging = practice.usual_staff_id(db)  # whoever logged last is offered
+    assert logging is not None  # the sample school has logged before
 
     moves = Moves(qtbot)
     form = open_the_form(qtbot, moves, window)
@@ -48,5 +50,7 @@ def test_log_practice_tally(qtbot: QtBot, db: Database) -> None:
 
     assert practice.practice_count(db) == before + 1
     [newest] = practice.recent_practice(db, limit=1)  # today's, entered last
-    assert newest.fields == PracticeFields(PracticeKind.AFFECTIVE_STATEMENT, db.today(), tally=3)
+    assert newest.fields == PracticeFields(
+        PracticeKind.AFFECTIVE_STATEMENT, db.today(), tally=3, staff_id=logging
+    )
     assert window.statusBar().currentMessage() == "Logged: 3 affective statements"
