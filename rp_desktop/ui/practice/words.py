@@ -5,6 +5,7 @@ from PySide6.QtCore import QCoreApplication
 
 from rp_desktop.domain.continuum.kinds import PracticeKind
 from rp_desktop.domain.continuum.practice import CaseRefusal
+from rp_desktop.ui.keyboard import key_text
 from rp_desktop.ui.words.formatting import counted
 from rp_desktop.ui.words.labels import label
 
@@ -60,3 +61,17 @@ def refusal_text(refusal: CaseRefusal, case_id: int | None) -> str:
         "A case is about people, and this log names no student. Edit the log to add the "
         "students first, or open a new Tier 2 case."
     )
+
+
+def practice_keys() -> list[tuple[str, str]]:
+    """The keys of "Log a practice" as Help shows them: (keys, what they do)."""
+    either = _tr("{one} or {other}")
+    return [
+        (_tr("1 to 5"), _tr("Choose the practice (when a practice has the focus)")),
+        (
+            either.format(one=key_text("Left"), other=key_text("Right")),
+            _tr("The practice before or after"),
+        ),
+        (key_text("Return"), _tr("Save; in the students' box, take the one found first")),
+        (key_text("Ctrl+Return"), _tr("Save, from any field")),
+    ]

@@ -187,6 +187,8 @@ def test_the_main_window_reaches_the_log_and_its_case(
     )
     keys = ShortcutsDialog(window.menuBar(), window)
     assert ("Ctrl+Shift+L", "Log a practice") in keys.rows()
+    assert ("1 to 5", "Choose the practice (when a practice has the focus)") in keys.rows()
+    assert ("Ctrl+Return", "Save, from any field") in keys.rows()
     keys.deleteLater()
     log_window = window.windows.practice_log()
     assert isinstance(log_window, PracticeLogWindow)
