@@ -19,7 +19,8 @@ from rp_desktop.services.demo.stamps import Stamps
 
 # Who logs restorative practice most: the people whose work it is.
 PRACTITIONERS = (StaffRole.COUNSELOR, StaffRole.SOCIAL_WORKER, StaffRole.RP_COORDINATOR)
-CHECKED_IN = 4  # students on a check-in/check-out plan each year
+CHECKED_IN = 6  # students on a check-in/check-out plan each year
+TALLYING_TEACHERS = 3  # teachers who keep a tally of their affective statements too
 NOTES = (
     "",
     "",
@@ -100,26 +101,10 @@ class _People:
 
 
 def _one_day(logs: _Logs, rng: random.Random, day: date, people: _People, stamps: Stamps) -> None:
-    """One school day: a tally most days, a chat or two, check-ins, now and then more."""
-    if rng.random() < 0.85:
-        logs.add(
-            day,
-            PracticeKind.AFFECTIVE_STATEMENT,
-            stamps.on(rng, day),
-            tally=rng.randint(2, 9),
-            staff_id=people.practitioner(),
-        )
-    if people.teachers and rng.random() < 0.2:
-        teacher = rng.choice(people.teachers)
-        tally = rng.randint(1, 5)
-        logs.add(
-            day,
-            PracticeKind.AFFECTIVE_STATEMENT,
-            stamps.on(rng, day),
-            tally=tally,
-            staff_id=teacher,
-        )
-    for _ in range(rng.choice((0, 1, 1, 1, 2, 2, 3))):
+    """One school day: tallies of the day's affective statements, the most frequent practice
+    of all; a chat or two; check-ins; now and then more."""
+    _tallies(logs, rng, day, people, stamps)
+    for _ in range(rng.choice((1, 1, 2, 2, 3, 3, 4))):
         logs.add(
             day,
             PracticeKind.RESTORATIVE_CHAT,
@@ -133,9 +118,34 @@ def _one_day(logs: _Logs, rng: random.Random, day: date, people: _People, stamps
     _now_and_then(logs, rng, day, people, stamps)
 
 
+def _tallies(logs: _Logs, rng: random.Random, day: date, people: _People, stamps: Stamps) -> None:
+    """Most practitioners tally their statements most days; a few teachers who keep a tally
+    log theirs too."""
+    for staff_id in people.practitioners:
+        if rng.random() < 0.7:
+            tally = rng.randint(3, 12)
+            logs.add(
+                day,
+                PracticeKind.AFFECTIVE_STATEMENT,
+                stamps.on(rng, day),
+                tally=tally,
+                staff_id=staff_id,
+            )
+    for staff_id in people.teachers[:TALLYING_TEACHERS]:
+        if rng.random() < 0.5:
+            tally = rng.randint(2, 8)
+            logs.add(
+                day,
+                PracticeKind.AFFECTIVE_STATEMENT,
+                stamps.on(rng, day),
+                tally=tally,
+                staff_id=staff_id,
+            )
+
+
 def _check_ins(logs: _Logs, rng: random.Random, day: date, people: _People, stamps: Stamps) -> None:
     for student in people.checked_in:
-        if rng.random() < 0.35:
+        if rng.random() < 0.5:
             logs.add(
                 day,
                 PracticeKind.CHECK_IN_OUT,
