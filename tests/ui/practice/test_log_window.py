@@ -8,6 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QPushButton
 from pytestqt.qtbot import QtBot
+from shiboken6 import isValid
 
 from rp_desktop.domain.continuum.kinds import PracticeKind
 from rp_desktop.domain.continuum.practice import PracticeFields, PracticeLog
@@ -233,3 +234,25 @@ def test_homes_first_button_logs_a_practice_then_another(
     assert practice.practice_count(db) == 1
     second.close()  # nothing typed: it closes without asking
     qtbot.waitUntil(lambda: not forms())
+
+
+def test_the_form_leads_to_the_practice_log(
+    qtbot: QtBot, window: MainWindow, db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window.show()
+    qtbot.waitExposed(window)
+    form = window.windows.log_practice()
+    assert isinstance(form, LogPracticeDialog)
+    qtbot.waitUntil(form.isVisible)
+    form.note.setText("Half a thought")
+    monkeypatch.setattr(dialogs, "confirm_discard", lambda _parent: False)
+    qtbot.mouseClick(form.log_button, Qt.MouseButton.LeftButton)
+    assert form.isVisible()  # "Keep editing": what was typed stays, and no window opens
+    assert not any(isinstance(w, PracticeLogWindow) for w in window.windows._windows.values())
+    form.note.clear()
+    qtbot.mouseClick(form.log_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not isValid(form) or not form.isVisible())  # it goes once closed
+    opened = [w for w in window.windows._windows.values() if isinstance(w, PracticeLogWindow)]
+    assert len(opened) == 1
+    assert opened[0].isVisible()
+    window.windows.close_all()
