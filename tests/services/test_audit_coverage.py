@@ -5,7 +5,7 @@ school, and all together on a demo building."""
 import re
 import tempfile
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
@@ -28,7 +28,8 @@ from rp_desktop.domain.casework.support_plans import (
 )
 from rp_desktop.domain.circle.types import RoundPlan, TurnRecord
 from rp_desktop.domain.circle_runs import CircleRunFields, SeatedPerson
-from rp_desktop.domain.continuum.kinds import MeetingStatus, ReferralDecision
+from rp_desktop.domain.continuum.kinds import MeetingStatus, PracticeKind, ReferralDecision
+from rp_desktop.domain.continuum.practice import PracticeFields
 from rp_desktop.domain.continuum.preparation import PreparationFields
 from rp_desktop.domain.continuum.referrals import ReferralFields, Triage
 from rp_desktop.domain.library import PlanFields, PlannedRound, PromptFields
@@ -65,7 +66,7 @@ from rp_desktop.services.circles import library
 from rp_desktop.services.circles import records as circles
 from rp_desktop.services.circles import runs as circle_runs
 from rp_desktop.services.circles import seeding as library_seed
-from rp_desktop.services.continuum import preparation, referrals
+from rp_desktop.services.continuum import practice, preparation, referrals
 from rp_desktop.services.demo import build_demo_school
 from rp_desktop.services.exports import pdf as pdf_export
 from rp_desktop.services.exports import table as table_export
@@ -233,6 +234,27 @@ def agreement_revised(w: World) -> Expected:
     item = AgreementItemFields(TYPED, None, w.staff_id, date(2026, 3, 13))
     fields = AgreementFields(CASE_DAY, notes=TYPED, items=(item,))
     return U, "agreement", agreements.save_agreement(w.db, w.case.id, fields, w.agreement_id).id
+
+
+def chat(w: World) -> PracticeFields:
+    return PracticeFields(
+        PracticeKind.RESTORATIVE_CHAT, CASE_DAY, 5, 1, w.staff_id, TYPED, w.student_ids[:2]
+    )
+
+
+def chat_logged(w: World) -> None:
+    practice.log_practice(w.db, chat(w))
+
+
+def newest_log(w: World) -> int:
+    """The log entered last with the world's first student (a demo school has older ones)."""
+    return max(log.id for log in practice.practice_for_student(w.db, w.student_ids[0]))
+
+
+def chat_removed(w: World) -> Expected:
+    log_id = newest_log(w)
+    practice.delete_practice(w.db, log_id)
+    return AuditAction.DELETE, "practice_log", log_id
 
 
 def re_entry(w: World) -> Expected:
@@ -598,6 +620,19 @@ ACTIONS: dict[str, tuple[Step, Act]] = {
             and None,
         ),
     ),
+    "log a practice": (
+        nothing,
+        lambda w: (C, "practice_log", practice.log_practice(w.db, chat(w)).id),
+    ),
+    "correct a practice log": (
+        chat_logged,
+        lambda w: (
+            U,
+            "practice_log",
+            practice.update_practice(w.db, newest_log(w), replace(chat(w), minutes=9)).id,
+        ),
+    ),
+    "remove a practice log": (chat_logged, chat_removed),
     "save the monthly summary": (
         nothing,
         lambda w: (

@@ -1,20 +1,31 @@
 """Everyday practice, logged in seconds: add, change, remove and list practice logs. Each is
 one short transaction with an audit event that carries counts, never a name."""
 
-from collections.abc import Iterable
-
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from rp_desktop.db.models import PracticeLogRow, PracticeLogStudentRow, StudentRow
-from rp_desktop.domain.continuum.practice import PracticeFields, PracticeLog, validate_practice
-from rp_desktop.domain.records import person_name
+from rp_desktop.db.models import (
+    CaseCategoryRow,
+    PracticeLogRow,
+    PracticeLogStudentRow,
+    StudentRow,
+)
+from rp_desktop.domain.continuum.practice import (
+    CASE_CATEGORY_KINDS,
+    CaseRefusal,
+    PracticeFields,
+    PracticeLog,
+    case_from_practice,
+    case_refusal,
+    validate_practice,
+)
 from rp_desktop.domain.validation import FieldProblem, Problem
 from rp_desktop.domain.vocabulary import AuditAction
 from rp_desktop.services import drafts
 from rp_desktop.services.audit import record_event
+from rp_desktop.services.casework.cases import add_case
 from rp_desktop.services.casework.checks import refuse, unknown_staff
-from rp_desktop.services.casework.reading import staff_name
+from rp_desktop.services.continuum.practice_reading import practice_record, practice_records
 from rp_desktop.services.safekeeping.database import Database
 
 ENTITY = "practice_log"
@@ -22,6 +33,14 @@ ENTITY = "practice_log"
 
 class PracticeLogNotFound(LookupError):
     """No practice log has this id (it was removed meanwhile)."""
+
+
+class CaseNotOpened(ValueError):
+    """The log cannot become a case; `refusal` says why (nothing was written)."""
+
+    def __init__(self, refusal: CaseRefusal) -> None:
+        super().__init__(refusal.value)
+        self.refusal = refusal
 
 
 def log_practice(
@@ -45,8 +64,11 @@ def add_practice_row(session: Session, db: Database, fields: PracticeFields) -> 
     return row
 
 
-def update_practice(db: Database, log_id: int, fields: PracticeFields) -> PracticeLog:
+def update_practice(
+    db: Database, log_id: int, fields: PracticeFields, *, replaces_draft: str | None = None
+) -> PracticeLog:
     with Session(db.engine) as session, session.begin():
+        drafts.delete_replaced(session, replaces_draft)
         row = _row(session, log_id)
         _check(session, db, fields)
         _fill(row, fields)
@@ -75,39 +97,60 @@ def recent_practice(db: Database, limit: int = 50) -> list[PracticeLog]:
             .order_by(PracticeLogRow.happened_on.desc(), PracticeLogRow.id.desc())
             .limit(limit)
         )
-        return [practice_record(session, row) for row in rows]
+        return practice_records(session, list(rows))
 
 
-def practice_record(session: Session, row: PracticeLogRow) -> PracticeLog:
-    student_ids = tuple(link.student_id for link in row.students)
-    fields = PracticeFields(
-        kind=row.kind,
-        happened_on=row.happened_on,
-        minutes=row.minutes,
-        tally=row.tally,
-        staff_id=row.staff_id,
-        note=row.note,
-        student_ids=student_ids,
-    )
-    return PracticeLog(
-        id=row.id,
-        fields=fields,
-        student_names=_student_names(session, student_ids),
-        staff_name=staff_name(session, row.staff_id),
-        case_id=row.case_id,
-    )
+def practice_count(db: Database) -> int:
+    """How many practice logs the school has, all years."""
+    with Session(db.engine) as session:
+        return session.scalar(select(func.count()).select_from(PracticeLogRow)) or 0
 
 
-def _student_names(session: Session, ids: Iterable[int]) -> tuple[str, ...]:
-    wanted = list(ids)
-    if not wanted:
-        return ()
-    rows = session.execute(
-        select(StudentRow.first_name, StudentRow.last_name, StudentRow.preferred_name)
-        .where(StudentRow.id.in_(wanted))
-        .order_by(StudentRow.last_name, StudentRow.first_name, StudentRow.id)
-    )
-    return tuple(person_name(*row) for row in rows)
+def practice_for_student(db: Database, student_id: int) -> list[PracticeLog]:
+    """Every log `student_id` was in, newest first (for the student's timeline)."""
+    with Session(db.engine) as session:
+        rows = session.scalars(
+            select(PracticeLogRow)
+            .join(PracticeLogStudentRow, PracticeLogStudentRow.log_id == PracticeLogRow.id)
+            .where(PracticeLogStudentRow.student_id == student_id)
+            .order_by(PracticeLogRow.happened_on.desc(), PracticeLogRow.id.desc())
+        )
+        return practice_records(session, list(rows))
+
+
+def usual_staff_id(db: Database) -> int | None:
+    """Who logged last (the staff member of the newest log that names one): whoever logs on
+    this laptop is most likely the same person again."""
+    with Session(db.engine) as session:
+        return session.scalar(
+            select(PracticeLogRow.staff_id)
+            .where(PracticeLogRow.staff_id.is_not(None))
+            .order_by(PracticeLogRow.id.desc())
+            .limit(1)
+        )
+
+
+def open_case_from_practice(db: Database, log_id: int, category_id: int, description: str) -> int:
+    """Turn one log into a Tier 2 case, in one transaction: the case on the log's day with its
+    students as "student", in `category_id` (a harm or a concern), described by `description`;
+    the log keeps the case's number. Returns the case's id. CaseNotOpened when the log was
+    turned into a case before or names no student; InvalidInput for a bad category or
+    description."""
+    with Session(db.engine) as session, session.begin():
+        row = _row(session, log_id)
+        log = practice_record(session, row)
+        refusal = case_refusal(log)
+        if refusal is not None:
+            raise CaseNotOpened(refusal)
+        category = session.get(CaseCategoryRow, category_id)
+        if category is None or not category.active or category.kind not in CASE_CATEGORY_KINDS:
+            refuse([FieldProblem("category_id", Problem.UNKNOWN)])
+        case = add_case(session, db, case_from_practice(log.fields, category_id, description))
+        row.case_id = case.id
+        row.updated_at = db.now()
+        session.flush()
+        record_event(session, db, AuditAction.UPDATE, ENTITY, row.id, f"case={case.id}")
+        return case.id
 
 
 def _check(session: Session, db: Database, fields: PracticeFields) -> None:

@@ -42,6 +42,7 @@ class HomeTab(QWidget):
         recordsChanged(): staff or groups were added from the first steps, or a referral was
             taken in or decided (Referrals waiting opens its form and triage itself).
         retentionRequested(): open the retention screen (old cases to review this year).
+        logPracticeRequested(): log an everyday practice (a chat, a tally of statements).
     """
 
     circleOpenRequested = Signal(int)
@@ -55,6 +56,7 @@ class HomeTab(QWidget):
     rosterImportRequested = Signal()
     recordsChanged = Signal()
     retentionRequested = Signal()
+    logPracticeRequested = Signal()
 
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -65,6 +67,10 @@ class HomeTab(QWidget):
         self.new_circle = QPushButton(self.tr("New circle"))
         self.new_case = QPushButton(self.tr("New Tier 2 case"))
         self.run_circle = QPushButton(self.tr("Run a circle"))
+        self.log_practice = QPushButton(self.tr("Log a practice"))
+        self.log_practice.setToolTip(
+            self.tr("A chat, a check-in, a tally of statements (Ctrl+Shift+L)")
+        )
         self.new_conversation = QPushButton(self.tr("New conversation"))
         self.new_conversation.setAccessibleName(self.tr("Record a new restorative conversation"))
         self.first_steps = FirstStepsCard(db)
@@ -137,7 +143,8 @@ class HomeTab(QWidget):
     def _lay_out(self) -> None:
         top = QHBoxLayout()
         top.addWidget(self.heading, 1)
-        for button in (self.new_conversation, self.new_circle, self.new_case, self.run_circle):
+        buttons = (self.log_practice, self.new_conversation, self.new_circle, self.new_case)
+        for button in (*buttons, self.run_circle):
             top.addWidget(button)
         grid = QGridLayout()
         grid.addWidget(self.today, 0, 0)
@@ -157,6 +164,7 @@ class HomeTab(QWidget):
 
     def _connect(self) -> None:
         self.new_circle.clicked.connect(self.newCircleRequested)
+        self.log_practice.clicked.connect(self.logPracticeRequested)
         self.new_case.clicked.connect(lambda: self.newCaseRequested.emit(int(Tier.TARGETED)))
         self.run_circle.clicked.connect(self.runCircleRequested)
         self.new_conversation.clicked.connect(self.newConversation)

@@ -98,6 +98,7 @@ def connect_home(window: LinkedWindow, home: "HomeTab") -> None:
     home.recordsChanged.connect(window.records_changed)
     home.newConversation.connect(lambda: new_conversation(window))
     home.retentionRequested.connect(window.safekeeping.remove_old)
+    home.logPracticeRequested.connect(lambda: window.windows.log_practice())
 
 
 def new_conversation(window: LinkedWindow) -> "ConversationWindow":

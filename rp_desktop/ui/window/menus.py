@@ -39,6 +39,9 @@ class MenuWindow(Protocol):
     def edit_categories(self) -> None: ...
 
 
+LOG_PRACTICE = "Ctrl+Shift+L"  # L for log; Ctrl+L alone locks
+
+
 def _tr(text: str) -> str:
     return QCoreApplication.translate("MainWindow", text)
 
@@ -49,6 +52,7 @@ def add_record_menus(window: MenuWindow) -> QAction:
     file_menu = bar.addMenu(_tr("&File"))
     _action(file_menu, _tr("&New record"), "Ctrl+N", window.new_record)
     _action(file_menu, _tr("New &referral…"), "", window.windows.new_referral)
+    _action(file_menu, _tr("&Log a practice…"), LOG_PRACTICE, lambda: window.windows.log_practice())
     _action(file_menu, _tr("&Import the roster…"), "Ctrl+I", window.import_roster)
     _action(file_menu, _tr("&Export…"), "Ctrl+E", window.export)
     file_menu.addSeparator()
@@ -63,6 +67,7 @@ def add_record_menus(window: MenuWindow) -> QAction:
     add_tab_keys(go_menu, window.tabs)
     go_menu.addSeparator()
     _action(go_menu, _tr("&Agreements due"), "Ctrl+D", window.windows.due_list)
+    _action(go_menu, _tr("&Practice log"), "", window.windows.practice_log)
     return quit_action
 
 

@@ -1,15 +1,18 @@
-"""The windows opened from the main window: a case, a student's timeline, the agreements due.
+"""The windows opened from the main window: a case, a student's timeline, the agreements due,
+the practice log (and the "Log a practice" form, which says in the status bar what it logged).
 One window per record, brought forward when asked for again; Esc and Ctrl+W close each (a case
 with an unsaved note asks first), and the keyboard is set up in every window
 (ui/keyboard.py)."""
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
 
 from rp_desktop.services.safekeeping.database import Database
 from rp_desktop.ui.keyboard import closes_on_keys, keyboard_first
+
+SAID_FOR_MS = 10_000  # how long the status bar says what was just logged
 
 
 class OpenWindows(QObject):
@@ -69,6 +72,38 @@ class OpenWindows(QObject):
         form.saved.connect(lambda _id: self.recordsChanged.emit())
         form.open()
         return form
+
+    def log_practice(self, confirmation: str = "", parent: QWidget | None = None) -> QWidget:
+        """The "Log a practice" form, in front of `parent` (the main window by default)."""
+        from rp_desktop.ui.practice.dialog import LogPracticeDialog
+
+        owner = self.parent()
+        front = parent or (owner if isinstance(owner, QWidget) else None)
+        form = LogPracticeDialog(self._db, confirmation=confirmation, parent=front)
+        form.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # one is made each time
+        form.saved.connect(lambda _id: self.recordsChanged.emit())
+        form.logged.connect(self._say)
+        form.anotherRequested.connect(lambda said: self.log_practice(said, parent))
+        form.logWindowRequested.connect(self.practice_log)
+        form.open()
+        return form
+
+    def practice_log(self) -> QWidget:
+        from rp_desktop.ui.practice.log_window import PracticeLogWindow
+
+        def make() -> QWidget:
+            window = PracticeLogWindow(self._db)
+            window.caseOpenRequested.connect(self.case)
+            window.changed.connect(self.recordsChanged)
+            window.logRequested.connect(lambda: self.log_practice(parent=window))
+            return window
+
+        return self._show(("practice", 0), make)
+
+    def _say(self, text: str) -> None:
+        owner = self.parent()
+        if isinstance(owner, QMainWindow):
+            owner.statusBar().showMessage(text, SAID_FOR_MS)
 
     def refresh(self) -> None:
         """Re-read the open windows after a change made elsewhere."""

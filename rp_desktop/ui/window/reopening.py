@@ -165,6 +165,14 @@ def _triage(r: _Reopening) -> RecordForm:
     return TriageForm(r.db, referral, r.parent)
 
 
+def _practice(r: _Reopening) -> RecordForm:
+    from rp_desktop.services.continuum import practice
+    from rp_desktop.ui.practice.dialog import LogPracticeDialog
+
+    log = practice.get_practice(r.db, r.record_id) if r.record_id else None
+    return LogPracticeDialog(r.db, log, parent=r.parent)
+
+
 def _case_step(kind: str) -> Callable[[_Reopening], RecordForm]:
     def build(r: _Reopening) -> RecordForm:
         from rp_desktop.ui.case import step_forms, support_plan_forms
@@ -221,6 +229,7 @@ _BUILDERS: dict[str, Callable[[_Reopening], RecordForm]] = {
     "progress": _progress,
     "referral": _referral,
     "triage": _triage,
+    "practice": _practice,
     **{kind: _case_step(kind) for kind in ("re_entry", "follow_up", "tier_change", "close_case")},
     **{kind: _family(kind) for kind in ("caregiver", "family_contact")},
 }

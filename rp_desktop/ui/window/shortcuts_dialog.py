@@ -93,7 +93,7 @@ class ShortcutsDialog(QDialog):
         fit_to_screen(self, PREFERRED, "shortcuts")
 
     def other_groups(self) -> list[Group]:
-        """The keys every form and window shares, and the circle console's."""
+        """The keys every form and window shares, Log a practice's, and the circle console's."""
         # Imported here: the circle's screens load only when a circle is run or this is asked.
         from rp_desktop.ui.run_circle.console_parts import KEYS, key_words
 
@@ -103,8 +103,11 @@ class ShortcutsDialog(QDialog):
             for action, keys in KEYS.items()
         ]
         shared = [(key_text(keys), what) for keys, what in form_keys()]
+        from rp_desktop.ui.practice.words import practice_keys
+
         return [
             (self.tr("Every form and window"), shared),
+            (self.tr("Log a practice"), practice_keys()),
             (self.tr("Running a circle: the keeper's console (and the wall)"), console),
         ]
 

@@ -122,8 +122,8 @@ def _label(label: QLabel) -> tuple[str, int, int] | None:
 
 
 def _button_text_width(button: QAbstractButton) -> int:
-    text = _plain(button.text())
-    width = QFontMetrics(button.font()).horizontalAdvance(text)
+    metrics = QFontMetrics(button.font())  # a button's words may take two lines: the widest
+    width = max(metrics.horizontalAdvance(line) for line in _plain(button.text()).splitlines())
     if not button.icon().isNull():
         width += button.iconSize().width() + 4
     return width

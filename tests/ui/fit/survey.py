@@ -175,6 +175,8 @@ def other_windows(db: Database) -> dict[str, Build]:
     from rp_desktop.ui.families.caregiver_form import CaregiverForm
     from rp_desktop.ui.home.due_list import DueList
     from rp_desktop.ui.home.staff_dialog import StaffDialog
+    from rp_desktop.ui.practice.dialog import LogPracticeDialog
+    from rp_desktop.ui.practice.log_window import PracticeLogWindow
     from rp_desktop.ui.run_circle.library_dialog import CircleLibraryDialog
     from rp_desktop.ui.run_circle.prompts import PromptForm
     from rp_desktop.ui.run_circle.round_dialog import RoundDialog
@@ -216,6 +218,10 @@ def other_windows(db: Database) -> dict[str, Build]:
         "circle console": lambda: _console(db),
         "new referral": lambda: _referral_form(db),
         "referral triage": lambda: _triage(db),
+        "log a practice": lambda: LogPracticeDialog(db),
+        "log a practice, a conference of four": lambda: _conference_of_four(db),
+        "practice log": lambda: PracticeLogWindow(db),
+        "open a case from a log": lambda: _case_from_a_log(db),
     }
     # "locked" locks the database: it comes last.
     for name in sorted(DIALOG_VIEWS, key=lambda name: name == "locked"):
@@ -277,6 +283,25 @@ def _triage(db: Database) -> QWidget:
     form = TriageForm(db, referral)
     form.decision.buttons[ReferralDecision.TIER3_CASE].setChecked(True)
     return form
+
+
+def _conference_of_four(db: Database) -> QWidget:
+    from rp_desktop.domain.continuum.kinds import PracticeKind
+    from rp_desktop.ui.practice.dialog import LogPracticeDialog
+
+    dialog = LogPracticeDialog(db)
+    dialog.kind.set_kind(PracticeKind.IMPROMPTU_CONFERENCE)
+    for student in students.list_students(db, ListQuery(), limit=4).rows:
+        dialog.students.picker.studentChosen.emit(student)
+    return dialog
+
+
+def _case_from_a_log(db: Database) -> QWidget:
+    from rp_desktop.services.continuum import practice
+    from rp_desktop.ui.practice.case_dialog import OpenCaseDialog
+
+    log = next(log for log in practice.recent_practice(db) if len(log.student_names) > 1)
+    return OpenCaseDialog(db, log)
 
 
 def _console(db: Database) -> QWidget:

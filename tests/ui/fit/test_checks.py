@@ -61,6 +61,15 @@ def test_text_that_fits_is_not_found(qtbot) -> None:  # type: ignore[no-untyped-
     assert window_findings("test", _shown(qtbot, label, button, tick, wrapped)) == []
 
 
+def test_a_button_of_two_lines_is_measured_by_its_widest(qtbot) -> None:  # type: ignore[no-untyped-def]
+    fits, cut = QPushButton("Role chosen\nfor each one"), QPushButton(f"Role\n{WORDS}")
+    for button in (fits, cut):
+        button.setFixedWidth(120)
+    cut.setAccessibleName("cut")
+    found = window_findings("test", _shown(qtbot, fits, cut))
+    assert [line.split(" text ")[0] for line in found] == ["test: QPushButton 'cut'"]
+
+
 def test_a_cut_column_header_is_found(qtbot) -> None:  # type: ignore[no-untyped-def]
     model = QStandardItemModel(1, 2)
     model.setHorizontalHeaderLabels(["Who", "People involved in what happened"])

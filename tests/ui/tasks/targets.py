@@ -42,4 +42,14 @@ TASKS: dict[str, Task] = {
         "6 keys + 2 clicks (ending needed the mouse)",
         8,
     ),
+    "log_practice_tally": Task(
+        "log a tally of 3 affective statements",
+        "not possible: no practice log (a Tier 2 case with a category, a description and a role)",
+        4,
+    ),
+    "log_practice_chat": Task(
+        "log a restorative chat with one student",
+        "not possible: no practice log (a Tier 2 case with a category, a description and a role)",
+        6,
+    ),
 }

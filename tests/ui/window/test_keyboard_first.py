@@ -30,6 +30,7 @@ from rp_desktop.ui import dialogs
 from rp_desktop.ui.case.form import CaseForm
 from rp_desktop.ui.focus_ring import RING_PX, FocusRing, contrast
 from rp_desktop.ui.keyboard import keyboard_first
+from rp_desktop.ui.practice.words import practice_keys
 from rp_desktop.ui.run_circle.console_parts import KEYS
 from rp_desktop.ui.window.main_window import VIEWS, MainWindow
 from rp_desktop.ui.window.shortcuts_dialog import ShortcutsDialog
@@ -418,7 +419,8 @@ def test_f1_lists_every_shortcut_and_esc_closes_the_list(
             for action in menu_action.menu().actions()
             if not action.shortcut().isEmpty()
         ]
-        assert len(rows) == len(in_menus) + 7 + len(KEYS)  # and the forms' seven
+        # and the forms' seven, and Log a practice's own
+        assert len(rows) == len(in_menus) + 7 + len(practice_keys()) + len(KEYS)
         screen = dialog.screen().availableGeometry()
         assert dialog.frameGeometry().width() <= min(1280, screen.width())
         assert dialog.frameGeometry().height() <= min(720, screen.height())

@@ -12,6 +12,7 @@ from rp_desktop.domain.continuum.kinds import (
     ContactKind,
     ContactOutcome,
     MeetingStatus,
+    PracticeKind,
     ReferralDecision,
     Willingness,
 )
@@ -37,6 +38,7 @@ SHOWN = (
     CaregiverRelationship,
     ContactKind,
     ContactOutcome,
+    PracticeKind,
     AuditAction,
     RestorativeQuestion,
     MonitoringFrequency,

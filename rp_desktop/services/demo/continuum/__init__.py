@@ -6,6 +6,7 @@ adds to it from a random stream of its own, so the rest of the school comes out 
 from collections.abc import Callable
 
 from rp_desktop.services.demo.continuum.caregivers import add_caregivers
+from rp_desktop.services.demo.continuum.practice import add_practice
 from rp_desktop.services.demo.continuum.preparation import add_preparation
 from rp_desktop.services.demo.continuum.referrals import add_referrals
 from rp_desktop.services.demo.continuum.school import ContinuumSchool
@@ -15,7 +16,13 @@ from rp_desktop.services.demo.continuum.summaries import add_summaries
 Part = Callable[[ContinuumSchool], dict[str, int]]
 
 # Parts run in this order; a later part may read what an earlier one wrote.
-PARTS: tuple[Part, ...] = (add_caregivers, add_summaries, add_preparation, add_referrals)
+PARTS: tuple[Part, ...] = (
+    add_caregivers,
+    add_summaries,
+    add_preparation,
+    add_practice,
+    add_referrals,
+)
 
 __all__ = ["PARTS", "ContinuumSchool", "Part", "add_continuum"]
 
