@@ -21,6 +21,7 @@ class TimelineKind(StrEnum):
     SUPPORT_PLAN = "support_plan"
     PROGRESS = "progress"
     TIER_CHANGE = "tier_change"
+    PRACTICE = "practice"  # everyday practice the student was part of (a chat, a check-in)
 
 
 # The order things of one day usually happen in: a case is opened, people meet, agree, the case
@@ -29,6 +30,7 @@ _WITHIN_A_DAY = {
     kind: index
     for index, kind in enumerate(
         (
+            TimelineKind.PRACTICE,
             TimelineKind.CIRCLE,
             TimelineKind.CASE,
             TimelineKind.MEETING,
@@ -60,6 +62,7 @@ class TimelineEntry:
     | support_plan   | start on            | MonitoringFrequency     | the plan's goal       |
     | progress       | on                  | None (see `rating`)     | the entry's note      |
     | tier_change    | changed on          | None (tier: the new one)| the category's name   |
+    | practice       | happened on         | PracticeKind            | the log's note        |
 
     `text` never holds a person's name that the software put there: no other participant of a
     case, no owner, no facilitator.
@@ -97,6 +100,7 @@ class TimelineShow(StrEnum):
     CASES = "cases"  # the cases, their meetings and tier moves
     AGREEMENTS = "agreements"
     PLANS = "plans"  # support plans and their progress
+    PRACTICE = "practice"  # everyday practice: chats, check-ins, impromptu conferences
 
 
 SHOWN_KINDS: dict[TimelineShow, frozenset[TimelineKind]] = {
@@ -106,6 +110,7 @@ SHOWN_KINDS: dict[TimelineShow, frozenset[TimelineKind]] = {
     ),
     TimelineShow.AGREEMENTS: frozenset({TimelineKind.AGREEMENT_ITEM}),
     TimelineShow.PLANS: frozenset({TimelineKind.SUPPORT_PLAN, TimelineKind.PROGRESS}),
+    TimelineShow.PRACTICE: frozenset({TimelineKind.PRACTICE}),
 }
 
 

@@ -1,5 +1,5 @@
-"""A student's history across the tiers: circles, cases, meetings, agreement items, support
-plans and their progress, tier moves, newest first.
+"""A student's history across the tiers: everyday practice, circles, cases, meetings, agreement
+items, support plans and their progress, tier moves, newest first.
 
 Only the student's own records: the cases they are a participant of, the meetings they were at,
 the items they own. Nothing names another person. A closed case carries its outcome and no role
@@ -23,6 +23,8 @@ from rp_desktop.db.models import (
     CommunityCircleRow,
     MeetingAttendeeRow,
     MeetingRow,
+    PracticeLogRow,
+    PracticeLogStudentRow,
     ProgressEntryRow,
     SupportPlanRow,
     TierChangeRow,
@@ -73,6 +75,7 @@ def student_timeline(db: Database, student_id: int) -> list[TimelineEntry]:
         entries += _items(session, cases)
         entries += _support_plans(session, student_id, cases)
         entries += _tier_changes(session, cases)
+        entries += _practice(session, student_id)
     return newest_first(entries)
 
 
@@ -230,4 +233,19 @@ def _tier_changes(session: Session, cases: _Cases) -> list[TimelineEntry]:
             from_tier=from_tier,
         )
         for move_id, case_id, on, from_tier, to_tier in session.execute(stmt)
+    ]
+
+
+def _practice(session: Session, student_id: int) -> list[TimelineEntry]:
+    """The everyday practice logs the student was in (a chat, a check-in, an impromptu
+    conference, a positive observation), with the case one grew into."""
+    stmt = (
+        select(PracticeLogRow.id, PracticeLogRow.happened_on, PracticeLogRow.kind)
+        .add_columns(PracticeLogRow.case_id, PracticeLogRow.note)
+        .join(PracticeLogStudentRow, PracticeLogStudentRow.log_id == PracticeLogRow.id)
+        .where(PracticeLogStudentRow.student_id == student_id)
+    )
+    return [
+        TimelineEntry(on, TimelineKind.PRACTICE, id_, case_id, None, None, kind.value, note)
+        for id_, on, kind, case_id, note in session.execute(stmt)
     ]

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from rp_desktop.domain.casework.support_plans import MonitoringFrequency
+from rp_desktop.domain.continuum.kinds import PracticeKind
 from rp_desktop.domain.records import Student
 from rp_desktop.domain.timeline import TimelineEntry, TimelineKind, TimelineShow, narrowed
 from rp_desktop.domain.vocabulary import (
@@ -45,6 +46,7 @@ _STATUS_KIND: dict[TimelineKind, type[Enum]] = {
     TimelineKind.MEETING: MeetingKind,
     TimelineKind.AGREEMENT_ITEM: AgreementStatus,
     TimelineKind.SUPPORT_PLAN: MonitoringFrequency,
+    TimelineKind.PRACTICE: PracticeKind,
 }
 
 
@@ -88,6 +90,7 @@ class StudentTimeline(QWidget):
             TimelineShow.CASES: QCheckBox(self.tr("Cases and meetings")),
             TimelineShow.AGREEMENTS: QCheckBox(self.tr("Agreements")),
             TimelineShow.PLANS: QCheckBox(self.tr("Plans")),
+            TimelineShow.PRACTICE: QCheckBox(self.tr("Everyday practice")),
         }
         for tick in ticks.values():
             tick.setChecked(True)

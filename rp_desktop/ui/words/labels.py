@@ -191,6 +191,7 @@ _WORDS: dict[type[Enum], dict[Any, Callable[[], str]]] = {
         TimelineKind.SUPPORT_PLAN: lambda: _tr("Support plan"),
         TimelineKind.PROGRESS: lambda: _tr("Progress"),
         TimelineKind.TIER_CHANGE: lambda: _tr("Tier change"),
+        TimelineKind.PRACTICE: lambda: _tr("Everyday practice"),
     },
     CategoryKind: {
         CategoryKind.HARM: lambda: _tr("Harm"),

@@ -39,7 +39,7 @@ def test_ticks_narrow_it_by_kind(timeline: StudentTimeline) -> None:
     timeline.kinds[TimelineShow.CIRCLES].setChecked(False)
     assert timeline.table.rowCount() == len(timeline.entries) - circles
     assert "Circle" not in kinds_in_table(timeline)
-    for show in (TimelineShow.AGREEMENTS, TimelineShow.PLANS):
+    for show in (TimelineShow.AGREEMENTS, TimelineShow.PLANS, TimelineShow.PRACTICE):
         timeline.kinds[show].setChecked(False)
     assert {e.kind for e in timeline.shown()} <= {
         TimelineKind.CASE,
