@@ -9,17 +9,65 @@ that ended before the first of those is old. The rules never remove what is stil
 - a support plan that stands on its own once it has ended (inactive) and nothing happened on
   it since the cut-off; a support plan on a case goes with its case and stays with a kept one;
 - a class or advisory of a school year before the cut-off that no kept circle or run names;
+- an everyday practice logged before the cut-off, unless the case opened from it is kept;
+- a referral received before the cut-off once decided (one still waiting is kept), unless the
+  case or quick log it became is kept; one turned into a removed case goes with that case
+  whatever its day (it holds what happened);
 - a student only when inactive (a former student), unchanged since the cut-off, and in nothing
-  that is kept: no kept case, support plan, circle, run or group.
+  that is kept: no kept case (as a participant, or through a caregiver who takes part in it),
+  support plan, circle, run, group, practice log or referral;
+- a caregiver whose every linked student is removed, or who has no student and has not
+  changed since the cut-off, and whom no kept case names (as a participant or a contact).
 Everything here is pure: the service gathers the facts and deletes what the selection names.
 """
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
+from rp_desktop.domain.safekeeping.retention_facts import (
+    CaregiverFacts,
+    CaseFacts,
+    CircleFacts,
+    GroupFacts,
+    LinkKind,
+    PracticeLogFacts,
+    PurgeCounts,
+    PurgeSelection,
+    ReferralFacts,
+    RetentionFacts,
+    RunFacts,
+    StudentFacts,
+    StudentLink,
+    SupportPlanFacts,
+)
 from rp_desktop.domain.school_year import first_day, school_year_of
+
+__all__ = [
+    "DEFAULT_YEARS",
+    "LEAST_YEARS",
+    "MOST_YEARS",
+    "CaregiverFacts",
+    "CaseFacts",
+    "CaseFate",
+    "CircleFacts",
+    "GroupFacts",
+    "LinkKind",
+    "PracticeLogFacts",
+    "PurgeCounts",
+    "PurgeSelection",
+    "ReferralFacts",
+    "RetentionFacts",
+    "RunFacts",
+    "StudentFacts",
+    "StudentLink",
+    "SupportPlanFacts",
+    "case_fate",
+    "circle_is_old",
+    "cutoff_date",
+    "reminder_due",
+    "select_for_purge",
+]
 
 LEAST_YEARS = 1
 MOST_YEARS = 50
@@ -51,153 +99,6 @@ class CaseFate(StrEnum):
     KEEP_HELD = "keep_held"
 
 
-@dataclass(frozen=True, slots=True)
-class CaseFacts:
-    id: int
-    occurred_on: date
-    closed: bool
-    closed_on: date | None
-    hold: bool
-
-
-@dataclass(frozen=True, slots=True)
-class CircleFacts:
-    id: int
-    held_on: date
-    group_id: int | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class RunFacts:
-    """A circle run and the record it was saved as: a Tier 1 circle or a meeting on a case."""
-
-    id: int
-    started_on: date
-    circle_id: int | None = None
-    case_id: int | None = None
-    group_id: int | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class SupportPlanFacts:
-    """A support plan; `last_day` is the latest day anything happened on it (start, review,
-    progress entry, last change)."""
-
-    id: int
-    student_id: int
-    case_id: int | None
-    active: bool
-    last_day: date
-
-
-@dataclass(frozen=True, slots=True)
-class GroupFacts:
-    id: int
-    school_year: int
-
-
-class LinkKind(StrEnum):
-    """A record that names a student: kept records keep the student."""
-
-    CASE = "case"
-    RUN = "run"
-    GROUP = "group"
-
-
-@dataclass(frozen=True, slots=True)
-class StudentLink:
-    student_id: int
-    kind: LinkKind
-    owner_id: int
-
-
-@dataclass(frozen=True, slots=True)
-class StudentFacts:
-    """A student; `last_circle_on` is the latest Tier 1 circle they attended (circles are kept
-    by their day alone, so the latest one decides whether any attended circle is kept)."""
-
-    id: int
-    active: bool
-    changed_on: date
-    last_circle_on: date | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class RetentionFacts:
-    cases: tuple[CaseFacts, ...] = ()
-    circles: tuple[CircleFacts, ...] = ()
-    runs: tuple[RunFacts, ...] = ()
-    support_plans: tuple[SupportPlanFacts, ...] = ()
-    groups: tuple[GroupFacts, ...] = ()
-    students: tuple[StudentFacts, ...] = ()
-    links: tuple[StudentLink, ...] = ()
-
-
-@dataclass(frozen=True, slots=True)
-class PurgeCounts:
-    """How many records of each kind a purge removes (the parts of a record, such as a case's
-    meetings or a circle's attendance, go with it), and how many old cases it keeps."""
-
-    cases: int = 0
-    circles: int = 0
-    runs: int = 0
-    support_plans: int = 0
-    groups: int = 0
-    students: int = 0
-    held_cases_kept: int = 0
-    open_cases_kept: int = 0
-
-    @property
-    def removed(self) -> int:
-        return (
-            self.cases + self.circles + self.runs + self.support_plans + self.groups + self.students
-        )
-
-    def detail(self) -> str:
-        """For the audit trail: counts only."""
-        return " ".join(
-            f"{name}={getattr(self, name)}"
-            for name in (
-                "cases",
-                "circles",
-                "runs",
-                "support_plans",
-                "groups",
-                "students",
-                "held_cases_kept",
-                "open_cases_kept",
-            )
-        )
-
-
-@dataclass(frozen=True, slots=True)
-class PurgeSelection:
-    """The ids to remove, by kind. `support_plans` holds only plans that do not go with a
-    removed case."""
-
-    cutoff: date
-    cases: frozenset[int]
-    circles: frozenset[int]
-    runs: frozenset[int]
-    support_plans: frozenset[int]
-    groups: frozenset[int]
-    students: frozenset[int]
-    held_cases_kept: int
-    open_cases_kept: int
-
-    def counts(self) -> PurgeCounts:
-        return PurgeCounts(
-            cases=len(self.cases),
-            circles=len(self.circles),
-            runs=len(self.runs),
-            support_plans=len(self.support_plans),
-            groups=len(self.groups),
-            students=len(self.students),
-            held_cases_kept=self.held_cases_kept,
-            open_cases_kept=self.open_cases_kept,
-        )
-
-
 def case_fate(case: CaseFacts, cutoff: date) -> CaseFate:
     """A closed case is old when it closed before the cut-off (a case closed before the day
     of closing was kept goes by the day it happened)."""
@@ -224,7 +125,16 @@ def select_for_purge(facts: RetentionFacts, cutoff: date) -> PurgeSelection:
         if support.case_id is None and not support.active and support.last_day < cutoff
     )
     groups = _old_groups(facts, circles, runs, cutoff)
-    students = _former_students(facts, cases, support_plans, runs, groups, cutoff)
+    logs = frozenset(log.id for log in facts.practice_logs if _log_is_old(log, cases, cutoff))
+    referrals = frozenset(r.id for r in facts.referrals if _referral_goes(r, cases, logs, cutoff))
+    removed = {
+        LinkKind.CASE: cases,
+        LinkKind.RUN: runs,
+        LinkKind.GROUP: groups,
+        LinkKind.PRACTICE: logs,
+        LinkKind.REFERRAL: referrals,
+    }
+    students = _former_students(facts, removed, support_plans, cutoff)
     return PurgeSelection(
         cutoff=cutoff,
         cases=cases,
@@ -235,6 +145,9 @@ def select_for_purge(facts: RetentionFacts, cutoff: date) -> PurgeSelection:
         students=students,
         held_cases_kept=sum(fate is CaseFate.KEEP_HELD for _id, fate in fates),
         open_cases_kept=sum(fate is CaseFate.KEEP_OPEN for _id, fate in fates),
+        practice_logs=logs,
+        referrals=referrals,
+        caregivers=_old_caregivers(facts.caregivers, cases, students, cutoff),
     )
 
 
@@ -246,6 +159,35 @@ def _run_is_old(
     if run.case_id is not None:
         return run.case_id in cases
     return run.started_on < cutoff
+
+
+def _log_is_old(log: PracticeLogFacts, cases: frozenset[int], cutoff: date) -> bool:
+    return log.happened_on < cutoff and (log.case_id is None or log.case_id in cases)
+
+
+def _referral_goes(
+    referral: ReferralFacts, cases: frozenset[int], logs: frozenset[int], cutoff: date
+) -> bool:
+    if referral.case_id is not None:
+        return referral.case_id in cases
+    if referral.waiting or referral.received_on >= cutoff:
+        return False
+    return referral.practice_log_id is None or referral.practice_log_id in logs
+
+
+def _old_caregivers(
+    caregivers: Iterable[CaregiverFacts],
+    cases: frozenset[int],
+    students: frozenset[int],
+    cutoff: date,
+) -> frozenset[int]:
+    return frozenset(
+        caregiver.id
+        for caregiver in caregivers
+        if all(case_id in cases for case_id in caregiver.cases)
+        and all(student_id in students for student_id in caregiver.students)
+        and (caregiver.students or caregiver.changed_on < cutoff)
+    )
 
 
 def _old_groups(
@@ -264,13 +206,12 @@ def _old_groups(
 
 def _former_students(
     facts: RetentionFacts,
-    cases: frozenset[int],
+    removed: dict[LinkKind, frozenset[int]],
     support_plans: frozenset[int],
-    runs: frozenset[int],
-    groups: frozenset[int],
     cutoff: date,
 ) -> frozenset[int]:
-    removed = {LinkKind.CASE: cases, LinkKind.RUN: runs, LinkKind.GROUP: groups}
+    """Former students unchanged since the cut-off whom no kept record names."""
+    cases = removed[LinkKind.CASE]
     kept_somewhere = {
         link.student_id for link in facts.links if link.owner_id not in removed[link.kind]
     }

@@ -8,12 +8,15 @@ from datetime import date
 import pytest
 
 from rp_desktop.domain.safekeeping.retention import (
+    CaregiverFacts,
     CaseFacts,
     CaseFate,
     CircleFacts,
     GroupFacts,
     LinkKind,
+    PracticeLogFacts,
     PurgeCounts,
+    ReferralFacts,
     RetentionFacts,
     RunFacts,
     StudentFacts,
@@ -187,9 +190,89 @@ def test_a_hold_keeps_the_case_its_runs_and_its_people() -> None:
 
 
 def test_the_audit_detail_holds_counts_only() -> None:
-    detail = PurgeCounts(cases=3, circles=5, students=2, held_cases_kept=1).detail()
+    detail = PurgeCounts(
+        cases=3, circles=5, practice_logs=7, students=2, caregivers=1, held_cases_kept=1
+    ).detail()
 
     assert detail == (
-        "cases=3 circles=5 runs=0 support_plans=0 groups=0 students=2 "
-        "held_cases_kept=1 open_cases_kept=0"
+        "cases=3 circles=5 runs=0 support_plans=0 groups=0 practice_logs=7 referrals=0 "
+        "students=2 caregivers=1 held_cases_kept=1 open_cases_kept=0"
     )
+
+
+def continuum() -> RetentionFacts:
+    """Case 10 removed, case 11 held; practice logs, referrals and caregivers around them, and
+    former students they name."""
+    return RetentionFacts(
+        cases=(
+            CaseFacts(10, date(2021, 3, 1), True, date(2021, 4, 1), False),  # removed
+            CaseFacts(11, date(2021, 3, 1), True, date(2021, 4, 1), True),  # held
+        ),
+        practice_logs=(
+            PracticeLogFacts(80, OLD),  # old, alone: removed
+            PracticeLogFacts(81, KEPT),  # recent: kept
+            PracticeLogFacts(82, OLD, case_id=10),  # old, its case removed: removed
+            PracticeLogFacts(83, OLD, case_id=11),  # old, but its case is held: kept
+        ),
+        referrals=(
+            ReferralFacts(90, OLD),  # decided long ago: removed
+            ReferralFacts(91, OLD, waiting=True),  # still in the queue: kept
+            ReferralFacts(92, KEPT, case_id=10),  # recent, but became removed case 10: removed
+            ReferralFacts(93, OLD, case_id=11),  # became the held case: kept
+            ReferralFacts(94, OLD, practice_log_id=83),  # became kept log 83: kept
+            ReferralFacts(95, OLD, practice_log_id=80),  # became removed log 80: removed
+            ReferralFacts(96, KEPT),  # recent: kept
+        ),
+        students=tuple(StudentFacts(s, False, OLD) for s in range(60, 67)),
+        links=(
+            StudentLink(60, LinkKind.PRACTICE, 80),  # only in removed log 80: removed
+            StudentLink(61, LinkKind.PRACTICE, 81),  # in recent log 81: kept
+            StudentLink(62, LinkKind.REFERRAL, 90),  # only in removed referral 90: removed
+            StudentLink(63, LinkKind.REFERRAL, 91),  # in the waiting referral: kept
+            StudentLink(64, LinkKind.CASE, 11),  # through a caregiver in the held case: kept
+        ),
+        caregivers=(
+            CaregiverFacts(70, OLD, students=(60,)),  # their only child is removed: removed
+            CaregiverFacts(71, OLD, students=(60, 61)),  # one child kept: kept
+            CaregiverFacts(72, OLD),  # no child, unchanged since the cut-off: removed
+            CaregiverFacts(73, KEPT),  # no child yet, but just entered: kept
+            CaregiverFacts(74, OLD, students=(62,), cases=(10,)),  # in removed case 10: removed
+            CaregiverFacts(75, OLD, students=(64,), cases=(11,)),  # in the held case: kept
+            CaregiverFacts(76, OLD, students=(65,), cases=(10, 11)),  # held case names them
+            CaregiverFacts(77, OLD, students=(66,)),  # 66 in nothing: both removed
+        ),
+    )
+
+
+def test_practice_logs_referrals_and_caregivers_follow_their_cases_and_days() -> None:
+    selection = select_for_purge(continuum(), CUTOFF)
+
+    assert selection.cases == {10}
+    assert selection.practice_logs == {80, 82}
+    assert selection.referrals == {90, 92, 95}
+    assert selection.students == {60, 62, 65, 66}
+    assert selection.caregivers == {70, 72, 74, 77}
+    counts = selection.counts()
+    assert (counts.practice_logs, counts.referrals, counts.caregivers) == (2, 3, 4)
+    assert counts.removed == 1 + 2 + 3 + 4 + 4
+
+
+def test_lifting_the_hold_lets_the_case_take_its_log_referral_and_caregiver() -> None:
+    facts = continuum()
+    released = RetentionFacts(
+        cases=tuple(
+            CaseFacts(c.id, c.occurred_on, c.closed, c.closed_on, False) for c in facts.cases
+        ),
+        practice_logs=facts.practice_logs,
+        referrals=facts.referrals,
+        students=facts.students,
+        links=facts.links,
+        caregivers=facts.caregivers,
+    )
+
+    free = select_for_purge(released, CUTOFF)
+
+    assert free.practice_logs == {80, 82, 83}
+    assert free.referrals == {90, 92, 93, 94, 95}  # 94 became log 83, which goes now
+    assert free.students == {60, 62, 64, 65, 66}
+    assert free.caregivers == {70, 72, 74, 75, 76, 77}

@@ -19,7 +19,7 @@ from rp_desktop.ui import dialogs
 from rp_desktop.ui.safekeeping.retention import screen
 from rp_desktop.ui.safekeeping.retention.screen import RetentionDialog, open_retention_dialog
 from rp_desktop.ui.safekeeping.retention.words import preview_lines
-from rp_desktop.ui.words.formatting import format_date
+from rp_desktop.ui.words.formatting import format_count, format_date
 from tests.services.safekeeping.test_retention import (
     EXPECTED,
     GONE,
@@ -172,6 +172,23 @@ def test_the_lines_leave_out_kinds_with_nothing_to_remove() -> None:
         f"312 Tier 1 circles held before {day}",
         f"41 cases closed before {day} (3 cases on hold are kept)",
         "120 former students",
+    ]
+
+
+def test_the_lines_name_practice_logs_referrals_and_caregivers() -> None:
+    counts = PurgeCounts(
+        cases=2, practice_logs=1480, referrals=1, students=3, caregivers=2, open_cases_kept=1
+    )
+    day = format_date(date(2021, 8, 1))
+
+    lines = preview_lines(PurgePreview(5, date(2021, 8, 1), counts))
+
+    assert lines == [
+        f"2 cases closed before {day} (1 older case still open is kept)",
+        f"{format_count(1480)} everyday practices logged before {day}",
+        f"1 referral received before {day}, or turned into a removed case",
+        "3 former students",
+        "2 caregivers with no student left",
     ]
 
 

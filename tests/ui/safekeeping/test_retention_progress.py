@@ -50,7 +50,7 @@ def test_each_step_is_told_in_words(
     work = dialog.remove()
     assert work is not None
     qtbot.waitUntil(lambda: gate.reached.is_set() and "Removing" in dialog.panel.doing.text())
-    assert dialog.panel.doing.text() == "Removing recorded circle runs (2 of 9)…"
+    assert dialog.panel.doing.text() == "Removing recorded circle runs (2 of 12)…"
     assert dialog.panel.bar.accessibleName() == "Progress"
     assert not dialog.remove_button.isEnabled()  # not started twice
     assert not dialog.preview_button.isEnabled()

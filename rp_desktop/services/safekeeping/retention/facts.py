@@ -1,6 +1,7 @@
 """What the retention rules look at, read from the database: one row of facts per case,
-circle, circle run, support plan and group, and for former students only, their own facts and
-every record that names them (students still enrolled are never removed)."""
+circle, circle run, support plan, group, practice log, referral and caregiver, and for former
+students only, their own facts and every record that names them (students still enrolled are
+never removed)."""
 
 from collections.abc import Iterator
 from datetime import date, datetime
@@ -9,6 +10,9 @@ from sqlalchemy import Date, Integer, Select, func, select, text
 from sqlalchemy.orm import Session
 
 from rp_desktop.db.models import (
+    CaregiverContactRow,
+    CaregiverRow,
+    CaregiverStudentRow,
     CaseParticipantRow,
     CaseRow,
     CircleRunRow,
@@ -16,16 +20,23 @@ from rp_desktop.db.models import (
     GroupMemberRow,
     GroupRow,
     MeetingRow,
+    PracticeLogRow,
+    PracticeLogStudentRow,
     ProgressEntryRow,
+    ReferralRow,
+    ReferralStudentRow,
     RunSeatRow,
     StudentRow,
     SupportPlanRow,
 )
-from rp_desktop.domain.safekeeping.retention import (
+from rp_desktop.domain.safekeeping.retention_facts import (
+    CaregiverFacts,
     CaseFacts,
     CircleFacts,
     GroupFacts,
     LinkKind,
+    PracticeLogFacts,
+    ReferralFacts,
     RetentionFacts,
     RunFacts,
     StudentFacts,
@@ -63,7 +74,15 @@ def gather_facts(session: Session) -> RetentionFacts:
             for id_, year in session.execute(select(GroupRow.id, GroupRow.school_year))
         ),
         students=tuple(_student_facts(session)),
-        links=tuple(_student_links(session)),
+        links=(*_student_links(session), *_links_through_caregivers(session)),
+        practice_logs=tuple(
+            PracticeLogFacts(*row)
+            for row in session.execute(
+                select(PracticeLogRow.id, PracticeLogRow.happened_on, PracticeLogRow.case_id)
+            )
+        ),
+        referrals=tuple(_referral_facts(session)),
+        caregivers=tuple(_caregiver_facts(session)),
     )
 
 
@@ -130,17 +149,63 @@ def _student_facts(session: Session) -> Iterator[StudentFacts]:
 
 
 def _student_links(session: Session) -> Iterator[StudentLink]:
-    """Every case, run and group that names a former student."""
+    """Every case, run, group, practice log and referral that names a former student."""
     sources = (
         (LinkKind.CASE, CaseParticipantRow.student_id, CaseParticipantRow.case_id),
         (LinkKind.RUN, RunSeatRow.student_id, RunSeatRow.run_id),
         (LinkKind.GROUP, GroupMemberRow.student_id, GroupMemberRow.group_id),
+        (LinkKind.PRACTICE, PracticeLogStudentRow.student_id, PracticeLogStudentRow.log_id),
+        (LinkKind.REFERRAL, ReferralStudentRow.student_id, ReferralStudentRow.referral_id),
     )
     for kind, student_column, owner_column in sources:
         query = select(student_column, owner_column).where(student_column.in_(_former_ids()))
         for student_id, owner_id in session.execute(query):
             if student_id is not None:  # never, by the query; for the type checker
                 yield StudentLink(student_id, kind, owner_id)
+
+
+def _links_through_caregivers(session: Session) -> Iterator[StudentLink]:
+    """Every case in which a caregiver of a former student takes part: the case names the
+    student through them."""
+    query = (
+        select(CaregiverStudentRow.student_id, CaseParticipantRow.case_id)
+        .join(
+            CaseParticipantRow, CaseParticipantRow.caregiver_id == CaregiverStudentRow.caregiver_id
+        )
+        .where(CaregiverStudentRow.student_id.in_(_former_ids()))
+        .distinct()
+    )
+    for student_id, case_id in session.execute(query):
+        yield StudentLink(student_id, LinkKind.CASE, case_id)
+
+
+def _referral_facts(session: Session) -> Iterator[ReferralFacts]:
+    r = ReferralRow
+    rows = session.execute(select(r.id, r.received_on, r.decision, r.case_id, r.practice_log_id))
+    for id_, received_on, decision, case_id, log_id in rows:
+        yield ReferralFacts(id_, received_on, decision is None, case_id, log_id)
+
+
+def _caregiver_facts(session: Session) -> Iterator[CaregiverFacts]:
+    """Each caregiver with their students and the cases that name them."""
+    students: dict[int, list[int]] = {}
+    for caregiver_id, student_id in session.execute(
+        select(CaregiverStudentRow.caregiver_id, CaregiverStudentRow.student_id)
+    ):
+        students.setdefault(caregiver_id, []).append(student_id)
+    cases: dict[int, set[int]] = {}
+    for column, case_column in (
+        (CaseParticipantRow.caregiver_id, CaseParticipantRow.case_id),
+        (CaregiverContactRow.caregiver_id, CaregiverContactRow.case_id),
+    ):
+        for named, case_id in session.execute(
+            select(column, case_column).where(column.is_not(None))
+        ):
+            if named is not None:  # never, by the query; for the type checker
+                cases.setdefault(named, set()).add(case_id)
+    for id_, updated_at in session.execute(select(CaregiverRow.id, CaregiverRow.updated_at)):
+        mine = tuple(students.get(id_, ())), tuple(sorted(cases.get(id_, ())))
+        yield CaregiverFacts(id_, _local_day(updated_at), *mine)
 
 
 def _local_day(moment: datetime) -> date:

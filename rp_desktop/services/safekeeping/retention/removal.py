@@ -27,11 +27,14 @@ from sqlalchemy.orm import Session
 from rp_desktop.db.base import Base
 from rp_desktop.db.cipher import driver_errors
 from rp_desktop.db.models import (
+    CaregiverRow,
     CaseRow,
     CircleRunRow,
     CommunityCircleRow,
     FormDraftRow,
     GroupRow,
+    PracticeLogRow,
+    ReferralRow,
     StudentRow,
     SupportPlanRow,
 )
@@ -68,7 +71,10 @@ PURGE_STEPS = (
     "support_plans",
     "circles",
     "groups",
+    "practice_logs",
+    "referrals",
     "students",
+    "caregivers",
     "drafts",
     "wiping",
 )
@@ -221,15 +227,19 @@ def _delete(session: Session, gone: PurgeSelection, progress: Progress = no_prog
             (SupportPlanRow, gone.support_plans),
             (CommunityCircleRow, gone.circles),
             (GroupRow, gone.groups),
+            (PracticeLogRow, gone.practice_logs),
+            (ReferralRow, gone.referrals),
             (StudentRow, gone.students),
+            (CaregiverRow, gone.caregivers),
         ),
         start=1,
     ):
         table = model.__table__
         assert isinstance(table, Table)
+        progress(step, len(PURGE_STEPS), PURGE_STEPS[step])  # told even with none of them
         for chunk in _chunks(ids):
-            progress(step, len(PURGE_STEPS), PURGE_STEPS[step])
             delete_with_dependents(session, table, table.c.id.in_(chunk))
+            progress(step, len(PURGE_STEPS), PURGE_STEPS[step])
     # A half-typed form about a removed record holds its words too.
     progress(len(PURGE_STEPS) - 2, len(PURGE_STEPS), PURGE_STEPS[-2])
     for form, ids in (("case", gone.cases), ("circle", gone.circles), ("student", gone.students)):

@@ -32,7 +32,22 @@ def preview_lines(preview: PurgePreview) -> list[str]:
             _tr("1 class or advisory list from before {day}"),
             _tr("{count} class and advisory lists from before {day}"),
         ),
+        (
+            counts.practice_logs,
+            _tr("1 everyday practice logged before {day}"),
+            _tr("{count} everyday practices logged before {day}"),
+        ),
+        (
+            counts.referrals,
+            _tr("1 referral received before {day}, or turned into a removed case"),
+            _tr("{count} referrals received before {day}, or turned into a removed case"),
+        ),
         (counts.students, _tr("1 former student"), _tr("{count} former students")),
+        (
+            counts.caregivers,
+            _tr("1 caregiver with no student left"),
+            _tr("{count} caregivers with no student left"),
+        ),
     ]
     words = [_words(n, one, many, day=before) for n, one, many in lines if n]
     if counts.cases or counts.held_cases_kept or counts.open_cases_kept:
@@ -83,7 +98,10 @@ def purge_step_words(done: int, total: int, step: str) -> str:
         "support_plans": _tr("support plans"),
         "circles": _tr("Tier 1 circles"),
         "groups": _tr("class lists"),
+        "practice_logs": _tr("everyday practice logs"),
+        "referrals": _tr("referrals"),
         "students": _tr("former students"),
+        "caregivers": _tr("caregivers"),
         "drafts": _tr("half-typed forms about them"),
     }
     if step == BACKING_UP:
