@@ -20,6 +20,7 @@ from rp_desktop.services.exports.safety import ExportNotWritten, safe_cell
 from rp_desktop.services.safekeeping.database import Database
 from tests.conftest import digest
 from tests.services.conftest import audit_rows
+from tests.services.exports.continuum_school import add_continuum_records
 from tests.services.exports.school import PRIVATE, YEAR_2025, ExportSchool, build_export_school
 from tests.unprivileged import as_ordinary_user, folder_anyone_can_reach
 
@@ -43,17 +44,21 @@ EXPECTED = {
     "circle_attendance.csv": ("SELECT circle_id, student_id FROM circle_attendance {where} "
                               "ORDER BY 1, 2", IN_CIRCLES),
     "cases.csv": ("SELECT c.id, tier, occurred_on, place, category_id, k.name, k.kind, "
-                  "description, status, closure_reason, tier3_kind, suspension_days_avoided, "
+                  "description, status, closure_reason, repair_felt, tier3_kind, "
+                  "suspension_days_avoided, suspension_override_reason, "
                   "closed_on, hold FROM \"case\" c JOIN case_category k ON k.id = c.category_id "
                   "{where} ORDER BY occurred_on, c.id", "occurred_on BETWEEN :first AND :last"),
-    "participants.csv": ("SELECT id, case_id, role, student_id, staff_id, other_name FROM "
+    "participants.csv": ("SELECT id, case_id, role, student_id, staff_id, caregiver_id, "
+                         "other_name FROM "
                          "case_participant {where} ORDER BY case_id, id", IN_CASES),
     "tier_changes.csv": ("SELECT id, case_id, changed_on, from_tier, to_tier, reason FROM "
                          "tier_change {where} ORDER BY changed_on, id", IN_CASES),
-    "meetings.csv": ("SELECT m.id, case_id, kind, held_on, facilitator_id, duration_minutes, "
-                     "(SELECT count(*) FROM meeting_attendee a WHERE a.meeting_id = m.id), "
-                     "notes FROM meeting m {where} ORDER BY held_on, m.id", IN_CASES),
-    "meeting_attendance.csv": ("SELECT meeting_id, participant_id FROM meeting_attendee "
+    "meetings.csv": ("SELECT m.id, case_id, kind, status, held_on, substr(starts_at, 1, 5), "
+                     "facilitator_id, duration_minutes, (SELECT count(*) FROM "
+                     "meeting_attendee a WHERE a.meeting_id = m.id), notes, cancel_reason, "
+                     "proceed_reason, keep_answers FROM meeting m {where} "
+                     "ORDER BY held_on, m.id", IN_CASES),
+    "meeting_attendance.csv": ("SELECT meeting_id, participant_id, summary FROM meeting_attendee "
                                "{where} ORDER BY 1, 2", IN_MEETINGS),
     "meeting_answers.csv": ("SELECT id, meeting_id, participant_id, question, answer FROM "
                             "meeting_answer {where} ORDER BY meeting_id, id", IN_MEETINGS),
@@ -71,12 +76,40 @@ EXPECTED = {
                              f"plan_id IN (SELECT id FROM support_plan WHERE {IN_CASES})"),
     "re_entry_plans.csv": ("SELECT case_id, supports, needs, responsibilities, returned_on "
                            "FROM re_entry_plan {where} ORDER BY case_id", IN_CASES),
+    "practice_logs.csv": ("SELECT id, kind, happened_on, minutes, tally, staff_id, case_id, "
+                          "note FROM practice_log {where} ORDER BY happened_on, id",
+                          "happened_on BETWEEN :first AND :last"),
+    "practice_log_students.csv": ("SELECT log_id, student_id FROM practice_log_student {where} "
+                                  "ORDER BY 1, 2", "log_id IN (SELECT id FROM practice_log "
+                                  "WHERE happened_on BETWEEN :first AND :last)"),
+    "referrals.csv": ("SELECT id, received_on, referred_by_staff_id, referred_by_name, "
+                      "what_happened, tried, asks_for, suspension_proposed, suspension_days, "
+                      "suspension_proposed_by_staff_id, decision, decided_on, decision_reason, "
+                      "case_id, practice_log_id FROM referral {where} ORDER BY received_on, id",
+                      "received_on BETWEEN :first AND :last"),
+    "referral_students.csv": ("SELECT referral_id, student_id FROM referral_student {where} "
+                              "ORDER BY 1, 2", "referral_id IN (SELECT id FROM referral WHERE "
+                              "received_on BETWEEN :first AND :last)"),
+    "caregivers.csv": ("SELECT id, first_name, last_name, phone, email, home_language, "
+                       "interpreter_needed, active FROM caregiver ORDER BY id", None),
+    "caregiver_students.csv": ("SELECT caregiver_id, student_id, relation FROM "
+                               "caregiver_student ORDER BY 1, 2", None),
+    "caregiver_contacts.csv": ("SELECT id, case_id, caregiver_id, staff_id, kind, contacted_on, "
+                               "outcome, language, note FROM caregiver_contact {where} "
+                               "ORDER BY contacted_on, id", IN_CASES),
+    "preparations.csv": ("SELECT p.id, participant_id, case_id, met_on, explained, "
+                         "willingness, safety_concerns, supporters_chosen, supporters, "
+                         "consent_on, note FROM preparation p JOIN case_participant c ON "
+                         "c.id = p.participant_id {where} ORDER BY case_id, participant_id",
+                         IN_CASES),
 }  # fmt: skip
 
 
 @pytest.fixture
 def school(db: Database) -> ExportSchool:
-    return build_export_school(db)
+    built = build_export_school(db)
+    add_continuum_records(db, built)
+    return built
 
 
 @pytest.fixture
@@ -175,7 +208,7 @@ def test_one_audit_event_with_counts_only(db: Database, school: ExportSchool, ou
     (event,) = [e for e in audit_rows(db) if e.action is AuditAction.EXPORT]
     assert event.entity == "export"
     assert event.detail == (
-        f"records; 2025-08-01 to 2026-07-31; 17 files, {summary.rows} rows; answers left out"
+        f"records; 2025-08-01 to 2026-07-31; 25 files, {summary.rows} rows; answers left out"
     )
     assert not any(secret in event.detail for secret in school.secrets)
 

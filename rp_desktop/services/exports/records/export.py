@@ -1,8 +1,8 @@
 """The school's own record export: one CSV per kind of record, ids that join across files, and a
 README.txt that says what each file and column holds.
 
-It is identified (names, student numbers, notes as typed): the school's full copy of its own
-records, for its own use, never to share. A case's private note is never in it, and the answers
+It is identified (names, student numbers, caregivers' phone numbers and emails, notes as typed):
+the school's full copy of its own records, for its own use, never to share. A case's private note is never in it, and the answers
 to the restorative questions, word for word (meeting_answers.csv), only when asked for: a
 child's "what happened" in writing should not travel further than it must. What goes in, for a
 period, is described in export_record_queries; a folder that already holds an export is refused
@@ -11,11 +11,12 @@ unless `replace` is given (export_folder)."""
 import csv
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from datetime import time
 from functools import partial
 from pathlib import Path
 from typing import IO, Any
 
-from sqlalchemy import Boolean, Connection, String
+from sqlalchemy import Boolean, Connection, String, Time
 
 from rp_desktop.domain.progress import Progress, no_progress
 from rp_desktop.domain.reports.model import Period
@@ -138,19 +139,25 @@ Cleaner = Callable[[Any], object]
 def _cleaners(query: Rows) -> list[tuple[int, Cleaner]]:
     """What each column needs before it goes in a cell, decided once from its type rather
     than for every cell (a school year has some 200,000 attendance rows): text through
-    safe_cell, yes/no as 1/0 (as the README says). Numbers, dates (str() is ISO) and stored
-    enum values go as they are."""
+    safe_cell, yes/no as 1/0, times of day as HH:MM (as the README says). Numbers, dates (str()
+    is ISO) and stored enum values go as they are."""
     cleaners: list[tuple[int, Cleaner]] = []
     for index, column in enumerate(query.selected_columns):
         if isinstance(column.type, String):
             cleaners.append((index, safe_cell))
         elif isinstance(column.type, Boolean):
             cleaners.append((index, _yes_no))
+        elif isinstance(column.type, Time):
+            cleaners.append((index, _hours_minutes))
     return cleaners
 
 
 def _yes_no(value: object) -> object:
     return "" if value is None else int(bool(value))
+
+
+def _hours_minutes(value: object) -> object:
+    return value.strftime("%H:%M") if isinstance(value, time) else ""
 
 
 def _cleaned(
@@ -175,18 +182,19 @@ def readme(
         f"School: {plain_text(school)}" if school else "School: (not set up)",
         f"Period: {period_words(period)}",
         "",
-        "CONFIDENTIAL. These files hold students' names, student numbers and notes as typed.",
-        "They are the school's own copy of its records: keep them as safely as the records",
-        "themselves, and never share them. For numbers to share with a district, use the",
-        "district package instead (aggregates only, small counts suppressed).",
+        "CONFIDENTIAL. These files hold students' names, student numbers and notes as typed,",
+        "and caregivers' names, phone numbers and email addresses (caregivers.csv). They are",
+        "the school's own copy of its records: keep them as safely as the records themselves,",
+        "and never share them. For numbers to share with a district, use the district package",
+        "instead (aggregates only, small counts suppressed, no names and nothing typed).",
         "",
         "Each file is CSV (UTF-8 with a byte-order mark, comma-separated) and starts with a",
         "header row. Ids join the files: a column ending in _id holds the id of a row in the",
-        "file named beside it. Dates are written YYYY-MM-DD; an empty cell means none or not",
-        "recorded. Text that a spreadsheet would read as a formula (starting with = + - or @,",
-        "even after spaces or invisible characters) is written with a leading apostrophe, and",
-        "control characters pasted into text are left out. Coded columns hold the values",
-        "listed below.",
+        "file named beside it. Dates are written YYYY-MM-DD and times of day HH:MM; an empty",
+        "cell means none or not recorded. Text that a spreadsheet would read as a formula",
+        "(starting with = + - or @, even after spaces or invisible characters) is written with",
+        "a leading apostrophe, and control characters pasted into text are left out. Coded",
+        "columns hold the values listed below.",
         "A counselor's private note on a case is never exported.",
         *_answers_words(with_answers),
     ]

@@ -6,6 +6,16 @@ from dataclasses import dataclass
 from enum import Enum
 
 from rp_desktop.domain.casework.support_plans import MonitoringFrequency
+from rp_desktop.domain.continuum.kinds import (
+    CaregiverRelationship,
+    ContactKind,
+    ContactOutcome,
+    MeetingStatus,
+    PracticeKind,
+    ReferralDecision,
+    RepairFelt,
+    Willingness,
+)
 from rp_desktop.domain.roster.demographics import DemographicField
 from rp_desktop.domain.vocabulary import (
     AgreementStatus,
@@ -20,6 +30,7 @@ from rp_desktop.domain.vocabulary import (
     StaffRole,
     Tier3Kind,
 )
+from rp_desktop.services.exports.records import continuum as c
 from rp_desktop.services.exports.records import queries as q
 
 
@@ -50,6 +61,62 @@ STAFF = "a staff member (staff.csv); empty when none"
 CASE = ("case_id", "the case (cases.csv)")
 PARTICIPANT = "a participant of the case (participants.csv)"
 FREE_TEXT = "free text as typed"
+LANGUAGE = "a language code, such as en for English or es for Spanish"
+BECAME = "the case it became (cases.csv of the period the case happened in); empty when none"
+
+CONTINUUM_FILES = (
+    _file("practice_logs.csv", "Everyday practice logged in the period (by the day it "
+          "happened): affective statements, restorative chats, impromptu conferences, "
+          "check-ins. No case is made for them.", c.practice_logs,
+          ("log_id", "the log"), ("kind", one_of(PracticeKind)), ("happened_on", "date"),
+          ("minutes", "empty when not recorded"), ("tally", "how many times (1 or more)"),
+          ("staff_id", STAFF), ("case_id", "the Tier 2 case opened from it (cases.csv of the "
+          "period the case happened in); empty when none"), ("note", FREE_TEXT)),
+    _file("practice_log_students.csv", "The students of each log of practice_logs.csv (a "
+          "log may have none).", c.practice_log_students,
+          ("log_id", "practice_logs.csv"), STUDENT),
+    _file("referrals.csv", "Referrals received in the period, and the decision made on "
+          "each.", c.referrals,
+          ("referral_id", "the referral"), ("received_on", "date"),
+          ("referred_by_staff_id", STAFF),
+          ("referred_by_name", "who referred, when not on the staff list; empty otherwise"),
+          ("what_happened", FREE_TEXT), ("tried", f"what was tried; {FREE_TEXT}"),
+          ("asks_for", f"what the referrer asks for; {FREE_TEXT}"),
+          ("suspension_proposed", f"a suspension was proposed: {YES_NO}"),
+          ("suspension_days", "days of suspension proposed; empty when none"),
+          ("suspension_proposed_by_staff_id", STAFF),
+          ("decision", one_of(ReferralDecision) + "; empty while it waits"),
+          ("decided_on", "date; empty while it waits"), ("decision_reason", FREE_TEXT),
+          ("case_id", BECAME),
+          ("practice_log_id", "the quick log it became (practice_logs.csv); empty when none")),
+    _file("referral_students.csv", "The students each referral of referrals.csv is about.",
+          c.referral_students, ("referral_id", "referrals.csv"), STUDENT),
+    _file("caregivers.csv", "Every caregiver, whatever the period: parents, guardians and "
+          "other family.", c.CAREGIVERS,
+          ("caregiver_id", "the caregiver"), ("first_name", ""), ("last_name", ""),
+          ("phone", "as typed; empty when none"), ("email", "as typed; empty when none"),
+          ("home_language", LANGUAGE),
+          ("interpreter_needed", YES_NO), ("active", YES_NO)),
+    _file("caregiver_students.csv", "Which students each caregiver is linked to, and how.",
+          c.CAREGIVER_STUDENTS, ("caregiver_id", "caregivers.csv"), STUDENT,
+          ("relation", one_of(CaregiverRelationship))),
+    _file("caregiver_contacts.csv", "Each case's contacts with caregivers: calls, meetings, "
+          "letters and messages.", c.CAREGIVER_CONTACTS,
+          ("contact_id", "the contact"), CASE,
+          ("caregiver_id", "caregivers.csv; empty when not recorded"), ("staff_id", STAFF),
+          ("kind", one_of(ContactKind)), ("contacted_on", "date"),
+          ("outcome", one_of(ContactOutcome)), ("language", f"the language used: {LANGUAGE}"),
+          ("note", FREE_TEXT)),
+    _file("preparations.csv", "The preparation of each participant before a meeting: the "
+          "process explained, their choice about taking part, safety, supporters and "
+          "consent.", c.preparations,
+          ("preparation_id", "the preparation"), ("participant_id", PARTICIPANT), CASE,
+          ("met_on", "date of the preparation meeting; empty when none"),
+          ("explained", f"the process was explained: {YES_NO}"),
+          ("willingness", one_of(Willingness)), ("safety_concerns", FREE_TEXT),
+          ("supporters_chosen", YES_NO), ("supporters", f"who will support them; {FREE_TEXT}"),
+          ("consent_on", "date consent was given; empty when not yet"), ("note", FREE_TEXT)),
+)  # fmt: skip
 
 RECORD_FILES: Sequence[RecordFile] = (
     _file("students.csv", "Every student on the roster, whatever the period.", q.STUDENTS,
@@ -88,28 +155,43 @@ RECORD_FILES: Sequence[RecordFile] = (
           ("category_kind", one_of(CategoryKind)), ("description", FREE_TEXT),
           ("status", one_of(CaseStatus)),
           ("closure_reason", one_of(ClosureReason) + "; empty while open"),
+          ("repair_felt", "whether the person harmed feels the harm was repaired, "
+           f"{one_of(RepairFelt)}; empty when not recorded"),
           ("tier3_kind", one_of(Tier3Kind) + "; empty for Tier 2"),
-          ("suspension_days_avoided", "days of instruction kept; empty when not recorded"),
+          ("suspension_days_avoided", "days of instruction kept, as typed; empty when not "
+           "recorded (referrals.csv holds the suspensions proposed)"),
+          ("suspension_override_reason", "why the typed days replace those the referrals "
+           f"give; {FREE_TEXT}"),
           ("closed_on", "date; empty while open"),
           ("hold", f"kept under a legal or district hold: {YES_NO}")),
     _file("participants.csv", "The people in each case, one row per person and role: a "
-          "student, a staff member or someone named only in the case.", q.PARTICIPANTS,
+          "student, a staff member, a caregiver or someone named only in the case.",
+          q.PARTICIPANTS,
           ("participant_id", "the participant"), CASE, ("role", one_of(Role)),
           ("student_id", "students.csv; empty when not a student"),
           ("staff_id", "staff.csv; empty when not staff"),
+          ("caregiver_id", "caregivers.csv; empty when not a caregiver"),
           ("other_name", "the name of someone not on the roster; empty otherwise")),
     _file("tier_changes.csv", "Moves of a case between tiers.", q.TIER_CHANGES,
           ("tier_change_id", ""), CASE, ("changed_on", "date"), ("from_tier", "1, 2 or 3"),
           ("to_tier", "1, 2 or 3"), ("reason", FREE_TEXT)),
-    _file("meetings.csv", "Restorative conversations, conferences and circles held on the "
-          "cases of cases.csv.", q.meetings,
+    _file("meetings.csv", "Restorative conversations, conferences and circles held, planned "
+          "or cancelled on the cases of cases.csv.", q.meetings,
           ("meeting_id", "the meeting"), CASE, ("kind", one_of(MeetingKind)),
-          ("held_on", "date"), ("facilitator_staff_id", STAFF),
+          ("status", one_of(MeetingStatus)),
+          ("held_on", "date: the day it was held, or is planned for"),
+          ("starts_at", "time of day, HH:MM (24-hour clock); empty when not set"),
+          ("facilitator_staff_id", STAFF),
           ("duration_minutes", "empty when not recorded"),
           ("attendees", "how many participants were there (meeting_attendance.csv)"),
-          ("notes", FREE_TEXT)),
-    _file("meeting_attendance.csv", "Which participants were at each meeting.",
-          q.MEETING_ATTENDANCE, ("meeting_id", "meetings.csv"), ("participant_id", PARTICIPANT)),
+          ("notes", FREE_TEXT), ("cancel_reason", f"why it was cancelled; {FREE_TEXT}"),
+          ("proceed_reason", "why a conference went ahead without the person harmed's choice "
+           f"recorded; {FREE_TEXT}"),
+          ("keep_answers", f"the facilitator chose to keep the answers word for word: {YES_NO}")),
+    _file("meeting_attendance.csv", "Which participants were at each meeting, with the short "
+          "summary kept of each person's part.",
+          q.MEETING_ATTENDANCE, ("meeting_id", "meetings.csv"), ("participant_id", PARTICIPANT),
+          ("summary", f"a short summary of the person's part; {FREE_TEXT}")),
     _file(ANSWERS_FILE, "Answers to the restorative questions, one row per "
           "participant and question.", q.MEETING_ANSWERS,
           ("answer_id", ""), ("meeting_id", "meetings.csv"), ("participant_id", PARTICIPANT),
@@ -139,4 +221,5 @@ RECORD_FILES: Sequence[RecordFile] = (
     _file("re_entry_plans.csv", "Re-entry plans of the cases in cases.csv.", q.RE_ENTRY_PLANS,
           CASE, ("supports", FREE_TEXT), ("needs", FREE_TEXT),
           ("responsibilities", FREE_TEXT), ("returned_on", "date; empty when not yet")),
+    *CONTINUUM_FILES,
 )  # fmt: skip

@@ -2,9 +2,12 @@
 what each file and column is).
 
 Records are chosen by their own date: circles by the day held, cases by the day the harm or
-concern happened. Everything that belongs to an exported case (its people, meetings, answers,
-agreements, follow-ups, tier moves and plans) goes with it whatever its own date, so every id
-in one file is found in the file it points to. The roster (students, staff, groups) goes whole.
+concern happened, practice logs by the day they happened and referrals by the day received
+(continuum.py). Everything that belongs to an exported case (its people, meetings, answers,
+agreements, follow-ups, tier moves, plans, preparations and contacts with caregivers) goes with
+it whatever its own date, so every id in one file is found in the file it points to, but for
+the case a log or referral became, which may have happened in another period. The roster
+(students, staff, groups and caregivers) goes whole.
 A case's private note is never selected.
 """
 
@@ -48,7 +51,7 @@ def whole(*columns: Any) -> Query:
 
 def of_cases(*columns: Any, case_id: Any, order: tuple[Any, ...]) -> Query:
     """Rows that belong to the period's cases through `case_id`."""
-    return lambda period: select(*columns).where(*_in_cases(case_id, period)).order_by(*order)
+    return lambda period: select(*columns).where(*in_cases(case_id, period)).order_by(*order)
 
 
 def of_meetings(*columns: Any, meeting_id: Any, order: tuple[Any, ...]) -> Query:
@@ -87,8 +90,9 @@ def cases(period: Period | None) -> Rows:
     found = select(
         CaseRow.id, CaseRow.tier, CaseRow.occurred_on, CaseRow.place, CaseRow.category_id,
         CaseCategoryRow.name, CaseCategoryRow.kind, CaseRow.description, CaseRow.status,
-        CaseRow.closure_reason, CaseRow.tier3_kind, CaseRow.suspension_days_avoided,
-        CaseRow.closed_on, CaseRow.hold,
+        CaseRow.closure_reason, CaseRow.repair_felt, CaseRow.tier3_kind,
+        CaseRow.suspension_days_avoided, CaseRow.suspension_override_reason, CaseRow.closed_on,
+        CaseRow.hold,
     ).join(CaseCategoryRow, CaseCategoryRow.id == CaseRow.category_id)  # fmt: skip
     if period is not None:
         found = found.where(CaseRow.occurred_on.between(period.first, period.last))
@@ -103,14 +107,19 @@ def meetings(period: Period | None) -> Rows:
             m.id,
             m.case_id,
             m.kind,
+            m.status,
             m.held_on,
+            m.starts_at,
             m.facilitator_id,
             m.duration_minutes,
             func.coalesce(attendees.c.n, 0),
             m.notes,
+            m.cancel_reason,
+            m.proceed_reason,
+            m.keep_answers,
         )
         .outerjoin(attendees, attendees.c.key == m.id)
-        .where(*_in_cases(m.case_id, period))
+        .where(*in_cases(m.case_id, period))
         .order_by(m.held_on, m.id)
     )
 
@@ -133,7 +142,7 @@ def agreements(period: Period | None) -> Rows:
             item.status,
         )
         .outerjoin(item, item.agreement_id == a.id)
-        .where(*_in_cases(a.case_id, period))
+        .where(*in_cases(a.case_id, period))
         .order_by(a.made_on, a.id, item.id)
     )
 
@@ -185,7 +194,8 @@ GROUPS = whole(
 GROUP_MEMBERS = whole(GroupMemberRow.group_id, GroupMemberRow.student_id)
 PARTICIPANTS = of_cases(
     CaseParticipantRow.id, CaseParticipantRow.case_id, CaseParticipantRow.role,
-    CaseParticipantRow.student_id, CaseParticipantRow.staff_id, CaseParticipantRow.other_name,
+    CaseParticipantRow.student_id, CaseParticipantRow.staff_id, CaseParticipantRow.caregiver_id,
+    CaseParticipantRow.other_name,
     case_id=CaseParticipantRow.case_id, order=(CaseParticipantRow.case_id, CaseParticipantRow.id),
 )  # fmt: skip
 TIER_CHANGES = of_cases(
@@ -204,7 +214,7 @@ RE_ENTRY_PLANS = of_cases(
     case_id=ReEntryPlanRow.case_id, order=(ReEntryPlanRow.case_id,),
 )  # fmt: skip
 MEETING_ATTENDANCE = of_meetings(
-    MeetingAttendeeRow.meeting_id, MeetingAttendeeRow.participant_id,
+    MeetingAttendeeRow.meeting_id, MeetingAttendeeRow.participant_id, MeetingAttendeeRow.summary,
     meeting_id=MeetingAttendeeRow.meeting_id,
     order=(MeetingAttendeeRow.meeting_id, MeetingAttendeeRow.participant_id),
 )  # fmt: skip
@@ -220,7 +230,7 @@ def _cases(period: Period) -> Select[int]:
     return select(CaseRow.id).where(CaseRow.occurred_on.between(period.first, period.last))
 
 
-def _in_cases(case_id: Any, period: Period | None) -> list[ColumnElement[bool]]:
+def in_cases(case_id: Any, period: Period | None) -> list[ColumnElement[bool]]:
     return [] if period is None else [case_id.in_(_cases(period))]
 
 
