@@ -214,8 +214,8 @@ class RetentionDialog(QDialog):
             (header or self.tr("This would remove:"))
             + f"<ul>{items}</ul>"
             + self.tr(
-                "With each case go its meetings, answers, agreements and follow-up; with each "
-                "circle, who was there."
+                "With each case go its meetings, answers, agreements, follow-up, preparations "
+                "and contacts with caregivers; with each circle, who was there."
             )
         )
 
