@@ -15,7 +15,15 @@ def preview_lines(preview: PurgePreview) -> list[str]:
     """What a purge would remove, one kind a line, in the words a counselor uses; kinds with
     nothing to remove are left out (cases stay when some old ones are kept)."""
     counts, before = preview.counts, format_date(preview.cutoff)
-    lines = [
+    words = [_words(n, one, many, day=before) for n, one, many in _kinds(counts) if n]
+    if counts.cases or counts.held_cases_kept or counts.open_cases_kept:
+        words.insert(1 if counts.circles else 0, _cases_line(counts, before))
+    return words
+
+
+def _kinds(counts: PurgeCounts) -> list[tuple[int, str, str]]:
+    """Each kind but cases: how many, and its words for one and for many."""
+    return [
         (
             counts.circles,
             _tr("1 Tier 1 circle held before {day}"),
@@ -49,10 +57,6 @@ def preview_lines(preview: PurgePreview) -> list[str]:
             _tr("{count} caregivers with no student left"),
         ),
     ]
-    words = [_words(n, one, many, day=before) for n, one, many in lines if n]
-    if counts.cases or counts.held_cases_kept or counts.open_cases_kept:
-        words.insert(1 if counts.circles else 0, _cases_line(counts, before))
-    return words
 
 
 def _cases_line(counts: PurgeCounts, before: str) -> str:
