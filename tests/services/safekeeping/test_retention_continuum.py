@@ -21,6 +21,7 @@ from rp_desktop.db.models import (
     CaseCategoryRow,
     CaseParticipantRow,
     CaseRow,
+    FormDraftRow,
     PracticeLogRow,
     PracticeLogStudentRow,
     PreparationRow,
@@ -344,6 +345,29 @@ def test_the_home_reminder_counts_what_the_preview_removes(db: Database) -> None
 
     assert reminder is not None
     assert reminder.cases == removal.preview_purge(db, reminder.years).counts.cases == 1
+
+
+def test_a_half_typed_form_about_a_removed_caregiver_goes_too(db: Database) -> None:
+    school = build(db)
+    wrenfield = min(ids(db, CaregiverRow))  # the first added: their only child is removed
+    assert wrenfield not in school.kept_caregivers
+    kept = max(school.kept_caregivers)
+    with Session(db.engine) as session, session.begin():
+        for key, record in (("gone", wrenfield), ("kept", kept)):
+            session.add(
+                FormDraftRow(
+                    key=key,
+                    form="caregiver",
+                    record_id=record,
+                    fields='{"phone": "555-0199-771"}',
+                    saved_at=LONG_AGO,
+                )
+            )
+
+    removal.purge(db, 3, confirm_counts=EXPECTED)
+
+    with Session(db.engine) as session:
+        assert list(session.scalars(select(FormDraftRow.key))) == ["kept"]
 
 
 def test_a_caregiver_s_preparation_and_willingness_go_with_the_case(db: Database) -> None:

@@ -2,10 +2,11 @@
 README.txt that says what each file and column holds.
 
 It is identified (names, student numbers, caregivers' phone numbers and emails, notes as typed):
-the school's full copy of its own records, for its own use, never to share. A case's private note is never in it, and the answers
-to the restorative questions, word for word (meeting_answers.csv), only when asked for: a
-child's "what happened" in writing should not travel further than it must. What goes in, for a
-period, is described in export_record_queries; a folder that already holds an export is refused
+the school's full copy of its own records, for its own use, never to share. A case's private
+note is never in it, and the answers to the restorative questions, word for word
+(meeting_answers.csv), only when asked for: a child's "what happened" in writing should not
+travel further than it must. What goes in, for a period, is described in
+export_record_queries; a folder that already holds an export is refused
 unless `replace` is given (export_folder)."""
 
 import csv

@@ -242,7 +242,12 @@ def _delete(session: Session, gone: PurgeSelection, progress: Progress = no_prog
             progress(step, len(PURGE_STEPS), PURGE_STEPS[step])
     # A half-typed form about a removed record holds its words too.
     progress(len(PURGE_STEPS) - 2, len(PURGE_STEPS), PURGE_STEPS[-2])
-    for form, ids in (("case", gone.cases), ("circle", gone.circles), ("student", gone.students)):
+    for form, ids in (
+        ("case", gone.cases),
+        ("circle", gone.circles),
+        ("student", gone.students),
+        ("caregiver", gone.caregivers),
+    ):
         for chunk in _chunks(ids):
             drafts = delete(FormDraftRow).where(
                 FormDraftRow.form == form, FormDraftRow.record_id.in_(chunk)
