@@ -120,9 +120,9 @@ class ExportDialog(QDialog):
             self.about.setStyleSheet(WARNING_STYLE)
             self.about.setText(
                 _tr(
-                    "These files hold students' names, student numbers and notes. Keep them "
-                    "as safely as the records themselves: do not email them or put them on a "
-                    "shared drive."
+                    "These files hold students' names, student numbers and notes, and "
+                    "caregivers' phone numbers and emails. Keep them as safely as the records "
+                    "themselves: do not email them or put them on a shared drive."
                 )
             )
         else:
