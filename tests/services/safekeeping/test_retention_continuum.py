@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
 
+import pytest
 from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
@@ -347,21 +348,25 @@ def test_the_home_reminder_counts_what_the_preview_removes(db: Database) -> None
     assert reminder.cases == removal.preview_purge(db, reminder.years).counts.cases == 1
 
 
-def test_a_half_typed_form_about_a_removed_caregiver_goes_too(db: Database) -> None:
+@pytest.mark.parametrize(
+    ("form", "model", "kept"),
+    [
+        ("caregiver", CaregiverRow, "kept_caregivers"),
+        ("practice", PracticeLogRow, "kept_logs"),
+        ("referral", ReferralRow, "kept_referrals"),
+        ("triage", ReferralRow, "kept_referrals"),
+    ],
+)
+def test_a_half_typed_form_about_a_removed_record_goes_with_it(
+    db: Database, form: str, model: type[CaregiverRow | PracticeLogRow | ReferralRow], kept: str
+) -> None:
     school = build(db)
-    wrenfield = min(ids(db, CaregiverRow))  # the first added: their only child is removed
-    assert wrenfield not in school.kept_caregivers
-    kept = max(school.kept_caregivers)
+    kept_ids: frozenset[int] = getattr(school, kept)
+    gone = min(ids(db, model) - kept_ids)
     with Session(db.engine) as session, session.begin():
-        for key, record in (("gone", wrenfield), ("kept", kept)):
+        for key, record in (("gone", gone), ("kept", max(kept_ids))):
             session.add(
-                FormDraftRow(
-                    key=key,
-                    form="caregiver",
-                    record_id=record,
-                    fields='{"phone": "555-0199-771"}',
-                    saved_at=LONG_AGO,
-                )
+                FormDraftRow(key=key, form=form, record_id=record, fields="{}", saved_at=LONG_AGO)
             )
 
     removal.purge(db, 3, confirm_counts=EXPECTED)

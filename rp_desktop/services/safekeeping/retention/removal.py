@@ -2,57 +2,32 @@
 really removes the data, and the hold that keeps a case whatever its age.
 
 The rules are in domain/safekeeping/retention.py, the facts they need are read by
-retention/facts.py; this module deletes what they name in one transaction and then wipes the
+retention/facts.py; this module deletes what they name in one transaction (with
+retention/deleting.py) and then wipes the
 freed space: secure delete while deleting, a WAL checkpoint, VACUUM (which rewrites the file
 without the free pages) and a last checkpoint that empties the -wal file. The audit trail keeps
 one event with counts only.
 """
 
-from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import (
-    ColumnElement,
-    Connection,
-    ForeignKey,
-    Table,
-    delete,
-    select,
-    text,
-    update,
-)
+from sqlalchemy import Connection, text
 from sqlalchemy.orm import Session
 
-from rp_desktop.db.base import Base
 from rp_desktop.db.cipher import driver_errors
-from rp_desktop.db.models import (
-    CaregiverRow,
-    CaseRow,
-    CircleRunRow,
-    CommunityCircleRow,
-    FormDraftRow,
-    GroupRow,
-    PracticeLogRow,
-    ReferralRow,
-    StudentRow,
-    SupportPlanRow,
-)
 from rp_desktop.domain.progress import Progress, no_progress
-from rp_desktop.domain.safekeeping.retention import (
-    PurgeCounts,
-    PurgeSelection,
-    cutoff_date,
-    select_for_purge,
-)
+from rp_desktop.domain.safekeeping.retention import PurgeCounts, cutoff_date, select_for_purge
 from rp_desktop.domain.vocabulary import AuditAction
 from rp_desktop.services.audit import record_event
 from rp_desktop.services.casework.cases import load_case
 from rp_desktop.services.casework.checks import touch
 from rp_desktop.services.safekeeping.database import Database
+from rp_desktop.services.safekeeping.retention.deleting import PURGE_STEPS, delete_selection
 from rp_desktop.services.safekeeping.retention.facts import gather_facts
 
 __all__ = [
+    "PURGE_STEPS",
     "NotCompacted",
     "PreviewOutdated",
     "PurgeCounts",
@@ -62,25 +37,6 @@ __all__ = [
     "purge",
     "set_hold",
 ]
-
-# The steps a purge tells its progress of: reading, each kind of record, drafts, then wiping.
-PURGE_STEPS = (
-    "reading",
-    "circle_runs",
-    "cases",
-    "support_plans",
-    "circles",
-    "groups",
-    "practice_logs",
-    "referrals",
-    "students",
-    "caregivers",
-    "drafts",
-    "wiping",
-)
-
-# Ids per statement: well under SQLite's limit on bound parameters (32,766 since 3.32).
-CHUNK = 5000
 
 
 class PreviewOutdated(Exception):
@@ -165,7 +121,7 @@ def _remove(
     counts = selection.counts()
     if counts != confirm_counts:
         raise PreviewOutdated()
-    _delete(session, selection, progress)
+    delete_selection(session, selection, progress)
     detail = f"years={years} cutoff={cutoff.isoformat()} {counts.detail()}"
     record_event(session, db, AuditAction.PURGE, "database", None, detail)
     if session.execute(text("PRAGMA foreign_key_check")).first() is not None:
@@ -215,74 +171,6 @@ def set_hold(db: Database, case_id: int, hold: bool) -> bool:
         return row.hold
 
 
-# -- removing ------------------------------------------------------------------------------
-
-
-def _delete(session: Session, gone: PurgeSelection, progress: Progress = no_progress) -> None:
-    """Delete what `gone` names with everything that belongs to it, set by set."""
-    for step, (model, ids) in enumerate(
-        (
-            (CircleRunRow, gone.runs),
-            (CaseRow, gone.cases),
-            (SupportPlanRow, gone.support_plans),
-            (CommunityCircleRow, gone.circles),
-            (GroupRow, gone.groups),
-            (PracticeLogRow, gone.practice_logs),
-            (ReferralRow, gone.referrals),
-            (StudentRow, gone.students),
-            (CaregiverRow, gone.caregivers),
-        ),
-        start=1,
-    ):
-        table = model.__table__
-        assert isinstance(table, Table)
-        progress(step, len(PURGE_STEPS), PURGE_STEPS[step])  # told even with none of them
-        for chunk in _chunks(ids):
-            delete_with_dependents(session, table, table.c.id.in_(chunk))
-            progress(step, len(PURGE_STEPS), PURGE_STEPS[step])
-    # A half-typed form about a removed record holds its words too.
-    progress(len(PURGE_STEPS) - 2, len(PURGE_STEPS), PURGE_STEPS[-2])
-    for form, ids in (
-        ("case", gone.cases),
-        ("circle", gone.circles),
-        ("student", gone.students),
-        ("caregiver", gone.caregivers),
-    ):
-        for chunk in _chunks(ids):
-            drafts = delete(FormDraftRow).where(
-                FormDraftRow.form == form, FormDraftRow.record_id.in_(chunk)
-            )
-            session.execute(drafts, execution_options={"synchronize_session": False})
-
-
-def delete_with_dependents(
-    session: Session, table: Table, where: ColumnElement[bool], path: tuple[str, ...] = ()
-) -> None:
-    """Delete the rows of `table` that match `where` as SQLite's ON DELETE rules would (rows
-    that name them with CASCADE deleted first, SET NULL columns cleared), but one statement
-    per table rather than one search per row. RESTRICT is left to the final check."""
-    if table.name in path:
-        raise ValueError("a cycle of cascading foreign keys")
-    for key in _keys_naming(table):
-        child, column = key.parent.table, key.parent
-        assert isinstance(child, Table)
-        named = column.in_(select(key.column).where(where))
-        if key.ondelete == "CASCADE":
-            delete_with_dependents(session, child, named, (*path, table.name))
-        elif key.ondelete == "SET NULL":
-            session.execute(update(child).where(named).values({column.name: None}))
-    session.execute(delete(table).where(where))
-
-
-def _keys_naming(table: Table) -> list[ForeignKey]:
-    return [
-        key
-        for other in Base.metadata.sorted_tables
-        for key in other.foreign_keys
-        if key.column.table is table
-    ]
-
-
 def _foreign_keys_off(connection: Connection) -> None:
     """Switch enforcement off on the driver's own connection, outside any transaction (inside
     one, SQLite ignores the pragma), and make sure it took."""
@@ -291,9 +179,3 @@ def _foreign_keys_off(connection: Connection) -> None:
     driver.execute("PRAGMA foreign_keys=OFF")
     if driver.execute("PRAGMA foreign_keys").fetchone()[0] != 0:
         raise RuntimeError("foreign-key enforcement could not be switched off")
-
-
-def _chunks(ids: Iterable[int]) -> Iterator[list[int]]:
-    ordered = sorted(ids)
-    for start in range(0, len(ordered), CHUNK):
-        yield ordered[start : start + CHUNK]
