@@ -7,12 +7,14 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
+from rp_desktop.domain.casework.roles import HARM_ONLY_ROLES, fits, opens_a_case
 from rp_desktop.domain.characters import invisible_character
 from rp_desktop.domain.records import CaseFields, CircleFields, StudentFields
 from rp_desktop.domain.vocabulary import (
     HIGHEST_GRADE,
     LOWEST_GRADE,
     CaseStatus,
+    CategoryKind,
     CircleStatus,
     Role,
     Tier,
@@ -65,6 +67,10 @@ class Problem(StrEnum):
     # (they chose a letter, a go-between, or not to take part): a reason to go ahead is needed.
     CHOICE_NOT_RECORDED = "choice_not_recorded"
     CHOSE_NOT_TO_MEET = "chose_not_to_meet"
+    # a positive or neutral observation is logged as practice, not filed as a case
+    NOT_A_CASE = "not_a_case"
+    HARM_ROLE_IN_CONCERN = "harm_role_in_concern"  # a concern takes neutral roles only
+    NEUTRAL_ROLE_IN_HARM = "neutral_role_in_harm"  # harm names who was harmed, who caused it
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,12 +171,22 @@ def validate_circle(fields: CircleFields, today: date) -> list[FieldProblem]:
     return problems
 
 
-def validate_case(fields: CaseFields, today: date) -> list[FieldProblem]:
+def validate_case(
+    fields: CaseFields,
+    today: date,
+    kind: CategoryKind | None = None,
+    *,
+    category_changed: bool = True,
+) -> list[FieldProblem]:
+    """`kind` is the kind of the category chosen (None: not known yet). A case keeps an
+    observation's category it already had (`category_changed` False); a new one cannot have it."""
     problems = list(past_date_problems("occurred_on", fields.occurred_on, today))
     problems += text_problems("place", fields.place, required=False, limit=SHORT_TEXT_MAX)
     problems += text_problems("description", fields.description, required=True, limit=LONG_TEXT_MAX)
     if fields.category_id is None:
         problems.append(FieldProblem("category_id", Problem.REQUIRED))
+    elif kind is not None and category_changed and not opens_a_case(kind):
+        problems.append(FieldProblem("category_id", Problem.NOT_A_CASE))
     if fields.status == CaseStatus.CLOSED and fields.closure_reason is None:
         problems.append(FieldProblem("closure_reason", Problem.REQUIRED))
     if fields.tier == Tier.INTENSIVE and fields.tier3_kind is None:
@@ -178,7 +194,20 @@ def validate_case(fields: CaseFields, today: date) -> list[FieldProblem]:
     if fields.tier == Tier.UNIVERSAL:
         problems.append(FieldProblem("tier", Problem.OUT_OF_RANGE))
     problems += _participant_problems(fields)
+    problems += _role_problems(fields, kind)
     return problems
+
+
+def _role_problems(fields: CaseFields, kind: CategoryKind | None) -> Iterator[FieldProblem]:
+    """Roles that do not fit the category's kind: a harm role in a concern, the neutral
+    "student" in a case of harm."""
+    for index, person in enumerate(fields.participants):
+        if person.role is None or fits(person.role, kind):
+            continue
+        if person.role in HARM_ONLY_ROLES:
+            yield FieldProblem("participants", Problem.HARM_ROLE_IN_CONCERN, index=index)
+        else:
+            yield FieldProblem("participants", Problem.NEUTRAL_ROLE_IN_HARM, index=index)
 
 
 def _participant_problems(fields: CaseFields) -> Iterator[FieldProblem]:

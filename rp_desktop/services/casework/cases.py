@@ -24,7 +24,7 @@ from rp_desktop.domain.records import (
     Participant,
 )
 from rp_desktop.domain.validation import FieldProblem, InvalidInput, Problem, validate_case
-from rp_desktop.domain.vocabulary import AuditAction, CaseStatus, Tier
+from rp_desktop.domain.vocabulary import AuditAction, CaseStatus, CategoryKind, Tier
 from rp_desktop.services import drafts
 from rp_desktop.services.audit import record_event
 from rp_desktop.services.casework.case_people import (
@@ -122,7 +122,7 @@ def open_case(db: Database, fields: CaseFields, *, replaces_draft: str | None = 
 def add_case(session: Session, db: Database, fields: CaseFields) -> CaseRow:
     """Open a case inside the caller's transaction (its participants get their ids, in the
     order given), or raise InvalidInput."""
-    fields = _checked(session, db, fields)
+    fields = _checked(session, db, fields, kept_category=None)
     now = db.now()
     row = CaseRow(created_at=now, updated_at=now)
     session.add(row)  # before filling: the search key reads the participants back by id
@@ -138,7 +138,7 @@ def update_case(
     with Session(db.engine) as session, session.begin():
         drafts.delete_replaced(session, replaces_draft)
         row = _load(session, case_id)
-        fields = _checked(session, db, replace(fields, tier=row.tier))
+        fields = _checked(session, db, replace(fields, tier=row.tier), row.category_id)
         _fill(session, row, fields)
         row.closed_on = _closed_on(row, db)
         row.updated_at = db.now()
@@ -180,16 +180,29 @@ def _refresh_search_keys(session: Session, taking_part: ColumnElement[bool]) -> 
         row.search_key = _search_key(session, row)
 
 
-def _checked(session: Session, db: Database, fields: CaseFields) -> CaseFields:
-    """The fields, tidied, or InvalidInput listing every problem found."""
+def _checked(
+    session: Session, db: Database, fields: CaseFields, kept_category: int | None
+) -> CaseFields:
+    """The fields, tidied, or InvalidInput listing every problem found. `kept_category` is the
+    category the case had (None for a new case): an observation's category is kept, never
+    newly chosen, and the people's roles must fit the category's kind."""
     if fields.tier != Tier.INTENSIVE:
         fields = replace(fields, tier3_kind=None)
     if fields.closure_reason is not None and fields.status != CaseStatus.CLOSED:
         fields = replace(fields, closure_reason=None)
-    problems = validate_case(fields, db.today()) + unknown_references(session, fields)
+    kind = category_kind(session, fields.category_id)
+    changed = fields.category_id != kept_category
+    problems = validate_case(fields, db.today(), kind, category_changed=changed)
+    problems += unknown_references(session, fields)
     if problems:
         raise InvalidInput(problems)
     return fields
+
+
+def category_kind(session: Session, category_id: int | None) -> CategoryKind | None:
+    """The kind of the category with `category_id`; None when there is none (yet)."""
+    category = session.get(CaseCategoryRow, category_id) if category_id is not None else None
+    return category.kind if category is not None else None
 
 
 def unknown_references(session: Session, fields: CaseFields) -> list[FieldProblem]:

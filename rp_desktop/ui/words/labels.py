@@ -17,6 +17,7 @@ from rp_desktop.domain.continuum.kinds import (
     MeetingStatus,
     PracticeKind,
     ReferralDecision,
+    RepairFelt,
     Willingness,
 )
 from rp_desktop.domain.continuum.kinds import CaregiverRelationship as Rel
@@ -198,6 +199,12 @@ _WORDS: dict[type[Enum], dict[Any, Callable[[], str]]] = {
         CategoryKind.CONCERN: lambda: _tr("Concern"),
         CategoryKind.POSITIVE: lambda: _tr("Positive observation"),
         CategoryKind.NEUTRAL: lambda: _tr("Neutral"),
+    },
+    RepairFelt: {
+        RepairFelt.YES: lambda: _tr("Yes"),
+        RepairFelt.PARTLY: lambda: _tr("Partly"),
+        RepairFelt.NO: lambda: _tr("No"),
+        RepairFelt.NOT_ASKED: lambda: _tr("Not asked"),
     },
     StaffRole: {
         StaffRole.COUNSELOR: lambda: _tr("Counselor"),

@@ -147,6 +147,18 @@ _GENERAL = {
         "The person harmed chose not to meet (a letter, a go-between, or not taking part). "
         "Give the reason the meeting went ahead without them.",
     ),
+    Problem.NOT_A_CASE: QT_TRANSLATE_NOOP(
+        "Problems",
+        "A positive or neutral observation is not a case. Log it with Log a practice "
+        "(Positive observation), or choose a category of harm or concern.",
+    ),
+    Problem.HARM_ROLE_IN_CONCERN: QT_TRANSLATE_NOOP(
+        "Problems",
+        "A concern is not harm: choose Student, Supporter, Family member, Staff or Facilitator.",
+    ),
+    Problem.NEUTRAL_ROLE_IN_HARM: QT_TRANSLATE_NOOP(
+        "Problems", "In a case of harm, say whether this student was harmed, caused harm or saw it."
+    ),
     Problem.SAME_BUT_ZEROS: QT_TRANSLATE_NOOP(
         "Problems",
         "Another student has this number once leading zeros are ignored (0123 and 123 are one "

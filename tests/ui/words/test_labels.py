@@ -14,6 +14,7 @@ from rp_desktop.domain.continuum.kinds import (
     MeetingStatus,
     PracticeKind,
     ReferralDecision,
+    RepairFelt,
     Willingness,
 )
 from rp_desktop.domain.timeline import TimelineKind
@@ -46,6 +47,7 @@ SHOWN = (
     TimelineKind,
     Tier,
     CategoryKind,
+    RepairFelt,
     MeetingKind,
     MeetingStatus,
     Willingness,

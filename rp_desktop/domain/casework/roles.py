@@ -1,0 +1,62 @@
+"""Which roles fit a case, by its category's kind.
+
+A case of harm names who was harmed and who caused it. A wellbeing concern or a check-in is not
+harm: its people take neutral roles (a student, a supporter), never a harm role. Positive and
+neutral observations are not cases at all: they are logged as everyday practice.
+"""
+
+from rp_desktop.domain.vocabulary import CategoryKind, Role
+
+# The roles that only mean something where harm happened.
+HARM_ONLY_ROLES = frozenset({Role.PERSON_HARMED, Role.PERSON_WHO_CAUSED_HARM, Role.WITNESS})
+
+HARM_ROLES = (
+    Role.PERSON_HARMED,
+    Role.PERSON_WHO_CAUSED_HARM,
+    Role.WITNESS,
+    Role.SUPPORTER,
+    Role.FAMILY_MEMBER,
+    Role.STAFF,
+    Role.FACILITATOR,
+)
+NEUTRAL_ROLES = (
+    Role.STUDENT,
+    Role.SUPPORTER,
+    Role.FAMILY_MEMBER,
+    Role.STAFF,
+    Role.FACILITATOR,
+)
+
+# Kinds a new case may be filed under; the others are observations, logged as practice.
+CASE_KINDS = frozenset({CategoryKind.HARM, CategoryKind.CONCERN})
+
+
+def opens_a_case(kind: CategoryKind) -> bool:
+    """Whether a new case may be filed under a category of this kind."""
+    return kind in CASE_KINDS
+
+
+def roles_for(kind: CategoryKind | None) -> tuple[Role, ...]:
+    """The roles a person may take in a case of this kind, in the order they are offered.
+    A concern takes the neutral roles; harm its own. Before a category is chosen (None), and
+    for a case kept from before observations stopped being cases, every role is offered."""
+    if kind is CategoryKind.CONCERN:
+        return NEUTRAL_ROLES
+    if kind is CategoryKind.HARM:
+        return HARM_ROLES
+    return tuple(Role)
+
+
+def fits(role: Role, kind: CategoryKind | None) -> bool:
+    return role in roles_for(kind)
+
+
+def role_in(kind: CategoryKind | None, role: Role | None, *, is_staff: bool = False) -> Role | None:
+    """`role` carried over to a case of `kind`: a harm role becomes the neutral one (a student;
+    a staff member stays staff) and "student" becomes unchosen in a case of harm, since only the
+    counselor can say who was harmed and who caused it. A role that fits is kept."""
+    if role is None or fits(role, kind):
+        return role
+    if kind is CategoryKind.CONCERN:
+        return Role.STAFF if is_staff else Role.STUDENT
+    return None
