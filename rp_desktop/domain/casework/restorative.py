@@ -55,12 +55,13 @@ def questions_for(role: Role) -> tuple[RestorativeQuestion, ...]:
     Only the person who caused harm is asked the first set. The person harmed, family members,
     supporters and witnesses are asked the questions for those affected. Staff are asked two
     short questions of their own (what they saw, what they need), never either set of the harm.
-    The facilitator asks the questions and answers none."""
+    The facilitator asks the questions and answers none. A student in a concern (the neutral
+    role) is not asked the questions of harm: their part is a short summary."""
     if role is Role.PERSON_WHO_CAUSED_HARM:
         return FOR_PERSON_WHO_CAUSED_HARM
     if role is Role.STAFF:
         return FOR_STAFF
-    if role is Role.FACILITATOR:
+    if role in (Role.FACILITATOR, Role.STUDENT):
         return ()
     return FOR_THOSE_AFFECTED
 

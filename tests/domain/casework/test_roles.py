@@ -6,6 +6,7 @@ from datetime import date
 
 import pytest
 
+from rp_desktop.domain.casework.restorative import answerable_by, questions_for
 from rp_desktop.domain.casework.roles import opens_a_case, role_in, roles_for
 from rp_desktop.domain.records import CaseFields, ParticipantFields
 from rp_desktop.domain.validation import FieldProblem, Problem, validate_case
@@ -104,3 +105,8 @@ def test_a_case_kept_in_an_observation_category_can_still_be_saved() -> None:
     harm_people = (ParticipantFields(Role.PERSON_HARMED, student_id=1),)
     kept = replace(CASE, participants=harm_people)
     assert validate_case(kept, TODAY, CategoryKind.POSITIVE, category_changed=False) == []
+
+
+def test_a_student_in_a_concern_is_asked_none_of_the_questions_of_harm() -> None:
+    assert questions_for(Role.STUDENT) == ()
+    assert answerable_by(Role.STUDENT) == ()
