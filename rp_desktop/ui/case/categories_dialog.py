@@ -1,7 +1,7 @@
 """The school's own categories of harm, concern and observation: add, rename, retire. A retired
 category is no longer offered for new cases; the cases that have it keep it."""
 
-from PySide6.QtCore import QSize
+from PySide6.QtCore import QCoreApplication, QSize
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -28,6 +28,31 @@ from rp_desktop.ui.words.labels import label
 from rp_desktop.ui.words.problems import problem_text
 
 
+def kinds_explained() -> str:
+    """What each kind of category means, one line each."""
+    lines = (
+        QCoreApplication.translate(
+            "CategoriesDialog",
+            "Harm: a case that names the person harmed and the person who caused harm; "
+            "counted as harm in reports.",
+        ),
+        QCoreApplication.translate(
+            "CategoriesDialog",
+            "Concern: a wellbeing concern; a case whose people take neutral roles "
+            "(student, supporter).",
+        ),
+        QCoreApplication.translate(
+            "CategoriesDialog",
+            "Positive observation: not a case; log it with Log a practice (Positive observation).",
+        ),
+        QCoreApplication.translate(
+            "CategoriesDialog",
+            "Neutral: not a case (a check-in is logged as practice); kept for cases filed before.",
+        ),
+    )
+    return "\n".join(lines)
+
+
 class CategoriesDialog(QDialog):
     """Edit the list of case categories."""
 
@@ -37,6 +62,7 @@ class CategoriesDialog(QDialog):
         self._shown: list[Category] = []
         self.setWindowTitle(self.tr("Case categories"))
         fit_to_screen(self, QSize(640, 520), "categories")
+        self.kinds_note = QLabel(kinds_explained(), wordWrap=True)
         self.table = QTableWidget(0, 3)
         self.table.setHorizontalHeaderLabels([self.tr("Category"), self.tr("Kind"), ""])
         self.table.verticalHeader().setVisible(False)
@@ -57,6 +83,7 @@ class CategoriesDialog(QDialog):
         for widget in (self.name, self.kind, self.add, self.rename):
             editing.addWidget(widget, 1 if widget is self.name else 0)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.kinds_note)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.retire)
         layout.addLayout(editing)

@@ -7,15 +7,27 @@ from typing import cast
 from PySide6.QtCore import QT_TR_NOOP, Signal
 from PySide6.QtWidgets import QComboBox, QDateEdit, QPlainTextEdit, QWidget
 
+from rp_desktop.domain.casework.roles import opens_a_case
 from rp_desktop.domain.records import Case, CaseFields, Participant, ParticipantFields
 from rp_desktop.domain.validation import FieldProblem
-from rp_desktop.domain.vocabulary import CaseStatus, ClosureReason, Role, Tier, Tier3Kind
+from rp_desktop.domain.vocabulary import (
+    CaseStatus,
+    CategoryKind,
+    ClosureReason,
+    Role,
+    Tier,
+    Tier3Kind,
+)
 from rp_desktop.services import people
 from rp_desktop.services.casework import cases
 from rp_desktop.services.continuum import caregivers
 from rp_desktop.services.safekeeping.database import Database
 from rp_desktop.services.students import records as students
-from rp_desktop.ui.case.participants import ParticipantsEditor
+from rp_desktop.ui.case.participants import (
+    ParticipantsEditor,
+    ask_to_carry_roles,
+    observations_note,
+)
 from rp_desktop.ui.forms.form_draft import DraftPlace
 from rp_desktop.ui.forms.form_state import Json
 from rp_desktop.ui.forms.record_form import RecordForm
@@ -66,6 +78,7 @@ class CaseForm(RecordForm):
         self._add_what_happened(tier)
         self._add_who_and_where_it_stands()
         self._offer_categories(case)
+        self.category.currentIndexChanged.connect(self._category_changed)
         self._fill(case)
         self.status.currentIndexChanged.connect(self._sync_closure)
         self._sync_closure()
@@ -136,6 +149,7 @@ class CaseForm(RecordForm):
         )
         self.place: QComboBox = self.add_field("place", self.tr("&Place"), self._place_combo())
         self.category: QComboBox = self.add_field("category_id", self.tr("&Category"), QComboBox())
+        self.form.addRow("", observations_note(self))
         self.description: QPlainTextEdit = self.add_field(
             "description", self.tr("&What happened"), QPlainTextEdit()
         )
@@ -173,13 +187,33 @@ class CaseForm(RecordForm):
         )
 
     def _offer_categories(self, case: Case | None) -> None:
-        # Retired categories are not offered, unless this case already has one.
+        # Retired categories, and observations (not cases: they are logged as practice), are not
+        # offered, unless this case already has one.
         own_category = case.fields.category_id if case else None
+        self._kinds: dict[int, CategoryKind] = {}
         for category in cases.list_categories(self._db, include_inactive=True):
-            if category.active or category.id == own_category:
+            offered = category.active and opens_a_case(category.kind)
+            if offered or category.id == own_category:
                 self.category.addItem(category.name, category.id)
+                self._kinds[category.id] = category.kind
         self.category.insertItem(0, self.tr("Choose a category…"), None)
         self.category.setCurrentIndex(0)
+        self._shown_category: int | None = None
+
+    def _category_changed(self) -> None:
+        """The roles offered follow the category's kind. People whose roles do not fit the new
+        kind are carried over once the counselor agrees; otherwise the category goes back."""
+        chosen = self.category.currentData()
+        kind = self._kinds.get(chosen) if chosen is not None else None
+        if self.people.roles_that_do_not_fit(kind):
+            if not ask_to_carry_roles(self, kind):
+                self.category.blockSignals(True)
+                select_data(self.category, self._shown_category)
+                self.category.blockSignals(False)
+                return
+            self.people.carry_roles_to(kind)
+        self.people.set_category_kind(kind)
+        self._shown_category = chosen
 
     def _people_draft(self) -> list[dict[str, Json]]:
         return [

@@ -1,8 +1,9 @@
-"""The people in a case, each in a role: students found by name, staff, and others (a parent)."""
+"""The people in a case, each in a role: students found by name, staff, and others (a parent).
+The roles offered follow the category's kind: harm roles for harm, neutral ones for a concern."""
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
@@ -13,23 +14,28 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from rp_desktop.domain.casework.roles import fits, role_in, roles_for
 from rp_desktop.domain.continuum.caregivers import Caregiver
 from rp_desktop.domain.records import Participant, ParticipantFields, StaffMember, Student
-from rp_desktop.domain.vocabulary import Role
+from rp_desktop.domain.vocabulary import CategoryKind, Role
+from rp_desktop.ui import dialogs
 from rp_desktop.ui.families.family_adder import FamilyAdder, FindFamily
 from rp_desktop.ui.forms.person_picker import enter_does
 from rp_desktop.ui.forms.student_picker import StaffPicker, StudentPicker
 from rp_desktop.ui.forms.widgets import choice_combo, current_choice, select_data
+from rp_desktop.ui.words.labels import label
 
 
 class _PersonRow:
     """One line of the list: who, in which role, and a way to remove them."""
 
-    def __init__(self, fields: ParticipantFields, name: str, role_hint: str) -> None:
+    def __init__(
+        self, fields: ParticipantFields, name: str, role_hint: str, kind: CategoryKind | None
+    ) -> None:
         self.fields = fields
         self.name = QLabel(name)
         # No role is assumed for a student: the counselor says who was harmed and who caused it.
-        self.role = choice_combo(list(Role), none_text=role_hint)
+        self.role = choice_combo(_offered(kind, fields.role), none_text=role_hint)
         self.role.setAccessibleName(role_hint)
         select_data(self.role, fields.role)
         self.remove = QPushButton("✕")
@@ -46,6 +52,23 @@ class _PersonRow:
             self.fields.other_name,
             self.fields.caregiver_id,
         )
+
+    def offer(self, kind: CategoryKind | None, role: Role | None) -> None:
+        """Offer the roles that fit `kind`, with `role` chosen; the combo keeps its signals."""
+        self.role.blockSignals(True)
+        while self.role.count() > 1:  # the first item is "Choose a role…"
+            self.role.removeItem(1)
+        for each in _offered(kind, role):
+            self.role.addItem(label(each), each)
+        self.role.blockSignals(False)
+        select_data(self.role, role)
+
+
+def _offered(kind: CategoryKind | None, role: Role | None) -> list[Role]:
+    """The roles that fit the category's kind, and the person's own role if it does not (a
+    case from before the rule shows as it was; saving it says what to change)."""
+    offered = list(roles_for(kind))
+    return offered if role is None or role in offered else [*offered, role]
 
 
 class ParticipantsEditor(QWidget):
@@ -67,6 +90,7 @@ class ParticipantsEditor(QWidget):
     ) -> None:
         super().__init__(parent)
         self._rows: list[_PersonRow] = []
+        self._kind: CategoryKind | None = None
         self._grid = QGridLayout()
         self._grid.setColumnStretch(0, 1)
         self.none_yet = QLabel(self.tr("No one yet. Add the students and others involved below."))
@@ -93,6 +117,26 @@ class ParticipantsEditor(QWidget):
     def set_participants(self, participants: tuple[Participant, ...]) -> None:
         for participant in participants:
             self._append(participant.fields, participant.display_name)
+
+    def set_category_kind(self, kind: CategoryKind | None) -> None:
+        """Offer the roles that fit a case of `kind`; every role chosen is kept."""
+        self._kind = kind
+        for row in self._rows:
+            row.offer(kind, current_choice(row.role, Role))
+
+    def roles_that_do_not_fit(self, kind: CategoryKind | None) -> int:
+        """How many people have a role that does not fit a case of `kind`."""
+        roles = (current_choice(row.role, Role) for row in self._rows)
+        return sum(role is not None and not fits(role, kind) for role in roles)
+
+    def carry_roles_to(self, kind: CategoryKind | None) -> None:
+        """Give each person the role that fits a case of `kind`: in a concern, a person harmed,
+        a person who caused harm or a witness becomes a student (staff stay staff)."""
+        self._kind = kind
+        for row in self._rows:
+            role = current_choice(row.role, Role)
+            row.offer(kind, role_in(kind, role, is_staff=row.fields.staff_id is not None))
+        self.changed.emit()
 
     def show_problem(self, index: int, text: str) -> None:
         row = self._rows[index]
@@ -148,7 +192,7 @@ class ParticipantsEditor(QWidget):
         self.family.refresh(students, [p.caregiver_id for p in people if p.caregiver_id])
 
     def _append(self, fields: ParticipantFields, name: str) -> None:
-        row = _PersonRow(fields, name, self.tr("Choose a role…"))
+        row = _PersonRow(fields, name, self.tr("Choose a role…"), self._kind)
         line = len(self._rows) * 2
         self._grid.addWidget(row.name, line, 0)
         self._grid.addWidget(row.role, line, 1)
@@ -173,3 +217,36 @@ class ParticipantsEditor(QWidget):
             self._append(fields, name)
         self.none_yet.setVisible(not self._rows)
         self.changed.emit()
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("CaseForm", text)
+
+
+def observations_note(parent: QWidget | None = None) -> QLabel:
+    """A line under the category: where positive observations and check-ins go instead."""
+    return QLabel(
+        _tr(
+            "Cases are for harm and concerns. A positive observation or a check-in is not a "
+            "case: log it with Log a practice (Positive observation, Check-in/check-out)."
+        ),
+        parent,
+        wordWrap=True,
+    )
+
+
+def ask_to_carry_roles(parent: QWidget, kind: CategoryKind | None) -> bool:
+    """Ask before the people's roles change with the category; True to change them."""
+    if kind is CategoryKind.CONCERN:
+        text = _tr(
+            "A concern is not harm, so its people take neutral roles. Change person harmed, "
+            "person who caused harm and witness to Student?"
+        )
+    else:
+        text = _tr(
+            "A case of harm names who was harmed and who caused it. The students now listed as "
+            "Student will need their role chosen again. Change the category?"
+        )
+    return dialogs.confirm(
+        parent, _tr("Change the roles?"), text, _tr("Change the roles"), _tr("Keep the category")
+    )

@@ -5,7 +5,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QComboBox
 
 from rp_desktop.domain.records import StaffMember
-from rp_desktop.domain.vocabulary import MeetingKind, StaffRole
+from rp_desktop.domain.vocabulary import CategoryKind, MeetingKind, StaffRole
 from rp_desktop.services.casework import cases
 from rp_desktop.services.safekeeping.database import Database
 from rp_desktop.ui.forms.widgets import choice_combo, select_data
@@ -30,10 +30,18 @@ def kind_combo() -> QComboBox:
 
 
 def category_combo(db: Database) -> QComboBox:
-    """The school's active categories, none chosen yet."""
+    """The school's active categories of harm, none chosen yet: a restorative conversation
+    answers harm. A concern is opened as a Tier 2 case; an observation is logged as practice."""
     combo = QComboBox()
     for category in cases.list_categories(db):
-        combo.addItem(category.name, category.id)
+        if category.kind is CategoryKind.HARM:
+            combo.addItem(category.name, category.id)
+    combo.setToolTip(
+        _tr(
+            "Categories of harm only. A wellbeing concern or check-in is a Tier 2 case; a "
+            "positive observation is logged with Log a practice."
+        )
+    )
     # None chosen: the words are a placeholder, so a long list narrowed by typing starts empty.
     combo.setPlaceholderText(_tr("Choose a category…"))
     combo.setCurrentIndex(-1)
