@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Generic, TypeVar
 
+from rp_desktop.domain.continuum.kinds import RepairFelt
 from rp_desktop.domain.vocabulary import (
     CaseStatus,
     CategoryKind,
@@ -190,12 +191,17 @@ class CaseFields:
 
 @dataclass(frozen=True, slots=True)
 class Case:
+    """A saved case. `category_kind` decides its roles; `repair_felt` is the person harmed's
+    answer, asked when a case of harm closes (None: not recorded)."""
+
     id: int
     fields: CaseFields
     category_name: str
     participants: tuple[Participant, ...]
     created_at: datetime
     updated_at: datetime
+    category_kind: CategoryKind | None = None
+    repair_felt: RepairFelt | None = None
 
 
 @dataclass(frozen=True, slots=True)

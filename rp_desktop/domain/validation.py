@@ -71,6 +71,7 @@ class Problem(StrEnum):
     NOT_A_CASE = "not_a_case"
     HARM_ROLE_IN_CONCERN = "harm_role_in_concern"  # a concern takes neutral roles only
     NEUTRAL_ROLE_IN_HARM = "neutral_role_in_harm"  # harm names who was harmed, who caused it
+    NO_PERSON_HARMED = "no_person_harmed"  # asked of a person harmed, in a case of harm only
 
 
 @dataclass(frozen=True, slots=True)

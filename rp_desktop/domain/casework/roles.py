@@ -5,6 +5,8 @@ harm: its people take neutral roles (a student, a supporter), never a harm role.
 neutral observations are not cases at all: they are logged as everyday practice.
 """
 
+from collections.abc import Iterable
+
 from rp_desktop.domain.vocabulary import CategoryKind, Role
 
 # The roles that only mean something where harm happened.
@@ -60,3 +62,9 @@ def role_in(kind: CategoryKind | None, role: Role | None, *, is_staff: bool = Fa
     if kind is CategoryKind.CONCERN:
         return Role.STAFF if is_staff else Role.STUDENT
     return None
+
+
+def asks_repair_felt(kind: CategoryKind | None, roles: Iterable[Role | None]) -> bool:
+    """Whether closing the case asks if the person harmed feels the harm was repaired: a case
+    of harm with a person harmed in it."""
+    return kind is CategoryKind.HARM and Role.PERSON_HARMED in set(roles)

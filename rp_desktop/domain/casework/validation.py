@@ -17,6 +17,7 @@ from rp_desktop.domain.casework.records import (
     TierChangeFields,
 )
 from rp_desktop.domain.casework.restorative import answerable_by
+from rp_desktop.domain.casework.roles import asks_repair_felt
 from rp_desktop.domain.casework.support_plans import (
     HIGHEST_RATING,
     LOWEST_RATING,
@@ -24,7 +25,7 @@ from rp_desktop.domain.casework.support_plans import (
     ReEntryPlanFields,
     SupportPlanFields,
 )
-from rp_desktop.domain.continuum.kinds import MeetingStatus, Willingness
+from rp_desktop.domain.continuum.kinds import MeetingStatus, RepairFelt, Willingness
 from rp_desktop.domain.continuum.preparation import ConsentGap, consent_gap
 from rp_desktop.domain.continuum.referrals import MOST_SUSPENSION_DAYS
 from rp_desktop.domain.records import Case
@@ -191,8 +192,16 @@ def validate_tier_change(fields: TierChangeFields, case: Case, today: date) -> l
     return problems + _text("reason", fields.reason, required=True)
 
 
-def validate_closure(closed_on: date | None, case: Case, today: date) -> list[FieldProblem]:
-    return case_date("closed_on", closed_on, _case_on(case), today)
+def validate_closure(
+    closed_on: date | None, case: Case, today: date, repair_felt: RepairFelt | None = None
+) -> list[FieldProblem]:
+    """The day a case closed, and the person harmed's answer on repair: only a case of harm
+    with a person harmed in it has one (it may stay unrecorded)."""
+    problems = case_date("closed_on", closed_on, _case_on(case), today)
+    roles = (p.fields.role for p in case.participants)
+    if repair_felt is not None and not asks_repair_felt(case.category_kind, roles):
+        problems.append(FieldProblem("repair_felt", Problem.NO_PERSON_HARMED))
+    return problems
 
 
 def validate_suspension_days(

@@ -17,6 +17,7 @@ from rp_desktop.domain.casework.validation import (
     validate_suspension_days,
     validate_tier_change,
 )
+from rp_desktop.domain.continuum.kinds import RepairFelt
 from rp_desktop.domain.vocabulary import AuditAction, CaseStatus, ClosureReason, Tier
 from rp_desktop.services import drafts
 from rp_desktop.services.audit import record_event
@@ -147,17 +148,19 @@ def close_case(
     reason: ClosureReason,
     closed_on: date | None,
     *,
+    repair_felt: RepairFelt | None = None,
     replaces_draft: str | None = None,
 ) -> CaseDetail:
-    """Close the case on `closed_on` for `reason`. Closing a closed case again corrects its
-    reason and day."""
+    """Close the case on `closed_on` for `reason`, with the person harmed's answer on repair
+    (a case of harm only; None: not recorded). Closing a closed case again corrects them."""
     with Session(db.engine) as session, session.begin():
         drafts.delete_replaced(session, replaces_draft)
         row = load_case(session, case_id)
-        refuse(validate_closure(closed_on, case_record(session, row), db.today()))
+        refuse(validate_closure(closed_on, case_record(session, row), db.today(), repair_felt))
         row.status = CaseStatus.CLOSED
         row.closure_reason = reason
         row.closed_on = closed_on
+        row.repair_felt = repair_felt
         touch(row, db)
         detail = f"status={CaseStatus.CLOSED.value}"
         record_event(session, db, AuditAction.UPDATE, "case", case_id, detail)

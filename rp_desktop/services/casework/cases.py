@@ -275,6 +275,8 @@ def _to_record(session: Session, row: CaseRow) -> Case:
         ),
         created_at=row.created_at,
         updated_at=row.updated_at,
+        category_kind=row.category.kind,
+        repair_felt=row.repair_felt,
     )
 
 

@@ -126,6 +126,9 @@ class CaseWindow(QWidget):
             facts.append(label(fields.closure_reason))
         if fields.tier3_kind is not None:
             facts.append(label(fields.tier3_kind))
+        if case.repair_felt is not None:
+            felt = label(case.repair_felt)
+            facts.append(self.tr("Person harmed feels repaired: {answer}").format(answer=felt))
         self.facts.setText(" · ".join(text for text in facts if text))
         self.referred.setText(referral_line(detail))
         self.referred.setVisible(bool(detail.referrals))

@@ -6,6 +6,8 @@ from typing import Any
 from PySide6.QtWidgets import QComboBox, QDateEdit, QPlainTextEdit, QWidget
 
 from rp_desktop.domain.casework.records import CaseDetail, FollowUpFields, TierChangeFields
+from rp_desktop.domain.casework.roles import asks_repair_felt
+from rp_desktop.domain.continuum.kinds import RepairFelt
 from rp_desktop.domain.validation import FieldProblem, InvalidInput, Problem
 from rp_desktop.domain.vocabulary import ClosureReason, Tier, Tier3Kind
 from rp_desktop.services import people
@@ -14,7 +16,7 @@ from rp_desktop.services.casework import case_detail as casework
 from rp_desktop.services.safekeeping.database import Database
 from rp_desktop.ui.forms.form_draft import DraftPlace
 from rp_desktop.ui.forms.record_form import RecordForm
-from rp_desktop.ui.forms.widgets import choice_combo, current_choice, date_edit
+from rp_desktop.ui.forms.widgets import choice_combo, current_choice, date_edit, select_data
 from rp_desktop.ui.words.formatting import pydate, qdate
 
 
@@ -106,30 +108,47 @@ class TierChangeForm(RecordForm):
 
 
 class CloseCaseForm(RecordForm):
-    """Close a case: the day and why. Signals: see RecordForm."""
+    """Close a case: the day, why, and in a case of harm whether the person harmed feels the
+    harm was repaired. On a closed case it corrects them. Signals: see RecordForm."""
 
     def __init__(self, db: Database, detail: CaseDetail, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Close the case"), parent)
         self._db = db
         self._case_id = detail.case.id
         self.closed_on: QDateEdit = self.add_field("closed_on", self.tr("&Closed on"), date_edit())
-        self.closed_on.setDate(qdate(db.today()))
+        self.closed_on.setDate(qdate(detail.closed_on or db.today()))
         self.reason: QComboBox = self.add_field(
             "closure_reason",
             self.tr("&Why"),
             choice_combo(list(ClosureReason), none_text=self.tr("Choose…")),
         )
+        select_data(self.reason, detail.case.fields.closure_reason)
+        self.repair_felt: QComboBox | None = None
+        case = detail.case
+        if asks_repair_felt(case.category_kind, (p.fields.role for p in case.participants)):
+            self.repair_felt = self.add_field(
+                "repair_felt",
+                self.tr("Does the person harmed feel the harm was &repaired?"),
+                choice_combo(list(RepairFelt), none_text=self.tr("Not recorded yet")),
+            )
+            select_data(self.repair_felt, case.repair_felt)
         self.draft.start(DraftPlace(db, "close_case", case_id=detail.case.id))
         self.remember_initial()
 
-    def values(self) -> tuple[date, ClosureReason | None]:
-        return pydate(self.closed_on.date()), current_choice(self.reason, ClosureReason)
+    def values(self) -> tuple[date, ClosureReason | None, RepairFelt | None]:
+        felt = current_choice(self.repair_felt, RepairFelt) if self.repair_felt else None
+        return pydate(self.closed_on.date()), current_choice(self.reason, ClosureReason), felt
 
     def submit(self, values: Any) -> int:
-        closed_on, reason = values
+        closed_on, reason, felt = values
         if reason is None:
             raise InvalidInput([FieldProblem("closure_reason", Problem.REQUIRED)])
         casework.close_case(
-            self._db, self._case_id, reason, closed_on, replaces_draft=self.draft.key
+            self._db,
+            self._case_id,
+            reason,
+            closed_on,
+            repair_felt=felt,
+            replaces_draft=self.draft.key,
         )
         return self._case_id

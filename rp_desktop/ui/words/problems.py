@@ -159,6 +159,9 @@ _GENERAL = {
     Problem.NEUTRAL_ROLE_IN_HARM: QT_TRANSLATE_NOOP(
         "Problems", "In a case of harm, say whether this student was harmed, caused harm or saw it."
     ),
+    Problem.NO_PERSON_HARMED: QT_TRANSLATE_NOOP(
+        "Problems", "This is asked only in a case of harm with a person harmed in it."
+    ),
     Problem.SAME_BUT_ZEROS: QT_TRANSLATE_NOOP(
         "Problems",
         "Another student has this number once leading zeros are ignored (0123 and 123 are one "

@@ -1,0 +1,94 @@
+"""Closing a case of harm asks whether the person harmed feels the harm was repaired; the answer
+shows with the case and can be corrected. A concern is not asked."""
+
+from datetime import date
+
+from PySide6.QtCore import Qt
+
+from rp_desktop.domain.continuum.kinds import RepairFelt
+from rp_desktop.domain.records import CaseFields, ParticipantFields
+from rp_desktop.domain.vocabulary import CategoryKind, ClosureReason, Role, Tier
+from rp_desktop.services.casework import cases
+from rp_desktop.services.safekeeping.database import Database
+from rp_desktop.ui.case.case_window import CaseWindow
+from rp_desktop.ui.case.step_forms import CloseCaseForm
+from rp_desktop.ui.forms.widgets import select_data
+from tests.ui.conftest import School
+
+
+def open_window(qtbot, db: Database, case_id: int) -> CaseWindow:  # type: ignore[no-untyped-def]
+    window = CaseWindow(db, case_id, school_name="Riverside Middle School", open_student=print)
+    qtbot.addWidget(window)
+    return window
+
+
+def harm_case(db: Database, school_db: School) -> int:
+    nou, dariusz = school_db.members[1], school_db.members[2]
+    return cases.open_case(
+        db,
+        CaseFields(
+            tier=Tier.TARGETED,
+            occurred_on=date(2026, 3, 2),
+            category_id=1,
+            description="Shoving at the lockers; a phone was broken.",
+            participants=(
+                ParticipantFields(Role.PERSON_WHO_CAUSED_HARM, student_id=dariusz.id),
+                ParticipantFields(Role.PERSON_HARMED, student_id=nou.id),
+            ),
+        ),
+    ).id
+
+
+def close(qtbot, window: CaseWindow, felt: RepairFelt | None) -> CloseCaseForm:  # type: ignore[no-untyped-def]
+    form = window.step_form("close")
+    assert isinstance(form, CloseCaseForm)
+    select_data(form.reason, ClosureReason.AGREEMENT_KEPT)
+    if felt is not None:
+        assert form.repair_felt is not None
+        select_data(form.repair_felt, felt)
+    qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
+    assert not form.isVisible()
+    return form
+
+
+def test_closing_a_harm_case_asks_and_shows_the_answer(
+    qtbot, db: Database, school_db: School
+) -> None:
+    case_id = harm_case(db, school_db)
+    window = open_window(qtbot, db, case_id)
+    form = close(qtbot, window, RepairFelt.PARTLY)
+    assert form.repair_felt is not None
+    assert form.repair_felt.accessibleName() == (
+        "Does the person harmed feel the harm was repaired?"
+    )
+    assert cases.get_case(db, case_id).repair_felt is RepairFelt.PARTLY
+    assert "Person harmed feels repaired: Partly" in window.facts.text()
+
+    again = window.step_form("close")  # later, the answer is corrected
+    assert isinstance(again, CloseCaseForm)
+    assert again.repair_felt is not None
+    assert again.repair_felt.currentData() == RepairFelt.PARTLY
+    assert again.reason.currentData() == ClosureReason.AGREEMENT_KEPT
+    select_data(again.repair_felt, RepairFelt.YES)
+    qtbot.mouseClick(again.save_button, Qt.MouseButton.LeftButton)
+    assert cases.get_case(db, case_id).repair_felt is RepairFelt.YES
+    assert "Person harmed feels repaired: Yes" in window.facts.text()
+
+
+def test_a_concern_is_closed_without_the_question(qtbot, db: Database, school_db: School) -> None:
+    concern = next(c.id for c in cases.list_categories(db) if c.kind is CategoryKind.CONCERN)
+    case_id = cases.open_case(
+        db,
+        CaseFields(
+            tier=Tier.TARGETED,
+            occurred_on=date(2026, 3, 2),
+            category_id=concern,
+            description="A check-in she asked for.",
+            participants=(ParticipantFields(Role.STUDENT, student_id=school_db.members[0].id),),
+        ),
+    ).id
+    window = open_window(qtbot, db, case_id)
+    form = close(qtbot, window, None)
+    assert form.repair_felt is None
+    assert "repaired" not in window.facts.text()
+    assert cases.get_case(db, case_id).repair_felt is None
