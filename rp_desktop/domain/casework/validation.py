@@ -250,13 +250,16 @@ def validate_progress_entry(
     return problems + _text("note", fields.note, required=False)
 
 
-def validate_re_entry_plan(fields: ReEntryPlanFields, case: Case) -> list[FieldProblem]:
+def validate_re_entry_plan(
+    fields: ReEntryPlanFields, case: Case, today: date
+) -> list[FieldProblem]:
+    """The plan's rounds, and the day the student came back (None until they have): not
+    before the case, and not ahead of today, since it records a return that happened."""
     problems = _text("supports", fields.supports, required=False)
     problems += _text("needs", fields.needs, required=False)
     problems += _text("responsibilities", fields.responsibilities, required=False)
-    if fields.returned_on is not None and fields.returned_on < _case_on(case):
-        # A return may be planned ahead, so a date in the future is fine.
-        problems.append(FieldProblem("returned_on", Problem.BEFORE_CASE))
+    if fields.returned_on is not None:
+        problems += case_date("returned_on", fields.returned_on, _case_on(case), today)
     return problems
 
 

@@ -85,11 +85,12 @@ def add_progress_entry(
 def save_re_entry_plan(
     db: Database, case_id: int, fields: ReEntryPlanFields, *, replaces_draft: str | None = None
 ) -> ReEntryPlanFields:
-    """Write the case's re-entry plan (there is one per case), replacing what was there."""
+    """Write the case's re-entry plan (there is one per case), replacing what was there: the
+    day the student returned is entered, changed or taken back (None) here too."""
     with Session(db.engine) as session, session.begin():
         drafts.delete_replaced(session, replaces_draft)
         case_row = load_case(session, case_id)
-        refuse(validate_re_entry_plan(fields, case_record(session, case_row)))
+        refuse(validate_re_entry_plan(fields, case_record(session, case_row), db.today()))
         row = session.get(ReEntryPlanRow, case_id)
         action = AuditAction.UPDATE if row else AuditAction.CREATE
         if row is None:

@@ -3,7 +3,15 @@
 from PySide6.QtCharts import QChart, QChartView, QDateTimeAxis, QLineSeries, QValueAxis
 from PySide6.QtCore import QDateTime, Qt, QTime
 from PySide6.QtGui import QPainter
-from PySide6.QtWidgets import QComboBox, QDateEdit, QLineEdit, QPlainTextEdit, QSpinBox, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QLineEdit,
+    QPlainTextEdit,
+    QSpinBox,
+    QWidget,
+)
 
 from rp_desktop.domain.casework.records import CaseDetail
 from rp_desktop.domain.casework.support_plans import (
@@ -124,7 +132,8 @@ class ProgressForm(RecordForm):
 
 
 class ReEntryForm(RecordForm):
-    """The re-entry plan of a case: supports, needs, responsibilities. Signals: see RecordForm."""
+    """The re-entry plan of a case: supports, needs, responsibilities, and the day the student
+    came back, once they have. Signals: see RecordForm."""
 
     def __init__(self, db: Database, detail: CaseDetail, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Re-entry plan"), parent)
@@ -141,11 +150,15 @@ class ReEntryForm(RecordForm):
             self.tr("&Responsibilities: what each person will do"),
             QPlainTextEdit(),
         )
-        plan = detail.re_entry_plan or ReEntryPlanFields()
-        self.supports.setPlainText(plan.supports)
-        self.needs.setPlainText(plan.needs)
-        self.responsibilities.setPlainText(plan.responsibilities)
-        self._returned_on = plan.returned_on
+        self.returned: QCheckBox = self.add_field(
+            "returned", self.tr("&Back at school"), QCheckBox(self.tr("The student has returned"))
+        )
+        self.returned_on: QDateEdit = self.add_field(
+            "returned_on", self.tr("Returned &on"), date_edit()
+        )
+        self._fill(detail.re_entry_plan or ReEntryPlanFields())
+        self.returned.toggled.connect(self._sync_returned)
+        self._sync_returned()
         self.draft.start(DraftPlace(db, "re_entry", case_id=detail.case.id))
         self.remember_initial()
 
@@ -154,7 +167,7 @@ class ReEntryForm(RecordForm):
             self.supports.toPlainText(),
             self.needs.toPlainText(),
             self.responsibilities.toPlainText(),
-            self._returned_on,
+            pydate(self.returned_on.date()) if self.returned.isChecked() else None,
         )
 
     def submit(self, values: ReEntryPlanFields) -> int:
@@ -162,6 +175,21 @@ class ReEntryForm(RecordForm):
             self._db, self._case_id, values, replaces_draft=self.draft.key
         )
         return self._case_id
+
+    def set_read_only(self, read_only: bool) -> None:
+        super().set_read_only(read_only)
+        self._sync_returned()
+
+    def _fill(self, plan: ReEntryPlanFields) -> None:
+        self.supports.setPlainText(plan.supports)
+        self.needs.setPlainText(plan.needs)
+        self.responsibilities.setPlainText(plan.responsibilities)
+        self.returned.setChecked(plan.returned_on is not None)
+        self.returned_on.setDate(qdate(plan.returned_on or self._db.today()))
+
+    def _sync_returned(self) -> None:
+        """The day means something only once the student is back."""
+        self.returned_on.setEnabled(self.returned.isChecked() and not self.read_only)
 
 
 def progress_chart(plan: SupportPlan) -> QChartView:

@@ -145,9 +145,12 @@ def test_a_return_is_not_before_the_case(db: Database, scene: Scene) -> None:
     fields = ReEntryPlanFields(SECRET, SECRET, SECRET, BEFORE_CASE)
     found = refused(db, lambda: save_re_entry_plan(db, scene.case.id, fields))
     assert found == (FieldProblem("returned_on", Problem.BEFORE_CASE),)
-    # A return planned for next week is fine.
+    # The day records a return that happened: next week is refused, today is fine.
     later = ReEntryPlanFields(returned_on=TODAY + timedelta(days=7))
-    assert save_re_entry_plan(db, scene.case.id, later) == later
+    found = refused(db, lambda: save_re_entry_plan(db, scene.case.id, later))
+    assert found == (FieldProblem("returned_on", Problem.IN_FUTURE),)
+    back = ReEntryPlanFields(returned_on=TODAY)
+    assert save_re_entry_plan(db, scene.case.id, back) == back
 
 
 # On the case itself
