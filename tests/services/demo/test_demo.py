@@ -361,8 +361,11 @@ def test_every_meeting_has_attendees_from_its_own_case(casework: Database) -> No
 
 def test_who_comes_depends_on_the_kind_of_meeting(casework: Database) -> None:
     sides = "('person_harmed', 'person_who_caused_harm')"
+    # In a case of harm a pre-conference meets one side; a concern has no sides (its people
+    # take neutral roles).
     both_sides_at_a_pre_conference = f"""SELECT count(*) FROM meeting m
-        WHERE m.kind = 'pre_conference' AND (
+        JOIN "case" c ON c.id = m.case_id JOIN case_category k ON k.id = c.category_id
+        WHERE m.kind = 'pre_conference' AND k.kind = 'harm' AND (
             SELECT count(DISTINCT p.role) FROM meeting_attendee a
             JOIN case_participant p ON p.id = a.participant_id
             WHERE a.meeting_id = m.id AND p.role IN {sides}) != 1"""

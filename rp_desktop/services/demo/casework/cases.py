@@ -9,6 +9,7 @@ import random
 from dataclasses import dataclass
 from datetime import date
 
+from rp_desktop.domain.casework.roles import opens_a_case
 from rp_desktop.domain.records import Category
 from rp_desktop.domain.vocabulary import CategoryKind, Role, Tier, Tier3Kind
 from rp_desktop.services.demo import texts
@@ -64,7 +65,8 @@ class Categories:
     """The school's categories, and how likely each is for a case of each tier."""
 
     def __init__(self, categories: list[Category]) -> None:
-        active = [c for c in categories if c.active]
+        # Observations (positive, neutral) are logged as practice, never filed as cases.
+        active = [c for c in categories if c.active and opens_a_case(c.kind)]
         if not active:
             raise ValueError("The database has no case categories to file sample cases under.")
         self._choices = {tier: self._weighted(active, tier) for tier in CATEGORY_WEIGHTS}

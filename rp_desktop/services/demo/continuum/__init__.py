@@ -6,6 +6,7 @@ adds to it from a random stream of its own, so the rest of the school comes out 
 from collections.abc import Callable
 
 from rp_desktop.services.demo.continuum.caregivers import add_caregivers
+from rp_desktop.services.demo.continuum.outcomes import add_outcomes
 from rp_desktop.services.demo.continuum.practice import add_practice
 from rp_desktop.services.demo.continuum.preparation import add_preparation
 from rp_desktop.services.demo.continuum.referrals import add_referrals
@@ -18,6 +19,7 @@ Part = Callable[[ContinuumSchool], dict[str, int]]
 # Parts run in this order; a later part may read what an earlier one wrote.
 PARTS: tuple[Part, ...] = (
     add_caregivers,
+    add_outcomes,
     add_summaries,
     add_preparation,
     add_practice,
