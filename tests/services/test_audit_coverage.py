@@ -106,7 +106,7 @@ class World:
 
 
 def make_world(db: Database, student_ids: tuple[int, int, int], staff_id: int) -> World:
-    category = categories.add_category(db, f"{TYPED} category", CategoryKind.CONCERN)
+    category = categories.add_category(db, f"{TYPED} category", CategoryKind.HARM)
     case = cases.open_case(db, case_fields(category.id, student_ids))
     _harmed, caused, _family = case.participants
     meeting = meetings.record_meeting(
@@ -258,7 +258,7 @@ def chat_removed(w: World) -> Expected:
 
 
 def re_entry(w: World) -> Expected:
-    fields = ReEntryPlanFields(TYPED, TYPED, TYPED, date(2026, 3, 11))
+    fields = ReEntryPlanFields(TYPED, TYPED, TYPED, date(2026, 3, 9))
     support_plans.save_re_entry_plan(w.db, w.case.id, fields)
     return C, "re_entry_plan", w.case.id
 
