@@ -33,13 +33,11 @@ def kinds_explained() -> str:
     lines = (
         QCoreApplication.translate(
             "CategoriesDialog",
-            "Harm: a case that names the person harmed and the person who caused harm; "
-            "counted as harm in reports.",
+            "Harm: a case naming the person harmed and who caused harm; counted as harm.",
         ),
         QCoreApplication.translate(
             "CategoriesDialog",
-            "Concern: a wellbeing concern; a case whose people take neutral roles "
-            "(student, supporter).",
+            "Concern: a wellbeing concern, a case with neutral roles (student, supporter).",
         ),
         QCoreApplication.translate(
             "CategoriesDialog",

@@ -5,7 +5,7 @@ from dataclasses import replace
 from typing import cast
 
 from PySide6.QtCore import QT_TR_NOOP, Signal
-from PySide6.QtWidgets import QComboBox, QDateEdit, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QBoxLayout, QComboBox, QDateEdit, QPlainTextEdit, QWidget
 
 from rp_desktop.domain.casework.roles import opens_a_case
 from rp_desktop.domain.records import Case, CaseFields, Participant, ParticipantFields
@@ -149,7 +149,11 @@ class CaseForm(RecordForm):
         )
         self.place: QComboBox = self.add_field("place", self.tr("&Place"), self._place_combo())
         self.category: QComboBox = self.add_field("category_id", self.tr("&Category"), QComboBox())
-        self.form.addRow("", observations_note(self))
+        column = self.category.parentWidget()  # the field's column, made by add_field
+        assert column is not None
+        assert isinstance(column.layout(), QBoxLayout)
+        # Under the drop-down, before the place for its problem.
+        cast(QBoxLayout, column.layout()).insertWidget(1, observations_note())
         self.description: QPlainTextEdit = self.add_field(
             "description", self.tr("&What happened"), QPlainTextEdit()
         )
