@@ -14,6 +14,7 @@ from rp_desktop.db.models import (
     StaffRow,
     StudentRow,
 )
+from rp_desktop.domain.casework.roles import asks_repair_felt
 from rp_desktop.domain.records import (
     Case,
     CaseFields,
@@ -141,6 +142,9 @@ def update_case(
         fields = _checked(session, db, replace(fields, tier=row.tier), row.category_id)
         _fill(session, row, fields)
         row.closed_on = _closed_on(row, db)
+        kind = category_kind(session, row.category_id)
+        if not asks_repair_felt(kind, (p.role for p in row.participants)):
+            row.repair_felt = None  # no longer a case of harm with a person harmed to ask
         row.updated_at = db.now()
         session.flush()
         record_event(session, db, AuditAction.UPDATE, "case", row.id)

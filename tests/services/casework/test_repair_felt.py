@@ -19,7 +19,7 @@ from rp_desktop.domain.vocabulary import (
     Tier,
 )
 from rp_desktop.services.casework.case_detail import close_case, get_case_detail
-from rp_desktop.services.casework.cases import get_case, list_categories, open_case
+from rp_desktop.services.casework.cases import get_case, list_categories, open_case, update_case
 from rp_desktop.services.safekeeping.database import Database
 from tests.services.casework.setup import open_four_person_case
 from tests.services.conftest import Roster, audit_rows
@@ -84,3 +84,19 @@ def test_a_harm_case_with_no_person_harmed_is_not_asked(db: Database, roster: Ro
     with pytest.raises(InvalidInput) as refused:
         close_case(db, case.id, ClosureReason.OTHER, CLOSED_ON, repair_felt=RepairFelt.NO)
     assert refused.value.problems == (FieldProblem("repair_felt", Problem.NO_PERSON_HARMED),)
+
+
+def test_the_answer_goes_when_the_case_no_longer_has_a_person_harmed(
+    db: Database, roster: Roster
+) -> None:
+    case = open_four_person_case(db, roster)
+    close_case(db, case.id, ClosureReason.AGREEMENT_KEPT, CLOSED_ON, repair_felt=RepairFelt.YES)
+    kept = get_case(db, case.id)
+    unchanged = update_case(db, case.id, replace(kept.fields, place="Library"))
+    assert unchanged.repair_felt is RepairFelt.YES
+    people = tuple(
+        replace(p, role=Role.SUPPORTER) if p.role is Role.PERSON_HARMED else p
+        for p in kept.fields.participants
+    )
+    changed = update_case(db, case.id, replace(kept.fields, participants=people))
+    assert changed.repair_felt is None

@@ -222,6 +222,7 @@ def other_windows(db: Database) -> dict[str, Build]:
         "log a practice, a conference of four": lambda: _conference_of_four(db),
         "practice log": lambda: PracticeLogWindow(db),
         "open a case from a log": lambda: _case_from_a_log(db),
+        "close a case of harm": lambda: _close_a_case_of_harm(db),
     }
     # "locked" locks the database: it comes last.
     for name in sorted(DIALOG_VIEWS, key=lambda name: name == "locked"):
@@ -302,6 +303,21 @@ def _case_from_a_log(db: Database) -> QWidget:
 
     log = next(log for log in practice.recent_practice(db) if len(log.student_names) > 1)
     return OpenCaseDialog(db, log)
+
+
+def _close_a_case_of_harm(db: Database) -> QWidget:
+    """Closing a Tier 2 case of harm with a person harmed: it asks whether the harm was
+    repaired."""
+    from rp_desktop.domain.casework.roles import asks_repair_felt
+    from rp_desktop.services.casework import cases
+    from rp_desktop.ui.case.step_forms import CloseCaseForm
+
+    for item in cases.list_cases(db, Tier.TARGETED, ListQuery(), limit=100).rows:
+        detail = case_detail.get_case_detail(db, item.id)
+        roles = (p.fields.role for p in detail.case.participants)
+        if asks_repair_felt(detail.case.category_kind, roles):
+            return CloseCaseForm(db, detail)
+    raise AssertionError("no Tier 2 case of harm with a person harmed in the sample")
 
 
 def _console(db: Database) -> QWidget:
