@@ -1,5 +1,6 @@
 """Closing a case of harm asks whether the person harmed feels the harm was repaired; the answer
-shows with the case and can be corrected. A concern is not asked."""
+shows with the case and can be corrected. A concern is not asked, and its meetings ask its
+student none of the questions of harm."""
 
 from datetime import date
 
@@ -92,3 +93,30 @@ def test_a_concern_is_closed_without_the_question(qtbot, db: Database, school_db
     assert form.repair_felt is None
     assert "repaired" not in window.facts.text()
     assert cases.get_case(db, case_id).repair_felt is None
+
+
+def test_a_concern_meeting_asks_the_student_none_of_the_questions_of_harm(
+    qtbot, db: Database, school_db: School
+) -> None:
+    concern = next(c.id for c in cases.list_categories(db) if c.kind is CategoryKind.CONCERN)
+    case_id = cases.open_case(
+        db,
+        CaseFields(
+            tier=Tier.TARGETED,
+            occurred_on=date(2026, 3, 2),
+            category_id=concern,
+            description="A check-in she asked for.",
+            participants=(
+                ParticipantFields(Role.STUDENT, student_id=school_db.members[0].id),
+                ParticipantFields(Role.FACILITATOR, staff_id=school_db.counselor_id),
+            ),
+        ),
+    ).id
+    window = open_window(qtbot, db, case_id)
+    meeting = window.new_meeting()
+    everyone = frozenset(p.id for p in window.detail.case.participants)
+    meeting.answers.show_people(everyone)
+    assert meeting.answers.first_answer() is None
+    assert meeting.answers.answers(everyone) == ()
+    meeting.remember_initial()
+    meeting.close()
