@@ -126,3 +126,22 @@ def test_the_form_says_where_observations_go(qtbot, window: MainWindow) -> None:
         "Log a practice" in label.text() and label.isVisible()
         for label in form.findChildren(type(form.people.none_yet))
     )
+
+
+def test_changing_a_concern_to_harm_leaves_the_student_s_role_to_choose(
+    qtbot, window: MainWindow, db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    form = open_case_form(qtbot, window)
+    form.category.setCurrentIndex(category_index(form, db, CategoryKind.CONCERN))
+    add_student(qtbot, form, "Xoch")
+    row = form.people._rows[0]
+    row.role.setCurrentIndex(row.role.findData(Role.STUDENT))
+    asked: list[str] = []
+    monkeypatch.setattr(dialogs, "wait_for", press(qtbot, "Change the roles", asked))
+    form.category.setCurrentIndex(category_index(form, db, CategoryKind.HARM))
+    assert len(asked) == 1
+    assert "role chosen again" in asked[0]
+    assert current_choice(row.role, Role) is None
+    form.save_button.click()
+    assert form.isVisible()
+    assert "Choose this person's role" in form.people._rows[0].problem.text()
