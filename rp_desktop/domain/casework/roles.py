@@ -7,7 +7,8 @@ neutral observations are not cases at all: they are logged as everyday practice.
 
 from collections.abc import Iterable
 
-from rp_desktop.domain.vocabulary import CategoryKind, Role
+from rp_desktop.domain.continuum.kinds import RepairFelt
+from rp_desktop.domain.vocabulary import CaseStatus, CategoryKind, Role
 
 # The roles that only mean something where harm happened.
 HARM_ONLY_ROLES = frozenset({Role.PERSON_HARMED, Role.PERSON_WHO_CAUSED_HARM, Role.WITNESS})
@@ -68,3 +69,14 @@ def asks_repair_felt(kind: CategoryKind | None, roles: Iterable[Role | None]) ->
     """Whether closing the case asks if the person harmed feels the harm was repaired: a case
     of harm with a person harmed in it."""
     return kind is CategoryKind.HARM and Role.PERSON_HARMED in set(roles)
+
+
+def repair_felt_kept(
+    felt: RepairFelt | None,
+    kind: CategoryKind | None,
+    roles: Iterable[Role | None],
+    status: CaseStatus,
+) -> RepairFelt | None:
+    """The answer on repair a case keeps: none unless it is closed, of harm, with a person
+    harmed in it (a case reopened, or no longer about harm, has no answer to keep)."""
+    return felt if status is CaseStatus.CLOSED and asks_repair_felt(kind, roles) else None

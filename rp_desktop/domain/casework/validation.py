@@ -6,7 +6,7 @@ Dates on a case are never before the day the case is about; most are never in th
 (a planned meeting may be).
 """
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
 
 from rp_desktop.domain.casework.records import (
@@ -37,7 +37,7 @@ from rp_desktop.domain.validation import (
     FieldProblem,
     Problem,
 )
-from rp_desktop.domain.vocabulary import Tier
+from rp_desktop.domain.vocabulary import CategoryKind, Role, Tier
 
 SUMMARY_MAX = 1000  # a person's contribution in a few words, not what they said word for word
 
@@ -199,9 +199,17 @@ def validate_closure(
     with a person harmed in it has one (it may stay unrecorded)."""
     problems = case_date("closed_on", closed_on, _case_on(case), today)
     roles = (p.fields.role for p in case.participants)
-    if repair_felt is not None and not asks_repair_felt(case.category_kind, roles):
-        problems.append(FieldProblem("repair_felt", Problem.NO_PERSON_HARMED))
-    return problems
+    return problems + repair_felt_problems(repair_felt, case.category_kind, roles)
+
+
+def repair_felt_problems(
+    repair_felt: RepairFelt | None, kind: CategoryKind | None, roles: Iterable[Role | None]
+) -> list[FieldProblem]:
+    """An answer on repair for a case with no one to ask it of: not a case of harm, or no
+    person harmed in it."""
+    if repair_felt is not None and not asks_repair_felt(kind, roles):
+        return [FieldProblem("repair_felt", Problem.NO_PERSON_HARMED)]
+    return []
 
 
 def validate_suspension_days(

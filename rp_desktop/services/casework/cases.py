@@ -2,6 +2,7 @@
 
 from dataclasses import replace
 from datetime import date
+from enum import Enum
 
 from sqlalchemy import ColumnElement, select
 from sqlalchemy.orm import Session
@@ -14,7 +15,9 @@ from rp_desktop.db.models import (
     StaffRow,
     StudentRow,
 )
-from rp_desktop.domain.casework.roles import asks_repair_felt
+from rp_desktop.domain.casework.roles import repair_felt_kept
+from rp_desktop.domain.casework.validation import repair_felt_problems
+from rp_desktop.domain.continuum.kinds import RepairFelt
 from rp_desktop.domain.records import (
     Case,
     CaseFields,
@@ -46,6 +49,12 @@ SORT_COLUMNS = {
     "status": CaseRow.status,
     "tier3_kind": CaseRow.tier3_kind,
 }
+
+
+class Unchanged(Enum):
+    """What an update leaves as it is."""
+
+    KEPT = "kept"
 
 
 class CaseNotFound(LookupError):
@@ -134,17 +143,27 @@ def add_case(session: Session, db: Database, fields: CaseFields) -> CaseRow:
 
 
 def update_case(
-    db: Database, case_id: int, fields: CaseFields, *, replaces_draft: str | None = None
+    db: Database,
+    case_id: int,
+    fields: CaseFields,
+    *,
+    repair_felt: RepairFelt | Unchanged | None = Unchanged.KEPT,
+    replaces_draft: str | None = None,
 ) -> Case:
+    """Change the case. The person harmed's answer on repair is kept unless given; only a
+    closed case of harm with a person harmed keeps one."""
     with Session(db.engine) as session, session.begin():
         drafts.delete_replaced(session, replaces_draft)
         row = _load(session, case_id)
         fields = _checked(session, db, replace(fields, tier=row.tier), row.category_id)
+        kind = category_kind(session, fields.category_id)
+        roles = [person.role for person in fields.participants]
+        felt = row.repair_felt if repair_felt is Unchanged.KEPT else repair_felt
+        if felt is not row.repair_felt and (problems := repair_felt_problems(felt, kind, roles)):
+            raise InvalidInput(problems)
         _fill(session, row, fields)
         row.closed_on = _closed_on(row, db)
-        kind = category_kind(session, row.category_id)
-        if not asks_repair_felt(kind, (p.role for p in row.participants)):
-            row.repair_felt = None  # no longer a case of harm with a person harmed to ask
+        row.repair_felt = repair_felt_kept(felt, kind, roles, fields.status)
         row.updated_at = db.now()
         session.flush()
         record_event(session, db, AuditAction.UPDATE, "case", row.id)

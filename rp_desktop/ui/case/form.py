@@ -5,7 +5,7 @@ from dataclasses import replace
 from typing import cast
 
 from PySide6.QtCore import QT_TR_NOOP, Signal
-from PySide6.QtWidgets import QBoxLayout, QComboBox, QDateEdit, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QComboBox, QDateEdit, QPlainTextEdit, QWidget
 
 from rp_desktop.domain.casework.roles import opens_a_case
 from rp_desktop.domain.records import Case, CaseFields, Participant, ParticipantFields
@@ -26,8 +26,9 @@ from rp_desktop.services.students import records as students
 from rp_desktop.ui.case.participants import (
     ParticipantsEditor,
     ask_to_carry_roles,
-    observations_note,
+    note_observations_under,
 )
+from rp_desktop.ui.case.step_forms import RepairQuestion
 from rp_desktop.ui.forms.form_draft import DraftPlace
 from rp_desktop.ui.forms.form_state import Json
 from rp_desktop.ui.forms.record_form import RecordForm
@@ -81,6 +82,7 @@ class CaseForm(RecordForm):
         self.category.currentIndexChanged.connect(self._category_changed)
         self._fill(case)
         self.status.currentIndexChanged.connect(self._sync_closure)
+        self.people.changed.connect(self._sync_closure)
         self._sync_closure()
         self.draft.keep("participants", self._people_draft, self._restore_people)
         case_id = case.id if case else None
@@ -120,8 +122,9 @@ class CaseForm(RecordForm):
         if self._case is None:
             saved = cases.open_case(self._db, values, replaces_draft=self.draft.key)
         else:
+            felt = self.repair.answer()
             saved = cases.update_case(
-                self._db, self._case.id, values, replaces_draft=self.draft.key
+                self._db, self._case.id, values, repair_felt=felt, replaces_draft=self.draft.key
             )
         self._case = saved
         return saved.id
@@ -149,11 +152,7 @@ class CaseForm(RecordForm):
         )
         self.place: QComboBox = self.add_field("place", self.tr("&Place"), self._place_combo())
         self.category: QComboBox = self.add_field("category_id", self.tr("&Category"), QComboBox())
-        column = self.category.parentWidget()  # the field's column, made by add_field
-        assert column is not None
-        assert isinstance(column.layout(), QBoxLayout)
-        # Under the drop-down, before the place for its problem.
-        cast(QBoxLayout, column.layout()).insertWidget(1, observations_note())
+        note_observations_under(self.category)
         self.description: QPlainTextEdit = self.add_field(
             "description", self.tr("&What happened"), QPlainTextEdit()
         )
@@ -189,6 +188,7 @@ class CaseForm(RecordForm):
             self.tr("Why it was c&losed"),
             choice_combo(list(ClosureReason), none_text=self.tr("Choose…")),
         )
+        self.repair = RepairQuestion(self)
 
     def _offer_categories(self, case: Case | None) -> None:
         # Retired categories, and observations (not cases: they are logged as practice), are not
@@ -218,6 +218,7 @@ class CaseForm(RecordForm):
             self.people.carry_roles_to(kind)
         self.people.set_category_kind(kind)
         self._shown_category = chosen
+        self._sync_closure()
 
     def _people_draft(self) -> list[dict[str, Json]]:
         return [
@@ -294,6 +295,7 @@ class CaseForm(RecordForm):
         self.people.set_participants(case.participants)
         select_data(self.status, fields.status)
         select_data(self.closure_reason, fields.closure_reason)
+        select_data(self.repair.combo, case.repair_felt)
 
     def _sync_closure(self) -> None:
         """A closure reason only means something once the case is closed."""
@@ -301,3 +303,5 @@ class CaseForm(RecordForm):
         self.closure_reason.setEnabled(closed and not self.read_only)
         if not closed:
             self.closure_reason.setCurrentIndex(0)
+        kind = self._kinds.get(self.category.currentData())  # asked of a saved case only
+        self.repair.ask(closed and self._case is not None, kind, self.people.participants())

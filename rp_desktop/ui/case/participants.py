@@ -5,6 +5,8 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
+    QBoxLayout,
+    QComboBox,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -223,16 +225,17 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("CaseForm", text)
 
 
-def observations_note(parent: QWidget | None = None) -> QLabel:
-    """A line under the category: where positive observations and check-ins go instead."""
-    return QLabel(
-        _tr(
-            "Cases are for harm and concerns. A positive observation or a check-in is not a "
-            "case: log it with Log a practice (Positive observation, Check-in/check-out)."
-        ),
-        parent,
-        wordWrap=True,
+def note_observations_under(category: QComboBox) -> None:
+    """A line under the category's drop-down (in the column the form made for the field,
+    before the place for its problem): where positive observations and check-ins go instead."""
+    column = category.parentWidget()
+    layout = column.layout() if column is not None else None
+    assert isinstance(layout, QBoxLayout)
+    text = _tr(
+        "Cases are for harm and concerns. A positive observation or a check-in is not a "
+        "case: log it with Log a practice (Positive observation, Check-in/check-out)."
     )
+    layout.insertWidget(1, QLabel(text, wordWrap=True))
 
 
 def ask_to_carry_roles(parent: QWidget, kind: CategoryKind | None) -> bool:

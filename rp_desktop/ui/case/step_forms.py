@@ -1,15 +1,18 @@
 """The small forms of casework: a follow-up entry, moving a case to another tier, closing it."""
 
+from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QComboBox, QDateEdit, QPlainTextEdit, QWidget
 
 from rp_desktop.domain.casework.records import CaseDetail, FollowUpFields, TierChangeFields
 from rp_desktop.domain.casework.roles import asks_repair_felt
 from rp_desktop.domain.continuum.kinds import RepairFelt
+from rp_desktop.domain.records import Case, ParticipantFields
 from rp_desktop.domain.validation import FieldProblem, InvalidInput, Problem
-from rp_desktop.domain.vocabulary import ClosureReason, Tier, Tier3Kind
+from rp_desktop.domain.vocabulary import CategoryKind, ClosureReason, Tier, Tier3Kind
 from rp_desktop.services import people
 from rp_desktop.services.casework import agreements
 from rp_desktop.services.casework import case_detail as casework
@@ -107,6 +110,37 @@ class TierChangeForm(RecordForm):
         self.tier3_kind.setEnabled(Tier(self.to_tier.currentData()) == Tier.INTENSIVE)
 
 
+class RepairQuestion:
+    """The question asked when a case of harm with a person harmed closes: does the person
+    harmed feel the harm was repaired? A field of `form`, shown only while it is asked."""
+
+    def __init__(self, form: RecordForm) -> None:
+        self._form = form
+        self.combo: QComboBox = form.add_field(
+            "repair_felt",
+            _tr("Does the person harmed feel the harm was &repaired?"),
+            choice_combo(list(RepairFelt), none_text=_tr("Not recorded yet")),
+        )
+        self.asked = True
+
+    def ask(
+        self, closing: bool, kind: CategoryKind | None, people: Iterable[ParticipantFields]
+    ) -> None:
+        """Shown while closing (`closing`) a case of `kind` with a person harmed among `people`."""
+        asked = closing and asks_repair_felt(kind, (person.role for person in people))
+        self.asked = asked
+        holder = self.combo.parentWidget()  # the field's column, the row's field widget
+        assert holder is not None
+        self._form.form.setRowVisible(holder, asked)
+
+    def answer(self) -> RepairFelt | None:
+        return current_choice(self.combo, RepairFelt) if self.asked else None
+
+
+def asks_repair(case: Case) -> bool:
+    return asks_repair_felt(case.category_kind, (p.fields.role for p in case.participants))
+
+
 class CloseCaseForm(RecordForm):
     """Close a case: the day, why, and in a case of harm whether the person harmed feels the
     harm was repaired. On a closed case it corrects them. Signals: see RecordForm."""
@@ -124,14 +158,9 @@ class CloseCaseForm(RecordForm):
         )
         select_data(self.reason, detail.case.fields.closure_reason)
         self.repair_felt: QComboBox | None = None
-        case = detail.case
-        if asks_repair_felt(case.category_kind, (p.fields.role for p in case.participants)):
-            self.repair_felt = self.add_field(
-                "repair_felt",
-                self.tr("Does the person harmed feel the harm was &repaired?"),
-                choice_combo(list(RepairFelt), none_text=self.tr("Not recorded yet")),
-            )
-            select_data(self.repair_felt, case.repair_felt)
+        if asks_repair(detail.case):
+            self.repair_felt = RepairQuestion(self).combo
+            select_data(self.repair_felt, detail.case.repair_felt)
         self.draft.start(DraftPlace(db, "close_case", case_id=detail.case.id))
         self.remember_initial()
 
@@ -152,3 +181,7 @@ class CloseCaseForm(RecordForm):
             replaces_draft=self.draft.key,
         )
         return self._case_id
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("CloseCaseForm", text)

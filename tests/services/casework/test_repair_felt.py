@@ -100,3 +100,25 @@ def test_the_answer_goes_when_the_case_no_longer_has_a_person_harmed(
     )
     changed = update_case(db, case.id, replace(kept.fields, participants=people))
     assert changed.repair_felt is None
+
+
+def test_the_case_form_s_answer_is_kept_only_while_the_case_is_closed(
+    db: Database, roster: Roster
+) -> None:
+    case = open_four_person_case(db, roster)
+    closed = replace(
+        case.fields, status=CaseStatus.CLOSED, closure_reason=ClosureReason.AGREEMENT_KEPT
+    )
+    saved = update_case(db, case.id, closed, repair_felt=RepairFelt.PARTLY)
+    assert saved.repair_felt is RepairFelt.PARTLY
+    reopened = replace(closed, status=CaseStatus.FOLLOWING_UP)
+    assert update_case(db, case.id, reopened).repair_felt is None
+
+
+def test_the_case_form_s_answer_is_refused_for_a_concern(db: Database, roster: Roster) -> None:
+    case = open_case(db, concern_case(db, roster))
+    closed = replace(case.fields, status=CaseStatus.CLOSED, closure_reason=ClosureReason.OTHER)
+    with pytest.raises(InvalidInput) as refused:
+        update_case(db, case.id, closed, repair_felt=RepairFelt.YES)
+    assert refused.value.problems == (FieldProblem("repair_felt", Problem.NO_PERSON_HARMED),)
+    assert get_case(db, case.id).fields.status is CaseStatus.OPEN

@@ -8,10 +8,11 @@ from PySide6.QtCore import Qt
 
 from rp_desktop.domain.continuum.kinds import RepairFelt
 from rp_desktop.domain.records import CaseFields, ParticipantFields
-from rp_desktop.domain.vocabulary import CategoryKind, ClosureReason, Role, Tier
+from rp_desktop.domain.vocabulary import CaseStatus, CategoryKind, ClosureReason, Role, Tier
 from rp_desktop.services.casework import cases
 from rp_desktop.services.safekeeping.database import Database
 from rp_desktop.ui.case.case_window import CaseWindow
+from rp_desktop.ui.case.form import CaseForm
 from rp_desktop.ui.case.step_forms import CloseCaseForm
 from rp_desktop.ui.forms.widgets import select_data
 from tests.ui.conftest import School
@@ -120,3 +121,30 @@ def test_a_concern_meeting_asks_the_student_none_of_the_questions_of_harm(
     assert meeting.answers.answers(everyone) == ()
     meeting.remember_initial()
     meeting.close()
+
+
+def test_closing_through_the_case_form_asks_too(qtbot, db: Database, school_db: School) -> None:
+    case_id = harm_case(db, school_db)
+    window = open_window(qtbot, db, case_id)
+    form = window.edit_details()
+    assert isinstance(form, CaseForm)
+    assert not form.repair.asked
+    assert form.isVisible()
+    assert not form.repair.combo.isVisible()  # the case is open: nothing to ask yet
+    select_data(form.status, CaseStatus.CLOSED)
+    select_data(form.closure_reason, ClosureReason.AGREEMENT_KEPT)
+    assert form.repair.asked
+    assert form.repair.combo.isVisible()
+    select_data(form.repair.combo, RepairFelt.NO)
+    qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
+    assert not form.isVisible()
+    assert cases.get_case(db, case_id).repair_felt is RepairFelt.NO
+    assert "Person harmed feels repaired: No" in window.facts.text()
+
+    reopening = window.edit_details()  # reopened: the answer on closing goes with the closing
+    assert isinstance(reopening, CaseForm)
+    assert reopening.repair.combo.currentData() == RepairFelt.NO
+    select_data(reopening.status, CaseStatus.FOLLOWING_UP)
+    assert not reopening.repair.combo.isVisible()
+    qtbot.mouseClick(reopening.save_button, Qt.MouseButton.LeftButton)
+    assert cases.get_case(db, case_id).repair_felt is None
