@@ -5,7 +5,7 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QComboBox, QDateEdit, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QBoxLayout, QComboBox, QDateEdit, QLabel, QPlainTextEdit, QWidget
 
 from rp_desktop.domain.casework.records import CaseDetail, FollowUpFields, TierChangeFields
 from rp_desktop.domain.casework.roles import asks_repair_felt
@@ -118,9 +118,16 @@ class RepairQuestion:
         self._form = form
         self.combo: QComboBox = form.add_field(
             "repair_felt",
-            _tr("Does the person harmed feel the harm was &repaired?"),
+            _tr("&Repair"),
             choice_combo(list(RepairFelt), none_text=_tr("Not recorded yet")),
         )
+        # The question in full over the drop-down, where it can wrap: the caption stays short.
+        question = _tr("Does the person harmed feel the harm was repaired?")
+        self.combo.setAccessibleName(question)
+        column = self.combo.parentWidget()
+        layout = column.layout() if column is not None else None
+        assert isinstance(layout, QBoxLayout)
+        layout.insertWidget(0, QLabel(question, wordWrap=True))
         self.asked = True
 
     def ask(
