@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from rp_desktop.domain.casework.records import CaseDetail
 from rp_desktop.domain.casework.support_plans import SupportPlan
-from rp_desktop.domain.vocabulary import AgreementStatus, Tier
+from rp_desktop.domain.vocabulary import AgreementStatus, CaseStatus, Tier
 from rp_desktop.services.casework import agreements
 from rp_desktop.services.casework import case_detail as casework
 from rp_desktop.services.safekeeping.database import Database
@@ -132,6 +132,9 @@ class CaseWindow(QWidget):
         self.facts.setText(" · ".join(text for text in facts if text))
         self.referred.setText(referral_line(detail))
         self.referred.setVisible(bool(detail.referrals))
+        closed = fields.status is CaseStatus.CLOSED  # closing again corrects the day and answers
+        close = self.tr("Change the closing…") if closed else self.tr("Close the case…")
+        self.buttons["close"].setText(close)
         self._show_hold()
         self.people.clear()
         for participant in case.participants:

@@ -65,6 +65,7 @@ def test_closing_a_harm_case_asks_and_shows_the_answer(
     )
     assert cases.get_case(db, case_id).repair_felt is RepairFelt.PARTLY
     assert "Person harmed feels repaired: Partly" in window.facts.text()
+    assert window.buttons["close"].text() == "Change the closing…"
 
     again = window.step_form("close")  # later, the answer is corrected
     assert isinstance(again, CloseCaseForm)
