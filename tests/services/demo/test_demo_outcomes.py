@@ -1,6 +1,7 @@
 """The sample school's outcomes: concerns in neutral roles with no answers to the questions of
 harm, no observation filed as a case, and the person harmed's answer on closed cases of harm."""
 
+import random
 from collections import Counter
 from pathlib import Path
 
@@ -8,8 +9,10 @@ import pytest
 
 from rp_desktop.domain.casework.roles import HARM_ONLY_ROLES
 from rp_desktop.domain.continuum.kinds import RepairFelt
-from rp_desktop.domain.vocabulary import Role
+from rp_desktop.domain.records import Category
+from rp_desktop.domain.vocabulary import CategoryKind, Role, Tier
 from rp_desktop.services.demo import DemoSummary, build_demo_school
+from rp_desktop.services.demo.casework.cases import Categories
 from rp_desktop.services.safekeeping.database import Database
 from rp_desktop.services.safekeeping.opening import open_database
 from tests.conftest import FakeClock
@@ -81,3 +84,19 @@ def test_the_same_seed_gives_the_same_outcomes(
     with open_database(tmp_path / "again.db", unencrypted=True, clock=clock) as again:
         build_demo_school(again, **SMALL, seed=5)
         assert rows(again, outcomes) == rows(db, outcomes)
+
+
+def test_a_school_s_own_categories_never_make_an_observation_a_case() -> None:
+    own = [
+        Category(1, "Kindness seen at recess", CategoryKind.POSITIVE, True),
+        Category(2, "Asked to talk", CategoryKind.NEUTRAL, True),
+        Category(3, "Lunch-line trouble", CategoryKind.HARM, True),
+        Category(4, "Worried about sleep", CategoryKind.CONCERN, True),
+    ]
+    drawn = Categories(own)
+    rng = random.Random(7)
+    picked = {drawn.pick(rng, tier).kind for tier in (Tier.TARGETED, Tier.INTENSIVE) * 200}
+    assert picked <= {CategoryKind.HARM, CategoryKind.CONCERN}
+    assert CategoryKind.HARM in picked
+    with pytest.raises(ValueError, match="no case categories"):
+        Categories(own[:2])
