@@ -69,11 +69,15 @@ def questions_for(role: Role) -> tuple[RestorativeQuestion, ...]:
 def answerable_by(role: Role | None) -> tuple[RestorativeQuestion, ...]:
     """The questions an answer on record may be to, for someone in `role`: those asked of the
     role, and, for staff and the facilitator, the questions for those affected, which they were
-    asked before they had their own (meetings recorded then keep their answers)."""
+    asked before they had their own (meetings recorded then keep their answers). A student in
+    a concern is asked none, but may have answered either set while concerns still took harm
+    roles: those answers stay on record."""
     if role is None:
         return ()
     if role in (Role.STAFF, Role.FACILITATOR):
         return questions_for(role) + FOR_THOSE_AFFECTED
+    if role is Role.STUDENT:
+        return FOR_PERSON_WHO_CAUSED_HARM + FOR_THOSE_AFFECTED
     return questions_for(role)
 
 

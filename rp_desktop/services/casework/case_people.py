@@ -83,15 +83,24 @@ def participant_name(session: Session, p: CaseParticipantRow) -> str:
 
 
 def replace_participants(row: CaseRow, wanted: tuple[ParticipantFields, ...]) -> None:
-    """Keep participant rows that are still wanted (their ids anchor meetings and agreements)."""
-    kept: list[CaseParticipantRow] = []
+    """Keep participant rows that are still wanted (their ids anchor meetings, answers,
+    preparation and agreements): a person whose role changed keeps their row in the new role,
+    so a case carried from harm to a concern loses none of what they did on it."""
     remaining = list(wanted)
+    kept: dict[int, CaseParticipantRow] = {}
     for existing in row.participants:
         fields = participant_fields(existing)
         if fields in remaining:
             remaining.remove(fields)
-            kept.append(existing)
-    row.participants = kept + [
+            kept[existing.id] = existing
+    for existing in row.participants:
+        person = participant_fields(existing).person
+        same = next((p for p in remaining if p.person == person and p.role), None)
+        if existing.id not in kept and same is not None and same.role is not None:
+            remaining.remove(same)
+            existing.role = same.role
+            kept[existing.id] = existing
+    row.participants = [p for p in row.participants if p.id in kept] + [
         CaseParticipantRow(
             role=p.role,
             student_id=p.student_id,

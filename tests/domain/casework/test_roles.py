@@ -109,4 +109,10 @@ def test_a_case_kept_in_an_observation_category_can_still_be_saved() -> None:
 
 def test_a_student_in_a_concern_is_asked_none_of_the_questions_of_harm() -> None:
     assert questions_for(Role.STUDENT) == ()
-    assert answerable_by(Role.STUDENT) == ()
+
+
+def test_answers_given_while_concerns_took_harm_roles_stay_on_record() -> None:
+    kept = answerable_by(Role.STUDENT)
+    assert set(kept) == set(questions_for(Role.PERSON_WHO_CAUSED_HARM)) | set(
+        questions_for(Role.PERSON_HARMED)
+    )

@@ -9,10 +9,13 @@ from sqlalchemy import update
 from sqlalchemy.orm import Session
 
 from rp_desktop.db.models import CaseRow
+from rp_desktop.domain.casework.records import AnswerFields, MeetingFields
+from rp_desktop.domain.casework.restorative import RestorativeQuestion
 from rp_desktop.domain.records import CaseFields, ParticipantFields
 from rp_desktop.domain.validation import FieldProblem, InvalidInput, Problem
-from rp_desktop.domain.vocabulary import CategoryKind, Role, Tier
+from rp_desktop.domain.vocabulary import CategoryKind, MeetingKind, Role, Tier
 from rp_desktop.services.casework.cases import get_case, list_categories, open_case, update_case
+from rp_desktop.services.casework.meetings import record_meeting, update_meeting
 from rp_desktop.services.safekeeping.database import Database
 from tests.services.conftest import Roster, table_count
 
@@ -103,3 +106,42 @@ def test_a_case_kept_in_an_observation_category_still_opens_and_saves(
     changed = update_case(db, saved.id, replace(kept.fields, place="Library"))
     assert (changed.fields.category_id, changed.fields.place) == (positive, "Library")
     assert [p.fields.role for p in changed.participants][:2] == [Role.PERSON_HARMED, Role.WITNESS]
+
+
+def test_answers_kept_from_before_survive_a_case_carried_to_a_concern(
+    db: Database, roster: Roster
+) -> None:
+    """Answers given in harm roles stay on record when the case becomes a concern and its
+    students take the neutral role: each keeps their place on the case, and the meeting can
+    still be corrected."""
+    fields = replace(
+        concern(db, roster, Role.PERSON_HARMED, Role.PERSON_WHO_CAUSED_HARM),
+        category_id=roster.category_id,
+    )
+    case = open_case(db, fields)
+    harmed = case.participants[0].id
+    answer = AnswerFields(harmed, RestorativeQuestion.HARDEST_THING, "Eating lunch alone.")
+    meeting = record_meeting(
+        db,
+        case.id,
+        MeetingFields(
+            MeetingKind.RESTORATIVE_CONVERSATION,
+            date(2026, 3, 3),
+            attendee_ids=frozenset({harmed}),
+            answers=(answer,),
+            keep_answers=True,
+        ),
+    )
+    neutral = tuple(
+        replace(p, role=Role.STUDENT) if p.student_id is not None else p
+        for p in fields.participants
+    )
+    concern_id = category_of(db, CategoryKind.CONCERN)
+    carried = update_case(
+        db, case.id, replace(fields, category_id=concern_id, participants=neutral)
+    )
+    # Each person keeps their place on the case (what they did on it is anchored there).
+    assert [p.id for p in carried.participants] == [p.id for p in case.participants]
+    assert [p.fields.role for p in carried.participants][:2] == [Role.STUDENT, Role.STUDENT]
+    corrected = update_meeting(db, meeting.id, replace(meeting.fields, notes="Checked in."))
+    assert corrected.fields.answers == (answer,)
