@@ -6,9 +6,17 @@ neutral observations are not cases at all: they are logged as everyday practice.
 """
 
 from collections.abc import Iterable
+from enum import Enum
 
 from rp_desktop.domain.continuum.kinds import RepairFelt
 from rp_desktop.domain.vocabulary import CaseStatus, CategoryKind, Role
+
+
+class Unchanged(Enum):
+    """What an update leaves as it is (the answer on repair, when a case form does not ask)."""
+
+    KEPT = "kept"
+
 
 # The roles that only mean something where harm happened.
 HARM_ONLY_ROLES = frozenset({Role.PERSON_HARMED, Role.PERSON_WHO_CAUSED_HARM, Role.WITNESS})

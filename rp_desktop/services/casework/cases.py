@@ -2,7 +2,6 @@
 
 from dataclasses import replace
 from datetime import date
-from enum import Enum
 
 from sqlalchemy import ColumnElement, select
 from sqlalchemy.orm import Session
@@ -15,7 +14,7 @@ from rp_desktop.db.models import (
     StaffRow,
     StudentRow,
 )
-from rp_desktop.domain.casework.roles import repair_felt_kept
+from rp_desktop.domain.casework.roles import Unchanged, repair_felt_kept
 from rp_desktop.domain.casework.validation import repair_felt_problems
 from rp_desktop.domain.continuum.kinds import RepairFelt
 from rp_desktop.domain.records import (
@@ -49,12 +48,6 @@ SORT_COLUMNS = {
     "status": CaseRow.status,
     "tier3_kind": CaseRow.tier3_kind,
 }
-
-
-class Unchanged(Enum):
-    """What an update leaves as it is."""
-
-    KEPT = "kept"
 
 
 class CaseNotFound(LookupError):
@@ -136,8 +129,7 @@ def add_case(session: Session, db: Database, fields: CaseFields) -> CaseRow:
     now = db.now()
     row = CaseRow(created_at=now, updated_at=now)
     session.add(row)  # before filling: the search key reads the participants back by id
-    _fill(session, row, fields)
-    row.closed_on = _closed_on(row, db)
+    _fill(session, row, fields, db.today())
     record_event(session, db, AuditAction.CREATE, "case", row.id)
     return row
 
@@ -161,8 +153,7 @@ def update_case(
         felt = row.repair_felt if repair_felt is Unchanged.KEPT else repair_felt
         if felt is not row.repair_felt and (problems := repair_felt_problems(felt, kind, roles)):
             raise InvalidInput(problems)
-        _fill(session, row, fields)
-        row.closed_on = _closed_on(row, db)
+        _fill(session, row, fields, db.today())
         row.repair_felt = repair_felt_kept(felt, kind, roles, fields.status)
         row.updated_at = db.now()
         session.flush()
@@ -246,14 +237,9 @@ def unknown_references(session: Session, fields: CaseFields) -> list[FieldProble
     return problems
 
 
-def _closed_on(row: CaseRow, db: Database) -> date | None:
-    """A case closed through the case form is closed today, unless it already had a day."""
-    if row.status != CaseStatus.CLOSED:
-        return None
-    return row.closed_on or db.today()
-
-
-def _fill(session: Session, row: CaseRow, fields: CaseFields) -> None:
+def _fill(session: Session, row: CaseRow, fields: CaseFields, today: date) -> None:
+    """The row as `fields` say. A case closed through the case form is closed `today`, unless
+    it already had a day."""
     assert fields.occurred_on is not None  # validated
     assert fields.category_id is not None
     row.tier = fields.tier
@@ -262,6 +248,7 @@ def _fill(session: Session, row: CaseRow, fields: CaseFields) -> None:
     row.place = fields.place
     row.description = fields.description
     row.status = fields.status
+    row.closed_on = (row.closed_on or today) if fields.status is CaseStatus.CLOSED else None
     row.closure_reason = fields.closure_reason
     row.tier3_kind = fields.tier3_kind
     replace_participants(row, fields.participants)

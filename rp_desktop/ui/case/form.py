@@ -4,20 +4,13 @@ where the case stands."""
 from dataclasses import replace
 from typing import cast
 
-from PySide6.QtCore import QT_TR_NOOP, Signal
+from PySide6.QtCore import QT_TR_NOOP, QSignalBlocker, Signal
 from PySide6.QtWidgets import QComboBox, QDateEdit, QPlainTextEdit, QWidget
 
 from rp_desktop.domain.casework.roles import opens_a_case
 from rp_desktop.domain.records import Case, CaseFields, Participant, ParticipantFields
 from rp_desktop.domain.validation import FieldProblem
-from rp_desktop.domain.vocabulary import (
-    CaseStatus,
-    CategoryKind,
-    ClosureReason,
-    Role,
-    Tier,
-    Tier3Kind,
-)
+from rp_desktop.domain.vocabulary import CaseStatus, ClosureReason, Role, Tier, Tier3Kind
 from rp_desktop.services import people
 from rp_desktop.services.casework import cases
 from rp_desktop.services.continuum import caregivers
@@ -191,15 +184,16 @@ class CaseForm(RecordForm):
         self.repair = RepairQuestion(self)
 
     def _offer_categories(self, case: Case | None) -> None:
-        # Retired categories, and observations (not cases: they are logged as practice), are not
-        # offered, unless this case already has one.
+        # Retired categories and observations (logged as practice) are offered to their own cases.
         own_category = case.fields.category_id if case else None
-        self._kinds: dict[int, CategoryKind] = {}
-        for category in cases.list_categories(self._db, include_inactive=True):
-            offered = category.active and opens_a_case(category.kind)
-            if offered or category.id == own_category:
-                self.category.addItem(category.name, category.id)
-                self._kinds[category.id] = category.kind
+        offered = [
+            category
+            for category in cases.list_categories(self._db, include_inactive=True)
+            if (category.active and opens_a_case(category.kind)) or category.id == own_category
+        ]
+        self._kinds = {category.id: category.kind for category in offered}
+        for category in offered:
+            self.category.addItem(category.name, category.id)
         self.category.insertItem(0, self.tr("Choose a category…"), None)
         self.category.setCurrentIndex(0)
         self._shown_category: int | None = None
@@ -211,9 +205,8 @@ class CaseForm(RecordForm):
         kind = self._kinds.get(chosen) if chosen is not None else None
         if self.people.roles_that_do_not_fit(kind):
             if not ask_to_carry_roles(self, kind):
-                self.category.blockSignals(True)
-                select_data(self.category, self._shown_category)
-                self.category.blockSignals(False)
+                with QSignalBlocker(self.category):
+                    select_data(self.category, self._shown_category)
                 return
             self.people.carry_roles_to(kind)
         self.people.set_category_kind(kind)
