@@ -3,7 +3,6 @@ module turns them into words."""
 
 from collections.abc import Callable
 from enum import Enum
-from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
@@ -45,7 +44,7 @@ def _tr(text: str) -> str:
 
 
 # One table per enum: string enums of different kinds share values ("other").
-_WORDS: dict[type[Enum], dict[Any, Callable[[], str]]] = {
+_WORDS: dict[type[Enum], dict[Enum, Callable[[], str]]] = {
     Tier: {
         Tier.UNIVERSAL: lambda: _tr("Tier 1"),
         Tier.TARGETED: lambda: _tr("Tier 2"),

@@ -33,7 +33,7 @@ RUN_TABLES = ("circle_run", "run_round", "run_seat", "turn")
 COUNTED_BEFORE_RUNS = """
     agreement 55  agreement_item 113  alembic_version 1  audit_event 2  case 62  case_category 17
     case_participant 259  circle_attendance 63112  circle_plan 0  community_circle 3492
-    follow_up 125  form_draft 0  group_member 1576  meeting 116  meeting_answer 139
+    follow_up 125  form_draft 0  group_member 1576  meeting 116  meeting_answer 143
     meeting_attendee 379  plan_round 0  progress_entry 45  prompt 0  re_entry_plan 2
     school_setting 3  staff 31  student 502  student_demographic 2510  student_group 72
     support_plan 1  tier_change 0

@@ -24,7 +24,9 @@ WORDS = set(
 
 @pytest.fixture
 def summary(db: Database) -> DemoSummary:
-    return build_demo_school(db, **SMALL, seed=5)
+    # Seed 7: this small school has answers on a meeting of harm to keep (at seed 5 its only
+    # answers were on a concern's meeting, which keeps none).
+    return build_demo_school(db, **SMALL, seed=7)
 
 
 def test_most_meetings_held_sum_up_what_each_person_said(
