@@ -10,8 +10,8 @@ import pytest
 from rp_desktop.domain.continuum.kinds import PracticeKind, ReferralDecision
 from rp_desktop.domain.continuum.referrals import ReferralFields, Triage
 from rp_desktop.domain.validation import InvalidInput, Problem
-from rp_desktop.domain.vocabulary import Role, Tier, Tier3Kind
-from rp_desktop.services.casework.cases import get_case
+from rp_desktop.domain.vocabulary import CategoryKind, Role, Tier, Tier3Kind
+from rp_desktop.services.casework.cases import get_case, list_categories
 from rp_desktop.services.continuum.practice import get_practice
 from rp_desktop.services.continuum.referrals import (
     ReferralAlreadyDecided,
@@ -172,9 +172,10 @@ def test_triage_to_a_tier3_case_opens_it_with_the_students_in_their_roles(
 
 def test_a_concern_goes_to_a_tier2_case_with_the_neutral_role(db: Database, roster: Roster) -> None:
     saved = add_referral(db, referral(roster, db, student_ids=(roster.zoe.id,)))
+    concern = next(c.id for c in list_categories(db) if c.kind is CategoryKind.CONCERN)
     triage = Triage(
         ReferralDecision.TIER2_CASE,
-        category_id=roster.other_category_id,
+        category_id=concern,
         roles=((roster.zoe.id, Role.STUDENT),),
     )
     case = get_case(db, triage_referral(db, saved.id, triage).case_id or 0)

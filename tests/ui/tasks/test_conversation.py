@@ -45,7 +45,7 @@ def test_a_restorative_conversation_between_two_students(
     moves.click(talk.save_button)
 
     moves.assert_within("conversation")
-    assert (moves.clicks, moves.keys) == (8, 3)
+    assert (moves.clicks, moves.keys) == (9, 2)
     meeting, caused, harmed = _saved(talk, window, db, school_db)
     assert dict(meeting.fields.summaries) == {
         caused.id: "Owned up to pushing in; will say sorry.",
@@ -74,8 +74,8 @@ HARMED_SAYS = (
 def test_the_same_conversation_with_every_answer_kept_word_for_word(
     qtbot: QtBot, window: MainWindow, db, school_db: School
 ) -> None:
-    """Counted: 8 clicks + 3 keys as above, plus the tick (1 click), a click back into the
-    summary (1) and a Tab to each answer (6 + 4 keys): 10 clicks + 13 keys."""
+    """Counted: 9 clicks + 2 keys as above, plus the tick (1 click), a click back into the
+    summary (1) and a Tab to each answer (6 + 4 keys): 11 clicks + 12 keys."""
     moves = Moves(qtbot)
     talk = _who_and_what(qtbot, window, moves)
     moves.click(talk.answers.keep)
@@ -92,7 +92,7 @@ def test_the_same_conversation_with_every_answer_kept_word_for_word(
         moves.type(words)
     moves.click(talk.save_button)
 
-    assert (moves.clicks, moves.keys) == (10, 13), moves.steps
+    assert (moves.clicks, moves.keys) == (11, 12), moves.steps
     meeting, caused, harmed = _saved(talk, window, db, school_db)
     assert meeting.fields.keep_answers
     said = [(a.participant_id, a.question, a.text) for a in meeting.fields.answers]
@@ -115,7 +115,7 @@ def _answered(person: Participant, says: tuple[str, ...]) -> list[tuple[int, obj
 
 def _who_and_what(qtbot: QtBot, window: MainWindow, moves: Moves) -> ConversationWindow:
     """From Home to the conversation's second step: two students, their parts, what happened,
-    its category (6 clicks + 3 keys)."""
+    its category chosen from the short list of harm categories (7 clicks + 2 keys)."""
     window.show()
     qtbot.waitExposed(window)
     window.show_view("home")  # where the window opens by default
