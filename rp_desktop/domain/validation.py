@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
-from rp_desktop.domain.casework.roles import HARM_ONLY_ROLES, fits, opens_a_case
+from rp_desktop.domain.casework.roles import fits, opens_a_case
 from rp_desktop.domain.characters import invisible_character
 from rp_desktop.domain.records import CaseFields, CircleFields, StudentFields
 from rp_desktop.domain.vocabulary import (
@@ -70,7 +70,6 @@ class Problem(StrEnum):
     # a positive or neutral observation is logged as practice, not filed as a case
     NOT_A_CASE = "not_a_case"
     HARM_ROLE_IN_CONCERN = "harm_role_in_concern"  # a concern takes neutral roles only
-    NEUTRAL_ROLE_IN_HARM = "neutral_role_in_harm"  # harm names who was harmed, who caused it
     NO_PERSON_HARMED = "no_person_harmed"  # asked of a person harmed, in a case of harm only
 
 
@@ -200,15 +199,10 @@ def validate_case(
 
 
 def _role_problems(fields: CaseFields, kind: CategoryKind | None) -> Iterator[FieldProblem]:
-    """Roles that do not fit the category's kind: a harm role in a concern, the neutral
-    "student" in a case of harm."""
+    """Roles that do not fit the category's kind: a harm role in a concern."""
     for index, person in enumerate(fields.participants):
-        if person.role is None or fits(person.role, kind):
-            continue
-        if person.role in HARM_ONLY_ROLES:
+        if person.role is not None and not fits(person.role, kind):
             yield FieldProblem("participants", Problem.HARM_ROLE_IN_CONCERN, index=index)
-        else:
-            yield FieldProblem("participants", Problem.NEUTRAL_ROLE_IN_HARM, index=index)
 
 
 def _participant_problems(fields: CaseFields) -> Iterator[FieldProblem]:

@@ -3,6 +3,9 @@
 A case of harm names who was harmed and who caused it. A wellbeing concern or a check-in is not
 harm: its people take neutral roles (a student, a supporter), never a harm role. Positive and
 neutral observations are not cases at all: they are logged as everyday practice.
+
+A case of harm may still hold a student whose part is not said yet (a chat turned into a case
+keeps its students as "student"): accepted, not offered; the counselor says who was harmed.
 """
 
 from collections.abc import Iterable
@@ -59,18 +62,17 @@ def roles_for(kind: CategoryKind | None) -> tuple[Role, ...]:
 
 
 def fits(role: Role, kind: CategoryKind | None) -> bool:
-    return role in roles_for(kind)
+    """Whether a case of `kind` accepts `role`: a concern never a harm role; every other kind
+    every role (harm's own, and "student" for a part not said yet)."""
+    return role not in HARM_ONLY_ROLES if kind is CategoryKind.CONCERN else True
 
 
 def role_in(kind: CategoryKind | None, role: Role | None, *, is_staff: bool = False) -> Role | None:
-    """`role` carried over to a case of `kind`: a harm role becomes the neutral one (a student;
-    a staff member stays staff) and "student" becomes unchosen in a case of harm, since only the
-    counselor can say who was harmed and who caused it. A role that fits is kept."""
+    """`role` carried over to a case of `kind`: in a concern a harm role becomes the neutral
+    one (a student; a staff member stays staff). A role that fits is kept."""
     if role is None or fits(role, kind):
         return role
-    if kind is CategoryKind.CONCERN:
-        return Role.STAFF if is_staff else Role.STUDENT
-    return None
+    return Role.STAFF if is_staff else Role.STUDENT
 
 
 def asks_repair_felt(kind: CategoryKind | None, roles: Iterable[Role | None]) -> bool:

@@ -204,7 +204,7 @@ class CaseForm(RecordForm):
         chosen = self.category.currentData()
         kind = self._kinds.get(chosen) if chosen is not None else None
         if self.people.roles_that_do_not_fit(kind):
-            if not ask_to_carry_roles(self, kind):
+            if not ask_to_carry_roles(self):
                 with QSignalBlocker(self.category):
                     select_data(self.category, self._shown_category)
                 return

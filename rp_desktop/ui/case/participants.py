@@ -238,18 +238,12 @@ def note_observations_under(category: QComboBox) -> None:
     layout.insertWidget(1, QLabel(text, wordWrap=True))
 
 
-def ask_to_carry_roles(parent: QWidget, kind: CategoryKind | None) -> bool:
-    """Ask before the people's roles change with the category; True to change them."""
-    if kind is CategoryKind.CONCERN:
-        text = _tr(
-            "A concern is not harm, so its people take neutral roles. Change person harmed, "
-            "person who caused harm and witness to Student?"
-        )
-    else:
-        text = _tr(
-            "A case of harm names who was harmed and who caused it. The students now listed as "
-            "Student will need their role chosen again. Change the category?"
-        )
+def ask_to_carry_roles(parent: QWidget) -> bool:
+    """Ask before the people's roles change with a category of concern; True to change them."""
+    text = _tr(
+        "A concern is not harm, so its people take neutral roles. Change person harmed, "
+        "person who caused harm and witness to Student?"
+    )
     return dialogs.confirm(
         parent, _tr("Change the roles?"), text, _tr("Change the roles"), _tr("Keep the category")
     )

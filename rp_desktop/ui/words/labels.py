@@ -37,6 +37,7 @@ from rp_desktop.domain.vocabulary import (
     Tier,
     Tier3Kind,
 )
+from rp_desktop.ui.words.outcome_labels import REPAIR_FELT
 
 
 def _tr(text: str) -> str:
@@ -199,12 +200,7 @@ _WORDS: dict[type[Enum], dict[Enum, Callable[[], str]]] = {
         CategoryKind.POSITIVE: lambda: _tr("Positive observation"),
         CategoryKind.NEUTRAL: lambda: _tr("Neutral"),
     },
-    RepairFelt: {
-        RepairFelt.YES: lambda: _tr("Yes"),
-        RepairFelt.PARTLY: lambda: _tr("Partly"),
-        RepairFelt.NO: lambda: _tr("No"),
-        RepairFelt.NOT_ASKED: lambda: _tr("Not asked"),
-    },
+    RepairFelt: REPAIR_FELT,
     StaffRole: {
         StaffRole.COUNSELOR: lambda: _tr("Counselor"),
         StaffRole.SOCIAL_WORKER: lambda: _tr("Social worker"),

@@ -156,9 +156,6 @@ _GENERAL = {
         "Problems",
         "A concern is not harm: choose Student, Supporter, Family member, Staff or Facilitator.",
     ),
-    Problem.NEUTRAL_ROLE_IN_HARM: QT_TRANSLATE_NOOP(
-        "Problems", "In a case of harm, say whether this student was harmed, caused harm or saw it."
-    ),
     Problem.NO_PERSON_HARMED: QT_TRANSLATE_NOOP(
         "Problems", "This is asked only in a case of harm with a person harmed in it."
     ),

@@ -76,8 +76,9 @@ def test_harm_roles_carried_to_a_concern(role: Role | None, is_staff: bool, beco
     assert role_in(CategoryKind.CONCERN, role, is_staff=is_staff) is becomes
 
 
-def test_the_neutral_student_carried_to_harm_is_left_to_the_counselor() -> None:
-    assert role_in(CategoryKind.HARM, Role.STUDENT) is None
+def test_roles_carried_to_harm_are_kept() -> None:
+    """Harm accepts a student whose part is not said yet: the counselor says it later."""
+    assert role_in(CategoryKind.HARM, Role.STUDENT) is Role.STUDENT
     assert role_in(CategoryKind.HARM, Role.SUPPORTER) is Role.SUPPORTER
 
 
@@ -91,9 +92,10 @@ def test_a_harm_role_in_a_concern_is_refused_on_its_line() -> None:
     assert problems == [FieldProblem("participants", Problem.HARM_ROLE_IN_CONCERN, index=0)]
 
 
-def test_the_neutral_student_in_a_harm_case_is_refused_on_its_line() -> None:
-    problems = validate_case(CASE, TODAY, CategoryKind.HARM)
-    assert problems == [FieldProblem("participants", Problem.NEUTRAL_ROLE_IN_HARM, index=0)]
+def test_a_student_whose_part_is_not_said_yet_is_accepted_in_harm() -> None:
+    """A chat turned into a case keeps its students as "student" (not offered, accepted)."""
+    assert validate_case(CASE, TODAY, CategoryKind.HARM) == []
+    assert Role.STUDENT not in roles_for(CategoryKind.HARM)
 
 
 @pytest.mark.parametrize("kind", [CategoryKind.POSITIVE, CategoryKind.NEUTRAL])

@@ -56,16 +56,16 @@ def test_a_harm_role_in_a_concern_is_refused_and_nothing_saved(
     assert table_count(db, "case") == 0
 
 
-def test_the_neutral_student_in_a_harm_case_is_refused(db: Database, roster: Roster) -> None:
+def test_a_harm_case_accepts_a_student_whose_part_is_not_said_yet(
+    db: Database, roster: Roster
+) -> None:
     fields = replace(
         concern(db, roster, Role.STUDENT, Role.PERSON_WHO_CAUSED_HARM),
         category_id=roster.category_id,
     )
-    with pytest.raises(InvalidInput) as refused:
-        open_case(db, fields)
-    assert refused.value.problems == (
-        FieldProblem("participants", Problem.NEUTRAL_ROLE_IN_HARM, index=0),
-    )
+    saved = open_case(db, fields)
+    roles = [p.fields.role for p in saved.participants]
+    assert roles == [Role.STUDENT, Role.PERSON_WHO_CAUSED_HARM, Role.FACILITATOR]
 
 
 @pytest.mark.parametrize("kind", [CategoryKind.POSITIVE, CategoryKind.NEUTRAL])

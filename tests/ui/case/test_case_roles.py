@@ -128,9 +128,11 @@ def test_the_form_says_where_observations_go(qtbot, window: MainWindow) -> None:
     )
 
 
-def test_changing_a_concern_to_harm_leaves_the_student_s_role_to_choose(
+def test_changing_a_concern_to_harm_keeps_the_student_and_offers_the_harm_roles(
     qtbot, window: MainWindow, db: Database, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    """Harm accepts a student whose part is not said yet: nothing to ask; the harm roles are
+    offered beside the student's own, for the counselor to say who was harmed."""
     form = open_case_form(qtbot, window)
     form.category.setCurrentIndex(category_index(form, db, CategoryKind.CONCERN))
     add_student(qtbot, form, "Xoch")
@@ -139,9 +141,11 @@ def test_changing_a_concern_to_harm_leaves_the_student_s_role_to_choose(
     asked: list[str] = []
     monkeypatch.setattr(dialogs, "wait_for", press(qtbot, "Change the roles", asked))
     form.category.setCurrentIndex(category_index(form, db, CategoryKind.HARM))
-    assert len(asked) == 1
-    assert "role chosen again" in asked[0]
-    assert current_choice(row.role, Role) is None
-    form.save_button.click()
-    assert form.isVisible()
-    assert "Choose this person's role" in form.people._rows[0].problem.text()
+    assert asked == []
+    assert current_choice(row.role, Role) is Role.STUDENT
+    assert offered_roles(form)[:3] == [
+        Role.PERSON_HARMED,
+        Role.PERSON_WHO_CAUSED_HARM,
+        Role.WITNESS,
+    ]
+    assert offered_roles(form)[-1] is Role.STUDENT  # its own, kept at the end
