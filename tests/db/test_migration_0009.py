@@ -134,3 +134,38 @@ def test_the_copy_made_first_is_at_0008(old_database: Path, clock: FakeClock) ->
     (copy,) = old_database.parent.glob(f"school.before-{schema.HEAD_REVISION}-*.db")
     assert revision(copy) == "0008"
     assert rows(copy, columns, added_later=True) == before
+
+
+CONCERN_CASE_AT_0008 = """
+INSERT INTO "case" (id, tier, occurred_on, place, category_id, description, status,
+                    search_key, created_at, updated_at, private_note, hold)
+    SELECT 3, 2, '2026-03-05', 'Hall', id, 'Worried about a friend.', 'open', 'hall',
+           '2026-03-05 12:00:00.000000', '2026-03-05 12:00:00.000000', '', 0
+    FROM case_category WHERE name = 'Wellbeing concern';
+INSERT INTO case_participant (id, case_id, role, student_id, staff_id, other_name)
+    VALUES (20, 3, 'person_harmed', 1, NULL, ''),
+           (21, 3, 'witness', NULL, 2, ''),
+           (22, 3, 'person_who_caused_harm', NULL, NULL, 'A cousin'),
+           (23, 3, 'supporter', 2, NULL, '');
+"""
+
+
+def test_a_concerns_people_in_harm_roles_take_neutral_roles(
+    old_database: Path, clock: FakeClock
+) -> None:
+    with closing(sqlite3.connect(old_database)) as connection, connection:
+        connection.executescript(CONCERN_CASE_AT_0008)
+        before = connection.execute(
+            "SELECT id, role FROM case_participant WHERE case_id != 3 ORDER BY id"
+        ).fetchall()
+    with closing(upgraded(old_database, clock)) as connection:
+        concern = connection.execute(
+            "SELECT id, role FROM case_participant WHERE case_id = 3 ORDER BY id"
+        ).fetchall()
+        harm = connection.execute(
+            "SELECT id, role FROM case_participant WHERE case_id != 3 ORDER BY id"
+        ).fetchall()
+    # A student and a named person become "student", a staff member "staff"; a supporter stays.
+    assert concern == [(20, "student"), (21, "staff"), (22, "student"), (23, "supporter")]
+    assert harm == before  # the cases of harm keep their roles
+    assert "person_harmed" in {role for _, role in harm}

@@ -7,7 +7,10 @@ harmed's sense of repair and the reason a typed "days of suspension avoided" ove
 derived from its referral.
 
 Rows already saved keep their meaning: every meeting so far was held (status 'held'), and a
-meeting with answers kept them word for word, so it is marked `keep_answers`.
+meeting with answers kept them word for word, so it is marked `keep_answers`. A wellbeing
+concern is not harm: its people in a harm role (person harmed, person who caused harm, witness)
+take the neutral role, "staff" for a staff member and "student" for anyone else, so an old
+concern can still be edited under the new rule (domain/casework/roles.py).
 
 Revision ID: 0009
 Revises: 0008
@@ -324,10 +327,17 @@ def upgrade() -> None:
     op.execute(
         "UPDATE meeting SET keep_answers = 1 WHERE id IN (SELECT meeting_id FROM meeting_answer)"
     )
+    op.execute(
+        "UPDATE case_participant"
+        " SET role = CASE WHEN staff_id IS NOT NULL THEN 'staff' ELSE 'student' END"
+        " WHERE role IN ('person_harmed', 'person_who_caused_harm', 'witness')"
+        ' AND case_id IN (SELECT "case".id FROM "case"'
+        ' JOIN case_category ON case_category.id = "case".category_id'
+        " WHERE case_category.kind = 'concern')"
+    )
 
 
 def downgrade() -> None:
-
     with op.batch_alter_table("meeting_attendee", schema=None) as batch_op:
         batch_op.drop_column("summary")
 
