@@ -72,3 +72,21 @@ def _facilitator(meeting: Meeting) -> list[Signer]:
     if staff_id is None or staff_id in present or not meeting.facilitator_name:
         return []
     return [Signer(meeting.facilitator_name, Role.FACILITATOR)]
+
+
+def family_may_read_owner(detail: CaseDetail, item: AgreementItem, student_id: int | None) -> bool:
+    """Whether a letter home to the family of `student_id` may name the owner of `item`: their
+    own student, a staff member, or no one in particular. Another child (or someone else on the
+    case) is not named: a letter leaves the school, and the other child's name is not this
+    family's to read; their item stays, so the family sees what was agreed to make things
+    right."""
+    owner = item.fields.owner_participant_id
+    if owner is None:
+        return True  # a staff member's item, or no one's
+    person = next((p for p in detail.case.participants if p.id == owner), None)
+    if person is None:
+        return False
+    fields = person.fields
+    if fields.staff_id is not None or fields.role in (Role.STAFF, Role.FACILITATOR):
+        return True
+    return student_id is not None and fields.student_id == student_id

@@ -33,6 +33,7 @@ class Addressee:
     recipient: Recipient
     student_first_name: str
     relation: str
+    student_id: int | None = None  # the student the letter is about
 
 
 class LetterDialog(QDialog):

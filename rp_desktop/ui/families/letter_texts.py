@@ -96,8 +96,11 @@ def invitation_page(letter: Letter, invitation: Invitation) -> Page:
     return Page(letter, html)
 
 
-def agreement_page(letter: Letter, sheet: AgreementSheet, student_first_name: str) -> Page:
-    """The agreement made at a restorative meeting, sent home to one recipient."""
+def agreement_page(
+    letter: Letter, sheet: AgreementSheet, student_first_name: str, unnamed: int = 0
+) -> Page:
+    """The agreement made at a restorative meeting, sent home to one recipient; `unnamed`
+    items are other people's, shown without their names."""
     with written_in(letter.language.written_in):
         locale = QLocale(letter.language.written_in)
         made = locale.toString(qdate(sheet.made_on), QLocale.FormatType.LongFormat)
@@ -113,6 +116,8 @@ def agreement_page(letter: Letter, sheet: AgreementSheet, student_first_name: st
             else (line.what, line.who, _tr("No date"))
             for line in sheet.lines
         ]
+        if unnamed:
+            body.append(_tr("Other people involved are not named in this letter."))
         closing = _tr("Thank you for supporting this agreement. Please call us with any question.")
         html = _letter_html(letter, sheet.school, body, [], closing, "", _items_table(rows))
     return Page(letter, html)

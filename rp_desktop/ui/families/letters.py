@@ -3,6 +3,7 @@
 page in their own language; the letters go to the printer or into one PDF, and each letter to a
 caregiver on record is logged in the case's family contacts."""
 
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QRect, QSizeF
@@ -10,6 +11,7 @@ from PySide6.QtGui import QPagedPaintDevice, QTextDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QWidget
 
+from rp_desktop.domain.casework.agreement_page import family_may_read_owner
 from rp_desktop.domain.casework.records import CaseDetail
 from rp_desktop.domain.continuum.kinds import MeetingStatus
 from rp_desktop.domain.continuum.letters import Invitation, Recipient
@@ -51,12 +53,14 @@ def addressees(db: Database, detail: CaseDetail) -> list[Addressee]:
             each.caregiver.id,
         )
         about = theirs or case_students
-        student = _first_name(db, about[0] if about else None)
-        found.append(Addressee(recipient, student, label(each.relation)))
+        student_id = about[0] if about else None
+        student = _first_name(db, student_id)
+        found.append(Addressee(recipient, student, label(each.relation), student_id))
     for person in detail.case.participants:
         if person.fields.other_name and person.fields.role is Role.FAMILY_MEMBER:
-            student = _first_name(db, _student_of(db, person.display_name, case_students))
-            found.append(Addressee(Recipient(person.display_name), student, ""))
+            student_id = _student_of(db, person.display_name, case_students)
+            student = _first_name(db, student_id)
+            found.append(Addressee(Recipient(person.display_name), student, "", student_id))
     return found
 
 
@@ -109,11 +113,18 @@ def print_agreement_letter(parent: QWidget, db: Database, school: str, detail: C
     if not dialogs.accepted(dialog):
         return False
     agreement = next(a for a in detail.agreements if a.id == dialog.record_id())
-    sheet = printing.agreement_sheet(school, detail, agreement)
-    pages = [
-        agreement_page(letter, sheet, addressee.student_first_name)
-        for letter, addressee in dialog.chosen()
-    ]
+    pages = []
+    for letter, addressee in dialog.chosen():
+        # Every item, but another child's name is not this family's to read.
+        items = tuple(
+            item
+            if family_may_read_owner(detail, item, addressee.student_id)
+            else replace(item, owner_name=_tr("Another person involved"))
+            for item in agreement.items
+        )
+        unnamed = sum(item not in agreement.items for item in items)
+        sheet = printing.agreement_sheet(school, detail, replace(agreement, items=items))
+        pages.append(agreement_page(letter, sheet, addressee.student_first_name, unnamed))
     note = _tr("Agreement of {day} sent home").format(day=format_date(agreement.made_on))
     return _send(parent, db, detail, pages, dialog.choice, note, "agreement-letter")
 

@@ -3,7 +3,12 @@ meeting (never a witness or someone absent), each with their part; items by due 
 
 from datetime import UTC, date, datetime
 
-from rp_desktop.domain.casework.agreement_page import Signer, items_in_order, signers
+from rp_desktop.domain.casework.agreement_page import (
+    Signer,
+    family_may_read_owner,
+    items_in_order,
+    signers,
+)
 from rp_desktop.domain.casework.records import (
     Agreement,
     AgreementItem,
@@ -147,3 +152,22 @@ def test_items_come_by_due_date_and_undated_ones_last() -> None:
     ordered = items_in_order(items)
 
     assert [item.id for item in ordered] == [3, 5, 2, 1, 4]
+
+
+def test_a_letter_home_names_only_its_own_student_and_the_staff() -> None:
+    """Person ids double as student ids in these participants (see `person`)."""
+
+    def item(owner: int | None) -> AgreementItem:
+        return AgreementItem(1, AgreementItemFields("Say sorry", owner), "")
+
+    case = detail()
+    # To the family of the person harmed (student 2):
+    assert family_may_read_owner(case, item(HARMED.id), HARMED.id)
+    assert family_may_read_owner(case, item(COUNSELOR.id), HARMED.id)
+    assert family_may_read_owner(case, item(None), HARMED.id)  # a staff member's, or no one's
+    assert not family_may_read_owner(case, item(CAUSED.id), HARMED.id)  # the other child
+    assert not family_may_read_owner(case, item(FAMILY.id), HARMED.id)
+    assert not family_may_read_owner(case, item(99), HARMED.id)  # no longer on the case
+    # A family member typed on the case only (no student known): only the staff's items.
+    assert not family_may_read_owner(case, item(HARMED.id), None)
+    assert family_may_read_owner(case, item(COUNSELOR.id), None)

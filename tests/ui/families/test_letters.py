@@ -133,6 +133,11 @@ def test_the_agreement_is_printed_for_one_family_chosen(
     (only,) = pages(out)
     assert "an agreement was made about Nou" in only
     assert "Write a note to Nou" in only
+    # The other child's item is there, without their name: a letter leaves the school.
+    assert "Another person involved" in only
+    assert "Dariusz" not in only
+    assert "Kowalczyk" not in only
+    assert "Other people involved are not named in this letter." in only
     assert "could not yet be written in Spanish" in only
     logged = contacts.case_contacts(db, window.detail.case.id)
     assert [c.caregiver_name for c in logged] == ["Pa Xiong"]
