@@ -5,9 +5,7 @@ meeting, or the agreement)."""
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QTableWidget,
@@ -25,6 +23,7 @@ from rp_desktop.ui import dialogs
 from rp_desktop.ui.families import letters
 from rp_desktop.ui.families.contact_form import ContactForm
 from rp_desktop.ui.families.languages import language_name
+from rp_desktop.ui.families.rows_table import rows_table
 from rp_desktop.ui.words.formatting import format_date
 from rp_desktop.ui.words.labels import label
 
@@ -159,25 +158,16 @@ class ContactsPanel(QWidget):
         )
 
     def _make_table(self) -> QTableWidget:
-        table = QTableWidget(0, 7)
-        table.setHorizontalHeaderLabels(
-            [
-                self.tr("Date"),
-                self.tr("With"),
-                self.tr("How"),
-                self.tr("Outcome"),
-                self.tr("Language"),
-                self.tr("By"),
-                self.tr("Note"),
-            ]
-        )
-        table.setAccessibleName(self.tr("Family contacts, newest first"))
-        table.verticalHeader().setVisible(False)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        table.horizontalHeader().setSectionResizeMode(6, QHeaderView.ResizeMode.Stretch)
-        return table
+        headers = [
+            self.tr("Date"),
+            self.tr("With"),
+            self.tr("How"),
+            self.tr("Outcome"),
+            self.tr("Language"),
+            self.tr("By"),
+            self.tr("Note"),
+        ]
+        return rows_table(headers, self.tr("Family contacts, newest first"))
 
     def _lay_out(self) -> None:
         actions = QHBoxLayout()

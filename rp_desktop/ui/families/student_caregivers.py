@@ -4,9 +4,7 @@ caregiver" (kept on past cases, offered nowhere new)."""
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QTableWidget,
@@ -22,6 +20,7 @@ from rp_desktop.services.safekeeping.database import Database
 from rp_desktop.ui import dialogs
 from rp_desktop.ui.families.caregiver_form import CaregiverForm
 from rp_desktop.ui.families.languages import language_name
+from rp_desktop.ui.families.rows_table import rows_table
 from rp_desktop.ui.words.labels import label
 
 ROWS_SHOWN = 3  # the table's height: most students have one or two caregivers
@@ -117,22 +116,14 @@ class StudentCaregivers(QWidget):
         self.changed.emit()
 
     def _make_table(self) -> QTableWidget:
-        table = QTableWidget(0, 5)
-        table.setHorizontalHeaderLabels(
-            [
-                self.tr("Name"),
-                self.tr("Relation"),
-                self.tr("Phone"),
-                self.tr("Language"),
-                self.tr("Interpreter"),
-            ]
-        )
-        table.setAccessibleName(self.tr("Caregivers"))
-        table.verticalHeader().setVisible(False)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        table.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        headers = [
+            self.tr("Name"),
+            self.tr("Relation"),
+            self.tr("Phone"),
+            self.tr("Language"),
+            self.tr("Interpreter"),
+        ]
+        table = rows_table(headers, self.tr("Caregivers"))
         table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         line = table.verticalHeader().defaultSectionSize()
         table.setFixedHeight(table.horizontalHeader().sizeHint().height() + ROWS_SHOWN * line + 4)
