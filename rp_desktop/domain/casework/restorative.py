@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from enum import StrEnum
 from typing import Protocol, TypeVar
 
-from rp_desktop.domain.vocabulary import Role
+from rp_desktop.domain.vocabulary import CategoryKind, Role
 
 
 class RestorativeQuestion(StrEnum):
@@ -64,6 +64,17 @@ def questions_for(role: Role) -> tuple[RestorativeQuestion, ...]:
     if role in (Role.FACILITATOR, Role.STUDENT):
         return ()
     return FOR_THOSE_AFFECTED
+
+
+def questions_in_case(
+    role: Role | None, kind: CategoryKind | None
+) -> tuple[RestorativeQuestion, ...]:
+    """The questions asked of someone in `role` in a case whose category is of `kind`: a
+    wellbeing concern is not harm, so no one in it is asked the questions of harm (each
+    person's part is a short summary); otherwise those of their role."""
+    if role is None or kind is CategoryKind.CONCERN:
+        return ()
+    return questions_for(role)
 
 
 def answerable_by(role: Role | None) -> tuple[RestorativeQuestion, ...]:

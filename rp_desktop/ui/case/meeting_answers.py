@@ -25,10 +25,11 @@ from PySide6.QtWidgets import (
 from rp_desktop.domain.casework.records import AnswerFields
 from rp_desktop.domain.casework.restorative import (
     RestorativeQuestion,
-    questions_for,
+    questions_in_case,
     speaking_order,
 )
 from rp_desktop.domain.records import Participant
+from rp_desktop.domain.vocabulary import CategoryKind, Role
 from rp_desktop.ui.forms.form_state import Json
 from rp_desktop.ui.what_was_said.asking import remove_answers
 from rp_desktop.ui.what_was_said.drafts import AnswersDraft
@@ -43,8 +44,15 @@ class AnswersByPerson(QWidget):
     (with a box each when the answers are kept). What is typed is kept even if someone is
     unticked and ticked again."""
 
-    def __init__(self, participants: tuple[Participant, ...], parent: QWidget | None = None):
+    def __init__(
+        self,
+        participants: tuple[Participant, ...],
+        parent: QWidget | None = None,
+        *,
+        kind: CategoryKind | None = None,
+    ):
         super().__init__(parent)
+        self._kind = kind  # the case's category kind: a concern asks no questions of harm
         self._participants = {p.id: p for p in participants}
         self._texts: dict[tuple[int, RestorativeQuestion], QPlainTextEdit] = {}
         self._summaries: dict[int, QPlainTextEdit] = {}
@@ -109,7 +117,9 @@ class AnswersByPerson(QWidget):
         self._shown = ids
         current = self.people.currentRow()
         present = [p for pid, p in self._participants.items() if pid in ids]
-        ordered = speaking_order([p for p in present if self._questions(p)])
+        # Everyone speaks but the facilitator, who asks: in a concern, with no question of
+        # harm to guide them, each still has a summary.
+        ordered = speaking_order([p for p in present if p.fields.role is not Role.FACILITATOR])
         self.people.clear()
         for edit in (*self._texts.values(), *self._summaries.values()):
             edit.setParent(self)  # keep what was typed when its page goes
@@ -142,9 +152,11 @@ class AnswersByPerson(QWidget):
         column.addWidget(summary)
         summary.show()
         kept = self.keep.isChecked()
-        guide = self.tr("The questions to ask:") if not kept else self.tr("Their answers:")
-        column.addWidget(QLabel(guide))
-        for question in self._questions(participant):
+        questions = self._questions(participant)
+        if questions:  # none for someone in a concern, or a facilitator
+            guide = self.tr("The questions to ask:") if not kept else self.tr("Their answers:")
+            column.addWidget(QLabel(guide))
+        for question in questions:
             prompt = QLabel(label(question), wordWrap=True)
             prompt.setFont(_font(QUESTION_PIXELS, bold=True))
             column.addWidget(prompt)
@@ -178,8 +190,7 @@ class AnswersByPerson(QWidget):
     def _questions(self, participant: Participant) -> tuple[RestorativeQuestion, ...]:
         """The questions of the person's role, then any other answer already on record for
         them (staff answered the questions for those affected before they had their own)."""
-        role = participant.fields.role
-        asked = questions_for(role) if role is not None else ()
+        asked = questions_in_case(participant.fields.role, self._kind)
         kept = tuple(
             question
             for (pid, question), edit in self._texts.items()

@@ -90,6 +90,7 @@ class MeetingForm(RecordForm):
         self._db = db
         self._case_id = detail.case.id
         self._meeting = meeting
+        self._category_kind = detail.case.category_kind
         self._add_fields(detail.case.participants)
         self._fill_choices()
         self._fill(meeting, kind)
@@ -149,7 +150,9 @@ class MeetingForm(RecordForm):
             "attendee_ids", self.tr("Who &came"), AttendeeList(participants)
         )
         self.answers: AnswersByPerson = self.add_field(
-            "answers", self.tr("What &each said"), AnswersByPerson(participants)
+            "answers",
+            self.tr("What &each said"),
+            AnswersByPerson(participants, kind=self._category_kind),
         )
         self.notes: QPlainTextEdit = self.add_field("notes", self.tr("&Notes"), QPlainTextEdit())
         self.notes.setMaximumHeight(120)

@@ -118,7 +118,11 @@ def test_a_concern_meeting_asks_the_student_none_of_the_questions_of_harm(
     meeting = window.new_meeting()
     everyone = frozenset(p.id for p in window.detail.case.participants)
     meeting.answers.show_people(everyone)
-    assert meeting.answers.first_answer() is None
+    # Their page has no question of harm, only the summary of what they said.
+    first = meeting.answers.first_answer()
+    assert first is not None
+    assert first.accessibleName() == "Summary of what they said (a few words)"
+    assert meeting.answers.people.count() == 1  # the student; the facilitator asks
     assert meeting.answers.answers(everyone) == ()
     meeting.remember_initial()
     meeting.close()
