@@ -5,17 +5,14 @@ evidence for discipline, so the summary and the agreement are the record. Tickin
 answers word for word" adds a box under each question. Staff have two short questions of their
 own; the facilitator, who asks the questions, has no page."""
 
-from PySide6.QtCore import QEvent, QPoint, Qt
-from PySide6.QtGui import QFont
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QApplication,
     QCheckBox,
     QHBoxLayout,
     QLabel,
     QListWidget,
     QPlainTextEdit,
     QPushButton,
-    QScrollArea,
     QSizePolicy,
     QStackedWidget,
     QVBoxLayout,
@@ -32,10 +29,10 @@ from rp_desktop.domain.records import Participant
 from rp_desktop.domain.vocabulary import CategoryKind, Role
 from rp_desktop.ui.forms.form_state import Json
 from rp_desktop.ui.what_was_said.asking import remove_answers
+from rp_desktop.ui.what_was_said.boxes import font, said_box, scroll_to_top_of
 from rp_desktop.ui.what_was_said.drafts import AnswersDraft
 from rp_desktop.ui.words.labels import label
 
-ANSWER_PIXELS = 16
 QUESTION_PIXELS = 18
 
 
@@ -143,7 +140,7 @@ class AnswersByPerson(QWidget):
         page = QWidget()
         column = QVBoxLayout(page)
         heading = QLabel(f"{participant.display_name} · {label(participant.fields.role)}")
-        heading.setFont(_font(QUESTION_PIXELS + 4, bold=True))
+        heading.setFont(font(QUESTION_PIXELS + 4, bold=True))
         column.addWidget(heading)
         summary = self._summary(participant.id)
         caption = QLabel(self.tr("Summary of what they said (a few words)"))
@@ -158,7 +155,7 @@ class AnswersByPerson(QWidget):
             column.addWidget(QLabel(guide))
         for question in questions:
             prompt = QLabel(label(question), wordWrap=True)
-            prompt.setFont(_font(QUESTION_PIXELS, bold=True))
+            prompt.setFont(font(QUESTION_PIXELS, bold=True))
             column.addWidget(prompt)
             edit = self._edit(participant, question)
             column.addWidget(edit)
@@ -168,23 +165,14 @@ class AnswersByPerson(QWidget):
 
     def _summary(self, participant_id: int) -> QPlainTextEdit:
         if participant_id not in self._summaries:
-            edit = QPlainTextEdit()
-            edit.setFont(_font(ANSWER_PIXELS))
-            edit.setAccessibleName(self.tr("Summary of what they said (a few words)"))
-            edit.setTabChangesFocus(True)
-            edit.setMaximumHeight(70)
-            self._summaries[participant_id] = edit
+            name = self.tr("Summary of what they said (a few words)")
+            self._summaries[participant_id] = said_box(name, 70)
         return self._summaries[participant_id]
 
     def _edit(self, participant: Participant, question: RestorativeQuestion) -> QPlainTextEdit:
         key = (participant.id, question)
         if key not in self._texts:
-            edit = QPlainTextEdit()
-            edit.setFont(_font(ANSWER_PIXELS))
-            edit.setAccessibleName(label(question))
-            edit.setTabChangesFocus(True)  # Tab goes on to the next question
-            edit.setMaximumHeight(80)
-            self._texts[key] = edit
+            self._texts[key] = said_box(label(question), 80)
         return self._texts[key]
 
     def _questions(self, participant: Participant) -> tuple[RestorativeQuestion, ...]:
@@ -289,18 +277,4 @@ class AnswersByPerson(QWidget):
     def _to_top(self) -> None:
         """Scroll the form so the buttons, the person's name and summary are at the top of its
         view."""
-        area = self.parentWidget()
-        while area is not None and not isinstance(area, QScrollArea):
-            area = area.parentWidget()
-        inner = area.widget() if area is not None else None
-        if area is None or inner is None:
-            return
-        QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
-        area.verticalScrollBar().setValue(self.mapTo(inner, QPoint(0, 0)).y())
-
-
-def _font(pixels: int, *, bold: bool = False) -> QFont:
-    font = QFont()
-    font.setPixelSize(pixels)
-    font.setBold(bold)
-    return font
+        scroll_to_top_of(self)
