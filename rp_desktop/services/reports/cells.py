@@ -3,7 +3,7 @@
 
 from datetime import date
 
-from sqlalchemy import func, select
+from sqlalchemy import Subquery, func, select
 from sqlalchemy.orm import Session
 
 from rp_desktop.domain.reports.keys import category_value
@@ -80,12 +80,7 @@ def _counted(
         stmt = stmt.where(rows.c.series.in_(KEPT_ITEMS))
     elif series != REACHED:
         stmt = stmt.where(rows.c.series == series)
-    if grouping is None:
-        stmt = stmt.where(rows.c.cat == category)
-    else:
-        stmt, value = grouping.attach(stmt, rows.c.student)
-        stmt = stmt.where(grouping.matches(value, category))
-    return [(rec, day) for rec, day in session.execute(stmt.group_by(rows.c.rec))]
+    return _dated_in_category(session, stmt, rows, grouping, category)
 
 
 def _practised(
@@ -108,6 +103,14 @@ def _in_cell(
 ) -> list[Dated]:
     rows = part.subquery()
     stmt = select(rows.c.rec, func.max(rows.c.day)).where(rows.c.series == series)
+    return _dated_in_category(session, stmt, rows, grouping, category)
+
+
+def _dated_in_category(
+    session: Session, stmt: AnySelect, rows: Subquery, grouping: Grouping | None, category: str
+) -> list[Dated]:
+    """Each record of `stmt` (selecting a record and its latest day from `rows`) in the bar's
+    category: its `cat` column, or the grouping's value of its student."""
     if grouping is None:
         stmt = stmt.where(rows.c.cat == category)
     else:

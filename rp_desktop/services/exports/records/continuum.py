@@ -2,7 +2,10 @@
 referrals by their own day, caregivers whole (like the roster), and each case's contacts with
 caregivers and preparations with the case (queries.py holds the rest and its rules)."""
 
+from collections.abc import Callable
+
 from sqlalchemy import select
+from sqlalchemy.orm import InstrumentedAttribute
 
 from rp_desktop.db.models import (
     CaregiverContactRow,
@@ -31,10 +34,7 @@ def practice_logs(period: Period | None) -> Rows:
 
 def practice_log_students(period: Period | None) -> Rows:
     s = PracticeLogStudentRow
-    found = select(s.log_id, s.student_id)
-    if period is not None:
-        found = found.where(s.log_id.in_(select(practice_logs(period).subquery().c.id)))
-    return found.order_by(s.log_id, s.student_id)
+    return _students_of(s.log_id, s.student_id, practice_logs, period)
 
 
 def referrals(period: Period | None) -> Rows:
@@ -51,10 +51,20 @@ def referrals(period: Period | None) -> Rows:
 
 def referral_students(period: Period | None) -> Rows:
     s = ReferralStudentRow
-    found = select(s.referral_id, s.student_id)
+    return _students_of(s.referral_id, s.student_id, referrals, period)
+
+
+def _students_of(
+    record_id: InstrumentedAttribute[int],
+    student_id: InstrumentedAttribute[int],
+    records: Callable[[Period | None], Rows],
+    period: Period | None,
+) -> Rows:
+    """The (record, student) links of the records `records` exports for the period."""
+    found = select(record_id, student_id)
     if period is not None:
-        found = found.where(s.referral_id.in_(select(referrals(period).subquery().c.id)))
-    return found.order_by(s.referral_id, s.student_id)
+        found = found.where(record_id.in_(select(records(period).subquery().c.id)))
+    return found.order_by(record_id, student_id)
 
 
 def preparations(period: Period | None) -> Rows:
