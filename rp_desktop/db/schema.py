@@ -11,8 +11,8 @@ from rp_desktop.db.errors import NewerSchema
 
 MIGRATIONS = Path(__file__).with_name("migrations")
 # The newest migration; a test checks that it matches the scripts in migrations/versions.
-HEAD_REVISION = "0009"
-KNOWN_REVISIONS = ("0001", "0002", "0003", "0004", "0005", "0006", "0007", "0008", "0009")
+HEAD_REVISION = "0010"
+KNOWN_REVISIONS = tuple(f"{number:04d}" for number in range(1, 11))
 
 
 def current_revision(connection: Connection) -> str | None:

@@ -8,6 +8,7 @@ import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import datetime
+from enum import StrEnum
 from typing import Any
 
 from rp_desktop.domain.circle.types import Timing
@@ -25,12 +26,23 @@ DEFAULT_LANGUAGE = "en"
 _LANGUAGE = re.compile(r"[a-z]{2,3}(-[A-Za-z0-9]{2,8})?")
 
 
+class AgeBand(StrEnum):
+    """Who a prompt is worded for, by grade band; a prompt may suit several."""
+
+    K_2 = "k-2"
+    GRADES_3_5 = "3-5"
+    GRADES_6_8 = "6-8"
+    GRADES_9_12 = "9-12"
+    ADULTS = "adults"
+
+
 @dataclass(frozen=True, slots=True)
 class PromptFields:
     text: str
     stage: CircleStage
     language: str = DEFAULT_LANGUAGE
     tags: tuple[str, ...] = ()
+    bands: tuple[AgeBand, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,9 +57,10 @@ class Prompt:
     active: bool
     built_in: bool
     translation_of: int | None  # the prompt this one translates (a Spanish one: its English)
+    bands: tuple[AgeBand, ...] = ()
 
     def fields(self) -> PromptFields:
-        return PromptFields(self.text, self.stage, self.language, self.tags)
+        return PromptFields(self.text, self.stage, self.language, self.tags, self.bands)
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +72,13 @@ class PlannedRound:
     timing: Timing = Timing.NONE
     seconds: int | None = None  # per speaker or per round, as `timing` says; None for NONE
     prompt_id: int | None = None  # the library prompt the text came from, if any
+    # A directed round: the roles it goes to, in the order they speak (Role values); empty
+    # for a round that goes to everyone. Named seats are chosen when the circle is set up.
+    to_roles: tuple[str, ...] = ()
+    language: str = DEFAULT_LANGUAGE  # the language of prompt_text
+    # The same prompt in a second language, shown under the first in a bilingual circle.
+    second_text: str = ""
+    second_language: str = ""
 
 
 @dataclass(frozen=True, slots=True)

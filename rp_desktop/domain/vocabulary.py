@@ -125,6 +125,9 @@ class CircleStage(StrEnum):
     CLOSING = "closing"
     REPAIR_HARM = "repair_harm"
     RE_ENTRY = "re_entry"
+    # Agreeing together by consensus, not a timed go-around: the keeper types what is agreed
+    # (a case's agreement, or a group's agreements) while the piece rests with them.
+    AGREEMENT = "agreement"
 
 
 class GroupKind(StrEnum):

@@ -13,11 +13,16 @@ from sqlalchemy import (
     UniqueConstraint,
     true,
 )
+from sqlalchemy import (
+    text as sql_text,
+)
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from rp_desktop.db.base import Base, EnumText, UTCDateTime
 from rp_desktop.domain.circle.types import Timing
 from rp_desktop.domain.vocabulary import CircleKind, CircleStage, CircleStatus
+
+EMPTY = sql_text("''")
 
 
 class CommunityCircleRow(Base):
@@ -37,12 +42,17 @@ class CommunityCircleRow(Base):
     duration_minutes: Mapped[int | None] = mapped_column(Integer)
     notes: Mapped[str] = mapped_column(Text, default="")
     plan_id: Mapped[int | None] = mapped_column(ForeignKey("circle_plan.id", ondelete="SET NULL"))
+    # Adults there who are not staff on record (a parent, a guest): a count, never a name.
+    guests: Mapped[int] = mapped_column(Integer, default=0, server_default=sql_text("0"))
     search_key: Mapped[str] = mapped_column(String, default="")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
     attendance: Mapped[list["CircleAttendanceRow"]] = relationship(
         back_populates="circle", cascade="all, delete-orphan"
+    )
+    staff_attendance: Mapped[list["CircleStaffAttendanceRow"]] = relationship(
+        cascade="all, delete-orphan"
     )
 
     __table_args__ = (
@@ -65,6 +75,39 @@ class CircleAttendanceRow(Base):
     circle: Mapped[CommunityCircleRow] = relationship(back_populates="attendance")
 
 
+class CircleStaffAttendanceRow(Base):
+    """A staff member who sat in a Tier 1 circle (the keeper among them when they sat)."""
+
+    __tablename__ = "circle_staff_attendance"
+
+    circle_id: Mapped[int] = mapped_column(
+        ForeignKey("community_circle.id", ondelete="CASCADE"), primary_key=True
+    )
+    staff_id: Mapped[int] = mapped_column(
+        ForeignKey("staff.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
+
+
+class GroupAgreementRow(Base):
+    """One of a group's agreements (how we treat each other here), made together in a values
+    circle or typed in later; retired ones are kept inactive."""
+
+    __tablename__ = "group_agreement"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    group_id: Mapped[int] = mapped_column(
+        ForeignKey("student_group.id", ondelete="CASCADE"), index=True
+    )
+    community_circle_id: Mapped[int | None] = mapped_column(
+        ForeignKey("community_circle.id", ondelete="SET NULL"), index=True
+    )
+    position: Mapped[int] = mapped_column(Integer)
+    text: Mapped[str] = mapped_column(Text)
+    made_on: Mapped[date] = mapped_column(Date)
+    active: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
 class PromptRow(Base):
     """A question or invitation for one round of a circle."""
 
@@ -76,6 +119,8 @@ class PromptRow(Base):
     language: Mapped[str] = mapped_column(String(10), default="en")
     # Comma-separated, tidied by domain.library.tidy_tags: "gratitude,getting-to-know".
     tags: Mapped[str] = mapped_column(String, default="")
+    # Comma-separated AgeBand values ("k-2,3-5"); empty: not tagged by age.
+    age_bands: Mapped[str] = mapped_column(String(60), default="", server_default=EMPTY)
     active: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())
     # Set on prompts shipped in resources/, so seeding adds each one once and never rewrites it.
     seed_key: Mapped[str | None] = mapped_column(String(80), unique=True)
@@ -115,6 +160,11 @@ class PlanRoundRow(Base):
     # Seconds for the whole round or for each speaker, as budget_per_speaker says; None: no limit.
     budget_seconds: Mapped[int | None] = mapped_column(Integer)
     budget_per_speaker: Mapped[bool] = mapped_column(Boolean, default=True)
+    # A directed round: comma-separated Role values, in speaking order; empty: everyone.
+    to_roles: Mapped[str] = mapped_column(String(200), default="", server_default=EMPTY)
+    language: Mapped[str] = mapped_column(String(10), default="en", server_default=sql_text("'en'"))
+    second_text: Mapped[str] = mapped_column(Text, default="", server_default=EMPTY)
+    second_language: Mapped[str] = mapped_column(String(10), default="", server_default=EMPTY)
 
     plan: Mapped[CirclePlanRow] = relationship(back_populates="rounds")
 
@@ -166,6 +216,10 @@ class RunRoundRow(Base):
     timing: Mapped[Timing] = mapped_column(EnumText(Timing))
     # Seconds per speaker or per round, as `timing` says; None when the round had no limit.
     budget_seconds: Mapped[int | None] = mapped_column(Integer)
+    # A directed round: the roles it went to, or the seats (run_seat positions), comma-separated.
+    to_roles: Mapped[str] = mapped_column(String(200), default="", server_default=EMPTY)
+    to_seats: Mapped[str] = mapped_column(String(400), default="", server_default=EMPTY)
+    second_text: Mapped[str] = mapped_column(Text, default="", server_default=EMPTY)
 
     run: Mapped[CircleRunRow] = relationship(back_populates="rounds")
 
@@ -182,8 +236,12 @@ class RunSeatRow(Base):
         ForeignKey("student.id", ondelete="SET NULL"), index=True
     )
     staff_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id", ondelete="SET NULL"))
+    caregiver_id: Mapped[int | None] = mapped_column(
+        ForeignKey("caregiver.id", ondelete="SET NULL"), index=True
+    )
     label: Mapped[str] = mapped_column(String(100), default="")
     is_keeper: Mapped[bool] = mapped_column(Boolean, default=False)
+    role: Mapped[str] = mapped_column(String(40), default="", server_default=EMPTY)
 
     run: Mapped[CircleRunRow] = relationship(back_populates="seats")
 

@@ -65,14 +65,28 @@ class Seat:
     key: int
     label: str
     is_keeper: bool = False
+    # The part the sitter plays, for rounds directed to a role ("person_harmed", "staff"...);
+    # known to the keeper's screen only, never drawn on the wall.
+    role: str = ""
 
 
 @dataclass(frozen=True, slots=True)
 class RoundPlan:
+    """One round. It goes to everyone in the ring, unless it is directed: to named seats
+    (`to_seats`, in that order) or to the seats whose role is in `to_roles` (in the order of
+    `to_roles`, then ring order). A directed round passes the piece only among those seats."""
+
     stage: CircleStage
     prompt: str = ""
     timing: Timing = Timing.NONE
     seconds: float | None = None  # the budget, per speaker or per round as `timing` says
+    to_seats: tuple[int, ...] = ()
+    to_roles: tuple[str, ...] = ()
+    second_prompt: str = ""  # the prompt in a second language, for a bilingual circle
+
+    @property
+    def directed(self) -> bool:
+        return bool(self.to_seats or self.to_roles)
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,6 +137,9 @@ class RoundView:
     elapsed: float
     budget: float | None
     remaining: float | None
+    # The seats this round is for, in the order they speak; empty when it is for everyone.
+    addressed: tuple[int, ...] = ()
+    second_prompt: str = ""
 
 
 @dataclass(frozen=True, slots=True)

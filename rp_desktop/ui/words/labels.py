@@ -117,6 +117,7 @@ _WORDS: dict[type[Enum], dict[Enum, Callable[[], str]]] = {
         CircleStage.CLOSING: lambda: _tr("Closing"),
         CircleStage.REPAIR_HARM: lambda: _tr("Repair harm"),
         CircleStage.RE_ENTRY: lambda: _tr("Re-entry"),
+        CircleStage.AGREEMENT: lambda: _tr("Agreement"),
     },
     MeetingStatus: {
         MeetingStatus.PLANNED: lambda: _tr("Planned"),

@@ -68,4 +68,5 @@ def _stage_words(stage: CircleStage) -> str:
         CircleStage.CLOSING: _tr("Closing"),
         CircleStage.REPAIR_HARM: _tr("Making things right"),
         CircleStage.RE_ENTRY: _tr("Welcome back"),
+        CircleStage.AGREEMENT: _tr("Agreeing together"),
     }.get(stage, "")
