@@ -3,7 +3,8 @@
 The position of the circle (`Position`) is an immutable value; every move makes a new one and
 keeps the old one, so Back restores the position before the last move exactly. Pausing is not
 a move of the piece: it lives in the circle clock, which Back never rewinds. Which moves are
-allowed when is in rules.py; how a turn, a round or a pass changes the position, in turns.py.
+allowed when is in rules.py; how a turn, a round or a pass changes the position, in turns.py;
+whom a round is for (everyone, named seats or roles) and in what order, in walking.py.
 """
 
 from collections.abc import Sequence
@@ -11,7 +12,13 @@ from dataclasses import dataclass, field, replace
 
 from rp_desktop.domain.circle.clock import CircleClock
 from rp_desktop.domain.circle.rules import InvalidMove, Why, why_not
-from rp_desktop.domain.circle.turns import advanced, begun_round, closed_turn
+from rp_desktop.domain.circle.turns import (
+    advanced,
+    begun_round,
+    closed_turn,
+    seat_added,
+    seat_removed,
+)
 from rp_desktop.domain.circle.types import (
     CircleSettings,
     CircleSnapshot,
@@ -23,7 +30,7 @@ from rp_desktop.domain.circle.types import (
     TurnRecord,
 )
 from rp_desktop.domain.circle.views import Moment, Position, build_snapshot
-from rp_desktop.domain.circle.walking import check_setup, first_key, neighbour, seat_before
+from rp_desktop.domain.circle.walking import addressed_for, check_setup, opening_key
 from rp_desktop.domain.vocabulary import CircleStage
 
 __all__ = ["EXTRA_ROUND", "CircleEngine", "InvalidMove", "Why"]
@@ -89,13 +96,15 @@ class CircleEngine:
         position = self._position
         if any(s.key == seat.key for s in (*position.seats, *position.departed)):
             raise InvalidMove(Move.ADD_SEAT, Why.SEAT_TAKEN)
-        seats = list(position.seats)
-        at = len(seats) if after_key is None else self._index_of(after_key, Move.ADD_SEAT) + 1
-        seats.insert(at, seat)
-        self._move(replace(position, seats=tuple(seats)))
+        at = len(position.seats)
+        if after_key is not None:
+            at = self._index_of(after_key, Move.ADD_SEAT) + 1
+        plan = self._round_plan(position.round_index)
+        self._move(seat_added(position, seat, at, plan))
 
     def remove_seat(self, key: int) -> None:
-        """Someone leaves. If they hold the piece, their turn ends and the piece moves on."""
+        """Someone leaves. If they hold the piece, their turn ends and the piece moves on (in
+        a directed round, to the next seat it is for still waiting)."""
         self._check(Move.REMOVE_SEAT)
         index = self._index_of(key, Move.REMOVE_SEAT)
         now = self._time.now()
@@ -103,21 +112,9 @@ class CircleEngine:
         holding = position.holder == key and position.phase is CircleState.RUNNING
         if holding:
             position = self._closed_turn(now, passed=False)
-        start_key = position.start_key
-        if start_key == key:
-            start_key = neighbour(position.seats, index, self.settings.direction)
-        leaving = position.seats[index]
-        position = replace(
-            position,
-            seats=position.seats[:index] + position.seats[index + 1 :],
-            departed=(*position.departed, leaving),
-            start_key=start_key,
-        )
+        position = seat_removed(position, index, self.settings.direction, holding=holding)
         if holding:
-            before = replace(
-                position, holder=seat_before(position.seats, index, self.settings.direction)
-            )
-            position = self._advance(before, now)
+            position = self._advance(position, now)
         self._move(position)
 
     # -- time -------------------------------------------------------------------------------
@@ -167,15 +164,20 @@ class CircleEngine:
         position = self._position
         state = self._state()
         now = 0.0 if state is CircleState.SETUP else self._time.now()
+        plan = self._round_plan(position.round_index)
+        addressed = position.addressed
+        if state is CircleState.SETUP:  # who the first round will go to
+            addressed = addressed_for(plan, position, self.settings.direction)
         return build_snapshot(
             position,
             Moment(
                 now=now,
                 state=state,
-                plan=self._round_plan(position.round_index),
+                plan=plan,
                 plan_count=len(self.rounds),
                 next_key=self._peek_next(now),
                 allowed=frozenset(m for m in Move if self._why_not(m) is None),
+                addressed=addressed,
             ),
             self.settings,
         )
@@ -186,7 +188,12 @@ class CircleEngine:
         if position.phase is CircleState.RUNNING:
             return self._advance(self._closed_turn(now, passed=False), now).holder
         if position.phase in (CircleState.SETUP, CircleState.BETWEEN_ROUNDS):
-            return first_key(position)
+            between = position.phase is CircleState.BETWEEN_ROUNDS
+            plan = self._round_plan(position.round_index + 1 if between else 0)
+            direction = self.settings.direction
+            return opening_key(
+                replace(position, addressed=addressed_for(plan, position, direction))
+            )
         return None
 
     # -- checking a move, making it -----------------------------------------------------------
@@ -216,7 +223,10 @@ class CircleEngine:
         return closed_turn(self._position, now, passed=passed)
 
     def _begin_round(self, position: Position, index: int, now: float) -> Position:
-        return begun_round(position, index, now, turns_begun=self._turns_begun)
+        return begun_round(
+            position, index, now, self._round_plan(index), self.settings.direction,
+            turns_begun=self._turns_begun,
+        )  # fmt: skip
 
     def _advance(self, position: Position, now: float) -> Position:
         return advanced(position, now, self.settings, turns_begun=self._turns_begun)

@@ -4,9 +4,26 @@ position for Back. `turns_begun` is the highest turn number the circle has given
 
 from dataclasses import replace
 
-from rp_desktop.domain.circle.types import CircleSettings, CircleState, TurnRecord
+from rp_desktop.domain.circle.types import (
+    CircleSettings,
+    CircleState,
+    Direction,
+    RoundPlan,
+    Seat,
+    TurnRecord,
+)
 from rp_desktop.domain.circle.views import Position
-from rp_desktop.domain.circle.walking import first_key, following, waiting_for
+from rp_desktop.domain.circle.walking import (
+    addressed_for,
+    following,
+    joins_round,
+    key_before,
+    neighbour,
+    opening_key,
+    seat_before,
+    waiting_for,
+    without,
+)
 
 
 def closed_turn(position: Position, now: float, *, passed: bool) -> Position:
@@ -34,10 +51,14 @@ def closed_turn(position: Position, now: float, *, passed: bool) -> Position:
     )
 
 
-def begun_round(position: Position, index: int, now: float, *, turns_begun: int) -> Position:
-    """Round `index` begun: the piece goes to its first seat, or, with no one seated, the
-    round stands between rounds at once."""
-    first = first_key(position)
+def begun_round(
+    position: Position, index: int, now: float, plan: RoundPlan, direction: Direction,
+    *, turns_begun: int,
+) -> Position:  # fmt: skip
+    """Round `index` (planned as `plan`) begun: the piece goes to its first seat, or, with no
+    one seated (or no one the round is for), the round stands between rounds at once."""
+    position = replace(position, addressed=addressed_for(plan, position, direction))
+    first = opening_key(position)
     return replace(
         position,
         phase=CircleState.RUNNING if first is not None else CircleState.BETWEEN_ROUNDS,
@@ -74,6 +95,44 @@ def advanced(
         turn_started=now,
         turn_number=_new_turn(position, turns_begun),
         offering_again=offering_again,
+    )
+
+
+def seat_added(position: Position, seat: Seat, at: int, plan: RoundPlan) -> Position:
+    """A late arrival seated at ring index `at`; in a round to roles they play, they are
+    also the last the round is for."""
+    addressed = position.addressed
+    if addressed is not None and joins_round(plan, seat):
+        addressed = (*addressed, seat.key)
+    seats = (*position.seats[:at], seat, *position.seats[at:])
+    return replace(position, seats=seats, addressed=addressed)
+
+
+def seat_removed(
+    position: Position, index: int, direction: Direction, *, holding: bool
+) -> Position:
+    """The seat at ring index `index` gone (their turn already written down). If they held
+    the piece, the holder becomes the seat just before their place in the round's order, so
+    that `advanced` hands the piece on from where they sat."""
+    leaving = position.seats[index]
+    start_key = position.start_key
+    if start_key == leaving.key:
+        start_key = neighbour(position.seats, index, direction)
+    seats = position.seats[:index] + position.seats[index + 1 :]
+    addressed = without(position.addressed, leaving.key)
+    holder = position.holder
+    if holding and addressed is not None and position.addressed is not None:
+        # the holder of a directed round is always one it is for
+        holder = key_before(addressed, position.addressed.index(leaving.key))
+    elif holding:
+        holder = seat_before(seats, index, direction)
+    return replace(
+        position,
+        seats=seats,
+        departed=(*position.departed, leaving),
+        start_key=start_key,
+        addressed=addressed,
+        holder=holder,
     )
 
 

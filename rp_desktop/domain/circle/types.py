@@ -140,6 +140,8 @@ class RoundView:
     # The seats this round is for, in the order they speak; empty when it is for everyone.
     addressed: tuple[int, ...] = ()
     second_prompt: str = ""
+    # The round goes to chosen seats or roles (then `addressed` empty means: no one present).
+    directed: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -40,6 +40,9 @@ class Position:
     turns: tuple[TurnRecord, ...] = ()
     departed: tuple[Seat, ...] = ()
     ended_at: float | None = None
+    # A directed round's seats, in speaking order, resolved when the round began (late
+    # arrivals in its roles added, seats that left taken out); None: the round is for everyone.
+    addressed: tuple[int, ...] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,13 +55,16 @@ class Moment:
     plan_count: int
     next_key: int | None
     allowed: frozenset[Move]
+    # The seats the shown round is for (None: everyone); before the start, those the first
+    # round would go to.
+    addressed: tuple[int, ...] | None = None
 
 
 def build_snapshot(position: Position, moment: Moment, settings: CircleSettings) -> CircleSnapshot:
     holding = position.holder is not None and position.phase is CircleState.RUNNING
     now = position.ended_at if position.ended_at is not None else moment.now
     speaker_elapsed = now - position.turn_started if holding else 0.0
-    budget = speaker_budget(moment.plan, len(position.seats)) if holding else None
+    budget = speaker_budget(moment.plan, len(_for_whom(position, moment))) if holding else None
     remaining = None if budget is None else budget - speaker_elapsed
     return CircleSnapshot(
         state=moment.state,
@@ -78,7 +84,8 @@ def build_snapshot(position: Position, moment: Moment, settings: CircleSettings)
 
 
 def speaker_budget(plan: RoundPlan, seats: int) -> float | None:
-    """Each speaker's time: the round's budget shared equally among the seats, or their own."""
+    """Each speaker's time: the round's budget shared equally among the seats it is for (all
+    of the ring, or a directed round's addressed seats), or their own."""
     if plan.seconds is None or plan.timing is Timing.NONE:
         return None
     if plan.timing is Timing.PER_ROUND:
@@ -87,6 +94,7 @@ def speaker_budget(plan: RoundPlan, seats: int) -> float | None:
 
 
 def round_budget(plan: RoundPlan, seats: int) -> float | None:
+    """The round's whole time: its own, or each speaker's times the seats it is for."""
     if plan.seconds is None or plan.timing is Timing.NONE:
         return None
     if plan.timing is Timing.PER_SPEAKER:
@@ -146,8 +154,8 @@ def seat_totals(turns: tuple[TurnRecord, ...]) -> tuple[dict[int, float], dict[i
 
 
 def _round_view(position: Position, moment: Moment, now: float) -> RoundView:
-    present = {seat.key for seat in position.seats}
-    budget = round_budget(moment.plan, len(position.seats))
+    present = _for_whom(position, moment)
+    budget = round_budget(moment.plan, len(present))
     started = moment.state is not CircleState.SETUP
     end = position.round_ended if position.round_ended is not None else now
     elapsed = end - position.round_started if started else 0.0
@@ -157,10 +165,20 @@ def _round_view(position: Position, moment: Moment, now: float) -> RoundView:
         stage=moment.plan.stage,
         prompt=moment.plan.prompt,
         timing=moment.plan.timing,
-        done=len(present & position.had_turn),
-        size=len(position.seats),
+        done=len(set(present) & position.had_turn),
+        size=len(present),
         offering_again=position.offering_again,
         elapsed=elapsed,
         budget=budget,
         remaining=None if budget is None else budget - elapsed,
+        addressed=moment.addressed or (),
+        second_prompt=moment.plan.second_prompt,
+        directed=moment.addressed is not None,
     )
+
+
+def _for_whom(position: Position, moment: Moment) -> tuple[int, ...]:
+    """The seats the shown round is for: its addressed seats, or the whole ring."""
+    if moment.addressed is not None:
+        return moment.addressed
+    return tuple(seat.key for seat in position.seats)
