@@ -3,7 +3,7 @@ the invariants the screens and the record rely on, against a model kept by the t
 
 from collections import Counter, defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import pairwise
 
 import pytest
@@ -27,7 +27,7 @@ from rp_desktop.domain.circle import (
 )
 from rp_desktop.domain.circle.engine import EXTRA_ROUND, Why
 from rp_desktop.domain.vocabulary import CircleStage
-from tests.domain.circle.conftest import FakeClock, make_seats
+from tests.domain.circle.conftest import FakeClock
 
 PLANS = [
     RoundPlan(CircleStage.CHECK_IN, "In", Timing.PER_SPEAKER, 30.0),
@@ -35,6 +35,28 @@ PLANS = [
     RoundPlan(CircleStage.DISCUSSION, "Free", Timing.NONE, None),
     RoundPlan(CircleStage.CHECK_OUT, "Out", Timing.PER_SPEAKER, 7.5),
 ]
+# The parts seats play (supporters often, so that a role has several seats to order), and the
+# pseudo-role that reaches the keeper's seat.
+ROLES = ("", "supporter", "supporter", "person_harmed", "person_who_caused_harm", "staff")
+KEEPER = "keeper"
+# Whom a round goes to: everyone (as often as not), named seats (some of them perhaps not in
+# the ring, or named twice), roles, or named seats and then roles.
+NAMED = st.lists(st.integers(0, 8), min_size=1, max_size=4).map(tuple)
+IN_ROLES = st.lists(st.sampled_from([*ROLES[2:], KEEPER]), min_size=1, max_size=3, unique=True).map(
+    tuple
+)
+ADDRESSING = st.one_of(
+    st.just(((), ())),
+    st.just(((), ())),
+    st.tuples(NAMED, st.just(())),
+    st.tuples(st.just(()), IN_ROLES),
+    st.tuples(NAMED, IN_ROLES),
+)
+ROUNDS = st.builds(
+    lambda plan, to: replace(plan, to_seats=to[0], to_roles=to[1]),
+    st.sampled_from(PLANS),
+    ADDRESSING,
+)
 # Moves that the engine remembers, and so can take back.
 REMEMBERED = {Move.START, Move.NEXT, Move.PASS, Move.NEXT_ROUND, Move.ADD_SEAT, Move.REMOVE_SEAT}
 UNKNOWN_KEY = 10_000
@@ -57,6 +79,8 @@ class Frame:
     joined: frozenset[int] = frozenset()  # seats added since the round began
     turn_start: float = 0.0  # circle time when the holder's turn began
     start_key: int | None = None  # the seat that starts a round (None only with no seats)
+    addressed: tuple[int, ...] | None = None  # whom a directed round is for, in speaking order
+    ever: frozenset[int] = frozenset()  # ... and everyone it has been for since it began
 
 
 @dataclass
@@ -84,6 +108,10 @@ def expected_level(budget: float, remaining: float, settings: CircleSettings) ->
     return TimeLevel.CALM
 
 
+def plays(seat: Seat, role: str) -> bool:
+    return seat.is_keeper if role == KEEPER else seat.role == role
+
+
 def expected_budget(plan: RoundPlan, seats: int) -> float | None:
     if plan.seconds is None or plan.timing is Timing.NONE:
         return None
@@ -102,7 +130,9 @@ class CircleMachine(RuleBasedStateMachine):
 
     @initialize(
         seats=st.sampled_from([0, 1, 2, 2, 3, 3, 3, 4, 4, 5, 7]),
-        plans=st.lists(st.sampled_from(PLANS), max_size=3),
+        roles=st.lists(st.sampled_from(ROLES), min_size=7, max_size=7),
+        keeper=st.none() | st.integers(0, 6),
+        plans=st.lists(ROUNDS, max_size=3),
         direction=st.sampled_from(Direction),
         offer_again=st.booleans(),
         start_index=st.none() | st.integers(0, 6),
@@ -112,6 +142,8 @@ class CircleMachine(RuleBasedStateMachine):
     def begin(
         self,
         seats: int,
+        roles: list[str],
+        keeper: int | None,
         plans: list[RoundPlan],
         direction: Direction,
         offer_again: bool,
@@ -120,7 +152,7 @@ class CircleMachine(RuleBasedStateMachine):
         started: bool,
     ) -> None:
         self.clock = FakeClock()
-        ring = make_seats(seats)
+        ring = [Seat(key, f"Seat {key}", key == keeper, roles[key]) for key in range(seats)]
         chosen = None if start_index is None or not ring else start_index % seats
         self.circle_settings = CircleSettings(
             direction, chosen, offer_again, amber_at=thresholds[0], red_at=thresholds[1]
@@ -184,7 +216,8 @@ class CircleMachine(RuleBasedStateMachine):
             # the seat after it, in the direction, starts the rounds from now on
             start_key = self.walk(old_ring, old_ring.index(removed), set(old_ring) - {removed})
         turn_start = model.circle_time if new_turn else model.frame.turn_start
-        model.frame = Frame(joined, turn_start, start_key)
+        addressed, ever = self.whom_after(move, snap, removed)
+        model.frame = Frame(joined, turn_start, start_key, addressed, ever)
         # the turn number goes up exactly when someone is given the piece afresh (by more than
         # one after Back: numbers of turns taken back are never used again)
         assert snap.turn_number >= before.turn_number
@@ -203,9 +236,64 @@ class CircleMachine(RuleBasedStateMachine):
             if expected is not OPEN_QUESTION:
                 assert snap.holder_key == expected
 
-    def walk(self, ring: list[int], origin: int, waiting: set[int]) -> int | None:
-        """The first seat in `waiting` after `ring[origin]`, going round in the direction."""
+    def whom_after(
+        self, move: Move, snap: CircleSnapshot, removed: int | None
+    ) -> tuple[tuple[int, ...] | None, frozenset[int]]:
+        """Whom the round is for after `move`: worked out afresh when a round begins; a late
+        arrival in one of its roles joins the end; a seat that leaves is taken out."""
+        frame = self.model.frame
+        addressed, ever = frame.addressed, frame.ever
+        if move in (Move.START, Move.NEXT_ROUND):
+            addressed = self.whom(self.plan_at(snap.round.index), [s.key for s in snap.seats])
+            return addressed, frozenset(addressed or ())
+        if addressed is None:
+            return None, ever
+        if move is Move.ADD_SEAT:
+            seat = next(s for s in self.engine.all_seats if s.key == self.fresh_key - 1)
+            if any(plays(seat, role) for role in self.plan_at(snap.round.index).to_roles):
+                return (*addressed, seat.key), ever | {seat.key}
+        if removed is not None:
+            return tuple(key for key in addressed if key != removed), ever
+        return addressed, ever
+
+    def whom(self, plan: RoundPlan, ring: list[int]) -> tuple[int, ...] | None:
+        """The seats of `ring` a round to `plan` is for, in speaking order (None: everyone):
+        named seats in the plan's order, then by role, then round the ring from the start."""
+        if not plan.to_seats and not plan.to_roles:
+            return None
+        seats = {seat.key: seat for seat in self.engine.all_seats}
+        start = self.model.frame.start_key
         step = 1 if self.circle_settings.direction is Direction.CLOCKWISE else -1
+        origin = ring.index(start) if start in ring else 0
+        around = [ring[(origin + step * offset) % len(ring)] for offset in range(len(ring))]
+        whom: list[int] = []
+        candidates = [key for key in plan.to_seats if key in ring]
+        candidates += [key for role in plan.to_roles for key in around if plays(seats[key], role)]
+        for key in candidates:
+            if key not in whom:
+                whom.append(key)
+        return tuple(whom)
+
+    def plan_at(self, index: int) -> RoundPlan:
+        return self.plans[index] if index < len(self.plans) else EXTRA_ROUND
+
+    def expected_whom(self, snap: CircleSnapshot) -> tuple[int, ...] | None:
+        """Whom the round shown is for: before the start, whom the first round will be for."""
+        if snap.state is CircleState.SETUP:
+            return self.whom(self.plan_at(0), [s.key for s in snap.seats])
+        return self.model.frame.addressed
+
+    def order(self, snap: CircleSnapshot) -> list[int]:
+        """The seats of the round shown in its order: addressed, or the ring."""
+        whom = self.expected_whom(snap)
+        return [s.key for s in snap.seats] if whom is None else list(whom)
+
+    def walk(
+        self, ring: list[int], origin: int, waiting: set[int], *, directed: bool = False
+    ) -> int | None:
+        """The first seat in `waiting` after `ring[origin]`, going round in the direction (a
+        directed round's order is always walked forwards)."""
+        step = 1 if self.circle_settings.direction is Direction.CLOCKWISE or directed else -1
         for offset in range(1, len(ring) + 1):
             key = ring[(origin + step * offset) % len(ring)]
             if key in waiting:
@@ -217,12 +305,15 @@ class CircleMachine(RuleBasedStateMachine):
     ) -> object:
         """Where the piece goes when the holder's turn ends (recorded in `turns`): to the next
         seat in the direction still waiting this round, else to the next who passed and has not
-        been offered the piece again (if the settings say so), else nowhere: the round ends."""
-        ring = [s.key for s in before.seats]
+        been offered the piece again (if the settings say so), else nowhere: the round ends.
+        In a directed round, the same among the seats it is for (checked against the model by
+        `directed_rounds_stay_among_their_seats`), in their order."""
+        directed = before.round.directed
+        ring = list(before.round.addressed) if directed else [s.key for s in before.seats]
         holder = before.holder_key
         assert holder is not None
         present = set(ring) - ({holder} if leaving else set())
-        waiting = {s.key for s in before.seats if not s.had_turn} - {holder}
+        waiting = {s.key for s in before.seats if not s.had_turn and s.key in ring} - {holder}
         in_round: dict[int, list[bool]] = defaultdict(list)
         for turn in turns:
             if turn.round_index == before.round.index:
@@ -232,10 +323,10 @@ class CircleMachine(RuleBasedStateMachine):
         if before.round.offering_again:
             if waiting:
                 return OPEN_QUESTION  # see test_engine_seats: the newcomer is skipped today
-            return self.walk(ring, origin, passed_once)
-        found = self.walk(ring, origin, waiting)
+            return self.walk(ring, origin, passed_once, directed=directed)
+        found = self.walk(ring, origin, waiting, directed=directed)
         if found is None and self.circle_settings.offer_again:
-            found = self.walk(ring, origin, passed_once)
+            found = self.walk(ring, origin, passed_once, directed=directed)
         return found
 
     # -- rules ------------------------------------------------------------------------------
@@ -265,8 +356,12 @@ class CircleMachine(RuleBasedStateMachine):
         if chance == 0:
             self.attempt(Move.END, self.engine.end)
 
-    @rule(where=st.none() | st.integers(0, 30), mistake=st.integers(0, 19))
-    def add_seat(self, where: int | None, mistake: int) -> None:
+    @rule(
+        where=st.none() | st.integers(0, 30),
+        mistake=st.integers(0, 19),
+        role=st.sampled_from(ROLES),
+    )
+    def add_seat(self, where: int | None, mistake: int, role: str) -> None:
         if mistake >= 10:
             return  # seats change less often than the piece moves
         ring = [s.key for s in self.engine.snapshot().seats]
@@ -290,7 +385,8 @@ class CircleMachine(RuleBasedStateMachine):
         self.fresh_key += 1
         key = self.fresh_key - 1
         if not self.attempt(
-            Move.ADD_SEAT, lambda: self.engine.add_seat(Seat(key, f"Late {key}"), after)
+            Move.ADD_SEAT,
+            lambda: self.engine.add_seat(Seat(key, f"Late {key}", role=role), after),
         ):
             self.fresh_key -= 1
 
@@ -321,7 +417,8 @@ class CircleMachine(RuleBasedStateMachine):
             return
         ring = [s.key for s in snap.seats]
         if move is Move.ADD_SEAT:
-            engine.add_seat(Seat(UNKNOWN_KEY, "Visitor"), ring[index % len(ring)] if ring else None)
+            visitor = Seat(UNKNOWN_KEY, "Visitor", role=ROLES[index % len(ROLES)])
+            engine.add_seat(visitor, ring[index % len(ring)] if ring else None)
         elif move is Move.REMOVE_SEAT:
             if not ring:
                 return
@@ -342,6 +439,7 @@ class CircleMachine(RuleBasedStateMachine):
         self.one_holder_while_running_and_none_otherwise(snap)
         self.the_next_seat_is_the_right_one(snap)
         self.seats_are_consistent(snap)
+        self.directed_rounds_stay_among_their_seats(snap)
         self.turns_are_in_time_order_and_never_overlap(snap)
         self.talk_time_is_the_sum_of_the_turns(snap)
         self.a_pass_is_counted_once_per_round(snap)
@@ -377,6 +475,11 @@ class CircleMachine(RuleBasedStateMachine):
         elif snap.holder_key is None:
             start_key = self.model.frame.start_key
             first = start_key if start_key is not None else (ring[0] if ring else None)
+            # a round to be begun that is directed starts with the first seat it is for
+            coming = 0 if snap.state is CircleState.SETUP else snap.round.index + 1
+            whom = self.whom(self.plan_at(coming), ring)
+            if whom is not None:
+                first = whom[0] if whom else None
             assert snap.next_key == first
         else:
             hypothetical = TurnRecord(snap.round.index, snap.holder_key, 0.0, 0.0, passed=False)
@@ -390,9 +493,29 @@ class CircleMachine(RuleBasedStateMachine):
         assert len(set(every)) == len(every)
         assert every[: len(ring)] == ring
         assert [s.position for s in snap.seats] == list(range(len(ring)))
-        assert snap.round.size == len(ring)
-        assert snap.round.done == sum(s.had_turn for s in snap.seats)
+        order = self.order(snap)
+        assert snap.round.size == len(order)
+        assert snap.round.done == sum(s.had_turn for s in snap.seats if s.key in order)
         assert {t.seat_key for t in self.engine.turns} <= set(every)
+
+    def directed_rounds_stay_among_their_seats(self, snap: CircleSnapshot) -> None:
+        """A directed round is for the seats the model worked out, in their order; only they
+        hold the piece, have a turn or a turn record; each has its first offer once (see
+        `a_pass_is_counted_once_per_round`: a second record only ever follows a pass)."""
+        whom = self.expected_whom(snap)
+        assert snap.round.directed == (whom is not None)
+        assert snap.round.addressed == (whom or ())
+        if whom is None:
+            return
+        assert set(whom) <= {s.key for s in snap.seats}
+        if snap.holder_key is not None:
+            assert snap.holder_key in whom
+        assert {s.key for s in snap.seats if s.had_turn} <= set(whom)
+        if snap.state is not CircleState.SETUP:
+            index = snap.round.index
+            assert {t.seat_key for t in self.engine.turns if t.round_index == index} <= set(
+                self.model.frame.ever
+            )
 
     def turns_are_in_time_order_and_never_overlap(self, snap: CircleSnapshot) -> None:
         turns = self.engine.turns
@@ -443,9 +566,12 @@ class CircleMachine(RuleBasedStateMachine):
             return
         joined = self.model.frame.joined
         index = snap.round.index
+        order = self.order(snap)
         for seat in snap.seats:
             if seat.key in joined:
                 continue  # came in during the round (see the offer-again test in test_seats)
+            if seat.key not in order:
+                continue  # the round was not for them
             assert seat.had_turn
             mine = [
                 t for t in self.engine.turns if (t.round_index, t.seat_key) == (index, seat.key)
@@ -477,7 +603,7 @@ class CircleMachine(RuleBasedStateMachine):
         index = snap.round.index
         plan = self.plans[index] if index < len(self.plans) else EXTRA_ROUND
         assert (snap.round.stage, snap.round.prompt) == (plan.stage, plan.prompt)
-        budget = expected_budget(plan, len(snap.seats))
+        budget = expected_budget(plan, len(self.order(snap)))
         assert snap.speaker_budget == budget
         if budget is None:
             assert snap.speaker_remaining is None
