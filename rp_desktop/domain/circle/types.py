@@ -13,6 +13,10 @@ from rp_desktop.domain.vocabulary import CircleStage
 # Seconds from a monotonic clock (time.monotonic in the app, a fake in tests).
 Clock = Callable[[], float]
 
+# The pseudo-role a round names in `RoundPlan.to_roles` to go to the keeper's seat
+# (`Seat.is_keeper`), as an agreement round does.
+KEEPER = "keeper"
+
 
 class CircleState(StrEnum):
     SETUP = "setup"  # seats and plan known, the piece not yet given

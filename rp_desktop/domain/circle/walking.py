@@ -8,11 +8,15 @@ Pure functions of a position, shared by the engine's moves and its look-ahead.""
 
 from collections.abc import Iterator, Sequence
 
-from rp_desktop.domain.circle.types import CircleSettings, Direction, RoundPlan, Seat, Timing
+from rp_desktop.domain.circle.types import (
+    KEEPER,
+    CircleSettings,
+    Direction,
+    RoundPlan,
+    Seat,
+    Timing,
+)
 from rp_desktop.domain.circle.views import Position
-
-# The pseudo-role a round gives to reach the keeper's seat (`Seat.is_keeper`).
-KEEPER = "keeper"
 
 
 def waiting_for(position: Position, *, again: bool) -> frozenset[int]:

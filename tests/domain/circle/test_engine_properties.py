@@ -1,5 +1,7 @@
 """Random circles: hypothesis plays random moves and clock steps and checks, after every step,
-the invariants the screens and the record rely on, against a model kept by the test."""
+the invariants the screens and the record rely on, against a model kept by the test. Seats play
+random roles and rounds go to everyone, to named seats or to roles; the model works out whom
+each round is for, in what order, independently of the engine."""
 
 from collections import Counter, defaultdict
 from collections.abc import Callable
@@ -26,6 +28,7 @@ from rp_desktop.domain.circle import (
     TurnRecord,
 )
 from rp_desktop.domain.circle.engine import EXTRA_ROUND, Why
+from rp_desktop.domain.circle.types import KEEPER
 from rp_desktop.domain.vocabulary import CircleStage
 from tests.domain.circle.conftest import FakeClock
 
@@ -38,7 +41,6 @@ PLANS = [
 # The parts seats play (supporters often, so that a role has several seats to order), and the
 # pseudo-role that reaches the keeper's seat.
 ROLES = ("", "supporter", "supporter", "person_harmed", "person_who_caused_harm", "staff")
-KEEPER = "keeper"
 # Whom a round goes to: everyone (as often as not), named seats (some of them perhaps not in
 # the ring, or named twice), roles, or named seats and then roles.
 NAMED = st.lists(st.integers(0, 8), min_size=1, max_size=4).map(tuple)
