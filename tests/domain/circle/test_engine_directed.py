@@ -363,3 +363,21 @@ def test_a_round_to_named_seats_and_roles_goes_to_the_named_first(clock: FakeClo
     engine.start()
     assert engine.snapshot().round.addressed == (5, 3, 1, 6)
     assert round_order(engine, clock) == [5, 3, 1, 6]
+
+
+def test_a_pause_in_a_directed_round_keeps_the_piece_and_its_seats(clock: FakeClock) -> None:
+    engine = engine_for(clock, directed(roles=(HARMED, SUPPORTER)))
+    engine.start()
+    holders(engine, clock, "n")
+    engine.pause()
+    snap = engine.snapshot()
+    assert snap.state is CircleState.PAUSED
+    assert (snap.holder_key, snap.next_key) == (1, 3)
+    assert Move.NEXT not in snap.allowed
+    engine.add_seat(Seat(9, "Gil", role=SUPPORTER))  # arrives while paused: joins the round
+    engine.remove_seat(1)  # the holder leaves while paused: the piece goes on
+    snap = engine.snapshot()
+    assert snap.round.addressed == (2, 3, 6, 9)
+    assert snap.holder_key == 3
+    engine.resume()
+    assert round_order(engine, clock) == [3, 6, 9]
