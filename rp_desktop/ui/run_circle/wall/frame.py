@@ -25,6 +25,12 @@ from rp_desktop.ui.run_circle.wall.text_fit import FontBook, TextFit
 LINE_HEIGHT = 0.063  # the round's line, in screen heights
 ABOVE_WIDTH = 0.5  # the width the round's line needs at most, in screen widths ...
 BELOW_WIDTH = 0.35  # ... and the bottom row (the time, or "Paused")
+# The prompt's legibility floor, in screen heights (36 px at 720): below it, the ring yields
+# room, and only then is the end cut. Two languages need nearly twice the room: a bilingual
+# round's prompt may go down to 30 px at 720 (its second language to 26 px, `block.py`)
+# before either is cut, so that prompts of 300 characters in each stay whole beside a class.
+PROMPT_FLOOR = 0.05
+BILINGUAL_FLOOR = 0.042
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,7 +61,8 @@ def lay_out_frame(
     """The ring of `labels`, then the middle it leaves free: the round's line at the top, a
     bottom row when `bottom`, and the words `text` fitted in between."""
     width, height = size
-    largest, floor = round(height * 0.08), round(height * 0.05)
+    floor = round(height * (BILINGUAL_FLOOR if text.second else PROMPT_FLOOR))
+    largest = round(height * 0.08)
     spacing, row = height * 0.02, height * 0.1 if bottom else 0.0
 
     def roomy(main: QRectF) -> bool:  # the words whole with the prompt at its floor, or larger

@@ -50,6 +50,13 @@ class ProjectorView(QWidget):
     two lines (broken at a space, so "Rae L." sits over "(10-B)"). When the holder
     changes, the piece slides along the ring (`PIECE_MOVE_MS`); nothing else moves.
 
+    A directed round says under the prompt who it is for, by the names on the wall in the
+    order they speak ("For: Sam, Alex"; never a role), and dims the seats it is not for; its
+    count is of those it is for ("1 of 2"). The agreement step (the piece resting with the
+    keeper while the group agrees) says "Agreeing together" with the prompt, and no time. A
+    bilingual round draws the prompt in its second language under the first, a little
+    smaller; both are fitted together (`block.py`), down to 30 px at 720 rather than cut.
+
     Time is shown only for a speaker with a budget: a ring whose arc is the time left, and
     m:ss; past the budget "+m:ss over", counting up, never cutting anyone off. The colour
     (calm, amber, red) only repeats what the arc and the words already say."""
