@@ -32,6 +32,7 @@ VIEWS = (
     "audit",
     "check",
     "retention",
+    "about-circles",
 )
 
 
