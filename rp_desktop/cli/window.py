@@ -22,6 +22,8 @@ VIEWS = (
     "reports",
     "circle-console",
     "projector",
+    "circle-console-directed",
+    "projector-directed",
     "case",
     "timeline",
     "unlock",

@@ -112,32 +112,42 @@ def test_prompts_of_200_characters_in_each_are_whole_beside_fourteen_character_n
     assert_both_whole(view, snap, height)
 
 
-def shipped_pairs() -> list[tuple[str, str]]:
-    """Each shipped prompt with its Spanish translation, from every prompts*.toml."""
+# Stages whose rounds the keeper reads or the group agrees in, untimed: no speaker's time shows.
+UNTIMED = ("opening", "closing", "agreement")
+
+
+def shipped_pairs(untimed: bool) -> list[tuple[str, str]]:
+    """Each shipped prompt of an untimed stage (or of any other) with its Spanish, from every
+    prompts*.toml."""
     folder = resources.files("rp_desktop.resources.circle_library")
     prompts = []
     for entry in folder.iterdir():
         if entry.name.startswith("prompts") and entry.name.endswith(".toml"):
             prompts += tomllib.loads(entry.read_text(encoding="utf-8")).get("prompt", [])
-    texts = {prompt["key"]: prompt["text"] for prompt in prompts}
+    english = {prompt["key"]: prompt for prompt in prompts}
     return [
-        (texts[prompt["translation_of"]], prompt["text"])
+        (english[prompt["translation_of"]]["text"], prompt["text"])
         for prompt in prompts
-        if prompt.get("translation_of") in texts
+        if prompt.get("translation_of") in english
+        and (english[prompt["translation_of"]]["stage"] in UNTIMED) == untimed
     ]
 
 
 @pytest.mark.parametrize(("width", "height"), SIZES)
-@pytest.mark.parametrize("count", [8, 24, 30])
-def test_the_longest_pair_the_library_ships_is_whole_beside_a_speakers_time(
-    qtbot: QtBot, width: int, height: int, count: int
+@pytest.mark.parametrize("count", [8, 30])
+@pytest.mark.parametrize("untimed", [True, False])
+def test_the_longest_pairs_the_library_ships_are_whole_beside_fourteen_character_names(
+    qtbot: QtBot, width: int, height: int, count: int, untimed: bool
 ) -> None:
-    pairs = shipped_pairs()
+    """The longest English and Spanish pair of the untimed stages (an opening the keeper reads)
+    with no time shown, and of the others beside a speaker's time."""
+    # (Until the library ships Spanish openings, its check-ins stand in for them, untimed.)
+    pairs = shipped_pairs(untimed) or shipped_pairs(not untimed)
     assert pairs  # the library ships Spanish
     first, second = max(pairs, key=lambda pair: len(pair[0]) + len(pair[1]))
     view = ProjectorView()
     qtbot.addWidget(view)
-    snap = bilingual(count, first, second, 60.0)
+    snap = bilingual(count, first, second, None if untimed else 60.0, EVERYDAY)
     render(view, snap, width, height)
     assert_both_whole(view, snap, height)
 
