@@ -42,7 +42,7 @@ class Colours:
     VEIL = QColor(16, 21, 28, 150)
 
 
-QUIET = 0.38  # the opacity of a seat a directed round is not for
+QUIET = 0.3  # the opacity of a seat a directed round is not for
 
 
 def quiet_keys(snap: CircleSnapshot) -> frozenset[int]:
@@ -72,6 +72,16 @@ def draw_badge(painter: QPainter, rect: QRectF, fill: QColor, edge: QColor, dash
     painter.setBrush(fill)
     radius = min(rect.height(), rect.width()) / 2
     painter.drawRoundedRect(rect, radius, radius)
+
+
+def _quieten(painter: QPainter, rect: QRectF, quiet: bool) -> float:
+    """For a `quiet` seat, the wall laid over the ring's line where its badge goes, then the
+    opacity it is drawn at (so the line does not show through the dimmed badge)."""
+    painter.setOpacity(1.0)
+    if quiet:
+        draw_badge(painter, rect, Colours.BACKGROUND, QColor(0, 0, 0, 0), dashed=False)
+        painter.setOpacity(QUIET)
+    return QUIET if quiet else 1.0
 
 
 def draw_spoke_mark(painter: QPainter, centre: QPointF, radius: float) -> None:
@@ -209,8 +219,7 @@ def draw_seat(
 ) -> None:
     """A seat's name badge. `lit` (0 to 1) is how far the talking piece has arrived here;
     a `quiet` seat (one a directed round is not for) is drawn dimmed, whole."""
-    base = QUIET if quiet else 1.0
-    painter.setOpacity(base)
+    base = _quieten(painter, rect, quiet)
     done = seat.had_turn and not seat.is_holder
     fill, edge, ink = (
         (Colours.DONE_BADGE, Colours.DONE_EDGE, Colours.DONE_TEXT)
@@ -253,7 +262,7 @@ def draw_dot(
 ) -> None:
     """A seat as a small numbered dot, for a ring too large for every name; dimmed when
     `quiet`, as `draw_seat`."""
-    painter.setOpacity(QUIET if quiet else 1.0)
+    _quieten(painter, rect, quiet)
     done = seat.had_turn and not seat.is_holder
     fill = Colours.DONE_BADGE if done else Colours.BADGE
     edge = Colours.KEEPER if seat.is_keeper else Colours.DONE_EDGE if done else Colours.BADGE_EDGE
