@@ -23,7 +23,7 @@ def directed_circle(db: Database, setup: CircleSetupTab, seconds: list[float]) -
     if choice is None:
         raise ValueError("This database has no group with students to show a circle with.")
     students = [seat.key for seat in choice.seats if not seat.is_keeper]
-    pair = tuple(students[2:5:2]) or tuple(students[:1])
+    pair = (students[1], students[len(students) // 2]) if len(students) > 2 else tuple(students)
     rounds = bilingual_rounds(db, pair)
     runner = CircleRunner(
         db, replace(choice, rounds=rounds), clock=lambda: seconds[0], chime=SilentChime()
