@@ -38,48 +38,43 @@ class AboutCirclesDialog(QDialog):
 
     def sections(self) -> list[tuple[str, list[str]]]:
         """The page's headings, each with its paragraphs, in the order shown."""
-        return [
-            (
-                self.tr("Where circles come from"),
-                [
-                    self.tr(
-                        "Talking circles come from Indigenous peoples of North America and "
-                        "beyond, among them First Nations, Native American and other Indigenous "
-                        "communities, who have used circles for generations to talk together, "
-                        "to make decisions and to heal."
-                    ),
-                    self.tr(
-                        "A school that uses circles is borrowing a practice that is not its own. "
-                        "Where you can, learn from Indigenous keepers and communities near you, "
-                        "and honor the teachings that come with the circle."
-                    ),
-                ],
+        return [self._roots(), self._questions(), self._using()]
+
+    def _roots(self) -> tuple[str, list[str]]:
+        return self.tr("Where circles come from"), [
+            self.tr(
+                "Talking circles come from Indigenous peoples of North America and beyond, "
+                "among them First Nations, Native American and other Indigenous communities, "
+                "who have used circles for generations to talk together, to make decisions and "
+                "to heal."
             ),
-            (
-                self.tr("Where the restorative questions come from"),
-                [
-                    self.tr(
-                        "The restorative questions in RP Desktop (What happened? What were you "
-                        "thinking at the time? Who has been affected, and how? What needs to "
-                        "happen to make things right?) are the widely used form published by "
-                        "the International Institute for Restorative Practices (IIRP), and come "
-                        "from restorative-justice practice."
-                    ),
-                ],
+            self.tr(
+                "A school that uses circles is borrowing a practice that is not its own. Where "
+                "you can, learn from Indigenous keepers and communities near you, and honor the "
+                "teachings that come with the circle."
             ),
-            (
-                self.tr("Using what is here"),
-                [
-                    self.tr(
-                        "The templates and prompts in RP Desktop are a starting point for a "
-                        "trained keeper, not a script to be read. Change them to fit the people "
-                        "in your circle."
-                    ),
-                    self.tr(
-                        "A pass is always allowed: no one has to speak when the talking piece "
-                        "comes to them."
-                    ),
-                ],
+        ]
+
+    def _questions(self) -> tuple[str, list[str]]:
+        return self.tr("Where the restorative questions come from"), [
+            self.tr(
+                "The restorative questions in RP Desktop (What happened? What were you thinking "
+                "at the time? Who has been affected, and how? What needs to happen to make "
+                "things right?) are the widely used form published by the International "
+                "Institute for Restorative Practices (IIRP), and come from restorative-justice "
+                "practice."
+            ),
+        ]
+
+    def _using(self) -> tuple[str, list[str]]:
+        return self.tr("Using what is here"), [
+            self.tr(
+                "The templates and prompts in RP Desktop are a starting point for a trained "
+                "keeper, not a script to be read. Change them to fit the people in your circle."
+            ),
+            self.tr(
+                "A pass is always allowed: no one has to speak when the talking piece comes to "
+                "them."
             ),
         ]
 
