@@ -136,6 +136,17 @@ def test_the_agreement_step_shows_the_stage_and_the_prompt_and_no_for_line(
     assert view.timer_text() == ""
     render(view, agreement(prompt=""), 1280, 720)  # without a prompt, the stage's words
     assert view.prompt_fit().lines == ("Agreeing together",)
+    assert painting.quiet_keys(agreement(prompt="")) == frozenset()  # everyone agrees: no one dim
+
+
+def test_a_round_for_the_keeper_alone_names_no_one_and_dims_no_one(view: ProjectorView) -> None:
+    """An opening the keeper reads to the circle: the words, the round, nothing more."""
+    opening = directed(8, (0,), holder=0, budget=None, prompt="Welcome to our circle.")
+    opening = replace(opening, round=replace(opening.round, stage=CircleStage.OPENING))
+    render(view, opening, 1280, 720)
+    assert view.middle_block().for_line is None
+    assert view.progress_text() == "Round 2 of 4"
+    assert painting.quiet_keys(opening) == frozenset()
 
 
 def test_the_agreement_step_never_shows_a_speakers_time(view: ProjectorView) -> None:

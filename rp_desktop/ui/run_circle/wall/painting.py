@@ -16,6 +16,7 @@ from rp_desktop.ui.run_circle.wall.text_fit import (
     TextFit,
     elide,
 )
+from rp_desktop.ui.run_circle.wall.words import keeper_alone
 
 
 class Colours:
@@ -46,9 +47,10 @@ QUIET = 0.3  # the opacity of a seat a directed round is not for
 
 
 def quiet_keys(snap: CircleSnapshot) -> frozenset[int]:
-    """The seats drawn quieter: in a directed round, those it is not for."""
+    """The seats drawn quieter: in a directed round, those it is not for (none in a round
+    for the keeper alone, which the whole circle listens to or agrees in)."""
     addressed = set(snap.round.addressed)
-    if not addressed:
+    if not addressed or keeper_alone(snap):
         return frozenset()
     return frozenset(seat.key for seat in snap.seats if seat.key not in addressed)
 

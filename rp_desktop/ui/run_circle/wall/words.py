@@ -43,7 +43,7 @@ def progress_text(snap: CircleSnapshot | None) -> str:
     if agreeing(snap):
         return text + " · " + _stage_words(rnd.stage)
     done, size = _turns(snap)
-    if snap.state is CircleState.BETWEEN_ROUNDS or size == 0:
+    if snap.state is CircleState.BETWEEN_ROUNDS or size == 0 or keeper_alone(snap):
         return text
     if rnd.offering_again:
         return text + " · " + _tr("Offered again to those who passed")
@@ -68,6 +68,13 @@ def agreeing(snap: CircleSnapshot) -> bool:
     return running and snap.round.stage is CircleStage.AGREEMENT
 
 
+def keeper_alone(snap: CircleSnapshot) -> bool:
+    """The round is for the keeper alone (an opening read to the circle, the agreement step):
+    the wall then names no one and dims no one; the circle is listening together."""
+    seats = addressed_seats(snap)
+    return len(seats) == 1 and seats[0].is_keeper
+
+
 def addressed_seats(snap: CircleSnapshot) -> list[SeatView]:
     """The seats a directed round is for, in the order they speak (none when it is for
     everyone); a seat no longer in the ring is left out."""
@@ -87,10 +94,11 @@ def second_text(snap: CircleSnapshot | None) -> str:
 
 def for_text(snap: CircleSnapshot | None) -> str:
     """Who a directed round is for, by the names on the wall in the order they speak:
-    "For: Sam, Alex". Nothing for a round to everyone, or while the group agrees together."""
+    "For: Sam, Alex". Nothing for a round to everyone, or to the keeper alone, or while the
+    group agrees together."""
     if snap is None or snap.state not in (CircleState.RUNNING, CircleState.PAUSED):
         return ""
-    if agreeing(snap):
+    if agreeing(snap) or keeper_alone(snap):
         return ""
     labels = [seat.label for seat in addressed_seats(snap)]
     if not labels:
