@@ -25,6 +25,7 @@ class AboutCirclesDialog(QDialog):
         self.page = QTextBrowser()
         self.page.setAccessibleName(self.tr("About circles: where they come from"))
         self.page.setOpenLinks(False)
+        self.page.setTabChangesFocus(True)  # Tab leaves the page for Close, never trapped
         self.page.setHtml(self.page_html())
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
