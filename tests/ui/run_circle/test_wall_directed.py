@@ -18,7 +18,9 @@ from rp_desktop.domain.vocabulary import CircleStage, Role
 from rp_desktop.ui.run_circle.wall import painting
 from rp_desktop.ui.run_circle.wall.projector import ProjectorView
 from rp_desktop.ui.run_circle.wall.ring import RingMode
+from rp_desktop.ui.run_circle.wall.words import NO_BREAK_HYPHEN, NO_BREAK_SPACE
 from tests.ui.run_circle.test_projector import render, snapshot
+from tests.ui.run_circle.test_wall_prompt import EVERYDAY
 
 QUESTION = "What happened, and what were you thinking about at the time?"
 
@@ -53,18 +55,52 @@ def view(qtbot: QtBot) -> ProjectorView:
     return widget
 
 
-def test_a_round_drawn_seats_says_who_it_is_for_under_the_prompt(view: ProjectorView) -> None:
+def plain(lines: tuple[str, ...]) -> str:
+    """The lines of the "For:" line as one text, its names' unbreakable spaces and hyphens
+    read as plain ones."""
+    return " ".join(lines).replace(NO_BREAK_SPACE, " ").replace(NO_BREAK_HYPHEN, "-")
+
+
+def test_a_round_for_two_seats_says_who_it_is_for_under_the_prompt(view: ProjectorView) -> None:
     labels = ("Ms. Rivera", "Jordan", "Sam", "Li", "Alex", "Noah", "Emma", "Kwame")
     render(view, directed(8, (4, 2), holder=4, labels=labels, prompt=QUESTION), 1280, 720)
     block = view.middle_block()
     assert block.for_line is not None
-    assert block.for_line.fit.lines == ("For: Alex, Sam",)  # in the order they speak
+    assert plain(block.for_line.fit.lines) == "For: Alex, Sam"  # in the order they speak
     assert " ".join(block.prompt.fit.lines) == QUESTION
     assert block.for_line.box.top() >= block.prompt.box.bottom()  # under the prompt ...
     assert view.prompt_box().contains(block.for_line.box)  # ... in the free middle
     assert view.progress_text() == "Round 2 of 4 · 1 of 2"  # counts those it is for
     render(view, directed(8, (4, 2), holder=2, labels=labels, prompt=QUESTION), 1280, 720)
     assert view.progress_text() == "Round 2 of 4 · 2 of 2"
+
+
+def test_a_round_for_many_names_the_first_five_and_counts_the_rest(view: ProjectorView) -> None:
+    render(view, directed(24, tuple(range(1, 24, 2)), holder=1), 1280, 720)
+    block = view.middle_block()
+    assert block.for_line is not None
+    assert plain(block.for_line.fit.lines) == (
+        "For: Jordan, Sofía, Aaliyah, Ms. Rivera, Kwame and 7 more"
+    )
+    assert view.progress_text() == "Round 2 of 4 · 1 of 12"
+    render(view, directed(24, (1, 3, 5, 7, 9, 11), holder=1), 1280, 720)
+    for_six = view.middle_block().for_line
+    assert for_six is not None
+    assert plain(for_six.fit.lines) == "For: Jordan, Sofía, Aaliyah, Ms. Rivera, Kwame, Lucas"
+
+
+def test_a_name_is_never_broken_across_the_lines_of_the_for_line(view: ProjectorView) -> None:
+    labels = EVERYDAY[:24]
+    render(view, directed(24, (1, 3, 9, 13, 5, 7), holder=1, labels=labels), 1280, 720)
+    block = view.middle_block()
+    assert block.for_line is not None
+    lines = block.for_line.fit.lines
+    assert len(lines) > 1  # long enough to wrap ...
+    names = [labels[place] for place in (1, 3, 9, 13, 5, 7)]
+    assert plain(lines) == "For: " + ", ".join(names)
+    for line in lines:  # ... and each line holds whole names only
+        for part in plain((line,)).removeprefix("For: ").split(", "):
+            assert part.strip(",") in names, line
 
 
 def test_a_round_for_everyone_has_no_for_line(view: ProjectorView) -> None:
@@ -79,7 +115,7 @@ def test_a_seat_that_has_left_is_not_named(view: ProjectorView) -> None:
     render(view, left, 1280, 720)
     block = view.middle_block()
     assert block.for_line is not None
-    assert block.for_line.fit.lines == ("For: Li, Alejandro",)
+    assert plain(block.for_line.fit.lines) == "For: Li, Alejandro"
 
 
 def mean_brightness(image: QImage, rect: QRectF) -> float:

@@ -11,6 +11,9 @@ from rp_desktop.domain.circle.display import clock_text, shown_remaining
 from rp_desktop.domain.circle.types import CircleSnapshot, CircleState, SeatView
 from rp_desktop.domain.vocabulary import CircleStage
 
+FOR_NAMES = 6  # a round for more seats names the first five and says how many more
+NO_BREAK_SPACE, NO_BREAK_HYPHEN = "\u00a0", "\u2011"
+
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("ProjectorView", text)
@@ -82,6 +85,11 @@ def addressed_seats(snap: CircleSnapshot) -> list[SeatView]:
     return [seats[key] for key in snap.round.addressed if key in seats]
 
 
+def _unbroken(label: str) -> str:
+    """A name kept whole on one line of the "For:" line: no break at its spaces or hyphens."""
+    return label.replace(" ", NO_BREAK_SPACE).replace("-", NO_BREAK_HYPHEN)
+
+
 def second_text(snap: CircleSnapshot | None) -> str:
     """The prompt in the round's second language, drawn under the first; nothing when the
     round has none or the middle shows something other than the prompt."""
@@ -100,9 +108,13 @@ def for_text(snap: CircleSnapshot | None) -> str:
         return ""
     if agreeing(snap) or keeper_alone(snap):
         return ""
-    labels = [seat.label for seat in addressed_seats(snap)]
+    labels = [_unbroken(seat.label) for seat in addressed_seats(snap)]
     if not labels:
         return ""
+    if len(labels) > FOR_NAMES:  # the ring shows them all, undimmed; the line names the first
+        shown = ", ".join(labels[: FOR_NAMES - 1])
+        more = len(labels) - FOR_NAMES + 1
+        return _tr("For: {names} and {count} more").format(names=shown, count=more)
     return _tr("For: {names}").format(names=", ".join(labels))
 
 
