@@ -151,6 +151,8 @@ def test_seats_a_round_is_not_for_are_drawn_quieter(
     assert painting.quiet_keys(snap) == frozenset(
         100 + place for place in range(count) if place not in addressed
     )
+    complete = replace(snap, state=CircleState.BETWEEN_ROUNDS)
+    assert painting.quiet_keys(complete) == frozenset()  # "Round complete": everyone again
 
 
 def agreement(**options: object) -> CircleSnapshot:

@@ -8,7 +8,7 @@ from enum import Enum
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPen
 
-from rp_desktop.domain.circle.types import CircleSnapshot, SeatView
+from rp_desktop.domain.circle.types import CircleSnapshot, CircleState, SeatView
 from rp_desktop.ui.run_circle.wall.text_fit import (
     NAME_WEIGHT,
     TEXT_WEIGHT,
@@ -47,10 +47,11 @@ QUIET = 0.3  # the opacity of a seat a directed round is not for
 
 
 def quiet_keys(snap: CircleSnapshot) -> frozenset[int]:
-    """The seats drawn quieter: in a directed round, those it is not for (none in a round
-    for the keeper alone, which the whole circle listens to or agrees in)."""
+    """The seats drawn quieter: in a directed round under way, those it is not for (none in a
+    round for the keeper alone, which the whole circle listens to or agrees in)."""
     addressed = set(snap.round.addressed)
-    if not addressed or keeper_alone(snap):
+    under_way = snap.state in (CircleState.RUNNING, CircleState.PAUSED)
+    if not addressed or not under_way or keeper_alone(snap):
         return frozenset()
     return frozenset(seat.key for seat in snap.seats if seat.key not in addressed)
 
