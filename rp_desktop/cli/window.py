@@ -22,6 +22,8 @@ VIEWS = (
     "reports",
     "circle-console",
     "projector",
+    "circle-console-directed",
+    "projector-directed",
     "case",
     "timeline",
     "unlock",
@@ -32,6 +34,7 @@ VIEWS = (
     "audit",
     "check",
     "retention",
+    "about-circles",
 )
 
 

@@ -1,5 +1,6 @@
 """Pictures of the dialogs that guard the records (the passphrase screens, and the ones reached
-from the Security and Help menus), for `rp-desktop screenshot` and for looking at a change."""
+from the Security and Help menus, About circles among them), for `rp-desktop screenshot` and
+for looking at a change."""
 
 from collections.abc import Callable
 
@@ -68,6 +69,12 @@ def _retention(db: Database, _info: SchoolInfo) -> QWidget:
     return dialog
 
 
+def _about_circles(_db: Database, _info: SchoolInfo) -> QWidget:
+    from rp_desktop.ui.help.about_circles import AboutCirclesDialog
+
+    return AboutCirclesDialog()
+
+
 # Each view's dialog, built on the open database; the caller sizes, shows and grabs it.
 DIALOG_VIEWS: dict[str, Callable[[Database, SchoolInfo], QWidget]] = {
     "unlock": _unlock,
@@ -78,4 +85,5 @@ DIALOG_VIEWS: dict[str, Callable[[Database, SchoolInfo], QWidget]] = {
     "audit": _audit,
     "check": _check,
     "retention": _retention,
+    "about-circles": _about_circles,
 }

@@ -23,9 +23,11 @@ from rp_desktop.ui.run_circle.runner import CircleRunner
 from rp_desktop.ui.run_circle.seating import Attendee
 from rp_desktop.ui.run_circle.setup_tab import CircleSetupTab
 from rp_desktop.ui.screenshots.dialogs import DIALOG_VIEWS
+from rp_desktop.ui.screenshots.directed import directed_circle
 from rp_desktop.ui.window.main_window import MainWindow
 
-CIRCLE_VIEWS = ("circle-console", "projector")
+# A circle in progress; "-directed": a bilingual one, in a round put to two seats by name.
+CIRCLE_VIEWS = ("circle-console", "projector", "circle-console-directed", "projector-directed")
 RECORD_VIEWS = ("case", "timeline")
 
 
@@ -128,9 +130,13 @@ def _record_picture(db: Database, info: SchoolInfo, view: str, size: tuple[int, 
 
 
 def _circle_picture(db: Database, info: SchoolInfo, view: str, size: tuple[int, int]) -> QPixmap:
-    runner = circle_in_progress(db, info)
+    if view.endswith("-directed"):
+        seconds = [0.0]
+        runner = directed_circle(db, seated_circle(db, info, seconds), seconds)
+    else:
+        runner = circle_in_progress(db, info)
     try:
-        shown: QWidget = runner.wall if view == "projector" else runner.console
+        shown: QWidget = runner.wall if view.startswith("projector") else runner.console
         shown.resize(*size)
         shown.show()
         QApplication.processEvents()
@@ -147,6 +153,18 @@ def circle_in_progress(db: Database, info: SchoolInfo) -> CircleRunner:
     """A circle from the school's own data, four rounds in, on a clock that stands still: this
     year's first group with its teacher keeping, most of the class having spoken."""
     seconds = [0.0]
+    setup = seated_circle(db, info, seconds)
+    runner = setup.start_circle()
+    if runner is None:  # nobody to seat: an empty school
+        raise ValueError("This database has no group with students to show a circle with.")
+    runner.setParent(None)  # the "Run a circle" tab is only scaffolding here
+    _play(runner, seconds)
+    return runner
+
+
+def seated_circle(db: Database, info: SchoolInfo, seconds: list[float]) -> CircleSetupTab:
+    """The set-up of a circle of this year's first group with its teacher keeping, on the
+    clock `seconds`."""
     setup = CircleSetupTab(db, info.school_year, clock=lambda: seconds[0], chime=SilentChime())
     groups = [g for g in people.list_groups(db, school_year=info.school_year) if g.member_count]
     if groups:
@@ -155,12 +173,7 @@ def circle_in_progress(db: Database, info: SchoolInfo) -> CircleRunner:
     if keepers:
         setup.seating.seat(Attendee.staff(keepers[0]))
     setup.piece.setText(setup.tr("a smooth river stone"))
-    runner = setup.start_circle()
-    if runner is None:  # nobody to seat: an empty school
-        raise ValueError("This database has no group with students to show a circle with.")
-    runner.setParent(None)  # the "Run a circle" tab is only scaffolding here
-    _play(runner, seconds)
-    return runner
+    return setup
 
 
 def _play(runner: CircleRunner, seconds: list[float]) -> None:

@@ -88,6 +88,7 @@ def add_help_menu(window: MenuWindow) -> QAction:
         help_menu, _tr("&Keyboard shortcuts"), "F1", lambda: show_shortcuts(window.menuBar())
     )
     _action(help_menu, _tr("&About RP Desktop"), "", lambda: dialogs.show_about(window.window()))
+    _action(help_menu, _tr("About c&ircles"), "", lambda: show_about_circles(window.window()))
     help_menu.addSeparator()
     window.safekeeping.add_to_help_menu(help_menu)
     return keys
@@ -98,6 +99,13 @@ def show_shortcuts(bar: QMenuBar) -> None:
     from rp_desktop.ui.window.shortcuts_dialog import ShortcutsDialog
 
     dialogs.wait_for(ShortcutsDialog(bar, bar.window()))
+
+
+def show_about_circles(parent: QWidget) -> None:
+    """Where circle practice and the restorative questions come from (ui/help/)."""
+    from rp_desktop.ui.help.about_circles import AboutCirclesDialog
+
+    dialogs.wait_for(AboutCirclesDialog(parent))
 
 
 def _action(menu: QMenu, text: str, keys: str, slot: Callable[[], object]) -> QAction:

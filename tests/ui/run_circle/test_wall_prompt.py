@@ -12,6 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from rp_desktop.domain.circle.types import CircleSnapshot
 from rp_desktop.ui.run_circle.wall import frame as frame_module
+from rp_desktop.ui.run_circle.wall.block import MiddleText
 from rp_desktop.ui.run_circle.wall.dots import named_over_dots
 from rp_desktop.ui.run_circle.wall.projector import ProjectorView
 from rp_desktop.ui.run_circle.wall.ring import RingMode
@@ -180,13 +181,13 @@ def test_the_prompts_room_is_found_once_per_layout_not_while_the_piece_moves(
     qtbot.addWidget(view)
     render(view, snapshot(24, holder=2, labels=LONG_NAMES, prompt=text), 1366, 768)
     calls: list[str] = []
-    original = frame_module.fits_whole
+    original = frame_module.block_fits_whole
 
-    def counted(words: str, *rest):  # type: ignore[no-untyped-def]
-        calls.append(words)
+    def counted(words: MiddleText, *rest):  # type: ignore[no-untyped-def]
+        calls.append(words.prompt)
         return original(words, *rest)
 
-    monkeypatch.setattr(frame_module, "fits_whole", counted)
+    monkeypatch.setattr(frame_module, "block_fits_whole", counted)
     for held in (3, 4, 5):  # the piece moves on: the same seats and prompt, the same layout
         render(view, snapshot(24, holder=held, labels=LONG_NAMES, prompt=text), 1366, 768)
     assert calls == []

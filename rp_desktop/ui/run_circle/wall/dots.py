@@ -25,17 +25,19 @@ def paint_dots(
     fonts: FontBook,
 ) -> None:
     """Every seat a numbered dot; the next seat and the keeper named over theirs, clear of
-    the holder's badge `holder` (drawn after). A dot under a badge is left out, not half shown."""
-    seats = {seat.key: seat for seat in snap.seats}
+        the holder's badge `holder` (drawn after). A dot under a badge is left out, not half shown;
+    in a directed round, the seats it is not for are dimmed."""
+    seats, quiet = {seat.key: seat for seat in snap.seats}, painting.quiet_keys(snap)
     named = named_over_dots(snap, ring, holder, fonts)
     badges = [rect for _place, _text, rect in named] + ([holder[0]] if holder else [])
     numbers = fonts.font(round(ring.places[0].rect.width() * 0.45), NAME_WEIGHT)
     for dot in ring.places:
         if not any(dot.rect.intersects(badge) for badge in badges):
-            painting.draw_dot(painter, dot.rect, dot.text, seats[dot.key], numbers)
+            seat = seats[dot.key]
+            painting.draw_dot(painter, dot.rect, dot.text, seat, numbers, dot.key in quiet)
     font = fonts.font(ring.name_pixels, NAME_WEIGHT)
     for place, text, badge in named:
-        painting.draw_seat(painter, badge, text, seats[place.key], font, 0)
+        painting.draw_seat(painter, badge, text, seats[place.key], font, 0, place.key in quiet)
 
 
 def named_over_dots(

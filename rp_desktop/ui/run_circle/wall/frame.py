@@ -1,5 +1,6 @@
 """Where everything on the wall goes for one size, seating and prompt (the ring, the round's
-line, the prompt's box and the bottom row), and where the holder's badge goes over its seat."""
+line, the prompt's box with the words in it, and the bottom row), and where the holder's badge
+goes over its seat."""
 
 from dataclasses import dataclass
 
@@ -7,6 +8,7 @@ from PySide6.QtCore import QRectF
 from PySide6.QtGui import QPainterPath
 
 from rp_desktop.domain.circle.types import CircleSnapshot, CircleState
+from rp_desktop.ui.run_circle.wall.block import Block, MiddleText, block_fits_whole, fit_block
 from rp_desktop.ui.run_circle.wall.middle import Middle
 from rp_desktop.ui.run_circle.wall.names import name_badge
 from rp_desktop.ui.run_circle.wall.ring import (
@@ -18,17 +20,17 @@ from rp_desktop.ui.run_circle.wall.ring import (
     layout_ring,
     track_path,
 )
-from rp_desktop.ui.run_circle.wall.text_fit import (
-    TEXT_WEIGHT,
-    FontBook,
-    TextFit,
-    fit_text,
-    fits_whole,
-)
+from rp_desktop.ui.run_circle.wall.text_fit import FontBook, TextFit
 
 LINE_HEIGHT = 0.063  # the round's line, in screen heights
 ABOVE_WIDTH = 0.5  # the width the round's line needs at most, in screen widths ...
 BELOW_WIDTH = 0.35  # ... and the bottom row (the time, or "Paused")
+# The prompt's legibility floor, in screen heights (36 px at 720): below it, the ring yields
+# room, and only then is the end cut. Two languages need nearly twice the room: a bilingual
+# round's prompt may go down to 30 px at 720 (its second language to 26 px, `block.py`)
+# before either is cut, so that prompts of 300 characters in each stay whole beside a class.
+PROMPT_FLOOR = 0.05
+BILINGUAL_FLOOR = 0.042
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,20 +43,30 @@ class Frame:
     progress: QRectF
     main: QRectF
     bottom: QRectF
-    fit: TextFit
+    block: Block  # the prompt, its second language and who the round is for, fitted in `main`
+
+    @property
+    def fit(self) -> TextFit:
+        """The prompt (or the words standing for it), fitted."""
+        return self.block.prompt.fit
 
 
 def lay_out_frame(
-    labels: tuple[SeatLabel, ...], text: str, bottom: bool, size: tuple[int, int], fonts: FontBook
+    labels: tuple[SeatLabel, ...],
+    text: MiddleText,
+    bottom: bool,
+    size: tuple[int, int],
+    fonts: FontBook,
 ) -> Frame:
     """The ring of `labels`, then the middle it leaves free: the round's line at the top, a
-    bottom row when `bottom`, and the prompt `text` fitted in between."""
+    bottom row when `bottom`, and the words `text` fitted in between."""
     width, height = size
-    largest, floor = round(height * 0.08), round(height * 0.05)
+    floor = round(height * (BILINGUAL_FLOOR if text.second else PROMPT_FLOOR))
+    largest = round(height * 0.08)
     spacing, row = height * 0.02, height * 0.1 if bottom else 0.0
 
-    def roomy(main: QRectF) -> bool:  # the prompt whole at its floor size, or larger
-        return fits_whole(text, main, fonts, floor, TEXT_WEIGHT)
+    def roomy(main: QRectF) -> bool:  # the words whole with the prompt at its floor, or larger
+        return block_fits_whole(text, main, fonts, floor)
 
     above = (width * ABOVE_WIDTH, height * LINE_HEIGHT + spacing)
     below = (width * BELOW_WIDTH, row + spacing) if bottom else (0.0, 0.0)
@@ -62,8 +74,8 @@ def lay_out_frame(
     free = ring.free
     progress = QRectF(free.above.left(), free.above.top(), free.above.width(), height * LINE_HEIGHT)
     lower = QRectF(free.below.left(), free.below.bottom() - row, free.below.width(), row)
-    fit = fit_text(text, free.main, fonts, largest, floor, TEXT_WEIGHT)
-    return Frame(ring, track_path(ring), progress, free.main, lower, fit)
+    block = fit_block(text, free.main, fonts, largest, floor)
+    return Frame(ring, track_path(ring), progress, free.main, lower, block)
 
 
 def holder_badge(

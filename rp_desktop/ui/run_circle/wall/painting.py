@@ -8,7 +8,7 @@ from enum import Enum
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPen
 
-from rp_desktop.domain.circle.types import SeatView
+from rp_desktop.domain.circle.types import CircleSnapshot, CircleState, SeatView
 from rp_desktop.ui.run_circle.wall.text_fit import (
     NAME_WEIGHT,
     TEXT_WEIGHT,
@@ -16,6 +16,7 @@ from rp_desktop.ui.run_circle.wall.text_fit import (
     TextFit,
     elide,
 )
+from rp_desktop.ui.run_circle.wall.words import keeper_alone
 
 
 class Colours:
@@ -38,7 +39,21 @@ class Colours:
     CALM = QColor("#6cc3a6")
     AMBER = QColor("#f2b33d")
     RED = QColor("#ef6a5b")
+    SECOND_TEXT = QColor("#d8dde3")  # the prompt in a second language: a step quieter
     VEIL = QColor(16, 21, 28, 150)
+
+
+QUIET = 0.3  # the opacity of a seat a directed round is not for
+
+
+def quiet_keys(snap: CircleSnapshot) -> frozenset[int]:
+    """The seats drawn quieter: in a directed round under way, those it is not for (none in a
+    round for the keeper alone, which the whole circle listens to or agrees in)."""
+    addressed = set(snap.round.addressed)
+    under_way = snap.state in (CircleState.RUNNING, CircleState.PAUSED)
+    if not addressed or not under_way or keeper_alone(snap):
+        return frozenset()
+    return frozenset(seat.key for seat in snap.seats if seat.key not in addressed)
 
 
 def draw_lines(painter: QPainter, fit: TextFit, box: QRectF, font: QFont, colour: QColor) -> None:
@@ -60,6 +75,16 @@ def draw_badge(painter: QPainter, rect: QRectF, fill: QColor, edge: QColor, dash
     painter.setBrush(fill)
     radius = min(rect.height(), rect.width()) / 2
     painter.drawRoundedRect(rect, radius, radius)
+
+
+def _quieten(painter: QPainter, rect: QRectF, quiet: bool) -> float:
+    """For a `quiet` seat, the wall laid over the ring's line where its badge goes, then the
+    opacity it is drawn at (so the line does not show through the dimmed badge)."""
+    painter.setOpacity(1.0)
+    if quiet:
+        draw_badge(painter, rect, Colours.BACKGROUND, QColor(0, 0, 0, 0), dashed=False)
+        painter.setOpacity(QUIET)
+    return QUIET if quiet else 1.0
 
 
 def draw_spoke_mark(painter: QPainter, centre: QPointF, radius: float) -> None:
@@ -187,9 +212,17 @@ def draw_line(
 
 
 def draw_seat(
-    painter: QPainter, rect: QRectF, text: str, seat: SeatView, font: QFont, lit: float
+    painter: QPainter,
+    rect: QRectF,
+    text: str,
+    seat: SeatView,
+    font: QFont,
+    lit: float,
+    quiet: bool = False,
 ) -> None:
-    """A seat's name badge. `lit` (0 to 1) is how far the talking piece has arrived here."""
+    """A seat's name badge. `lit` (0 to 1) is how far the talking piece has arrived here;
+    a `quiet` seat (one a directed round is not for) is drawn dimmed, whole."""
+    base = _quieten(painter, rect, quiet)
     done = seat.had_turn and not seat.is_holder
     fill, edge, ink = (
         (Colours.DONE_BADGE, Colours.DONE_EDGE, Colours.DONE_TEXT)
@@ -202,14 +235,15 @@ def draw_seat(
         edge = Colours.PIECE
     draw_badge(painter, rect, fill, edge, dashed=seat.is_next and not seat.is_holder)
     if lit > 0:
-        painter.setOpacity(lit)
+        painter.setOpacity(base * lit)
         draw_badge(painter, rect, Colours.PIECE, QColor(0, 0, 0, 0), dashed=False)
-        painter.setOpacity(1.0)
+        painter.setOpacity(base)
         ink = Colours.ON_PIECE if lit > 0.5 else ink
     painter.setFont(font)
     painter.setPen(ink)
     painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
     _draw_marks(painter, rect, seat, done, lines=text.count("\n") + 1)
+    painter.setOpacity(1.0)
 
 
 def _draw_marks(painter: QPainter, rect: QRectF, seat: SeatView, done: bool, lines: int) -> None:
@@ -226,8 +260,12 @@ def _draw_marks(painter: QPainter, rect: QRectF, seat: SeatView, done: bool, lin
             draw_spoke_mark(painter, corner, size * 0.2)
 
 
-def draw_dot(painter: QPainter, rect: QRectF, number: str, seat: SeatView, font: QFont) -> None:
-    """A seat as a small numbered dot, for a ring too large for every name."""
+def draw_dot(
+    painter: QPainter, rect: QRectF, number: str, seat: SeatView, font: QFont, quiet: bool = False
+) -> None:
+    """A seat as a small numbered dot, for a ring too large for every name; dimmed when
+    `quiet`, as `draw_seat`."""
+    _quieten(painter, rect, quiet)
     done = seat.had_turn and not seat.is_holder
     fill = Colours.DONE_BADGE if done else Colours.BADGE
     edge = Colours.KEEPER if seat.is_keeper else Colours.DONE_EDGE if done else Colours.BADGE_EDGE
@@ -240,3 +278,4 @@ def draw_dot(painter: QPainter, rect: QRectF, number: str, seat: SeatView, font:
         painter.setFont(font)
         painter.setPen(Colours.DONE_TEXT if done else Colours.TEXT)
         painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, number)
+    painter.setOpacity(1.0)

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QWidget
 
 from rp_desktop.domain.circle.types import CircleSnapshot, CircleState, SeatView, TimeLevel
 from rp_desktop.ui.run_circle.wall import painting, text_fit, words
+from rp_desktop.ui.run_circle.wall.block import Block, MiddleText
 from rp_desktop.ui.run_circle.wall.dots import paint_dots
 from rp_desktop.ui.run_circle.wall.frame import Frame, holder_badge, lay_out_frame
 from rp_desktop.ui.run_circle.wall.painting import Colours, RowIcon
@@ -19,7 +20,7 @@ from rp_desktop.ui.run_circle.wall.ring import (
     RingMode,
     SeatLabel,
 )
-from rp_desktop.ui.run_circle.wall.text_fit import NAME_WEIGHT, TEXT_WEIGHT, TextFit
+from rp_desktop.ui.run_circle.wall.text_fit import NAME_WEIGHT, TextFit
 
 LEVEL_COLOURS = {
     TimeLevel.UNLIMITED: Colours.CALM,
@@ -48,6 +49,13 @@ class ProjectorView(QWidget):
     the ring first shrinks its type to the 32 px floor, then puts a name wider than six ems on
     two lines (broken at a space, so "Rae L." sits over "(10-B)"). When the holder
     changes, the piece slides along the ring (`PIECE_MOVE_MS`); nothing else moves.
+
+    A directed round says under the prompt who it is for, by the names on the wall in the
+    order they speak ("For: Sam, Alex"; never a role), and dims the seats it is not for; its
+    count is of those it is for ("1 of 2"). The agreement step (the piece resting with the
+    keeper while the group agrees) says "Agreeing together" with the prompt, and no time. A
+    bilingual round draws the prompt in its second language under the first, a little
+    smaller; both are fitted together (`block.py`), down to 30 px at 720 rather than cut.
 
     Time is shown only for a speaker with a budget: a ring whose arc is the time left, and
     m:ss; past the budget "+m:ss over", counting up, never cutting anyone off. The colour
@@ -100,6 +108,10 @@ class ProjectorView(QWidget):
 
     def prompt_fit(self) -> TextFit:
         return self._ensure_frame().fit
+
+    def middle_block(self) -> Block:
+        """The prompt, its second language and who the round is for, as fitted and placed."""
+        return self._ensure_frame().block
 
     def prompt_box(self) -> QRectF:
         """Where the prompt (or the words standing for it) is fitted."""
@@ -158,7 +170,7 @@ class ProjectorView(QWidget):
             return self._frame  # the same snapshot object at the same size: nothing to do
         seats = sorted(snap.seats, key=lambda seat: seat.position) if snap else []
         labels = tuple(SeatLabel(s.key, s.label, s.is_keeper) for s in seats)
-        text = words.main_text(snap)
+        text = MiddleText(words.main_text(snap), words.second_text(snap), words.for_text(snap))
         bottom = not labels or (snap is not None and self._reserves_bottom(snap))
         key = (quick, labels, text, bottom)
         if self._frame is None or key != self._frame_key:
@@ -231,9 +243,11 @@ class ProjectorView(QWidget):
         if ring.mode is RingMode.DOTS:
             paint_dots(painter, snap, ring, holder, self._fonts)
         else:
+            quiet = painting.quiet_keys(snap)
             for place in ring.places:
                 if holder is None or place.key != snap.holder_key:
-                    painting.draw_seat(painter, place.rect, place.text, seats[place.key], font, 0)
+                    seat, dim = seats[place.key], place.key in quiet
+                    painting.draw_seat(painter, place.rect, place.text, seat, font, 0, dim)
         if holder is not None and snap.holder_key is not None:
             seat = seats[snap.holder_key]
             painting.draw_seat(painter, holder[0], holder[1], seat, font, self._lit(seat))
@@ -245,8 +259,15 @@ class ProjectorView(QWidget):
         line = round(self.height() * 0.042)
         colour = Colours.PIECE if snap.round.offering_again else Colours.SOFT_TEXT
         painting.draw_line(painter, frame.progress, self.progress_text(), self._fonts, line, colour)
-        font = self._fonts.font(frame.fit.pixel_size, TEXT_WEIGHT)
-        painting.draw_lines(painter, frame.fit, frame.main, font, Colours.TEXT)
+        block = frame.block
+        for part, colour in (
+            (block.prompt, Colours.TEXT),
+            (block.second, Colours.SECOND_TEXT),
+            (block.for_line, Colours.PIECE),
+        ):
+            if part is not None:
+                font = self._fonts.font(part.fit.pixel_size, part.weight)
+                painting.draw_lines(painter, part.fit, part.box, font, colour)
         if frame.ring.mode is RingMode.EMPTY:
             text = self.tr("No one is seated yet")
             painting.draw_row(painter, frame.bottom, text, self._fonts, RowIcon.NONE)

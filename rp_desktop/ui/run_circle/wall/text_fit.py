@@ -1,5 +1,6 @@
-"""Type for the wall: fonts made once per size, fitting text into a box (shrink, wrap, elide
-only at the floor size), and a seat's name on one or two lines, never cut."""
+"""Type for the wall: fonts made once per size, text wrapped at a size (its lines made even) or
+cut with an ellipsis when there is no more room (`block.py` chooses the size: shrink first,
+wrap, elide only at the floor size), and a seat's name on one or two lines, never cut."""
 
 from dataclasses import dataclass
 
@@ -51,42 +52,27 @@ class TextFit:
         return self.line_height * len(self.lines)
 
 
-def fit_text(
-    text: str, box: QRectF, fonts: FontBook, largest: int, floor: int, weight: QFont.Weight
-) -> TextFit:
-    """The largest size in [floor, largest] at which `text` wraps into `box` whole, its lines
-    made even in length; at the floor, the lines that fit, an ellipsis ending the last."""
-    floor = max(1, min(floor, largest))
-    low, high = floor, largest
-    best: tuple[int, int] | None = None  # pixel size, lines
-    while low <= high:  # larger type never needs fewer lines, so the sizes that fit are a range
-        middle = (low + high) // 2
-        lines = len(_line_spans(text, box.width(), fonts.font(middle, weight)))
-        if lines * _line_height(fonts.metrics(middle, weight)) <= box.height():
-            best, low = (middle, lines), middle + 1
-        else:
-            high = middle - 1
-    if best is None:
-        return _elided_fit(text, box, fonts, floor, weight)
-    pixels, lines = best
+def wrapped(text: str, width: float, fonts: FontBook, pixels: int, weight: QFont.Weight) -> TextFit:
+    """`text` at `pixels` wrapped to `width`, its lines made even in length: the narrowest
+    width that keeps as many lines, so no last line is left with one word."""
     font = fonts.font(pixels, weight)
-    # The narrowest width that keeps as many lines: no last line left with one word.
-    narrow, wide = box.width() / 2, box.width()
+    lines = len(_line_spans(text, width, font))
+    narrow, wide = width / 2, width
     for _ in range(10):
-        width = (narrow + wide) / 2
+        middle = (narrow + wide) / 2
         narrow, wide = (
-            (narrow, width) if len(_line_spans(text, width, font)) <= lines else (width, wide)
+            (narrow, middle) if len(_line_spans(text, middle, font)) <= lines else (middle, wide)
         )
     spans = _line_spans(text, wide, font)
     return TextFit(pixels, _lines(text, spans), _line_height(fonts.metrics(pixels, weight)), False)
 
 
-def fits_whole(text: str, box: QRectF, fonts: FontBook, pixels: int, weight: QFont.Weight) -> bool:
-    """Whether `text` at `pixels` wraps into `box` whole (`fit_text` then needs no ellipsis)."""
-    if box.width() <= 0 or box.height() <= 0:
-        return False
-    lines = len(_line_spans(text, box.width(), fonts.font(pixels, weight)))
-    return lines * _line_height(fonts.metrics(pixels, weight)) <= box.height()
+def wrapped_height(
+    text: str, width: float, fonts: FontBook, pixels: int, weight: QFont.Weight
+) -> float:
+    """How tall `text` is at `pixels`, wrapped to `width` (as `wrapped` lays it out)."""
+    lines = len(_line_spans(text, width, fonts.font(pixels, weight)))
+    return lines * _line_height(fonts.metrics(pixels, weight))
 
 
 def _line_height(metrics: QFontMetricsF) -> float:
@@ -112,9 +98,10 @@ def _line_spans(text: str, width: float, font: QFont) -> list[tuple[int, int]]:
     return spans or [(0, 0)]
 
 
-def _elided_fit(
+def elided_fit(
     text: str, box: QRectF, fonts: FontBook, pixels: int, weight: QFont.Weight
 ) -> TextFit:
+    """`text` at `pixels` in the lines `box` has room for, the last ending in an ellipsis."""
     metrics = fonts.metrics(pixels, weight)
     height = _line_height(metrics)
     room = max(1, int(box.height() // height))
