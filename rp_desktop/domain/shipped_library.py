@@ -3,7 +3,7 @@ bands, earlier wordings and translations, and templates with their Spanish twins
 own the files and the database; this module only checks the shape and names the entry at the
 first thing wrong."""
 
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from typing import Any
@@ -13,7 +13,6 @@ from rp_desktop.domain.library import (
     DEFAULT_LANGUAGE,
     ROUND_ROLES,
     SECOND_LANGUAGE,
-    AgeBand,
     PlanFields,
     PlannedRound,
     PromptFields,
@@ -30,11 +29,13 @@ Entry = Mapping[str, Any]
 @dataclass(frozen=True, slots=True)
 class SeedCounts:
     """What one seeding did: built-in prompts and templates added, built-in prompts whose
-    earlier shipped wording was brought up to date, templates whose rounds were replaced."""
+    earlier shipped wording was brought up to date or whose age bands changed, templates whose
+    name, description or rounds were replaced."""
 
     prompts: int = 0
     templates: int = 0
     reworded: int = 0
+    banded: int = 0
     refreshed: int = 0
 
 
@@ -125,19 +126,12 @@ def _parse_prompt(entry: Entry, originals: Mapping[str, Entry]) -> SeedPrompt:
             stage=CircleStage(original["stage"]),
             language=entry.get("language", DEFAULT_LANGUAGE),
             tags=tidy_tags(original.get("tags", [])),
-            bands=_bands(original.get("bands", [])),
+            bands=tidy_bands(original.get("bands", [])),
         )
         if validate_prompt(fields):
             raise LibraryResourceError(f"prompt {key!r} breaks the prompt rules")
         was = tuple(str(text) for text in entry.get("was", []))
         return SeedPrompt(key, fields, entry.get("translation_of"), was)
-
-
-def _bands(values: Sequence[str]) -> tuple[AgeBand, ...]:
-    try:
-        return tidy_bands(values)
-    except ValueError:
-        raise LibraryResourceError(f"an unknown age band in {list(values)}") from None
 
 
 def _parse_template(

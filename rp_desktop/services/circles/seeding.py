@@ -50,24 +50,24 @@ def ensure_circle_library(db: Database) -> SeedCounts:
         if seeded == digest:
             return SeedCounts()
         library = parse_shipped(shipped)
-        added, reworded = _seed_prompts(session, library)
+        added, reworded, banded = _seed_prompts(session, library)
         templates, refreshed = _seed_templates(session, db, library)
-        counts = SeedCounts(added, templates, reworded, refreshed)
+        counts = SeedCounts(added, templates, reworded, banded, refreshed)
         session.merge(SchoolSettingRow(key=DIGEST_KEY, value=digest))
         if counts != SeedCounts():
             detail = (
                 f"prompts={counts.prompts} templates={counts.templates} "
-                f"reworded={counts.reworded} refreshed={counts.refreshed}"
+                f"reworded={counts.reworded} banded={counts.banded} refreshed={counts.refreshed}"
             )
             record_event(session, db, AuditAction.IMPORT, "circle_library", None, detail)
         return counts
 
 
-def _seed_prompts(session: Session, library: ShippedLibrary) -> tuple[int, int]:
-    """Add the missing built-in prompts, set the shipped bands, bring unchanged earlier
-    wordings up to date; (how many added, how many reworded)."""
+def _seed_prompts(session: Session, library: ShippedLibrary) -> tuple[int, int, int]:
+    """Add the missing built-in prompts, bring unchanged earlier wordings up to date, set the
+    shipped bands; (how many added, reworded, given other bands)."""
     rows = {row.seed_key: row for row in session.scalars(select(PromptRow)) if row.seed_key}
-    added = reworded = 0
+    added = reworded = banded = 0
     # Originals come first, so that each translation can point at the prompt it translates.
     for seed in library.prompts:
         row = rows.get(seed.key)
@@ -79,11 +79,13 @@ def _seed_prompts(session: Session, library: ShippedLibrary) -> tuple[int, int]:
             rows[seed.key] = row
             added += 1
             continue
-        row.age_bands = join_words(seed.fields.bands)
         if row.text != seed.fields.text and row.text in seed.was:
             row.text = seed.fields.text
             reworded += 1
-    return added, reworded
+        if row.age_bands != join_words(seed.fields.bands):
+            row.age_bands = join_words(seed.fields.bands)
+            banded += 1
+    return added, reworded, banded
 
 
 def _seed_templates(session: Session, db: Database, library: ShippedLibrary) -> tuple[int, int]:

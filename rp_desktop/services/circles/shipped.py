@@ -22,8 +22,7 @@ def shipped_files() -> ShippedFiles:
         for entry in RESOURCES.iterdir()
         if entry.name.endswith(".toml") and _kind(entry.name) is not None
     ]
-    names.sort(key=lambda name: (_kind(name) == TEMPLATE_FILES, name.removesuffix(".toml")))
-    return {name: RESOURCES.joinpath(name).read_bytes() for name in names}
+    return {name: RESOURCES.joinpath(name).read_bytes() for name in sorted(names, key=_order)}
 
 
 def files_digest(shipped: ShippedFiles) -> str:
@@ -41,8 +40,8 @@ def parse_shipped(shipped: ShippedFiles) -> ShippedLibrary:
 
     documents: dict[str, list[object]] = {PROMPT_FILES: [], TEMPLATE_FILES: []}
     entry = {PROMPT_FILES: "prompt", TEMPLATE_FILES: "template"}
-    for name, data in shipped.items():
-        kind = _kind(name)
+    for name in sorted(shipped, key=_order):
+        data, kind = shipped[name], _kind(name)
         if kind is None:
             continue
         try:
@@ -63,6 +62,10 @@ def shipped_kinds() -> dict[str, CircleKind]:
     """Template key -> the kind of circle it is for, as the shipped files say (a Spanish twin
     has its original's kind); read once."""
     return read_shipped_library().kinds()
+
+
+def _order(name: str) -> tuple[bool, str]:
+    return (_kind(name) == TEMPLATE_FILES, name.removesuffix(".toml"))
 
 
 def _kind(name: str) -> str | None:

@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from rp_desktop.db.models import CircleRunRow, PlanRoundRow
 from rp_desktop.domain.circle.types import RoundPlan, Timing
-from rp_desktop.domain.library import PlanFields, PlannedRound, PromptFields
+from rp_desktop.domain.library import AgeBand, PlanFields, PlannedRound, PromptFields
 from rp_desktop.domain.shipped_library import LibraryResourceError, SeedCounts, parse_library
 from rp_desktop.domain.validation import FieldProblem, InvalidInput, Problem
 from rp_desktop.domain.vocabulary import AuditAction, CircleStage
@@ -153,7 +153,7 @@ def test_seeding_adds_every_prompt_and_template_once(db: Database) -> None:
     assert table_count(db, "prompt") == len(shipped.prompts)
     assert table_count(db, "circle_plan") == templates
     events = [(e.action, e.entity, e.detail) for e in audit_rows(db)]
-    detail = f"prompts={first.prompts} templates={templates} reworded=0 refreshed=0"
+    detail = f"prompts={first.prompts} templates={templates} reworded=0 banded=0 refreshed=0"
     assert events == [(AuditAction.IMPORT, "circle_library", detail)]
 
 
@@ -509,3 +509,67 @@ def test_every_template_becomes_rounds_with_words(seeded: Database) -> None:
         # Directed as shipped: the engine passes the piece among those roles only.
         assert [r.to_roles for r in rounds] == [s.to_roles for s in seeds]
         assert [r.stage for r in rounds] == [s.stage for s in seeds]
+
+
+def test_a_directed_bilingual_round_is_saved_and_read_back(db: Database) -> None:
+    directed = PlannedRound(
+        CircleStage.REPAIR_HARM,
+        " What happened? ",
+        Timing.NONE,
+        None,
+        None,
+        ("person_who_caused_harm", "person_harmed", "person_who_caused_harm"),
+        "en",
+        " ¿Qué pasó? ",
+        "es",
+    )
+    agreement = PlannedRound(CircleStage.AGREEMENT, "What will we do?", to_roles=("keeper",))
+    saved = library.save_plan(db, a_plan(rounds=(directed, agreement)))
+    assert saved.rounds[0] == PlannedRound(
+        CircleStage.REPAIR_HARM,
+        "What happened?",
+        Timing.NONE,
+        None,
+        None,
+        ("person_who_caused_harm", "person_harmed"),
+        "en",
+        "¿Qué pasó?",
+        "es",
+    )
+    assert library.get_plan(db, saved.id) == saved
+    first, second = library.plan_rounds(saved)
+    assert (first.to_roles, first.second_prompt) == (
+        ("person_who_caused_harm", "person_harmed"),
+        "¿Qué pasó?",
+    )
+    assert (second.to_roles, second.directed) == (("keeper",), True)
+
+
+def test_a_round_to_an_unknown_role_or_in_an_unknown_language_is_not_saved(db: Database) -> None:
+    rounds = (
+        PlannedRound(CircleStage.DISCUSSION, "Hi", to_roles=("boss",)),
+        PlannedRound(CircleStage.DISCUSSION, "Hi", language="English"),
+        PlannedRound(CircleStage.DISCUSSION, "Hi", second_text="Hola", second_language="x"),
+        PlannedRound(CircleStage.DISCUSSION, "Hi", second_text="x" * 1001, second_language="es"),
+    )
+    with pytest.raises(InvalidInput) as info:
+        library.save_plan(db, a_plan(rounds=rounds))
+    assert list(info.value.problems) == [
+        FieldProblem("round_to_roles", Problem.UNKNOWN, index=0),
+        FieldProblem("round_language", Problem.OUT_OF_RANGE, index=1),
+        FieldProblem("round_language", Problem.OUT_OF_RANGE, index=2),
+        FieldProblem("round_second_prompt", Problem.TOO_LONG, 1000, index=3),
+    ]
+    assert table_count(db, "circle_plan") == 0
+
+
+def test_a_prompts_age_bands_are_saved_youngest_first(db: Database) -> None:
+    fields = PromptFields(
+        "What made you smile?", CircleStage.CHECK_IN, bands=(AgeBand.ADULTS, AgeBand.K_2)
+    )
+    saved = library.add_prompt(db, fields)
+    assert saved.bands == (AgeBand.K_2, AgeBand.ADULTS)
+    assert library.list_prompts(db, band=AgeBand.ADULTS) == [saved]
+    assert library.list_prompts(db, band=AgeBand.GRADES_6_8) == []
+    edited = library.update_prompt(db, saved.id, PromptFields(saved.text, saved.stage))
+    assert edited.bands == ()
