@@ -1,5 +1,5 @@
-"""The circle library: browse prompts by stage, search and filter them, add, edit and retire
-(each prompt's row and form: `prompts.py`)."""
+"""The circle library: browse prompts by stage, search and filter them (by tag, language and
+age band), add, edit and retire (each prompt's row and form: `prompts.py`)."""
 
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import (
@@ -20,12 +20,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from rp_desktop.domain.library import Prompt
+from rp_desktop.domain.library import AgeBand, Prompt
 from rp_desktop.domain.vocabulary import CircleStage
 from rp_desktop.services.circles import library
 from rp_desktop.services.safekeeping.database import Database
 from rp_desktop.ui.forms.widgets import searchable_if_long, select_data
 from rp_desktop.ui.run_circle.prompts import PromptForm, PromptTableModel, language_words
+from rp_desktop.ui.run_circle.round_dialog import band_words
 from rp_desktop.ui.screen_fit import fit_to_screen
 from rp_desktop.ui.words.formatting import counted
 from rp_desktop.ui.words.labels import label
@@ -66,6 +67,7 @@ class CircleLibraryDialog(QDialog):
                 text=self.search.text(),
                 tag=self.tag.currentData(),
                 language=self.language.currentData(),
+                band=self._chosen_band(),
                 include_inactive=self.show_retired.isChecked(),
             )
         )
@@ -120,6 +122,11 @@ class CircleLibraryDialog(QDialog):
         self.language.addItem(self.tr("All languages"), None)
         for code in ("en", "es"):
             self.language.addItem(language_words(code), code)
+        self.band = QComboBox()
+        self.band.setAccessibleName(self.tr("Age band"))
+        self.band.addItem(self.tr("All ages"), None)
+        for band in AgeBand:
+            self.band.addItem(band_words(band), band.value)
         self.show_retired = QCheckBox(self.tr("Show retired"))
 
     def _stage_item(self, text: str, stage: CircleStage | None) -> QListWidgetItem:
@@ -131,6 +138,10 @@ class CircleLibraryDialog(QDialog):
         # Qt hands a string enum back as a plain string.
         stage = self.stages.currentItem().data(Qt.ItemDataRole.UserRole)
         return None if stage is None else CircleStage(stage)
+
+    def _chosen_band(self) -> AgeBand | None:
+        band = self.band.currentData()
+        return None if band is None else AgeBand(band)
 
     def _fill_tags(self) -> None:
         current = self.tag.currentData()
@@ -168,7 +179,7 @@ class CircleLibraryDialog(QDialog):
 
     def _lay_out(self) -> None:
         filters = QHBoxLayout()
-        for widget in (self.search, self.tag, self.language, self.show_retired):
+        for widget in (self.search, self.tag, self.language, self.band, self.show_retired):
             filters.addWidget(widget, 3 if widget is self.search else 0)
         actions = QHBoxLayout()
         for button in (self.new_button, self.edit_button, self.retire_button):
@@ -191,6 +202,7 @@ class CircleLibraryDialog(QDialog):
         self.search.textChanged.connect(self.reload)
         self.tag.currentIndexChanged.connect(self.reload)
         self.language.currentIndexChanged.connect(self.reload)
+        self.band.currentIndexChanged.connect(self.reload)
         self.show_retired.toggled.connect(self.reload)
         self.new_button.clicked.connect(self.new_prompt)
         self.edit_button.clicked.connect(self.edit_prompt)
