@@ -49,7 +49,7 @@ def time_words(time: PlanTime, people: int) -> str:
     def tr(text: str) -> str:
         return QCoreApplication.translate("RoundsEditor", text)
 
-    minutes = max(round(time.seconds / 60), 1 if time.seconds else 0)
+    minutes = max(int(time.seconds / 60 + 0.5), 1 if time.seconds else 0)  # half up
     said = tr("About {minutes} for {people}").format(
         minutes=counted(minutes, tr("1 minute"), tr("{count} minutes")),
         people=counted(people, tr("1 person"), tr("{count} people")),
