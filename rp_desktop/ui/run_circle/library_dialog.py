@@ -25,11 +25,17 @@ from rp_desktop.domain.vocabulary import CircleStage
 from rp_desktop.services.circles import library
 from rp_desktop.services.safekeeping.database import Database
 from rp_desktop.ui.forms.widgets import searchable_if_long, select_data
-from rp_desktop.ui.run_circle.prompts import PromptForm, PromptTableModel, language_words
-from rp_desktop.ui.run_circle.round_dialog import band_words
+from rp_desktop.ui.run_circle.prompts import (
+    PromptForm,
+    PromptTableModel,
+    band_words,
+    language_words,
+)
 from rp_desktop.ui.screen_fit import fit_to_screen
 from rp_desktop.ui.words.formatting import counted
 from rp_desktop.ui.words.labels import label
+
+TAGS_COLUMN = 4
 
 
 class CircleLibraryDialog(QDialog):
@@ -168,6 +174,9 @@ class CircleLibraryDialog(QDialog):
                 else QHeaderView.ResizeMode.ResizeToContents
             )
             header.setSectionResizeMode(column, fit)
+        # Tags can be many: a column of its own width, not one that squeezes the prompt.
+        header.setSectionResizeMode(TAGS_COLUMN, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(TAGS_COLUMN, 170)
         self.count = QLabel()
 
     def _build_actions(self) -> None:
@@ -179,12 +188,13 @@ class CircleLibraryDialog(QDialog):
 
     def _lay_out(self) -> None:
         filters = QHBoxLayout()
-        for widget in (self.search, self.tag, self.language, self.band, self.show_retired):
+        for widget in (self.search, self.tag, self.language, self.band):
             filters.addWidget(widget, 3 if widget is self.search else 0)
         actions = QHBoxLayout()
         for button in (self.new_button, self.edit_button, self.retire_button):
             actions.addWidget(button)
         actions.addStretch(1)
+        actions.addWidget(self.show_retired)
         actions.addWidget(self.count)
         right = QVBoxLayout()
         right.addLayout(filters)

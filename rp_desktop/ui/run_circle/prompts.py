@@ -23,7 +23,6 @@ from rp_desktop.ui.forms.form_draft import DraftPlace
 from rp_desktop.ui.forms.record_form import RecordForm
 from rp_desktop.ui.forms.widgets import select_data
 from rp_desktop.ui.lists.rows_model import RowsModel
-from rp_desktop.ui.run_circle.round_dialog import band_words
 from rp_desktop.ui.words.labels import label
 
 
@@ -35,8 +34,22 @@ def language_words(code: str) -> str:
     return {"en": _tr("English"), "es": _tr("Spanish")}.get(code, code)
 
 
+def band_words(band: AgeBand) -> str:
+    return {
+        AgeBand.K_2: lambda: _tr("K–2"),
+        AgeBand.GRADES_3_5: lambda: _tr("Grades 3–5"),
+        AgeBand.GRADES_6_8: lambda: _tr("Grades 6–8"),
+        AgeBand.GRADES_9_12: lambda: _tr("Grades 9–12"),
+        AgeBand.ADULTS: lambda: _tr("Adults"),
+    }[band]()
+
+
 def bands_text(bands: tuple[AgeBand, ...]) -> str:
-    return ", ".join(band_words(band) for band in bands) if bands else _tr("any age")
+    """The bands in short, for a table's column: "K–2, 3–5", "6–8, 9–12, Adults"."""
+    if not bands:
+        return _tr("any age")
+    short = {AgeBand.K_2: _tr("K–2"), AgeBand.ADULTS: _tr("Adults")}
+    return ", ".join(short.get(band, band.value.replace("-", "–")) for band in bands)
 
 
 def band_list() -> QListWidget:

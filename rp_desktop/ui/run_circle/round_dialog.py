@@ -23,6 +23,7 @@ from rp_desktop.domain.library import KEEPER, SECOND_LANGUAGE, AgeBand, PlannedR
 from rp_desktop.domain.vocabulary import CircleStage, Role
 from rp_desktop.ui import dialogs
 from rp_desktop.ui.forms.widgets import choice_combo, current_choice, select_data
+from rp_desktop.ui.run_circle.prompts import band_words
 
 # Who a round can go to, in the order they usually speak.
 ANSWERING = (
@@ -64,16 +65,6 @@ def to_words(roles: Sequence[str]) -> str:
     return _tr("to: {roles}").format(roles=", ".join(role_words(role) for role in roles))
 
 
-def band_words(band: AgeBand) -> str:
-    return {
-        AgeBand.K_2: lambda: _tr("K–2"),
-        AgeBand.GRADES_3_5: lambda: _tr("Grades 3–5"),
-        AgeBand.GRADES_6_8: lambda: _tr("Grades 6–8"),
-        AgeBand.GRADES_9_12: lambda: _tr("Grades 9–12"),
-        AgeBand.ADULTS: lambda: _tr("Adults"),
-    }[band]()
-
-
 class RoundDialog(QDialog):
     """One round: its stage, who answers, its prompt and its language, and its time."""
 
@@ -113,7 +104,8 @@ class RoundDialog(QDialog):
                 Qt.CheckState.Checked if role in planned else Qt.CheckState.Unchecked
             )
             self.answering.addItem(item)
-        self.answering.setMaximumHeight(self.answering.sizeHintForRow(0) * 4 + 6)
+        rows = self.answering.sizeHintForRow(0) * self.answering.count()
+        self.answering.setFixedHeight(rows + 2 * self.answering.frameWidth() + 2)
         self.band = QComboBox()
         self.band.setAccessibleName(self.tr("Prompts for an age band"))
         self.band.addItem(self.tr("All ages"), None)
@@ -121,6 +113,11 @@ class RoundDialog(QDialog):
             self.band.addItem(band_words(band), band.value)
         self.library = QComboBox()
         self.library.setAccessibleName(self.tr("Prompts from the library"))
+        # Long prompts are cut in the closed list, never the dialog's labels.
+        self.library.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.library.setMinimumContentsLength(24)
         self.language = QComboBox()
         self.language.setAccessibleName(self.tr("Language of the prompt"))
         for text, code in (
@@ -167,7 +164,11 @@ class RoundDialog(QDialog):
         form.addRow(self.tr("Stage"), self.stage)
         form.addRow(self.tr("Who answers"), self.answering)
         form.addRow(
-            "", QLabel(self.tr("Tick no one for a round that goes to everyone."), wordWrap=True)
+            "",
+            QLabel(
+                self.tr("Those ticked speak in this order. Tick no one for everyone."),
+                wordWrap=True,
+            ),
         )
         form.addRow(self.tr("From the library"), pick)
         form.addRow(self.tr("Language"), self.language)
@@ -250,14 +251,15 @@ class RoundDialog(QDialog):
             None,
         )
 
+    def _language_changed(self) -> None:
+        if self._chosen is not None:
+            self._put_words()
+        self._sync()
+
     def _take_from_library(self) -> None:
         chosen = self.library.currentData()
         self._chosen = next((p for p in self._prompts if p.id == chosen), None)
         self._put_words()
-
-    def _language_changed(self) -> None:
-        if self._chosen is not None:
-            self._put_words()
         self._sync()
 
     def _put_words(self) -> None:
@@ -277,6 +279,7 @@ class RoundDialog(QDialog):
         self.seconds.setEnabled(current_choice(self.timing, Timing) is not Timing.NONE)
         both = self.language.currentData() == BOTH
         self._form.setRowVisible(self.second, both)
+        self._form.setRowVisible(self.note, bool(self.note.text()))
 
     @classmethod
     def ask(
