@@ -175,3 +175,6 @@ class PromptForm(RecordForm):
             item = self.bands.item(row)
             ticked = item.data(Qt.ItemDataRole.UserRole) in prompt.bands
             item.setCheckState(Qt.CheckState.Checked if ticked else Qt.CheckState.Unchecked)
+        if prompt.built_in:  # updates of the app bring its ages: they are not changed here
+            self.bands.setEnabled(False)
+            self.bands.setToolTip(self.tr("A built-in prompt keeps the ages it came with."))

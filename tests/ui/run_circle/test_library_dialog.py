@@ -130,6 +130,8 @@ def test_a_built_in_prompt_is_edited(qtbot, dialog: CircleLibraryDialog, db: Dat
     edited = library.get_prompt(db, original.id)
     assert edited.text == "Thank you all. See you next week."
     assert edited.built_in
+    assert edited.bands == original.bands  # the ages it shipped with
+    assert not form.bands.isEnabled()
     assert texts(dialog)[0] == edited.text
 
 
