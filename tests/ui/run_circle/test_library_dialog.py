@@ -67,7 +67,9 @@ def test_search_tag_and_language_filters(dialog: CircleLibraryDialog, db: Databa
     assert grief
     assert all("grief" in dialog.model.prompt(r).tags for r in range(len(grief)))
     select_data(dialog.language, "es")
-    assert [dialog.model.prompt(r).language for r in range(dialog.model.rowCount())] == ["es"]
+    spanish_grief = [dialog.model.prompt(r) for r in range(dialog.model.rowCount())]
+    assert spanish_grief == library.list_prompts(db, tag="grief", language="es")
+    assert {p.language for p in spanish_grief} == {"es"}
     select_data(dialog.tag, None)
     spanish = [dialog.model.prompt(r) for r in range(dialog.model.rowCount())]
     assert spanish == library.list_prompts(db, language="es")
