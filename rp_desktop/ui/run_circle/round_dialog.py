@@ -44,15 +44,15 @@ def _tr(text: str) -> str:
 def role_words(role: str) -> str:
     """A role as the keeper's screens name who a round goes to (never shown on the wall)."""
     words = {
-        Role.PERSON_WHO_CAUSED_HARM: lambda: _tr("the person who caused harm"),
-        Role.PERSON_HARMED: lambda: _tr("the person harmed"),
+        Role.PERSON_WHO_CAUSED_HARM: lambda: _tr("person who caused harm"),
+        Role.PERSON_HARMED: lambda: _tr("person harmed"),
         Role.SUPPORTER: lambda: _tr("supporters"),
         Role.FAMILY_MEMBER: lambda: _tr("family members"),
         Role.STAFF: lambda: _tr("staff"),
         Role.WITNESS: lambda: _tr("witnesses"),
-        Role.STUDENT: lambda: _tr("the student"),
-        Role.FACILITATOR: lambda: _tr("the facilitator"),
-        KEEPER: lambda: _tr("the keeper"),
+        Role.STUDENT: lambda: _tr("student"),
+        Role.FACILITATOR: lambda: _tr("facilitator"),
+        KEEPER: lambda: _tr("keeper"),
     }
     said = words.get(role)
     return said() if said is not None else role

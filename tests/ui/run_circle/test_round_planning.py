@@ -74,7 +74,7 @@ def test_the_plan_says_how_long_it_takes_once_the_group_is_seated(editor: Rounds
 def test_a_directed_round_says_who_answers(editor: RoundsEditor) -> None:
     assert editor.table.horizontalHeaderItem(2).text() == "Who answers"
     who = [editor.table.item(row, 2).text() for row in range(editor.table.rowCount())]
-    assert who[4] == "to: the person who caused harm"
+    assert who[4] == "to: person who caused harm"
     assert who[:4] == ["everyone"] * 4
 
 
@@ -105,7 +105,7 @@ def test_a_round_goes_to_roles_in_order_in_both_languages(qtbot, db: Database) -
     qtbot.addWidget(dialog)
     dialog.show()
     select_data(dialog.stage, CircleStage.CHECK_IN)
-    tick(qtbot, dialog, "the person harmed")
+    tick(qtbot, dialog, "person harmed")
     tick(qtbot, dialog, "supporters")
     choose_prompt(qtbot, dialog, english.text)
     assert dialog.prompt.toPlainText() == english.text
@@ -144,7 +144,7 @@ def test_a_round_read_back_keeps_its_roles_languages_and_prompt(qtbot) -> None: 
     assert dialog.value() == planned
     # The round's own roles come first, in its order, then the others to choose from.
     first = [dialog.answering.item(row).text() for row in range(3)]
-    assert first == ["the person who caused harm", "the student", "the person harmed"]
+    assert first == ["person who caused harm", "student", "person harmed"]
 
 
 def test_the_library_list_is_narrowed_to_an_age_band(qtbot, db: Database) -> None:
