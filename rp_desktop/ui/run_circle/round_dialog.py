@@ -93,19 +93,7 @@ class RoundDialog(QDialog):
     def _make_fields(self, round_: PlannedRound | None) -> None:
         self.stage = choice_combo(list(CircleStage))
         self.stage.setAccessibleName(self.tr("Stage"))
-        self.answering = QListWidget()
-        self.answering.setAccessibleName(self.tr("Who answers"))
-        planned = round_.to_roles if round_ is not None else ()
-        for role in list(planned) + [r for r in ANSWERING if r not in planned]:
-            item = QListWidgetItem(role_words(role))
-            item.setData(Qt.ItemDataRole.UserRole, role)
-            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(
-                Qt.CheckState.Checked if role in planned else Qt.CheckState.Unchecked
-            )
-            self.answering.addItem(item)
-        rows = self.answering.sizeHintForRow(0) * self.answering.count()
-        self.answering.setFixedHeight(rows + 2 * self.answering.frameWidth() + 2)
+        self.answering = self._answering_list(round_.to_roles if round_ is not None else ())
         self.band = QComboBox()
         self.band.setAccessibleName(self.tr("Prompts for an age band"))
         self.band.addItem(self.tr("All ages"), None)
@@ -131,6 +119,21 @@ class RoundDialog(QDialog):
         self.second = QPlainTextEdit()
         self.second.setAccessibleName(self.tr("Prompt in Spanish"))
         self.note = QLabel(wordWrap=True)
+
+    def _answering_list(self, planned: tuple[str, ...]) -> QListWidget:
+        """A tick for each role, the round's own first (in its order), then the others."""
+        answering = QListWidget()
+        answering.setAccessibleName(self.tr("Who answers"))
+        for role in list(planned) + [r for r in ANSWERING if r not in planned]:
+            item = QListWidgetItem(role_words(role))
+            item.setData(Qt.ItemDataRole.UserRole, role)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            checked = Qt.CheckState.Checked if role in planned else Qt.CheckState.Unchecked
+            item.setCheckState(checked)
+            answering.addItem(item)
+        rows = answering.sizeHintForRow(0) * answering.count()
+        answering.setFixedHeight(rows + 2 * answering.frameWidth() + 2)
+        return answering
 
     def _make_time(self) -> None:
         """How the round is timed, and how many seconds."""
