@@ -183,3 +183,33 @@ def choose_prompt(qtbot, dialog: RoundDialog, text: str) -> None:  # type: ignor
         before = dialog.library.currentIndex()
         qtbot.keyClick(dialog.library, Qt.Key.Key_Down)
         assert dialog.library.currentIndex() != before, f"{text!r} is not in the list"
+
+
+def test_who_answers_is_ticked_from_the_keyboard(qtbot) -> None:  # type: ignore[no-untyped-def]
+    dialog = RoundDialog(lambda _stage: [], None)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.answering.setFocus()
+    dialog.answering.setCurrentRow(0)
+    qtbot.keyClick(dialog.answering, Qt.Key.Key_Space)  # the person who caused harm
+    qtbot.keyClick(dialog.answering, Qt.Key.Key_Down)
+    qtbot.keyClick(dialog.answering, Qt.Key.Key_Down)
+    qtbot.keyClick(dialog.answering, Qt.Key.Key_Space)  # supporters
+    assert dialog.to_roles() == ("person_who_caused_harm", "supporter")
+    qtbot.keyClick(dialog.answering, Qt.Key.Key_Tab)  # Tab leaves the list
+    assert not dialog.answering.hasFocus()
+
+
+def test_a_prompt_without_spanish_says_so(qtbot, db: Database) -> None:  # type: ignore[no-untyped-def]
+    library.add_prompt(db, PromptFields("Name one small win.", CircleStage.CHECK_OUT))
+    dialog = RoundDialog(lambda stage: library.list_prompts(db, stage=stage), None)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    select_data(dialog.stage, CircleStage.CHECK_OUT)
+    choose_prompt(qtbot, dialog, "Name one small win.")
+    assert not dialog.note.isVisible()
+    select_data(dialog.language, "es")
+    assert dialog.note.isVisible()
+    assert dialog.note.text() == "This prompt has no Spanish yet: type it here."
+    assert dialog.prompt.toPlainText() == "Name one small win."
