@@ -115,7 +115,7 @@ def _parse_prompts(entries: list[Entry]) -> tuple[SeedPrompt, ...]:
 
 
 def _parse_prompt(entry: Entry, originals: Mapping[str, Entry]) -> SeedPrompt:
-    key = str(entry.get("key", "(an entry without a key)"))
+    key = _key("prompt", entry)
     with _naming("prompt", key):
         # A translation takes its stage, tags and bands from the prompt it translates.
         original = originals.get(entry.get("translation_of", key))
@@ -137,7 +137,7 @@ def _parse_prompt(entry: Entry, originals: Mapping[str, Entry]) -> SeedPrompt:
 def _parse_template(
     entry: Entry, prompt_keys: set[str], spanish: Mapping[str, str]
 ) -> SeedTemplate:
-    key = str(entry.get("key", "(an entry without a key)"))
+    key = _key("template", entry)
     with _naming("template", key):
         rounds = tuple(_parse_round(r) for r in entry.get("round", []))
         kind = entry.get("circle_kind")
@@ -201,6 +201,12 @@ def _twin(template: SeedTemplate, spanish: Mapping[str, str]) -> SeedTemplate:
         name_es="",
         description_es="",
     )
+
+
+def _key(kind: str, entry: Entry) -> str:
+    if not isinstance(entry.get("key"), str):
+        raise LibraryResourceError(f"a {kind} without a key: {dict(entry)!r:.80}")
+    return str(entry["key"])
 
 
 @contextmanager

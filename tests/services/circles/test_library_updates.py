@@ -133,6 +133,8 @@ PROMPT = {"key": "p", "stage": "opening", "text": "Hi", "bands": ["k-2"]}
         ([PROMPT, {"key": "p-es", "translation_of": "q", "text": "Hola"}], [], "prompt 'p-es'"),
         ([PROMPT, PROMPT], [], "'p'"),
         ([{"key": "p", "text": "Hi"}], [], "prompt 'p'"),
+        ([{"stage": "opening", "text": "Hi"}], [], "without a key"),
+        ([PROMPT], [{"name": "T", "round": []}], "without a key"),
         (
             [PROMPT],
             [template_with(round=[{"stage": "closing", "timing": "none", "to_roles": ["boss"]}])],
