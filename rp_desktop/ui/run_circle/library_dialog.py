@@ -52,7 +52,7 @@ class CircleLibraryDialog(QDialog):
         super().__init__(parent)
         self._db = db
         self.setWindowTitle(self.tr("Circle library"))
-        fit_to_screen(self, QSize(960, 600), "circle_library")
+        fit_to_screen(self, QSize(1180, 640), "circle_library")
         self.model = PromptTableModel(self)
         self._build_filters()
         self._build_table()
@@ -176,7 +176,7 @@ class CircleLibraryDialog(QDialog):
             header.setSectionResizeMode(column, fit)
         # Tags can be many: a column of its own width, not one that squeezes the prompt.
         header.setSectionResizeMode(TAGS_COLUMN, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(TAGS_COLUMN, 170)
+        header.resizeSection(TAGS_COLUMN, 160)
         self.count = QLabel()
 
     def _build_actions(self) -> None:

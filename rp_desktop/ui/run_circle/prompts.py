@@ -44,12 +44,30 @@ def band_words(band: AgeBand) -> str:
     }[band]()
 
 
+# The grades each school band spans, to write neighbouring bands as one span ("K–8").
+_GRADES = {
+    AgeBand.K_2: ("K", "2"),
+    AgeBand.GRADES_3_5: ("3", "5"),
+    AgeBand.GRADES_6_8: ("6", "8"),
+    AgeBand.GRADES_9_12: ("9", "12"),
+}
+
+
 def bands_text(bands: tuple[AgeBand, ...]) -> str:
-    """The bands in short, for a table's column: "K–2, 3–5", "6–8, 9–12, Adults"."""
+    """The bands in short, for a table's column: "K–8", "3–12, Adults", "K–2, 6–8"."""
     if not bands:
         return _tr("any age")
-    short = {AgeBand.K_2: _tr("K–2"), AgeBand.ADULTS: _tr("Adults")}
-    return ", ".join(short.get(band, band.value.replace("-", "–")) for band in bands)
+    spans: list[list[AgeBand]] = []
+    order = list(_GRADES)
+    for band in (b for b in order if b in bands):
+        if spans and order.index(spans[-1][-1]) == order.index(band) - 1:
+            spans[-1].append(band)
+        else:
+            spans.append([band])
+    words = [f"{_GRADES[span[0]][0]}–{_GRADES[span[-1]][1]}" for span in spans]
+    if AgeBand.ADULTS in bands:
+        words.append(_tr("Adults"))
+    return ", ".join(words)
 
 
 def band_list() -> QListWidget:

@@ -10,7 +10,7 @@ from rp_desktop.services.circles import seeding as library_seed
 from rp_desktop.services.safekeeping.database import Database
 from rp_desktop.ui.forms.widgets import select_data
 from rp_desktop.ui.run_circle.library_dialog import CircleLibraryDialog
-from rp_desktop.ui.run_circle.prompts import PromptTableModel
+from rp_desktop.ui.run_circle.prompts import PromptTableModel, bands_text
 from rp_desktop.ui.words.labels import label
 from tests.ui.conftest import type_text
 
@@ -196,7 +196,7 @@ def test_prompts_are_narrowed_to_an_age_band_and_show_their_bands(
     assert shown == library.list_prompts(db, band=AgeBand.K_2)
     row = dialog.model.row_of(young.id)
     assert row is not None
-    assert dialog.model.index(row, 3).data() == "K–2, 3–5"
+    assert dialog.model.index(row, 3).data() == "K–5"
     assert dialog.model.headerData(3, Qt.Orientation.Horizontal) == "Ages"
     select_data(dialog.band, AgeBand.ADULTS.value)
     assert young.id not in {dialog.model.prompt(r).id for r in range(dialog.model.rowCount())}
@@ -227,3 +227,17 @@ def test_a_prompts_ages_are_ticked_in_its_form(
     assert edit is not None
     assert edit.values().bands == (AgeBand.ADULTS,)
     edit.reject()
+
+
+@pytest.mark.parametrize(
+    ("bands", "words"),
+    [
+        ((), "any age"),
+        (tuple(AgeBand), "K–12, Adults"),
+        ((AgeBand.K_2, AgeBand.GRADES_6_8), "K–2, 6–8"),
+        ((AgeBand.GRADES_6_8, AgeBand.GRADES_9_12, AgeBand.ADULTS), "6–12, Adults"),
+        ((AgeBand.ADULTS,), "Adults"),
+    ],
+)
+def test_a_prompts_ages_are_said_in_short(bands: tuple[AgeBand, ...], words: str) -> None:
+    assert bands_text(bands) == words
