@@ -1,19 +1,16 @@
-"""The circle library: prompts by stage, and circle plans made of rounds, as plain values.
-
-Also the rules a prompt or plan must keep, and how the library shipped in `resources/` is read
-into values (the services own the files and the database; this module only checks the shape).
-"""
+"""The circle library: prompts by stage, and circle plans made of rounds, as plain values,
+and the rules a prompt or plan must keep. How the library shipped in `resources/` is read:
+`shipped_library`."""
 
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
-from typing import Any
 
 from rp_desktop.domain.circle.types import Timing
 from rp_desktop.domain.validation import SHORT_TEXT_MAX, FieldProblem, Problem
-from rp_desktop.domain.vocabulary import CircleStage
+from rp_desktop.domain.vocabulary import CircleStage, Role
 
 PROMPT_TEXT_MAX = 1000
 TAGS_MAX = 200  # all tags of one prompt, joined by commas
@@ -22,6 +19,10 @@ MOST_ROUNDS = 30
 SHORTEST_ROUND_SECONDS = 5
 LONGEST_ROUND_SECONDS = 2 * 60 * 60
 DEFAULT_LANGUAGE = "en"
+SECOND_LANGUAGE = "es"  # the language every shipped prompt and template is translated into
+# The pseudo-role a round names to go to the keeper alone (an opening reading, the agreement).
+KEEPER = "keeper"
+ROUND_ROLES = frozenset({*Role, KEEPER})  # what a directed round may name
 # "en", "es", "es-MX": a language, optionally with a region.
 _LANGUAGE = re.compile(r"[a-z]{2,3}(-[A-Za-z0-9]{2,8})?")
 
@@ -115,24 +116,52 @@ def split_tags(text: str) -> tuple[str, ...]:
     return tidy_tags(text.split(","))
 
 
+def tidy_bands(bands: Iterable[str]) -> tuple[AgeBand, ...]:
+    """Age bands youngest first, without repeats; a value that is no band raises ValueError."""
+    chosen = {AgeBand(band) for band in bands}
+    return tuple(band for band in AgeBand if band in chosen)
+
+
+def join_words(values: Iterable[str]) -> str:
+    """Bands, tags or roles as one comma-separated database value."""
+    return ",".join(values)
+
+
+def split_words(text: str) -> tuple[str, ...]:
+    """The values of a comma-separated database value, without blanks."""
+    return tuple(part for part in text.split(",") if part)
+
+
 def tidy_prompt(fields: PromptFields) -> PromptFields:
-    """The prompt as it is saved: text trimmed, tags tidied."""
+    """The prompt as it is saved: text trimmed, tags tidied, bands youngest first."""
     return PromptFields(
         fields.text.strip(),
         CircleStage(fields.stage),
         fields.language.strip(),
         tidy_tags(fields.tags),
+        tidy_bands(fields.bands),
+    )
+
+
+def tidy_round(r: PlannedRound) -> PlannedRound:
+    """A round as it is saved: its words trimmed, a second language only with second words."""
+    second = r.second_text.strip()
+    return PlannedRound(
+        CircleStage(r.stage),
+        r.prompt_text.strip(),
+        Timing(r.timing),
+        r.seconds,
+        r.prompt_id,
+        tuple(dict.fromkeys(role.strip() for role in r.to_roles if role.strip())),
+        r.language.strip() or DEFAULT_LANGUAGE,
+        second,
+        r.second_language.strip() if second else "",
     )
 
 
 def tidy_plan(fields: PlanFields) -> PlanFields:
     """The plan as it is saved: names and prompts trimmed."""
-    rounds = tuple(
-        PlannedRound(
-            CircleStage(r.stage), r.prompt_text.strip(), Timing(r.timing), r.seconds, r.prompt_id
-        )
-        for r in fields.rounds
-    )
+    rounds = tuple(tidy_round(r) for r in fields.rounds)
     return PlanFields(fields.name.strip(), fields.description.strip(), rounds)
 
 
@@ -160,6 +189,17 @@ def validate_plan(fields: PlanFields) -> list[FieldProblem]:
 def _round_problems(index: int, planned: PlannedRound) -> Iterator[FieldProblem]:
     if len(planned.prompt_text) > PROMPT_TEXT_MAX:
         yield FieldProblem("round_prompt", Problem.TOO_LONG, PROMPT_TEXT_MAX, index=index)
+    if len(planned.second_text) > PROMPT_TEXT_MAX:
+        yield FieldProblem("round_second_prompt", Problem.TOO_LONG, PROMPT_TEXT_MAX, index=index)
+    if any(role not in ROUND_ROLES for role in planned.to_roles):
+        yield FieldProblem("round_to_roles", Problem.UNKNOWN, index=index)
+    languages = [planned.language] + ([planned.second_language] if planned.second_text else [])
+    if not all(_LANGUAGE.fullmatch(code) for code in languages):
+        yield FieldProblem("round_language", Problem.OUT_OF_RANGE, index=index)
+    yield from _time_problems(index, planned)
+
+
+def _time_problems(index: int, planned: PlannedRound) -> Iterator[FieldProblem]:
     seconds = planned.seconds
     if planned.timing is Timing.NONE:
         if seconds is not None:
@@ -175,109 +215,3 @@ def _text(name: str, value: str, *, required: bool, limit: int) -> Iterator[Fiel
         yield FieldProblem(name, Problem.REQUIRED)
     elif len(value) > limit:
         yield FieldProblem(name, Problem.TOO_LONG, limit)
-
-
-# -- the library shipped in resources/circle_library ----------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class SeedCounts:
-    """What one seeding added: built-in prompts and templates that were missing."""
-
-    prompts: int = 0
-    templates: int = 0
-
-
-class LibraryResourceError(ValueError):
-    """The shipped library files are malformed: a packaging mistake, never the user's."""
-
-
-@dataclass(frozen=True, slots=True)
-class SeedPrompt:
-    key: str
-    fields: PromptFields
-    translation_of: str | None = None  # the key of the prompt this one translates
-
-
-@dataclass(frozen=True, slots=True)
-class SeedRound:
-    stage: CircleStage
-    prompt_key: str | None
-    timing: Timing
-    seconds: int | None
-
-
-@dataclass(frozen=True, slots=True)
-class SeedTemplate:
-    key: str
-    name: str
-    description: str
-    rounds: tuple[SeedRound, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class ShippedLibrary:
-    """Prompts (each original before its translations) and templates, each with a stable key."""
-
-    prompts: tuple[SeedPrompt, ...]
-    templates: tuple[SeedTemplate, ...]
-
-    def prompt(self, key: str) -> SeedPrompt:
-        return next(p for p in self.prompts if p.key == key)
-
-
-def parse_library(prompts: Mapping[str, Any], templates: Mapping[str, Any]) -> ShippedLibrary:
-    """Read the two TOML documents; raise LibraryResourceError at the first thing wrong."""
-    try:
-        seeds = _parse_prompts(prompts.get("prompt", []))
-        keys = {seed.key for seed in seeds}
-        shipped = tuple(_parse_template(entry, keys) for entry in templates.get("template", []))
-    except (KeyError, TypeError, ValueError) as error:
-        raise LibraryResourceError(f"the circle library is malformed: {error}") from error
-    _unique("template", [t.key for t in shipped])
-    return ShippedLibrary(seeds, shipped)
-
-
-def _parse_prompts(entries: list[Mapping[str, Any]]) -> tuple[SeedPrompt, ...]:
-    originals = {e["key"]: e for e in entries if "translation_of" not in e}
-    seeds = []
-    for entry in entries:
-        # A translation takes its stage and tags from the prompt it translates.
-        original = originals.get(entry.get("translation_of", entry.get("key")))
-        if original is None:
-            raise LibraryResourceError(f"prompt {entry.get('key')!r}: translates an unknown key")
-        fields = PromptFields(
-            text=entry["text"],
-            stage=CircleStage(original["stage"]),
-            language=entry.get("language", DEFAULT_LANGUAGE),
-            tags=tidy_tags(original.get("tags", [])),
-        )
-        if validate_prompt(fields):
-            raise LibraryResourceError(f"prompt {entry['key']!r} breaks the prompt rules")
-        seeds.append(SeedPrompt(entry["key"], fields, entry.get("translation_of")))
-    _unique("prompt", [seed.key for seed in seeds])
-    return tuple(sorted(seeds, key=lambda seed: seed.translation_of is not None))
-
-
-def _parse_template(entry: Mapping[str, Any], prompt_keys: set[str]) -> SeedTemplate:
-    rounds = tuple(
-        SeedRound(
-            stage=CircleStage(r["stage"]),
-            prompt_key=r.get("prompt"),
-            timing=Timing(r.get("timing", Timing.NONE)),
-            seconds=r.get("seconds"),
-        )
-        for r in entry.get("round", [])
-    )
-    if any(r.prompt_key is not None and r.prompt_key not in prompt_keys for r in rounds):
-        raise LibraryResourceError(f"template {entry['key']!r} names an unknown prompt")
-    template = SeedTemplate(entry["key"], entry["name"], entry.get("description", ""), rounds)
-    planned = tuple(PlannedRound(r.stage, "", r.timing, r.seconds) for r in rounds)
-    if validate_plan(PlanFields(template.name, template.description, planned)):
-        raise LibraryResourceError(f"template {template.key!r} breaks the plan rules")
-    return template
-
-
-def _unique(kind: str, keys: list[str]) -> None:
-    if len(set(keys)) != len(keys):
-        raise LibraryResourceError(f"two {kind}s share a key")

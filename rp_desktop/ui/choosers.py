@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QLineEdit,
+    QSpinBox,
     QWidget,
 )
 from shiboken6 import isValid
@@ -152,5 +153,25 @@ def ask_item(
     _name_the_fields(asking, title, label)
     try:
         return asking.textValue() if dialogs.accepted(asking) else None
+    finally:
+        _done_with(asking)
+
+
+def ask_number(
+    parent: QWidget | None, title: str, label: str, value: int, least: int, most: int
+) -> int | None:
+    """A whole number from `least` to `most`, `value` offered first, as QInputDialog.getInt
+    asks it; None when cancelled."""
+    asking = QInputDialog(parent)
+    asking.setWindowTitle(title)
+    asking.setLabelText(label)
+    asking.setInputMode(QInputDialog.InputMode.IntInput)
+    asking.setIntRange(least, most)
+    asking.setIntValue(value)
+    asking.setAccessibleName(title)
+    for field in asking.findChildren(QSpinBox) + asking.findChildren(QLineEdit):
+        field.setAccessibleName(label)
+    try:
+        return asking.intValue() if dialogs.accepted(asking) else None
     finally:
         _done_with(asking)

@@ -1,15 +1,17 @@
-"""The circle library: prompts by stage, and circle plans (templates and the school's own).
-The built-in prompts and templates are added by library_seed."""
+"""The circle library: prompts by stage and age band, and circle plans (templates and the
+school's own). The built-in prompts and templates are added and kept up to date by `seeding`;
+`shipped_kinds` says which kind of circle each template is for."""
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
-from rp_desktop.db.models import CirclePlanRow, PlanRoundRow, PromptRow
-from rp_desktop.domain.circle.types import RoundPlan, Timing
+from rp_desktop.db.models import CirclePlanRow, PromptRow
+from rp_desktop.domain.circle.types import RoundPlan
 from rp_desktop.domain.library import (
+    SECOND_LANGUAGE,
+    AgeBand,
     CirclePlan,
     PlanFields,
-    PlannedRound,
     Prompt,
     PromptFields,
     split_tags,
@@ -24,6 +26,17 @@ from rp_desktop.domain.validation import FieldProblem, InvalidInput, Problem
 from rp_desktop.domain.vocabulary import AuditAction, CircleStage
 from rp_desktop.services import drafts
 from rp_desktop.services.audit import record_event
+from rp_desktop.services.circles.library_rows import (
+    fill_plan,
+    fill_prompt,
+    new_plan_row,
+    new_prompt_row,
+    plan_record,
+    prompt_record,
+)
+
+# A template's kind of circle, for the circle set-up: part of the library's interface.
+from rp_desktop.services.circles.shipped import shipped_kinds as shipped_kinds
 from rp_desktop.services.safekeeping.database import Database
 
 _STAGE_ORDER = {stage: index for index, stage in enumerate(CircleStage)}
@@ -49,11 +62,13 @@ def list_prompts(
     text: str = "",
     tag: str | None = None,
     language: str | None = None,
+    band: AgeBand | None = None,
     include_inactive: bool = False,
 ) -> list[Prompt]:
     """Prompts in stage order, each translation just after the prompt it translates.
 
-    `text` matches words of the prompt or its tags, ignoring case and accents."""
+    `text` matches words of the prompt or its tags, ignoring case and accents; `band` keeps
+    the prompts worded for that age band."""
     query = select(PromptRow)
     if stage is not None:
         query = query.where(PromptRow.stage == stage)
@@ -63,10 +78,12 @@ def list_prompts(
     if tags:
         # instr, not LIKE: a tag may hold characters LIKE would read as wildcards.
         query = query.where(func.instr("," + PromptRow.tags + ",", f",{tags[0]},") > 0)
+    if band is not None:
+        query = query.where(func.instr("," + PromptRow.age_bands + ",", f",{band.value},") > 0)
     if not include_inactive:
         query = query.where(PromptRow.active.is_(True))
     with Session(db.engine) as session:
-        found = [_prompt_record(row) for row in session.scalars(query)]
+        found = [prompt_record(row) for row in session.scalars(query)]
     terms = fold(text).split()
     found = [p for p in found if all(t in fold(f"{p.text} {' '.join(p.tags)}") for t in terms)]
     return sorted(found, key=lambda p: (_STAGE_ORDER[p.stage], p.translation_of or p.id, p.id))
@@ -81,7 +98,7 @@ def prompt_tags(db: Database) -> list[str]:
 
 def get_prompt(db: Database, prompt_id: int) -> Prompt:
     with Session(db.engine) as session:
-        return _prompt_record(_load_prompt(session, prompt_id))
+        return prompt_record(_load_prompt(session, prompt_id))
 
 
 def add_prompt(db: Database, fields: PromptFields, *, replaces_draft: str | None = None) -> Prompt:
@@ -93,7 +110,7 @@ def add_prompt(db: Database, fields: PromptFields, *, replaces_draft: str | None
         session.add(row)
         session.flush()
         record_event(session, db, AuditAction.CREATE, "prompt", row.id)
-        return _prompt_record(row)
+        return prompt_record(row)
 
 
 def update_prompt(
@@ -105,9 +122,9 @@ def update_prompt(
     with Session(db.engine) as session, session.begin():
         drafts.delete_replaced(session, replaces_draft)
         row = _load_prompt(session, prompt_id)
-        _fill_prompt(row, fields)
+        fill_prompt(row, fields)
         record_event(session, db, AuditAction.UPDATE, "prompt", row.id)
-        return _prompt_record(row)
+        return prompt_record(row)
 
 
 def set_prompt_active(db: Database, prompt_id: int, active: bool) -> Prompt:
@@ -117,41 +134,13 @@ def set_prompt_active(db: Database, prompt_id: int, active: bool) -> Prompt:
         row.active = active
         action = AuditAction.REACTIVATE if active else AuditAction.DEACTIVATE
         record_event(session, db, action, "prompt", row.id)
-        return _prompt_record(row)
+        return prompt_record(row)
 
 
 def _check_prompt(fields: PromptFields) -> None:
     problems = validate_prompt(fields)
     if problems:
         raise InvalidInput(problems)
-
-
-def new_prompt_row(
-    fields: PromptFields, seed_key: str | None = None, translation_of: int | None = None
-) -> PromptRow:
-    row = PromptRow(seed_key=seed_key, translation_of=translation_of, active=True)
-    _fill_prompt(row, fields)
-    return row
-
-
-def _fill_prompt(row: PromptRow, fields: PromptFields) -> None:
-    row.text = fields.text
-    row.stage = fields.stage
-    row.language = fields.language
-    row.tags = ",".join(fields.tags)
-
-
-def _prompt_record(row: PromptRow) -> Prompt:
-    return Prompt(
-        id=row.id,
-        text=row.text,
-        stage=row.stage,
-        language=row.language,
-        tags=split_tags(row.tags),
-        active=row.active,
-        built_in=row.seed_key is not None,
-        translation_of=row.translation_of,
-    )
 
 
 def _load_prompt(session: Session, prompt_id: int) -> PromptRow:
@@ -165,18 +154,24 @@ def _load_prompt(session: Session, prompt_id: int) -> PromptRow:
 
 
 def list_plans(db: Database) -> list[CirclePlan]:
-    """Every plan: templates first, in the order they shipped, then plans by name."""
+    """Every plan: the English templates in the order they shipped, then their Spanish twins
+    ("<key>-es"), then the school's own plans by name."""
     with Session(db.engine) as session:
         plans = session.scalars(select(CirclePlanRow).options(selectinload(CirclePlanRow.rounds)))
-        found = [_plan_record(row) for row in plans]
-    return sorted(
-        found, key=lambda p: (not p.is_template, "" if p.is_template else p.name.casefold(), p.id)
-    )
+        found = [plan_record(row) for row in plans]
+    return sorted(found, key=_plan_order)
+
+
+def _plan_order(plan: CirclePlan) -> tuple[int, str, int]:
+    if not plan.is_template:
+        return (2, plan.name.casefold(), plan.id)
+    spanish = (plan.template_key or "").endswith(f"-{SECOND_LANGUAGE}")
+    return (int(spanish), "", plan.id)
 
 
 def get_plan(db: Database, plan_id: int) -> CirclePlan:
     with Session(db.engine) as session:
-        return _plan_record(_load_plan(session, plan_id))
+        return plan_record(_load_plan(session, plan_id))
 
 
 def save_plan(db: Database, fields: PlanFields, plan_id: int | None = None) -> CirclePlan:
@@ -190,12 +185,12 @@ def save_plan(db: Database, fields: PlanFields, plan_id: int | None = None) -> C
             action = AuditAction.CREATE
         else:
             row = _load_editable_plan(session, plan_id)
-            _fill_plan(row, fields)
+            fill_plan(row, fields)
             row.updated_at = db.now()
             action = AuditAction.UPDATE
         session.flush()
         record_event(session, db, action, "circle_plan", row.id, f"rounds={len(fields.rounds)}")
-        return _plan_record(row)
+        return plan_record(row)
 
 
 def copy_plan(db: Database, plan_id: int, name: str) -> CirclePlan:
@@ -213,13 +208,16 @@ def delete_plan(db: Database, plan_id: int) -> None:
 
 
 def plan_rounds(plan: CirclePlan) -> list[RoundPlan]:
-    """The plan's rounds as the circle engine takes them."""
+    """The plan's rounds as the circle engine takes them: directed to roles as planned, a
+    bilingual round with its second words."""
     return [
         RoundPlan(
             stage=r.stage,
             prompt=r.prompt_text,
             timing=r.timing,
             seconds=None if r.seconds is None else float(r.seconds),
+            to_roles=r.to_roles,
+            second_prompt=r.second_text,
         )
         for r in plan.rounds
     ]
@@ -236,49 +234,6 @@ def _check_plan(session: Session, fields: PlanFields) -> None:
     ]
     if problems:
         raise InvalidInput(problems)
-
-
-def new_plan_row(db: Database, fields: PlanFields) -> CirclePlanRow:
-    now = db.now()
-    row = CirclePlanRow(is_template=False, created_at=now, updated_at=now)
-    _fill_plan(row, fields)
-    return row
-
-
-def _fill_plan(row: CirclePlanRow, fields: PlanFields) -> None:
-    row.name = fields.name
-    row.description = fields.description
-    row.rounds = [
-        PlanRoundRow(
-            position=position,
-            stage=r.stage,
-            prompt_id=r.prompt_id,
-            prompt_text=r.prompt_text,
-            budget_seconds=None if r.timing is Timing.NONE else r.seconds,
-            budget_per_speaker=r.timing is not Timing.PER_ROUND,
-        )
-        for position, r in enumerate(fields.rounds)
-    ]
-
-
-def _plan_record(row: CirclePlanRow) -> CirclePlan:
-    return CirclePlan(
-        id=row.id,
-        name=row.name,
-        description=row.description,
-        is_template=row.is_template,
-        template_key=row.template_key,
-        rounds=tuple(_round_record(r) for r in row.rounds),
-        updated_at=row.updated_at,
-    )
-
-
-def _round_record(row: PlanRoundRow) -> PlannedRound:
-    if row.budget_seconds is None:
-        timing = Timing.NONE
-    else:
-        timing = Timing.PER_SPEAKER if row.budget_per_speaker else Timing.PER_ROUND
-    return PlannedRound(row.stage, row.prompt_text, timing, row.budget_seconds, row.prompt_id)
 
 
 def _load_plan(session: Session, plan_id: int) -> CirclePlanRow:

@@ -5,7 +5,7 @@ circle; a few of the template's own questions for a repair-harm or re-entry circ
 import random
 from collections import defaultdict
 
-from rp_desktop.domain.library import SeedRound, ShippedLibrary
+from rp_desktop.domain.shipped_library import SeedRound, ShippedLibrary
 from rp_desktop.domain.vocabulary import CircleKind, CircleStage, MeetingKind
 
 MEETING_TEMPLATES = {

@@ -22,7 +22,7 @@ from sqlalchemy import Connection, func, insert, select
 from rp_desktop.db.models import CircleRunRow, RunRoundRow, RunSeatRow, TurnRow
 from rp_desktop.domain.circle.types import Timing
 from rp_desktop.domain.circle.wall import NameStyle, Sitter, wall_labels
-from rp_desktop.domain.library import SeedRound
+from rp_desktop.domain.shipped_library import SeedRound
 from rp_desktop.domain.vocabulary import CircleStage, CircleStatus
 from rp_desktop.services.circles.seeding import read_shipped_library
 from rp_desktop.services.demo.casework.case_rows import CaseRows

@@ -1,5 +1,5 @@
-"""The circle library: browse prompts by stage, search and filter them, add, edit and retire
-(each prompt's row and form: `prompts.py`)."""
+"""The circle library: browse prompts by stage, search and filter them (by tag, language and
+age band), add, edit and retire (each prompt's row and form: `prompts.py`)."""
 
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import (
@@ -20,15 +20,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from rp_desktop.domain.library import Prompt
+from rp_desktop.domain.library import AgeBand, Prompt
 from rp_desktop.domain.vocabulary import CircleStage
 from rp_desktop.services.circles import library
 from rp_desktop.services.safekeeping.database import Database
 from rp_desktop.ui.forms.widgets import searchable_if_long, select_data
-from rp_desktop.ui.run_circle.prompts import PromptForm, PromptTableModel, language_words
+from rp_desktop.ui.run_circle.prompts import (
+    PromptForm,
+    PromptTableModel,
+    band_words,
+    language_words,
+)
 from rp_desktop.ui.screen_fit import fit_to_screen
 from rp_desktop.ui.words.formatting import counted
 from rp_desktop.ui.words.labels import label
+
+TAGS_COLUMN = 4
 
 
 class CircleLibraryDialog(QDialog):
@@ -45,7 +52,7 @@ class CircleLibraryDialog(QDialog):
         super().__init__(parent)
         self._db = db
         self.setWindowTitle(self.tr("Circle library"))
-        fit_to_screen(self, QSize(960, 600), "circle_library")
+        fit_to_screen(self, QSize(1180, 640), "circle_library")
         self.model = PromptTableModel(self)
         self._build_filters()
         self._build_table()
@@ -66,6 +73,7 @@ class CircleLibraryDialog(QDialog):
                 text=self.search.text(),
                 tag=self.tag.currentData(),
                 language=self.language.currentData(),
+                band=self._chosen_band(),
                 include_inactive=self.show_retired.isChecked(),
             )
         )
@@ -120,6 +128,11 @@ class CircleLibraryDialog(QDialog):
         self.language.addItem(self.tr("All languages"), None)
         for code in ("en", "es"):
             self.language.addItem(language_words(code), code)
+        self.band = QComboBox()
+        self.band.setAccessibleName(self.tr("Age band"))
+        self.band.addItem(self.tr("All ages"), None)
+        for band in AgeBand:
+            self.band.addItem(band_words(band), band.value)
         self.show_retired = QCheckBox(self.tr("Show retired"))
 
     def _stage_item(self, text: str, stage: CircleStage | None) -> QListWidgetItem:
@@ -131,6 +144,10 @@ class CircleLibraryDialog(QDialog):
         # Qt hands a string enum back as a plain string.
         stage = self.stages.currentItem().data(Qt.ItemDataRole.UserRole)
         return None if stage is None else CircleStage(stage)
+
+    def _chosen_band(self) -> AgeBand | None:
+        band = self.band.currentData()
+        return None if band is None else AgeBand(band)
 
     def _fill_tags(self) -> None:
         current = self.tag.currentData()
@@ -157,6 +174,9 @@ class CircleLibraryDialog(QDialog):
                 else QHeaderView.ResizeMode.ResizeToContents
             )
             header.setSectionResizeMode(column, fit)
+        # Tags can be many: a column of its own width, not one that squeezes the prompt.
+        header.setSectionResizeMode(TAGS_COLUMN, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(TAGS_COLUMN, 160)
         self.count = QLabel()
 
     def _build_actions(self) -> None:
@@ -168,12 +188,13 @@ class CircleLibraryDialog(QDialog):
 
     def _lay_out(self) -> None:
         filters = QHBoxLayout()
-        for widget in (self.search, self.tag, self.language, self.show_retired):
+        for widget in (self.search, self.tag, self.language, self.band):
             filters.addWidget(widget, 3 if widget is self.search else 0)
         actions = QHBoxLayout()
         for button in (self.new_button, self.edit_button, self.retire_button):
             actions.addWidget(button)
         actions.addStretch(1)
+        actions.addWidget(self.show_retired)
         actions.addWidget(self.count)
         right = QVBoxLayout()
         right.addLayout(filters)
@@ -191,6 +212,7 @@ class CircleLibraryDialog(QDialog):
         self.search.textChanged.connect(self.reload)
         self.tag.currentIndexChanged.connect(self.reload)
         self.language.currentIndexChanged.connect(self.reload)
+        self.band.currentIndexChanged.connect(self.reload)
         self.show_retired.toggled.connect(self.reload)
         self.new_button.clicked.connect(self.new_prompt)
         self.edit_button.clicked.connect(self.edit_prompt)

@@ -1,7 +1,8 @@
 """A circle's plan: chosen from the library (templates and saved plans), its rounds edited here
-(each in a `RoundDialog`), and saved as a plan of one's own to use again."""
+(each in a `RoundDialog`), its time for the seated group shown and fitted to a period, and
+saved as a plan of one's own to use again."""
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
@@ -9,6 +10,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QHeaderView,
+    QLabel,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -16,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from rp_desktop.domain.circle.budget import PlanTime, fit_to_period, plan_seconds
 from rp_desktop.domain.circle.display import clock_text
 from rp_desktop.domain.circle.types import Timing
 from rp_desktop.domain.library import CirclePlan, PlanFields, PlannedRound, Prompt
@@ -23,7 +26,8 @@ from rp_desktop.domain.validation import InvalidInput
 from rp_desktop.domain.vocabulary import CircleStage
 from rp_desktop.ui import choosers, dialogs
 from rp_desktop.ui.forms.widgets import searchable_if_long
-from rp_desktop.ui.run_circle.round_dialog import RoundDialog
+from rp_desktop.ui.run_circle.round_dialog import RoundDialog, to_words
+from rp_desktop.ui.words.formatting import counted
 from rp_desktop.ui.words.labels import label
 from rp_desktop.ui.words.problems import problem_text
 
@@ -37,6 +41,32 @@ def timing_text(round_: PlannedRound) -> str:
     if round_.timing is Timing.PER_SPEAKER:
         return tr("{time} each").format(time=clock_text(round_.seconds))
     return tr("{time} for the round").format(time=clock_text(round_.seconds))
+
+
+def time_words(time: PlanTime, people: int) -> str:
+    """ "About 38 minutes for 24 people", with what the minutes count and leave out."""
+
+    def tr(text: str) -> str:
+        return QCoreApplication.translate("RoundsEditor", text)
+
+    minutes = max(int(time.seconds / 60 + 0.5), 1 if time.seconds else 0)  # half up
+    said = tr("About {minutes} for {people}").format(
+        minutes=counted(minutes, tr("1 minute"), tr("{count} minutes")),
+        people=counted(people, tr("1 person"), tr("{count} people")),
+    )
+    if time.estimated:
+        said += counted(
+            time.estimated,
+            tr(" (1 minute counted for the keeper's round with no time limit)"),
+            tr(" (1 minute counted for each of the keeper's {count} rounds with no time limit)"),
+        )
+    if time.untimed:
+        said += counted(
+            time.untimed,
+            tr(", and 1 round with no time limit"),
+            tr(", and {count} rounds with no time limit"),
+        )
+    return said
 
 
 class RoundsEditor(QWidget):
@@ -61,6 +91,8 @@ class RoundsEditor(QWidget):
         self._prompts_for = prompts_for
         self._save_plan = save_plan
         self._rounds: list[PlannedRound] = []
+        self._people: int | None = None  # seated, once the set-up says
+        self._roles: Mapping[str, int] = {}
         self.plan_id: int | None = None
         self.plan = QComboBox()
         self.plan.setAccessibleName(self.tr("Plan"))
@@ -73,22 +105,30 @@ class RoundsEditor(QWidget):
                 ("remove", self.tr("Remove")),
                 ("up", self.tr("Up")),
                 ("down", self.tr("Down")),
+                ("fit", self.tr("Fit to a period…")),
                 ("save", self.tr("Save as a plan…")),
             )
         }
+        self.time = QLabel(wordWrap=True)
+        self.time.setAccessibleName(self.tr("Time for the seated group"))
         self._lay_out()
         self._connect()
         self.reload_plans()
 
     def _make_table(self) -> QTableWidget:
-        table = QTableWidget(0, 3)
-        table.setHorizontalHeaderLabels([self.tr("Stage"), self.tr("Prompt"), self.tr("Time")])
+        table = QTableWidget(0, 4)
+        table.setAccessibleName(self.tr("Rounds"))
+        table.setHorizontalHeaderLabels(
+            [self.tr("Stage"), self.tr("Prompt"), self.tr("Who answers"), self.tr("Time")]
+        )
         table.verticalHeader().setVisible(True)
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         table.setWordWrap(True)
-        table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.resizeSection(2, 180)  # "to: person who caused harm" on one line
         return table
 
     def _lay_out(self) -> None:
@@ -99,6 +139,7 @@ class RoundsEditor(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.plan)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.time)
         layout.addLayout(row)
 
     def _connect(self) -> None:
@@ -110,6 +151,7 @@ class RoundsEditor(QWidget):
         self.buttons["remove"].clicked.connect(self._remove)
         self.buttons["up"].clicked.connect(lambda: self._shift(-1))
         self.buttons["down"].clicked.connect(lambda: self._shift(1))
+        self.buttons["fit"].clicked.connect(self.fit_to_period)
         self.buttons["save"].clicked.connect(self._save_as_plan)
 
     def rounds(self) -> list[PlannedRound]:
@@ -119,6 +161,31 @@ class RoundsEditor(QWidget):
         """The chosen plan's own name (without the "Template: " the list shows before it)."""
         plan = self.plan.currentData()
         return plan.name if self.plan_id is not None and plan is not None else ""
+
+    def set_people(self, count: int, roles: Mapping[str, int]) -> None:
+        """The seated group changed: `count` seats, `roles` the seats in each role ("keeper":
+        1 when a keeper sits); the plan's time is said for them."""
+        self._people = count
+        self._roles = dict(roles)
+        self._show_time()
+
+    def fit_to_period(self) -> None:
+        """Ask how long the period is and scale the timed rounds to fit it (this circle only,
+        unless saved as a plan)."""
+        people = self._people or 0
+        minutes = choosers.ask_number(
+            self,
+            self.tr("Fit to a period"),
+            self.tr("Minutes in the period"),
+            45,
+            5,
+            240,
+        )
+        if minutes is None:
+            return
+        fitted = fit_to_period(self._rounds, people, minutes * 60, self._roles or None)
+        self._rounds = list(fitted)
+        self._refresh(select=self._current())
 
     def reload_plans(self, select: int | None = None) -> None:
         self.plan.clear()
@@ -202,11 +269,24 @@ class RoundsEditor(QWidget):
     def _refresh(self, select: int | None = None) -> None:
         self.table.setRowCount(len(self._rounds))
         for row, round_ in enumerate(self._rounds):
+            words = round_.prompt_text
+            if round_.second_text:
+                words += "\n" + round_.second_text
             for column, text in enumerate(
-                (label(round_.stage), round_.prompt_text, timing_text(round_))
+                (label(round_.stage), words, to_words(round_.to_roles), timing_text(round_))
             ):
                 self.table.setItem(row, column, QTableWidgetItem(text))
         self.table.resizeRowsToContents()
         if select is not None and select >= 0:
             self.table.selectRow(select)
+        self._show_time()
         self.changed.emit()
+
+    def _show_time(self) -> None:
+        people = self._people
+        self.buttons["fit"].setEnabled(bool(people) and bool(self._rounds))
+        if not people:
+            self.time.setText(self.tr("Seat the group to see about how long this plan takes."))
+            return
+        time = plan_seconds(self._rounds, people, self._roles or None)
+        self.time.setText(time_words(time, people))

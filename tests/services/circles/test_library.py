@@ -2,7 +2,6 @@
 prompts by stage, plans and templates, and plans turned into rounds for the circle engine."""
 
 import itertools
-from collections import Counter
 from datetime import UTC, datetime
 
 import pytest
@@ -11,18 +10,13 @@ from sqlalchemy.orm import Session
 
 from rp_desktop.db.models import CircleRunRow, PlanRoundRow
 from rp_desktop.domain.circle.types import RoundPlan, Timing
-from rp_desktop.domain.library import (
-    LibraryResourceError,
-    PlanFields,
-    PlannedRound,
-    PromptFields,
-    SeedCounts,
-    parse_library,
-)
+from rp_desktop.domain.library import AgeBand, PlanFields, PlannedRound, PromptFields
+from rp_desktop.domain.shipped_library import LibraryResourceError, SeedCounts, parse_library
 from rp_desktop.domain.validation import FieldProblem, InvalidInput, Problem
 from rp_desktop.domain.vocabulary import AuditAction, CircleStage
 from rp_desktop.services.circles import library
 from rp_desktop.services.circles import seeding as library_seed
+from rp_desktop.services.circles import shipped as shipped_module
 from rp_desktop.services.safekeeping.database import Database
 from tests.services.conftest import audit_rows, table_count
 
@@ -77,30 +71,33 @@ def a_plan(**changes: object) -> PlanFields:
 # -- the shipped resources -------------------------------------------------------------------------
 
 
-def test_the_shipped_library_has_prompts_for_every_stage_in_two_languages() -> None:
-    shipped = library_seed.read_shipped_library()
-    english = [p for p in shipped.prompts if p.fields.language == "en"]
-    assert len(english) >= 60
-    assert {p.fields.stage for p in english} == set(CircleStage)
-    spanish = {p.translation_of for p in shipped.prompts if p.fields.language == "es"}
-    for prompt in english:
-        if prompt.fields.stage in (CircleStage.CHECK_IN, CircleStage.CHECK_OUT):
-            assert prompt.key in spanish, prompt.key
-    for prompt in shipped.prompts:
+def test_every_shipped_prompt_has_tags_and_no_punitive_word() -> None:
+    # How many prompts, per stage, band and language: test_shipped_library.py.
+    for prompt in library_seed.read_shipped_library().prompts:
         assert prompt.fields.tags, prompt.key
         assert not any(word in prompt.fields.text.casefold() for word in PUNITIVE), prompt.key
 
 
-def test_the_keys_the_fast_path_reads_are_exactly_the_keys() -> None:
-    shipped = library_seed.read_shipped_library()
-    parsed = {("prompt", p.key) for p in shipped.prompts}
-    parsed |= {("template", t.key) for t in shipped.templates}
-    assert library_seed.shipped_keys(*library_seed.shipped_files()) == parsed
+def test_the_digest_changes_with_any_file_and_only_then() -> None:
+    shipped = library_seed.shipped_files()
+    assert next(iter(shipped)) == "prompts.toml"
+    assert {name.split("-")[0].removesuffix(".toml") for name in shipped} == {
+        "prompts",
+        "templates",
+    }
+    digest = shipped_module.files_digest(shipped)
+    assert shipped_module.files_digest(dict(shipped)) == digest
+    changed = dict(shipped) | {"templates.toml": shipped["templates.toml"] + b"\n"}
+    assert shipped_module.files_digest(changed) != digest
+    renamed = {
+        name.replace("prompts.toml", "prompts-x.toml"): data for name, data in shipped.items()
+    }
+    assert shipped_module.files_digest(renamed) != digest
 
 
 def test_the_templates_keep_the_restorative_order() -> None:
     shipped = library_seed.read_shipped_library()
-    assert [t.key for t in shipped.templates] == TEMPLATE_KEYS
+    assert [t.key for t in shipped.templates][: len(TEMPLATE_KEYS)] == TEMPLATE_KEYS
     repair = next(t for t in shipped.templates if t.key == "repair-harm")
     keys = [r.prompt_key for r in repair.rounds if r.stage is CircleStage.REPAIR_HARM]
     # The person who caused harm answers first, in order; then the people affected.
@@ -149,15 +146,15 @@ def test_a_malformed_library_is_refused(prompts: dict, templates: dict) -> None:
 
 def test_seeding_adds_every_prompt_and_template_once(db: Database) -> None:
     shipped = library_seed.read_shipped_library()
+    templates = len(shipped.templates)
     first = library_seed.ensure_circle_library(db)
-    assert first == SeedCounts(len(shipped.prompts), 4)
+    assert first == SeedCounts(len(shipped.prompts), templates)
     assert library_seed.ensure_circle_library(db) == SeedCounts(0, 0)
     assert table_count(db, "prompt") == len(shipped.prompts)
-    assert table_count(db, "circle_plan") == 4
+    assert table_count(db, "circle_plan") == templates
     events = [(e.action, e.entity, e.detail) for e in audit_rows(db)]
-    assert events == [
-        (AuditAction.IMPORT, "circle_library", f"prompts={first.prompts} templates=4")
-    ]
+    detail = f"prompts={first.prompts} templates={templates} reworded=0 banded=0 refreshed=0"
+    assert events == [(AuditAction.IMPORT, "circle_library", detail)]
 
 
 def test_a_translation_points_at_the_prompt_it_translates(seeded: Database) -> None:
@@ -181,7 +178,7 @@ def test_an_already_seeded_library_costs_one_query_and_no_parsing(
     def no_parsing() -> None:
         raise AssertionError("the resources were parsed")
 
-    monkeypatch.setattr(library_seed, "read_shipped_library", no_parsing)
+    monkeypatch.setattr(library_seed, "parse_shipped", no_parsing)
     seen = statements_during(seeded, lambda: library_seed.ensure_circle_library(seeded))
     assert [s for s in seen if s not in ("BEGIN", "COMMIT", "ROLLBACK", "PRAGMA")] == ["SELECT"]
 
@@ -205,19 +202,20 @@ def test_seeding_never_undoes_a_counselors_changes(seeded: Database) -> None:
 def test_prompts_and_templates_shipped_later_are_added_alone(
     seeded: Database, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    prompt_data, template_data = library_seed.shipped_files()
-    later_prompts = prompt_data + (
+    shipped = library_seed.shipped_files()
+    later_prompts = shipped["prompts.toml"] + (
         b'\n[[prompt]]\nkey = "check-in-new-season"\nstage = "check_in"\n'
         b'text = "What do you hope this season brings?"\ntags = ["seasons"]\n'
         b'\n[[prompt]]\nkey = "check-in-new-season-es"\ntranslation_of = "check-in-new-season"\n'
         b'language = "es"\ntext = "\xc2\xbfQu\xc3\xa9 esperas de esta temporada?"\n'
     )
-    later_templates = template_data + (
+    later_templates = shipped["templates.toml"] + (
         b'\n[[template]]\nkey = "seasons"\nname = "Seasons circle"\n'
         b'[[template.round]]\nstage = "check_in"\nprompt = "check-in-new-season"\n'
         b'timing = "per_speaker"\nseconds = 20\n'
     )
-    monkeypatch.setattr(library_seed, "shipped_files", lambda: (later_prompts, later_templates))
+    later = shipped | {"prompts.toml": later_prompts, "templates.toml": later_templates}
+    monkeypatch.setattr(library_seed, "shipped_files", lambda: later)
     assert library_seed.ensure_circle_library(seeded) == SeedCounts(2, 1)
     new, translation = library.list_prompts(seeded, tag="seasons")
     assert (new.text, translation.translation_of, translation.language) == (
@@ -225,8 +223,8 @@ def test_prompts_and_templates_shipped_later_are_added_alone(
         new.id,
         "es",
     )
-    plan = library.list_plans(seeded)[4]
-    assert (plan.template_key, plan.is_template) == ("seasons", True)
+    plan = next(p for p in library.list_plans(seeded) if p.template_key == "seasons")
+    assert plan.is_template
     assert plan.rounds == (
         PlannedRound(CircleStage.CHECK_IN, new.text, Timing.PER_SPEAKER, 20, new.id),
     )
@@ -241,14 +239,14 @@ def test_prompts_are_found_by_stage_language_tag_and_words(seeded: Database) -> 
     assert {p.stage for p in repair} == {CircleStage.REPAIR_HARM}
     spanish = library.list_prompts(seeded, language="es")
     assert spanish
-    assert {p.stage for p in spanish} == {CircleStage.CHECK_IN, CircleStage.CHECK_OUT}
+    assert all(p.translation_of is not None for p in spanish)
     grief = library.list_prompts(seeded, tag="Grief")
     assert grief
     assert all("grief" in p.tags for p in grief)
     # Accents and case do not matter; every word must be found in the text or the tags.
-    assert [p.text for p in library.list_prompts(seeded, text="ANIMO pronostico")] == [
-        "Si tu estado de ánimo ahora mismo fuera el clima, ¿cuál sería el pronóstico?"
-    ]
+    mine = "Si tu ánimo fuera un paisaje ahora mismo, ¿cómo sería su pronóstico de hoy?"
+    library.add_prompt(seeded, PromptFields(mine, CircleStage.CHECK_IN, "es", ("mío",)))
+    assert [p.text for p in library.list_prompts(seeded, text="ANIMO pronostico paisaje")] == [mine]
     assert library.list_prompts(seeded, text="forecast zzz") == []
     assert library.list_prompts(seeded, tag="no-such-tag") == []
 
@@ -352,9 +350,13 @@ def test_templates_come_first_then_plans_by_name(seeded: Database) -> None:
     library.save_plan(seeded, a_plan(name="zebra circle"))
     library.save_plan(seeded, a_plan(name="Advisory"))
     plans = library.list_plans(seeded)
-    assert [p.template_key for p in plans[:4]] == TEMPLATE_KEYS
-    assert all(p.is_template for p in plans[:4])
-    assert [p.name for p in plans[4:]] == ["Advisory", "zebra circle"]
+    templates = [p for p in plans if p.is_template]
+    assert plans[: len(templates)] == templates
+    assert [p.template_key for p in templates][: len(TEMPLATE_KEYS)] == TEMPLATE_KEYS
+    # The English templates, then the Spanish twins.
+    spanish = [(p.template_key or "").endswith("-es") for p in templates]
+    assert spanish == sorted(spanish)
+    assert [p.name for p in plans[len(templates) :]] == ["Advisory", "zebra circle"]
 
 
 def test_a_plan_is_saved_read_back_and_its_rounds_replaced(db: Database) -> None:
@@ -440,8 +442,7 @@ def test_time_limits_at_the_edges_are_accepted(db: Database) -> None:
 
 
 def test_templates_are_read_only_but_can_be_copied(seeded: Database) -> None:
-    template = library.list_plans(seeded)[2]
-    assert template.template_key == "repair-harm"
+    template = next(p for p in library.list_plans(seeded) if p.template_key == "repair-harm")
     refused = [FieldProblem("plan", Problem.TEMPLATE_READ_ONLY)]
     with pytest.raises(InvalidInput) as info:
         library.save_plan(seeded, a_plan(), template.id)
@@ -460,7 +461,8 @@ def test_templates_are_read_only_but_can_be_copied(seeded: Database) -> None:
     assert copy.rounds == template.rounds
     edited = library.save_plan(seeded, PlanFields("Shorter", "", copy.rounds[:3]), copy.id)
     assert len(edited.rounds) == 3
-    assert len(library.get_plan(seeded, template.id).rounds) == 15
+    assert library.get_plan(seeded, template.id).rounds == template.rounds
+    assert len(template.rounds) > 3
 
 
 def test_deleting_a_plan_keeps_the_circles_run_with_it(db: Database) -> None:
@@ -494,13 +496,80 @@ def test_a_plan_becomes_the_engines_rounds(db: Database) -> None:
 
 
 def test_every_template_becomes_rounds_with_words(seeded: Database) -> None:
+    shipped = library_seed.read_shipped_library()
     templates = [p for p in library.list_plans(seeded) if p.is_template]
-    assert [p.template_key for p in templates] == TEMPLATE_KEYS
+    assert sorted(p.template_key or "" for p in templates) == sorted(
+        t.key for t in shipped.templates
+    )
     for template in templates:
         rounds = library.plan_rounds(template)
-        assert rounds[0].stage is CircleStage.OPENING
-        assert rounds[-1].stage is CircleStage.CLOSING
+        seeds = shipped.template(template.template_key or "").rounds
         assert all(r.prompt for r in rounds)
         assert all((r.timing is Timing.NONE) == (r.seconds is None) for r in rounds)
-    counted = Counter(r.stage for r in library.plan_rounds(templates[2]))
-    assert counted[CircleStage.REPAIR_HARM] == 11
+        # Directed as shipped: the engine passes the piece among those roles only.
+        assert [r.to_roles for r in rounds] == [s.to_roles for s in seeds]
+        assert [r.stage for r in rounds] == [s.stage for s in seeds]
+
+
+def test_a_directed_bilingual_round_is_saved_and_read_back(db: Database) -> None:
+    directed = PlannedRound(
+        CircleStage.REPAIR_HARM,
+        " What happened? ",
+        Timing.NONE,
+        None,
+        None,
+        ("person_who_caused_harm", "person_harmed", "person_who_caused_harm"),
+        "en",
+        " ¿Qué pasó? ",
+        "es",
+    )
+    agreement = PlannedRound(CircleStage.AGREEMENT, "What will we do?", to_roles=("keeper",))
+    saved = library.save_plan(db, a_plan(rounds=(directed, agreement)))
+    assert saved.rounds[0] == PlannedRound(
+        CircleStage.REPAIR_HARM,
+        "What happened?",
+        Timing.NONE,
+        None,
+        None,
+        ("person_who_caused_harm", "person_harmed"),
+        "en",
+        "¿Qué pasó?",
+        "es",
+    )
+    assert library.get_plan(db, saved.id) == saved
+    first, second = library.plan_rounds(saved)
+    assert (first.to_roles, first.second_prompt) == (
+        ("person_who_caused_harm", "person_harmed"),
+        "¿Qué pasó?",
+    )
+    assert (second.to_roles, second.directed) == (("keeper",), True)
+
+
+def test_a_round_to_an_unknown_role_or_in_an_unknown_language_is_not_saved(db: Database) -> None:
+    rounds = (
+        PlannedRound(CircleStage.DISCUSSION, "Hi", to_roles=("boss",)),
+        PlannedRound(CircleStage.DISCUSSION, "Hi", language="English"),
+        PlannedRound(CircleStage.DISCUSSION, "Hi", second_text="Hola", second_language="x"),
+        PlannedRound(CircleStage.DISCUSSION, "Hi", second_text="x" * 1001, second_language="es"),
+    )
+    with pytest.raises(InvalidInput) as info:
+        library.save_plan(db, a_plan(rounds=rounds))
+    assert list(info.value.problems) == [
+        FieldProblem("round_to_roles", Problem.UNKNOWN, index=0),
+        FieldProblem("round_language", Problem.OUT_OF_RANGE, index=1),
+        FieldProblem("round_language", Problem.OUT_OF_RANGE, index=2),
+        FieldProblem("round_second_prompt", Problem.TOO_LONG, 1000, index=3),
+    ]
+    assert table_count(db, "circle_plan") == 0
+
+
+def test_a_prompts_age_bands_are_saved_youngest_first(db: Database) -> None:
+    fields = PromptFields(
+        "What made you smile?", CircleStage.CHECK_IN, bands=(AgeBand.ADULTS, AgeBand.K_2)
+    )
+    saved = library.add_prompt(db, fields)
+    assert saved.bands == (AgeBand.K_2, AgeBand.ADULTS)
+    assert library.list_prompts(db, band=AgeBand.ADULTS) == [saved]
+    assert library.list_prompts(db, band=AgeBand.GRADES_6_8) == []
+    edited = library.update_prompt(db, saved.id, PromptFields(saved.text, saved.stage))
+    assert edited.bands == ()

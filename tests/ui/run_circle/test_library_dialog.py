@@ -1,15 +1,16 @@
 """The circle library dialog: prompts by stage, search and filters, add, edit, retire."""
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 
+from rp_desktop.domain.library import AgeBand, PromptFields
 from rp_desktop.domain.vocabulary import CircleStage
 from rp_desktop.services.circles import library
 from rp_desktop.services.circles import seeding as library_seed
 from rp_desktop.services.safekeeping.database import Database
 from rp_desktop.ui.forms.widgets import select_data
 from rp_desktop.ui.run_circle.library_dialog import CircleLibraryDialog
-from rp_desktop.ui.run_circle.prompts import PromptTableModel
+from rp_desktop.ui.run_circle.prompts import PromptTableModel, bands_text
 from rp_desktop.ui.words.labels import label
 from tests.ui.conftest import type_text
 
@@ -51,11 +52,12 @@ def test_the_library_opens_on_every_prompt_and_narrows_by_stage(
     }
 
 
-def test_search_tag_and_language_filters(dialog: CircleLibraryDialog) -> None:
-    type_text(dialog.search, "pronóstico")
-    assert texts(dialog) == [
-        "Si tu estado de ánimo ahora mismo fuera el clima, ¿cuál sería el pronóstico?"
-    ]
+def test_search_tag_and_language_filters(dialog: CircleLibraryDialog, db: Database) -> None:
+    mine = "Si tu ánimo fuera un paisaje, ¿qué pronóstico tendría hoy el paisaje?"
+    library.add_prompt(db, PromptFields(mine, CircleStage.CHECK_IN, "es", ("mío",)))
+    dialog.reload()
+    type_text(dialog.search, "pronóstico paisaje")
+    assert texts(dialog) == [mine]
     assert dialog.model.index(0, 2).data() == "Spanish"
     assert dialog.count.text() == "1 prompt"
     dialog.search.clear()
@@ -65,10 +67,13 @@ def test_search_tag_and_language_filters(dialog: CircleLibraryDialog) -> None:
     assert grief
     assert all("grief" in dialog.model.prompt(r).tags for r in range(len(grief)))
     select_data(dialog.language, "es")
-    assert [dialog.model.prompt(r).language for r in range(dialog.model.rowCount())] == ["es"]
+    spanish_grief = [dialog.model.prompt(r) for r in range(dialog.model.rowCount())]
+    assert spanish_grief == library.list_prompts(db, tag="grief", language="es")
+    assert {p.language for p in spanish_grief} == {"es"}
     select_data(dialog.tag, None)
-    stages = {dialog.model.prompt(r).stage for r in range(dialog.model.rowCount())}
-    assert stages == {CircleStage.CHECK_IN, CircleStage.CHECK_OUT}
+    spanish = [dialog.model.prompt(r) for r in range(dialog.model.rowCount())]
+    assert spanish == library.list_prompts(db, language="es")
+    assert {p.language for p in spanish} == {"es"}
 
 
 def test_a_new_prompt_in_any_language_is_saved_and_shown(
@@ -127,6 +132,8 @@ def test_a_built_in_prompt_is_edited(qtbot, dialog: CircleLibraryDialog, db: Dat
     edited = library.get_prompt(db, original.id)
     assert edited.text == "Thank you all. See you next week."
     assert edited.built_in
+    assert edited.bands == original.bands  # the ages it shipped with
+    assert not form.bands.isEnabled()
     assert texts(dialog)[0] == edited.text
 
 
@@ -164,7 +171,73 @@ def test_buttons_need_a_chosen_prompt(dialog: CircleLibraryDialog) -> None:
 def test_the_prompt_model(qtmodeltester, db: Database) -> None:  # type: ignore[no-untyped-def]
     library_seed.ensure_circle_library(db)
     model = PromptTableModel()
-    model.set_prompts(library.list_prompts(db, stage=CircleStage.CHECK_OUT))
-    assert model.rowCount() == 18  # the shipped check-out prompts, in English and Spanish
+    shipped = library.list_prompts(db, stage=CircleStage.CHECK_OUT)
+    model.set_prompts(shipped)
+    assert model.rowCount() == len(shipped) > 0  # the shipped check-out prompts, both languages
     qtmodeltester.check(model)
     assert model.headerData(0, Qt.Orientation.Horizontal) == "Prompt"
+
+
+def test_prompts_are_narrowed_to_an_age_band_and_show_their_bands(
+    qtbot, dialog: CircleLibraryDialog, db: Database
+) -> None:
+    young = library.add_prompt(
+        db,
+        PromptFields(
+            "Show us with your face how you feel.",
+            CircleStage.CHECK_IN,
+            bands=(AgeBand.K_2, AgeBand.GRADES_3_5),
+        ),
+    )
+    dialog.reload()
+    select_data(dialog.band, AgeBand.K_2.value)
+    shown = [dialog.model.prompt(r) for r in range(dialog.model.rowCount())]
+    assert young in shown
+    assert shown == library.list_prompts(db, band=AgeBand.K_2)
+    row = dialog.model.row_of(young.id)
+    assert row is not None
+    assert dialog.model.index(row, 3).data() == "K–5"
+    assert dialog.model.headerData(3, Qt.Orientation.Horizontal) == "Ages"
+    select_data(dialog.band, AgeBand.ADULTS.value)
+    assert young.id not in {dialog.model.prompt(r).id for r in range(dialog.model.rowCount())}
+    assert dialog.band.accessibleName() == "Age band"
+
+
+def test_a_prompts_ages_are_ticked_in_its_form(
+    qtbot, dialog: CircleLibraryDialog, db: Database
+) -> None:
+    form = dialog.new_prompt()
+    type_text(form.text, "What is one thing that helps you at work?")
+    select_data(form.stage, CircleStage.CHECK_IN.value)
+    adults = form.bands.item(len(AgeBand) - 1)
+    assert adults.text() == "Adults"
+    rect = form.bands.visualItemRect(adults)
+    qtbot.mouseClick(  # a click on the tick box at the item's left
+        form.bands.viewport(),
+        Qt.MouseButton.LeftButton,
+        pos=rect.topLeft() + QPoint(8, rect.height() // 2),
+    )
+    assert adults.checkState() == Qt.CheckState.Checked
+    with qtbot.waitSignal(dialog.libraryChanged):
+        qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
+    saved = dialog.selected_prompt()
+    assert saved is not None
+    assert saved.bands == (AgeBand.ADULTS,)
+    edit = dialog.edit_prompt()
+    assert edit is not None
+    assert edit.values().bands == (AgeBand.ADULTS,)
+    edit.reject()
+
+
+@pytest.mark.parametrize(
+    ("bands", "words"),
+    [
+        ((), "any age"),
+        (tuple(AgeBand), "K–12, Adults"),
+        ((AgeBand.K_2, AgeBand.GRADES_6_8), "K–2, 6–8"),
+        ((AgeBand.GRADES_6_8, AgeBand.GRADES_9_12, AgeBand.ADULTS), "6–12, Adults"),
+        ((AgeBand.ADULTS,), "Adults"),
+    ],
+)
+def test_a_prompts_ages_are_said_in_short(bands: tuple[AgeBand, ...], words: str) -> None:
+    assert bands_text(bands) == words
