@@ -5,7 +5,7 @@ seat and the seat that starts; and those of the group who are not here today."""
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -32,8 +32,7 @@ class SeatingList(QWidget):
     """The seats in ring order (clockwise from the top).
 
     Signals:
-        changed(): someone was seated, moved, removed or marked not here, or the keeper or
-            start changed.
+        changed(): the seats, those not here, the keeper or the start changed.
 
     Keys in the seats: Delete takes the chosen seat away (asking nothing); Alt+N marks the
     chosen person not here today.
@@ -99,8 +98,7 @@ class SeatingList(QWidget):
         self.seats.setDefaultDropAction(Qt.DropAction.MoveAction)
         self.remove = QPushButton(self.tr("Remove"))
         self.remove.setToolTip(self.tr("Take the chosen seat away (Delete)"))
-        self.not_here = QPushButton(self.tr("&Not here"))
-        self.not_here.setAccessibleName(self.tr("Not here today"))
+        self.not_here = QPushButton(self.tr("Not here"))
         self.not_here.setToolTip(
             self.tr("The chosen person is not here today: the circle will not count them (Alt+N)")
         )
@@ -198,6 +196,9 @@ class SeatingList(QWidget):
         self.other.returnPressed.connect(self._seat_other)
         self.remove.clicked.connect(self._remove_current)
         self.not_here.clicked.connect(self._mark_not_here)
+        keys = QShortcut(QKeySequence(self.tr("Alt+N")), self)
+        keys.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        keys.activated.connect(self._mark_not_here)
         self.away.backRequested.connect(self._seat_again)
         self.seats.installEventFilter(self)
         self.up.clicked.connect(lambda: self._shift(-1))
@@ -246,14 +247,15 @@ class SeatingList(QWidget):
         if row < 0:
             return
         attendee = self.seats.takeItem(row).data(Qt.ItemDataRole.UserRole)
-        self.away.add(Away(attendee, row))
+        after = self.attendees()[row].who if row < self.seats.count() else None
+        self.away.add(Away(attendee, row, after))
         self.seats.setCurrentRow(min(row, self.seats.count() - 1))
         self._refresh()
 
     def _seat_again(self, away: Away) -> None:
-        attendee = away.attendee
-        self.seat(attendee, at=min(away.row, self.seats.count()))
-        self.seats.setCurrentRow(self._index_of(attendee.who) or 0)
+        before = self._index_of(away.before)
+        self.seat(away.attendee, at=min(away.row, self.seats.count()) if before is None else before)
+        self.seats.setCurrentRow(self._index_of(away.attendee.who) or 0)
 
     def _remove_current(self) -> None:
         row = self.seats.currentRow()

@@ -23,10 +23,12 @@ ROWS_SHOWN = 3  # the list stays short: the seats keep the room
 
 @dataclass(frozen=True)
 class Away:
-    """Someone not here today, and the seat index they had (to seat them there again)."""
+    """Someone not here today, and where they sat (to seat them there again): the seat
+    index they had, and who sat after them then (None: nobody)."""
 
     attendee: Attendee
     row: int
+    before: tuple[str, int | str] | None = None
 
 
 def count_text(seated: int, away: int) -> str:
