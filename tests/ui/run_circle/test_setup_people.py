@@ -213,6 +213,19 @@ def test_tab_goes_through_the_seats_the_buttons_and_the_not_here_list_and_out(
 
 
 # -- the purpose and the kind ---------------------------------------------------------------------
+def test_the_purpose_and_the_kind_come_by_tab_after_the_plan(
+    qtbot: QtBot, setup: CircleSetupTab
+) -> None:
+    setup.library_button.setFocus()
+    reached = []
+    for _ in range(3):
+        key(qtbot, Qt.Key.Key_Tab)
+        reached.append(QApplication.focusWidget())
+    assert reached == [setup.purpose, setup.kind, setup.piece]
+    assert setup.purpose.accessibleName() == "Purpose"
+    assert setup.kind.accessibleName() == "Kind of circle"
+
+
 def test_the_purpose_is_the_plans_own_name_without_template(
     qtbot: QtBot, db: Database, setup: CircleSetupTab
 ) -> None:
