@@ -236,9 +236,15 @@ class CircleSetupTab(QWidget):
         plan_layout = QVBoxLayout(plan)
         plan_layout.addWidget(self.rounds)
         plan_layout.addWidget(self.library_button)
-        record = QFormLayout()  # what the circle's record will say it was
-        record.addRow(self.tr("Purpose"), self.purpose)
-        record.addRow(self.tr("Kind of circle"), self.kind)
+        record = QHBoxLayout()  # what the circle's record will say it was, on one line
+        for text, field, stretch in (
+            (self.tr("Purpose"), self.purpose, 3),
+            (self.tr("Kind of circle"), self.kind, 2),
+        ):
+            caption = QLabel(text)
+            caption.setBuddy(field)
+            record.addWidget(caption)
+            record.addWidget(field, stretch)
         plan_layout.addLayout(record)
         options = QFormLayout()
         options.addRow(self.tr("Talking piece"), self.piece)
