@@ -49,6 +49,8 @@ class CirclePlanChoice:
     case_id: int | None = None
     meeting_kind: MeetingKind = MeetingKind.REPAIR_HARM_CIRCLE
     name_style: NameStyle = NameStyle.FIRST_NAME
+    # Students marked not here at set-up: not seated, so the saved circle does not count them.
+    absent_student_ids: frozenset[int] = frozenset()
 
 
 class CircleRunner(QObject):

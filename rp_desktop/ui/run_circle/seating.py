@@ -1,11 +1,11 @@
 """Who sits in the circle, in which order: a group seated as soon as it is chosen (with its usual
 keeper), students, staff and others added one by one, reordered by dragging, with the keeper's
-seat and the seat that starts."""
+seat and the seat that starts; and those of the group who are not here today."""
 
 from collections.abc import Callable
-from dataclasses import dataclass
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -19,51 +19,23 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from rp_desktop.domain.circle.wall import Sitter
 from rp_desktop.domain.records import Group, StaffMember, Student
 from rp_desktop.ui.forms.student_picker import StudentPicker
 from rp_desktop.ui.forms.widgets import searchable_if_long
+from rp_desktop.ui.run_circle.setting_up.attendee import Attendee, role_counts
+from rp_desktop.ui.run_circle.setting_up.not_here import Away, NotHereList, count_text
 
-
-@dataclass(frozen=True)
-class Attendee:
-    """Someone in the circle as the laptop knows them. Only `sitter` parts reach the wall."""
-
-    name: str  # the full name, for the keeper's own screen
-    sitter: Sitter
-    student_id: int | None = None
-    staff_id: int | None = None
-
-    @classmethod
-    def student(cls, student: Student) -> "Attendee":
-        sitter = Sitter(student.first_name, student.last_name, student.preferred_name)
-        return cls(student.display_name, sitter, student_id=student.id)
-
-    @classmethod
-    def staff(cls, member: StaffMember) -> "Attendee":
-        sitter = Sitter(member.first_name, member.last_name)
-        return cls(member.display_name, sitter, staff_id=member.id)
-
-    @classmethod
-    def other(cls, name: str) -> "Attendee":
-        """Someone outside the roster (a parent): the wall shows their first word only."""
-        words = name.split()
-        return cls(name, Sitter(words[0] if words else "?"))
-
-    @property
-    def who(self) -> tuple[str, int | str]:
-        if self.student_id is not None:
-            return ("student", self.student_id)
-        if self.staff_id is not None:
-            return ("staff", self.staff_id)
-        return ("other", self.name.casefold())
+__all__ = ["Attendee", "SeatingList"]  # Attendee is known by this module's name too
 
 
 class SeatingList(QWidget):
     """The seats in ring order (clockwise from the top).
 
     Signals:
-        changed(): someone was seated, moved or removed, or the keeper or start changed.
+        changed(): the seats, those not here, the keeper or the start changed.
+
+    Keys in the seats: Delete takes the chosen seat away (asking nothing); Alt+N marks the
+    chosen person not here today.
     """
 
     changed = Signal()
@@ -125,6 +97,12 @@ class SeatingList(QWidget):
         self.seats.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
         self.seats.setDefaultDropAction(Qt.DropAction.MoveAction)
         self.remove = QPushButton(self.tr("Remove"))
+        self.remove.setToolTip(self.tr("Take the chosen seat away (Delete)"))
+        self.not_here = QPushButton(self.tr("Not here"))
+        self.not_here.setToolTip(
+            self.tr("The chosen person is not here today: the circle will not count them (Alt+N)")
+        )
+        self.away = NotHereList()
         self.up = QPushButton(self.tr("Move up"))
         self.down = QPushButton(self.tr("Move down"))
         self.make_keeper = QPushButton(self.tr("Keeper sits here"))
@@ -143,12 +121,24 @@ class SeatingList(QWidget):
     def start_index(self) -> int | None:
         return self._index_of(self._start)
 
+    def not_here_today(self) -> list[Attendee]:
+        """Those marked not here, in the order they were marked."""
+        return [away.attendee for away in self.away.everyone()]
+
+    def absent_student_ids(self) -> frozenset[int]:
+        return frozenset(a.student_id for a in self.not_here_today() if a.student_id is not None)
+
+    def role_counts(self) -> dict[str, int]:
+        """How many seats hold each role, with "keeper": 1 when someone keeps."""
+        return role_counts(self.attendees(), keeps=self.keeper_index() is not None)
+
     # -- changing who sits where ----------------------------------------------------------------
     def seat(self, attendee: Attendee, at: int | None = None) -> bool:
         """Seat someone at the end of the ring (or at seat index `at`); False if they are
         already seated."""
         if any(a.who == attendee.who for a in self.attendees()):
             return False
+        self.away.take(attendee.who)  # seated again: here after all
         item = QListWidgetItem()
         item.setData(Qt.ItemDataRole.UserRole, attendee)
         self.seats.insertItem(self.seats.count() if at is None else at, item)
@@ -168,6 +158,7 @@ class SeatingList(QWidget):
 
     def clear(self) -> None:
         self.seats.clear()
+        self.away.clear()
         self._keeper = self._start = None
         self._seated_by_choice = []
         self._refresh()
@@ -192,7 +183,9 @@ class SeatingList(QWidget):
         layout.addLayout(line(self.other, self.add_other))
         layout.addWidget(self.count)
         layout.addWidget(self.seats, 1)
-        layout.addLayout(line(self.up, self.down, self.make_keeper, self.make_start, self.remove))
+        layout.addLayout(line(self.up, self.down, self.make_keeper, self.make_start))
+        layout.addLayout(line(self.not_here, self.remove))
+        layout.addWidget(self.away)
 
     def _connect(self) -> None:
         self.group.currentIndexChanged.connect(self._seat_chosen_group)
@@ -202,6 +195,12 @@ class SeatingList(QWidget):
         self.add_other.clicked.connect(self._seat_other)
         self.other.returnPressed.connect(self._seat_other)
         self.remove.clicked.connect(self._remove_current)
+        self.not_here.clicked.connect(self._mark_not_here)
+        keys = QShortcut(QKeySequence(self.tr("Alt+N")), self)
+        keys.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        keys.activated.connect(self._mark_not_here)
+        self.away.backRequested.connect(self._seat_again)
+        self.seats.installEventFilter(self)
         self.up.clicked.connect(lambda: self._shift(-1))
         self.down.clicked.connect(lambda: self._shift(1))
         self.make_keeper.clicked.connect(lambda: self._mark("keeper"))
@@ -231,6 +230,32 @@ class SeatingList(QWidget):
         name = self.other.text().strip()
         if name and self.seat(Attendee.other(name)):
             self.other.clear()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Delete in the seats takes the chosen seat away, asking nothing."""
+        if watched is self.seats and event.type() is QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            if event.key() == Qt.Key.Key_Delete and not event.modifiers():
+                self._remove_current()
+                return True
+        return super().eventFilter(watched, event)
+
+    def _mark_not_here(self) -> None:
+        """The chosen person leaves the ring for the "not here today" list; the next seat is
+        chosen, so a keeper can go down the ring."""
+        row = self.seats.currentRow()
+        if row < 0:
+            return
+        attendee = self.seats.takeItem(row).data(Qt.ItemDataRole.UserRole)
+        after = self.attendees()[row].who if row < self.seats.count() else None
+        self.away.add(Away(attendee, row, after))
+        self.seats.setCurrentRow(min(row, self.seats.count() - 1))
+        self._refresh()
+
+    def _seat_again(self, away: Away) -> None:
+        before = self._index_of(away.before)
+        self.seat(away.attendee, at=min(away.row, self.seats.count()) if before is None else before)
+        self.seats.setCurrentRow(self._index_of(away.attendee.who) or 0)
 
     def _remove_current(self) -> None:
         row = self.seats.currentRow()
@@ -271,9 +296,5 @@ class SeatingList(QWidget):
                 notes.append(self.tr("starts each round"))
             extra = f"  ({', '.join(notes)})" if notes else ""
             self.seats.item(row).setText(f"{row + 1}. {attendee.name}{extra}")
-        self.count.setText(
-            self.tr("{n} seated. Drag to change the order.").format(n=self.seats.count())
-            if self.seats.count()
-            else self.tr("Nobody seated yet: type a group's name above, or add people one by one.")
-        )
+        self.count.setText(count_text(self.seats.count(), self.away.people.count()))
         self.changed.emit()

@@ -1,5 +1,6 @@
-"""The "Run a circle" tab: who sits in the circle and in which order, the plan, the talking
-piece and the names on the wall; then Start opens the keeper's console and the wall.
+"""The "Run a circle" tab: who sits in the circle and in which order (and who is not here
+today), the plan and what the circle is for, the talking piece and the names on the wall; then
+Start opens the keeper's console and the wall.
 
 Shown, it waits for a group: type part of its name, Enter seats it with its keeper, and
 Ctrl+Enter starts the circle on the community-building plan."""
@@ -23,11 +24,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from rp_desktop.domain.circle import CircleSettings, Direction, RoundPlan
+from rp_desktop.domain.circle import CircleSettings, Direction
 from rp_desktop.domain.circle.types import Clock
 from rp_desktop.domain.circle.wall import NameStyle, wall_labels
 from rp_desktop.domain.circle_runs import SavedRun, SeatedPerson
-from rp_desktop.domain.library import PlannedRound
+from rp_desktop.domain.library import CirclePlan
 from rp_desktop.domain.records import Case
 from rp_desktop.domain.vocabulary import CircleKind, MeetingKind, Tier3Kind
 from rp_desktop.services import people
@@ -40,6 +41,7 @@ from rp_desktop.ui.run_circle.chime import Chime
 from rp_desktop.ui.run_circle.rounds_editor import RoundsEditor
 from rp_desktop.ui.run_circle.runner import CirclePlanChoice, CircleRunner
 from rp_desktop.ui.run_circle.seating import Attendee, SeatingList
+from rp_desktop.ui.run_circle.setting_up.plan_words import PurposeLine, round_plan, template_kind
 
 
 @dataclass(frozen=True)
@@ -76,6 +78,7 @@ class CircleSetupTab(QWidget):
         self._chime = chime
         self._case: CaseCircle | None = None
         self.runner: CircleRunner | None = None
+        self._plan_seen: int | None = None  # the plan whose name and kind were last offered
         self._make_seating_and_plan(school_year)
         self._make_options()
         self.case_note = QLabel(wordWrap=True)
@@ -92,6 +95,8 @@ class CircleSetupTab(QWidget):
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(self.start_circle)
         self.library_button.clicked.connect(self._open_library)
+        self.rounds.changed.connect(self._plan_changed)
+        self.seating.changed.connect(self._seats_changed)
         self.rounds.use_template("community-building")
 
     def _make_seating_and_plan(self, school_year: int) -> None:
@@ -124,6 +129,8 @@ class CircleSetupTab(QWidget):
         self.offer_again = QCheckBox(self.tr("Offer the piece again to those who passed"))
         self.offer_again.setChecked(True)
         self.kind = choice_combo(list(CircleKind))
+        self.kind.setAccessibleName(self.tr("Kind of circle"))
+        self.purpose = PurposeLine()
 
     def showEvent(self, event: QShowEvent) -> None:
         """Shown, the tab waits for a group to be typed (unless the keys are already in it)."""
@@ -190,10 +197,10 @@ class CircleSetupTab(QWidget):
         keeper = self.seating.keeper_index()
         return CirclePlanChoice(
             seats=self._seats(attendees, style),
-            rounds=tuple(_round_plan(r) for r in rounds),
+            rounds=tuple(round_plan(r) for r in rounds),
             settings=self._settings(),
             kind=current_choice(self.kind, CircleKind) or CircleKind.COMMUNITY_BUILDING,
-            purpose=self.rounds.plan_name(),
+            purpose=self.purpose.purpose(self.rounds.plan_name()),
             talking_piece=self.piece.text().strip(),
             plan_id=self.rounds.plan_id,
             group_id=self.seating.group.currentData() if self._case is None else None,
@@ -201,6 +208,7 @@ class CircleSetupTab(QWidget):
             case_id=self._case.case_id if self._case else None,
             meeting_kind=self._case.meeting_kind if self._case else MeetingKind.REPAIR_HARM_CIRCLE,
             name_style=style,
+            absent_student_ids=self.seating.absent_student_ids(),
         )
 
     def _seats(self, attendees: list[Attendee], style: NameStyle) -> tuple[SeatedPerson, ...]:
@@ -208,7 +216,7 @@ class CircleSetupTab(QWidget):
         labels = wall_labels([a.sitter for a in attendees], style)
         keeper = self.seating.keeper_index()
         return tuple(
-            SeatedPerson(i + 1, text, i == keeper, a.student_id, a.staff_id)
+            SeatedPerson(i + 1, text, i == keeper, *a.on_record(), role=a.role)
             for i, (a, text) in enumerate(zip(attendees, labels, strict=True))
         )
 
@@ -228,12 +236,21 @@ class CircleSetupTab(QWidget):
         plan_layout = QVBoxLayout(plan)
         plan_layout.addWidget(self.rounds)
         plan_layout.addWidget(self.library_button)
+        record = QHBoxLayout()  # what the circle's record will say it was, on one line
+        for text, field, stretch in (
+            (self.tr("Purpose"), self.purpose, 3),
+            (self.tr("Kind of circle"), self.kind, 2),
+        ):
+            caption = QLabel(text)
+            caption.setBuddy(field)
+            record.addWidget(caption)
+            record.addWidget(field, stretch)
+        plan_layout.addLayout(record)
         options = QFormLayout()
         options.addRow(self.tr("Talking piece"), self.piece)
         options.addRow(self.tr("Names on the wall"), self.names)
         options.addRow(self.tr("The piece goes"), self.direction)
         options.addRow("", self.offer_again)
-        options.addRow(self.tr("Kind of circle"), self.kind)
         columns = QHBoxLayout()
         columns.addWidget(who, 2)
         columns.addWidget(plan, 3)
@@ -248,6 +265,22 @@ class CircleSetupTab(QWidget):
         layout.addLayout(columns, 1)
         layout.addLayout(bottom)
 
+    def _plan_changed(self) -> None:
+        """A plan newly chosen gives the circle its purpose (unless the keeper typed one) and,
+        for a shipped template, its kind."""
+        if self.rounds.plan_id == self._plan_seen:
+            return
+        self._plan_seen = self.rounds.plan_id
+        self.purpose.offer(self.rounds.plan_name())
+        plan = self.rounds.plan.currentData()
+        kind = template_kind(plan.template_key) if isinstance(plan, CirclePlan) else None
+        if kind is not None:
+            self.kind.setCurrentIndex(self.kind.findData(kind))
+
+    def _seats_changed(self) -> None:
+        """The plan's time is for the people seated, and the rounds to roles for theirs."""
+        self.rounds.set_people(len(self.seating.attendees()), self.seating.role_counts())
+
     def _open_library(self) -> None:
         from rp_desktop.ui.run_circle.library_dialog import CircleLibraryDialog
 
@@ -257,8 +290,3 @@ class CircleSetupTab(QWidget):
         self._case = None
         self.case_note.hide()
         self.circleSaved.emit(saved)
-
-
-def _round_plan(planned: PlannedRound) -> RoundPlan:
-    seconds = None if planned.seconds is None else float(planned.seconds)
-    return RoundPlan(planned.stage, planned.prompt_text, planned.timing, seconds)
