@@ -394,6 +394,8 @@ def choose_plan(qtbot: QtBot, tab: CircleSetupTab, name: str) -> None:
     combo.showPopup()
     view = combo.view()
     qtbot.waitUntil(view.isVisible)
-    rect = view.visualRect(combo.model().index(index, 0))
+    item = combo.model().index(index, 0)
+    view.scrollTo(item)  # a long list: scrolled to the plan first, as a person would
+    rect = view.visualRect(item)
     qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     qtbot.waitUntil(lambda: combo.currentIndex() == index)

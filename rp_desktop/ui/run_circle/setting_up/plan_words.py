@@ -7,33 +7,15 @@ from rp_desktop.domain.circle import RoundPlan
 from rp_desktop.domain.library import PlannedRound
 from rp_desktop.domain.validation import SHORT_TEXT_MAX
 from rp_desktop.domain.vocabulary import CircleKind
-
-# The kind of circle each shipped template runs, by its key (a Spanish twin "<key>-es" has its
-# original's kind). The library's shipped files say it too (`circle_kind`): once the library
-# reads them (`library.shipped_kinds()`), this table gives way to it.
-TEMPLATE_KINDS: dict[str, CircleKind] = {
-    "community-building": CircleKind.COMMUNITY_BUILDING,
-    "academic": CircleKind.ACADEMIC,
-    "staff": CircleKind.COMMUNITY_BUILDING,
-    "family": CircleKind.COMMUNITY_BUILDING,
-    "grief-and-loss": CircleKind.SUPPORT,
-    "celebration": CircleKind.CELEBRATION,
-    "problem-solving": CircleKind.OTHER,
-    "values-and-agreement": CircleKind.VALUES_AND_GUIDELINES,
-    "circle-of-support": CircleKind.SUPPORT,
-    "elementary-morning": CircleKind.CHECK_IN,
-    "check-in-check-out": CircleKind.CHECK_IN,
-    "repair-harm": CircleKind.OTHER,
-    "re-entry": CircleKind.SUPPORT,
-}
-SPANISH_TWIN = "-es"
+from rp_desktop.services.circles.shipped import shipped_kinds
 
 
 def template_kind(template_key: str | None) -> CircleKind | None:
-    """The kind of circle a shipped template is for; None for a plan of one's own."""
+    """The kind of circle a shipped template is for, as the shipped files say (a Spanish twin
+    has its original's kind); None for a plan of one's own."""
     if template_key is None:
         return None
-    return TEMPLATE_KINDS.get(template_key.removesuffix(SPANISH_TWIN))
+    return shipped_kinds().get(template_key)
 
 
 class PurposeLine(QLineEdit):
