@@ -113,6 +113,10 @@ class CircleFields:
     duration_minutes: int | None = None
     notes: str = ""
     attendee_ids: frozenset[int] = field(default_factory=frozenset)
+    # The staff who sat in the circle (the keeper among them when they sat), and how many
+    # other adults were there (a parent, a guest): a count, never a name.
+    staff_ids: frozenset[int] = field(default_factory=frozenset)
+    guests: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,6 +128,21 @@ class Circle:
     group_name: str
     keeper_name: str
     attendees: tuple[Student, ...]
+    staff: tuple[StaffMember, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class GroupAgreement:
+    """One of a group's agreements (how we treat each other here): made together in a values
+    circle (`community_circle_id`) or typed in later; a retired one is kept, inactive."""
+
+    id: int
+    group_id: int
+    text: str
+    made_on: date
+    position: int
+    community_circle_id: int | None
+    active: bool
 
 
 @dataclass(frozen=True, slots=True)

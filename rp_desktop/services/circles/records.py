@@ -8,6 +8,7 @@ from sqlalchemy.orm import Session, aliased
 
 from rp_desktop.db.models import (
     CircleAttendanceRow,
+    CircleStaffAttendanceRow,
     CommunityCircleRow,
     GroupRow,
     StaffRow,
@@ -26,9 +27,13 @@ from rp_desktop.domain.vocabulary import AuditAction
 from rp_desktop.services import drafts
 from rp_desktop.services.audit import record_event
 from rp_desktop.services.listing import DEFAULT_PAGE, fetch_page, in_date_range, matching, ordered
+from rp_desktop.services.people import staff_record
 from rp_desktop.services.safekeeping.database import Database
 from rp_desktop.services.search_keys import circle_key
 from rp_desktop.services.students.records import to_record as student_record
+
+# The most other adults (parents, guests) a circle's record may count.
+MOST_GUESTS = 500
 
 _keeper = aliased(StaffRow)
 _attendance = (
@@ -157,12 +162,18 @@ def _check(session: Session, db: Database, fields: CircleFields) -> None:
         problems.append(FieldProblem("group_id", Problem.UNKNOWN))
     if fields.keeper_id is not None and session.get(StaffRow, fields.keeper_id) is None:
         problems.append(FieldProblem("keeper_id", Problem.UNKNOWN))
-    if fields.attendee_ids:
-        known = session.scalar(select(func.count()).where(StudentRow.id.in_(fields.attendee_ids)))
-        if known != len(fields.attendee_ids):
-            problems.append(FieldProblem("attendee_ids", Problem.UNKNOWN))
+    if not _all_known(session, StudentRow.id, fields.attendee_ids):
+        problems.append(FieldProblem("attendee_ids", Problem.UNKNOWN))
+    if not _all_known(session, StaffRow.id, fields.staff_ids):
+        problems.append(FieldProblem("staff_ids", Problem.UNKNOWN))
+    if not 0 <= fields.guests <= MOST_GUESTS:
+        problems.append(FieldProblem("guests", Problem.OUT_OF_RANGE, MOST_GUESTS))
     if problems:
         raise InvalidInput(problems)
+
+
+def _all_known(session: Session, column: Any, ids: frozenset[int]) -> bool:
+    return not ids or session.scalar(select(func.count()).where(column.in_(ids))) == len(ids)
 
 
 def _fill(session: Session, row: CommunityCircleRow, fields: CircleFields) -> None:
@@ -178,6 +189,11 @@ def _fill(session: Session, row: CommunityCircleRow, fields: CircleFields) -> No
     present = {a.student_id for a in row.attendance}
     row.attendance = [a for a in row.attendance if a.student_id in fields.attendee_ids] + [
         CircleAttendanceRow(student_id=s) for s in sorted(fields.attendee_ids - present)
+    ]
+    row.guests = fields.guests
+    staff_present = {a.staff_id for a in row.staff_attendance}
+    row.staff_attendance = [a for a in row.staff_attendance if a.staff_id in fields.staff_ids] + [
+        CircleStaffAttendanceRow(staff_id=s) for s in sorted(fields.staff_ids - staff_present)
     ]
     group = session.get(GroupRow, fields.group_id) if fields.group_id is not None else None
     keeper = session.get(StaffRow, fields.keeper_id) if fields.keeper_id else None
@@ -197,6 +213,12 @@ def _to_record(session: Session, row: CommunityCircleRow) -> Circle:
         .where(CircleAttendanceRow.circle_id == row.id)
         .order_by(StudentRow.last_name, StudentRow.first_name, StudentRow.id)
     ).all()
+    staff = session.scalars(
+        select(StaffRow)
+        .join(CircleStaffAttendanceRow, CircleStaffAttendanceRow.staff_id == StaffRow.id)
+        .where(CircleStaffAttendanceRow.circle_id == row.id)
+        .order_by(StaffRow.last_name, StaffRow.first_name, StaffRow.id)
+    ).all()
     fields = CircleFields(
         held_on=row.held_on,
         status=row.status,
@@ -207,6 +229,8 @@ def _to_record(session: Session, row: CommunityCircleRow) -> Circle:
         duration_minutes=row.duration_minutes,
         notes=row.notes,
         attendee_ids=frozenset(s.id for s in attendees),
+        staff_ids=frozenset(s.id for s in staff),
+        guests=row.guests,
     )
     return Circle(
         id=row.id,
@@ -214,6 +238,7 @@ def _to_record(session: Session, row: CommunityCircleRow) -> Circle:
         group_name=group.name if group else "",
         keeper_name=person_name(keeper.first_name, keeper.last_name) if keeper else "",
         attendees=tuple(student_record(s) for s in attendees),
+        staff=tuple(staff_record(s) for s in staff),
     )
 
 

@@ -107,6 +107,9 @@ def test_unknown_circle(db: Database, roster: Roster) -> None:
         ({"attendee_ids": frozenset({9999})}, FieldProblem("attendee_ids", Problem.UNKNOWN)),
         ({"held_on": TODAY + timedelta(days=1)}, FieldProblem("held_on", Problem.IN_FUTURE)),
         ({"duration_minutes": 0}, FieldProblem("duration_minutes", Problem.OUT_OF_RANGE)),
+        ({"staff_ids": frozenset({9999})}, FieldProblem("staff_ids", Problem.UNKNOWN)),
+        ({"guests": -1}, FieldProblem("guests", Problem.OUT_OF_RANGE, 500)),
+        ({"guests": 501}, FieldProblem("guests", Problem.OUT_OF_RANGE, 500)),
     ],
 )
 def test_refused_input_writes_nothing(
@@ -118,7 +121,29 @@ def test_refused_input_writes_nothing(
     assert info.value.problems == (problem,)
     assert table_count(db, "community_circle") == 0
     assert table_count(db, "circle_attendance") == 0
+    assert table_count(db, "circle_staff_attendance") == 0
     assert len(audit_rows(db)) == events
+
+
+def test_staff_who_were_there_and_other_adults_are_kept_and_changed(
+    db: Database, roster: Roster
+) -> None:
+    both = frozenset({roster.counselor_id, roster.teacher_id})
+    saved = record_circle(db, circle(roster, staff_ids=both, guests=2))
+    assert (saved.fields.staff_ids, saved.fields.guests) == (both, 2)
+    assert [s.display_name for s in saved.staff] == ["Tom Becker", "Rosa Delgado"]
+    assert get_circle(db, saved.id) == saved
+    changed = circle(roster, staff_ids=frozenset({roster.counselor_id}), guests=0)
+    updated = update_circle(db, saved.id, changed)
+    assert (updated.fields.staff_ids, updated.fields.guests) == ({roster.counselor_id}, 0)
+    assert table_count(db, "circle_staff_attendance") == 1
+
+
+def test_saving_a_circle_as_it_was_read_keeps_its_staff(db: Database, roster: Roster) -> None:
+    both = frozenset({roster.counselor_id, roster.teacher_id})
+    saved = record_circle(db, circle(roster, staff_ids=both, guests=1))
+    again = update_circle(db, saved.id, replace(get_circle(db, saved.id).fields, notes="More"))
+    assert (again.fields.staff_ids, again.fields.guests) == (both, 1)
 
 
 def test_a_refused_update_changes_nothing(db: Database, roster: Roster) -> None:
