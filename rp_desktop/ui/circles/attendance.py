@@ -40,6 +40,7 @@ class TickColumns(QListWidget):
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self._pressed: tuple[QListWidgetItem, Qt.CheckState] | None = None
         self.placeholder = ""  # what the list says while it has no names
+        self.fewest_rows = FEWEST_ROWS
         self.itemPressed.connect(self._remember_pressed)
         self.itemClicked.connect(self._toggle_unless_the_box_did)
         # however names come (a group chosen, a student added, a draft put back), all are seen
@@ -55,7 +56,7 @@ class TickColumns(QListWidget):
         cell = QSize(width, max(metrics.height() + 8, 22))
         self.setGridSize(cell)
         columns = max(1, (self.width() - 2 * self.frameWidth() - 4) // cell.width())
-        rows = max(FEWEST_ROWS, -(-self.count() // columns))
+        rows = max(self.fewest_rows, -(-self.count() // columns))
         self.setFixedHeight(rows * cell.height() + 2 * self.frameWidth() + 4)
 
     def paintEvent(self, event: QPaintEvent) -> None:

@@ -1,16 +1,20 @@
-"""The Tier 1 community circle form: when, with which group, who kept it, who was there."""
+"""The Tier 1 community circle form: when, with which group, who kept it, who was there (the
+students, the staff, and other adults as a count), and the group's agreements made in it."""
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QComboBox, QDateEdit, QLineEdit, QPlainTextEdit, QSpinBox, QWidget
 
-from rp_desktop.domain.records import Circle, CircleFields, Group
+from rp_desktop.domain.records import Circle, CircleFields, Group, StaffMember
 from rp_desktop.domain.validation import LONGEST_CIRCLE_MINUTES
 from rp_desktop.domain.vocabulary import CircleKind, CircleStatus
 from rp_desktop.services import people
 from rp_desktop.services.circles import records as circles
+from rp_desktop.services.circles.group_agreements import agreements_made_in
+from rp_desktop.services.circles.records import MOST_GUESTS
 from rp_desktop.services.safekeeping.database import Database
 from rp_desktop.services.students import records as students
+from rp_desktop.ui.circles.adults import AgreementsMade, StaffAtCircle, staff_text
 from rp_desktop.ui.circles.attendance import AttendanceList
 from rp_desktop.ui.forms.form_draft import DraftPlace
 from rp_desktop.ui.forms.record_form import RecordForm
@@ -24,10 +28,9 @@ from rp_desktop.ui.forms.widgets import (
     select_data,
 )
 from rp_desktop.ui.words.formatting import pydate, qdate
-from rp_desktop.ui.words.labels import label
 
 # Wide enough for a class in three or four columns of names, so all of it is seen at once
-WIDE_ENOUGH = 900
+WIDE_ENOUGH = 940
 
 
 class CircleForm(RecordForm):
@@ -50,11 +53,15 @@ class CircleForm(RecordForm):
         self._following = False
         # A keeper the user picks, or one recorded, stays; otherwise it follows the group.
         self._keeper_chosen = bool(circle and circle.fields.keeper_id is not None)
+        self._keeper_sat: int | None = None  # a new circle's keeper, ticked as there
         self._add_fields()
         self._fill_choices(school_year)
         self._fill(circle)
         self.group.currentIndexChanged.connect(self._on_group_changed)
         self.keeper.currentIndexChanged.connect(self._on_keeper_chosen)
+        if circle is None:
+            self._tick_keeper()
+            self.keeper.currentIndexChanged.connect(self._tick_keeper)
         self.draft.start(DraftPlace(db, "circle", circle.id if circle else None))
         self.remember_initial()
 
@@ -70,6 +77,8 @@ class CircleForm(RecordForm):
             duration_minutes=minutes or None,
             notes=self.notes.toPlainText(),
             attendee_ids=self.attendance.present_ids(),
+            staff_ids=self.staff.present_ids(),
+            guests=self.guests.value(),
         )
 
     def submit(self, values: CircleFields) -> int:
@@ -108,6 +117,27 @@ class CircleForm(RecordForm):
         )
         self.notes: QPlainTextEdit = self.add_field("notes", self.tr("&Notes"), QPlainTextEdit())
         self.notes.setMinimumHeight(72)
+        # The adults after the notes: a class of thirty, its notes in sight on a 720-pixel screen.
+        self.staff: StaffAtCircle = self.add_field(
+            "staff_ids", self.tr("&Staff who were there"), StaffAtCircle(self._staff_choices())
+        )
+        self.guests: QSpinBox = self.add_field(
+            "guests", self.tr("&Other adults (count)"), QSpinBox()
+        )
+        self.guests.setRange(0, MOST_GUESTS)
+        self.guests.setToolTip(self.tr("Parents, guests: how many, never their names."))
+        made = agreements_made_in(self._db, self._circle.id) if self._circle else []
+        if made:
+            self.agreements = self.add_field(
+                "group_agreements", self.tr("The group agreed"), AgreementsMade(made)
+            )
+
+    def _staff_choices(self) -> list[StaffMember]:
+        """Today's staff, plus whoever this circle recorded (someone since gone stays)."""
+        staff = people.list_staff(self._db)
+        known = {member.id for member in staff}
+        recorded = self._circle.staff if self._circle else ()
+        return staff + [member for member in recorded if member.id not in known]
 
     def _fill_choices(self, school_year: int) -> None:
         """This year's groups and today's staff, plus whichever this circle names: an old
@@ -128,7 +158,7 @@ class CircleForm(RecordForm):
         if own_keeper is not None and all(m.id != own_keeper for m in staff):
             staff.extend(m for m in [people.get_staff(self._db, own_keeper)] if m)
         for member in staff:
-            self.keeper.addItem(f"{member.display_name} ({label(member.role)})", member.id)
+            self.keeper.addItem(staff_text(member), member.id)
         searchable_if_long(self.keeper)
         self.duration.setRange(0, LONGEST_CIRCLE_MINUTES)
         self.duration.setSuffix(self.tr(" min"))
@@ -150,6 +180,8 @@ class CircleForm(RecordForm):
         self.purpose.setText(fields.purpose)
         self.duration.setValue(fields.duration_minutes or 0)
         self.notes.setPlainText(fields.notes)
+        self.staff.show_staff(circle.staff, set(fields.staff_ids))
+        self.guests.setValue(fields.guests)
         members = people.group_members(self._db, fields.group_id) if fields.group_id else []
         member_ids = {m.id for m in members}
         others = [s for s in circle.attendees if s.id not in member_ids]
@@ -177,3 +209,12 @@ class CircleForm(RecordForm):
         """Chosen by hand (or put back from a draft), as opposed to following the group."""
         if not self._following:
             self._keeper_chosen = True
+
+    def _tick_keeper(self) -> None:
+        """A new circle's keeper sat in it: ticked among the staff (the one before, ticked the
+        same way, goes)."""
+        if self._keeper_sat is not None:
+            self.staff.remove(self._keeper_sat)
+        self._keeper_sat = current_data(self.keeper)
+        if self._keeper_sat is not None:
+            self.staff.add(self._keeper_sat)
