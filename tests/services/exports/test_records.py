@@ -20,6 +20,7 @@ from rp_desktop.services.exports.safety import ExportNotWritten, safe_cell
 from rp_desktop.services.safekeeping.database import Database
 from tests.conftest import digest
 from tests.services.conftest import audit_rows
+from tests.services.exports.circles_school import add_circle_records
 from tests.services.exports.continuum_school import add_continuum_records
 from tests.services.exports.school import PRIVATE, YEAR_2025, ExportSchool, build_export_school
 from tests.unprivileged import as_ordinary_user, folder_anyone_can_reach
@@ -27,6 +28,7 @@ from tests.unprivileged import as_ordinary_user, folder_anyone_can_reach
 IN_CASES = 'case_id IN (SELECT id FROM "case" WHERE occurred_on BETWEEN :first AND :last)'
 IN_CIRCLES = "circle_id IN (SELECT id FROM community_circle WHERE held_on BETWEEN :first AND :last)"
 IN_MEETINGS = f"meeting_id IN (SELECT id FROM meeting WHERE {IN_CASES})"
+IN_RUNS = f"(community_{IN_CIRCLES} OR {IN_MEETINGS})"
 # file -> (SQL for every record, the condition that narrows it to a period or None)
 EXPECTED = {
     "students.csv": ("SELECT id, student_number, first_name, last_name, preferred_name, grade, "
@@ -39,10 +41,24 @@ EXPECTED = {
     "group_members.csv": ("SELECT group_id, student_id FROM group_member ORDER BY 1, 2", None),
     "circles.csv": ("SELECT c.id, held_on, status, kind, group_id, keeper_id, purpose, "
                     "duration_minutes, (SELECT count(*) FROM circle_attendance a WHERE "
-                    "a.circle_id = c.id), notes FROM community_circle c {where} "
+                    "a.circle_id = c.id), notes, (SELECT count(*) FROM circle_staff_attendance "
+                    "s WHERE s.circle_id = c.id), guests FROM community_circle c {where} "
                     "ORDER BY held_on, c.id", "held_on BETWEEN :first AND :last"),
     "circle_attendance.csv": ("SELECT circle_id, student_id FROM circle_attendance {where} "
                               "ORDER BY 1, 2", IN_CIRCLES),
+    "circle_staff_attendance.csv": ("SELECT circle_id, staff_id FROM circle_staff_attendance "
+                                    "{where} ORDER BY 1, 2", IN_CIRCLES),
+    "group_agreements.csv": ("SELECT id, group_id, community_circle_id, position, made_on, "
+                             "text, active FROM group_agreement {where} "
+                             "ORDER BY group_id, made_on, id", "made_on BETWEEN :first AND :last"),
+    "circle_run_seats.csv": ("SELECT r.id, community_circle_id, meeting_id, position, label, "
+                             "is_keeper, student_id, staff_id, caregiver_id, role FROM "
+                             "circle_run r JOIN run_seat s ON s.run_id = r.id {where} "
+                             "ORDER BY r.id, position", IN_RUNS),
+    "circle_run_rounds.csv": ("SELECT r.id, number, stage, prompt_text, second_text, timing, "
+                              "budget_seconds, to_roles, to_seats FROM circle_run r JOIN "
+                              "run_round n ON n.run_id = r.id {where} ORDER BY r.id, number",
+                              IN_RUNS),
     "cases.csv": ("SELECT c.id, tier, occurred_on, place, category_id, k.name, k.kind, "
                   "description, status, closure_reason, repair_felt, tier3_kind, "
                   "suspension_days_avoided, suspension_override_reason, "
@@ -109,6 +125,7 @@ EXPECTED = {
 def school(db: Database) -> ExportSchool:
     built = build_export_school(db)
     add_continuum_records(db, built)
+    add_circle_records(db, built)
     return built
 
 
@@ -208,7 +225,7 @@ def test_one_audit_event_with_counts_only(db: Database, school: ExportSchool, ou
     (event,) = [e for e in audit_rows(db) if e.action is AuditAction.EXPORT]
     assert event.entity == "export"
     assert event.detail == (
-        f"records; 2025-08-01 to 2026-07-31; 25 files, {summary.rows} rows; answers left out"
+        f"records; 2025-08-01 to 2026-07-31; 29 files, {summary.rows} rows; answers left out"
     )
     assert not any(secret in event.detail for secret in school.secrets)
 

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from enum import Enum
 
 from rp_desktop.domain.casework.support_plans import MonitoringFrequency
+from rp_desktop.domain.circle.types import Timing
 from rp_desktop.domain.continuum.kinds import (
     CaregiverRelationship,
     ContactKind,
@@ -22,6 +23,7 @@ from rp_desktop.domain.vocabulary import (
     CaseStatus,
     CategoryKind,
     CircleKind,
+    CircleStage,
     CircleStatus,
     ClosureReason,
     GroupKind,
@@ -30,6 +32,7 @@ from rp_desktop.domain.vocabulary import (
     StaffRole,
     Tier3Kind,
 )
+from rp_desktop.services.exports.records import circles as r
 from rp_desktop.services.exports.records import continuum as c
 from rp_desktop.services.exports.records import queries as q
 
@@ -59,6 +62,7 @@ YES_NO = "1 for yes, 0 for no"
 STUDENT = ("student_id", "the student (students.csv)")
 STAFF = "a staff member (staff.csv); empty when none"
 CASE = ("case_id", "the case (cases.csv)")
+RUN = ("run_id", "the circle run")
 PARTICIPANT = "a participant of the case (participants.csv)"
 FREE_TEXT = "free text as typed"
 LANGUAGE = "a language code, such as en for English or es for Spanish"
@@ -143,9 +147,43 @@ RECORD_FILES: Sequence[RecordFile] = (
           ("keeper_staff_id", STAFF), ("purpose", FREE_TEXT),
           ("duration_minutes", "empty when not recorded"),
           ("attendees", "how many students were there (circle_attendance.csv)"),
-          ("notes", FREE_TEXT)),
+          ("notes", FREE_TEXT),
+          ("staff_attendees", "how many staff were there (circle_staff_attendance.csv)"),
+          ("guests", "how many other adults were there (parents, guests): a count, never a "
+           "name")),
     _file("circle_attendance.csv", "Who was at each circle of circles.csv.",
           q.circle_attendance, ("circle_id", "the circle (circles.csv)"), STUDENT),
+    _file("circle_staff_attendance.csv", "The staff at each circle of circles.csv (its keeper "
+          "among them when they sat in it).", r.circle_staff_attendance,
+          ("circle_id", "the circle (circles.csv)"), ("staff_id", "the staff member (staff.csv)")),
+    _file("group_agreements.csv", "A group's agreements (how we treat each other here) made in "
+          "the period, in a values circle or typed in later.", r.group_agreements,
+          ("group_agreement_id", "the agreement"), ("group_id", "the group (groups.csv)"),
+          ("circle_id", "the circle it was made in (circles.csv); empty when none"),
+          ("position", "its place among those made together, from 0"), ("made_on", "date"),
+          ("text", FREE_TEXT), ("active", f"still in force: {YES_NO}")),
+    _file("circle_run_seats.csv", "Who sat where in each circle run from the console, for a "
+          "Tier 1 circle of circles.csv or a meeting of meetings.csv. The role is the person's "
+          "part in the case: confidential, as the case is.", r.run_seats,
+          RUN, ("circle_id", "circles.csv; empty for a circle run for a case"),
+          ("meeting_id", "meetings.csv; empty for a Tier 1 circle"),
+          ("position", "the seat's place in the ring, from 0"),
+          ("label", "the name the circle knew them by, as shown on the wall"),
+          ("is_keeper", YES_NO), ("student_id", "students.csv; empty when not a student"),
+          ("staff_id", "staff.csv; empty when not staff"),
+          ("caregiver_id", "caregivers.csv; empty when not a caregiver"),
+          ("role", "keeper, staff, or one of: " + ", ".join(str(m.value) for m in Role)
+           + "; empty when none")),
+    _file("circle_run_rounds.csv", "The rounds of each run of circle_run_seats.csv, as they "
+          "were run.", r.run_rounds,
+          RUN, ("number", "the round, from 0"), ("stage", one_of(CircleStage)),
+          ("prompt", FREE_TEXT), ("second_prompt", f"the prompt in a second language; {FREE_TEXT}"),
+          ("timing", one_of(Timing)), ("seconds", "per speaker or per round, as timing says; "
+          "empty when not timed"),
+          ("to_roles", "the roles it went to, in speaking order, comma-separated; empty: "
+           "everyone"),
+          ("to_seats", "the seats it went to (their position), in speaking order, "
+           "comma-separated; empty: everyone")),
     _file("cases.csv", "Tier 2 and Tier 3 cases whose harm or concern happened in the period. "
           "A counselor's private note is never exported.", q.cases,
           ("case_id", "the case"), ("tier", "2 or 3: the tier the case is in now"),

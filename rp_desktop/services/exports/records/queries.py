@@ -23,6 +23,7 @@ from rp_desktop.db.models import (
     CaseParticipantRow,
     CaseRow,
     CircleAttendanceRow,
+    CircleStaffAttendanceRow,
     CommunityCircleRow,
     FollowUpRow,
     GroupMemberRow,
@@ -66,11 +67,26 @@ def of_meetings(*columns: Any, meeting_id: Any, order: tuple[Any, ...]) -> Query
 
 def circles(period: Period | None) -> Rows:
     attendees = _counted(CircleAttendanceRow.circle_id)
+    staff = _counted(CircleStaffAttendanceRow.circle_id)
     c = CommunityCircleRow
-    found = select(
-        c.id, c.held_on, c.status, c.kind, c.group_id, c.keeper_id, c.purpose,
-        c.duration_minutes, func.coalesce(attendees.c.n, 0), c.notes,
-    ).outerjoin(attendees, attendees.c.key == c.id)  # fmt: skip
+    found = (
+        select(
+            c.id,
+            c.held_on,
+            c.status,
+            c.kind,
+            c.group_id,
+            c.keeper_id,
+            c.purpose,
+            c.duration_minutes,
+            func.coalesce(attendees.c.n, 0),
+            c.notes,
+            func.coalesce(staff.c.n, 0),
+            c.guests,
+        )
+        .outerjoin(attendees, attendees.c.key == c.id)
+        .outerjoin(staff, staff.c.key == c.id)
+    )
     if period is not None:
         found = found.where(c.held_on.between(period.first, period.last))
     return found.order_by(c.held_on, c.id)
