@@ -1,11 +1,12 @@
 """Equity of voice across recorded circle runs: how evenly talking time was spread (the Gini of
-each run, summed up as the median run), how often people passed, and how much a group of students
+each run, summed up as the median run), how often people passed, and how much a group's students
 spoke against an even share.
 
-Voice is read per circle (each run's Gini, summed up by month) and per group of students a school
-forms itself (a class, advisory or section; a homeroom), never by a demographic field or by grade:
-comparing how much children of one gender, language or grade speak invites deficit readings of
-them, where the question a keeper can act on is whether everyone in *this* circle was heard.
+Voice is read per circle (each run's Gini, summed up by month) and per group: the run's own
+group, the class or advisory the circle was kept for. Never by a demographic field, by grade, or
+by homeroom (a student's attribute, where the group is the circle's own): comparing how much
+children of one gender, language or grade speak invites deficit readings of them, where the
+question a keeper can act on is whether everyone in *this* circle was heard.
 
 Only the seats of participants count: the keeper guides the circle and often speaks longest, which
 says nothing about whether students were heard. A seat counts in a run when the piece came to it
@@ -19,13 +20,14 @@ from dataclasses import dataclass
 from rp_desktop.domain.reports.measures import gini, mean, median, share
 from rp_desktop.domain.reports.model import Breakdown, BreakdownKind
 
-# The only ways voice is broken down: by month of circles (NONE) and by the school's own groups.
-VOICE_BREAKDOWNS = frozenset({BreakdownKind.NONE, BreakdownKind.GROUP, BreakdownKind.HOMEROOM})
+# The only ways voice is broken down: by month of circles (NONE) and by the circles' own groups.
+VOICE_BREAKDOWNS = frozenset({BreakdownKind.NONE, BreakdownKind.GROUP})
 NOT_BY_TRAIT = "voice_not_by_trait"  # the empty reason of a voice report asked by a trait
 
 
 def voice_breakdown_allowed(breakdown: Breakdown | BreakdownKind) -> bool:
-    """Whether voice may be reported by this breakdown: never by a demographic field or grade."""
+    """Whether voice may be reported by this breakdown: never by a demographic field, grade or
+    homeroom."""
     kind = breakdown.kind if isinstance(breakdown, Breakdown) else breakdown
     return kind in VOICE_BREAKDOWNS
 
@@ -34,8 +36,8 @@ def refuse_voice_breakdown(breakdown: Breakdown | BreakdownKind) -> None:
     """Raise ValueError for a breakdown voice is never reported by."""
     if not voice_breakdown_allowed(breakdown):
         raise ValueError(
-            "Voice is reported per circle and per group of students, never by a demographic "
-            "field or by grade."
+            "Voice is reported per circle and per the circle's own group, never by a "
+            "demographic field or by grade, and not by homeroom."
         )
 
 

@@ -2,17 +2,17 @@
 keeper's seat left out), and domain.reports.voice turns the seats into figures.
 
 A run's day is the local day it started (as the circle record it made is dated). Voice is broken
-down per month of circles and per group of students, never by a demographic field or grade
-(domain.reports.voice.VOICE_BREAKDOWNS): a grouping of another kind is refused here."""
+down per month of circles and per group: the group each run was kept for (its class or
+advisory), never a student's own attribute (a demographic field, grade or homeroom:
+domain.reports.voice.VOICE_BREAKDOWNS); a grouping of another kind is refused here."""
 
 from collections import defaultdict
-from collections.abc import Iterable
 from datetime import UTC, date, datetime, time, timedelta
 
 from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
-from rp_desktop.db.models import CircleRunRow, RunSeatRow, StudentRow, TurnRow
+from rp_desktop.db.models import CircleRunRow, RunSeatRow, TurnRow
 from rp_desktop.domain.reports.keys import measure_key
 from rp_desktop.domain.reports.model import Period
 from rp_desktop.domain.reports.months import bucket
@@ -69,19 +69,6 @@ def seat_tallies(session: Session, period: Period) -> list[DatedTally]:
     return tallies
 
 
-def student_categories(
-    session: Session, grouping: Grouping, student_ids: Iterable[int]
-) -> dict[int, set[str]]:
-    """The categories of each student (a student may be in several groups)."""
-    stmt, value = grouping.attach(
-        select(StudentRow.id).where(StudentRow.id.in_(set(student_ids))), StudentRow.id
-    )
-    categories: dict[int, set[str]] = defaultdict(set)
-    for student_id, raw in session.execute(stmt.add_columns(value)):
-        categories[student_id].add(grouping.key(raw))
-    return categories
-
-
 def voice_cells(session: Session, period: Period, grouping: Grouping | None) -> tuple[Cells, int]:
     """The figures per month (median Gini, pass rate) or per group (pass rate, talk ratio),
     and how many runs there were."""
@@ -95,20 +82,27 @@ def voice_cells(session: Session, period: Period, grouping: Grouping | None) -> 
         return cells, runs
     ratios = talk_ratios(tally for _, tally in dated)
     for category, seats in seats_by_category(session, grouping, dated).items():
-        cells[category, PASS_RATE], cells[category, TALK_RATIO] = group_voice(seats, ratios)
+        figures = voice_figures(seats)
+        students = [seat for seat in seats if seat.student_id is not None]
+        cells[category, GINI], cells[category, PASS_RATE] = figures.gini, figures.pass_rate
+        cells[category, TALK_RATIO] = group_voice(students, ratios)[1]
     return cells, runs
 
 
 def seats_by_category(
     session: Session, grouping: Grouping, dated: list[DatedTally]
 ) -> dict[str, list[SeatTally]]:
-    """The students' seats in each category; seats of staff and guests are in none. Raises
-    ValueError for a grouping voice is never broken down by (a demographic field, grade)."""
+    """The participant seats of the runs of each group: the group a run was kept for, whoever
+    sat in it (a student of another class, staff, a guest). A run kept for no group (a circle
+    for a case) is in none. Raises ValueError for a grouping voice is never broken down by (a
+    demographic field, grade, homeroom)."""
     refuse_voice_breakdown(grouping.kind)
-    students = {t.student_id for _, t in dated if t.student_id is not None}
-    categories = student_categories(session, grouping, students)
+    run_ids = {tally.run_id for _, tally in dated}
+    found = select(CircleRunRow.id, CircleRunRow.group_id).where(CircleRunRow.id.in_(run_ids))
+    groups: dict[int, int | None] = dict(session.execute(found).all())
     seats: dict[str, list[SeatTally]] = defaultdict(list)
     for _, tally in dated:
-        for category in categories.get(tally.student_id or 0, ()):
-            seats[category].append(tally)
+        group_id = groups.get(tally.run_id)
+        if group_id is not None:
+            seats[grouping.key(group_id)].append(tally)
     return seats

@@ -168,8 +168,8 @@ def reading_aid(kind: ReportKind, breakdown: Breakdown | None = None) -> str:
         and voice_breakdown_allowed(breakdown)
     ):
         return _tr(
-            "Pass rate: passes ÷ turns of the group's students. Talk time: 1.00× is an even "
-            "share of the circle's time, 2.00× twice as much."
+            "In the group's circles: spread of talk time (0 is everyone equal, 1 is one voice) "
+            "and pass rate. Talk time: the group's students against an even share, 2.00× twice."
         )
     return _AIDS[kind]()
 
@@ -180,8 +180,8 @@ def empty_sentence(kind: ReportKind, reason: str) -> str:
         return _tr("No students yet: import the roster to see reports.")
     if reason == NOT_BY_TRAIT:
         return _tr(
-            "Voice is shown per circle and per group of students, never by a demographic "
-            "field or by grade: break down by Month, Group or Homeroom to see it."
+            "Voice is shown per circle and per the circle's own group, never by a demographic "
+            "field or by grade, and not by homeroom: break down by Month or Group to see it."
         )
     if reason == "no_runs":
         return _tr(

@@ -47,12 +47,13 @@ Agreements and items (status, due; follow-ups):
                     I9 open, no due day                               (in no follow-up count)
   A4 K5 made 2025-12-11: I10 done due 01-09, linked follow-up 01-09   -> on time (due in Jan)
 
-Circle runs (keeper seat in each, never counted; talk in seconds, p = passed for 3 s):
-  R1 2026-01-12: s1 60+30, s2 30+30, s5 p+30      -> talk 90/60/30, Gini 2/9, 1 pass / 6 turns
-  R2 2026-02-03: s1 40+p, s5 40+p, s6 40+20, s10 40+20 -> talk 40/40/60/60, Gini 0.1,
+Circle runs (keeper seat in each, never counted; talk in seconds, p = passed for 3 s), each
+kept for a group (its circles' own group, which voice is broken down by) or for none:
+  R1 2026-01-12 North: s1 60+30, s2 30+30, s5 p+30  -> talk 90/60/30, Gini 2/9, 1 pass / 6 turns
+  R2 2026-02-03 no group: s1 40+p, s5 40+p, s6 40+20, s10 40+20 -> talk 40/40/60/60, Gini 0.1,
                  2 passes / 8 turns
-  R3 2026-02-17: s2, s3 seated, only the keeper spoke -> no participant turns, left out
-  R4 2026-02-24: s7 30, s9 10                       -> Gini 0.25, 0 passes / 2 turns
+  R3 2026-02-17 South: s2, s3 seated, only the keeper spoke -> no participant turns, left out
+  R4 2026-02-24 South: s7 30, s9 10                 -> Gini 0.25, 0 passes / 2 turns
 """
 
 from collections.abc import Callable
@@ -261,6 +262,7 @@ RUNS = {
     "R3": (d(2, 17), "k:0:50", ("s2", "s3")),
     "R4": (d(2, 24), "s7:0:30 s9:0:10", ("s7", "s9")),
 }  # fmt: skip
+RUN_GROUPS = {"R1": "North", "R2": "", "R3": "South", "R4": "South"}
 
 
 def _agreements(session: Session, ids: dict[str, int], add: Add) -> None:
@@ -291,7 +293,8 @@ def _runs(session: Session, ids: dict[str, int], add: Add, keeper: int) -> None:
     for label, (on, turns, seats) in RUNS.items():
         started = datetime.combine(on, datetime.min.time(), UTC).replace(hour=12)
         run = CircleRunRow(started_at=started, ended_at=started, talking_piece="Stone",
-                        community_circle_id=ids["C1"] if label == "R1" else None)  # fmt: skip
+                        community_circle_id=ids["C1"] if label == "R1" else None,
+                        group_id=ids.get(RUN_GROUPS[label]))  # fmt: skip
         seat_rows = {"k": RunSeatRow(position=0, staff_id=keeper, label="Keeper", is_keeper=True)}
         for position, s in enumerate(seats, start=1):
             seat_rows[s] = RunSeatRow(position=position, student_id=ids[s], label=s)

@@ -106,29 +106,11 @@ def test_equity_of_voice_is_never_by_grade(by_grade: dict[ReportKind, ReportTabl
     assert (table.categories, table.series, table.notes) == ((), (), ())
 
 
-def test_equity_of_voice_by_homeroom(db: Database, school: ReportSchool) -> None:
+def test_equity_of_voice_is_never_by_homeroom(db: Database, school: ReportSchool) -> None:
     table = one(db, ReportKind.EQUITY_OF_VOICE, Breakdown(BreakdownKind.HOMEROOM))
-    assert table.empty is None
-    assert [s.key for s in table.series] == ["measure:pass_rate", "measure:talk_ratio"]
-    assert table.unit_of("measure:talk_ratio") is Unit.RATIO
-    assert table.categories == (
-        "homeroom:6A",
-        "homeroom:6B",
-        "homeroom:7A",
-        "homeroom:8A",
-        "unknown",
-    )
-    # 6A seats: s1 in R1 and R2, s2 in R1: 1 pass in 6 turns. 7A: s5 in R1 and R2, s6 in R2,
-    # s7 in R4: 2 passes in 7 turns. 8A: s10 in R2, s9 in R4: no pass in 3. 6B (s3) and s4
-    # (no homeroom) had no turn.
-    rates = column(table, "measure:pass_rate")
-    assert rates == pytest.approx((1 / 6, None, 2 / 7, 0.0, None))
-    # Talk against an even share: R1 90/180 * 3 = 1.5 (s1), 60/180 * 3 = 1.0 (s2),
-    # 30/180 * 3 = 0.5 (s5); R2 40/200 * 4 = 0.8 (s1, s5), 60/200 * 4 = 1.2 (s6, s10);
-    # R4 30/40 * 2 = 1.5 (s7), 10/40 * 2 = 0.5 (s9).
-    assert column(table, "measure:talk_ratio") == pytest.approx(
-        ((1.5 + 1.0 + 0.8) / 3, None, (0.5 + 0.8 + 1.2 + 1.5) / 4, (1.2 + 0.5) / 2, None)
-    )
+    # A homeroom is the student's attribute; voice goes by the circle's own group.
+    assert table.empty == "voice_not_by_trait"
+    assert (table.categories, table.series, table.notes) == ((), (), ())
 
 
 def test_by_homeroom_students_without_one_are_unknown(db: Database, school: ReportSchool) -> None:
@@ -161,10 +143,20 @@ def test_by_group_only_this_years_groups_and_unknown(db: Database, school: Repor
 
 def test_equity_of_voice_by_group(db: Database, school: ReportSchool) -> None:
     table = one(db, ReportKind.EQUITY_OF_VOICE, Breakdown(BreakdownKind.GROUP))
-    # North: s1 s2 s5 in R1, s1 s5 s6 in R2: 3 passes in 12 turns; ratios 1.5 1.0 0.5 0.8 0.8
-    # 1.2. South: s7 s9 in R4 (s3 had no turn in R3). Unknown: s10 in R2.
-    assert column(table, "measure:pass_rate") == pytest.approx((0.25, 0.0, 0.0))
-    assert column(table, "measure:talk_ratio") == pytest.approx((5.8 / 6, 1.0, 1.2))
+    north, south = school.group_key("North"), school.group_key("South")
+    assert table.categories == (north, south)  # R2 was kept for no group: in neither
+    assert [s.key for s in table.series] == [
+        "measure:gini",
+        "measure:pass_rate",
+        "measure:talk_ratio",
+    ]
+    assert table.unit_of("measure:talk_ratio") is Unit.RATIO
+    # North: R1 alone, whoever sat in it (s1 s2 s5): Gini 2/9, 1 pass in 6 turns, talk
+    # 90/60/30 of 180 s: 1.5 1.0 0.5 times an even share. South: R4 (R3 had no participant
+    # turn): Gini 0.25, no pass in 2 turns, 30/40 * 2 = 1.5 and 10/40 * 2 = 0.5.
+    assert column(table, "measure:gini") == pytest.approx((2 / 9, 0.25))
+    assert column(table, "measure:pass_rate") == pytest.approx((1 / 6, 0.0))
+    assert column(table, "measure:talk_ratio") == pytest.approx((1.0, 1.0))
 
 
 def test_by_a_demographic_field(db: Database, school: ReportSchool) -> None:

@@ -132,15 +132,15 @@ def test_runs_behind_equity_of_voice(db: Database, school: ReportSchool) -> None
     february = behind(db, ReportKind.EQUITY_OF_VOICE, "2026-02", "measure:gini")
     # R3 had no participant turns, so it was not counted.
     assert ids(february) == [("run", school["R4"]), ("run", school["R2"])]
-    assert february[0].summary == "Stone"
+    assert february[0].summary == "South · Stone"  # the group it was kept for, its piece
     by_group = behind(
         db,
         ReportKind.EQUITY_OF_VOICE,
-        "unknown",
+        f"group:{school['South']}",
         "measure:talk_ratio",
         Breakdown(BreakdownKind.GROUP),
     )
-    assert ids(by_group) == [("run", school["R2"])]  # s10, in no group
+    assert ids(by_group) == [("run", school["R4"])]  # R3, South's too, had no turn
     assert [r.circle_id for r in february] == [None, None]  # made no circle record
 
 

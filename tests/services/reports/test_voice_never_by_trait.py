@@ -26,7 +26,7 @@ from tests.services.reports.fixture import PERIOD, ReportSchool, build_report_sc
 
 GENDER = Breakdown(BreakdownKind.DEMOGRAPHIC, "gender")
 VOICE = ReportKind.EQUITY_OF_VOICE
-NEVER = (GENDER, Breakdown(BreakdownKind.GRADE))
+NEVER = (GENDER, Breakdown(BreakdownKind.GRADE), Breakdown(BreakdownKind.HOMEROOM))
 
 
 @pytest.fixture
@@ -34,16 +34,16 @@ def school(db: Database) -> ReportSchool:
     return build_report_school(db)
 
 
-def test_only_months_groups_and_homerooms_may_break_voice_down() -> None:
+def test_only_months_and_the_circles_own_groups_may_break_voice_down() -> None:
     allowed = {kind for kind in BreakdownKind if voice_breakdown_allowed(Breakdown(kind))}
-    assert allowed == {BreakdownKind.NONE, BreakdownKind.GROUP, BreakdownKind.HOMEROOM}
+    assert allowed == {BreakdownKind.NONE, BreakdownKind.GROUP}
     refuse_voice_breakdown(BreakdownKind.GROUP)  # no error
     for breakdown in NEVER:
         with pytest.raises(ValueError, match="never by a demographic field or by grade"):
             refuse_voice_breakdown(breakdown)
 
 
-@pytest.mark.parametrize("breakdown", NEVER, ids=["gender", "grade"])
+@pytest.mark.parametrize("breakdown", NEVER, ids=["gender", "grade", "homeroom"])
 def test_voice_by_a_trait_has_no_rows_only_the_reason(
     db: Database, school: ReportSchool, breakdown: Breakdown
 ) -> None:
@@ -65,7 +65,11 @@ def test_the_same_runs_are_reported_by_group_and_by_month(
 ) -> None:
     by_group = report(db, ReportRequest(VOICE, PERIOD, Breakdown(BreakdownKind.GROUP)))
     assert by_group.empty is None
-    assert [s.key for s in by_group.series] == ["measure:pass_rate", "measure:talk_ratio"]
+    assert [s.key for s in by_group.series] == [
+        "measure:gini",
+        "measure:pass_rate",
+        "measure:talk_ratio",
+    ]
     by_month = report(db, ReportRequest(VOICE, PERIOD))
     assert by_month.empty is None
     assert by_month.categories == ("2026-01", "2026-02", "2026-03")

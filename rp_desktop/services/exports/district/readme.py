@@ -65,8 +65,8 @@ DEFINITIONS = (
 
 VOICE_LEFT_OUT = (
     "No answers to the restorative questions are in them, and no equity of voice (talk time",
-    "and passes in circles): voice is reported per circle and per group of students at the",
-    "school, never by a demographic field or by grade.",
+    "and passes in circles): voice is reported per circle and per the circle's own group at",
+    "the school, never by a demographic field or by grade.",
 )
 NO_RECORDS = "No record falls in this period: every count is 0."
 
