@@ -27,6 +27,7 @@ from rp_desktop.services.demo.calendar import SchoolDays, school_calendar
 from rp_desktop.services.demo.casework.case_people import YearPeople
 from rp_desktop.services.demo.casework.cases import CaseYear, Categories, draw_cases
 from rp_desktop.services.demo.casework.casework_drawing import CaseworkDrawing
+from rp_desktop.services.demo.circle_adults import write_circle_people
 from rp_desktop.services.demo.community_circles import CircleYear, draw_circles
 from rp_desktop.services.demo.continuum import ContinuumSchool, add_continuum
 from rp_desktop.services.demo.demographics import demographic_rows
@@ -35,12 +36,7 @@ from rp_desktop.services.demo.ids import Ids
 from rp_desktop.services.demo.recipe import SchoolRecipe, draw_school, stream
 from rp_desktop.services.demo.runs import DemoRuns
 from rp_desktop.services.demo.stamps import Stamps
-from rp_desktop.services.demo.writing import (
-    insert_attendance,
-    insert_cases,
-    insert_group_members,
-    insert_rows,
-)
+from rp_desktop.services.demo.writing import insert_cases, insert_group_members, insert_rows
 from rp_desktop.services.safekeeping.database import Database
 from rp_desktop.services.school import set_up_school
 from rp_desktop.services.search_keys import student_key
@@ -218,7 +214,7 @@ class _Builder:
         )
         rows = draw_circles(stream(self.seed, "circles", year), self.ids, self.stamps, circle_year)
         insert_rows(self.connection, CommunityCircleRow, rows.circles)
-        insert_attendance(self.connection, rows.attendance)
+        write_circle_people(self.connection, self.seed, year, rows)
         self.runs.add_circles(year, rows)
         self._count(circles=len(rows.circles))
 

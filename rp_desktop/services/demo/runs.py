@@ -5,7 +5,8 @@ equity of voice to show.
 From streams of their own, so every other row comes out as it did without them. A student's voice
 is drawn once: a quiet one passes run after run and speaks briefly, a chatty one speaks long, so
 pass rates differ between students and groups; passing is commoner in the autumn. Rounds follow
-the shipped templates; the keeper sits first and takes the piece last in each round."""
+the shipped templates; the keeper sits first and takes the piece last in each round. In a circle
+for a case each student's seat carries their part in it (the person harmed, who caused harm)."""
 
 import math
 import random
@@ -48,7 +49,9 @@ USUAL_MS = {
     CircleStage.REPAIR_HARM: 45_000,
     CircleStage.RE_ENTRY: 40_000,
 }
-SEATS_SQL = "INSERT INTO run_seat (id, run_id, position, student_id, staff_id, label, is_keeper)"
+SEATS_SQL = (
+    "INSERT INTO run_seat (id, run_id, position, student_id, staff_id, label, is_keeper, role)"
+)
 TURNS_SQL = (
     "INSERT INTO turn (id, run_id, round_number, seat_id, start_offset_ms, duration_ms, passed)"
 )
@@ -104,6 +107,7 @@ class RunRecipe:
     group_id: int | None = None
     community_circle_id: int | None = None
     meeting_id: int | None = None
+    roles: dict[int, str] = field(default_factory=dict)  # a student's part in the case
 
 
 class DemoRuns:
@@ -151,10 +155,13 @@ class DemoRuns:
         there and the facilitator; how many."""
         rng = stream(self.seed, "meeting runs", year)
         students = {p["id"]: p["student_id"] for p in cases.participants if p["student_id"]}
+        roles = {p["id"]: str(p["role"]) for p in cases.participants}
         seated: dict[int, list[int]] = defaultdict(list)
+        parts: dict[int, dict[int, str]] = defaultdict(dict)
         for meeting_id, participant_id in cases.casework.attendees:
             if participant_id in students:
                 seated[meeting_id].append(students[participant_id])
+                parts[meeting_id][students[participant_id]] = roles[participant_id]
         recipes = []
         for row in cases.meetings:
             kind, meeting_id = row["kind"], row["id"]
@@ -165,9 +172,8 @@ class DemoRuns:
                 who = list(dict.fromkeys(seated[meeting_id]))  # in speaking order
                 piece = rng.choice(TALKING_PIECES)
                 keeper = row["facilitator_id"]
-                recipes.append(
-                    RunRecipe(row["held_on"], keeper, who, rounds, piece, meeting_id=meeting_id)
-                )
+                link = {"meeting_id": meeting_id, "roles": parts[meeting_id]}
+                recipes.append(RunRecipe(row["held_on"], keeper, who, rounds, piece, **link))
         return self._write(rng, recipes)
 
     def _write(self, rng: random.Random, recipes: list[RunRecipe]) -> int:
@@ -195,10 +201,11 @@ class DemoRuns:
         run_id = next(self.ids[CircleRunRow])
         seat_ids = [next(self.ids[RunSeatRow]) for _ in range(len(recipe.students) + 1)]
         labels = wall_labels([self.sitters[s] for s in recipe.students], NameStyle.FIRST_NAME)
-        rows.seats.append((seat_ids[0], run_id, 0, None, recipe.keeper_id, "", True))
+        rows.seats.append((seat_ids[0], run_id, 0, None, recipe.keeper_id, "", True, "keeper"))
         rows.seats += [
-            (seat_ids[place], run_id, place, student, None, labels[place - 1], False)
+            (seat_ids[place], run_id, place, student, None, labels[place - 1], False, role)
             for place, student in enumerate(recipe.students, start=1)
+            for role in [recipe.roles.get(student, "")]
         ]
         rows.rounds += self._rounds(rng, run_id, recipe.rounds)
         speakers = [(seat_ids[i], self.voices[s]) for i, s in enumerate(recipe.students, 1)]
@@ -255,5 +262,5 @@ def insert_runs(connection: Connection, rows: RunRows) -> None:
         return
     connection.execute(insert(CircleRunRow), rows.runs)
     connection.execute(insert(RunRoundRow), rows.rounds)
-    connection.exec_driver_sql(f"{SEATS_SQL} VALUES (?, ?, ?, ?, ?, ?, ?)", rows.seats)
+    connection.exec_driver_sql(f"{SEATS_SQL} VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows.seats)
     connection.exec_driver_sql(f"{TURNS_SQL} VALUES (?, ?, ?, ?, ?, ?, ?)", rows.turns)

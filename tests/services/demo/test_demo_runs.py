@@ -322,7 +322,76 @@ def test_the_equity_of_voice_report_draws_from_the_runs(school: Database) -> Non
     assert table.value("2025-07", "measure:gini") is None
     groups = model.Breakdown(model.BreakdownKind.GROUP)
     by_group = reports.report(school, model.ReportRequest(voice, period, groups))
-    rates = [rate for rate in by_group.series[0].values if rate is not None]
-    assert by_group.series[0].key == "measure:pass_rate"
+    pass_rates = next(s for s in by_group.series if s.key == "measure:pass_rate")
+    rates = [rate for rate in pass_rates.values if rate is not None]
     assert len(rates) >= 10
     assert max(rates) - min(rates) >= 0.05
+
+
+def test_every_held_circle_had_its_keeper_there(school: Database) -> None:
+    held = rows(
+        school,
+        "SELECT id, keeper_id FROM community_circle WHERE status = 'held' ORDER BY id",
+    )
+    there = rows(school, "SELECT circle_id, staff_id FROM circle_staff_attendance ORDER BY 1")
+    assert there == held
+    assert rows(school, "SELECT count(*) FROM circle_staff_attendance")[0][0] > 3000
+
+
+def test_some_groups_wrote_their_agreements_in_their_first_values_circle(
+    school: Database,
+) -> None:
+    made = rows(
+        school,
+        "SELECT a.community_circle_id, a.group_id, c.group_id, c.kind, a.made_on, c.held_on,"
+        " a.position, a.active FROM group_agreement a"
+        " JOIN community_circle c ON c.id = a.community_circle_id ORDER BY a.id",
+    )
+    circles = by_run(made)  # by circle
+    groups = number(school, "SELECT count(*) FROM student_group")
+    assert 0.3 * groups <= len(circles) <= 0.9 * groups
+    for agreements in circles.values():
+        assert 3 <= len(agreements) <= 5
+        for group_id, circle_group, kind, made_on, held_on, _, active in agreements:
+            assert (group_id, kind, made_on, active) == (
+                circle_group,
+                "values_and_guidelines",
+                held_on,
+                1,
+            )
+        assert [a[5] for a in agreements] == list(range(len(agreements)))
+    first_values = rows(
+        school,
+        "SELECT min(held_on), group_id FROM community_circle WHERE status = 'held'"
+        " AND kind = 'values_and_guidelines' GROUP BY group_id",
+    )
+    firsts = {(str(day), group) for day, group in first_values}
+    assert {(str(a[0][4]), a[0][1]) for a in circles.values()} <= firsts
+
+
+def test_a_circle_for_a_case_seats_each_student_in_their_part(school: Database) -> None:
+    seats = rows(
+        school,
+        "SELECT s.run_id, s.position, s.role, m.case_id, s.student_id FROM run_seat s"
+        " JOIN circle_run r ON r.id = s.run_id JOIN meeting m ON m.id = r.meeting_id"
+        " ORDER BY s.run_id, s.position",
+    )
+    parts: dict[tuple[int, int], set[str]] = defaultdict(set)
+    for case_id, student_id, role in rows(
+        school, "SELECT case_id, student_id, role FROM case_participant WHERE student_id > 0"
+    ):
+        parts[case_id, student_id].add(role)
+    runs = by_run(seats)
+    assert len(runs) == MEETING_RUNS
+    for seated in runs.values():
+        keeper, *students = seated
+        assert keeper[:2] == (0, "keeper")
+        assert students
+        for _, role, case_id, student_id in students:
+            assert role in parts[case_id, student_id]  # one of their parts in the case
+    tier_1 = rows(
+        school,
+        "SELECT DISTINCT s.role FROM run_seat s JOIN circle_run r ON r.id = s.run_id"
+        " WHERE r.community_circle_id IS NOT NULL",
+    )
+    assert sorted(tier_1) == [("",), ("keeper",)]  # a Tier 1 circle has no parts of a case

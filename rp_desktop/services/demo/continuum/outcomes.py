@@ -14,8 +14,10 @@ from rp_desktop.db.models import (
     CaseCategoryRow,
     CaseParticipantRow,
     CaseRow,
+    CircleRunRow,
     MeetingAnswerRow,
     MeetingRow,
+    RunSeatRow,
 )
 from rp_desktop.domain.casework.roles import HARM_ONLY_ROLES, role_in
 from rp_desktop.domain.continuum.kinds import RepairFelt
@@ -74,6 +76,24 @@ def _concerns_in_neutral_roles(connection: Connection) -> None:
             update(CaseParticipantRow)
             .where(CaseParticipantRow.id == participant_id)
             .values(role=neutral)
+        )
+    _seats_in_neutral_roles(connection, cases)
+
+
+def _seats_in_neutral_roles(connection: Connection, cases: list[int]) -> None:
+    """A student who sat in a circle run for a concern sat in a neutral part too."""
+    runs = (
+        select(CircleRunRow.id)
+        .join(MeetingRow, MeetingRow.id == CircleRunRow.meeting_id)
+        .where(MeetingRow.case_id.in_(cases))
+    )
+    for role in sorted(HARM_ONLY_ROLES):
+        neutral = role_in(CategoryKind.CONCERN, role, is_staff=False) or Role.STUDENT
+        connection.execute(
+            update(RunSeatRow)
+            .where(RunSeatRow.run_id.in_(runs), RunSeatRow.student_id.is_not(None))
+            .where(RunSeatRow.role == role.value)
+            .values(role=neutral.value)
         )
 
 
