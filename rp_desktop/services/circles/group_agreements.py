@@ -67,7 +67,7 @@ def retire_group_agreement(db: Database, agreement_id: int) -> GroupAgreement:
             raise GroupAgreementNotFound(agreement_id)
         row.active = False
         session.flush()
-        detail = f"group={row.group_id} retired"
+        detail = f"group={row.group_id} status=retired"
         record_event(session, db, AuditAction.UPDATE, "group_agreement", row.id, detail)
         return to_record(row)
 

@@ -177,7 +177,7 @@ def test_a_retired_agreement_leaves_the_groups_list_but_stays_on_record(
     assert saved.community_circle_id is not None
     made = agreements_made_in(db, saved.community_circle_id)
     assert [(a.text, a.active) for a in made] == [("We listen", False), ("We pass", True)]
-    assert audit_rows(db)[-1].detail == f"group={roster.advisory_id} retired"
+    assert audit_rows(db)[-1].detail == f"group={roster.advisory_id} status=retired"
     with pytest.raises(GroupAgreementNotFound, match="no group agreement with id 999"):
         retire_group_agreement(db, 999)
 
