@@ -87,6 +87,12 @@ class StaffAtCircle(QWidget):
             else:
                 item.setFlags(flags | Qt.ItemFlag.ItemIsUserCheckable)
         self.adder.setVisible(not read_only)
+        self.staff.placeholder = (
+            self.tr("No staff recorded.")
+            if read_only
+            else self.tr("No staff recorded. Add who sat in the circle below.")
+        )
+        self.staff.viewport().update()
 
     def _on_chosen(self, index: int) -> None:
         staff_id = self.adder.itemData(index)

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from rp_desktop.db.models import StaffRow
 from rp_desktop.domain.circle.types import RoundPlan
 from rp_desktop.domain.circle_runs import CircleRunFields, SeatedPerson
+from rp_desktop.domain.records import ListQuery
 from rp_desktop.domain.vocabulary import CircleKind, CircleStage, StaffRole
 from rp_desktop.services.circles import records as circles
 from rp_desktop.services.circles.group_agreements import group_agreements, retire_group_agreement
@@ -138,3 +139,20 @@ def test_the_adults_fit_a_1280_by_720_screen(qtbot, db: Database, school_db: Sch
     for widget in (form.staff.staff, form.staff.adder, form.guests, form.agreements):
         right = widget.mapTo(form, widget.rect().topRight()).x()
         assert right <= form.width(), "nothing runs off the form's right edge"
+
+
+def test_a_circle_shown_read_only_offers_no_staff_to_add(
+    qtbot, db: Database, school_db: School
+) -> None:
+    circle = circles.list_circles(db, ListQuery()).rows[0]  # recorded with no staff
+    form = CircleForm(db, circles.get_circle(db, circle.id), school_year=2025)
+    qtbot.addWidget(form)
+    form.set_read_only(True)
+    form.show()
+    qtbot.waitExposed(form)
+    assert ticked(form) == []
+    assert form.staff.staff.placeholder == "No staff recorded."
+    assert not form.staff.adder.isVisible()
+    form.set_read_only(False)
+    assert form.staff.adder.isVisible()
+    assert form.staff.staff.placeholder.startswith("No staff recorded. Add who sat")
