@@ -55,16 +55,19 @@ class StaffAtCircle(QWidget):
         self.staff.blockSignals(False)
         self.changed.emit()
 
-    def add(self, staff_id: int) -> None:
-        """Tick `staff_id`, listing them first if they are not listed yet."""
+    def add(self, staff_id: int) -> bool:
+        """Tick `staff_id`, listing them first if they are not listed yet; whether they were
+        newly listed."""
         existing = self._item_for(staff_id)
         if existing is not None:
             existing.setCheckState(Qt.CheckState.Checked)
-            return
+            return False
         member = self._choices.get(staff_id)
-        if member is not None:
-            self._append(member, True)
-            self.changed.emit()
+        if member is None:
+            return False
+        self._append(member, True)
+        self.changed.emit()
+        return True
 
     def remove(self, staff_id: int) -> None:
         item = self._item_for(staff_id)

@@ -211,10 +211,9 @@ class CircleForm(RecordForm):
             self._keeper_chosen = True
 
     def _tick_keeper(self) -> None:
-        """A new circle's keeper sat in it: ticked among the staff (the one before, ticked the
-        same way, goes)."""
+        """A new circle's keeper sat in it: ticked among the staff. The keeper before goes,
+        if listed only for being the keeper (someone added by hand stays)."""
         if self._keeper_sat is not None:
             self.staff.remove(self._keeper_sat)
-        self._keeper_sat = current_data(self.keeper)
-        if self._keeper_sat is not None:
-            self.staff.add(self._keeper_sat)
+        keeper = current_data(self.keeper)
+        self._keeper_sat = keeper if keeper is not None and self.staff.add(keeper) else None

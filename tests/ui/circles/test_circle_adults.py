@@ -55,6 +55,11 @@ def test_a_new_circles_keeper_is_ticked_and_other_staff_are_added_by_choice(
     adder.showPopup()
     qtbot.keyClick(adder.view(), Qt.Key.Key_Return)
     assert adder.currentIndex() == 0, "the drop-down is ready for another"
+    assert ticked(form) == [COUNSELOR, TEACHER]
+    select_data(form.keeper, None)
+    assert ticked(form) == [TEACHER], "Gunnar was added by hand: only the keeper went"
+    select_data(form.keeper, school_db.counselor_id)
+    assert ticked(form) == [TEACHER, COUNSELOR]
     form.guests.setFocus()
     form.guests.selectAll()
     type_text(form.guests, "2")
