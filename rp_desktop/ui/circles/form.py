@@ -118,6 +118,10 @@ class CircleForm(RecordForm):
         self.notes: QPlainTextEdit = self.add_field("notes", self.tr("&Notes"), QPlainTextEdit())
         self.notes.setMinimumHeight(72)
         # The adults after the notes: a class of thirty, its notes in sight on a 720-pixel screen.
+        self._add_adults()
+
+    def _add_adults(self) -> None:
+        """The staff who were there, other adults as a count, the group's agreements made."""
         self.staff: StaffAtCircle = self.add_field(
             "staff_ids", self.tr("&Staff who were there"), StaffAtCircle(self._staff_choices())
         )
