@@ -59,8 +59,8 @@ OWN_CATEGORIES: dict[ReportKind, tuple[str, ...]] = {
     ReportKind.REPEAT_HARM: outcomes.WINDOW_KEYS,
     ReportKind.REPAIR_FELT: REPAIR_KEYS,
 }
-# By the circles' own group: the month's figures for its runs, and its students' share of the talk.
-VOICE_BY_GROUP = (GINI, PASS_RATE, TALK_RATIO)
+# By the circles' own group: the passes in its circles, its students' share of the talk.
+VOICE_BY_GROUP = (PASS_RATE, TALK_RATIO)
 UNITS = {
     ReportKind.SUSPENSION_DAYS_AVOIDED: Unit.DAYS,
     ReportKind.EQUITY_OF_VOICE: Unit.INDEX,

@@ -19,6 +19,7 @@ from rp_desktop.domain.reports.months import bucket
 from rp_desktop.domain.reports.voice import (
     SeatTally,
     group_voice,
+    pass_rate,
     refuse_voice_breakdown,
     talk_ratios,
     voice_figures,
@@ -70,8 +71,8 @@ def seat_tallies(session: Session, period: Period) -> list[DatedTally]:
 
 
 def voice_cells(session: Session, period: Period, grouping: Grouping | None) -> tuple[Cells, int]:
-    """The figures per month (median Gini, pass rate) or per group (pass rate, talk ratio),
-    and how many runs there were."""
+    """The figures per month (median Gini, pass rate) or per group (the pass rate in its
+    circles, its students' talk against an even share), and how many runs there were."""
     dated = seat_tallies(session, period)
     runs = len({tally.run_id for _, tally in dated})
     cells: Cells = {}
@@ -82,9 +83,8 @@ def voice_cells(session: Session, period: Period, grouping: Grouping | None) -> 
         return cells, runs
     ratios = talk_ratios(tally for _, tally in dated)
     for category, seats in seats_by_category(session, grouping, dated).items():
-        figures = voice_figures(seats)
         students = [seat for seat in seats if seat.student_id is not None]
-        cells[category, GINI], cells[category, PASS_RATE] = figures.gini, figures.pass_rate
+        cells[category, PASS_RATE] = pass_rate(seats)
         cells[category, TALK_RATIO] = group_voice(students, ratios)[1]
     return cells, runs
 

@@ -168,8 +168,8 @@ def reading_aid(kind: ReportKind, breakdown: Breakdown | None = None) -> str:
         and voice_breakdown_allowed(breakdown)
     ):
         return _tr(
-            "In the group's circles: spread of talk time (0 is everyone equal, 1 is one voice) "
-            "and pass rate. Talk time: the group's students against an even share, 2.00× twice."
+            "Pass rate: passes ÷ turns in the group's circles. Talk time: the group's students "
+            "against an even share of the circle's time (1.00×), 2.00× twice as much."
         )
     return _AIDS[kind]()
 

@@ -145,16 +145,11 @@ def test_equity_of_voice_by_group(db: Database, school: ReportSchool) -> None:
     table = one(db, ReportKind.EQUITY_OF_VOICE, Breakdown(BreakdownKind.GROUP))
     north, south = school.group_key("North"), school.group_key("South")
     assert table.categories == (north, south)  # R2 was kept for no group: in neither
-    assert [s.key for s in table.series] == [
-        "measure:gini",
-        "measure:pass_rate",
-        "measure:talk_ratio",
-    ]
+    assert [s.key for s in table.series] == ["measure:pass_rate", "measure:talk_ratio"]
     assert table.unit_of("measure:talk_ratio") is Unit.RATIO
-    # North: R1 alone, whoever sat in it (s1 s2 s5): Gini 2/9, 1 pass in 6 turns, talk
-    # 90/60/30 of 180 s: 1.5 1.0 0.5 times an even share. South: R4 (R3 had no participant
-    # turn): Gini 0.25, no pass in 2 turns, 30/40 * 2 = 1.5 and 10/40 * 2 = 0.5.
-    assert column(table, "measure:gini") == pytest.approx((2 / 9, 0.25))
+    # North: R1 alone, whoever sat in it (s1 s2 s5): 1 pass in 6 turns, talk 90/60/30 of
+    # 180 s: 1.5 1.0 0.5 times an even share. South: R4 (R3 had no participant turn): no pass
+    # in 2 turns, 30/40 * 2 = 1.5 and 10/40 * 2 = 0.5.
     assert column(table, "measure:pass_rate") == pytest.approx((1 / 6, 0.0))
     assert column(table, "measure:talk_ratio") == pytest.approx((1.0, 1.0))
 

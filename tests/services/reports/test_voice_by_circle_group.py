@@ -63,9 +63,9 @@ def test_voice_by_the_circles_own_group(db: Database, roster: Roster) -> None:
     advisory = f"group:{roster.advisory_id}"
     assert advisory in table.categories
     figures = {s.key: s.values[table.categories.index(advisory)] for s in table.series}
-    # Tom 60 s, Ana 20 s, Liam 20 s: Gini (2 * 40 * 2) / (2 * 9 * 100/3) = 4/15; nobody passed;
-    # each student had 20 of 100 s among 3 speakers: 0.6 of an even share.
-    assert figures["measure:gini"] == pytest.approx(4 / 15)
+    # Tom 60 s, Ana 20 s, Liam 20 s: nobody passed; each student had 20 of 100 s among 3
+    # speakers: 0.6 of an even share (Tom, staff, spoke for 1.8).
+    assert set(figures) == {"measure:pass_rate", "measure:talk_ratio"}
     assert figures["measure:pass_rate"] == 0.0
     assert figures["measure:talk_ratio"] == pytest.approx(0.6)
     others = [c for c in table.categories if c != advisory]

@@ -65,11 +65,7 @@ def test_the_same_runs_are_reported_by_group_and_by_month(
 ) -> None:
     by_group = report(db, ReportRequest(VOICE, PERIOD, Breakdown(BreakdownKind.GROUP)))
     assert by_group.empty is None
-    assert [s.key for s in by_group.series] == [
-        "measure:gini",
-        "measure:pass_rate",
-        "measure:talk_ratio",
-    ]
+    assert [s.key for s in by_group.series] == ["measure:pass_rate", "measure:talk_ratio"]
     by_month = report(db, ReportRequest(VOICE, PERIOD))
     assert by_month.empty is None
     assert by_month.categories == ("2026-01", "2026-02", "2026-03")
