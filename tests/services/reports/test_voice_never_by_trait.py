@@ -1,7 +1,7 @@
-"""Equity of voice is reported per circle (by month) and per group of students, never by a
-demographic field or by grade: the report has no rows for one, the records behind a bar are
-refused, and neither export holds voice by a demographic field. On the school of fixture.py
-(January to March 2026), whose runs have seats of students with a gender recorded."""
+"""Equity of voice is reported per circle (by month) and per the circle's own group, never by a
+demographic field, by grade or by homeroom: the report has no rows for one, the records behind
+a bar are refused, and neither export holds voice by a demographic field. On the school of
+fixture.py (January to March 2026), whose runs have seats of students with a gender recorded."""
 
 import csv
 from pathlib import Path
