@@ -3,37 +3,37 @@ controls and their keys, and the wall's controls. Everything it shows comes from
 
 Keys (console_parts.KEYS, listed under the buttons and in Help): Space or Right next, P pass,
 Left back, Enter pause/resume, N next round, B blank the wall, F full screen, E end the circle,
-Esc leave full screen (or, when the wall is not full screen, close), Ctrl+W close. Ending the
-circle asks first, and closing the console while the circle runs asks to end it; Enter answers
-"End the circle".
+A the chosen person is not here, Esc leave full screen (or, when the wall is not full screen,
+close), Ctrl+W close. Ending the circle asks first, and closing the console while the circle
+runs asks to end it; Enter answers "End the circle". While a box has the focus (a conference's
+note, the agreement being typed) the keys are the box's; Esc gives them back to the circle.
+
+In a conference, each step shows the person asked and their question; at the agreement step,
+what is agreed is typed in place of the seats.
 """
 
 from collections.abc import Callable
 
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence, QShortcut
-from PySide6.QtWidgets import (
-    QHBoxLayout,
-    QLabel,
-    QPushButton,
-    QStackedWidget,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QStackedWidget, QWidget
 
 from rp_desktop.domain.circle import CircleSnapshot, CircleState, Move
 from rp_desktop.domain.circle.equity import VoiceSummary
+from rp_desktop.domain.vocabulary import CircleStage
 from rp_desktop.ui import dialogs
+from rp_desktop.ui.conference.agreement_panel import AgreementPanel
+from rp_desktop.ui.conference.asking import confirm_end_without_agreement
+from rp_desktop.ui.conference.guide import ConferenceGuide
+from rp_desktop.ui.conference.script_panel import ScriptPanel
 from rp_desktop.ui.crash import log_failure
-from rp_desktop.ui.run_circle.console_parts import (
-    KEYS,
-    LiveTimes,
-    PromptHeader,
+from rp_desktop.ui.run_circle.console_layout import (
     ScreenChoice,
-    SeatTable,
     SoundControls,
-    keys_line,
+    lay_out,
+    make_buttons,
 )
+from rp_desktop.ui.run_circle.console_parts import KEYS, LiveTimes, PromptHeader, SeatTable
 from rp_desktop.ui.run_circle.session import CircleSession
 from rp_desktop.ui.run_circle.summary import VoiceSummaryPanel
 from rp_desktop.ui.run_circle.wall.window import WallWindow
@@ -61,27 +61,38 @@ class CircleConsole(QWidget):
         wall: WallWindow,
         finish: Callable[[], VoiceSummary],
         *,
+        agreement: AgreementPanel,
         talking_piece: str = "",
         arrive: Callable[[int | None], None] | None = None,
+        not_here: Callable[[int], None] | None = None,
+        guide: ConferenceGuide | None = None,
         parent: QWidget | None = None,
     ) -> None:
+        """`agreement`: where what is agreed is typed; `not_here(key)`: the seat's sitter was
+        marked not here; `guide`: the conference's steps and who sits where."""
         super().__init__(parent, Qt.WindowType.Window)
         self.setWindowTitle(self.tr("Circle — keeper"))
         self.session = session
         self.wall = wall
         self._finish = finish
         self._arrive = arrive
+        self._not_here = not_here
+        self.guide = guide or ConferenceGuide()
         self._ended = False
+        self._agreeing = False
         self.saved_ok = False
         self.header = PromptHeader()
         self.times = LiveTimes(talking_piece)
         self.seats = SeatTable()
+        self.script = ScriptPanel()
+        self.agreement = agreement
         self.sound = SoundControls(session.chime)
         self.summary = VoiceSummaryPanel(wall)
-        self.buttons = self._make_buttons()
+        self.buttons = make_buttons(self)
         self.screen_choice = ScreenChoice()
         self._pages = QStackedWidget()
-        self._lay_out()
+        self.live = lay_out(self, self._pages)
+        self.setFocusPolicy(Qt.FocusPolicy.ClickFocus)  # Esc in a box: the focus comes here
         self._bind_keys(self)
         self._bind_keys(wall)
         session.changed.connect(self._show)
@@ -124,6 +135,8 @@ class CircleConsole(QWidget):
                 key = self.seats.selected_key(self.session.snapshot)
                 if key is not None:
                     self.session.remove_seat(key)
+            case "absent":
+                self._mark_not_here()
             case "end":
                 if self._ended:
                     self.save()
@@ -134,7 +147,7 @@ class CircleConsole(QWidget):
         """End the circle (asking first), save it and show the summary. True if it ended."""
         if self._ended:
             return True
-        if ask and not dialogs.confirm_end_circle(self):
+        if ask and not self._confirm_end():
             return False
         self.session.move(Move.END)
         self._ended = True
@@ -170,7 +183,8 @@ class CircleConsole(QWidget):
     def _show(self, snapshot: CircleSnapshot) -> None:
         self.header.show_snapshot(snapshot)
         self.times.show_snapshot(snapshot)
-        self.seats.show_snapshot(snapshot)
+        self.seats.show_snapshot(snapshot, self.guide.parts)
+        self._show_step(snapshot)
         allowed = snapshot.allowed
         for action, move in (
             ("start", Move.START),
@@ -181,7 +195,8 @@ class CircleConsole(QWidget):
             self.buttons[action].setEnabled(move in allowed and not self._ended)
         self.buttons["start"].setVisible(snapshot.state is CircleState.SETUP)
         self.buttons["arrive"].setEnabled(self._arrive is not None and not self._ended)
-        self.buttons["leave"].setEnabled(Move.REMOVE_SEAT in allowed and not self._ended)
+        for action in ("leave", "absent"):
+            self.buttons[action].setEnabled(Move.REMOVE_SEAT in allowed and not self._ended)
         self.buttons["next"].setEnabled(
             (Move.NEXT in allowed or Move.NEXT_ROUND in allowed) and not self._ended
         )
@@ -193,6 +208,43 @@ class CircleConsole(QWidget):
         self.buttons["blank"].setText(
             self.tr("Show the wall") if self.wall.blank else self.tr("Blank the wall")
         )
+
+    def _confirm_end(self) -> bool:
+        """End the circle? When the agreement step was reached and nothing is agreed yet,
+        the question says so."""
+        reached = any(r.stage is CircleStage.AGREEMENT for r in self.session.engine.rounds_begun)
+        if reached and self.agreement.empty:
+            return confirm_end_without_agreement(self)
+        return dialogs.confirm_end_circle(self)
+
+    def _mark_not_here(self) -> None:
+        """The chosen seat's sitter is not here: they leave the ring, and the runner records
+        them absent unless they have had the piece."""
+        key = self.seats.selected_key(self.session.snapshot)
+        if key is not None and self.session.remove_seat(key) and self._not_here is not None:
+            self._not_here(key)
+
+    def _show_step(self, snapshot: CircleSnapshot) -> None:
+        """A conference's step on the left, the agreement on the right, when the round is
+        one; the agreement's first box takes the keys when its step begins."""
+        running = snapshot.state not in (CircleState.SETUP, CircleState.CLOSED)
+        step = self.guide.step(snapshot.round.index) if running else None
+        asking = step is not None and not step.is_agreement
+        agreeing = running and snapshot.round.stage is CircleStage.AGREEMENT
+        if step is not None and asking:
+            holder = snapshot.holder
+            self.script.show_step(
+                snapshot.round.index,
+                step,
+                self.guide.name(step.key),
+                self.guide.parts.get(step.key or -1, ""),
+                self.times.state.text(),
+                self.times.speaker.text() if holder else "",
+            )
+        self.live.show_parts(script=asking, agreement=agreeing)
+        if agreeing and not self._agreeing:
+            self.agreement.start_typing()
+        self._agreeing = agreeing
 
     def _escape(self) -> None:
         """Esc leaves full screen when the wall is full screen; otherwise it closes."""
@@ -213,67 +265,6 @@ class CircleConsole(QWidget):
             self.session.move(Move.NEXT)
 
     # -- building -----------------------------------------------------------------------------
-    def _make_buttons(self) -> dict[str, QPushButton]:
-        texts = {
-            "start": self.tr("Start the circle"),
-            "next": self.tr("Next  (Space)"),
-            "pass": self.tr("Pass  (P)"),
-            "back": self.tr("Back  (←)"),
-            "pause": self.tr("Pause"),
-            "next_round": self.tr("Next round  (N)"),
-            "blank": self.tr("Blank the wall"),
-            "full_screen": self.tr("Full screen  (F)"),
-            "arrive": self.tr("Someone arrives…"),
-            "leave": self.tr("Someone leaves"),
-            "end": self.tr("End the circle  (E)"),
-        }
-        buttons = {}
-        for action, text in texts.items():
-            button = QPushButton(text)
-            # Keys belong to the circle, not to whichever button was clicked last.
-            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-            button.clicked.connect(lambda _=False, a=action: self.press(a))
-            buttons[action] = button
-        return buttons
-
-    def _lay_out(self) -> None:
-        moves = QHBoxLayout()
-        for action in ("start", "next", "pass", "back", "pause", "next_round"):
-            moves.addWidget(self.buttons[action])
-        wall_row = QHBoxLayout()
-        wall_row.addWidget(QLabel(self.tr("Wall:")))
-        wall_row.addWidget(self.screen_choice)
-        show = QPushButton(self.tr("Show on this screen"))
-        show.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        show.clicked.connect(self.show_wall)
-        wall_row.addWidget(show)
-        wall_row.addWidget(self.buttons["blank"])
-        wall_row.addWidget(self.buttons["full_screen"])
-        wall_row.addStretch(1)
-        wall_row.addWidget(self.buttons["end"])
-        live = QWidget()
-        live_layout = QHBoxLayout(live)
-        live_layout.setContentsMargins(0, 0, 0, 0)
-        live_layout.addWidget(self.times, 3)
-        seat_column = QVBoxLayout()
-        seat_column.addWidget(self.seats, 1)
-        seat_row = QHBoxLayout()
-        seat_row.addWidget(self.buttons["arrive"])
-        seat_row.addWidget(self.buttons["leave"])
-        seat_column.addLayout(seat_row)
-        live_layout.addLayout(seat_column, 2)
-        self._pages.addWidget(live)
-        self._pages.addWidget(self.summary)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.header)
-        layout.addWidget(self._pages, 1)
-        layout.addLayout(moves)
-        layout.addLayout(wall_row)
-        layout.addWidget(self.sound)  # a row of its own: the reason for a silent chime is long
-        keys = QLabel(keys_line(), wordWrap=True)
-        keys.setAccessibleName(self.tr("Keys"))
-        layout.addWidget(keys)
-
     def _bind_keys(self, window: QWidget) -> None:
         for action, keys in KEYS.items():
             for key in keys:

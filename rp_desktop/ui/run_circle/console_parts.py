@@ -2,17 +2,15 @@
 keeper presses, which the console binds, lists under its buttons, and Help lists with the
 others."""
 
+from collections.abc import Mapping, Sequence
+
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QFont, QGuiApplication
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QCheckBox,
-    QComboBox,
     QGridLayout,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
-    QSlider,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -21,8 +19,8 @@ from PySide6.QtWidgets import (
 
 from rp_desktop.domain.circle import CircleSnapshot, CircleState, TimeLevel
 from rp_desktop.domain.circle.display import clock_text, shown_elapsed, shown_remaining
+from rp_desktop.domain.circle.types import SeatView
 from rp_desktop.ui.keyboard import key_text
-from rp_desktop.ui.run_circle.chime import Chime
 from rp_desktop.ui.words.labels import label
 
 # What the keeper presses (Qt's portable key names), for each thing the console does.
@@ -35,6 +33,7 @@ KEYS: dict[str, tuple[str, ...]] = {
     "blank": ("B",),
     "full_screen": ("F",),
     "end": ("E",),
+    "absent": ("A",),
     "escape": ("Escape",),
     "close": ("Ctrl+W",),
 }
@@ -55,6 +54,7 @@ def key_words() -> dict[str, str]:
         "blank": tr("blank the wall or show it"),
         "full_screen": tr("wall full screen or not"),
         "end": tr("end the circle (asks; Enter ends it)"),
+        "absent": tr("the chosen person is not here"),
         "escape": tr("leave full screen, or close"),
         "close": tr("close (a running circle asks to end first)"),
     }
@@ -200,7 +200,8 @@ class LiveTimes(QWidget):
 
 
 class SeatTable(QTableWidget):
-    """Every seat in ring order with its talk time and passes."""
+    """Every seat in ring order read from the keeper's seat (the keeper first), with its talk
+    time and passes; in a circle for a case, each one's part in it."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(0, 4, parent)
@@ -211,24 +212,28 @@ class SeatTable(QTableWidget):
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setAccessibleName(self.tr("Seats, the keeper first"))
         header = self.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.setMinimumWidth(header.length() - header.sectionSize(0) + 160)  # 160: a name
+        self._keys: list[int] = []  # the seat of each row
 
-    def show_snapshot(self, snapshot: CircleSnapshot) -> None:
-        self.setRowCount(len(snapshot.seats))
-        for row, seat in enumerate(snapshot.seats):
-            if seat.is_holder:
-                status = self.tr("speaking")
-            elif seat.passed_this_round:
-                status = self.tr("passed")
-            elif seat.had_turn:
-                status = self.tr("done")
-            else:
-                status = self.tr("next") if seat.is_next else ""
+    def show_snapshot(self, snapshot: CircleSnapshot, parts: Mapping[int, str] = {}) -> None:
+        """The seats from the keeper's round; `parts`: each seat's part in the case."""
+        seats = keeper_first(snapshot.seats)
+        self._keys = [seat.key for seat in seats]
+        self.setRowCount(len(seats))
+        for row, seat in enumerate(seats):
             name = seat.label + (self.tr(" (keeper)") if seat.is_keeper else "")
-            cells = (name, clock_text(shown_elapsed(seat.talk_seconds)), str(seat.passes), status)
+            if parts.get(seat.key):
+                name = f"{name} · {parts[seat.key]}"
+            cells = (
+                name,
+                clock_text(shown_elapsed(seat.talk_seconds)),
+                str(seat.passes),
+                self._status(seat),
+            )
             for column, text in enumerate(cells):
                 item = self.item(row, column)
                 if item is None:
@@ -239,62 +244,29 @@ class SeatTable(QTableWidget):
                 font.setBold(seat.is_holder)
                 item.setFont(font)
 
+    def _status(self, seat: SeatView) -> str:
+        if seat.is_holder:
+            return self.tr("speaking")
+        if seat.passed_this_round:
+            return self.tr("passed")
+        if seat.had_turn:
+            return self.tr("done")
+        return self.tr("next") if seat.is_next else ""
+
     def selected_key(self, snapshot: CircleSnapshot) -> int | None:
         rows = self.selectionModel().selectedRows()
-        if not rows or rows[0].row() >= len(snapshot.seats):
+        if not rows or rows[0].row() >= len(self._keys):
             return None
-        return snapshot.seats[rows[0].row()].key
+        key = self._keys[rows[0].row()]
+        return key if any(seat.key == key for seat in snapshot.seats) else None
+
+    def select_key(self, key: int) -> None:
+        """Choose the row of seat `key` (as a click on it does)."""
+        if key in self._keys:
+            self.selectRow(self._keys.index(key))
 
 
-class SoundControls(QWidget):
-    """Volume and mute for the chime, and a plain word when this computer cannot play it."""
-
-    def __init__(self, chime: Chime, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._chime = chime
-        self.mute = QCheckBox(self.tr("Mute chime"))
-        self.mute.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.mute.setChecked(chime.muted)
-        self.volume = QSlider(Qt.Orientation.Horizontal)
-        self.volume.setRange(0, 100)
-        self.volume.setValue(round(chime.volume * 100))
-        self.volume.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.volume.setAccessibleName(self.tr("Chime volume"))
-        self.volume.setMaximumWidth(120)
-        self.problem = QLabel(chime.problem or "")
-        self.problem.setVisible(not chime.available)
-        self.problem.setWordWrap(True)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.mute)
-        layout.addWidget(self.volume)
-        layout.addWidget(self.problem, 1)
-        self.mute.toggled.connect(chime.set_muted)
-        self.volume.valueChanged.connect(lambda value: chime.set_volume(value / 100))
-        for widget in (self.mute, self.volume):
-            widget.setEnabled(chime.available)
-        found = getattr(chime, "problemFound", None)  # a chime that can fall silent later
-        if found is not None:
-            found.connect(self.show_problem)
-
-    def show_problem(self, problem: str) -> None:
-        """Say once, in plain words, why the chime went silent; the circle carries on."""
-        self.problem.setText(problem)
-        self.problem.show()
-        for widget in (self.mute, self.volume):
-            widget.setEnabled(False)
-
-
-class ScreenChoice(QComboBox):
-    """The screens of this computer, for the wall; the second one (a projector) at first."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setAccessibleName(self.tr("Screen for the wall"))
-        screens = QGuiApplication.screens()
-        for number, screen in enumerate(screens, start=1):
-            size = screen.size()
-            self.addItem(
-                self.tr("Screen {n} ({w}×{h})").format(n=number, w=size.width(), h=size.height())
-            )
-        self.setCurrentIndex(1 if len(screens) > 1 else 0)
+def keeper_first(seats: Sequence[SeatView]) -> list[SeatView]:
+    """The ring read from the keeper's seat, who starts each round; as it is with no keeper."""
+    at = next((i for i, seat in enumerate(seats) if seat.is_keeper), 0)
+    return [*seats[at:], *seats[:at]]

@@ -4,7 +4,8 @@ The runner is the one place that knows both who sits where (students, staff) and
 that runs: the engine, the console and the wall know seats and labels only."""
 
 import time
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 
 from PySide6.QtCore import QObject, Signal
@@ -21,10 +22,13 @@ from rp_desktop.domain.circle.equity import VoiceSummary, voice_summary
 from rp_desktop.domain.circle.types import Clock
 from rp_desktop.domain.circle.wall import NameStyle, wall_labels
 from rp_desktop.domain.circle_runs import CircleRunFields, SavedRun, SeatedPerson
+from rp_desktop.domain.conference import ConferencePlan
 from rp_desktop.domain.vocabulary import CircleKind, MeetingKind
 from rp_desktop.services.circles.runs import save_circle_run
 from rp_desktop.services.safekeeping.database import Database
 from rp_desktop.services.students import records as students
+from rp_desktop.ui.conference.agreement_panel import AgreementPanel, Owner
+from rp_desktop.ui.conference.guide import ConferenceGuide, part_words
 from rp_desktop.ui.run_circle.arrivals import ArrivalDialog
 from rp_desktop.ui.run_circle.chime import Chime, make_chime
 from rp_desktop.ui.run_circle.console import CircleConsole
@@ -51,6 +55,11 @@ class CirclePlanChoice:
     name_style: NameStyle = NameStyle.FIRST_NAME
     # Students marked not here at set-up: not seated, so the saved circle does not count them.
     absent_student_ids: frozenset[int] = frozenset()
+    # A conference walked person by person: its rounds are `rounds`, its steps here.
+    conference: ConferencePlan | None = None
+    # The keeper's screen only: each seat's full name, and who may own an agreed item.
+    names: Mapping[int, str] = field(default_factory=dict)
+    owners: tuple[tuple[str, Owner], ...] = ()
 
 
 class CircleRunner(QObject):
@@ -77,16 +86,22 @@ class CircleRunner(QObject):
         self._db = db
         self.choice = choice
         self.people = {person.key: person for person in choice.seats}
-        seats = [Seat(p.key, p.label, p.is_keeper) for p in choice.seats]
+        self.not_here: set[int] = set()  # seats marked "not here" during the circle
+        seats = [Seat(p.key, p.label, p.is_keeper, p.role) for p in choice.seats]
         self.engine = CircleEngine(seats, choice.rounds, clock, choice.settings)
         self.session = CircleSession(self.engine, chime or make_chime(), self)
         self.wall = WallWindow()
+        for_case = choice.case_id is not None
+        self.agreement = AgreementPanel(list(choice.owners) if for_case else None, db.today())
         self.console = CircleConsole(
             self.session,
             self.wall,
             self._finish,
+            agreement=self.agreement,
             talking_piece=choice.talking_piece,
             arrive=self.ask_arrival,
+            not_here=self.not_here.add,
+            guide=self._guide(choice),
         )
         self.started_at: datetime | None = None
         self.result: SavedRun | None = None
@@ -119,6 +134,30 @@ class CircleRunner(QObject):
         self.people[key] = person
         return True
 
+    @staticmethod
+    def _guide(choice: CirclePlanChoice) -> ConferenceGuide:
+        parts = {p.key: part_words(p.role) for p in choice.seats if p.role}
+        return ConferenceGuide(choice.conference, choice.names, parts)
+
+    def _absent(self) -> set[int]:
+        """Seats marked not here that never had the piece (one who spoke, then left, was
+        there)."""
+        spoke = {turn.seat_key for turn in self.engine.turns}
+        return {key for key in self.not_here if key not in spoke}
+
+    def _agreed(self, fields: CircleRunFields) -> CircleRunFields:
+        """What the console adds to the record: the agreement or the group's agreements, and
+        the notes of what was said when the answers are kept."""
+        keep = self.console.script.keep_answers
+        notes = self.console.guide.notes(self.console.script.notes()) if keep else ()
+        return replace(
+            fields,
+            agreement=self.agreement.items(),
+            group_agreements=self.agreement.lines(),
+            keep_answers=keep,
+            script_notes=notes,
+        )
+
     def _request_record(self) -> None:
         if self.result is not None:
             self.recordRequested.emit(self.result)
@@ -131,7 +170,8 @@ class CircleRunner(QObject):
         ended_at = self._db.now()
         engine = self.engine
         choice = self.choice
-        seated = [self.people[seat.key] for seat in engine.all_seats]
+        absent = self._absent()
+        seated = [self.people[seat.key] for seat in engine.all_seats if seat.key not in absent]
         fields = CircleRunFields(
             seats=tuple(seated),
             rounds=engine.rounds_begun,
@@ -147,7 +187,10 @@ class CircleRunner(QObject):
             keeper_id=choice.keeper_id,
             case_id=choice.case_id,
             meeting_kind=choice.meeting_kind,
+            absent_student_ids=frozenset(
+                sid for key in absent if (sid := self.people[key].student_id) is not None
+            ),
         )
-        self.result = save_circle_run(self._db, fields)
+        self.result = save_circle_run(self._db, self._agreed(fields))
         self.saved.emit(self.result)
         return voice_summary(engine.all_seats, engine.turns)
