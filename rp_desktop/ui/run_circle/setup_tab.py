@@ -30,12 +30,13 @@ from rp_desktop.domain.circle.wall import NameStyle, wall_labels
 from rp_desktop.domain.circle_runs import SavedRun, SeatedPerson
 from rp_desktop.domain.library import CirclePlan
 from rp_desktop.domain.records import Case
-from rp_desktop.domain.vocabulary import CircleKind, MeetingKind, Tier3Kind
+from rp_desktop.domain.vocabulary import CircleKind, MeetingKind, Role
 from rp_desktop.services import people
 from rp_desktop.services.circles import library
 from rp_desktop.services.safekeeping.database import Database
 from rp_desktop.services.students import records as students
 from rp_desktop.ui import dialogs
+from rp_desktop.ui.conference.setup_option import ConferenceOption, case_people, meeting_kind_of
 from rp_desktop.ui.forms.widgets import choice_combo, current_choice
 from rp_desktop.ui.run_circle.chime import Chime
 from rp_desktop.ui.run_circle.rounds_editor import RoundsEditor
@@ -83,6 +84,7 @@ class CircleSetupTab(QWidget):
         self._make_options()
         self.case_note = QLabel(wordWrap=True)
         self.case_note.hide()
+        self.conference = ConferenceOption(db)
         self.problem = QLabel(wordWrap=True)
         self.problem.setStyleSheet("color: #b00020;")
         self.start = QPushButton(self.tr("Start the circle  (Ctrl+Enter)"))
@@ -145,24 +147,19 @@ class CircleSetupTab(QWidget):
 
     # -- a circle for a case --------------------------------------------------------------
     def set_case(self, case: Case) -> None:
-        """Seat the case's people and choose the repair-harm (or re-entry) plan."""
-        re_entry = case.fields.tier3_kind is Tier3Kind.RE_ENTRY
-        kind = MeetingKind.RE_ENTRY_CIRCLE if re_entry else MeetingKind.REPAIR_HARM_CIRCLE
+        """Seat the case's people with their part in it (its facilitator keeping), choose the
+        repair-harm (or re-entry) plan, and offer the conference script."""
+        kind = meeting_kind_of(case)
         self._case = CaseCircle(case.id, kind)
         self.seating.clear()
-        for participant in case.participants:
-            fields = participant.fields
-            if fields.student_id is not None:
-                self.seating.seat(
-                    Attendee.student(students.get_student(self._db, fields.student_id))
-                )
-            elif fields.staff_id is not None:
-                member = people.get_staff(self._db, fields.staff_id)
-                if member is not None:
-                    self.seating.seat(Attendee.staff(member))
-            else:
-                self.seating.seat(Attendee.other(fields.other_name or participant.display_name))
-        self.rounds.use_template("re-entry" if re_entry else "repair-harm")
+        for attendee in case_people(self._db, case):
+            self.seating.seat(attendee)
+            if attendee.role == Role.FACILITATOR:
+                self.seating.set_keeper(attendee)
+        self.rounds.use_template(
+            "re-entry" if kind is MeetingKind.RE_ENTRY_CIRCLE else "repair-harm"
+        )
+        self.conference.set_case(case)
         self.case_note.setText(
             self.tr(
                 "This circle is for case {number}; it will be saved as a meeting on it."
@@ -195,7 +192,7 @@ class CircleSetupTab(QWidget):
             return None
         style = current_choice(self.names, NameStyle) or NameStyle.FIRST_NAME
         keeper = self.seating.keeper_index()
-        return CirclePlanChoice(
+        choice = CirclePlanChoice(
             seats=self._seats(attendees, style),
             rounds=tuple(round_plan(r) for r in rounds),
             settings=self._settings(),
@@ -210,6 +207,7 @@ class CircleSetupTab(QWidget):
             name_style=style,
             absent_student_ids=self.seating.absent_student_ids(),
         )
+        return self.conference.apply(choice, attendees)
 
     def _seats(self, attendees: list[Attendee], style: NameStyle) -> tuple[SeatedPerson, ...]:
         """The seats in ring order, each with the words the wall shows for its sitter."""
@@ -258,6 +256,7 @@ class CircleSetupTab(QWidget):
         bottom.addLayout(options, 1)
         side = QVBoxLayout()
         side.addWidget(self.case_note)
+        side.addWidget(self.conference)
         side.addWidget(self.problem)
         side.addWidget(self.start)
         bottom.addLayout(side, 1)
@@ -289,4 +288,5 @@ class CircleSetupTab(QWidget):
     def _saved(self, saved: SavedRun) -> None:
         self._case = None
         self.case_note.hide()
+        self.conference.set_case(None)
         self.circleSaved.emit(saved)
