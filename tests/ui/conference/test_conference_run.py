@@ -1,0 +1,286 @@
+"""A repair-harm conference run from set-up to a saved agreement with the keyboard: the
+restorative questions person by person (the person who caused harm first), a note of what was
+said when the answers are kept, the agreement typed at the console, the meeting, its people,
+its answers and its agreement in the database.
+
+Needs directed rounds (the engine): each step's round goes to the one person asked, so Space
+gives them the piece's turn and the next Space moves on to the next step."""
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+from pytestqt.qtbot import QtBot
+
+from rp_desktop.domain.circle import CircleState
+from rp_desktop.domain.records import Case, CaseFields, ParticipantFields
+from rp_desktop.domain.vocabulary import CaseStatus, CircleStage, MeetingKind, Role, Tier
+from rp_desktop.services.casework import cases
+from rp_desktop.services.circles import seeding as library_seed
+from rp_desktop.services.safekeeping.database import Database
+from rp_desktop.ui import dialogs
+from rp_desktop.ui.run_circle.runner import CircleRunner
+from rp_desktop.ui.run_circle.setup_tab import CircleSetupTab
+from tests.ui.conftest import School, type_text
+from tests.ui.fakes import FakeChime
+from tests.ui.run_circle.test_circle_run import Monotonic, rows
+
+WHAT_HAPPENED = "What happened?"  # the shipped words (repair-what-happened)
+
+
+@dataclass(frozen=True)
+class Conference:
+    case: Case
+    caused: int  # participant ids
+    harmed: int
+    supporter: int
+    facilitator: int
+
+
+@pytest.fixture
+def conference(db: Database, school_db: School) -> Conference:
+    library_seed.ensure_circle_library(db)
+    caused, harmed = school_db.members[1], school_db.members[0]  # Nou Xiong, Xochitl Ibarra
+    case = cases.open_case(
+        db,
+        CaseFields(
+            tier=Tier.TARGETED,
+            occurred_on=date(2026, 3, 2),
+            category_id=1,
+            description="Pushed in the lunch line.",
+            status=CaseStatus.OPEN,
+            participants=(
+                ParticipantFields(Role.PERSON_HARMED, student_id=harmed.id),
+                ParticipantFields(Role.SUPPORTER, other_name="Delfina Ibarra-Soto"),
+                ParticipantFields(Role.FACILITATOR, staff_id=school_db.counselor_id),
+                ParticipantFields(Role.PERSON_WHO_CAUSED_HARM, student_id=caused.id),
+            ),
+        ),
+    )
+    ids = {p.fields.role: p.id for p in case.participants}
+    return Conference(
+        case,
+        ids[Role.PERSON_WHO_CAUSED_HARM],
+        ids[Role.PERSON_HARMED],
+        ids[Role.SUPPORTER],
+        ids[Role.FACILITATOR],
+    )
+
+
+def answered_with_enter(qtbot: QtBot, asked: list[str]):  # type: ignore[no-untyped-def]
+    """dialogs.wait_for as a person answers: the question on screen, then Enter."""
+
+    def wait_for(box: QDialog) -> int:
+        assert isinstance(box, QMessageBox)
+        asked.append(box.windowTitle())
+        box.show()
+        box.activateWindow()
+        qtbot.waitUntil(lambda: QApplication.activeWindow() is box)
+        qtbot.keyClick(QApplication.focusWidget() or box, Qt.Key.Key_Return)
+        return box.result()
+
+    return wait_for
+
+
+def started(
+    qtbot: QtBot, db: Database, conference: Conference
+) -> tuple[CircleSetupTab, CircleRunner]:
+    """The circle set up for the case (as "Run a circle for this case" does) and started
+    with Ctrl+Enter."""
+    tab = CircleSetupTab(db, 2025, clock=Monotonic(), chime=FakeChime())
+    qtbot.addWidget(tab)
+    tab.set_case(conference.case)
+    tab.show()
+    tab.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is tab)
+    assert tab.conference.isVisible()
+    assert tab.conference.on.isChecked()  # on at first for a repair-harm circle
+    qtbot.keyClick(tab, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    runner = tab.runner
+    assert runner is not None
+    qtbot.addWidget(runner.console)
+    qtbot.addWidget(runner.wall)
+    runner.console.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is runner.console)
+    return tab, runner
+
+
+def key(
+    qtbot: QtBot, runner: CircleRunner, which: Qt.Key, modifier=Qt.KeyboardModifier.NoModifier
+) -> None:  # type: ignore[no-untyped-def]
+    """A key pressed on the console: to the box that has the focus, or else to the circle."""
+    qtbot.keyClick(QApplication.focusWidget() or runner.console, which, modifier)
+
+
+def to_the_script(qtbot: QtBot, runner: CircleRunner) -> None:
+    """Space starts the circle; N skips the plan's rounds before the script (the opening and
+    the values)."""
+    key(qtbot, runner, Qt.Key.Key_Space)
+    for _ in range(5):
+        if runner.console.live.left.currentWidget() is runner.console.script:
+            return
+        key(qtbot, runner, Qt.Key.Key_N)
+    raise AssertionError("the conference script never began")
+
+
+def seat_of(runner: CircleRunner, participant_id: int) -> int:
+    return next(p.key for p in runner.choice.seats if p.participant_id == participant_id)
+
+
+def test_a_conference_from_set_up_to_a_saved_agreement_from_the_keyboard(
+    qtbot: QtBot, db: Database, conference: Conference, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    asked: list[str] = []
+    monkeypatch.setattr(dialogs, "wait_for", answered_with_enter(qtbot, asked))
+    _tab, runner = started(qtbot, db, conference)
+    console, session = runner.console, runner.session
+    # the keeper's seat first in the console's list, each seat with its part in the case
+    first_row = console.seats.item(0, 0).text()
+    assert first_row.startswith("Marisol (keeper)")
+    assert "Facilitator" in first_row
+    rows_text = [console.seats.item(r, 0).text() for r in range(console.seats.rowCount())]
+    assert any("Person who caused harm" in text for text in rows_text)
+    to_the_script(qtbot, runner)
+
+    # Step 1: the person who caused harm, "What happened?"
+    caused = seat_of(runner, conference.caused)
+    snapshot = session.snapshot
+    assert console.script.person.text() == "Nou Xiong"
+    assert console.script.part.text() == "Person who caused harm · Question 1 of 6"
+    assert console.header.prompt.text() == WHAT_HAPPENED
+    assert snapshot.round.stage is CircleStage.REPAIR_HARM
+    assert snapshot.round.prompt == WHAT_HAPPENED
+    assert " ".join(runner.wall.view.prompt_fit().lines) == WHAT_HAPPENED
+    assert snapshot.round.addressed == (caused,)  # the engine: the round is for them alone
+    assert snapshot.holder_key == caused
+
+    # Keep the answers (Alt+K), Tab into the note, type: the circle's letters are the box's.
+    assert not console.script.note.isEnabled()
+    key(qtbot, runner, Qt.Key.Key_K, Qt.KeyboardModifier.AltModifier)
+    assert console.script.keep.isChecked()
+    key(qtbot, runner, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is console.script.note
+    turn = session.snapshot.turn_number
+    qtbot.keyClicks(console.script.note, "Pushed past, then felt bad")  # P, N, B, F, E, Space
+    type_text(console.script.note, " — lo siento")
+    assert session.snapshot.turn_number == turn  # nothing moved the piece
+    assert not runner.wall.blank and not runner.wall.isFullScreen()
+    key(qtbot, runner, Qt.Key.Key_Escape)  # the keys go back to the circle
+    assert QApplication.focusWidget() is not console.script.note
+    assert console.isVisible()
+
+    # Space through the script: each step for one person, in the usual order.
+    expected = [("Nou Xiong", 6), ("Xochitl Ibarra", 4), ("Delfina Ibarra-Soto", 4)]
+    seen = []
+    for name, count in expected:
+        for number in range(1, count + 1):
+            if (name, number) != ("Nou Xiong", 1):
+                key(qtbot, runner, Qt.Key.Key_Space)  # the step before ends ...
+                assert session.snapshot.state is CircleState.BETWEEN_ROUNDS
+                key(qtbot, runner, Qt.Key.Key_Space)  # ... and this one begins
+            assert console.script.person.text() == name
+            assert console.script.part.text().endswith(f"Question {number} of {count}")
+            assert session.snapshot.holder_key == session.snapshot.round.addressed[0]
+            assert session.snapshot.round.prompt == console.header.prompt.text()
+            seen.append(name)
+    assert len(seen) == 14  # the facilitator answers none
+    key(qtbot, runner, Qt.Key.Key_Space)
+    key(qtbot, runner, Qt.Key.Key_Space)
+
+    # The agreement step: the piece rests with the keeper; the console asks what is agreed.
+    snapshot = session.snapshot
+    assert snapshot.round.stage is CircleStage.AGREEMENT
+    assert snapshot.holder_key == next(s.key for s in snapshot.seats if s.is_keeper)
+    panel = console.agreement
+    assert console.live.right.currentWidget() is panel
+    assert QApplication.focusWidget() is panel.what  # ready to type
+    type_text(panel.what, "Nou helps Xochitl rebuild the science poster")
+    key(qtbot, runner, Qt.Key.Key_Return)  # to "who"
+    assert QApplication.focusWidget() is panel.who
+    key(qtbot, runner, Qt.Key.Key_Down)  # the first of the case's people ...
+    while panel.who.currentData() != ("participant", conference.caused):
+        key(qtbot, runner, Qt.Key.Key_Down)  # ... down to Nou
+    key(qtbot, runner, Qt.Key.Key_Return)  # to "by"
+    assert QApplication.focusWidget() is panel.due
+    key(qtbot, runner, Qt.Key.Key_Return)  # adds it, due in a week
+    type_text(panel.what, "Check in with both at lunch on Friday")
+    key(qtbot, runner, Qt.Key.Key_Return)
+    while panel.who.currentData() != ("participant", conference.facilitator):
+        key(qtbot, runner, Qt.Key.Key_Down)
+    key(qtbot, runner, Qt.Key.Key_Return)
+    key(qtbot, runner, Qt.Key.Key_Up)  # a year later than the week: the year is chosen first
+    key(qtbot, runner, Qt.Key.Key_Return)
+    assert panel.table.rowCount() == 2
+    assert session.snapshot.round.stage is CircleStage.AGREEMENT  # typing moved nothing
+
+    key(qtbot, runner, Qt.Key.Key_Escape)  # back to the circle
+    key(qtbot, runner, Qt.Key.Key_E)  # end: asked, and Enter ends it
+    assert asked == ["End the circle?"]
+    assert console.saved_ok
+    result = runner.result
+    assert result is not None
+
+    week = db.today() + timedelta(days=7)
+    meeting = rows(db, f"SELECT kind, case_id FROM meeting WHERE id = {result.meeting_id}")
+    assert meeting == [(MeetingKind.REPAIR_HARM_CIRCLE.value, conference.case.id)]
+    came = rows(
+        db,
+        f"SELECT participant_id FROM meeting_attendee WHERE meeting_id = {result.meeting_id}",
+    )
+    everyone = {conference.caused, conference.harmed, conference.supporter, conference.facilitator}
+    assert {row[0] for row in came} == everyone
+    agreement = rows(db, f"SELECT id, meeting_id, case_id FROM agreement")
+    assert [(meeting_id, case_id) for _, meeting_id, case_id in agreement] == [
+        (result.meeting_id, conference.case.id)
+    ]
+    items = rows(
+        db,
+        "SELECT description, owner_participant_id, due_on FROM agreement_item ORDER BY id",
+    )
+    assert items == [
+        ("Nou helps Xochitl rebuild the science poster", conference.caused, week.isoformat()),
+        (
+            "Check in with both at lunch on Friday",
+            conference.facilitator,
+            week.replace(year=week.year + 1).isoformat(),
+        ),
+    ]
+    answers = rows(
+        db,
+        f"SELECT participant_id, question, answer FROM meeting_answer "
+        f"WHERE meeting_id = {result.meeting_id}",
+    )
+    assert answers == [
+        (conference.caused, "what_happened", "Pushed past, then felt bad — lo siento")
+    ]
+
+
+def test_with_the_answers_not_kept_nothing_said_is_saved(
+    qtbot: QtBot, db: Database, conference: Conference, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    asked: list[str] = []
+    monkeypatch.setattr(dialogs, "wait_for", answered_with_enter(qtbot, asked))
+    _tab, runner = started(qtbot, db, conference)
+    console = runner.console
+    to_the_script(qtbot, runner)
+    key(qtbot, runner, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is not console.script.note  # off: no box to type in
+    assert not console.script.note.isEnabled()
+    while runner.session.snapshot.round.stage is not CircleStage.AGREEMENT:
+        key(qtbot, runner, Qt.Key.Key_N)  # the keeper moves on step by step
+    type_text(console.agreement.what, "Nou writes Xochitl a note")
+    key(qtbot, runner, Qt.Key.Key_Return)
+    key(qtbot, runner, Qt.Key.Key_Return)
+    key(qtbot, runner, Qt.Key.Key_Return)
+    key(qtbot, runner, Qt.Key.Key_Escape)
+    key(qtbot, runner, Qt.Key.Key_E)
+    assert asked == ["End the circle?"]
+    assert runner.result is not None
+    meeting_id = runner.result.meeting_id
+    assert rows(db, f"SELECT keep_answers FROM meeting WHERE id = {meeting_id}") == [(0,)]
+    assert rows(db, "SELECT count(*) FROM meeting_answer") == [(0,)]
+    assert rows(db, "SELECT description, owner_participant_id FROM agreement_item") == [
+        ("Nou writes Xochitl a note", None)
+    ]
