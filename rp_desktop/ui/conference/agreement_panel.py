@@ -106,13 +106,17 @@ class AgreementPanel(QWidget):
     # -- adding and removing ----------------------------------------------------------------
     def add_typed(self) -> bool:
         """Add what is typed as an item (or line); False, with the reason shown, if nothing
-        is typed."""
+        is typed or, for a case, nobody is named to do it."""
         text = self.what.text().strip()
         if not text:
             self.problem.setText(self.tr("Type what is agreed first."))
             self.what.setFocus(Qt.FocusReason.OtherFocusReason)
             return False
         owner: Owner | None = self.who.currentData()
+        if self.for_case and owner is None:
+            self.problem.setText(self.tr("Choose who will do it first."))
+            self.who.setFocus(Qt.FocusReason.OtherFocusReason)
+            return False
         qdate = self.due.date()
         self._items.append(
             AgreementItemFields(

@@ -3,7 +3,7 @@ the keeper's own screen), which of their questions this is, how the circle stand
 note of what they said, kept only when the facilitator chose to keep the answers."""
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QLabel,
@@ -39,7 +39,7 @@ class ScriptPanel(QWidget):
         self.part.setFont(_font(18))
         self.time = QLabel()
         self.time.setFont(_font(18))
-        self.keep = QCheckBox(self.tr("&Keep the answers word for word"))
+        self.keep = QCheckBox(self.tr("Keep the answers word for word  (Alt+K)"))
         self.keep.setAccessibleName(self.tr("Keep the answers word for word"))
         # Off the Tab path like the console's other controls: Space is the circle's key.
         self.keep.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -58,6 +58,10 @@ class ScriptPanel(QWidget):
         self._round: int | None = None
         self._keys = TextKeys(self.back_to_circle, lambda _box: self._done_typing(), self)
         self._keys.watch(self.note)
+        # Alt+K ticks it at once (a mnemonic would tick it only as an animated click ends).
+        keep_key = QShortcut(QKeySequence("Alt+K"), self)
+        keep_key.setContext(Qt.ShortcutContext.WindowShortcut)
+        keep_key.activated.connect(self.keep.toggle)
         self._lay_out()
         self.keep.toggled.connect(self._keep_changed)
         self._keep_changed(False)

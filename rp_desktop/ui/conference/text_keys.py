@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QWidget
 ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 # Keys a box never keeps: they move the focus, or close the window (Ctrl+W).
 LEAVES = (Qt.Key.Key_Tab, Qt.Key.Key_Backtab)
+KEY_EVENTS = (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress)
 
 
 class TextKeys(QObject):
@@ -32,13 +33,14 @@ class TextKeys(QObject):
             box.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if not isinstance(event, QKeyEvent) or not isinstance(watched, QWidget):
+        kind = event.type()  # only key events are looked at (never one of a box going away)
+        if kind not in KEY_EVENTS or not isinstance(event, QKeyEvent):
             return False
-        if event.type() is QEvent.Type.ShortcutOverride:
+        if kind == QEvent.Type.ShortcutOverride:
             if _belongs_to_box(event):
                 event.accept()  # the key goes to the box, not to a shortcut of the console
             return False
-        if event.type() is not QEvent.Type.KeyPress:
+        if not isinstance(watched, QWidget):
             return False
         if event.key() == Qt.Key.Key_Escape:
             self._back()

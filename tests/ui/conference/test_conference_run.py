@@ -27,7 +27,10 @@ from tests.ui.conftest import School, type_text
 from tests.ui.fakes import FakeChime
 from tests.ui.run_circle.test_circle_run import Monotonic, rows
 
-WHAT_HAPPENED = "What happened?"  # the shipped words (repair-what-happened)
+
+def shipped(db: Database, key: str) -> str:
+    """The words of a prompt of the school's library, by its shipped key."""
+    return str(rows(db, f"SELECT text FROM prompt WHERE seed_key = '{key}'")[0][0])
 
 
 @dataclass(frozen=True)
@@ -84,13 +87,19 @@ def answered_with_enter(qtbot: QtBot, asked: list[str]):  # type: ignore[no-unty
     return wait_for
 
 
-def started(
-    qtbot: QtBot, db: Database, conference: Conference
-) -> tuple[CircleSetupTab, CircleRunner]:
+@pytest.fixture
+def tab(qtbot: QtBot, db: Database) -> CircleSetupTab:
+    """The "Run a circle" tab, on a school with the shipped library (alive until the console
+    and wall are closed)."""
+    library_seed.ensure_circle_library(db)
+    setup = CircleSetupTab(db, 2025, clock=Monotonic(), chime=FakeChime())
+    qtbot.addWidget(setup)
+    return setup
+
+
+def started(qtbot: QtBot, tab: CircleSetupTab, conference: Conference) -> CircleRunner:
     """The circle set up for the case (as "Run a circle for this case" does) and started
     with Ctrl+Enter."""
-    tab = CircleSetupTab(db, 2025, clock=Monotonic(), chime=FakeChime())
-    qtbot.addWidget(tab)
     tab.set_case(conference.case)
     tab.show()
     tab.activateWindow()
@@ -100,11 +109,11 @@ def started(
     qtbot.keyClick(tab, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     runner = tab.runner
     assert runner is not None
-    qtbot.addWidget(runner.console)
-    qtbot.addWidget(runner.wall)
+    for widget in (runner.console, runner.wall):
+        qtbot.addWidget(widget)
     runner.console.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is runner.console)
-    return tab, runner
+    return runner
 
 
 def key(
@@ -130,11 +139,15 @@ def seat_of(runner: CircleRunner, participant_id: int) -> int:
 
 
 def test_a_conference_from_set_up_to_a_saved_agreement_from_the_keyboard(
-    qtbot: QtBot, db: Database, conference: Conference, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot,
+    db: Database,
+    tab: CircleSetupTab,
+    conference: Conference,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     asked: list[str] = []
     monkeypatch.setattr(dialogs, "wait_for", answered_with_enter(qtbot, asked))
-    _tab, runner = started(qtbot, db, conference)
+    runner = started(qtbot, tab, conference)
     console, session = runner.console, runner.session
     # the keeper's seat first in the console's list, each seat with its part in the case
     first_row = console.seats.item(0, 0).text()
@@ -145,14 +158,15 @@ def test_a_conference_from_set_up_to_a_saved_agreement_from_the_keyboard(
     to_the_script(qtbot, runner)
 
     # Step 1: the person who caused harm, "What happened?"
+    what_happened = shipped(db, "repair-what-happened")
     caused = seat_of(runner, conference.caused)
     snapshot = session.snapshot
     assert console.script.person.text() == "Nou Xiong"
     assert console.script.part.text() == "Person who caused harm · Question 1 of 6"
-    assert console.header.prompt.text() == WHAT_HAPPENED
+    assert console.header.prompt.text() == what_happened
     assert snapshot.round.stage is CircleStage.REPAIR_HARM
-    assert snapshot.round.prompt == WHAT_HAPPENED
-    assert " ".join(runner.wall.view.prompt_fit().lines) == WHAT_HAPPENED
+    assert snapshot.round.prompt == what_happened
+    assert " ".join(runner.wall.view.prompt_fit().lines) == what_happened
     assert snapshot.round.addressed == (caused,)  # the engine: the round is for them alone
     assert snapshot.holder_key == caused
 
@@ -166,7 +180,8 @@ def test_a_conference_from_set_up_to_a_saved_agreement_from_the_keyboard(
     qtbot.keyClicks(console.script.note, "Pushed past, then felt bad")  # P, N, B, F, E, Space
     type_text(console.script.note, " — lo siento")
     assert session.snapshot.turn_number == turn  # nothing moved the piece
-    assert not runner.wall.blank and not runner.wall.isFullScreen()
+    assert not runner.wall.blank
+    assert not runner.wall.isFullScreen()
     key(qtbot, runner, Qt.Key.Key_Escape)  # the keys go back to the circle
     assert QApplication.focusWidget() is not console.script.note
     assert console.isVisible()
@@ -231,7 +246,7 @@ def test_a_conference_from_set_up_to_a_saved_agreement_from_the_keyboard(
     )
     everyone = {conference.caused, conference.harmed, conference.supporter, conference.facilitator}
     assert {row[0] for row in came} == everyone
-    agreement = rows(db, f"SELECT id, meeting_id, case_id FROM agreement")
+    agreement = rows(db, "SELECT id, meeting_id, case_id FROM agreement")
     assert [(meeting_id, case_id) for _, meeting_id, case_id in agreement] == [
         (result.meeting_id, conference.case.id)
     ]
@@ -258,11 +273,15 @@ def test_a_conference_from_set_up_to_a_saved_agreement_from_the_keyboard(
 
 
 def test_with_the_answers_not_kept_nothing_said_is_saved(
-    qtbot: QtBot, db: Database, conference: Conference, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot,
+    db: Database,
+    tab: CircleSetupTab,
+    conference: Conference,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     asked: list[str] = []
     monkeypatch.setattr(dialogs, "wait_for", answered_with_enter(qtbot, asked))
-    _tab, runner = started(qtbot, db, conference)
+    runner = started(qtbot, tab, conference)
     console = runner.console
     to_the_script(qtbot, runner)
     key(qtbot, runner, Qt.Key.Key_Tab)
@@ -274,6 +293,12 @@ def test_with_the_answers_not_kept_nothing_said_is_saved(
     key(qtbot, runner, Qt.Key.Key_Return)
     key(qtbot, runner, Qt.Key.Key_Return)
     key(qtbot, runner, Qt.Key.Key_Return)
+    assert console.agreement.problem.text() == "Choose who will do it first."
+    assert QApplication.focusWidget() is console.agreement.who
+    key(qtbot, runner, Qt.Key.Key_Down)  # the first of the case's people
+    key(qtbot, runner, Qt.Key.Key_Return)
+    key(qtbot, runner, Qt.Key.Key_Return)
+    assert console.agreement.table.rowCount() == 1
     key(qtbot, runner, Qt.Key.Key_Escape)
     key(qtbot, runner, Qt.Key.Key_E)
     assert asked == ["End the circle?"]
@@ -281,6 +306,7 @@ def test_with_the_answers_not_kept_nothing_said_is_saved(
     meeting_id = runner.result.meeting_id
     assert rows(db, f"SELECT keep_answers FROM meeting WHERE id = {meeting_id}") == [(0,)]
     assert rows(db, "SELECT count(*) FROM meeting_answer") == [(0,)]
+    first = console.agreement.who.itemData(1)
     assert rows(db, "SELECT description, owner_participant_id FROM agreement_item") == [
-        ("Nou writes Xochitl a note", None)
+        ("Nou writes Xochitl a note", first[1])
     ]
