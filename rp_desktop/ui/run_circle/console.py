@@ -39,6 +39,13 @@ from rp_desktop.ui.run_circle.summary import VoiceSummaryPanel
 from rp_desktop.ui.run_circle.wall.window import WallWindow
 from rp_desktop.ui.screen_fit import fit_to_screen
 
+# The keys that make one move of the engine.
+PIECE_MOVES = {
+    "start": Move.START,
+    "pass": Move.PASS,
+    "back": Move.BACK,
+    "next_round": Move.NEXT_ROUND,
+}
 # What the keys still do once the circle has ended.
 AFTER_THE_END = ("blank", "full_screen", "escape", "close", "end")
 
@@ -81,17 +88,8 @@ class CircleConsole(QWidget):
         self._ended = False
         self._agreeing = False
         self.saved_ok = False
-        self.header = PromptHeader()
-        self.times = LiveTimes(talking_piece)
-        self.seats = SeatTable()
-        self.script = ScriptPanel()
         self.agreement = agreement
-        self.sound = SoundControls(session.chime)
-        self.summary = VoiceSummaryPanel(wall)
-        self.buttons = make_buttons(self)
-        self.screen_choice = ScreenChoice()
-        self._pages = QStackedWidget()
-        self.live = lay_out(self, self._pages)
+        self._make_parts(talking_piece)
         self.setFocusPolicy(Qt.FocusPolicy.ClickFocus)  # Esc in a box: the focus comes here
         self._bind_keys(self)
         self._bind_keys(wall)
@@ -101,24 +99,31 @@ class CircleConsole(QWidget):
         fit_to_screen(self, QSize(1100, 720), "console")
         session.refresh()
 
+    def _make_parts(self, talking_piece: str) -> None:
+        self.header = PromptHeader()
+        self.times = LiveTimes(talking_piece)
+        self.seats = SeatTable()
+        self.script = ScriptPanel()
+        self.sound = SoundControls(self.session.chime)
+        self.summary = VoiceSummaryPanel(self.wall)
+        self.buttons = make_buttons(self.press)
+        self.screen_choice = ScreenChoice()
+        self._pages = QStackedWidget()
+        self.live = lay_out(self, self, self._pages)
+
     # -- what the keeper does ---------------------------------------------------------------
     def press(self, action: str) -> None:
         """Do what a key or button does; a move that makes no sense now does nothing."""
         if self._ended and action not in AFTER_THE_END:
             return
+        if action in PIECE_MOVES:
+            self.session.move(PIECE_MOVES[action])
+            return
         match action:
-            case "start":
-                self.session.move(Move.START)
             case "next":
                 self._next()
-            case "pass":
-                self.session.move(Move.PASS)
-            case "back":
-                self.session.move(Move.BACK)
             case "pause":
                 self.session.toggle_pause()
-            case "next_round":
-                self.session.move(Move.NEXT_ROUND)
             case "blank":
                 self.wall.set_blank(not self.wall.blank)
                 self._show(self.session.snapshot)

@@ -2,7 +2,8 @@
 holds the piece and the times beside the seats, or a conference's step beside the seats, or
 the agreement being typed), the wall's controls and the keys line."""
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import Protocol
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QGuiApplication
@@ -21,8 +22,39 @@ from PySide6.QtWidgets import (
 from rp_desktop.ui.run_circle.chime import Chime
 from rp_desktop.ui.run_circle.console_parts import keys_line
 
-if TYPE_CHECKING:
-    from rp_desktop.ui.run_circle.console import CircleConsole
+
+class ConsoleParts(Protocol):
+    """The parts of the console the layout puts in place."""
+
+    @property
+    def header(self) -> QWidget: ...
+
+    @property
+    def times(self) -> QWidget: ...
+
+    @property
+    def script(self) -> QWidget: ...
+
+    @property
+    def seats(self) -> QWidget: ...
+
+    @property
+    def agreement(self) -> QWidget: ...
+
+    @property
+    def summary(self) -> QWidget: ...
+
+    @property
+    def sound(self) -> QWidget: ...
+
+    @property
+    def screen_choice(self) -> QWidget: ...
+
+    @property
+    def buttons(self) -> dict[str, QPushButton]: ...
+
+    def show_wall(self) -> None: ...
+
 
 # The moves of the piece, in the row under the live page.
 MOVES = ("start", "next", "pass", "back", "pause", "next_round")
@@ -32,7 +64,7 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("CircleConsole", text)
 
 
-def make_buttons(press: "CircleConsole") -> dict[str, QPushButton]:
+def make_buttons(press: Callable[[str], None]) -> dict[str, QPushButton]:
     """A button for each thing the console does with a button, saying its key."""
     texts = {
         "start": _tr("Start the circle"),
@@ -53,7 +85,7 @@ def make_buttons(press: "CircleConsole") -> dict[str, QPushButton]:
         button = QPushButton(text)
         # Keys belong to the circle, not to whichever button was clicked last.
         button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        button.clicked.connect(lambda _=False, a=action: press.press(a))
+        button.clicked.connect(lambda _=False, a=action: press(a))
         buttons[action] = button
     buttons["absent"].setToolTip(
         _tr(
@@ -69,7 +101,7 @@ class LivePage(QWidget):
     (or, in a conference's step, the person asked and a note of what they said); on the right
     the seats (or, at the agreement step, what is agreed)."""
 
-    def __init__(self, console: "CircleConsole") -> None:
+    def __init__(self, console: ConsoleParts) -> None:
         super().__init__()
         self.left = QStackedWidget()
         self.left.addWidget(console.times)
@@ -100,8 +132,8 @@ class LivePage(QWidget):
         self._layout.setStretch(1, 3 if agreement else 2)
 
 
-def lay_out(console: "CircleConsole", pages: QStackedWidget) -> LivePage:
-    """Put the console's parts in place; returns the live page."""
+def lay_out(window: QWidget, console: ConsoleParts, pages: QStackedWidget) -> LivePage:
+    """Put the console's parts in place in `window`; returns the live page."""
     buttons = console.buttons
     moves = QHBoxLayout()
     for action in MOVES:
@@ -120,7 +152,7 @@ def lay_out(console: "CircleConsole", pages: QStackedWidget) -> LivePage:
     live = LivePage(console)
     pages.addWidget(live)
     pages.addWidget(console.summary)
-    layout = QVBoxLayout(console)
+    layout = QVBoxLayout(window)
     layout.addWidget(console.header)
     layout.addWidget(pages, 1)
     layout.addLayout(moves)
