@@ -28,6 +28,8 @@ QUESTION_KEYS: dict[RestorativeQuestion, str] = {
     RestorativeQuestion.WHAT_YOU_NEED: "repair-staff-what-you-need",
 }
 AGREEMENT_KEY = "agreement-what-will-we-do"
+# The agreement round of the repair-harm template, asked when the step's own prompt is missing.
+OLDER_AGREEMENT_KEY = "repair-agreement"
 YOUNG = "-k2"
 LANGUAGES = ("en", "es")
 
@@ -61,8 +63,9 @@ def question_words(
 
 
 def agreement_words(db: Database, language: str = "en", young: bool = False) -> str:
-    """The agreement step's prompt; "" when it is retired or missing."""
-    keys = seed_keys(AGREEMENT_KEY, language, young)
+    """The agreement step's prompt (else the repair-harm template's agreement prompt); ""
+    when all are retired or missing."""
+    keys = seed_keys(AGREEMENT_KEY, language, young) + seed_keys(OLDER_AGREEMENT_KEY, language)
     found = _texts(db, set(keys))
     return next((found[k] for k in keys if k in found), "")
 

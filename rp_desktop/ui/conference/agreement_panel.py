@@ -65,6 +65,14 @@ class AgreementPanel(QWidget):
         self.due = QDateEdit()
         self.problem = QLabel(wordWrap=True)
         self.problem.setStyleSheet("color: #b00020;")
+        self.problem.hide()
+        self.hint = QLabel(
+            self.tr(
+                "Enter moves to the next box; in the last one it adds what is typed. "
+                "Esc gives the keys back to the circle."
+            ),
+            wordWrap=True,
+        )
         self.add = QPushButton(self.tr("Add  (Enter)"))
         self.remove = QPushButton(self.tr("Remove the chosen one"))
         self.table = QTableWidget(0, 3 if self.for_case else 1)
@@ -109,12 +117,12 @@ class AgreementPanel(QWidget):
         is typed or, for a case, nobody is named to do it."""
         text = self.what.text().strip()
         if not text:
-            self.problem.setText(self.tr("Type what is agreed first."))
+            self._say(self.tr("Type what is agreed first."))
             self.what.setFocus(Qt.FocusReason.OtherFocusReason)
             return False
         owner: Owner | None = self.who.currentData()
         if self.for_case and owner is None:
-            self.problem.setText(self.tr("Choose who will do it first."))
+            self._say(self.tr("Choose who will do it first."))
             self.who.setFocus(Qt.FocusReason.OtherFocusReason)
             return False
         qdate = self.due.date()
@@ -126,7 +134,7 @@ class AgreementPanel(QWidget):
                 due_on=date(qdate.year(), qdate.month(), qdate.day()) if self.for_case else None,
             )
         )
-        self.problem.clear()
+        self._say("")
         self.what.clear()
         self.who.setCurrentIndex(0)
         self._show_items()
@@ -134,10 +142,14 @@ class AgreementPanel(QWidget):
         self.changed.emit()
         return True
 
+    def _say(self, problem: str) -> None:
+        self.problem.setText(problem)
+        self.problem.setVisible(bool(problem))
+
     def _remove_chosen(self) -> None:
         rows = self.table.selectionModel().selectedRows()
         if not rows:
-            self.problem.setText(self.tr("Choose the item to remove in the list first."))
+            self._say(self.tr("Choose the item to remove in the list first."))
             return
         del self._items[rows[0].row()]
         self._show_items()
@@ -212,6 +224,7 @@ class AgreementPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.heading)
         layout.addLayout(grid)
+        layout.addWidget(self.hint)
         layout.addWidget(self.problem)
         layout.addWidget(self.add)
         layout.addWidget(self.table, 1)

@@ -39,6 +39,7 @@ class ScriptPanel(QWidget):
         self.part.setFont(_font(18))
         self.time = QLabel()
         self.time.setFont(_font(18))
+        self.asking = QLabel(self.tr("Asking:"))
         self.keep = QCheckBox(self.tr("Keep the answers word for word  (Alt+K)"))
         self.keep.setAccessibleName(self.tr("Keep the answers word for word"))
         # Off the Tab path like the console's other controls: Space is the circle's key.
@@ -78,16 +79,18 @@ class ScriptPanel(QWidget):
     def show_step(
         self, index: int, step: ScriptStep, name: str, part: str, state: str, time: str
     ) -> None:
-        """Round `index` is `step`, asking `name` (in `part` of the case)."""
+        """Round `index` is `step`, asking `name` (in `part` of the case); `state`: how the
+        circle stands when no one holds the piece (else ""), `time`: the holder's time."""
         if index != self._round:
             self._store()
             self._round = index
             self.note.setText(self._notes.get(index, ""))
         self.state.setText(state)
+        self.state.setVisible(bool(state))
         self.person.setText(name)
         number = self.tr("Question {n} of {count}").format(n=step.number, count=step.of)
         self.part.setText(f"{part} · {number}" if part else number)
-        self.time.setText(time)
+        self.time.setText(self.tr("{time} with the piece").format(time=time) if time else "")
 
     def back_to_circle(self) -> None:
         """The keys go back to the circle (Esc in the note)."""
@@ -116,14 +119,15 @@ class ScriptPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.state)
-        layout.addWidget(QLabel(self.tr("Asking:")))
+        layout.addWidget(self.asking)
         layout.addWidget(self.person)
         layout.addWidget(self.part)
         layout.addWidget(self.time)
-        layout.addStretch(1)
+        layout.addSpacing(16)
         layout.addWidget(self.keep)
         layout.addWidget(self.why)
         label = QLabel(self.tr("What they said, in a few words:"))
         label.setBuddy(self.note)
         layout.addWidget(label)
         layout.addWidget(self.note)
+        layout.addStretch(1)

@@ -5,7 +5,7 @@ students and adults or for young children, in English or Spanish."""
 from collections.abc import Sequence
 from dataclasses import replace
 
-from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from rp_desktop.domain.casework.restorative import RestorativeQuestion
 from rp_desktop.domain.circle.types import RoundPlan
@@ -112,12 +112,20 @@ class ConferenceOption(QWidget):
         self.language.setAccessibleName(self.tr("Language of the questions"))
         self.language.addItem("English", "en")
         self.language.addItem("Español", "es")
+        self.explain = QLabel(
+            self.tr(
+                "In place of the plan's repair-harm rounds: each person is asked their own "
+                "questions in turn, the person who caused harm first; then the group agrees."
+            ),
+            wordWrap=True,
+        )
         row = QHBoxLayout()
         row.addWidget(self.words, 1)
         row.addWidget(self.language)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.on)
+        layout.addWidget(self.explain)
         layout.addLayout(row)
         self.on.toggled.connect(self._sync)
         self._sync(False)
@@ -147,6 +155,7 @@ class ConferenceOption(QWidget):
         return replace(choice, rounds=plan.rounds, conference=plan, names=names, owners=owners)
 
     def _sync(self, on: bool) -> None:
+        self.explain.setEnabled(on)
         self.words.setEnabled(on)
         self.language.setEnabled(on)
 

@@ -243,7 +243,7 @@ class CircleConsole(QWidget):
                 step,
                 self.guide.name(step.key),
                 self.guide.parts.get(step.key or -1, ""),
-                self.times.state.text(),
+                "" if holder else self.times.state.text(),
                 self.times.speaker.text() if holder else "",
             )
         self.live.show_parts(script=asking, agreement=agreeing)

@@ -90,3 +90,8 @@ def test_the_agreement_steps_words(db: Database) -> None:
     assert conference.agreement_words(db, young=True) == "What will each of us do?"
     assert conference.agreement_words(db, "es", young=True) == "¿Qué vamos a hacer?"
     assert conference.agreement_words(db, "es") == ""
+    seed(db, {"repair-agreement-es": "¿Qué hará cada uno de nosotros para reparar esto?"})
+    # no Spanish wording of the step's own: the repair-harm template's agreement prompt
+    assert conference.agreement_words(db, "es") == (
+        "¿Qué hará cada uno de nosotros para reparar esto?"
+    )
