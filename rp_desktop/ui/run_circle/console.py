@@ -219,7 +219,10 @@ class CircleConsole(QWidget):
         the question says so."""
         reached = any(r.stage is CircleStage.AGREEMENT for r in self.session.engine.rounds_begun)
         if reached and self.agreement.empty:
-            return confirm_end_without_agreement(self)
+            if confirm_end_without_agreement(self):
+                return True
+            self.agreement.start_typing()  # back to the agreement, ready to type
+            return False
         return dialogs.confirm_end_circle(self)
 
     def _mark_not_here(self) -> None:
