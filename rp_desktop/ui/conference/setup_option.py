@@ -83,7 +83,6 @@ def agreement_owners(db: Database, case: Case) -> tuple[tuple[str, Owner], ...]:
     owners: list[tuple[str, Owner]] = [
         (f"{p.display_name} ({label(p.fields.role)})", ("participant", p.id))
         for p in case.participants
-        if p.fields.role is not None
     ]
     in_case = {p.fields.staff_id for p in case.participants}
     owners += [

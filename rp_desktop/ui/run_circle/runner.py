@@ -27,6 +27,7 @@ from rp_desktop.domain.vocabulary import CircleKind, MeetingKind
 from rp_desktop.services.circles.runs import save_circle_run
 from rp_desktop.services.safekeeping.database import Database
 from rp_desktop.services.students import records as students
+from rp_desktop.ui.conference.agreement_draft import AgreementDraft
 from rp_desktop.ui.conference.agreement_panel import AgreementPanel, Owner
 from rp_desktop.ui.conference.guide import ConferenceGuide, part_words
 from rp_desktop.ui.run_circle.arrivals import ArrivalDialog
@@ -93,6 +94,10 @@ class CircleRunner(QObject):
         self.wall = WallWindow()
         for_case = choice.case_id is not None
         self.agreement = AgreementPanel(list(choice.owners) if for_case else None, db.today())
+        self.draft: AgreementDraft | None = None
+        if choice.case_id is not None:  # what is agreed survives a crash as a draft
+            self.draft = AgreementDraft(db, choice.case_id, self.agreement)
+            self.agreement.changed.connect(self.draft.save)
         self.console = CircleConsole(
             self.session,
             self.wall,
@@ -192,5 +197,7 @@ class CircleRunner(QObject):
             ),
         )
         self.result = save_circle_run(self._db, self._agreed(fields))
+        if self.draft is not None:
+            self.draft.forget()
         self.saved.emit(self.result)
         return voice_summary(engine.all_seats, engine.turns)

@@ -226,3 +226,53 @@ def test_ending_with_nothing_agreed_asks_first_and_a_groups_lines_are_kept(
     (fields,) = saved.fields
     assert fields.group_agreements == ("Sí se puede: we try again",)
     assert fields.agreement == ()
+
+
+def test_what_is_agreed_survives_a_crash_as_a_draft_of_the_cases_agreement(
+    qtbot: QtBot,
+    db: Database,
+    tab: CircleSetupTab,
+    conference: Conference,
+    saved: Saved,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from rp_desktop.services import drafts
+    from rp_desktop.ui.case.agreement_form import AgreementForm
+    from rp_desktop.ui.window.reopening import reopen_draft
+
+    runner = started(qtbot, tab, conference)
+    to_the_script(qtbot, runner)
+    while runner.session.snapshot.round.stage is not CircleStage.AGREEMENT:
+        key(qtbot, runner, Qt.Key.Key_N)
+    panel = runner.console.agreement
+    type_text(panel.what, "Nou repaints the bench")
+    key(qtbot, runner, Qt.Key.Key_Return)
+    while panel.who.currentData() != ("participant", conference.caused):
+        key(qtbot, runner, Qt.Key.Key_Down)
+    key(qtbot, runner, Qt.Key.Key_Return)
+    key(qtbot, runner, Qt.Key.Key_Return)
+
+    (draft,) = drafts.list_drafts(db)  # as if RP Desktop stopped here
+    assert draft.form == "agreement"
+    assert draft.label == f"New agreement, case {conference.case.id}"
+    form = reopen_draft(None, db, 2025, draft)
+    qtbot.addWidget(form)
+    assert isinstance(form, AgreementForm)
+    (item,) = form.items.items()
+    assert item.description == "Nou repaints the bench"
+    assert item.owner_participant_id == conference.caused
+    assert item.due_on == panel.items()[0].due_on
+
+    def disk_full(*_args: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(dialogs, "show_circle_not_saved", lambda parent: None)
+    real_save = runner_module.save_circle_run
+    monkeypatch.setattr(runner_module, "save_circle_run", disk_full)
+    runner.console.end_circle(ask=False)
+    assert not runner.console.saved_ok
+    assert [d.key for d in drafts.list_drafts(db)] == [draft.key]  # kept while not saved
+    monkeypatch.setattr(runner_module, "save_circle_run", real_save)
+    runner.console.press("end")  # "Save the circle again"
+    assert runner.console.saved_ok
+    assert drafts.list_drafts(db) == []
