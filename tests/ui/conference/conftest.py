@@ -2,12 +2,13 @@
 a person harmed, a supporter named in the case, and the counselor facilitating), the "Run a
 circle" tab, Start by Ctrl+Enter, and keys sent where a person's keys go."""
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from rp_desktop.domain.records import Case, CaseFields, ParticipantFields
@@ -15,6 +16,7 @@ from rp_desktop.domain.vocabulary import CaseStatus, Role, Tier
 from rp_desktop.services.casework import cases
 from rp_desktop.services.circles import seeding as library_seed
 from rp_desktop.services.safekeeping.database import Database
+from rp_desktop.ui import dialogs
 from rp_desktop.ui.run_circle.runner import CircleRunner
 from rp_desktop.ui.run_circle.setup_tab import CircleSetupTab
 from tests.ui.conftest import School
@@ -103,11 +105,26 @@ def started(qtbot: QtBot, tab: CircleSetupTab, conference: Conference) -> Circle
     qtbot.keyClick(tab, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     runner = tab.runner
     assert runner is not None
-    for widget in (runner.console, runner.wall):
-        qtbot.addWidget(widget)
+    return on_screen(qtbot, runner)
+
+
+def on_screen(qtbot: QtBot, runner: CircleRunner) -> CircleRunner:
+    """The console active, and closed quietly if the test ends with it open."""
+    qtbot.addWidget(runner.console, before_close_func=_QUIET[0])
+    qtbot.addWidget(runner.wall)
     runner.console.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is runner.console)
     return runner
+
+
+_QUIET: list[Callable[[QWidget], None]] = []
+
+
+@pytest.fixture(autouse=True)
+def no_questions_after_the_test(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A console still open when a test ends (one that failed half-way) closes without a
+    question: nobody is left to answer it, so every question is left unanswered."""
+    _QUIET[:] = [lambda _console: monkeypatch.setattr(dialogs, "wait_for", lambda box: 0)]
 
 
 def key(

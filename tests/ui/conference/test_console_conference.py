@@ -24,7 +24,7 @@ from rp_desktop.ui.run_circle.console_parts import KEYS
 from rp_desktop.ui.run_circle.runner import CircleRunner
 from rp_desktop.ui.run_circle.seating import Attendee
 from rp_desktop.ui.run_circle.setup_tab import CircleSetupTab
-from tests.ui.conference.conftest import Conference, key, started, to_the_script
+from tests.ui.conference.conftest import Conference, key, on_screen, started, to_the_script
 from tests.ui.conftest import School, type_text
 from tests.ui.fakes import FakeChime
 from tests.ui.run_circle.test_circle_run import Monotonic
@@ -92,11 +92,7 @@ def group_circle(qtbot: QtBot, db: Database, school_db: School) -> CircleSetupTa
 def run(qtbot: QtBot, setup: CircleSetupTab) -> CircleRunner:
     runner = setup.start_circle()
     assert runner is not None
-    for widget in (runner.console, runner.wall):
-        qtbot.addWidget(widget)
-    runner.console.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is runner.console)
-    return runner
+    return on_screen(qtbot, runner)
 
 
 def test_every_key_of_the_circle_typed_in_the_note_stays_in_it(
