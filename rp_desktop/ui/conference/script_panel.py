@@ -13,7 +13,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from rp_desktop.domain.circle import CircleSnapshot, CircleState
 from rp_desktop.domain.conference import ScriptStep
+from rp_desktop.ui.conference.guide import ConferenceGuide
 from rp_desktop.ui.conference.text_keys import TextKeys
 
 NOTE_MOST = 500  # characters: a few words, not a transcript
@@ -91,6 +93,27 @@ class ScriptPanel(QWidget):
         number = self.tr("Question {n} of {count}").format(n=step.number, count=step.of)
         self.part.setText(f"{part} · {number}" if part else number)
         self.time.setText(self.tr("{time} with the piece").format(time=time) if time else "")
+
+    def show_snapshot(
+        self,
+        snapshot: CircleSnapshot,
+        step: ScriptStep,
+        guide: ConferenceGuide,
+        state: str,
+        time: str,
+    ) -> None:
+        """Round `snapshot.round.index` is `step`; `state` and `time`: the console's words for
+        how the circle stands and for the holder's time."""
+        holder = snapshot.holder
+        if all(seat.key != step.key for seat in snapshot.seats):  # marked not here
+            state = self.tr("Not in the circle now: this question is skipped. Space goes on.")
+        elif holder is not None and holder.key != step.key:
+            state = self.tr("The piece is with {name}.").format(name=holder.label)
+        elif snapshot.state is CircleState.RUNNING:
+            state = ""  # they hold the piece: their name says it
+        part = guide.parts.get(step.key or -1, "")
+        shown_time = time if holder is not None and holder.key == step.key else ""
+        self.show_step(snapshot.round.index, step, guide.name(step.key), part, state, shown_time)
 
     def back_to_circle(self) -> None:
         """The keys go back to the circle (Esc in the note)."""

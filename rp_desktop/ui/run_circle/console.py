@@ -240,15 +240,8 @@ class CircleConsole(QWidget):
         asking = step is not None and not step.is_agreement
         agreeing = running and snapshot.round.stage is CircleStage.AGREEMENT
         if step is not None and asking:
-            holder = snapshot.holder
-            self.script.show_step(
-                snapshot.round.index,
-                step,
-                self.guide.name(step.key),
-                self.guide.parts.get(step.key or -1, ""),
-                "" if holder else self.times.state.text(),
-                self.times.speaker.text() if holder else "",
-            )
+            state, time = self.times.state.text(), self.times.speaker.text()
+            self.script.show_snapshot(snapshot, step, self.guide, state, time)
         self.live.show_parts(script=asking, agreement=agreeing)
         if agreeing and not self._agreeing:
             self.agreement.start_typing()

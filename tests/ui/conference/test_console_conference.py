@@ -272,3 +272,22 @@ def test_what_is_agreed_survives_a_crash_as_a_draft_of_the_cases_agreement(
     runner.console.press("end")  # "Save the circle again"
     assert runner.console.saved_ok
     assert drafts.list_drafts(db) == []
+
+
+def test_the_person_asked_not_here_after_all_is_recorded_absent_and_their_step_says_so(
+    qtbot: QtBot, tab: CircleSetupTab, conference: Conference, saved: Saved
+) -> None:
+    runner = started(qtbot, tab, conference)
+    console = runner.console
+    to_the_script(qtbot, runner)
+    assert console.script.person.text() == "Nou Xiong"
+    caused = next(p for p in runner.choice.seats if p.participant_id == conference.caused)
+    console.seats.select_key(caused.key)
+    key(qtbot, runner, Qt.Key.Key_A)  # Nou is not here after all
+    assert console.script.person.text() == "Nou Xiong"  # still their step ...
+    assert console.script.state.text().startswith("Not in the circle now")  # ... skipped
+    assert console.script.state.isVisible()
+    console.end_circle(ask=False)
+    (fields,) = saved.fields
+    assert fields.absent_student_ids == frozenset({caused.student_id})
+    assert caused.key not in {p.key for p in fields.seats}
