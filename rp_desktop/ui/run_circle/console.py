@@ -229,8 +229,11 @@ class CircleConsole(QWidget):
         """The chosen seat's sitter is not here: they leave the ring, and the runner records
         them absent unless they have had the piece."""
         key = self.seats.selected_key(self.session.snapshot)
-        if key is not None and self.session.remove_seat(key) and self._not_here is not None:
+        if key is None:
+            return
+        if self._not_here is not None:  # told first: a turn ended by leaving is not a turn
             self._not_here(key)
+        self.session.remove_seat(key)
 
     def _show_step(self, snapshot: CircleSnapshot) -> None:
         """A conference's step on the left, the agreement on the right, when the round is

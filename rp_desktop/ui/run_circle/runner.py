@@ -87,7 +87,8 @@ class CircleRunner(QObject):
         self._db = db
         self.choice = choice
         self.people = {person.key: person for person in choice.seats}
-        self.not_here: set[int] = set()  # seats marked "not here" during the circle
+        # Seats marked "not here" during the circle, each with the turns taken until then.
+        self.not_here: dict[int, int] = {}
         seats = [Seat(p.key, p.label, p.is_keeper, p.role) for p in choice.seats]
         self.engine = CircleEngine(seats, choice.rounds, clock, choice.settings)
         self.session = CircleSession(self.engine, chime or make_chime(), self)
@@ -105,7 +106,7 @@ class CircleRunner(QObject):
             agreement=self.agreement,
             talking_piece=choice.talking_piece,
             arrive=self.ask_arrival,
-            not_here=self.not_here.add,
+            not_here=self._mark_not_here,
             guide=self._guide(choice),
         )
         self.started_at: datetime | None = None
@@ -144,11 +145,20 @@ class CircleRunner(QObject):
         parts = {p.key: part_words(p.role) for p in choice.seats if p.role}
         return ConferenceGuide(choice.conference, choice.names, parts)
 
+    def _mark_not_here(self, key: int) -> None:
+        self.not_here[key] = len(self.engine.turns)
+
     def _absent(self) -> set[int]:
-        """Seats marked not here that never had the piece (one who spoke, then left, was
-        there)."""
-        spoke = {turn.seat_key for turn in self.engine.turns}
-        return {key for key in self.not_here if key not in spoke}
+        """Seats marked not here, out of the ring, that had no turn before (one who spoke,
+        then left, was there; the piece handed to someone found not to be there is not a
+        turn)."""
+        turns = self.engine.turns
+        ring = {seat.key for seat in self.engine.snapshot().seats}
+        return {
+            key
+            for key, taken in self.not_here.items()
+            if key not in ring and all(turn.seat_key != key for turn in turns[:taken])
+        }
 
     def _agreed(self, fields: CircleRunFields) -> CircleRunFields:
         """What the console adds to the record: the agreement or the group's agreements, and
@@ -175,12 +185,14 @@ class CircleRunner(QObject):
         ended_at = self._db.now()
         engine = self.engine
         choice = self.choice
-        absent = self._absent()
-        seated = [self.people[seat.key] for seat in engine.all_seats if seat.key not in absent]
+        absent = self._absent()  # not there: neither a seat nor a turn in the record
+        sat = [seat for seat in engine.all_seats if seat.key not in absent]
+        turns = tuple(turn for turn in engine.turns if turn.seat_key not in absent)
+        seated = [self.people[seat.key] for seat in sat]
         fields = CircleRunFields(
             seats=tuple(seated),
             rounds=engine.rounds_begun,
-            turns=engine.turns,
+            turns=turns,
             started_at=self.started_at or ended_at,
             ended_at=ended_at,
             running_seconds=engine.snapshot().total_elapsed,
@@ -200,4 +212,4 @@ class CircleRunner(QObject):
         if self.draft is not None:
             self.draft.forget()
         self.saved.emit(self.result)
-        return voice_summary(engine.all_seats, engine.turns)
+        return voice_summary(sat, turns)

@@ -165,7 +165,8 @@ def test_the_keepers_seat_comes_first_and_someone_not_here_is_recorded_absent(
     labels = [console.seats.item(r, 0).text() for r in range(console.seats.rowCount())]
     assert labels[0] == "Marisol (keeper)"  # seated last, listed first: the keeper starts
     key(qtbot, runner, Qt.Key.Key_Space)  # start: the keeper holds the piece
-    key(qtbot, runner, Qt.Key.Key_Space)  # the first student speaks
+    key(qtbot, runner, Qt.Key.Key_Space)  # the first student speaks ...
+    key(qtbot, runner, Qt.Key.Key_Space)  # ... and hands the piece on
     spoke = session.snapshot.seats[0].key  # Xochitl, first seat, had her turn
     absent_row = 3  # Dariusz, who has not had the piece
     absent_key = next(s.key for s in session.snapshot.seats if s.label == "Dariusz")
@@ -291,3 +292,4 @@ def test_the_person_asked_not_here_after_all_is_recorded_absent_and_their_step_s
     (fields,) = saved.fields
     assert fields.absent_student_ids == frozenset({caused.student_id})
     assert caused.key not in {p.key for p in fields.seats}
+    assert all(turn.seat_key != caused.key for turn in fields.turns)  # handed the piece: no turn
