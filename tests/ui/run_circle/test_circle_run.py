@@ -259,7 +259,9 @@ def test_a_circle_for_a_case_is_saved_as_a_meeting_on_it(
     came = rows(
         db, f"SELECT count(*) FROM meeting_attendee WHERE meeting_id = {runner.result.meeting_id}"
     )
-    assert came == [(3,)]  # both students and the counselor; the grandmother has no record
+    # both students, the counselor, and the grandmother: she has no record of her own, but she
+    # sat as the case's family member (her seat carries her place in the case)
+    assert came == [(4,)]
 
 
 DISTINCT = ("Ibarra", "Xiong", "Kowalczyk", "Haddad", "flamingo-violet", "Quintero", "Shoving")
