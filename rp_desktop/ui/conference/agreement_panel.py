@@ -52,27 +52,11 @@ class AgreementPanel(QWidget):
         self._today = today
         self._items: list[AgreementItemFields] = []
         self._owner_names: dict[Owner, str] = {}
-        self.heading = QLabel(
-            self.tr("What we agree") if self.for_case else self.tr("Our group's agreements")
-        )
-        heading_font = QFont()
-        heading_font.setPixelSize(20)
-        heading_font.setBold(True)
-        self.heading.setFont(heading_font)
+        self._make_words()
         self.what = QLineEdit()
         self.what.setMaxLength(WHAT_MOST)
         self.who = QComboBox()
         self.due = QDateEdit()
-        self.problem = QLabel(wordWrap=True)
-        self.problem.setStyleSheet("color: #b00020;")
-        self.problem.hide()
-        self.hint = QLabel(
-            self.tr(
-                "Enter moves to the next box; in the last one it adds what is typed. "
-                "Esc gives the keys back to the circle."
-            ),
-            wordWrap=True,
-        )
         self.add = QPushButton(self.tr("Add  (Enter)"))
         self.remove = QPushButton(self.tr("Remove the chosen one"))
         self.table = QTableWidget(0, 3 if self.for_case else 1)
@@ -171,6 +155,26 @@ class AgreementPanel(QWidget):
         self.window().setFocus(Qt.FocusReason.OtherFocusReason)
 
     # -- building -----------------------------------------------------------------------------
+    def _make_words(self) -> None:
+        """The heading, how the keys work here, and the place for a problem."""
+        self.heading = QLabel(
+            self.tr("What we agree") if self.for_case else self.tr("Our group's agreements")
+        )
+        heading_font = QFont()
+        heading_font.setPixelSize(20)
+        heading_font.setBold(True)
+        self.heading.setFont(heading_font)
+        self.hint = QLabel(
+            self.tr(
+                "Enter moves to the next box; in the last one it adds what is typed. "
+                "Esc gives the keys back to the circle."
+            ),
+            wordWrap=True,
+        )
+        self.problem = QLabel(wordWrap=True)
+        self.problem.setStyleSheet("color: #b00020;")
+        self.problem.hide()
+
     def _make_inputs(self, owners: list[tuple[str, Owner]]) -> None:
         self.what.setAccessibleName(
             self.tr("What will be done") if self.for_case else self.tr("An agreement")
