@@ -4,9 +4,6 @@ students, older people's for the adults, in Spanish when chosen."""
 
 from datetime import date
 
-from sqlalchemy.orm import Session
-
-from rp_desktop.domain.library import PromptFields
 from rp_desktop.domain.records import CaseFields, ParticipantFields
 from rp_desktop.domain.vocabulary import (
     CaseStatus,
@@ -17,10 +14,9 @@ from rp_desktop.domain.vocabulary import (
     Tier3Kind,
 )
 from rp_desktop.services.casework import cases
-from rp_desktop.services.circles.library import new_prompt_row
 from rp_desktop.services.safekeeping.database import Database
 from rp_desktop.ui.run_circle.setup_tab import CircleSetupTab
-from tests.ui.conference.conftest import Conference
+from tests.ui.conference.conftest import Conference, shipped
 from tests.ui.conftest import School
 
 
@@ -86,13 +82,6 @@ def test_the_script_is_offered_for_harm_and_on_for_conferences_only(
 def test_young_childrens_words_for_students_older_peoples_for_adults_in_spanish(
     db: Database, tab: CircleSetupTab, conference: Conference
 ) -> None:
-    with Session(db.engine) as session, session.begin():
-        for key, text in (
-            ("repair-what-happened-k2-es", "¿Qué pasó? ¿Cómo te sentiste?"),
-            ("repair-when-you-realized-es", "¿Qué pensó cuando se enteró de lo que pasó?"),
-            ("agreement-what-will-we-do-k2-es", "¿Qué vamos a hacer?"),
-        ):
-            session.add(new_prompt_row(PromptFields(text, CircleStage.REPAIR_HARM, "es"), key))
     tab.set_case(conference.case)
     tab.conference.words.setCurrentIndex(1)  # young children (K–2)
     tab.conference.language.setCurrentIndex(1)  # Español
@@ -104,8 +93,11 @@ def test_young_childrens_words_for_students_older_peoples_for_adults_in_spanish(
         for r, step in zip(choice.rounds, choice.conference.steps, strict=True)
         if step is not None
     }
-    assert prompts[(conference.caused, "what_happened")] == "¿Qué pasó? ¿Cómo te sentiste?"
-    # the supporter is an adult: the words for older people, in Spanish (usted)
+    # the shipped words, by their keys in the library
+    young = shipped(db, "repair-what-happened-k2-es")
+    assert prompts[(conference.caused, "what_happened")] == young
+    # the supporter is an adult: the words for older people, in Spanish
     realised = prompts[(conference.supporter, "thought_when_realised")]
-    assert realised == "¿Qué pensó cuando se enteró de lo que pasó?"
-    assert prompts[(None, None)] == "¿Qué vamos a hacer?"
+    assert realised == shipped(db, "repair-when-you-realized-es")
+    assert realised != shipped(db, "repair-when-you-realized-k2-es")
+    assert prompts[(None, None)] == shipped(db, "agreement-what-will-we-do-k2-es")
