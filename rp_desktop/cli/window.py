@@ -24,6 +24,7 @@ VIEWS = (
     "projector",
     "circle-console-directed",
     "projector-directed",
+    "circle-console-conference",
     "case",
     "timeline",
     "unlock",

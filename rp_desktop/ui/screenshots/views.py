@@ -22,12 +22,19 @@ from rp_desktop.ui.run_circle.chime import SilentChime
 from rp_desktop.ui.run_circle.runner import CircleRunner
 from rp_desktop.ui.run_circle.seating import Attendee
 from rp_desktop.ui.run_circle.setup_tab import CircleSetupTab
+from rp_desktop.ui.screenshots.conference import CONFERENCE_VIEW, conference_circle
 from rp_desktop.ui.screenshots.dialogs import DIALOG_VIEWS
 from rp_desktop.ui.screenshots.directed import directed_circle
 from rp_desktop.ui.window.main_window import MainWindow
 
 # A circle in progress; "-directed": a bilingual one, in a round put to two seats by name.
-CIRCLE_VIEWS = ("circle-console", "projector", "circle-console-directed", "projector-directed")
+CIRCLE_VIEWS = (
+    "circle-console",
+    "projector",
+    "circle-console-directed",
+    "projector-directed",
+    CONFERENCE_VIEW,
+)
 RECORD_VIEWS = ("case", "timeline")
 
 
@@ -133,6 +140,8 @@ def _circle_picture(db: Database, info: SchoolInfo, view: str, size: tuple[int, 
     if view.endswith("-directed"):
         seconds = [0.0]
         runner = directed_circle(db, seated_circle(db, info, seconds), seconds)
+    elif view == CONFERENCE_VIEW:
+        runner = conference_circle(db, info.school_year)
     else:
         runner = circle_in_progress(db, info)
     try:
