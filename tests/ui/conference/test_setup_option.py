@@ -16,7 +16,7 @@ from rp_desktop.domain.vocabulary import (
 from rp_desktop.services.casework import cases
 from rp_desktop.services.safekeeping.database import Database
 from rp_desktop.ui.run_circle.setup_tab import CircleSetupTab
-from tests.ui.conference.conftest import Conference, shipped
+from tests.ui.conference.conftest import Conference, on_screen, shipped
 from tests.ui.conftest import School
 
 
@@ -101,3 +101,16 @@ def test_young_childrens_words_for_students_older_peoples_for_adults_in_spanish(
     assert realised == shipped(db, "repair-when-you-realized-es")
     assert realised != shipped(db, "repair-when-you-realized-k2-es")
     assert prompts[(None, None)] == shipped(db, "agreement-what-will-we-do-k2-es")
+
+
+def test_the_screenshot_of_a_conference_is_at_its_first_question(
+    qtbot,
+    db: Database,
+    conference: Conference,  # type: ignore[no-untyped-def]
+) -> None:
+    from rp_desktop.ui.screenshots.conference import conference_circle
+
+    runner = on_screen(qtbot, conference_circle(db, 2025))
+    assert runner.console.script.person.text() == "Nou Xiong"
+    assert runner.console.script.part.text().endswith("Question 1 of 6")
+    runner.console.end_circle(ask=False)
