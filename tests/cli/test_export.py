@@ -40,7 +40,7 @@ def test_every_record_of_a_school_year(run: Run, school_file: Path, out: Path) -
     assert done.code == 0, done.err
     assert done.err == ""
     assert done.out.count("\n") == 1
-    assert done.out.startswith(f"Wrote every record of 2025-08-01 to 2026-07-31 to {out}: 25 CSV")
+    assert done.out.startswith(f"Wrote every record of 2025-08-01 to 2026-07-31 to {out}: 29 CSV")
     assert "keep them confidential" in done.out
     assert rows(out / "circles.csv") == 31
     assert rows(out / "cases.csv") == 2
