@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from rp_desktop.domain.circle import CircleSnapshot, CircleState, TimeLevel
 from rp_desktop.domain.circle.display import clock_text, shown_elapsed, shown_remaining
-from rp_desktop.domain.circle.types import SeatView
+from rp_desktop.domain.circle.types import RoundView, SeatView
 from rp_desktop.ui.keyboard import key_text
 from rp_desktop.ui.words.labels import label
 
@@ -102,10 +102,15 @@ class PromptHeader(QWidget):
         self.prompt = QLabel(wordWrap=True)
         self.prompt.setFont(_big(24))
         self.prompt.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+        self.second = QLabel(wordWrap=True)  # the prompt in a second language, if any
+        self.second.setFont(_big(18))
+        self.second.setStyleSheet("color: #3c4043;")
+        self.audience = QLabel(wordWrap=True)  # who a directed round is for, as the wall says
+        self.audience.setFont(_big(16, bold=True))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.round)
-        layout.addWidget(self.prompt)
+        for widget in (self.round, self.prompt, self.second, self.audience):
+            layout.addWidget(widget)
 
     def show_snapshot(self, snapshot: CircleSnapshot) -> None:
         view = snapshot.round
@@ -124,6 +129,14 @@ class PromptHeader(QWidget):
         )
         self.round.setText(f"{where} · {label(view.stage)} · {progress}{again}")
         self.prompt.setText(view.prompt or self.tr("(No prompt for this round)"))
+        self.second.setText(view.second_prompt)
+        self.second.setVisible(bool(view.second_prompt))
+        # As the wall does: a round for the keeper alone (a reading, the agreement) names no one.
+        seats = {seat.key: seat for seat in snapshot.seats}
+        speakers = [seats[key] for key in view.addressed if key in seats]
+        names = ", ".join(seat.label for seat in speakers)
+        self.audience.setText(self.tr("For: {names}").format(names=names))
+        self.audience.setVisible(not all(seat.is_keeper for seat in speakers))
 
 
 class LiveTimes(QWidget):
@@ -232,7 +245,7 @@ class SeatTable(QTableWidget):
                 name,
                 clock_text(shown_elapsed(seat.talk_seconds)),
                 str(seat.passes),
-                self._status(seat),
+                self._status(seat, snapshot.round),
             )
             for column, text in enumerate(cells):
                 item = self.item(row, column)
@@ -244,9 +257,11 @@ class SeatTable(QTableWidget):
                 font.setBold(seat.is_holder)
                 item.setFont(font)
 
-    def _status(self, seat: SeatView) -> str:
+    def _status(self, seat: SeatView, round_: RoundView) -> str:
         if seat.is_holder:
             return self.tr("speaking")
+        if round_.directed and seat.key not in round_.addressed:
+            return self.tr("not this round")
         if seat.passed_this_round:
             return self.tr("passed")
         if seat.had_turn:
