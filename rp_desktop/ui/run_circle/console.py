@@ -259,11 +259,15 @@ class CircleConsole(QWidget):
 
     def _next(self) -> None:
         """Next passes the piece on; between rounds it begins the next round; before the
-        circle, it starts it."""
-        state = self.session.snapshot.state
+        circle, it starts it. In a conference, the last answer to a question goes straight on
+        to the next question: one key per step."""
+        snapshot = self.session.snapshot
+        state = snapshot.state
+        step = self.guide.step(snapshot.round.index)
+        last_answer = snapshot.next_key is None and step is not None and not step.is_agreement
         if state is CircleState.SETUP:
             self.session.move(Move.START)
-        elif state is CircleState.BETWEEN_ROUNDS:
+        elif state is CircleState.BETWEEN_ROUNDS or last_answer:
             self.session.move(Move.NEXT_ROUND)
         else:
             self.session.move(Move.NEXT)
