@@ -76,19 +76,10 @@ class StaffAtCircle(QWidget):
             self.changed.emit()
 
     def present_ids(self) -> frozenset[int]:
-        return frozenset(
-            item.data(Qt.ItemDataRole.UserRole)
-            for item in self._items()
-            if item.checkState() == Qt.CheckState.Checked
-        )
+        return self.staff.ticked_ids()
 
     def set_read_only(self, read_only: bool) -> None:
-        for item in self._items():
-            flags = item.flags()
-            if read_only:
-                item.setFlags(flags & ~Qt.ItemFlag.ItemIsUserCheckable)
-            else:
-                item.setFlags(flags | Qt.ItemFlag.ItemIsUserCheckable)
+        self.staff.set_tickable(not read_only)
         self.adder.setVisible(not read_only)
         self.staff.placeholder = (
             self.tr("No staff recorded.")
@@ -104,19 +95,13 @@ class StaffAtCircle(QWidget):
             self.add(staff_id)
 
     def _append(self, member: StaffMember, present: bool) -> None:
-        item = QListWidgetItem(staff_text(member))
-        item.setData(Qt.ItemDataRole.UserRole, member.id)
-        item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-        item.setCheckState(Qt.CheckState.Checked if present else Qt.CheckState.Unchecked)
-        self.staff.addItem(item)
+        self.staff.add_tick(staff_text(member), member.id, present)
 
     def _items(self) -> list[QListWidgetItem]:
-        return [self.staff.item(row) for row in range(self.staff.count())]
+        return self.staff.ticks()
 
     def _item_for(self, staff_id: int) -> QListWidgetItem | None:
-        return next(
-            (i for i in self._items() if i.data(Qt.ItemDataRole.UserRole) == staff_id), None
-        )
+        return self.staff.tick_for(staff_id)
 
 
 class AgreementsMade(QLabel):

@@ -72,6 +72,38 @@ class TickColumns(QListWidget):
         super().resizeEvent(event)
         self.fit()  # a new width may hold another column; the height alone changes nothing
 
+    # -- the names as ticks, each carrying its person's id -------------------------------------
+    def add_tick(self, text: str, person_id: int, ticked: bool) -> None:
+        item = QListWidgetItem(text)
+        item.setData(Qt.ItemDataRole.UserRole, person_id)
+        item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+        item.setCheckState(Qt.CheckState.Checked if ticked else Qt.CheckState.Unchecked)
+        self.addItem(item)
+
+    def ticks(self) -> list[QListWidgetItem]:
+        return [self.item(row) for row in range(self.count())]
+
+    def tick_for(self, person_id: int) -> QListWidgetItem | None:
+        return next(
+            (i for i in self.ticks() if i.data(Qt.ItemDataRole.UserRole) == person_id), None
+        )
+
+    def ticked_ids(self) -> frozenset[int]:
+        return frozenset(
+            item.data(Qt.ItemDataRole.UserRole)
+            for item in self.ticks()
+            if item.checkState() == Qt.CheckState.Checked
+        )
+
+    def set_tickable(self, tickable: bool) -> None:
+        """Ticks that can be changed, or shown only (a record being read)."""
+        for item in self.ticks():
+            flags = item.flags()
+            if tickable:
+                item.setFlags(flags | Qt.ItemFlag.ItemIsUserCheckable)
+            else:
+                item.setFlags(flags & ~Qt.ItemFlag.ItemIsUserCheckable)
+
     def _remember_pressed(self, item: QListWidgetItem) -> None:
         self._pressed = (item, item.checkState())
 
@@ -137,36 +169,21 @@ class AttendanceList(QWidget):
         self._on_change()
 
     def present_ids(self) -> frozenset[int]:
-        return frozenset(
-            item.data(Qt.ItemDataRole.UserRole)
-            for item in self._items()
-            if item.checkState() == Qt.CheckState.Checked
-        )
+        return self.students.ticked_ids()
 
     def set_read_only(self, read_only: bool) -> None:
-        for item in self._items():
-            flags = item.flags()
-            if read_only:
-                item.setFlags(flags & ~Qt.ItemFlag.ItemIsUserCheckable)
-            else:
-                item.setFlags(flags | Qt.ItemFlag.ItemIsUserCheckable)
+        self.students.set_tickable(not read_only)
         for widget in (self.everyone, self.nobody, self.picker):
             widget.setVisible(not read_only)
 
     def _append(self, student: Student, present: bool) -> None:
-        item = QListWidgetItem(student.display_name)
-        item.setData(Qt.ItemDataRole.UserRole, student.id)
-        item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-        item.setCheckState(Qt.CheckState.Checked if present else Qt.CheckState.Unchecked)
-        self.students.addItem(item)
+        self.students.add_tick(student.display_name, student.id, present)
 
     def _items(self) -> list[QListWidgetItem]:
-        return [self.students.item(row) for row in range(self.students.count())]
+        return self.students.ticks()
 
     def _item_for(self, student_id: int) -> QListWidgetItem | None:
-        return next(
-            (i for i in self._items() if i.data(Qt.ItemDataRole.UserRole) == student_id), None
-        )
+        return self.students.tick_for(student_id)
 
     def _tick_all(self, state: Qt.CheckState) -> None:
         self.students.blockSignals(True)
