@@ -5,7 +5,7 @@ others."""
 from collections.abc import Mapping, Sequence
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGridLayout,
@@ -137,6 +137,18 @@ class PromptHeader(QWidget):
         names = ", ".join(seat.label for seat in speakers)
         self.audience.setText(self.tr("For: {names}").format(names=names))
         self.audience.setVisible(not all(seat.is_keeper for seat in speakers))
+        self._hold_height()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._hold_height()
+
+    def _hold_height(self) -> None:
+        """Every line of the prompts on the console, however tall the page below wants to be:
+        a wrapped label is otherwise squeezed to fewer lines than its words need."""
+        for label_ in (self.prompt, self.second):
+            label_.setMinimumHeight(0)  # a label measures itself no smaller than its minimum
+            label_.setMinimumHeight(max(label_.heightForWidth(max(self.width(), 1)), 0))
 
 
 class LiveTimes(QWidget):

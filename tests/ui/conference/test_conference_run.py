@@ -9,8 +9,8 @@ gives them the piece's turn and the next Space moves on to the next step."""
 from datetime import timedelta
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
 
 from rp_desktop.domain.circle import CircleState
@@ -29,6 +29,14 @@ from tests.ui.conference.conftest import (
 )
 from tests.ui.conftest import type_text
 from tests.ui.run_circle.test_circle_run import rows
+
+
+def every_line_shows(label: QLabel) -> bool:
+    """The label is as tall as its words need at its width, wrapped."""
+    needed = label.fontMetrics().boundingRect(
+        QRect(0, 0, label.width(), 10_000), Qt.TextFlag.TextWordWrap, label.text()
+    )
+    return label.height() >= needed.height()
 
 
 def seat_of(runner: CircleRunner, participant_id: int) -> int:
@@ -105,6 +113,7 @@ def test_a_conference_from_set_up_to_a_saved_agreement_from_the_keyboard(
     assert snapshot.holder_key == next(s.key for s in snapshot.seats if s.is_keeper)
     panel = console.agreement
     assert console.live.right.currentWidget() is panel
+    assert every_line_shows(console.header.prompt)  # the agreement panel squeezes nothing
     assert QApplication.focusWidget() is panel.what  # ready to type
     type_text(panel.what, "Nou helps Xochitl rebuild the science poster")
     key(qtbot, runner, Qt.Key.Key_Return)  # to "who"
