@@ -74,6 +74,36 @@ def nothing_left_running() -> Iterator[None]:
         pytest.fail("Left running or open when the test ended:\n  " + "\n  ".join(left), False)
 
 
+# Test modules whose tests start other processes that open the same encrypted files: those
+# processes derive keys the way the app does, so these tests do too.
+OTHER_PROCESSES = frozenset(
+    {
+        "tests/cli/test_commands.py",
+        "tests/db/test_lock.py",
+        "tests/services/exports/test_safety.py",
+        "tests/ui/families/test_letters.py",
+        "tests/ui/fit/test_fit.py",
+        "tests/ui/startup/test_first_screen.py",
+    }
+)
+QUICK_KDF_ITERATIONS = 1_000
+APP_KDF_CHECKED_IN = "tests/db/test_encryption.py"
+
+
+@pytest.fixture(autouse=True)
+def quick_key_derivation(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Keys derived with fewer PBKDF2 rounds than the app's 256,000 (0.13 s each, hundreds of
+    times a run): the same code path, only cheaper. APP_KDF_CHECKED_IN checks the app's own
+    count; tests that start other processes (tests/faults, OTHER_PROCESSES) keep it,
+    since those processes derive the app's way."""
+    from rp_desktop.db import cipher
+
+    where = Path(str(request.node.path)).relative_to(Path(__file__).parent.parent).as_posix()
+    if where.startswith("tests/faults/") or where in OTHER_PROCESSES | {APP_KDF_CHECKED_IN}:
+        return
+    monkeypatch.setattr(cipher, "KDF_ITERATIONS", QUICK_KDF_ITERATIONS)
+
+
 @pytest.fixture
 def clock() -> FakeClock:
     # A Tuesday afternoon in March, school in session.

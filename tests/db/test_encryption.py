@@ -1,6 +1,7 @@
 """Encryption at rest: a database made with a passphrase holds no readable text, opens only with
 its passphrase, can change passphrase, and its key is forgotten when locked."""
 
+import hashlib
 import sqlite3
 from contextlib import closing
 from pathlib import Path
@@ -212,3 +213,12 @@ def test_neither_passphrase_nor_key_shows_in_a_repr() -> None:
     key = new_key(SECRET)
     assert "lantern" not in repr(SECRET)
     assert key.pragma_value()[2:20] not in repr(key)
+
+
+def test_keys_are_derived_with_sqlcipher_4s_count_of_rounds() -> None:
+    """The app's key: PBKDF2-HMAC-SHA512 with 256,000 rounds (most other tests derive with
+    fewer, to be quick: tests/conftest.py)."""
+    salt = bytes(range(16))
+    passphrase = Passphrase("copper window seven harbor lights")
+    expected = hashlib.pbkdf2_hmac("sha512", passphrase.reveal().encode("utf-8"), salt, 256_000, 32)
+    assert derive_key(passphrase, salt).pragma_value() == f"x'{expected.hex()}{salt.hex()}'"
