@@ -9,10 +9,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from rp_desktop.domain.casework.restorative import RestorativeQuestion, questions_for, speaking_rank
-from rp_desktop.domain.circle.types import RoundPlan, Timing
+from rp_desktop.domain.circle.types import KEEPER, RoundPlan, Timing
 from rp_desktop.domain.vocabulary import CircleStage, Role
-
-KEEPER = "keeper"  # the pseudo-role of the keeper's seat in a directed round
 
 # After the person who caused harm and the person harmed: supporters, family, witnesses, staff.
 _THEN = (Role.SUPPORTER, Role.FAMILY_MEMBER, Role.WITNESS, Role.STAFF)

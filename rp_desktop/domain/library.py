@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 
-from rp_desktop.domain.circle.types import Timing
+from rp_desktop.domain.circle.types import KEEPER, Timing
 from rp_desktop.domain.validation import SHORT_TEXT_MAX, FieldProblem, Problem
 from rp_desktop.domain.vocabulary import CircleStage, Role
 
@@ -20,8 +20,6 @@ SHORTEST_ROUND_SECONDS = 5
 LONGEST_ROUND_SECONDS = 2 * 60 * 60
 DEFAULT_LANGUAGE = "en"
 SECOND_LANGUAGE = "es"  # the language every shipped prompt and template is translated into
-# The pseudo-role a round names to go to the keeper alone (an opening reading, the agreement).
-KEEPER = "keeper"
 ROUND_ROLES = frozenset({*Role, KEEPER})  # what a directed round may name
 # "en", "es", "es-MX": a language, optionally with a region.
 _LANGUAGE = re.compile(r"[a-z]{2,3}(-[A-Za-z0-9]{2,8})?")

@@ -11,9 +11,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Protocol
 
-from rp_desktop.domain.circle.types import Timing
+from rp_desktop.domain.circle.types import KEEPER, Timing
 from rp_desktop.domain.library import (
-    KEEPER,
     LONGEST_ROUND_SECONDS,
     SHORTEST_ROUND_SECONDS,
     PlannedRound,

@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from rp_desktop.domain.circle.types import Timing
-from rp_desktop.domain.library import KEEPER, SECOND_LANGUAGE, AgeBand, PlannedRound, Prompt
+from rp_desktop.domain.circle.types import KEEPER, Timing
+from rp_desktop.domain.library import SECOND_LANGUAGE, AgeBand, PlannedRound, Prompt
 from rp_desktop.domain.vocabulary import CircleStage, Role
 from rp_desktop.ui import dialogs
 from rp_desktop.ui.forms.widgets import choice_combo, current_choice, select_data

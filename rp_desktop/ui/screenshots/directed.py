@@ -7,14 +7,13 @@ the keeper)."""
 from dataclasses import replace
 
 from rp_desktop.domain.circle import Move, RoundPlan, Timing
+from rp_desktop.domain.circle.types import KEEPER
 from rp_desktop.domain.vocabulary import CircleStage
 from rp_desktop.services.circles import library
 from rp_desktop.services.safekeeping.database import Database
 from rp_desktop.ui.run_circle.chime import SilentChime
 from rp_desktop.ui.run_circle.runner import CircleRunner
 from rp_desktop.ui.run_circle.setup_tab import CircleSetupTab
-
-KEEPER = "keeper"  # the pseudo-role of the keeper's seat (domain/circle/types.py)
 
 
 def directed_circle(db: Database, setup: CircleSetupTab, seconds: list[float]) -> CircleRunner:
