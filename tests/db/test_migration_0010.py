@@ -81,6 +81,30 @@ def test_the_new_tables_start_empty_and_keep_their_rules(
         assert connection.execute("SELECT count(*) FROM circle_staff_attendance").fetchone() == (0,)
 
 
+def test_a_circle_run_from_a_template_reads_as_the_plans_name(
+    old_database: Path, clock: FakeClock
+) -> None:
+    with closing(sqlite3.connect(old_database)) as connection, connection:
+        connection.execute("UPDATE circle_plan SET is_template = 1 WHERE id = 1")
+        name = connection.execute("SELECT name FROM circle_plan WHERE id = 1").fetchone()[0]
+        connection.execute(
+            "UPDATE community_circle SET plan_id = 1, purpose = ? WHERE id = 1",
+            (f"Template: {name}",),
+        )
+        # A purpose a keeper typed on a circle run from no template stays as it was.
+        connection.execute(
+            "INSERT INTO community_circle (id, held_on, status, kind, purpose, notes,"
+            " search_key, created_at, updated_at) SELECT 99, held_on, status, kind,"
+            " 'Template: how we plan together', notes, search_key, created_at, updated_at"
+            " FROM community_circle WHERE id = 1"
+        )
+    with closing(upgraded(old_database, clock)) as connection:
+        purposes = connection.execute("SELECT id, purpose FROM community_circle ORDER BY id")
+        assert purposes.fetchall()[0] == (1, name)
+        kept = connection.execute("SELECT purpose FROM community_circle WHERE id = 99")
+        assert kept.fetchall() == [("Template: how we plan together",)]
+
+
 def test_the_copy_made_first_is_at_0009(old_database: Path, clock: FakeClock) -> None:
     columns = columns_at_0002(old_database)
     before = rows(old_database, columns, added_later=True)

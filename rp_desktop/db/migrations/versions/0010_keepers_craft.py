@@ -5,7 +5,10 @@ and caregiver_id), the adults at a Tier 1 circle (circle_staff_attendance, and g
 count, never a name), and a group's agreements made in a values circle (group_agreement).
 
 Rows already saved keep their meaning: every round so far went to everyone in one language,
-no prompt was tagged by age yet, and no staff attendance was recorded.
+no prompt was tagged by age yet, and no staff attendance was recorded. One mending: circles run
+from a template before release 0009 saved their purpose as the template list's words
+("Template: Community-building circle"); they now read as the plan's own name, as circles have
+since.
 
 Revision ID: 0010
 Revises: 0009
@@ -76,6 +79,11 @@ def upgrade() -> None:
         )
     _create_staff_attendance()
     _create_group_agreement()
+    op.execute(
+        "UPDATE community_circle SET purpose = substr(purpose, 11)"
+        " WHERE purpose LIKE 'Template: %'"
+        " AND plan_id IN (SELECT id FROM circle_plan WHERE is_template)"
+    )
 
 
 def _create_staff_attendance() -> None:
