@@ -75,11 +75,17 @@ def nothing_left_running() -> Iterator[None]:
 
 
 # Test modules whose tests start other processes that open the same encrypted files: those
-# processes derive keys the way the app does, so these tests do too.
+# processes derive keys the way the app does, so these tests do too. (And one whose encrypted
+# file is made once for the module, before any test's own fixtures.)
 OTHER_PROCESSES = frozenset(
     {
         "tests/cli/test_commands.py",
         "tests/db/test_lock.py",
+        "tests/faults/test_audit_faults.py",
+        "tests/faults/test_bad_files.py",
+        "tests/faults/test_disk_full.py",
+        "tests/faults/test_kill9.py",
+        "tests/faults/test_restore_faults.py",
         "tests/services/exports/test_safety.py",
         "tests/ui/families/test_letters.py",
         "tests/ui/fit/test_fit.py",
@@ -94,12 +100,12 @@ APP_KDF_CHECKED_IN = "tests/db/test_encryption.py"
 def quick_key_derivation(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
     """Keys derived with fewer PBKDF2 rounds than the app's 256,000 (0.13 s each, hundreds of
     times a run): the same code path, only cheaper. APP_KDF_CHECKED_IN checks the app's own
-    count; tests that start other processes (tests/faults, OTHER_PROCESSES) keep it,
+    count; tests that start other processes (OTHER_PROCESSES) keep it,
     since those processes derive the app's way."""
     from rp_desktop.db import cipher
 
     where = Path(str(request.node.path)).relative_to(Path(__file__).parent.parent).as_posix()
-    if where.startswith("tests/faults/") or where in OTHER_PROCESSES | {APP_KDF_CHECKED_IN}:
+    if where in OTHER_PROCESSES | {APP_KDF_CHECKED_IN}:
         return
     monkeypatch.setattr(cipher, "KDF_ITERATIONS", QUICK_KDF_ITERATIONS)
 
