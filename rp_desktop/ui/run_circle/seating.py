@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from rp_desktop.domain.records import Group, StaffMember, Student
 from rp_desktop.ui.forms.student_picker import StudentPicker
 from rp_desktop.ui.forms.widgets import searchable_if_long
-from rp_desktop.ui.run_circle.setting_up.attendee import Attendee, role_counts
+from rp_desktop.ui.run_circle.setting_up.attendee import Attendee, role_counts, seat_line
 from rp_desktop.ui.run_circle.setting_up.not_here import Away, NotHereList, count_text
 
 __all__ = ["Attendee", "SeatingList"]  # Attendee is known by this module's name too
@@ -289,12 +289,10 @@ class SeatingList(QWidget):
 
     def _refresh(self) -> None:
         for row, attendee in enumerate(self.attendees()):
-            notes = []
-            if attendee.who == self._keeper:
-                notes.append(self.tr("keeper"))
-            if attendee.who == self._start:
-                notes.append(self.tr("starts each round"))
-            extra = f"  ({', '.join(notes)})" if notes else ""
-            self.seats.item(row).setText(f"{row + 1}. {attendee.name}{extra}")
+            line = seat_line(
+                row + 1, attendee, keeps=attendee.who == self._keeper,
+                starts=attendee.who == self._start,
+            )  # fmt: skip
+            self.seats.item(row).setText(line)
         self.count.setText(count_text(self.seats.count(), self.away.people.count()))
         self.changed.emit()

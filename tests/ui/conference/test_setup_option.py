@@ -35,6 +35,10 @@ def test_the_cases_people_sit_with_their_part_and_the_facilitator_keeps(
     assert seated[conference.supporter].name == "Delfina Ibarra-Soto"
     keeper = tab.seating.attendees()[tab.seating.keeper_index() or 0]
     assert keeper.participant_id == conference.facilitator
+    # The keeper's own list says each one's part (never the wall: only labels go there).
+    lines = [tab.seating.seats.item(row).text() for row in range(tab.seating.seats.count())]
+    assert any(line.endswith("Delfina Ibarra-Soto  (Supporter)") for line in lines)
+    assert any(line.endswith("(Facilitator, keeper, starts each round)") for line in lines)
     choice = tab.choice()
     assert choice is not None
     assert choice.conference is not None  # on for a repair-harm circle

@@ -4,8 +4,12 @@ parts of the name the wall may show, and who they are on record."""
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from PySide6.QtCore import QCoreApplication
+
 from rp_desktop.domain.circle.wall import Sitter
 from rp_desktop.domain.records import StaffMember, Student
+from rp_desktop.domain.vocabulary import Role
+from rp_desktop.ui.words.labels import label
 
 
 @dataclass(frozen=True)
@@ -62,3 +66,19 @@ def role_counts(attendees: Iterable[Attendee], *, keeps: bool) -> dict[str, int]
     if keeps:
         counts["keeper"] = 1
     return counts
+
+
+def seat_line(number: int, attendee: Attendee, *, keeps: bool, starts: bool) -> str:
+    """A seat in the set-up's list: "3. Ana Ruiz  (Person harmed, keeper, starts each round)"
+    (the part in a circle for a case; this is the keeper's laptop, never the wall)."""
+
+    def tr(text: str) -> str:
+        return QCoreApplication.translate("SeatingList", text)
+
+    notes = [label(Role(attendee.role))] if attendee.role in set(Role) else []
+    if keeps:
+        notes.append(tr("keeper"))
+    if starts:
+        notes.append(tr("starts each round"))
+    extra = f"  ({', '.join(notes)})" if notes else ""
+    return f"{number}. {attendee.name}{extra}"
