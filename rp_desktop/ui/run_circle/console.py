@@ -245,6 +245,7 @@ class CircleConsole(QWidget):
         if step is not None and asking:
             state, time = self.times.state.text(), self.times.speaker.text()
             self.script.show_snapshot(snapshot, step, self.guide, state, time)
+            self.header.audience.hide()  # the script names the one asked, in full
         self.live.show_parts(script=asking, agreement=agreeing)
         if agreeing and not self._agreeing:
             self.agreement.start_typing()

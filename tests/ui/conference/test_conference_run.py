@@ -68,6 +68,7 @@ def test_a_conference_from_set_up_to_a_saved_agreement_from_the_keyboard(
     snapshot = session.snapshot
     assert console.script.person.text() == "Nou Xiong"
     assert console.script.part.text() == "Person who caused harm · Question 1 of 6"
+    assert console.header.audience.isHidden()  # no "For: Nou" above "Asking: Nou Xiong"
     assert console.header.prompt.text() == what_happened
     assert snapshot.round.stage is CircleStage.REPAIR_HARM
     assert snapshot.round.prompt == what_happened
