@@ -194,6 +194,8 @@ class AgreementPanel(QWidget):
         self.due.setDisplayFormat("yyyy-MM-dd")
         soon = self._today + timedelta(days=7)
         self.due.setDate(QDate(soon.year, soon.month, soon.day))
+        # Agreed today, due from today on: never before the case, which the save would refuse.
+        self.due.setMinimumDate(QDate(self._today.year, self._today.month, self._today.day))
         self.add.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Space stays the circle's key
         self.remove.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.table.setAccessibleName(self.tr("Agreed so far"))

@@ -116,6 +116,7 @@ def test_a_conference_from_set_up_to_a_saved_agreement_from_the_keyboard(
     assert console.live.right.currentWidget() is panel
     assert every_line_shows(console.header.prompt)  # the agreement panel squeezes nothing
     assert QApplication.focusWidget() is panel.what  # ready to type
+    assert panel.due.minimumDate().toPython() == db.today()  # never due before it was agreed
     type_text(panel.what, "Nou helps Xochitl rebuild the science poster")
     key(qtbot, runner, Qt.Key.Key_Return)  # to "who"
     assert QApplication.focusWidget() is panel.who
