@@ -28,6 +28,7 @@ from rp_desktop.ui.run_circle.runner import CircleRunner
 from rp_desktop.ui.run_circle.seating import Attendee, SeatingList
 from rp_desktop.ui.run_circle.setting_up.plan_words import round_plan, template_kind
 from rp_desktop.ui.run_circle.setup_tab import CircleSetupTab
+from tests.services.circles.test_shipped_library import TEMPLATE_KEYS
 from tests.ui.conftest import type_text
 from tests.ui.tasks.sample_window import sample_school
 
@@ -293,22 +294,7 @@ def test_the_kind_of_circle_comes_from_the_template(
 
 
 def test_every_template_has_a_kind_and_its_spanish_twin_the_same() -> None:
-    keys = [
-        "community-building",
-        "academic",
-        "staff",
-        "family",
-        "grief-and-loss",
-        "celebration",
-        "problem-solving",
-        "values-and-agreement",
-        "circle-of-support",
-        "elementary-morning",
-        "check-in-check-out",
-        "repair-harm",
-        "re-entry",
-    ]
-    for key_ in keys:
+    for key_ in TEMPLATE_KEYS:
         assert template_kind(key_) is not None, key_
         assert template_kind(f"{key_}-es") is template_kind(key_)
     assert template_kind("values-and-agreement") is CircleKind.VALUES_AND_GUIDELINES
