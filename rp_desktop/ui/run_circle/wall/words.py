@@ -45,7 +45,7 @@ def progress_text(snap: CircleSnapshot | None) -> str:
     )
     if agreeing(snap):
         return text + " · " + _stage_words(rnd.stage)
-    done, size = _turns(snap)
+    done, size = rnd.done, rnd.size  # in a directed round, of the seats it is for
     if snap.state is CircleState.BETWEEN_ROUNDS or size == 0 or keeper_alone(snap):
         return text
     if rnd.offering_again:
@@ -53,15 +53,6 @@ def progress_text(snap: CircleSnapshot | None) -> str:
     holder = snap.holder
     turn = min(max(done + (0 if holder is None or holder.had_turn else 1), 1), size)
     return text + " · " + _tr("{turn} of {seats}").format(turn=turn, seats=size)
-
-
-def _turns(snap: CircleSnapshot) -> tuple[int, int]:
-    """Seats that have had the piece this round, of how many: in a directed round, of the
-    seats it is for."""
-    if not snap.round.addressed:
-        return snap.round.done, snap.round.size
-    seats = addressed_seats(snap)
-    return sum(seat.had_turn for seat in seats), len(seats)
 
 
 def agreeing(snap: CircleSnapshot) -> bool:
